@@ -1,0 +1,92 @@
+// The only place that writes SQL for audit_log and audit_head.
+import { sql } from 'kysely';
+import type { Db, DbOrTrx, Trx } from '../db/database.js';
+import { isPostgres } from '../db/database.js';
+import type { AuditLogTable } from '../db/tables.js';
+import type { Actor } from './actor.js';
+import { entryHash, type StoredEntry } from './chain.js';
+
+export interface AuditChange {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+function toJson(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+/**
+ * Appends one entry inside the caller's transaction, so the change and its audit entry commit
+ * together. The head row is locked first: concurrent writers (several processes on PostgreSQL)
+ * queue up and each entry links to the one committed before it.
+ */
+export async function appendAuditEntry(trx: Trx, actor: Actor, change: AuditChange): Promise<AuditLogTable> {
+  let headQuery = trx.selectFrom('audit_head').select(['last_seq', 'last_hash']).where('id', '=', 1);
+  if (isPostgres(trx)) headQuery = headQuery.forUpdate();
+  const head = await headQuery.executeTakeFirstOrThrow();
+  const content = {
+    seq: head.last_seq + 1,
+    at: new Date().toISOString(),
+    actor_type: actor.type,
+    actor_id: actor.id,
+    actor_label: actor.label,
+    action: change.action,
+    entity_type: change.entityType,
+    entity_id: change.entityId,
+    before_json: toJson(change.before),
+    after_json: toJson(change.after),
+    request_id: actor.requestId,
+  };
+  const row: AuditLogTable = { ...content, prev_hash: head.last_hash, hash: entryHash(head.last_hash, content) };
+  await trx.insertInto('audit_log').values(row).execute();
+  await trx.updateTable('audit_head').set({ last_seq: row.seq, last_hash: row.hash }).where('id', '=', 1).execute();
+  return row;
+}
+
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  beforeSeq?: number;
+}
+
+/** A LIKE pattern matching the text literally: as a prefix, or anywhere when `anywhere`. */
+function likePattern(text: string, anywhere: boolean): string {
+  const literal = text.replace(/[\\%_]/g, (c) => '\\' + c);
+  return (anywhere ? '%' : '') + literal + '%';
+}
+
+/** Newest first; `beforeSeq` pages backwards. */
+export async function listAuditEntries(db: DbOrTrx, f: AuditFilter): Promise<AuditLogTable[]> {
+  let q = db.selectFrom('audit_log').selectAll();
+  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+  if (f.action) q = q.where(sql<boolean>`action like ${likePattern(f.action, false)} escape '\\'`);
+  if (f.actor) q = q.where(sql<boolean>`lower(actor_label) like ${likePattern(f.actor.toLowerCase(), true)} escape '\\'`);
+  if (f.from) q = q.where('at', '>=', f.from);
+  if (f.to) q = q.where('at', '<=', f.to);
+  if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
+  return q.orderBy('seq', 'desc').limit(f.limit).execute();
+}
+
+export async function readAuditHead(db: DbOrTrx): Promise<{ last_seq: number; last_hash: string }> {
+  return db.selectFrom('audit_head').select(['last_seq', 'last_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+/** Reads the chain in seq order, a page at a time, so that verifying a long trail stays in bounded memory. */
+export async function* readAuditChain(db: Db, pageSize = 1000): AsyncGenerator<StoredEntry> {
+  let after = 0;
+  for (;;) {
+    const page = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    for (const row of page) yield row;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1]!.seq;
+  }
+}

@@ -1,0 +1,160 @@
+// Sign-in, sessions and API tokens. Sessions and tokens live in the database (hashed), so that any
+// number of server processes share them.
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../audit/actor.js';
+import { appendAuditEntry } from '../audit/audit.repository.js';
+import type { Db } from '../db/database.js';
+import type { UsersTable } from '../db/tables.js';
+import { ForbiddenError, InvalidCredentialsError, NotFoundError, RateLimitedError, ValidationError } from '../errors.js';
+import { findUserByEmail } from '../users/users.repository.js';
+import { presentUser, type UserView } from '../users/users.service.js';
+import { dummyPasswordHash, randomSecret, sha256, verifyPassword } from './secrets.js';
+import {
+  clearLoginFailures, deleteOldLoginFailures, deleteSession, findActiveToken, findLiveSession, findToken,
+  insertApiToken, insertLoginFailure, insertSession, listTokens, markTokenUsed, recentFailures, revokeToken,
+} from './sessions.repository.js';
+import { ACCOUNT_LIMIT, ADDRESS_LIMIT, retryAfterSeconds } from './throttle.js';
+
+export const SESSION_TTL_MS = 12 * 60 * 60_000;
+export const TOKEN_PREFIX = 'jha_';
+
+export interface Principal {
+  user: UserView;
+  via: 'session' | 'token';
+  /** Hash of the session secret (the session row id), when signed in through the web. */
+  sessionId: string | null;
+  csrfToken: string | null;
+  tokenId: string | null;
+}
+
+export function actorOf(principal: Principal, requestId: string | null): Actor {
+  return principal.via === 'token'
+    ? { type: 'token', id: principal.user.id, label: `${principal.user.email} (token ${principal.tokenId})`, requestId }
+    : { type: 'user', id: principal.user.id, label: principal.user.email, requestId };
+}
+
+async function throttleCheck(db: Db, email: string, ip: string, now: Date): Promise<void> {
+  const since = new Date(now.getTime() - Math.max(ACCOUNT_LIMIT.windowMs, ADDRESS_LIMIT.windowMs)).toISOString();
+  const byAccount = retryAfterSeconds(await recentFailures(db, 'email', email, since), ACCOUNT_LIMIT, now);
+  const byAddress = retryAfterSeconds(await recentFailures(db, 'ip', ip, since), ADDRESS_LIMIT, now);
+  const wait = Math.max(byAccount ?? 0, byAddress ?? 0);
+  if (wait > 0) {
+    throw new RateLimitedError(wait, `Too many failed sign-ins ${byAccount ? 'for this account' : 'from this address'}; try again in ${Math.ceil(wait / 60)} minute(s).`);
+  }
+}
+
+export interface LoginResult {
+  /** The secret for the cookie; only its hash is stored. */
+  sessionSecret: string;
+  csrfToken: string;
+  expiresAt: string;
+  user: UserView;
+}
+
+/**
+ * Checks the credentials (refusing first when the account or the address is throttled),
+ * records a failure or opens a session. Wrong e-mail and wrong password answer alike.
+ */
+export async function login(db: Db, input: { email: string; password: string; ip: string; userAgent: string | null; requestId: string | null }): Promise<LoginResult> {
+  const email = input.email.trim().toLowerCase();
+  const now = new Date();
+  await throttleCheck(db, email, input.ip, now);
+  const user = await findUserByEmail(db, email);
+  const ok = user ? await verifyPassword(user.password_hash, input.password) : (await verifyPassword(await dummyPasswordHash(), input.password), false);
+  if (!user || !ok || user.disabled_at !== null) {
+    await insertLoginFailure(db, { id: randomUUID(), email, ip: input.ip, at: now.toISOString() });
+    throw new InvalidCredentialsError();
+  }
+  const sessionSecret = randomSecret();
+  const csrfToken = randomSecret();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
+  await db.transaction().execute(async (trx) => {
+    await insertSession(trx, {
+      id: sha256(sessionSecret), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt,
+      ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await clearLoginFailures(trx, email);
+    await deleteOldLoginFailures(trx, new Date(now.getTime() - ACCOUNT_LIMIT.windowMs * 4).toISOString());
+    await appendAuditEntry(trx, { type: 'user', id: user.id, label: user.email, requestId: input.requestId }, {
+      action: 'auth.login', entityType: 'user', entityId: user.id, after: { ip: input.ip },
+    });
+  });
+  return { sessionSecret, csrfToken, expiresAt, user: presentUser(user) };
+}
+
+export async function logout(db: Db, principal: Principal, actor: Actor): Promise<void> {
+  if (!principal.sessionId) return;
+  const sessionId = principal.sessionId;
+  await db.transaction().execute(async (trx) => {
+    await deleteSession(trx, sessionId);
+    await appendAuditEntry(trx, actor, { action: 'auth.logout', entityType: 'user', entityId: principal.user.id });
+  });
+}
+
+function activeUser(user: UsersTable): UserView | null {
+  return user.disabled_at === null ? presentUser(user) : null;
+}
+
+export async function principalFromSession(db: Db, sessionSecret: string): Promise<Principal | null> {
+  const found = await findLiveSession(db, sha256(sessionSecret), new Date().toISOString());
+  const user = found && activeUser(found.user);
+  if (!found || !user) return null;
+  return { user, via: 'session', sessionId: found.session.id, csrfToken: found.session.csrf_token, tokenId: null };
+}
+
+export async function principalFromToken(db: Db, token: string): Promise<Principal | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const found = await findActiveToken(db, sha256(token));
+  const user = found && activeUser(found.user);
+  if (!found || !user) return null;
+  await markTokenUsed(db, found.token.id, new Date().toISOString());
+  return { user, via: 'token', sessionId: null, csrfToken: null, tokenId: found.token.id };
+}
+
+export interface TokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revoked: boolean;
+}
+
+function presentToken(t: { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null }): TokenView {
+  return { id: t.id, name: t.name, prefix: t.prefix, createdAt: t.created_at, lastUsedAt: t.last_used_at, revoked: t.revoked_at !== null };
+}
+
+/** Creates a token for the user; the returned `token` is shown once and never stored in clear. */
+export async function createApiToken(db: Db, actor: Actor, email: string, name: string): Promise<{ token: string; view: TokenView }> {
+  const user = await findUserByEmail(db, email);
+  if (!user) throw new NotFoundError('User', email);
+  if (user.disabled_at !== null) throw new ValidationError(`email: the user ${email} is disabled.`, { field: 'email' });
+  const label = name.trim() || 'API token';
+  if (label.length > 100) throw new ValidationError('name: must be at most 100 characters long.', { field: 'name' });
+  const token = TOKEN_PREFIX + randomSecret();
+  const row = {
+    id: randomUUID(), user_id: user.id, name: label, token_hash: sha256(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+    created_at: new Date().toISOString(), last_used_at: null, revoked_at: null,
+  };
+  await db.transaction().execute(async (trx) => {
+    await insertApiToken(trx, row);
+    await appendAuditEntry(trx, actor, { action: 'token.create', entityType: 'api_token', entityId: row.id, after: { user: user.email, name: label, prefix: row.prefix } });
+  });
+  return { token, view: presentToken(row) };
+}
+
+export async function listApiTokens(db: Db, userId: string): Promise<TokenView[]> {
+  return (await listTokens(db, userId)).map(presentToken);
+}
+
+/** Users revoke their own tokens; admins revoke anyone's. */
+export async function revokeApiToken(db: Db, actor: Actor, principal: Principal, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const token = await findToken(trx, id);
+    if (!token) throw new NotFoundError('API token', id);
+    if (token.user_id !== principal.user.id && principal.user.role !== 'admin') throw new ForbiddenError('You can revoke only your own tokens.');
+    if (token.revoked_at !== null) return;
+    await revokeToken(trx, id, new Date().toISOString());
+    await appendAuditEntry(trx, actor, { action: 'token.revoke', entityType: 'api_token', entityId: id, before: { revoked: false }, after: { revoked: true } });
+  });
+}

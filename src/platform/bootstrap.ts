@@ -1,0 +1,26 @@
+// Brings a database to a usable state: migrations, the partner catalogue, and (when asked) demo data.
+import type { Config } from './config.js';
+import { openDatabase, migrateToLatest, type Db } from './db/database.js';
+import { SYSTEM_ACTOR } from './audit/actor.js';
+import { loadShippedPartners, syncPartners } from './partners/partners.service.js';
+import { seedDemoUsers, DEMO_USERS } from './demo.js';
+
+export interface PreparedDatabase {
+  db: Db;
+  migrated: string[];
+  demoUsersCreated: typeof DEMO_USERS[number][];
+}
+
+export async function prepareDatabase(config: Config, opts: { demo?: boolean } = {}): Promise<PreparedDatabase> {
+  const partners = loadShippedPartners();
+  const db = openDatabase(config.database);
+  try {
+    const migrated = await migrateToLatest(db);
+    await syncPartners(db, partners, SYSTEM_ACTOR);
+    const demoUsersCreated = (opts.demo ?? config.demo) ? await seedDemoUsers(db) : [];
+    return { db, migrated, demoUsersCreated };
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+}

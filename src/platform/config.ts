@@ -1,0 +1,110 @@
+// Reads the configuration from environment variables once, at start-up. A wrong value throws a
+// ConfigError naming the variable, so the process stops before it serves anything.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ConfigError } from './errors.js';
+
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  database: DatabaseConfig;
+  port: number;
+  host: string;
+  sessionSecret: string;
+  demo: boolean;
+  logLevel: LogLevel;
+  trustProxy: boolean;
+}
+
+export const DEFAULT_DATABASE_PATH = './data/jha.sqlite';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const MIN_SECRET_LENGTH = 32;
+
+type Env = Record<string, string | undefined>;
+
+/** Parses DATABASE_URL: `sqlite:<path>`, a plain file path, or `postgres://…` / `postgresql://…`. */
+export function parseDatabaseUrl(value: string | undefined): DatabaseConfig {
+  const raw = (value ?? '').trim();
+  if (raw === '') return { kind: 'sqlite', path: resolve(DEFAULT_DATABASE_PATH) };
+  if (/^postgres(ql)?:\/\//i.test(raw)) {
+    try {
+      const url = new URL(raw);
+      if (!url.hostname && !url.searchParams.get('host')) throw new Error('no host');
+    } catch {
+      throw new ConfigError('DATABASE_URL', `"${raw}" is not a valid PostgreSQL URL (expected postgres://user@host:5432/database).`);
+    }
+    return { kind: 'postgres', url: raw };
+  }
+  if (/^sqlite:/i.test(raw)) {
+    const path = raw.replace(/^sqlite:(\/\/)?/i, '');
+    if (path === '') throw new ConfigError('DATABASE_URL', 'sqlite: needs a file path, e.g. sqlite:./data/jha.sqlite.');
+    return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+    throw new ConfigError('DATABASE_URL', `unsupported scheme in "${raw}"; use sqlite:<path>, a file path, or postgres://….`);
+  }
+  return { kind: 'sqlite', path: resolve(raw) };
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 8080;
+  if (!/^\d+$/.test(value.trim())) throw new ConfigError('PORT', `"${value}" is not a port number (0–65535).`);
+  const port = Number(value);
+  if (port > 65535) throw new ConfigError('PORT', `${port} is above 65535.`);
+  return port;
+}
+
+function parseBoolean(variable: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value.trim() === '') return fallback;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new ConfigError(variable, `"${value}" is not a yes/no value (use true or false).`);
+}
+
+function parseLogLevel(value: string | undefined): LogLevel {
+  if (value === undefined || value.trim() === '') return 'info';
+  const v = value.trim().toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(v)) throw new ConfigError('LOG_LEVEL', `"${value}" is not one of ${LOG_LEVELS.join(', ')}.`);
+  return v;
+}
+
+/**
+ * The embedded default keeps a generated secret next to the database file, so that sessions
+ * survive a restart without any set-up. PostgreSQL deployments run several instances that must
+ * share one secret, so there it is required.
+ */
+function resolveSessionSecret(value: string | undefined, database: DatabaseConfig): string {
+  if (value !== undefined && value !== '') {
+    if (value.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError('SESSION_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters long (it is ${value.length}).`);
+    }
+    return value;
+  }
+  if (database.kind === 'postgres') {
+    throw new ConfigError('SESSION_SECRET', 'is required with PostgreSQL, so that every instance signs sessions alike (at least 32 characters).');
+  }
+  if (database.path === ':memory:') return randomBytes(32).toString('hex');
+  const file = join(dirname(database.path), 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const database = parseDatabaseUrl(env.DATABASE_URL);
+  const host = (env.HOST ?? '').trim() || 'localhost';
+  return {
+    database,
+    port: parsePort(env.PORT),
+    host,
+    sessionSecret: resolveSessionSecret(env.SESSION_SECRET, database),
+    demo: parseBoolean('JHA_DEMO', env.JHA_DEMO, database.kind === 'sqlite'),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
+  };
+}

@@ -1,0 +1,7 @@
+// The ordered list of migrations. Each file is frozen once released; add new ones at the end.
+import type { Migration } from 'kysely';
+import * as platform from './20261127T2300_platform.js';
+
+export const migrations: Record<string, Migration> = {
+  '20261127T2300_platform': platform,
+};

@@ -1,0 +1,98 @@
+// Row types of the platform's tables, as Kysely sees them. Timestamps are ISO 8601 UTC strings
+// on both SQLite and PostgreSQL, so that rows (and the audit hashes computed from them) are
+// identical whatever the database.
+import type { Generated } from 'kysely';
+
+export type Role = 'admin' | 'commission' | 'reviewer' | 'coordinator';
+
+export interface PartnersTable {
+  code: string;
+  name: string;
+  group_code: string;
+  sort_order: number;
+}
+
+export interface OrgUnitsTable {
+  code: string;
+  name: string;
+  partner_code: string;
+  kind: string;
+  parent_code: string | null;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  partner_code: string | null;
+  password_hash: string;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  email: string;
+  ip: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row that records the end of the audit chain, so that removing the newest entries is detected too. */
+export interface AuditHeadTable {
+  id: number;
+  last_seq: number;
+  last_hash: string;
+}
+
+export interface Database {
+  partners: PartnersTable;
+  org_units: OrgUnitsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
+
+export type { Generated };

@@ -1,0 +1,98 @@
+// Access rules declared per route (config.access) and the one hook that enforces them.
+// A route without a rule is refused (fail closed), and a test lists any such route.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { principalFromSession, principalFromToken, type Principal } from '../auth/auth.service.js';
+import { safeEqual } from '../auth/secrets.js';
+import type { Role } from '../db/tables.js';
+import { AppError, AuthenticationRequiredError, CsrfError, ForbiddenError } from '../errors.js';
+
+export type AccessRule =
+  | { public: true }
+  | {
+      /** Roles allowed to call the route; 'any' means any signed-in user. */
+      roles: readonly Role[] | 'any';
+      /**
+       * Name of the path or query parameter that holds a partner code. A coordinator may call the
+       * route only for their own partner; the other allowed roles are not limited.
+       */
+      partnerParam?: string;
+    };
+
+export const SESSION_COOKIE = 'jha_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessRule;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export const PUBLIC: AccessRule = { public: true };
+export const SIGNED_IN: AccessRule = { roles: 'any' };
+
+/** The partner a request is about, read from the route's declared parameter. */
+function requestedPartner(request: FastifyRequest, name: string): string | undefined {
+  const params = request.params as Record<string, unknown> | undefined;
+  const query = request.query as Record<string, unknown> | undefined;
+  const value = params?.[name] ?? query?.[name];
+  return typeof value === 'string' ? value.toUpperCase() : undefined;
+}
+
+/** Decides one request against one rule; throws the 401/403 error, or returns when allowed. */
+export function enforce(rule: AccessRule, principal: Principal | null, request: FastifyRequest): void {
+  if ('public' in rule) return;
+  if (!principal) throw new AuthenticationRequiredError();
+  const { user } = principal;
+  if (rule.roles !== 'any' && !rule.roles.includes(user.role)) throw new ForbiddenError();
+  if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !principal.csrfToken || !safeEqual(sent, principal.csrfToken)) throw new CsrfError();
+  }
+  if (rule.partnerParam && user.role === 'coordinator') {
+    const partner = requestedPartner(request, rule.partnerParam);
+    if (partner === undefined || partner !== user.partner) {
+      throw new ForbiddenError(`As coordinator for ${user.partner} you cannot access data of ${partner ?? 'all partners'}.`);
+    }
+  }
+}
+
+async function resolvePrincipal(app: FastifyInstance, request: FastifyRequest): Promise<Principal | null> {
+  const auth = request.headers.authorization;
+  if (auth !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(auth);
+    const principal = match ? await principalFromToken(app.db, match[1]!) : null;
+    if (!principal) throw new AuthenticationRequiredError('The API token is invalid or revoked.');
+    return principal;
+  }
+  const raw = request.cookies[SESSION_COOKIE];
+  if (!raw) return null;
+  const unsigned = request.unsignCookie(raw);
+  if (!unsigned.valid || !unsigned.value) return null;
+  return principalFromSession(app.db, unsigned.value);
+}
+
+/** Registered once on the root instance: resolves who is calling and applies the route's rule. */
+export const accessControl = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    // Unmatched URLs go to the not-found handler, which serves nothing private.
+    if (request.is404) return;
+    const rule = request.routeOptions.config.access;
+    if (!rule) {
+      request.log.error({ url: request.routeOptions.url }, 'route declares no access rule');
+      throw new AppError('access_rule_missing', 500, 'This route is not available.');
+    }
+    request.principal = await resolvePrincipal(app, request);
+    enforce(rule, request.principal, request);
+  });
+}, { name: 'access-control', dependencies: ['database'] });
+
+/** Routes (method and URL) that declare no access rule; the access test fails on any. */
+export function routesWithoutRule(routes: readonly { method: string; url: string; config?: { access?: AccessRule } }[]): string[] {
+  return routes.filter((r) => !r.config?.access).map((r) => `${r.method} ${r.url}`);
+}

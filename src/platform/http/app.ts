@@ -1,0 +1,114 @@
+// Builds the Fastify application (without listening): infrastructure plugins, access control,
+// the API under /api/v1, OpenAPI docs at /api/docs, health checks and the web app.
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { auditRoutes } from '../audit/audit.routes.js';
+import { authRoutes } from '../auth/auth.routes.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { partnersRoutes } from '../partners/partners.routes.js';
+import { WEB_DIST_DIR } from '../paths.js';
+import { usersRoutes } from '../users/users.routes.js';
+import { accessControl, PUBLIC } from './access.js';
+import { databasePlugin } from './context.js';
+import { registerErrorHandler, registerNotFoundHandler } from './errors.js';
+import { healthRoutes } from './health.routes.js';
+import { webPlugin } from './web.js';
+
+export interface BuildOptions {
+  config: Config;
+  db: Db;
+  /** Close the database when the app closes (the server does; tests that share a database do not). */
+  closeDb?: boolean;
+  /** Extra routes registered under /api/v1, used by tests to show that an undeclared route is caught. */
+  extraApiRoutes?: (app: FastifyInstance) => Promise<void>;
+  logger?: boolean;
+  webRoot?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as registered, for the access-rule checks. */
+    registeredRoutes: Pick<RouteOptions, 'method' | 'url' | 'config'>[];
+  }
+}
+
+export const API_PREFIX = '/api/v1';
+const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { config } = opts;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const routes: FastifyInstance['registeredRoutes'] = [];
+  app.decorate('registeredRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    routes.push({ method: route.method, url: route.url, config: route.config });
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandler(app);
+  registerNotFoundHandler(app);
+  await app.register(databasePlugin, { db: opts.db, config, closeDb: opts.closeDb ?? false });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(accessControl);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'JHA Hub API', version: '1', description: 'REST API of JHA Hub. Authenticate with the session cookie (plus X-CSRF-Token on changes) or with `Authorization: Bearer <API token>`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), access: PUBLIC } as typeof route.config;
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
+
+  await app.register(healthRoutes);
+  await app.register(async (api) => {
+    await api.register(authRoutes);
+    await api.register(usersRoutes);
+    await api.register(partnersRoutes);
+    await api.register(auditRoutes);
+    if (opts.extraApiRoutes) await opts.extraApiRoutes(api as unknown as FastifyInstance);
+  }, { prefix: API_PREFIX });
+  await app.register(webPlugin, { root: opts.webRoot ?? WEB_DIST_DIR });
+
+  return app as unknown as FastifyInstance;
+}

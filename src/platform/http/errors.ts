@@ -1,0 +1,49 @@
+// Renders every error as { error: { code, message, details } }; unknown errors become a 500
+// without internals, logged with the request id.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError } from '../errors.js';
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function fieldOf(issue: ValidationIssue, context: string | undefined): string {
+  const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const missing = issue.params?.missingProperty ?? issue.params?.requiredProperties;
+  const extra = issue.params?.additionalProperty;
+  const leaf = typeof missing === 'string' ? missing : Array.isArray(missing) ? String(missing[0]) : typeof extra === 'string' ? extra : '';
+  const name = [path, leaf].filter(Boolean).join('.');
+  return name || context || 'body';
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error }, error.message);
+      return reply.status(error.status).headers(error.headers).send({ error: { code: error.code, message: error.message, details: error.details ?? null } });
+    }
+    const fastifyError = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
+    if (fastifyError.validation) {
+      const issues = fastifyError.validation.map((v) => ({ field: fieldOf(v, fastifyError.validationContext), message: v.message ?? 'is invalid' }));
+      const first = issues[0]!;
+      return reply.status(400).send({ error: { code: 'validation_failed', message: `${first.field}: ${first.message}`, details: issues } });
+    }
+    const status = fastifyError.statusCode;
+    if (status && status >= 400 && status < 500) {
+      const code = (fastifyError.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();
+      return reply.status(status).send({ error: { code, message: fastifyError.message, details: null } });
+    }
+    request.log.error({ err: error, reqId: request.id }, 'unexpected error');
+    return reply.status(500).send({
+      error: { code: 'internal_error', message: `Something went wrong on our side; the error was logged with request id ${request.id}.`, details: { requestId: request.id } },
+    });
+  });
+}
+
+export function registerNotFoundHandler(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.`, details: null } });
+  });
+}

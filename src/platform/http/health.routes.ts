@@ -1,0 +1,21 @@
+// Liveness (/healthz: the process answers) and readiness (/readyz: database reachable, schema current).
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import { pendingMigrations } from '../db/database.js';
+import { PUBLIC } from './access.js';
+
+export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/healthz', { config: { access: PUBLIC }, schema: { hide: true, response: { 200: Type.Object({ status: Type.String() }) } } }, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', { config: { access: PUBLIC }, schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(app.db);
+      const pending = await pendingMigrations(app.db);
+      if (pending.length > 0) return reply.status(503).send({ status: 'migrations_pending', pending });
+      return { status: 'ready' };
+    } catch (err) {
+      app.log.warn({ err }, 'readiness check failed');
+      return reply.status(503).send({ status: 'database_unreachable' });
+    }
+  });
+};

@@ -1,0 +1,34 @@
+// Serves the built web app (dist/web): hashed assets as static files, and index.html for every
+// other browser path so that the client-side router can take over. index.html carries the
+// request's CSP nonce, which the UI library uses for the few <style> tags it injects.
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PUBLIC } from './access.js';
+
+const NONCE_PLACEHOLDER = /__CSP_NONCE__/g;
+
+export async function webPlugin(app: FastifyInstance, opts: { root: string }): Promise<void> {
+  const indexFile = join(opts.root, 'index.html');
+  const haveBuild = existsSync(indexFile);
+  // Every route of this plugin is public: the app shell holds no data, the API checks access.
+  app.addHook('onRoute', (route) => {
+    route.config = { ...(route.config as object), access: PUBLIC } as typeof route.config;
+  });
+  if (haveBuild) {
+    await app.register(fastifyStatic, { root: join(opts.root, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
+    for (const file of ['favicon.svg', 'robots.txt']) {
+      if (existsSync(join(opts.root, file))) app.get(`/${file}`, (_req, reply) => reply.sendFile(file, opts.root));
+    }
+  }
+  const template = haveBuild ? readFileSync(indexFile, 'utf8') : null;
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.`, details: null } });
+    }
+    if (!template) return reply.status(503).type('text/plain').send('The web app is not built; run `npm run build`.');
+    const nonce = (reply as unknown as { cspNonce?: { style: string } }).cspNonce?.style ?? '';
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(template.replace(NONCE_PLACEHOLDER, nonce));
+  });
+}

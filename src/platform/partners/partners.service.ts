@@ -1,0 +1,36 @@
+// Keeps the partners table in line with the catalogue file; every insert or change is audited.
+import { join } from 'node:path';
+import type { Db } from '../db/database.js';
+import type { Actor } from '../audit/actor.js';
+import { appendAuditEntry } from '../audit/audit.repository.js';
+import { CATALOG_DIR } from '../paths.js';
+import { loadPartnerCatalog, type PartnerEntry } from './catalog.js';
+import { findPartner, insertPartner, updatePartner } from './partners.repository.js';
+
+export const PARTNER_CATALOG_FILE = join(CATALOG_DIR, 'partners.yaml');
+
+/** Upserts the catalogue's partners in one transaction; returns how many were added and changed. */
+export async function syncPartners(db: Db, entries: PartnerEntry[], actor: Actor): Promise<{ added: number; changed: number }> {
+  return db.transaction().execute(async (trx) => {
+    let added = 0;
+    let changed = 0;
+    for (const e of entries) {
+      const row = { code: e.code, name: e.name, group_code: e.group, sort_order: e.sortOrder };
+      const existing = await findPartner(trx, e.code);
+      if (!existing) {
+        await insertPartner(trx, row);
+        await appendAuditEntry(trx, actor, { action: 'partner.create', entityType: 'partner', entityId: e.code, after: row });
+        added += 1;
+      } else if (existing.name !== row.name || existing.group_code !== row.group_code || existing.sort_order !== row.sort_order) {
+        await updatePartner(trx, e.code, { name: row.name, group_code: row.group_code, sort_order: row.sort_order });
+        await appendAuditEntry(trx, actor, { action: 'partner.update', entityType: 'partner', entityId: e.code, before: existing, after: row });
+        changed += 1;
+      }
+    }
+    return { added, changed };
+  });
+}
+
+export function loadShippedPartners(): PartnerEntry[] {
+  return loadPartnerCatalog(PARTNER_CATALOG_FILE);
+}

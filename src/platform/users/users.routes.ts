@@ -1,0 +1,55 @@
+// HTTP for user administration (admin only) and a partner's own user list (coordinators see their colleagues).
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { actorOf } from '../auth/auth.service.js';
+import { NotFoundError } from '../errors.js';
+import { findUserById, listUsers } from './users.repository.js';
+import { changeUser, createUser, presentUser, resetPassword } from './users.service.js';
+import { CreateUserBody, PartnerCode, ResetPasswordBody, UpdateUserBody, UserIdParams, UserSchema } from './users.schema.js';
+
+const ADMIN = { roles: ['admin'] } as const;
+
+export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/users', {
+    config: { access: ADMIN },
+    schema: { tags: ['users'], summary: 'List all users', response: { 200: Type.Object({ users: Type.Array(UserSchema) }) } },
+  }, async () => ({ users: (await listUsers(app.db)).map(presentUser) }));
+
+  app.post('/users', {
+    config: { access: ADMIN },
+    schema: { tags: ['users'], summary: 'Create a user', body: CreateUserBody, response: { 201: UserSchema } },
+  }, async (request, reply) => {
+    const user = await createUser(app.db, actorOf(request.principal!, request.id), request.body);
+    return reply.status(201).send(user);
+  });
+
+  app.get('/users/:id', {
+    config: { access: ADMIN },
+    schema: { tags: ['users'], summary: 'One user', params: UserIdParams, response: { 200: UserSchema } },
+  }, async (request) => {
+    const user = await findUserById(app.db, request.params.id);
+    if (!user) throw new NotFoundError('User', request.params.id);
+    return presentUser(user);
+  });
+
+  app.patch('/users/:id', {
+    config: { access: ADMIN },
+    schema: { tags: ['users'], summary: 'Change name, role, partner or disable/enable a user', params: UserIdParams, body: UpdateUserBody, response: { 200: UserSchema } },
+  }, async (request) => changeUser(app.db, actorOf(request.principal!, request.id), request.params.id, request.body));
+
+  app.post('/users/:id/password', {
+    config: { access: ADMIN },
+    schema: { tags: ['users'], summary: 'Reset a user’s password (signs them out everywhere)', params: UserIdParams, body: ResetPasswordBody },
+  }, async (request, reply) => {
+    await resetPassword(app.db, actorOf(request.principal!, request.id), request.params.id, request.body.password);
+    return reply.status(204).send();
+  });
+
+  app.get('/partners/:partner/users', {
+    config: { access: { roles: ['admin', 'commission', 'coordinator'], partnerParam: 'partner' } },
+    schema: {
+      tags: ['users'], summary: 'Users bound to one partner',
+      params: Type.Object({ partner: PartnerCode }),
+      response: { 200: Type.Object({ users: Type.Array(Type.Pick(UserSchema, ['id', 'email', 'name', 'role', 'partner', 'disabled'])) }) },
+    },
+  }, async (request) => ({ users: (await listUsers(app.db, { partner: request.params.partner.toUpperCase() })).map(presentUser) }));
+};

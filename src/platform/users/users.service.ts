@@ -1,0 +1,136 @@
+// User administration rules: who can exist with which role and partner, and the audit of every change.
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../audit/actor.js';
+import { appendAuditEntry } from '../audit/audit.repository.js';
+import type { Db, DbOrTrx } from '../db/database.js';
+import type { Role, UsersTable } from '../db/tables.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { findPartner } from '../partners/partners.repository.js';
+import { hashPassword } from '../auth/secrets.js';
+import { deleteUserSessions } from '../auth/sessions.repository.js';
+import { findUserByEmail, findUserById, insertUser, updateUser } from './users.repository.js';
+
+export const ROLES: readonly Role[] = ['admin', 'commission', 'reviewer', 'coordinator'];
+export const MIN_PASSWORD_LENGTH = 12;
+const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  partner: string | null;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The only shape in which a user leaves the service: never with the password hash. */
+export function presentUser(u: UsersTable): UserView {
+  return {
+    id: u.id, email: u.email, name: u.name, role: u.role, partner: u.partner_code,
+    disabled: u.disabled_at !== null, createdAt: u.created_at, updatedAt: u.updated_at,
+  };
+}
+
+function auditView(u: UsersTable) {
+  const { id, email, name, role, partner, disabled } = presentUser(u);
+  return { id, email, name, role, partner, disabled };
+}
+
+export function checkPassword(password: string): void {
+  if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
+    throw new ValidationError(`password: must be at least ${MIN_PASSWORD_LENGTH} characters long.`, { field: 'password' });
+  }
+  if (password.length > 1024) throw new ValidationError('password: must be at most 1024 characters long.', { field: 'password' });
+}
+
+async function checkRoleAndPartner(db: DbOrTrx, role: string, partner: string | null): Promise<void> {
+  if (!ROLES.includes(role as Role)) {
+    throw new ValidationError(`role: "${role}" is not one of ${ROLES.join(', ')}.`, { field: 'role' });
+  }
+  if (role === 'coordinator') {
+    if (!partner) throw new ValidationError('partner: a coordinator must be bound to exactly one partner.', { field: 'partner' });
+    if (!(await findPartner(db, partner))) throw new ValidationError(`partner: "${partner}" is not a known partner code.`, { field: 'partner' });
+  } else if (partner) {
+    throw new ValidationError(`partner: only coordinators are bound to a partner, not the role ${role}.`, { field: 'partner' });
+  }
+}
+
+export interface NewUser {
+  email: string;
+  name?: string;
+  role: string;
+  partner?: string | null;
+  password: string;
+}
+
+export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<UserView> {
+  const email = input.email.trim().toLowerCase();
+  if (!EMAIL.test(email) || email.length > 254) throw new ValidationError(`email: "${input.email}" is not an e-mail address.`, { field: 'email' });
+  const partner = input.partner ? input.partner.toUpperCase() : null;
+  await checkRoleAndPartner(db, input.role, partner);
+  checkPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    if (await findUserByEmail(trx, email)) throw new ConflictError(`A user with the e-mail ${email} already exists.`, { field: 'email' });
+    const now = new Date().toISOString();
+    const row: UsersTable = {
+      id: randomUUID(), email, name: (input.name ?? '').trim() || email.split('@')[0]!, role: input.role as Role,
+      partner_code: partner, password_hash: passwordHash, disabled_at: null, created_at: now, updated_at: now,
+    };
+    await insertUser(trx, row);
+    await appendAuditEntry(trx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row) });
+    return presentUser(row);
+  });
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: string;
+  partner?: string | null;
+  disabled?: boolean;
+}
+
+/** Applies the changes in one transaction; disabling a user also ends their sessions. */
+export async function changeUser(db: Db, actor: Actor, id: string, changes: UserChanges): Promise<UserView> {
+  return db.transaction().execute(async (trx) => {
+    const before = await findUserById(trx, id);
+    if (!before) throw new NotFoundError('User', id);
+    const role = changes.role ?? before.role;
+    let partner = changes.partner === undefined ? before.partner_code : changes.partner ? changes.partner.toUpperCase() : null;
+    if (changes.role !== undefined && changes.role !== 'coordinator' && changes.partner === undefined) partner = null;
+    await checkRoleAndPartner(trx, role, partner);
+    if (actor.id === id && (role !== before.role || changes.disabled === true)) {
+      throw new ValidationError('You cannot change your own role or disable yourself; ask another admin.', { field: changes.disabled ? 'disabled' : 'role' });
+    }
+    const now = new Date().toISOString();
+    const disabledAt = changes.disabled === undefined ? before.disabled_at : changes.disabled ? (before.disabled_at ?? now) : null;
+    const after: UsersTable = {
+      ...before, name: changes.name?.trim() || before.name, role: role as Role, partner_code: partner, disabled_at: disabledAt, updated_at: now,
+    };
+    await updateUser(trx, id, { name: after.name, role: after.role, partner_code: after.partner_code, disabled_at: after.disabled_at, updated_at: now });
+    if (after.disabled_at !== null || after.role !== before.role || after.partner_code !== before.partner_code) await deleteUserSessions(trx, id);
+    await appendAuditEntry(trx, actor, { action: 'user.update', entityType: 'user', entityId: id, before: auditView(before), after: auditView(after) });
+    return presentUser(after);
+  });
+}
+
+export async function disableUserByEmail(db: Db, actor: Actor, email: string): Promise<UserView> {
+  const user = await findUserByEmail(db, email);
+  if (!user) throw new NotFoundError('User', email);
+  return changeUser(db, actor, user.id, { disabled: true });
+}
+
+/** Sets a new password and signs the user out everywhere. */
+export async function resetPassword(db: Db, actor: Actor, id: string, password: string): Promise<void> {
+  checkPassword(password);
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    const user = await findUserById(trx, id);
+    if (!user) throw new NotFoundError('User', id);
+    await updateUser(trx, id, { password_hash: passwordHash, updated_at: new Date().toISOString() });
+    await deleteUserSessions(trx, id);
+    await appendAuditEntry(trx, actor, { action: 'user.password_reset', entityType: 'user', entityId: id, after: { passwordChanged: true } });
+  });
+}

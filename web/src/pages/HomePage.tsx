@@ -1,0 +1,32 @@
+// Overview after sign-in: the user's scope and the partners of the cooperation.
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, type Partner, type User } from '../platform/api';
+
+export function HomePage({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const partners = useQuery({ queryKey: ['partners'], queryFn: () => api<{ partners: Partner[] }>('GET', '/partners') });
+  const wb6 = partners.data?.partners.filter((p) => p.group === 'WB6') ?? [];
+  const own = partners.data?.partners.find((p) => p.code === user.partner);
+  return (
+    <Stack>
+      <Title order={2}>{t('home.welcome', { name: user.name })}</Title>
+      <Group gap="xs">
+        <Badge variant="light">{t(`roles.${user.role}`)}</Badge>
+        <Text>{user.partner ? t('home.scope', { partner: own?.name ?? user.partner }) : t('home.scopeAll')}</Text>
+      </Group>
+      <Title order={3}>{t('home.wb6')}</Title>
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
+        {wb6.map((p) => (
+          <Card key={p.code} withBorder padding="sm" aria-label={p.name}>
+            <Text fw={700}>{p.code}</Text>
+            <Text size="sm">{p.name}</Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      <Title order={3}>{t('home.comingTitle')}</Title>
+      <Text>{t('home.coming')}</Text>
+    </Stack>
+  );
+}

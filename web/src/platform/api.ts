@@ -1,0 +1,46 @@
+// The web app's only door to the API: JSON in and out, the CSRF token on every change, and the
+// server's { error: { code, message } } turned into an ApiError a page can show.
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details: unknown) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  if (response.status === 204) return undefined as T;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = data?.error ?? {};
+    throw new ApiError(response.status, error.code ?? 'http_error', error.message ?? `The server answered ${response.status}.`, error.details);
+  }
+  return data as T;
+}
+
+export type Role = 'admin' | 'commission' | 'reviewer' | 'coordinator';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  partner: string | null;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Partner {
+  code: string;
+  name: string;
+  group: string;
+}
