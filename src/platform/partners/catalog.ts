@@ -25,7 +25,7 @@ export function parsePartnerCatalog(text: string, file: string): PartnerEntry[] 
   };
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line;
+    const line = lines.linePos(e.pos[0]).line;
     throw new ValidationError(`${file}${line ? `:${line}` : ''}: ${e.message.split('\n')[0]}`, { file, line });
   }
   const groupsNode = doc.get('groups', true) as Node | undefined;

@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseDatabaseUrl } from './config.js';
+import { ConfigError } from './errors.js';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jha-config-'));
+  const sqlite = `sqlite:${join(dir, 'db.sqlite')}`;
+
+  it('reads DATABASE_URL as sqlite:<path>, a plain path or postgres://', () => {
+    expect(parseDatabaseUrl(undefined)).toEqual({ kind: 'sqlite', path: join(process.cwd(), 'data', 'jha.sqlite') });
+    expect(parseDatabaseUrl('sqlite:/tmp/x.sqlite')).toEqual({ kind: 'sqlite', path: '/tmp/x.sqlite' });
+    expect(parseDatabaseUrl('/tmp/y.db')).toEqual({ kind: 'sqlite', path: '/tmp/y.db' });
+    expect(parseDatabaseUrl('postgres://u@h:5432/d')).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/d' });
+  });
+
+  it('defaults: port 8080, host localhost, demo data on SQLite, log level info', () => {
+    const c = loadConfig({ DATABASE_URL: sqlite });
+    expect(c).toMatchObject({ port: 8080, host: 'localhost', demo: true, logLevel: 'info' });
+  });
+
+  it('keeps a generated session secret next to the SQLite file, the same on every start', () => {
+    const first = loadConfig({ DATABASE_URL: sqlite }).sessionSecret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ DATABASE_URL: sqlite }).sessionSecret).toBe(first);
+    expect(readFileSync(join(dir, 'session-secret'), 'utf8').trim()).toBe(first);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ JHA_DEMO: 'maybe' }, 'JHA_DEMO'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ DATABASE_URL: 'mysql://root@localhost/db' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://' }, 'DATABASE_URL'],
+  ])('a wrong value (%o) names the variable', (env, variable) => {
+    const err = configError({ DATABASE_URL: sqlite, ...env });
+    expect(err.details).toEqual({ variable });
+    expect(err.message.startsWith(`${variable}:`)).toBe(true);
+  });
+
+  it('requires SESSION_SECRET with PostgreSQL', () => {
+    expect(configError({ DATABASE_URL: 'postgres://postgres@127.0.0.1/test' }).message).toMatch(/^SESSION_SECRET: is required with PostgreSQL/);
+    const ok = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1/test', SESSION_SECRET: 'x'.repeat(32) });
+    expect(ok.demo).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+// Factories: each test makes the users it needs, so that tests share no fixtures.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { SYSTEM_ACTOR } from '../audit/actor.js';
+import { createApiToken } from '../auth/auth.service.js';
+import type { Db } from '../db/database.js';
+import type { Role } from '../db/tables.js';
+import { createUser, type UserView } from '../users/users.service.js';
+
+export interface TestUser {
+  user: UserView;
+  password: string;
+  token: string;
+}
+
+export async function makeUser(db: Db, role: Role, partner: string | null = null): Promise<TestUser> {
+  const password = `pw-${randomBytes(8).toString('hex')}`;
+  const email = `${role}-${partner ?? 'x'}-${randomBytes(4).toString('hex')}@test.example.org`;
+  const user = await createUser(db, SYSTEM_ACTOR, { email, role, partner, password, name: `Test ${role}` });
+  const { token } = await createApiToken(db, SYSTEM_ACTOR, email, 'test');
+  return { user, password, token };
+}
+
+export function bearer(t: TestUser): Record<string, string> {
+  return { authorization: `Bearer ${t.token}` };
+}
+
+/** Signs in through the API; returns the cookie header and the CSRF token of the new session. */
+export async function signIn(app: FastifyInstance, email: string, password: string, ip = '127.0.0.1'): Promise<{ cookie: string; csrf: string }> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'jha_session');
+  return { cookie: `jha_session=${cookie!.value}`, csrf: response.json().csrfToken };
+}
