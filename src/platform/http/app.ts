@@ -53,8 +53,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const routes: FastifyInstance['registeredRoutes'] = [];
   app.decorate('registeredRoutes', routes);
+  // The route options themselves are kept: onRoute hooks of child plugins (docs, web app) may still
+  // set their access rule after this hook has seen the route.
   app.addHook('onRoute', (route) => {
-    routes.push({ method: route.method, url: route.url, config: route.config });
+    routes.push(route);
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
