@@ -8,7 +8,6 @@ import { prepareDatabase } from '../platform/bootstrap.js';
 import { loadConfig } from '../platform/config.js';
 import type { Db } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
-import { startServer } from '../platform/server.js';
 import { listUsers } from '../platform/users/users.repository.js';
 import { createUser, disableUserByEmail, presentUser, ROLES } from '../platform/users/users.service.js';
 import { printTable, readStdin } from './io.js';
@@ -27,6 +26,8 @@ const program = new Command();
 program.name('jha').description('JHA Hub: EU–Western Balkans Justice and Home Affairs platform').showHelpAfterError();
 
 program.command('serve').description('Start the web UI and the API (PORT, HOST, DATABASE_URL, …; see README)').action(async () => {
+  // Loaded on demand: the HTTP stack is the slowest part to import and the other commands don't need it.
+  const { startServer } = await import('../platform/server.js');
   const server = await startServer(loadConfig());
   const stop = async () => {
     await server.close();

@@ -6,11 +6,14 @@ import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setNonce } from 'get-nonce';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
 
 // The server puts the request's CSP nonce here; Mantine adds it to the <style> tags it creates.
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+// Modals lock page scroll through a library that injects its own <style>; it takes the nonce from here.
+setNonce(nonce);
 
 const theme = createTheme({
   primaryColor: 'eu',

@@ -93,6 +93,8 @@ export const accessControl = fp(async (app: FastifyInstance) => {
 }, { name: 'access-control', dependencies: ['database'] });
 
 /** Routes (method and URL) that declare no access rule; the access test fails on any. */
-export function routesWithoutRule(routes: readonly { method: string; url: string; config?: { access?: AccessRule } }[]): string[] {
-  return routes.filter((r) => !r.config?.access).map((r) => `${r.method} ${r.url}`);
+export function routesWithoutRule(routes: readonly { method: string | string[]; url?: string; config?: unknown }[]): string[] {
+  return routes
+    .filter((r) => !(r.config as { access?: AccessRule } | undefined)?.access)
+    .map((r) => `${[r.method].flat().join(',')} ${r.url}`);
 }

@@ -40,8 +40,9 @@ export function useSignOut() {
     mutationFn: () => api<void>('POST', '/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
-      client.clear();
+      // Forget everything the signed-in user could see; keep the 'me' query, which the shell observes.
       client.setQueryData(['me'], null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     },
   });
 }

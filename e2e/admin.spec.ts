@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, signIn, watchConsole } from './helpers';
+
+test('an admin creates a coordinator, the coordinator signs in, the admin disables them, and the audit trail shows it all', async ({ page, browser }) => {
+  const problems = watchConsole(page);
+  const email = `e2e.${Date.now()}@example.org`;
+  await signIn(page, DEMO.admin);
+  await page.getByRole('link', { name: 'Users' }).click();
+  await page.getByRole('button', { name: 'Add user' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('E-mail').fill(email);
+  await dialog.getByLabel('Name').fill('Ana Coordinator');
+  await dialog.getByRole('combobox', { name: 'Role' }).click();
+  await page.getByRole('option', { name: 'National coordinator' }).click();
+  await dialog.getByRole('combobox', { name: 'Partner' }).fill('Montenegro');
+  await page.getByRole('option', { name: 'ME — Montenegro' }).click();
+  await dialog.getByRole('textbox', { name: /^Password/ }).fill('a-good-long-password');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('User created.');
+  const row = page.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) });
+  await expect(row).toContainText('ME');
+  await expect(row).toContainText('active');
+
+  const other = await browser.newPage();
+  await signIn(other, { email, password: 'a-good-long-password' });
+  await expect(other.getByText('You work for Montenegro.')).toBeVisible();
+  await other.close();
+
+  await row.getByRole('button', { name: `Disable ${email}` }).click();
+  await expect(row).toContainText('disabled');
+
+  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await page.getByLabel('Action starts with').fill('user.');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  const entries = page.getByRole('row').filter({ hasText: 'admin@example.org' });
+  await expect(entries.filter({ hasText: 'user.create' }).first()).toContainText(email);
+  await expect(entries.filter({ hasText: 'user.update' }).first()).toContainText('disabled: false → true');
+  await page.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(page.getByRole('status')).toContainText('Chain intact');
+  expect(problems).toEqual([]);
+});
+
+test('an admin gets a clear message for a coordinator without partner', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.getByRole('link', { name: 'Users' }).click();
+  await page.getByRole('button', { name: 'Add user' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('E-mail').fill(`bad.${Date.now()}@example.org`);
+  await dialog.getByRole('textbox', { name: /^Password/ }).fill('a-good-long-password');
+  // The browser's own required-field check is bypassed to see the server's answer.
+  await dialog.locator('form').evaluate((f) => f.setAttribute('novalidate', ''));
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('partner: a coordinator must be bound to exactly one partner.');
+});

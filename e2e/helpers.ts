@@ -1,0 +1,26 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO = {
+  admin: { email: 'admin@example.org', password: 'demo-admin-pass' },
+  commission: { email: 'commission@example.org', password: 'demo-commission-pass' },
+  reviewer: { email: 'reviewer@example.org', password: 'demo-reviewer-pass' },
+  coordinator: { email: 'coordinator.al@example.org', password: 'demo-coordinator-pass' },
+} as const;
+
+export async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('E-mail').fill(who.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
+}
+
+/** Collects what the browser reports as errors (CSP violations included) for the test to assert on. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return problems;
+}

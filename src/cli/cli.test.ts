@@ -1,0 +1,144 @@
+// Runs the real `jha` command (the compiled package bin) against SQLite and PostgreSQL.
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { isPostgres } from '../platform/db/database.js';
+import { PROJECT_ROOT } from '../platform/paths.js';
+import { describeEachDatabase, type TestDatabase } from '../platform/testing/databases.js';
+
+const JHA = join(PROJECT_ROOT, 'bin', 'jha.js');
+const SECRET = 'cli-test-secret-cli-test-secret-cli-test-secret';
+
+function databaseUrl(t: TestDatabase): string {
+  return t.config.kind === 'sqlite' ? `sqlite:${t.config.path}` : t.config.url;
+}
+
+function jha(t: TestDatabase, args: string[], input?: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [JHA, ...args], {
+    input, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl(t), SESSION_SECRET: SECRET, LOG_LEVEL: 'silent', ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+it('prints help for every command', () => {
+  for (const args of [[], ['serve'], ['migrate'], ['users'], ['users', 'add'], ['users', 'list'], ['users', 'disable'], ['tokens', 'create'], ['audit', 'verify']]) {
+    const result = spawnSync(process.execPath, [JHA, ...args, '--help'], { encoding: 'utf8' });
+    expect(result.status, args.join(' ')).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: jha/);
+  }
+});
+
+it('stops with a message naming the variable when the configuration is wrong', () => {
+  const result = spawnSync(process.execPath, [JHA, 'users', 'list'], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: 'mysql://x/y' } });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toMatch(/^jha: DATABASE_URL: unsupported scheme/);
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServe(t: TestDatabase): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [JHA, 'serve'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl(t), SESSION_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', JHA_DEMO: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('serving on')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`jha serve exited with ${code}: ${out}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+describeEachDatabase('jha CLI', (get) => {
+  it('migrate reports an up-to-date schema', () => {
+    const result = jha(get(), ['migrate']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/up to date/);
+  });
+
+  it('users add reads the password from standard input; users list shows the user', () => {
+    const added = jha(get(), ['users', 'add', '--email', 'cli.coord@example.org', '--role', 'coordinator', '--partner', 'XK', '--password-stdin'], 'cli-password-123\n');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/Created coordinator cli\.coord@example\.org for XK/);
+    const listed = JSON.parse(jha(get(), ['users', 'list', '--format', 'json']).stdout);
+    expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'cli.coord@example.org', role: 'coordinator', partner: 'XK', disabled: false })]));
+    const table = jha(get(), ['users', 'list']).stdout;
+    expect(table).toMatch(/cli\.coord@example\.org\s+cli\.coord\s+coordinator\s+XK\s+active/);
+  });
+
+  it('users add fails with a clear message on bad input and creates nothing', () => {
+    const noPartner = jha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'coordinator', '--password-stdin'], 'cli-password-123');
+    expect(noPartner.code).toBe(1);
+    expect(noPartner.stderr).toMatch(/partner: a coordinator must be bound/);
+    const badRole = jha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'boss', '--password-stdin'], 'cli-password-123');
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toMatch(/boss/);
+    const noStdin = jha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'reviewer']);
+    expect(noStdin.code).toBe(2);
+    expect(JSON.parse(jha(get(), ['users', 'list', '--format', 'json']).stdout).some((u: { email: string }) => u.email === 'x@example.org')).toBe(false);
+  });
+
+  it('tokens create prints a token once that works against a server; users disable stops it', async () => {
+    jha(get(), ['users', 'add', '--email', 'machine@example.org', '--role', 'commission', '--password-stdin'], 'machine-password-1');
+    const created = jha(get(), ['tokens', 'create', '--email', 'machine@example.org']);
+    expect(created.code).toBe(0);
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^jha_[A-Za-z0-9_-]{40,}$/);
+    const server = await startServe(get());
+    try {
+      const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(me.status).toBe(200);
+      expect((await me.json()).user.email).toBe('machine@example.org');
+      expect(jha(get(), ['users', 'disable', '--email', 'machine@example.org']).code).toBe(0);
+      expect((await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    } finally {
+      server.stop();
+    }
+  });
+
+  it('two server processes share sessions: a sign-in through one is accepted by the other', async () => {
+    jha(get(), ['users', 'add', '--email', 'two@example.org', '--role', 'reviewer', '--password-stdin'], 'two-servers-pass');
+    const [a, b] = [await startServe(get()), await startServe(get())];
+    try {
+      const login = await fetch(`${a.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'two@example.org', password: 'two-servers-pass' }) });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const me = await fetch(`${b.url}/api/v1/me`, { headers: { cookie } });
+      expect(me.status).toBe(200);
+      expect((await me.json()).user.email).toBe('two@example.org');
+    } finally {
+      a.stop();
+      b.stop();
+    }
+  });
+
+  it('audit verify exits 0 on an intact trail and 1 naming an entry edited in the database', async () => {
+    const intact = jha(get(), ['audit', 'verify']);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/Audit trail intact: \d+ entries checked/);
+    const db = get().db;
+    if (isPostgres(db)) {
+      await sql.raw('alter table audit_log disable trigger audit_log_no_update').execute(db);
+    } else {
+      await sql.raw('drop trigger audit_log_no_update').execute(db);
+    }
+    await sql.raw(`update audit_log set actor_label = 'someone else' where seq = 2`).execute(db);
+    const broken = jha(get(), ['audit', 'verify']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^Audit trail broken at entry 2: entry 2 was altered/);
+  });
+});
