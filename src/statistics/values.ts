@@ -1,0 +1,149 @@
+// Values and their breakdowns (pure). A value is (variable, org unit or none, coordinates) → a
+// number or a special code. Coordinates name a code for some of the variable's dimensions; a
+// dimension left out means its total. A total that was not given is the sum of one complete
+// breakdown (the least detailed one available), so values broken down in two independent ways
+// (by sex, and separately by age) are never counted twice.
+
+export const SPECIAL_CODES = ['NA', 'NAP', 'NQ'] as const;
+/** NA: exists but unknown; NAP: not applicable; NQ: provided, under quality review. Never zero. */
+export type SpecialCode = (typeof SPECIAL_CODES)[number];
+
+export function isSpecialCode(text: string): text is SpecialCode {
+  return (SPECIAL_CODES as readonly string[]).includes(text);
+}
+
+export type Coordinates = Readonly<Record<string, string>>;
+
+/** Canonical text of coordinates: `dim=code` pairs sorted by dimension, joined by `;`; '' is the total. */
+export function coordsKey(coords: Coordinates): string {
+  return Object.keys(coords).sort().map((d) => `${d}=${coords[d]}`).join(';');
+}
+
+export function parseCoordsKey(key: string): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  if (key === '') return out;
+  for (const pair of key.split(';')) {
+    const i = pair.indexOf('=');
+    out[pair.slice(0, i)] = pair.slice(i + 1);
+  }
+  return out;
+}
+
+export interface StoredValue {
+  variable: string;
+  /** '' for the partner's own figure. */
+  orgUnit: string;
+  coords: string;
+  num: number | null;
+  code: SpecialCode | null;
+}
+
+export interface Resolved {
+  value: number | null;
+  /** Why the value is missing, when a special code decided it. */
+  code: SpecialCode | null;
+  source: 'given' | 'breakdown' | 'org_units' | 'none';
+}
+
+const NONE: Resolved = { value: null, code: null, source: 'none' };
+
+/** Adds up cells: unknown (NA, NQ) makes the sum unknown; not-applicable cells contribute nothing. */
+function sumCells(cells: { num: number | null; code: SpecialCode | null }[], source: Resolved['source']): Resolved {
+  let total = 0;
+  let numbers = 0;
+  for (const c of cells) {
+    if (c.code === 'NA' || c.code === 'NQ') return { value: null, code: c.code, source };
+    if (c.num !== null) {
+      total += c.num;
+      numbers += 1;
+    }
+  }
+  if (numbers === 0) return { value: null, code: cells.length > 0 ? 'NAP' : null, source };
+  return { value: total, code: null, source };
+}
+
+/** The stored values of one submission (or one partner and period), indexed for look-ups. */
+export class ValueIndex {
+  // variable → org unit → coords key → value
+  private readonly byVariable = new Map<string, Map<string, Map<string, StoredValue>>>();
+
+  constructor(values: Iterable<StoredValue>) {
+    for (const v of values) {
+      let units = this.byVariable.get(v.variable);
+      if (!units) this.byVariable.set(v.variable, (units = new Map()));
+      let cells = units.get(v.orgUnit);
+      if (!cells) units.set(v.orgUnit, (cells = new Map()));
+      cells.set(v.coords, v);
+    }
+  }
+
+  orgUnitsOf(variable: string): string[] {
+    return [...(this.byVariable.get(variable)?.keys() ?? [])].filter((u) => u !== '');
+  }
+
+  cellsOf(variable: string, orgUnit: string): ReadonlyMap<string, StoredValue> {
+    return this.byVariable.get(variable)?.get(orgUnit) ?? new Map();
+  }
+
+  /** The value of `variable` at `filter` for one org unit ('' = the partner's own figures). */
+  resolve(variable: string, orgUnit: string, filter: Coordinates = {}, ignoreGiven = false): Resolved {
+    const cells = this.byVariable.get(variable)?.get(orgUnit);
+    if (!cells) return NONE;
+    const key = coordsKey(filter);
+    const given = ignoreGiven ? undefined : cells.get(key);
+    if (given) return { value: given.num, code: given.code, source: 'given' };
+    // Group finer cells by which extra dimensions they break down; the least detailed complete
+    // breakdown wins, ties go to the alphabetically first set of dimensions.
+    const groups = new Map<string, StoredValue[]>();
+    for (const cell of cells.values()) {
+      if (cell.coords === key) continue;
+      const coords = parseCoordsKey(cell.coords);
+      if (!Object.entries(filter).every(([d, c]) => coords[d] === c)) continue;
+      const extra = Object.keys(coords).filter((d) => !(d in filter)).sort();
+      if (extra.length === 0) continue;
+      const group = extra.join(',');
+      let list = groups.get(group);
+      if (!list) groups.set(group, (list = []));
+      list.push(cell);
+    }
+    if (groups.size === 0) return NONE;
+    const best = [...groups.keys()].sort((a, b) => a.split(',').length - b.split(',').length || a.localeCompare(b))[0]!;
+    return sumCells(groups.get(best)!, 'breakdown');
+  }
+
+  /**
+   * The partner-level value: the partner's own figure when given (or derivable from its
+   * breakdowns), otherwise the sum over its org units.
+   */
+  resolvePartner(variable: string, filter: Coordinates = {}): Resolved {
+    const own = this.resolve(variable, '', filter);
+    if (own.source !== 'none') return own;
+    const units = this.orgUnitsOf(variable);
+    if (units.length === 0) return NONE;
+    const parts = units.map((u) => this.resolve(variable, u, filter)).filter((r) => r.source !== 'none');
+    if (parts.length === 0) return NONE;
+    return sumCells(parts.map((p) => ({ num: p.value, code: p.code })), 'org_units');
+  }
+}
+
+export interface TotalMismatch {
+  variable: string;
+  orgUnit: string;
+  coords: string;
+  given: number;
+  fromBreakdown: number;
+}
+
+/** Given totals that disagree with the sum of their breakdown (reported as a validation warning). */
+export function totalMismatches(index: ValueIndex, values: Iterable<StoredValue>): TotalMismatch[] {
+  const out: TotalMismatch[] = [];
+  for (const v of values) {
+    if (v.num === null) continue;
+    const derived = index.resolve(v.variable, v.orgUnit, parseCoordsKey(v.coords), true);
+    if (derived.source === 'none' || derived.value === null) continue;
+    if (Math.abs(derived.value - v.num) > 1e-9 * Math.max(1, Math.abs(v.num))) {
+      out.push({ variable: v.variable, orgUnit: v.orgUnit, coords: v.coords, given: v.num, fromBreakdown: derived.value });
+    }
+  }
+  return out;
+}
