@@ -1,0 +1,245 @@
+// Statistical catalogues (catalogs/*.yaml): dimensions, variables, datasets, validation rules and
+// indicators. Loaded and checked at start-up; any problem stops start-up naming file and line.
+// The format is documented in docs/catalogs.md.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileExpression, ExpressionError, references, type Expr, type ExpressionScope } from './expressions.js';
+import { CatalogError, readYaml, type YamlNode } from './catalog-reader.js';
+import { PERIOD_TYPES, type PeriodType } from './periods.js';
+
+export { CatalogError };
+
+export interface Dimension { code: string; label: string; codes: { code: string; label: string }[] }
+export type ValueType = 'integer' | 'decimal' | 'percent';
+export interface Variable {
+  code: string; label: string; type: ValueType; unit: string; kind: 'flow' | 'stock'; dimensions: string[];
+  /** Period-on-period change (relative, e.g. 0.5 = ±50 %) beyond which a value is an outlier. */
+  maxChange: number | null;
+  /** Modified z-score against the series' history beyond which a value is an outlier. */
+  maxZScore: number | null;
+  domain: string;
+}
+export interface Dataset {
+  code: string; label: string; periodType: PeriodType;
+  /** Whether the partner's own figures are entered, and for which org-unit kinds figures are entered. */
+  partnerLevel: boolean; orgUnitKinds: string[];
+  variables: string[]; dueDays: number; domain: string;
+}
+export type Comparison = '==' | '!=' | '<' | '<=' | '>' | '>=';
+export type MissingStrategy = 'skip_if_any_missing' | 'skip_if_all_missing' | 'never_skip';
+export interface ValidationRule {
+  code: string; message: string; datasets: string[];
+  left: Expr; operator: Comparison; right: Expr; leftText: string; rightText: string;
+  severity: 'error' | 'warning'; tolerance: { absolute: number; relative: number }; missing: MissingStrategy;
+  usesPrevious: boolean; domain: string;
+}
+export type Aggregation = 'ratio_of_sums' | 'median' | 'sum';
+export interface Indicator {
+  code: string; label: string; description: string; unit: string; decimals: number;
+  aggregation: Aggregation; polarity: 'higher_is_better' | 'lower_is_better' | 'neutral';
+  /** Either an expression, or numerator / denominator × factor. */
+  expression: Expr | null; numerator: Expr | null; denominator: Expr | null; factor: number;
+  variables: string[]; datasets: string[]; domain: string;
+}
+
+export interface Catalog {
+  dimensions: Map<string, Dimension>;
+  variables: Map<string, Variable>;
+  datasets: Map<string, Dataset>;
+  rules: ValidationRule[];
+  indicators: Map<string, Indicator>;
+  /** Where each code was declared, for error messages and documentation. */
+  files: string[];
+}
+
+const CODE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
+const DIM_CODE = /^[A-Za-z0-9_]+$/;
+const CODE_TEXT = 'a code in snake_case with dots for grouping (e.g. cases.incoming)';
+const COMPARISONS: readonly Comparison[] = ['==', '!=', '<', '<=', '>', '>='];
+const RESERVED_FILES = new Set(['partners.yaml']);
+
+interface Pending {
+  rules: { node: YamlNode; domain: string }[];
+  indicators: { node: YamlNode; domain: string }[];
+  datasets: { node: YamlNode; domain: string }[];
+}
+
+function emptyCatalog(): Catalog {
+  return { dimensions: new Map(), variables: new Map(), datasets: new Map(), rules: [], indicators: new Map(), files: [] };
+}
+
+function parseDimensions(root: YamlNode, catalog: Catalog): void {
+  const dims = root.get('dimensions');
+  if (!dims.exists) return;
+  for (const [code, node] of dims.entries()) {
+    if (!CODE.test(code)) node.fail(`dimension name must be ${CODE_TEXT}`);
+    if (catalog.dimensions.has(code)) node.fail(`dimension ${code} is declared twice`);
+    // Short form: `sex: [female, male]`; long form: `sex: { label: Sex, codes: [...] }` where a
+    // code may be `{ code: y0_13, label: "0–13" }`.
+    const list = node.isList() ? node : node.get('codes');
+    const label = node.isMap() ? node.get('label').optionalString() ?? code : code;
+    const codes = list.items().map((item) => {
+      const c = item.isMap() ? item.get('code').string({ pattern: DIM_CODE, describe: 'a code of letters, digits and _' }) : item.string({ pattern: DIM_CODE, describe: 'a code of letters, digits and _' });
+      const l = item.isMap() ? item.get('label').optionalString() ?? c : c;
+      return { code: c, label: l };
+    });
+    if (codes.length === 0) list.failHere('needs at least one code');
+    const seen = new Set<string>();
+    for (const c of codes) {
+      if (seen.has(c.code)) list.fail(`code ${c.code} is listed twice`);
+      seen.add(c.code);
+    }
+    catalog.dimensions.set(code, { code, label, codes });
+  }
+}
+
+function parseVariables(root: YamlNode, catalog: Catalog, domain: string): void {
+  const vars = root.get('variables');
+  if (!vars.exists) return;
+  for (const node of vars.items()) {
+    node.onlyKeys(['code', 'label', 'type', 'unit', 'kind', 'dimensions', 'max_change', 'max_z_score', 'description']);
+    const code = node.get('code').string({ pattern: CODE, describe: CODE_TEXT });
+    if (catalog.variables.has(code)) node.get('code').fail(`variable ${code} is declared twice`);
+    const dimensions = node.get('dimensions').strings();
+    for (const d of dimensions) if (!catalog.dimensions.has(d)) node.get('dimensions').fail(`unknown dimension ${d}`);
+    catalog.variables.set(code, {
+      code, label: node.get('label').string(), unit: node.get('unit').optionalString() ?? '',
+      type: node.get('type').oneOf(['integer', 'decimal', 'percent'] as const, 'integer'),
+      kind: node.get('kind').oneOf(['flow', 'stock'] as const),
+      dimensions, domain,
+      maxChange: node.get('max_change').optionalNumber({ min: 0 }) ?? null,
+      maxZScore: node.get('max_z_score').optionalNumber({ min: 0 }) ?? null,
+    });
+  }
+}
+
+function scopeOf(catalog: Catalog): ExpressionScope {
+  return {
+    variables: new Map([...catalog.variables.values()].map((v) => [v.code, v.dimensions])),
+    dimensions: new Map([...catalog.dimensions.values()].map((d) => [d.code, new Set(d.codes.map((c) => c.code))])),
+  };
+}
+
+function expression(node: YamlNode, scope: ExpressionScope): { expr: Expr; text: string } {
+  const text = node.string();
+  try {
+    return { expr: compileExpression(text, scope), text };
+  } catch (err) {
+    if (err instanceof ExpressionError) node.fail(err.message);
+    throw err;
+  }
+}
+
+function parseDataset(node: YamlNode, catalog: Catalog, domain: string): Dataset {
+  node.onlyKeys(['code', 'label', 'period', 'level', 'variables', 'due_days', 'description']);
+  const code = node.get('code').string({ pattern: CODE, describe: CODE_TEXT });
+  if (catalog.datasets.has(code)) node.get('code').fail(`dataset ${code} is declared twice`);
+  const levels = node.get('level').strings();
+  if (levels.length === 0) node.get('level').failHere('is missing (partner, an org-unit kind such as court, or a list of both)');
+  for (const l of levels) if (!CODE.test(l)) node.get('level').fail(`"${l}" is not an org-unit kind or partner`);
+  const variables = node.get('variables').strings();
+  if (variables.length === 0) node.get('variables').failHere('needs at least one variable');
+  for (const v of variables) if (!catalog.variables.has(v)) node.get('variables').fail(`unknown variable ${v}`);
+  return {
+    code, label: node.get('label').string(), periodType: node.get('period').oneOf(PERIOD_TYPES),
+    partnerLevel: levels.includes('partner'), orgUnitKinds: levels.filter((l) => l !== 'partner'),
+    variables, dueDays: node.get('due_days').optionalNumber({ min: 0, max: 3650, integer: true }) ?? 30, domain,
+  };
+}
+
+function parseRule(node: YamlNode, catalog: Catalog, scope: ExpressionScope, domain: string): ValidationRule {
+  node.onlyKeys(['code', 'message', 'dataset', 'datasets', 'left', 'operator', 'right', 'severity', 'tolerance', 'missing']);
+  const code = node.get('code').string({ pattern: CODE, describe: CODE_TEXT });
+  const left = expression(node.get('left'), scope);
+  const right = expression(node.get('right'), scope);
+  const tolerance = node.get('tolerance');
+  if (tolerance.exists) tolerance.onlyKeys(['absolute', 'relative']);
+  const used = new Set([...references(left.expr), ...references(right.expr)].map((r) => r.variable));
+  const explicit = [...node.get('dataset').strings(), ...node.get('datasets').strings()];
+  for (const d of explicit) if (!catalog.datasets.has(d)) node.get(node.get('dataset').exists ? 'dataset' : 'datasets').fail(`unknown dataset ${d}`);
+  // Without an explicit dataset, a rule applies to every dataset that collects all its variables.
+  const datasets = explicit.length > 0 ? explicit
+    : [...catalog.datasets.values()].filter((d) => [...used].every((v) => d.variables.includes(v))).map((d) => d.code);
+  if (datasets.length === 0) node.fail('no dataset collects all the variables this rule reads; name one with `dataset:`');
+  return {
+    code, message: node.get('message').string(), datasets, left: left.expr, right: right.expr, leftText: left.text, rightText: right.text,
+    operator: node.get('operator').oneOf(COMPARISONS),
+    severity: node.get('severity').oneOf(['error', 'warning'] as const),
+    tolerance: {
+      absolute: tolerance.exists ? tolerance.get('absolute').optionalNumber({ min: 0 }) ?? 0 : 0,
+      relative: tolerance.exists ? tolerance.get('relative').optionalNumber({ min: 0, max: 1 }) ?? 0 : 0,
+    },
+    missing: node.get('missing').oneOf(['skip_if_any_missing', 'skip_if_all_missing', 'never_skip'] as const, 'skip_if_any_missing'),
+    usesPrevious: [...references(left.expr), ...references(right.expr)].some((r) => r.lag > 0),
+    domain,
+  };
+}
+
+function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope, domain: string): Indicator {
+  node.onlyKeys(['code', 'label', 'description', 'expression', 'numerator', 'denominator', 'factor', 'unit', 'decimals', 'aggregation', 'polarity']);
+  const code = node.get('code').string({ pattern: CODE, describe: CODE_TEXT });
+  if (catalog.indicators.has(code)) node.get('code').fail(`indicator ${code} is declared twice`);
+  const hasExpression = node.get('expression').exists;
+  const hasRatio = node.get('numerator').exists || node.get('denominator').exists;
+  if (hasExpression === hasRatio) node.fail('give either `expression`, or `numerator` and `denominator` (with an optional `factor`)');
+  const expressionPart = hasExpression ? expression(node.get('expression'), scope).expr : null;
+  const numerator = hasRatio ? expression(node.get('numerator'), scope).expr : null;
+  const denominator = hasRatio ? expression(node.get('denominator'), scope).expr : null;
+  const aggregation = node.get('aggregation').oneOf(['ratio_of_sums', 'median', 'sum'] as const, hasRatio ? 'ratio_of_sums' : 'median');
+  if (aggregation === 'ratio_of_sums' && !hasRatio) node.get('aggregation').fail('ratio_of_sums needs `numerator` and `denominator`');
+  const refs = [expressionPart, numerator, denominator].filter((e): e is Expr => e !== null).flatMap((e) => references(e));
+  const variables = [...new Set(refs.map((r) => r.variable))];
+  const datasets = [...catalog.datasets.values()].filter((d) => variables.some((v) => d.variables.includes(v))).map((d) => d.code);
+  if (datasets.length === 0) node.fail('no dataset collects the variables of this indicator');
+  return {
+    code, label: node.get('label').string(), description: node.get('description').optionalString() ?? '',
+    unit: node.get('unit').optionalString() ?? '', decimals: node.get('decimals').optionalNumber({ min: 0, max: 6, integer: true }) ?? 2,
+    aggregation, polarity: node.get('polarity').oneOf(['higher_is_better', 'lower_is_better', 'neutral'] as const, 'neutral'),
+    expression: expressionPart, numerator, denominator, factor: node.get('factor').optionalNumber() ?? 1,
+    variables, datasets, domain,
+  };
+}
+
+/** Reads catalogue texts (file name → content) into one catalogue; cross-file references are allowed. */
+export function parseCatalogs(files: { file: string; text: string }[]): Catalog {
+  const catalog = emptyCatalog();
+  const pending: Pending = { rules: [], indicators: [], datasets: [] };
+  const roots = files.map(({ file, text }) => ({ file, root: readYaml(text, file) }));
+  // Declarations first (dimensions, then variables) in every file, then what refers to them.
+  for (const { file, root } of roots) {
+    if (!root.isMap()) root.fail('a catalogue file must be a mapping');
+    root.onlyKeys(['domain', 'label', 'description', 'sources', 'dimensions', 'variables', 'datasets', 'validation_rules', 'indicators', 'alerts', 'neighbours']);
+    catalog.files.push(file);
+    parseDimensions(root, catalog);
+  }
+  for (const { root } of roots) {
+    const domain = root.get('domain').string({ pattern: CODE, describe: CODE_TEXT });
+    parseVariables(root, catalog, domain);
+    if (root.get('datasets').exists) pending.datasets.push(...root.get('datasets').items().map((node) => ({ node, domain })));
+    if (root.get('validation_rules').exists) pending.rules.push(...root.get('validation_rules').items().map((node) => ({ node, domain })));
+    if (root.get('indicators').exists) pending.indicators.push(...root.get('indicators').items().map((node) => ({ node, domain })));
+  }
+  for (const { node, domain } of pending.datasets) {
+    const d = parseDataset(node, catalog, domain);
+    catalog.datasets.set(d.code, d);
+  }
+  const scope = scopeOf(catalog);
+  const ruleCodes = new Set<string>();
+  for (const { node, domain } of pending.rules) {
+    const rule = parseRule(node, catalog, scope, domain);
+    if (ruleCodes.has(rule.code)) node.get('code').fail(`validation rule ${rule.code} is declared twice`);
+    ruleCodes.add(rule.code);
+    catalog.rules.push(rule);
+  }
+  for (const { node, domain } of pending.indicators) {
+    const indicator = parseIndicator(node, catalog, scope, domain);
+    catalog.indicators.set(indicator.code, indicator);
+  }
+  return catalog;
+}
+
+/** Loads every catalogue file of a folder (except the partner catalogue). */
+export function loadCatalogs(dir: string): Catalog {
+  const names = readdirSync(dir).filter((n) => n.endsWith('.yaml') && !RESERVED_FILES.has(n)).sort();
+  return parseCatalogs(names.map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') })));
+}
