@@ -1,7 +1,9 @@
 // The ordered list of migrations. Each file is frozen once released; add new ones at the end.
 import type { Migration } from 'kysely';
 import * as platform from './20261127T2300_platform.js';
+import * as statistics from './20261127T2330_statistics.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127T2300_platform': platform,
+  '20261127T2330_statistics': statistics,
 };
