@@ -14,6 +14,9 @@ import type { Db } from '../db/database.js';
 import { partnersRoutes } from '../partners/partners.routes.js';
 import { WEB_DIST_DIR } from '../paths.js';
 import { usersRoutes } from '../users/users.routes.js';
+import { loadCatalogs, type Catalog } from '../../statistics/catalog.js';
+import { statisticsRoutes } from '../../statistics/plugin.js';
+import { CATALOG_DIR } from '../paths.js';
 import { accessControl, PUBLIC } from './access.js';
 import { databasePlugin } from './context.js';
 import { registerErrorHandler, registerNotFoundHandler } from './errors.js';
@@ -29,6 +32,8 @@ export interface BuildOptions {
   extraApiRoutes?: (app: FastifyInstance) => Promise<void>;
   logger?: boolean;
   webRoot?: string;
+  /** The statistical catalogue; by default the shipped catalogs/ folder, loaded (and checked) now. */
+  catalog?: Catalog;
 }
 
 declare module 'fastify' {
@@ -65,6 +70,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   registerNotFoundHandler(app);
   await app.register(databasePlugin, { db: opts.db, config, closeDb: opts.closeDb ?? false });
+  app.decorate('catalog', opts.catalog ?? loadCatalogs(CATALOG_DIR));
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(helmet, {
     enableCSPNonces: true,
@@ -108,6 +114,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await api.register(usersRoutes);
     await api.register(partnersRoutes);
     await api.register(auditRoutes);
+    await api.register(statisticsRoutes);
     if (opts.extraApiRoutes) await opts.extraApiRoutes(api as unknown as FastifyInstance);
   }, { prefix: API_PREFIX });
   await app.register(webPlugin, { root: opts.webRoot ?? WEB_DIST_DIR });

@@ -21,3 +21,15 @@ export async function updatePartner(db: DbOrTrx, code: string, changes: Omit<Par
 export function listOrgUnits(db: DbOrTrx, partnerCode: string): Promise<OrgUnitsTable[]> {
   return db.selectFrom('org_units').selectAll().where('partner_code', '=', partnerCode).orderBy('code').execute();
 }
+
+export function findOrgUnit(db: DbOrTrx, code: string): Promise<OrgUnitsTable | undefined> {
+  return db.selectFrom('org_units').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertOrgUnit(db: DbOrTrx, row: OrgUnitsTable): Promise<void> {
+  await db.insertInto('org_units').values(row).execute();
+}
+
+export async function updateOrgUnit(db: DbOrTrx, code: string, changes: Pick<OrgUnitsTable, 'name' | 'kind' | 'parent_code'>): Promise<void> {
+  await db.updateTable('org_units').set(changes).where('code', '=', code).execute();
+}

@@ -1,0 +1,94 @@
+// Checks values sent for one submission against the catalogue (pure): the variable belongs to the
+// dataset, the org unit to the partner and to a kind the dataset collects, the coordinates to the
+// variable's dimensions, the number to the value type. Every problem is reported, none is fixed.
+import type { Catalog, Dataset } from './catalog.js';
+import { coordsKey, isSpecialCode, SPECIAL_CODES, type SpecialCode } from './values.js';
+
+export interface ValueInput {
+  variable: string;
+  orgUnit?: string | null;
+  coords?: Record<string, string>;
+  /** A number, one of NA / NAP / NQ, or null to remove the value. */
+  value: number | string | null;
+  comment?: string | null;
+}
+
+export interface CheckedValue {
+  variable: string;
+  orgUnit: string;
+  coords: string;
+  num: number | null;
+  code: SpecialCode | null;
+  comment: string | null;
+  remove: boolean;
+}
+
+export interface InputProblem {
+  /** Position in the input (0-based), or the file row when the caller maps it. */
+  index: number;
+  field: string;
+  message: string;
+}
+
+const MAX_ABS = 1e15;
+
+export function checkValueInputs(catalog: Catalog, dataset: Dataset, orgUnits: ReadonlyMap<string, string>, inputs: ValueInput[]): { values: CheckedValue[]; problems: InputProblem[] } {
+  const values: CheckedValue[] = [];
+  const problems: InputProblem[] = [];
+  const seen = new Map<string, number>();
+  inputs.forEach((input, index) => {
+    const problem = (field: string, message: string) => problems.push({ index, field, message });
+    const before = problems.length;
+    const variable = catalog.variables.get(input.variable);
+    if (!variable || !dataset.variables.includes(input.variable)) {
+      problem('variable', `"${input.variable}" is not a variable of dataset ${dataset.code}`);
+      return;
+    }
+    const orgUnit = input.orgUnit ?? '';
+    if (orgUnit === '') {
+      if (!dataset.partnerLevel) problem('org_unit', `dataset ${dataset.code} collects figures per ${dataset.orgUnitKinds.join(' or ')}, so an org unit is required`);
+    } else {
+      const kind = orgUnits.get(orgUnit);
+      if (kind === undefined) problem('org_unit', `"${orgUnit}" is not an org unit of this partner`);
+      else if (!dataset.orgUnitKinds.includes(kind)) problem('org_unit', `org unit ${orgUnit} is a ${kind}; dataset ${dataset.code} collects ${dataset.orgUnitKinds.join(', ') || 'partner figures only'}`);
+    }
+    const coords = input.coords ?? {};
+    for (const [dim, code] of Object.entries(coords)) {
+      if (code === '' || code === null || code === undefined) continue;
+      if (!variable.dimensions.includes(dim)) problem(dim, `variable ${variable.code} is not broken down by ${dim}`);
+      else if (!catalog.dimensions.get(dim)!.codes.some((c) => c.code === code)) problem(dim, `"${code}" is not a code of ${dim}`);
+    }
+    const cleanCoords = Object.fromEntries(Object.entries(coords).filter(([, c]) => c !== '' && c !== null && c !== undefined));
+    let num: number | null = null;
+    let code: SpecialCode | null = null;
+    const raw = input.value;
+    if (raw === null) {
+      // removal
+    } else if (typeof raw === 'number') {
+      num = raw;
+    } else if (typeof raw === 'string' && isSpecialCode(raw.trim().toUpperCase())) {
+      code = raw.trim().toUpperCase() as SpecialCode;
+    } else if (typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw.trim())) {
+      num = Number(raw.trim());
+    } else {
+      problem('value', `"${String(raw)}" is not a number or one of ${SPECIAL_CODES.join(', ')} (no thousands separators)`);
+    }
+    if (num !== null) {
+      if (!Number.isFinite(num) || Math.abs(num) > MAX_ABS) problem('value', `${num} is out of range`);
+      else if (variable.type === 'integer' && !Number.isInteger(num)) problem('value', `${variable.code} takes whole numbers, not ${num}`);
+      else if (variable.type === 'percent' && (num < 0 || num > 100)) problem('value', `${variable.code} is a percentage (0–100), not ${num}`);
+    }
+    const comment = input.comment?.trim() ? input.comment.trim() : null;
+    if (comment && comment.length > 2000) problem('comment', 'is longer than 2000 characters');
+    if (problems.length > before) return;
+    const key = `${input.variable}|${orgUnit}|${coordsKey(cleanCoords)}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problem('value', `the same cell is given twice (also at ${earlier + 1})`);
+      return;
+    }
+    seen.set(key, index);
+    values.push({ variable: input.variable, orgUnit, coords: coordsKey(cleanCoords), num, code, comment, remove: raw === null });
+  });
+  return { values, problems };
+}

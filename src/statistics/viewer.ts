@@ -1,0 +1,49 @@
+// Who is looking at statistics, and what they may do with one partner's submission (pure).
+import type { Principal } from '../platform/auth/auth.service.js';
+import type { Role, SubmissionStatus } from '../platform/db/tables.js';
+
+export type Viewer =
+  | { kind: 'public' }
+  | { kind: 'user'; role: Role; partner: string | null; id: string; label: string }
+  | { kind: 'operator'; label: string };
+
+export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
+
+export function viewerOf(principal: Principal | null): Viewer {
+  if (!principal) return PUBLIC_VIEWER;
+  const u = principal.user;
+  return { kind: 'user', role: u.role, partner: u.partner, id: u.id, label: u.email };
+}
+
+/** Published data is public; a coordinator also reads their own partner's; everyone else reads all. */
+export function canRead(viewer: Viewer, partner: string, status: SubmissionStatus): boolean {
+  if (status === 'published') return true;
+  if (viewer.kind === 'operator') return true;
+  if (viewer.kind === 'public') return false;
+  return viewer.role !== 'coordinator' || viewer.partner === partner;
+}
+
+/** Entering data: the partner's coordinators, and admins. */
+export function canEdit(viewer: Viewer, partner: string): boolean {
+  if (viewer.kind === 'operator') return true;
+  if (viewer.kind === 'public') return false;
+  return viewer.role === 'admin' || (viewer.role === 'coordinator' && viewer.partner === partner);
+}
+
+/** Returning and approving: reviewers, the Commission and admins. */
+export function canReview(viewer: Viewer): boolean {
+  return viewer.kind === 'operator' || (viewer.kind === 'user' && ['reviewer', 'commission', 'admin'].includes(viewer.role));
+}
+
+/** Publishing and reopening: the Commission and admins. */
+export function canPublish(viewer: Viewer): boolean {
+  return viewer.kind === 'operator' || (viewer.kind === 'user' && ['commission', 'admin'].includes(viewer.role));
+}
+
+/** The filter for value queries: undefined (all), the coordinator's partner, or published only. */
+export function visibility(viewer: Viewer): { all: true } | { publishedOr: string } | { publishedOnly: true } {
+  if (viewer.kind === 'operator') return { all: true };
+  if (viewer.kind === 'public') return { publishedOnly: true };
+  if (viewer.role === 'coordinator') return { publishedOr: viewer.partner ?? '' };
+  return { all: true };
+}
