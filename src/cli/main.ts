@@ -11,6 +11,7 @@ import { AppError } from '../platform/errors.js';
 import { listUsers } from '../platform/users/users.repository.js';
 import { createUser, disableUserByEmail, presentUser, ROLES } from '../platform/users/users.service.js';
 import { printTable, readStdin } from './io.js';
+import { registerStatisticsCommands } from './statistics.commands.js';
 
 /** Opens the configured database (migrated, partners loaded, no demo data) for one command. */
 async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
@@ -90,6 +91,8 @@ program.command('audit').description('Audit trail').command('verify').descriptio
       process.exitCode = 1;
     }
   });
+
+registerStatisticsCommands(program, withDatabase);
 
 try {
   await program.parseAsync(process.argv);

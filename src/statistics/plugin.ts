@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Catalog } from './catalog.js';
 import { catalogRoutes } from './catalog.routes.js';
+import { indicatorsRoutes } from './indicators.routes.js';
 import { submissionsRoutes } from './submissions.routes.js';
+import { transferRoutes } from './transfer.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,4 +15,6 @@ declare module 'fastify' {
 export async function statisticsRoutes(app: FastifyInstance): Promise<void> {
   await app.register(catalogRoutes);
   await app.register(submissionsRoutes);
+  await app.register(indicatorsRoutes);
+  await app.register(transferRoutes);
 }

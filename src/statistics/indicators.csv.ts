@@ -1,0 +1,20 @@
+// CSV of indicator values: indicator,partner,org_unit,period,<dimensions>,value — values rounded
+// to the indicator's decimals, a missing value as an empty cell. Region rows follow the
+// partners: WB6 (by the aggregation rule) and WB6_MEDIAN.
+import { stringify } from 'csv-stringify/sync';
+import type { Catalog } from './catalog.js';
+import type { IndicatorAnswer } from './indicators.service.js';
+
+export function indicatorCsv(catalog: Catalog, answer: IndicatorAnswer): string {
+  const indicator = catalog.indicators.get(answer.indicator.code)!;
+  const dims = [...new Set(indicator.variables.flatMap((v) => catalog.variables.get(v)!.dimensions))];
+  const dimCells = dims.map((d) => answer.dimensions[d] ?? '');
+  const out: (string | number)[][] = [['indicator', 'partner', 'org_unit', 'period', ...dims, 'value']];
+  for (const v of answer.values) out.push([indicator.code, v.partner, v.orgUnit ?? '', v.period, ...dimCells, v.value ?? '']);
+  for (const r of answer.region) {
+    if (r.members === 0) continue;
+    out.push([indicator.code, 'WB6', '', r.period, ...dimCells, r.value ?? '']);
+    out.push([indicator.code, 'WB6_MEDIAN', '', r.period, ...dimCells, r.median ?? '']);
+  }
+  return stringify(out);
+}

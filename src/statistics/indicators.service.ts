@@ -1,0 +1,115 @@
+// Indicator values computed on demand from the values the viewer may see: per partner (and org
+// unit), the Western Balkan region by the indicator's rule, the regional median, and the EU
+// member states where data exists. Nothing is precomputed, so new data shows at once.
+import type { Db } from '../platform/db/database.js';
+import { NotFoundError, ValidationError } from '../platform/errors.js';
+import { listPartners } from '../platform/partners/partners.repository.js';
+import type { Catalog, Indicator } from './catalog.js';
+import { aggregateRegion, computeIndicator, roundTo, type IndicatorResult } from './indicators.js';
+import { comparePeriods, parsePeriod, periodRange, previousPeriod } from './periods.js';
+import { queryValues } from './submissions.repository.js';
+import { toStored } from './submissions.service.js';
+import { ValueIndex } from './values.js';
+import { visibility, type Viewer } from './viewer.js';
+
+export interface IndicatorQuery {
+  code: string;
+  partner?: string;
+  orgUnit?: string;
+  period?: string;
+  from?: string;
+  to?: string;
+  dimensions?: Record<string, string>;
+}
+
+export interface IndicatorValue {
+  partner: string;
+  group: string;
+  orgUnit: string | null;
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface IndicatorAnswer {
+  indicator: { code: string; label: string; unit: string; decimals: number; aggregation: string; polarity: string; description: string };
+  dimensions: Record<string, string>;
+  periods: string[];
+  values: IndicatorValue[];
+  region: { period: string; value: number | null; median: number | null; members: number }[];
+}
+
+export function requireIndicator(catalog: Catalog, code: string): Indicator {
+  const indicator = catalog.indicators.get(code);
+  if (!indicator) throw new NotFoundError('Indicator', code);
+  return indicator;
+}
+
+function checkDimensions(catalog: Catalog, indicator: Indicator, dims: Record<string, string>): void {
+  const available = new Set(indicator.variables.flatMap((v) => catalog.variables.get(v)!.dimensions));
+  for (const [d, c] of Object.entries(dims)) {
+    if (!available.has(d)) throw new ValidationError(`${d}: indicator ${indicator.code} cannot be broken down by ${d}.`, { field: d });
+    if (!catalog.dimensions.get(d)!.codes.some((x) => x.code === c)) throw new ValidationError(`${d}: "${c}" is not a code of ${d}.`, { field: d });
+  }
+}
+
+/** Values rounded to the indicator's decimals; the region's value follows its aggregation rule. */
+export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, q: IndicatorQuery): Promise<IndicatorAnswer> {
+  const indicator = requireIndicator(catalog, q.code);
+  const dims = q.dimensions ?? {};
+  checkDimensions(catalog, indicator, dims);
+  for (const [field, p] of [['period', q.period], ['from', q.from], ['to', q.to]] as const) {
+    if (p !== undefined && !parsePeriod(p)) throw new ValidationError(`${field}: "${p}" is not an ISO period.`, { field });
+  }
+  const vis = visibility(viewer);
+  let periods: string[] | undefined = q.period ? [q.period] : q.from && q.to ? periodRange(q.from, q.to, 600) : undefined;
+  const withPrevious = periods ? [...new Set(periods.flatMap((p) => [p, previousPeriod(p)]))] : undefined;
+  const rows = await queryValues(db, {
+    datasets: indicator.datasets, variables: indicator.variables, periods: withPrevious,
+    statuses: 'publishedOnly' in vis ? ['published'] : undefined, visibleToPartner: 'publishedOr' in vis ? vis.publishedOr : undefined,
+  });
+  if (!periods) {
+    periods = [...new Set(rows.map((r) => r.period))].filter((p) => (!q.from || comparePeriods(p, q.from) >= 0) && (!q.to || comparePeriods(p, q.to) <= 0)).sort(comparePeriods);
+  }
+  const byPartnerPeriod = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const k = `${r.partner_code}|${r.period}`;
+    let list = byPartnerPeriod.get(k);
+    if (!list) byPartnerPeriod.set(k, (list = []));
+    list.push(r);
+  }
+  const index = (partner: string, period: string) => {
+    const list = byPartnerPeriod.get(`${partner}|${period}`);
+    return list ? new ValueIndex(toStored(list)) : undefined;
+  };
+  const partners = (await listPartners(db)).filter((p) => p.group_code !== 'EU');
+  const values: IndicatorValue[] = [];
+  const region: IndicatorAnswer['region'] = [];
+  for (const period of periods) {
+    const members: IndicatorResult[] = [];
+    for (const p of partners) {
+      if (q.partner && p.code !== q.partner && p.group_code !== 'WB6') continue;
+      const current = index(p.code, period);
+      if (!current) continue;
+      const indexes = [current, index(p.code, previousPeriod(period))];
+      const result = computeIndicator(catalog, indicator, { indexes, orgUnit: '', dimensions: dims });
+      if (p.group_code === 'WB6') members.push(result);
+      if (!q.partner || q.partner === p.code) {
+        if (!q.orgUnit) values.push({ partner: p.code, group: p.group_code, orgUnit: null, period, ...rounded(indicator, result) });
+        else {
+          const ou = computeIndicator(catalog, indicator, { indexes, orgUnit: q.orgUnit, dimensions: dims });
+          if (current.orgUnitsOf(indicator.variables[0]!).includes(q.orgUnit) || ou.value !== null) values.push({ partner: p.code, group: p.group_code, orgUnit: q.orgUnit, period, ...rounded(indicator, ou) });
+        }
+      }
+    }
+    const agg = aggregateRegion(indicator, members);
+    region.push({ period, value: roundTo(agg.value, indicator.decimals), median: roundTo(agg.median, indicator.decimals), members: agg.members });
+  }
+  const { code, label, unit, decimals, aggregation, polarity, description } = indicator;
+  return { indicator: { code, label, unit, decimals, aggregation, polarity, description }, dimensions: dims, periods, values, region };
+}
+
+function rounded(indicator: Indicator, r: IndicatorResult) {
+  return { value: roundTo(r.value, indicator.decimals), numerator: r.numerator, denominator: r.denominator };
+}
