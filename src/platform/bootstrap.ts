@@ -1,9 +1,13 @@
 // Brings a database to a usable state: migrations, the partner catalogue, and (when asked) demo data.
+// It is the composition root of start-up, so it may call into the capabilities.
 import type { Config } from './config.js';
 import { openDatabase, migrateToLatest, type Db } from './db/database.js';
 import { SYSTEM_ACTOR } from './audit/actor.js';
 import { loadShippedPartners, syncPartners } from './partners/partners.service.js';
 import { seedDemoUsers, DEMO_USERS } from './demo.js';
+import { loadCatalogs } from '../statistics/catalog.js';
+import { seedDemoStatistics } from '../statistics/demo.js';
+import { CATALOG_DIR } from './paths.js';
 
 export interface PreparedDatabase {
   db: Db;
@@ -18,6 +22,8 @@ export async function prepareDatabase(config: Config, opts: { demo?: boolean } =
     const migrated = await migrateToLatest(db);
     await syncPartners(db, partners, SYSTEM_ACTOR);
     const demoUsersCreated = (opts.demo ?? config.demo) ? await seedDemoUsers(db) : [];
+    // Demo figures come with the demo users, once, on a new database.
+    if (demoUsersCreated.length > 0) await seedDemoStatistics(db, loadCatalogs(CATALOG_DIR));
     return { db, migrated, demoUsersCreated };
   } catch (err) {
     await db.destroy();

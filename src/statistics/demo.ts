@@ -1,0 +1,38 @@
+// Demo statistics for a local trial: sample courts and illustrative (clearly labelled) justice
+// figures, taken through the normal import and workflow, so the demo shows published data.
+import { createReadStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
+import type { Db } from '../platform/db/database.js';
+import { importOrgUnits } from '../platform/partners/org-units.service.js';
+import { PROJECT_ROOT } from '../platform/paths.js';
+import type { Catalog } from './catalog.js';
+import { readCsv } from './formats.js';
+import { importValues } from './import.service.js';
+import { listFindings } from './submissions.repository.js';
+import { findSubmission } from './submissions.repository.js';
+import { commentFinding, transition, type SubmissionKey } from './submissions.service.js';
+import type { Viewer } from './viewer.js';
+
+const DEMO_DIR = join(PROJECT_ROOT, 'demo');
+const SEEDER: Viewer = { kind: 'operator', label: 'demo data' };
+const NOTE = 'Illustrative demo data (not an official statistic).';
+
+async function publish(db: Db, catalog: Catalog, key: SubmissionKey): Promise<void> {
+  let submission = (await findSubmission(db, key.dataset, key.partner, key.period))!;
+  for (const f of await listFindings(db, submission.id)) {
+    if (f.severity === 'warning') await commentFinding(db, SEEDER, SYSTEM_ACTOR, key, f.key, NOTE);
+  }
+  for (const step of ['submit', 'approve', 'publish'] as const) {
+    submission = await transition(db, catalog, SEEDER, SYSTEM_ACTOR, key, step, submission.version);
+  }
+}
+
+export async function seedDemoStatistics(db: Db, catalog: Catalog): Promise<{ orgUnits: number; values: number }> {
+  const units = await importOrgUnits(db, SYSTEM_ACTOR, readFileSync(join(DEMO_DIR, 'org-units.csv'), 'utf8'));
+  const rows = await readCsv(createReadStream(join(DEMO_DIR, 'justice-illustrative.csv')), catalog);
+  const summary = await importValues(db, catalog, SEEDER, SYSTEM_ACTOR, rows, { dryRun: false });
+  const keys = new Map(rows.map((r) => [`${r.dataset}|${r.partner}|${r.period}`, { dataset: r.dataset, partner: r.partner, period: r.period }]));
+  for (const key of keys.values()) await publish(db, catalog, key);
+  return { orgUnits: units.created, values: summary.created };
+}
