@@ -1,6 +1,8 @@
 // Runs the real `jha` command (the compiled package bin) against SQLite and PostgreSQL.
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
@@ -140,5 +142,77 @@ describeEachDatabase('jha CLI', (get) => {
     const broken = jha(get(), ['audit', 'verify']);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/^Audit trail broken at entry 2: entry 2 was altered/);
+  });
+});
+
+describeEachDatabase('jha statistics commands', (get) => {
+  const dir = mkdtempSync(join(tmpdir(), 'jha-cli-'));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const HEADER = 'dataset,partner,org_unit,period,variable,case_category,instance,value,comment';
+
+  it('imports org units, then values with a dry run first', () => {
+    const units = jha(get(), ['import', 'org-units', file('units.csv', 'code,name,partner,kind,parent\nME-C1,Basic Court Podgorica,ME,court,\nME-C2,Basic Court Bar,ME,court,\n')]);
+    expect(units.stdout).toBe('Org units: 2 created, 0 updated, 0 unchanged.\n');
+    const csv = file('values.csv', [HEADER,
+      'justice.annual,ME,,2022,cases.pending_end,,,800,', 'justice.annual,ME,,2023,cases.pending_start,,,1000,',
+      'justice.annual,ME,,2023,cases.incoming,,,400,', 'justice.annual,ME,,2023,cases.resolved,,,300,',
+      'justice.annual,ME,,2023,cases.pending_end,,,1100,', 'justice.annual,ME,ME-C1,2023,cases.incoming,criminal_minor,first,NA,not yet counted',
+    ].join('\n'));
+    const dry = jha(get(), ['import', 'values', csv, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^Dry run, nothing written: would create 6, change 0, leave 0 unchanged, in 2 submission\(s\) \(6 rows\)/);
+    expect(jha(get(), ['import', 'values', csv]).stdout).toMatch(/^Imported: created 6, changed 0/);
+  });
+
+  it('exits 1 with every bad row on a bad file, and writes nothing', () => {
+    const bad = jha(get(), ['import', 'values', file('bad.csv', `${HEADER}\njustice.annual,ME,,2023,cases.incoming,,,lots,\njustice.annual,ZZ,,2023,cases.incoming,,,1,\n`)]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/row 2, value: "lots" is not a number/);
+    expect(bad.stderr).toMatch(/row 3, partner: "ZZ" is not a known partner code/);
+    expect(jha(get(), ['import', 'values', file('bad.txt', 'x')]).stderr).toMatch(/not a \.csv, \.json or \.xlsx file/);
+  });
+
+  it('validates a submission as text and as JSON, exiting 0 when rules fire', () => {
+    const json = jha(get(), ['validate', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023', '--format', 'json']);
+    expect(json.code).toBe(0);
+    const findings = JSON.parse(json.stdout);
+    expect(findings).toEqual(expect.arrayContaining([
+      expect.objectContaining({ rule: 'justice.carry_over', severity: 'warning', partner: 'ME', orgUnit: null, period: '2023', values: expect.objectContaining({ left: 1000, right: 800 }) }),
+    ]));
+    const text = jha(get(), ['validate', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023']);
+    expect(text.stdout).toMatch(/^WARNING justice\.carry_over {2}ME 2023 {2}Pending at 1 January/m);
+    const wrong = jha(get(), ['validate', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023-01']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/period: 2023-01 is monthly/);
+  });
+
+  it('computes indicators as CSV with the indicator’s rounding and empty missing cells', () => {
+    const csv = jha(get(), ['indicators', '--indicator', 'justice.clearance_rate', '--partner', 'ME', '--from', '2022', '--to', '2023']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.trim().split('\n')).toEqual([
+      'indicator,partner,org_unit,period,case_category,instance,value',
+      'justice.clearance_rate,ME,,2022,,,',
+      'justice.clearance_rate,ME,,2023,,,75',
+      'justice.clearance_rate,WB6,,2023,,,75',
+      'justice.clearance_rate,WB6_MEDIAN,,2023,,,75',
+    ]);
+    const dt = jha(get(), ['indicators', '--indicator', 'justice.disposition_time', '--partner', 'ME', '--period', '2023', '--format', 'json']);
+    expect(JSON.parse(dt.stdout).values[0].value).toBe(1338);
+    expect(jha(get(), ['indicators', '--indicator', 'justice.nothing']).stderr).toMatch(/Indicator justice\.nothing does not exist/);
+  });
+
+  it('exports values as CSV, JSON and XLSX', () => {
+    const csv = jha(get(), ['export', 'values', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023', '--format', 'csv']);
+    expect(csv.stdout.split('\n')[0]).toBe(HEADER);
+    expect(csv.stdout).toContain('justice.annual,ME,ME-C1,2023,cases.incoming,criminal_minor,first,NA,not yet counted');
+    const json = JSON.parse(jha(get(), ['export', 'values', '--dataset', 'justice.annual', '--partner', 'ME', '--format', 'json']).stdout);
+    expect(json.values).toHaveLength(6);
+    const xlsx = spawnSync(process.execPath, [JHA, 'export', 'values', '--dataset', 'justice.annual', '--format', 'xlsx'], { env: { ...process.env, DATABASE_URL: databaseUrl(get()), SESSION_SECRET: SECRET } });
+    expect(xlsx.status).toBe(0);
+    expect(xlsx.stdout.subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -64,6 +64,7 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
   }
   const vis = visibility(viewer);
   let periods: string[] | undefined = q.period ? [q.period] : q.from && q.to ? periodRange(q.from, q.to, 600) : undefined;
+  const explicitPeriods = periods !== undefined;
   const withPrevious = periods ? [...new Set(periods.flatMap((p) => [p, previousPeriod(p)]))] : undefined;
   const rows = await queryValues(db, {
     datasets: indicator.datasets, variables: indicator.variables, periods: withPrevious,
@@ -91,7 +92,11 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
     for (const p of partners) {
       if (q.partner && p.code !== q.partner && p.group_code !== 'WB6') continue;
       const current = index(p.code, period);
-      if (!current) continue;
+      if (!current) {
+        // A partner asked for by name gets a row for every period asked for, empty when missing.
+        if (q.partner === p.code && explicitPeriods) values.push({ partner: p.code, group: p.group_code, orgUnit: q.orgUnit ?? null, period, value: null, numerator: null, denominator: null });
+        continue;
+      }
       const indexes = [current, index(p.code, previousPeriod(period))];
       const result = computeIndicator(catalog, indicator, { indexes, orgUnit: '', dimensions: dims });
       if (p.group_code === 'WB6') members.push(result);
