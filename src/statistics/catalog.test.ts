@@ -65,3 +65,26 @@ indicators:
     expect(err.message).toMatch(/^catalogs\/test\.yaml:\d+: /);
   });
 });
+
+describe('the worked example of docs/catalogs.md', () => {
+  it('loads and behaves as the text says', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { PROJECT_ROOT } = await import('../platform/paths.js');
+    const { validateSubmission } = await import('./validation.js');
+    const { computeIndicator, roundTo } = await import('./indicators.js');
+    const { ValueIndex } = await import('./values.js');
+    const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'catalogs.md'), 'utf8');
+    const yaml = /## Worked example[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)![1]!;
+    const catalog = parseCatalogs([{ file: 'example.yaml', text: yaml }]);
+    const values = [
+      { variable: 'reception.capacity', orgUnit: 'centre-1', coords: '', num: 120, code: null },
+      { variable: 'reception.accommodated', orgUnit: 'centre-1', coords: 'sex=female', num: 80, code: null },
+      { variable: 'reception.accommodated', orgUnit: 'centre-1', coords: 'sex=male', num: 50, code: null },
+    ];
+    const findings = validateSubmission({ catalog, dataset: catalog.datasets.get('example.reception')!, current: values, history: [] });
+    expect(findings.map((f) => [f.ruleCode, f.orgUnit])).toEqual([['example.over_capacity', ''], ['example.over_capacity', 'centre-1']]);
+    const rate = computeIndicator(catalog, catalog.indicators.get('example.occupancy_rate')!, { indexes: [new ValueIndex(values)], orgUnit: 'centre-1', dimensions: {} });
+    expect(roundTo(rate.value, 1)).toBe(108.3);
+  });
+});
