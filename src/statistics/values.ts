@@ -66,6 +66,8 @@ function sumCells(cells: { num: number | null; code: SpecialCode | null }[], sou
 export class ValueIndex {
   // variable → org unit → coords key → value
   private readonly byVariable = new Map<string, Map<string, Map<string, StoredValue>>>();
+  // Coordinates parsed once per cell: resolving scans cells many times during validation.
+  private readonly parsed = new Map<string, Record<string, string>>();
 
   constructor(values: Iterable<StoredValue>) {
     for (const v of values) {
@@ -74,6 +76,7 @@ export class ValueIndex {
       let cells = units.get(v.orgUnit);
       if (!cells) units.set(v.orgUnit, (cells = new Map()));
       cells.set(v.coords, v);
+      if (!this.parsed.has(v.coords)) this.parsed.set(v.coords, parseCoordsKey(v.coords));
     }
   }
 
@@ -97,8 +100,10 @@ export class ValueIndex {
     const groups = new Map<string, StoredValue[]>();
     for (const cell of cells.values()) {
       if (cell.coords === key) continue;
-      const coords = parseCoordsKey(cell.coords);
-      if (!Object.entries(filter).every(([d, c]) => coords[d] === c)) continue;
+      const coords = this.parsed.get(cell.coords)!;
+      let matches = true;
+      for (const d in filter) if (coords[d] !== filter[d]) matches = false;
+      if (!matches) continue;
       const extra = Object.keys(coords).filter((d) => !(d in filter)).sort();
       if (extra.length === 0) continue;
       const group = extra.join(',');
@@ -137,8 +142,15 @@ export interface TotalMismatch {
 /** Given totals that disagree with the sum of their breakdown (reported as a validation warning). */
 export function totalMismatches(index: ValueIndex, values: Iterable<StoredValue>): TotalMismatch[] {
   const out: TotalMismatch[] = [];
+  // Only a cell with finer cells beside it can disagree with them: skip the most detailed ones.
+  const depth = (coords: string) => (coords === '' ? 0 : coords.split(';').length);
+  const finest = new Map<string, number>();
   for (const v of values) {
-    if (v.num === null) continue;
+    const k = `${v.variable}|${v.orgUnit}`;
+    finest.set(k, Math.max(finest.get(k) ?? 0, depth(v.coords)));
+  }
+  for (const v of values) {
+    if (v.num === null || depth(v.coords) >= finest.get(`${v.variable}|${v.orgUnit}`)!) continue;
     const derived = index.resolve(v.variable, v.orgUnit, parseCoordsKey(v.coords), true);
     if (derived.source === 'none' || derived.value === null) continue;
     if (Math.abs(derived.value - v.num) > 1e-9 * Math.max(1, Math.abs(v.num))) {
