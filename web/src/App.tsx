@@ -11,6 +11,10 @@ import { AuditPage } from './pages/AuditPage';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
 import { UsersPage } from './pages/UsersPage';
+import { CollectionPage } from './pages/statistics/CollectionPage';
+import { ImportPage } from './pages/statistics/ImportPage';
+import { IndicatorsPage } from './pages/statistics/IndicatorsPage';
+import { SubmissionPage } from './pages/statistics/SubmissionPage';
 
 interface NavItem {
   to: string;
@@ -31,6 +35,9 @@ export function App() {
 
   const nav: NavItem[] = [
     { to: '/', label: t('nav.home'), roles: 'any' },
+    { to: '/statistics', label: t('nav.statistics'), roles: 'any' },
+    { to: '/statistics/import', label: t('nav.import'), roles: ['coordinator', 'admin'] },
+    { to: '/indicators', label: t('nav.indicators'), roles: 'any' },
     { to: '/admin/users', label: t('nav.users'), roles: ['admin'] },
     { to: '/admin/audit', label: t('nav.audit'), roles: ['admin', 'commission'] },
   ];
@@ -60,6 +67,10 @@ export function App() {
       <AppShell.Main id="main" tabIndex={-1}>
         <Routes>
           <Route path="/" element={<HomePage user={user} />} />
+          <Route path="/statistics" element={<CollectionPage user={user} />} />
+          <Route path="/statistics/import" element={['coordinator', 'admin'].includes(user.role) ? <ImportPage /> : <Forbidden />} />
+          <Route path="/statistics/:dataset/:partner/:period" element={<SubmissionPage user={user} />} />
+          <Route path="/indicators" element={<IndicatorsPage />} />
           <Route path="/admin/users" element={user.role === 'admin' ? <UsersPage currentUser={user} /> : <Forbidden />} />
           <Route path="/admin/audit" element={['admin', 'commission'].includes(user.role) ? <AuditPage /> : <Forbidden />} />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />

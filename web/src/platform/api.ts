@@ -1,4 +1,4 @@
-// The web app's only door to the API: JSON in and out, the CSRF token on every change, and the
+// The web app's only door to the API: JSON in and out (files up as they are), the CSRF token on every change, and the
 // server's { error: { code, message } } turned into an ApiError a page can show.
 
 export class ApiError extends Error {
@@ -15,8 +15,17 @@ export function setCsrfToken(token: string | null): void {
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  return send<T>(method, path, headers, body === undefined ? undefined : JSON.stringify(body));
+}
+
+/** Sends a file as it is (CSV, JSON, XLSX) with the given Content-Type; answers like `api`. */
+export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  return send<T>('POST', path, { accept: 'application/json', 'content-type': contentType }, file);
+}
+
+async function send<T>(method: string, path: string, headers: Record<string, string>, body: BodyInit | undefined): Promise<T> {
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const response = await fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin' });
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => null);
   if (!response.ok) {

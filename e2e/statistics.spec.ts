@@ -1,0 +1,143 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO, signIn, watchConsole } from './helpers';
+
+const SUBMISSION = '/statistics/justice.annual/AL/2025';
+const API = '/api/v1/submissions/justice.annual/AL/2025';
+const SERBIA = { email: 'coordinator.rs@example.org', password: 'demo-coordinator-pass' };
+
+// Totals for Albania 2025: 1000 + 500 − 400 = 1100, not 1200, so the stock-flow rule warns.
+const CSV = [
+  'dataset,partner,org_unit,period,variable,case_category,instance,value,comment',
+  'justice.annual,AL,,2025,cases.pending_start,,,1000,',
+  'justice.annual,AL,,2025,cases.incoming,,,500,',
+  'justice.annual,AL,,2025,cases.resolved,,,400,',
+  'justice.annual,AL,,2025,cases.pending_end,,,1200,as reported by the courts',
+].join('\n');
+
+async function signedInPage(browser: Browser, who: { email: string; password: string }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await signIn(page, who);
+  return { context, page, problems };
+}
+
+const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' });
+
+/** Explains every warning that has no explanation yet, one after the other. */
+async function explainWarnings(page: Page, text: string) {
+  const open = page.getByRole('article').filter({ has: page.getByRole('button', { name: 'Explain', exact: true }) });
+  for (let left = await open.count(); left > 0; left -= 1) {
+    const item = open.first();
+    await item.getByRole('textbox', { name: 'Explanation' }).fill(text);
+    await item.getByRole('button', { name: 'Explain', exact: true }).click();
+    await expect(open).toHaveCount(left - 1);
+  }
+}
+
+async function statusOf(page: Page): Promise<string> {
+  const response = await page.request.get(API);
+  return ((await response.json()) as { status: string }).status;
+}
+
+test('a coordinator imports, explains and submits; a reviewer returns and approves; the Commission publishes', async ({ page, browser, request }) => {
+  test.setTimeout(120_000);
+  const problems = watchConsole(page);
+  await signIn(page, DEMO.coordinator);
+
+  // Import through the Import page: a dry run first, then for real.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Import data' }).click();
+  await page.locator('input[type="file"]').setInputFiles({ name: 'albania-2025.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page.getByRole('button', { name: 'Check (dry run)' }).click();
+  await expect(page.getByRole('status')).toContainText('Check passed');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Imported');
+
+  // From the data collection list to the submission.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Statistics' }).click();
+  await page.getByRole('combobox', { name: 'Period' }).click();
+  await page.getByRole('option', { name: '2025', exact: true }).click();
+  await expect(page.getByRole('row', { name: /Albania/ })).toContainText('draft');
+  await page.getByRole('link', { name: 'Open the submission of Albania' }).click();
+  await expect(page).toHaveURL(SUBMISSION);
+  await expect(page.getByRole('heading', { name: 'CEPEJ annual evaluation: Albania, 2025' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Pending cases at 31 December, total' })).toHaveValue('1200');
+
+  const stockFlow = page.getByRole('article', { name: /^Warning: Pending at start \+ incoming − resolved/ });
+  await expect(stockFlow).toBeVisible();
+  await expect(stockFlow).toContainText('Left side 1100, right side 1200');
+
+  // Submitting is refused while the warning has no explanation.
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await expect(workflow(page).getByRole('alert')).toContainText('need a comment before submitting');
+  await explainWarnings(page, 'A bulk transfer of 100 cases to the new administrative court is not counted as resolved.');
+  await expect(stockFlow).toContainText('Explained by coordinator.al@example.org');
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await expect(workflow(page).getByRole('status')).toHaveText('Submitted for review.');
+  expect(await statusOf(page)).toBe('submitted');
+
+  // Before publication another partner's coordinator cannot read it.
+  const serbia = await signedInPage(browser, SERBIA);
+  expect((await serbia.context.request.get(API)).status()).toBe(404);
+
+  // The reviewer returns it with a comment.
+  const reviewer = await signedInPage(browser, DEMO.reviewer);
+  await reviewer.page.goto(SUBMISSION);
+  await reviewer.page.getByRole('button', { name: 'Return', exact: true }).click();
+  await reviewer.page.getByRole('dialog').getByRole('textbox', { name: 'Comment for the partner' }).fill('Please check the pending cases at the end of the year.');
+  await reviewer.page.getByRole('button', { name: 'Return to the partner' }).click();
+  await expect(workflow(reviewer.page).getByRole('status')).toHaveText('Returned to the partner.');
+
+  // The coordinator corrects the value in the form, saves and submits again.
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Thread' })).toContainText('Please check the pending cases at the end of the year.');
+  await page.getByRole('textbox', { name: 'Pending cases at 31 December, total' }).fill('1100');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('region', { name: 'Values' }).getByRole('status')).toContainText('1 changed');
+  await expect(stockFlow).toHaveCount(0);
+  await explainWarnings(page, 'Checked with the courts: the figures are right.');
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await expect(workflow(page).getByRole('status')).toHaveText('Submitted for review.');
+
+  // The reviewer approves.
+  await reviewer.page.reload();
+  await reviewer.page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(workflow(reviewer.page).getByRole('status')).toHaveText('Approved.');
+  expect((await serbia.context.request.get(API)).status()).toBe(404);
+
+  // The Commission publishes.
+  const commission = await signedInPage(browser, DEMO.commission);
+  await commission.page.goto(SUBMISSION);
+  await commission.page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(workflow(commission.page).getByRole('status')).toHaveText('Published.');
+
+  // Published data is public, and now readable by Serbia's coordinator too.
+  const anonymous = await request.get(API);
+  expect(anonymous.status()).toBe(200);
+  const published = (await anonymous.json()) as { status: string; values: { variable: string; coords: object; value: unknown }[] };
+  expect(published.status).toBe('published');
+  expect(published.values.find((v) => v.variable === 'cases.pending_end' && Object.keys(v.coords).length === 0)?.value).toBe(1100);
+  expect((await serbia.context.request.get(API)).status()).toBe(200);
+
+  // The one refused submit is the only error the browser reported.
+  expect(problems).toEqual([expect.stringContaining('status of 422')]);
+  expect([...reviewer.problems, ...commission.problems, ...serbia.problems]).toEqual([]);
+  await Promise.all([serbia.context.close(), reviewer.context.close(), commission.context.close()]);
+});
+
+test('the indicator explorer shows a chart, the partners and the region', async ({ page }) => {
+  const problems = watchConsole(page);
+  await signIn(page, DEMO.reviewer);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Indicators' }).click();
+  await expect(page.getByRole('heading', { name: 'Indicators' })).toBeVisible();
+  const bars = page.getByRole('img', { name: /^Bar chart of Clearance rate by partner/ });
+  await expect(bars).toBeVisible();
+  await expect(bars.locator('canvas')).toHaveCount(1);
+  await expect(page.getByRole('row', { name: /Western Balkans \(region/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Median of the partners/ })).toBeVisible();
+  await expect(page.getByText('computed by ratio of sums')).toBeVisible();
+  const csv = page.getByRole('link', { name: 'Download CSV' });
+  await expect(csv).toHaveAttribute('href', /\/api\/v1\/indicators\/justice\.clearance_rate\/values\?format=csv/);
+  expect((await page.request.get((await csv.getAttribute('href'))!)).headers()['content-type']).toContain('text/csv');
+  expect(problems).toEqual([]);
+});

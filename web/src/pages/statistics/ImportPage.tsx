@@ -1,0 +1,114 @@
+// Import of values from a CSV, JSON or XLSX file: a dry run shows what would change, the import
+// stores everything or nothing; a rejected file lists every bad row and column.
+import { Alert, Anchor, Button, Code, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { ApiError, upload } from '../../platform/api';
+
+interface Summary { dryRun: boolean; rows: number; submissions: number; created: number; changed: number; unchanged: number; removed: number }
+interface RowProblem { row: number; column: string; message: string }
+
+const TYPES: Record<string, string> = {
+  csv: 'text/csv',
+  json: 'application/json',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+function contentTypeOf(file: File): string | null {
+  const ext = file.name.toLowerCase().split('.').pop() ?? '';
+  return TYPES[ext] ?? null;
+}
+
+export function ImportPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const run = useMutation({
+    mutationFn: ({ dryRun }: { dryRun: boolean }) => {
+      const type = file ? contentTypeOf(file) : null;
+      if (!file || !type) throw new Error(t('import.wrongType'));
+      return upload<Summary>(`/imports/values${dryRun ? '?dryRun=true' : ''}`, file, type);
+    },
+    onSuccess: (summary) => {
+      if (!summary.dryRun) {
+        void client.invalidateQueries({ queryKey: ['submission'] });
+        void client.invalidateQueries({ queryKey: ['overview'] });
+      }
+    },
+  });
+  const problems = run.error instanceof ApiError && Array.isArray(run.error.details) ? (run.error.details as RowProblem[]).filter((p) => typeof p.row === 'number') : [];
+  const choose = (f: File | null) => {
+    setFile(f);
+    run.reset();
+  };
+  const typeProblem = file !== null && contentTypeOf(file) === null;
+
+  return (
+    <Stack maw={960}>
+      <Anchor component={Link} to="/statistics" size="sm">← {t('submission.back')}</Anchor>
+      <Title order={2}>{t('import.title')}</Title>
+      <Text>{t('import.intro')}</Text>
+      <List size="sm">
+        <List.Item>{t('import.columns')} <Code>dataset,partner,org_unit,period,variable,&lt;dimensions&gt;,value,comment</Code></List.Item>
+        <List.Item>{t('import.values')}</List.Item>
+        <List.Item>{t('import.template')}</List.Item>
+      </List>
+      <FileInput label={t('import.file')} description={t('import.fileHelp')} placeholder={t('import.choose')} accept=".csv,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        value={file} onChange={choose} clearable maw={480} error={typeProblem ? t('import.wrongType') : undefined} />
+      <Group>
+        <Button variant="light" onClick={() => run.mutate({ dryRun: true })} disabled={!file || typeProblem} loading={run.isPending && run.variables?.dryRun}>
+          {t('import.check')}
+        </Button>
+        <Button onClick={() => run.mutate({ dryRun: false })} disabled={!file || typeProblem} loading={run.isPending && run.variables?.dryRun === false}>
+          {t('import.run')}
+        </Button>
+      </Group>
+      {run.data && <SummaryView summary={run.data} />}
+      {run.error && (
+        <Alert color="red" role="alert" title={problems.length ? t('import.rejected', { count: problems.length }) : undefined}>
+          {problems.length ? t('import.nothingStored') : run.error.message}
+        </Alert>
+      )}
+      {problems.length > 0 && (
+        <Table.ScrollContainer minWidth={520}>
+          <Table striped aria-label={t('import.problems')}>
+            <Table.Thead>
+              <Table.Tr><Table.Th>{t('import.row')}</Table.Th><Table.Th>{t('import.column')}</Table.Th><Table.Th>{t('import.message')}</Table.Th></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {problems.map((p, i) => (
+                <Table.Tr key={`${p.row}-${p.column}-${i}`}>
+                  <Table.Td>{p.row}</Table.Td><Table.Td><Code>{p.column}</Code></Table.Td><Table.Td>{p.message}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
+
+function SummaryView({ summary }: { summary: Summary }) {
+  const { t } = useTranslation();
+  const figures = [
+    [t('import.rows'), summary.rows], [t('import.submissions'), summary.submissions], [t('import.created'), summary.created],
+    [t('import.changed'), summary.changed], [t('import.unchanged'), summary.unchanged], [t('import.removed'), summary.removed],
+  ] as const;
+  return (
+    <Alert color={summary.dryRun ? 'blue' : 'green'} role="status" title={summary.dryRun ? t('import.dryRunDone') : t('import.done')}>
+      <Stack gap="xs">
+        <Table withRowBorders={false} verticalSpacing={2} w="auto" aria-label={t('import.summary')}>
+          <Table.Tbody>
+            {figures.map(([label, n]) => (
+              <Table.Tr key={label}><Table.Th scope="row" fw={400}>{label}</Table.Th><Table.Td ta="right">{n}</Table.Td></Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {!summary.dryRun && <Anchor component={Link} to="/statistics" size="sm">{t('import.toList')}</Anchor>}
+      </Stack>
+    </Alert>
+  );
+}

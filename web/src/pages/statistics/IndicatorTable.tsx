@@ -1,0 +1,104 @@
+// The indicator explorer's tables, the same figures as the charts: per partner for one period
+// (value, numerator, denominator, then the region and the median), and per partner over time.
+import { Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Partner } from '../../platform/api';
+
+export interface IndicatorValue { partner: string; group: string; orgUnit: string | null; period: string; value: number | null; numerator: number | null; denominator: number | null }
+export interface IndicatorAnswer {
+  indicator: { code: string; label: string; unit: string; decimals: number; aggregation: string; polarity: string; description: string };
+  dimensions: Record<string, string>;
+  periods: string[];
+  values: IndicatorValue[];
+  region: { period: string; value: number | null; median: number | null; members: number }[];
+}
+
+export function formatNumber(value: number | null | undefined, decimals?: number): string {
+  if (value === null || value === undefined) return '—';
+  return new Intl.NumberFormat('en', decimals === undefined ? { maximumFractionDigits: 2 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}
+
+interface Props {
+  answer: IndicatorAnswer;
+  partners: Partner[];
+  period: string;
+}
+
+export function PeriodTable({ answer, partners, period }: Props) {
+  const { t } = useTranslation();
+  const { decimals, unit } = answer.indicator;
+  const name = (code: string) => partners.find((p) => p.code === code)?.name ?? code;
+  const rows = answer.values
+    .filter((v) => v.period === period && v.orgUnit === null)
+    .sort((a, b) => (a.group === 'WB6' ? 0 : 1) - (b.group === 'WB6' ? 0 : 1) || a.partner.localeCompare(b.partner));
+  const region = answer.region.find((r) => r.period === period);
+  return (
+    <Table.ScrollContainer minWidth={520}>
+      <Table striped aria-label={t('indicators.tableLabel', { period })}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('indicators.partner')}</Table.Th>
+            <Table.Th scope="col" ta="right">{t('indicators.value')}{unit ? ` (${unit})` : ''}</Table.Th>
+            <Table.Th scope="col" ta="right">{t('indicators.numerator')}</Table.Th>
+            <Table.Th scope="col" ta="right">{t('indicators.denominator')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((v) => (
+            <Table.Tr key={v.partner}>
+              <Table.Th scope="row" fw={400}>{v.partner} — {name(v.partner)}</Table.Th>
+              <Table.Td ta="right">{formatNumber(v.value, decimals)}</Table.Td>
+              <Table.Td ta="right">{formatNumber(v.numerator)}</Table.Td>
+              <Table.Td ta="right">{formatNumber(v.denominator)}</Table.Td>
+            </Table.Tr>
+          ))}
+          {rows.length === 0 && (
+            <Table.Tr><Table.Td colSpan={4}><Text size="sm" c="dimmed">{t('indicators.noValues')}</Text></Table.Td></Table.Tr>
+          )}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th scope="row">{t('indicators.regionRow', { count: region?.members ?? 0 })}</Table.Th>
+            <Table.Td ta="right" fw={700}>{formatNumber(region?.value, decimals)}</Table.Td>
+            <Table.Td /><Table.Td />
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th scope="row">{t('indicators.medianRow')}</Table.Th>
+            <Table.Td ta="right" fw={700}>{formatNumber(region?.median, decimals)}</Table.Td>
+            <Table.Td /><Table.Td />
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function SeriesTable({ answer, partners }: Omit<Props, 'period'>) {
+  const { t } = useTranslation();
+  const { decimals } = answer.indicator;
+  const value = (partner: string, period: string) => answer.values.find((v) => v.partner === partner && v.period === period && v.orgUnit === null)?.value;
+  return (
+    <Table.ScrollContainer minWidth={200 + answer.periods.length * 90}>
+      <Table striped aria-label={t('indicators.seriesTableLabel')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('indicators.partner')}</Table.Th>
+            {answer.periods.map((p) => <Table.Th key={p} scope="col" ta="right">{p}</Table.Th>)}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {partners.map((p) => (
+            <Table.Tr key={p.code}>
+              <Table.Th scope="row" fw={400}>{p.code} — {p.name}</Table.Th>
+              {answer.periods.map((period) => <Table.Td key={period} ta="right">{formatNumber(value(p.code, period), decimals)}</Table.Td>)}
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Th scope="row">{t('indicators.region')}</Table.Th>
+            {answer.periods.map((period) => <Table.Td key={period} ta="right" fw={700}>{formatNumber(answer.region.find((r) => r.period === period)?.value, decimals)}</Table.Td>)}
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

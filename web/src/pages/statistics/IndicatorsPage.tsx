@@ -1,0 +1,104 @@
+// Indicator explorer: choose an indicator (grouped by domain), a period and optional breakdown
+// filters; the Western Balkan partners compared (bars with the regional median and the region's
+// value), each partner over time (lines), the same figures in tables, and a CSV download.
+import { Alert, Anchor, Badge, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../platform/api';
+import { PartnerBars, PartnerLines } from './IndicatorCharts';
+import { PeriodTable, SeriesTable, type IndicatorAnswer } from './IndicatorTable';
+import { useCatalog, usePartners, type Catalog } from './model';
+
+function dimensionsOf(catalog: Catalog, variables: string[]) {
+  const codes = new Set(variables.flatMap((v) => catalog.variables.find((x) => x.code === v)?.dimensions ?? []));
+  return catalog.dimensions.filter((d) => codes.has(d.code));
+}
+
+export function IndicatorsPage() {
+  const { t } = useTranslation();
+  const catalog = useCatalog();
+  const partners = usePartners();
+  const indicators = catalog.data?.indicators ?? [];
+  const [code, setCode] = useState<string | null>(null);
+  const [filters, setFilters] = useState<Record<string, string>>({});
+  const [chosenPeriod, setChosenPeriod] = useState<string | null>(null);
+  const indicator = indicators.find((i) => i.code === code) ?? indicators[0];
+  const query = new URLSearchParams(filters).toString();
+  const answer = useQuery({
+    queryKey: ['indicator-values', indicator?.code, query],
+    queryFn: () => api<IndicatorAnswer>('GET', `/indicators/${encodeURIComponent(indicator!.code)}/values${query ? `?${query}` : ''}`),
+    enabled: !!indicator,
+    placeholderData: (previous) => previous,
+  });
+
+  const domains = [...new Set(indicators.map((i) => i.domain))];
+  const grouped = domains.map((d) => ({
+    group: t(`domains.${d}`, { defaultValue: d }),
+    items: indicators.filter((i) => i.domain === d).map((i) => ({ value: i.code, label: i.label })),
+  }));
+  const dims = catalog.data && indicator ? dimensionsOf(catalog.data, indicator.variables) : [];
+  const periods = answer.data?.periods ?? [];
+  const period = chosenPeriod && periods.includes(chosenPeriod) ? chosenPeriod : periods[periods.length - 1];
+  const wb6 = (partners.data?.partners ?? []).filter((p) => p.group === 'WB6');
+  const csv = indicator ? `/api/v1/indicators/${encodeURIComponent(indicator.code)}/values?${new URLSearchParams({ ...filters, format: 'csv' })}` : '#';
+  const info = answer.data?.indicator;
+  const region = answer.data?.region.find((r) => r.period === period);
+  const error = catalog.error ?? partners.error ?? answer.error;
+
+  const chooseIndicator = (value: string | null) => {
+    if (!value) return;
+    setCode(value);
+    const next = indicators.find((i) => i.code === value);
+    const allowed = new Set(catalog.data && next ? dimensionsOf(catalog.data, next.variables).map((d) => d.code) : []);
+    setFilters((f) => Object.fromEntries(Object.entries(f).filter(([d]) => allowed.has(d))));
+  };
+  const setFilter = (dim: string, value: string | null) =>
+    setFilters(({ [dim]: _old, ...rest }) => (value ? { ...rest, [dim]: value } : rest));
+
+  return (
+    <Stack>
+      <Title order={2}>{t('indicators.title')}</Title>
+      <Group align="flex-end" gap="md">
+        <Select label={t('indicators.indicator')} data={grouped} value={indicator?.code ?? null} onChange={chooseIndicator} allowDeselect={false} searchable miw={300} />
+        <Select label={t('indicators.period')} data={[...periods].reverse()} value={period ?? null} onChange={setChosenPeriod} allowDeselect={false}
+          disabled={periods.length === 0} placeholder={t('indicators.noPeriods')} w={140} />
+        {dims.map((d) => (
+          <Select key={d.code} label={d.label} data={d.codes.map((c) => ({ value: c.code, label: c.label }))} value={filters[d.code] ?? null}
+            onChange={(v) => setFilter(d.code, v)} placeholder={t('indicators.allTotal')} clearable miw={220} />
+        ))}
+      </Group>
+      {error && <Alert color="red" role="alert">{error.message}</Alert>}
+      {info && (
+        <Paper withBorder p="md">
+          <Stack gap={6}>
+            <Group gap="xs">
+              <Text fw={700}>{info.label}</Text>
+              <Badge variant="light">{t('indicators.unit', { unit: info.unit || t('indicators.noUnit') })}</Badge>
+              {info.polarity !== 'neutral' && <Badge variant="outline" color="gray">{t(`indicators.polarity.${info.polarity}`, { defaultValue: info.polarity })}</Badge>}
+            </Group>
+            {info.description && <Text size="sm">{info.description}</Text>}
+            <Text size="sm" c="dimmed">{t(`indicators.aggregation.${info.aggregation}`, { defaultValue: t('indicators.aggregation.other', { rule: info.aggregation }) })}</Text>
+            <Anchor href={csv} download size="sm" w="fit-content">{t('indicators.downloadCsv')}</Anchor>
+          </Stack>
+        </Paper>
+      )}
+      {answer.data && periods.length === 0 && <Alert color="gray">{t('indicators.noData')}</Alert>}
+      {answer.data && period && (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <Paper withBorder p="md" component="section" aria-labelledby="bars-title">
+            <Title order={3} size="h4" id="bars-title">{t('indicators.byPartner', { period })}</Title>
+            {region && <Text size="sm" c="dimmed">{t('indicators.regionNote', { members: region.members })}</Text>}
+            <PartnerBars answer={answer.data} wb6={wb6} period={period} />
+            <PeriodTable answer={answer.data} partners={partners.data?.partners ?? []} period={period} />
+          </Paper>
+          <Paper withBorder p="md" component="section" aria-labelledby="lines-title">
+            <Title order={3} size="h4" id="lines-title">{t('indicators.overTime')}</Title>
+            <PartnerLines answer={answer.data} wb6={wb6} />
+            <SeriesTable answer={answer.data} partners={wb6} />
+          </Paper>
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}

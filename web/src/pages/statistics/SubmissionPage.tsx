@@ -1,0 +1,85 @@
+// One partner's submission for one dataset and period: status and version, downloads, the
+// data-entry form, validation findings, workflow buttons and the thread.
+import { Alert, Anchor, Badge, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { api, ApiError, type User } from '../../platform/api';
+import { FindingsPanel } from './FindingsPanel';
+import { formatDateTime, submissionPath, submissionQueryKey, useCatalog, usePartners, type OrgUnit, type Submission, type SubmissionKey } from './model';
+import { StatusBadge } from './StatusBadge';
+import { ThreadPanel } from './ThreadPanel';
+import { ValuesForm } from './ValuesForm';
+import { WorkflowPanel } from './WorkflowPanel';
+
+export function SubmissionPage({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const params = useParams();
+  const key: SubmissionKey = { dataset: params.dataset ?? '', partner: (params.partner ?? '').toUpperCase(), period: params.period ?? '' };
+  const client = useQueryClient();
+  const catalog = useCatalog();
+  const partners = usePartners();
+  const submission = useQuery({ queryKey: submissionQueryKey(key), queryFn: () => api<Submission>('GET', submissionPath(key)) });
+  const orgUnits = useQuery({
+    queryKey: ['org-units', key.partner],
+    queryFn: () => api<{ orgUnits: OrgUnit[] }>('GET', `/partners/${encodeURIComponent(key.partner)}/org-units`),
+    staleTime: 5 * 60_000,
+  });
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: submissionQueryKey(key) });
+    void client.invalidateQueries({ queryKey: ['overview'] });
+  };
+
+  const dataset = catalog.data?.datasets.find((d) => d.code === key.dataset);
+  const partnerName = partners.data?.partners.find((p) => p.code === key.partner)?.name ?? key.partner;
+  const back = <Anchor component={Link} to={`/statistics?dataset=${encodeURIComponent(key.dataset)}&period=${encodeURIComponent(key.period)}`} size="sm">← {t('submission.back')}</Anchor>;
+  const error = submission.error ?? catalog.error ?? orgUnits.error;
+  if (error) {
+    const notFound = error instanceof ApiError && error.status === 404;
+    return <Stack>{back}<Alert color="red" role="alert">{notFound ? t('submission.notFound') : error.message}</Alert></Stack>;
+  }
+  if (!submission.data || !catalog.data || !orgUnits.data || !dataset) {
+    return <Center py="xl"><Loader aria-label={t('submission.loading')} /></Center>;
+  }
+  const s = submission.data;
+  const units = orgUnits.data.orgUnits;
+  const exportHref = `/api/v1/exports/values?${new URLSearchParams({ dataset: key.dataset, partner: key.partner, period: key.period, format: 'csv' })}`;
+
+  return (
+    <Stack>
+      {back}
+      <Stack gap={4}>
+        <Title order={2}>{t('submission.title', { dataset: dataset.label, partner: partnerName, period: key.period })}</Title>
+        <Group gap="sm">
+          <StatusBadge status={s.status} />
+          <Text size="sm">{t('submission.version', { version: s.version })}</Text>
+          <Text size="sm">{t('submission.due', { date: s.dueDate })}</Text>
+          {s.late && <Badge color="red" size="sm">{t('statistics.late')}</Badge>}
+          <Text size="sm" c="dimmed">{t('submission.updated', { when: formatDateTime(s.updatedAt) })}</Text>
+        </Group>
+        <Group gap="md">
+          {(user.role !== 'coordinator' || user.partner === key.partner) && (
+            <Anchor href={`/api/v1${submissionPath(key)}/template.xlsx`} download size="sm">{t('submission.template')}</Anchor>
+          )}
+          <Anchor href={exportHref} download size="sm">{t('submission.exportCsv')}</Anchor>
+          {s.can.edit && <Anchor component={Link} to="/statistics/import" size="sm">{t('submission.import')}</Anchor>}
+        </Group>
+      </Stack>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Paper withBorder p="md">
+            <ValuesForm key={`${s.partner}|${s.period}`} catalog={catalog.data} dataset={dataset} submission={s} orgUnits={units}
+              onSaved={refresh} onReload={() => void submission.refetch()} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="lg">
+            <Paper withBorder p="md"><WorkflowPanel submission={s} onChanged={refresh} /></Paper>
+            <Paper withBorder p="md"><FindingsPanel catalog={catalog.data} submission={s} orgUnits={units} onChanged={refresh} /></Paper>
+            <Paper withBorder p="md"><ThreadPanel submission={s} onChanged={refresh} /></Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,125 @@
+// Shapes of the statistics API, the shared queries (catalogue, partners, one submission) and
+// small pure helpers (cell keys, periods, number input) used by the statistics pages.
+import { useQuery } from '@tanstack/react-query';
+import { api, type Partner } from '../../platform/api';
+
+export type PeriodType = 'yearly' | 'quarterly' | 'monthly' | 'weekly';
+export type Status = 'not_started' | 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
+export type CellValue = number | 'NA' | 'NAP' | 'NQ' | string | null;
+export type Coords = Record<string, string>;
+
+export interface Dimension { code: string; label: string; codes: { code: string; label: string }[] }
+export interface Variable { code: string; label: string; type: 'integer' | 'decimal' | 'percent'; unit: string; kind: string; dimensions: string[]; domain: string }
+export interface Dataset { code: string; label: string; periodType: PeriodType; partnerLevel: boolean; orgUnitKinds: string[]; variables: string[]; dueDays: number; domain: string }
+export interface IndicatorDef {
+  code: string; label: string; description: string; unit: string; decimals: number; aggregation: string; polarity: string;
+  variables: string[]; datasets: string[]; domain: string;
+}
+export interface Catalog { dimensions: Dimension[]; variables: Variable[]; datasets: Dataset[]; indicators: IndicatorDef[] }
+export interface OrgUnit { code: string; name: string; kind: string; parent: string | null }
+
+export interface OverviewRow { partner: string; name: string; status: Status; version: number; updatedAt: string | null; dueDate: string; late: boolean }
+
+export interface StoredCell { variable: string; orgUnit: string | null; coords: Coords; value: CellValue; comment: string | null }
+export interface Finding {
+  key: string; ruleCode: string; kind: string; severity: 'error' | 'warning'; orgUnit: string | null; coords: Coords;
+  message: string; details: Record<string, unknown> | null; comment: { text: string; author: string; at: string } | null;
+}
+export interface ThreadEvent { at: string; author: string; kind: 'submit' | 'return' | 'approve' | 'publish' | 'reopen' | 'comment'; body: string }
+export interface Can { edit: boolean; submit: boolean; return: boolean; approve: boolean; publish: boolean; reopen: boolean; comment: boolean }
+export interface Submission {
+  id: string | null; dataset: string; partner: string; period: string; status: Status; version: number;
+  dueDate: string; late: boolean; updatedAt: string | null;
+  values: StoredCell[]; findings: Finding[]; events: ThreadEvent[]; can: Can;
+}
+export interface SubmissionKey { dataset: string; partner: string; period: string }
+
+export const STATUS_COLORS: Record<Status, string> = {
+  not_started: 'gray', draft: 'blue', submitted: 'violet', returned: 'orange', approved: 'teal', published: 'green',
+};
+
+export function useCatalog() {
+  return useQuery({ queryKey: ['catalog'], queryFn: () => api<Catalog>('GET', '/catalog'), staleTime: 10 * 60_000 });
+}
+
+export function usePartners() {
+  return useQuery({ queryKey: ['partners'], queryFn: () => api<{ partners: Partner[] }>('GET', '/partners'), staleTime: 10 * 60_000 });
+}
+
+export function submissionPath(key: SubmissionKey): string {
+  return `/submissions/${encodeURIComponent(key.dataset)}/${encodeURIComponent(key.partner)}/${encodeURIComponent(key.period)}`;
+}
+
+export function submissionQueryKey(key: SubmissionKey) {
+  return ['submission', key.dataset, key.partner, key.period] as const;
+}
+
+/** Canonical coordinates text: `dim=code` sorted by dimension, joined by `;` ('' is the total). */
+export function coordsKey(coords: Coords): string {
+  return Object.keys(coords).sort().map((d) => `${d}=${coords[d]}`).join(';');
+}
+
+/** Identity of one cell of the form: variable, org unit ('' for the partner) and coordinates. */
+export function cellKey(variable: string, orgUnit: string | null, coords: Coords): string {
+  return `${variable}|${orgUnit ?? ''}|${coordsKey(coords)}`;
+}
+
+export function parseCellKey(key: string): { variable: string; orgUnit: string | null; coords: Coords } {
+  const [variable = '', orgUnit = '', coordsText = ''] = key.split('|');
+  const coords: Coords = {};
+  if (coordsText) for (const pair of coordsText.split(';')) {
+    const i = pair.indexOf('=');
+    coords[pair.slice(0, i)] = pair.slice(i + 1);
+  }
+  return { variable, orgUnit: orgUnit || null, coords };
+}
+
+/** What the user typed, as the API expects it: a number, a special code, the text itself (for the server to explain), or null to remove. */
+export function toApiValue(text: string): CellValue {
+  const s = text.trim();
+  if (s === '') return null;
+  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
+  const upper = s.toUpperCase();
+  return upper === 'NA' || upper === 'NAP' || upper === 'NQ' ? upper : s;
+}
+
+export function fromApiValue(value: CellValue | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function isoWeek(date: Date): { year: number; week: number } {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const day = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return { year: d.getUTCFullYear(), week: Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7) };
+}
+
+/** The most recent completed periods of a type, newest first (the first one is the default choice). */
+export function recentPeriods(type: PeriodType, count: number, now = new Date()): string[] {
+  const out: string[] = [];
+  const year = now.getUTCFullYear();
+  for (let i = 1; out.length < count; i += 1) {
+    if (type === 'yearly') out.push(String(year - i));
+    else if (type === 'quarterly') {
+      const q = Math.floor(now.getUTCMonth() / 3) - i;
+      const y = year + Math.floor(q / 4);
+      out.push(`${y}Q${(((q % 4) + 4) % 4) + 1}`);
+    } else if (type === 'monthly') {
+      const d = new Date(Date.UTC(year, now.getUTCMonth() - i, 1));
+      out.push(`${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`);
+    } else {
+      const w = isoWeek(new Date(now.getTime() - i * 7 * 86_400_000));
+      out.push(`${w.year}W${pad(w.week)}`);
+    }
+  }
+  return out;
+}
+
+export function formatDateTime(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString() : '—';
+}
