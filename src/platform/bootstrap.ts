@@ -6,7 +6,6 @@ import { SYSTEM_ACTOR } from './audit/actor.js';
 import { loadShippedPartners, syncPartners } from './partners/partners.service.js';
 import { seedDemoUsers, DEMO_USERS } from './demo.js';
 import { loadCatalogs } from '../statistics/catalog.js';
-import { seedDemoStatistics } from '../statistics/demo.js';
 import { CATALOG_DIR } from './paths.js';
 
 export interface PreparedDatabase {
@@ -23,7 +22,10 @@ export async function prepareDatabase(config: Config, opts: { demo?: boolean } =
     await syncPartners(db, partners, SYSTEM_ACTOR);
     const demoUsersCreated = (opts.demo ?? config.demo) ? await seedDemoUsers(db) : [];
     // Demo figures come with the demo users, once, on a new database.
-    if (demoUsersCreated.length > 0) await seedDemoStatistics(db, loadCatalogs(CATALOG_DIR));
+    if (demoUsersCreated.length > 0) {
+      const { seedDemoStatistics } = await import('../statistics/demo.js');
+      await seedDemoStatistics(db, loadCatalogs(CATALOG_DIR));
+    }
     return { db, migrated, demoUsersCreated };
   } catch (err) {
     await db.destroy();

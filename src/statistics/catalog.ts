@@ -40,6 +40,8 @@ export interface Indicator {
   /** Either an expression, or numerator / denominator × factor. */
   expression: Expr | null; numerator: Expr | null; denominator: Expr | null; factor: number;
   variables: string[]; datasets: string[]; domain: string;
+  /** How many periods back the indicator reads through prev() (0 when it does not). */
+  maxLag: number;
 }
 
 export interface Catalog {
@@ -196,7 +198,7 @@ function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope
     unit: node.get('unit').optionalString() ?? '', decimals: node.get('decimals').optionalNumber({ min: 0, max: 6, integer: true }) ?? 2,
     aggregation, polarity: node.get('polarity').oneOf(['higher_is_better', 'lower_is_better', 'neutral'] as const, 'neutral'),
     expression: expressionPart, numerator, denominator, factor: node.get('factor').optionalNumber() ?? 1,
-    variables, datasets, domain,
+    variables, datasets, domain, maxLag: Math.max(0, ...refs.map((r) => r.lag)),
   };
 }
 

@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { listPartners } from '../platform/partners/partners.repository.js';
 import type { Catalog, Indicator } from './catalog.js';
 import { aggregateRegion, computeIndicator, roundTo, type IndicatorResult } from './indicators.js';
-import { comparePeriods, parsePeriod, periodRange, previousPeriod } from './periods.js';
+import { comparePeriods, parsePeriod, periodRange, shiftPeriod } from './periods.js';
 import { queryValues } from './submissions.repository.js';
 import { toStored } from './submissions.service.js';
 import { ValueIndex } from './values.js';
@@ -65,7 +65,9 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
   const vis = visibility(viewer);
   let periods: string[] | undefined = q.period ? [q.period] : q.from && q.to ? periodRange(q.from, q.to, 600) : undefined;
   const explicitPeriods = periods !== undefined;
-  const withPrevious = periods ? [...new Set(periods.flatMap((p) => [p, previousPeriod(p)]))] : undefined;
+  // Earlier periods are loaded only as far back as the indicator's prev() reaches.
+  const lags = Array.from({ length: indicator.maxLag + 1 }, (_, i) => i);
+  const withPrevious = periods ? [...new Set(periods.flatMap((p) => lags.map((l) => shiftPeriod(p, -l))))] : undefined;
   const rows = await queryValues(db, {
     datasets: indicator.datasets, variables: indicator.variables, periods: withPrevious,
     statuses: 'publishedOnly' in vis ? ['published'] : undefined, visibleToPartner: 'publishedOr' in vis ? vis.publishedOr : undefined,
@@ -97,7 +99,7 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
         if (q.partner === p.code && explicitPeriods) values.push({ partner: p.code, group: p.group_code, orgUnit: q.orgUnit ?? null, period, value: null, numerator: null, denominator: null });
         continue;
       }
-      const indexes = [current, index(p.code, previousPeriod(period))];
+      const indexes = lags.map((l) => (l === 0 ? current : index(p.code, shiftPeriod(period, -l))));
       const result = computeIndicator(catalog, indicator, { indexes, orgUnit: '', dimensions: dims });
       if (p.group_code === 'WB6') members.push(result);
       if (!q.partner || q.partner === p.code) {
