@@ -143,6 +143,28 @@ export interface SubmissionEventsTable {
   body: string;
 }
 
+export interface CaseMappingsTable {
+  partner_code: string;
+  yaml: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface CaseImportRunsTable {
+  id: string;
+  partner_code: string;
+  file_name: string;
+  status: 'running' | 'completed' | 'failed';
+  phase: string;
+  progress: number;
+  started_at: string;
+  finished_at: string | null;
+  message: string | null;
+  result_json: string | null;
+  rejected_csv: string | null;
+  created_by: string;
+}
+
 export interface Database {
   partners: PartnersTable;
   org_units: OrgUnitsTable;
@@ -157,6 +179,8 @@ export interface Database {
   validation_findings: ValidationFindingsTable;
   finding_comments: FindingCommentsTable;
   submission_events: SubmissionEventsTable;
+  case_mappings: CaseMappingsTable;
+  case_import_runs: CaseImportRunsTable;
 }
 
 export type { Generated };

@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely';
 import * as platform from './20261127T2300_platform.js';
 import * as statistics from './20261127T2330_statistics.js';
+import * as justice from './20261128T0000_justice.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127T2300_platform': platform,
   '20261127T2330_statistics': statistics,
+  '20261128T0000_justice': justice,
 };

@@ -1,0 +1,164 @@
+// Case-level files → CEPEJ counts, computed by DuckDB (CSV or Parquet, one row per case).
+// DuckDB works in a temporary database file with a memory limit, so files larger than memory
+// spill to disk; nothing of it is kept afterwards. Definitions for reference year Y (cepej.md):
+//   pending_start: filed before Y-01-01 and (open or closed on/after Y-01-01)
+//   incoming: filed within Y;  resolved: closed within Y
+//   pending_end: filed on/before Y-12-31 and (open or closed after Y-12-31)
+//   pending_over_2y: in pending_end and filed on/before (Y-2)-12-31
+// so pending_start + incoming − resolved = pending_end holds by construction.
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ValidationError } from '../platform/errors.js';
+import type { CaseMapping } from './mapping.js';
+
+export const REJECT_REASONS = [
+  'missing_case_id', 'missing_filing_date', 'unreadable_filing_date', 'unreadable_closing_date', 'closed_before_filed',
+  'unknown_court', 'unknown_case_type', 'unknown_instance', 'duplicate_case_id',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+export const REJECTED_SAMPLE = 1000;
+
+export interface CaseCount {
+  court: string;
+  category: string;
+  instance: string;
+  year: number;
+  pending_start: number;
+  incoming: number;
+  resolved: number;
+  pending_end: number;
+  pending_over_2y: number;
+}
+
+export interface CaseCountResult {
+  rows: number;
+  imported: number;
+  rejected: number;
+  rejectedByReason: Partial<Record<RejectReason, number>>;
+  /** The first rejected rows: line in the file (header = line 1), reason and the raw fields. */
+  rejectedSample: { line: number; reason: RejectReason; case_id: string | null; court: string | null; case_type: string | null; instance: string | null; filed_on: string | null; closed_on: string | null }[];
+  years: number[];
+  counts: CaseCount[];
+}
+
+export interface CaseCountInput {
+  file: string;
+  format: 'csv' | 'parquet';
+  mapping: CaseMapping;
+  /** Codes of the partner's courts. */
+  courts: string[];
+  /** Catalogue codes, used when the mapping has no translation table. */
+  categories: string[];
+  instances: string[];
+  /** Years to count; by default from the first filing year to the last filing or closing year. */
+  years?: number[];
+  onPhase?: (phase: string, progress: number) => void;
+}
+
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+async function fillTable(connection: DuckDBConnection, table: string, rows: [string, string][]): Promise<void> {
+  await connection.run(`create table ${table} (k varchar primary key, v varchar)`);
+  const appender = await connection.createAppender(table);
+  for (const [k, v] of rows) {
+    appender.appendVarchar(k);
+    appender.appendVarchar(v);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/** Reads the file, rejects bad rows by reason, and counts the valid cases per court × category × instance × year. */
+export async function countCases(input: CaseCountInput): Promise<CaseCountResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'jha-cases-'));
+  const instance = await DuckDBInstance.create(join(dir, 'work.duckdb'), { memory_limit: '1GB', temp_directory: join(dir, 'spill'), threads: '2' });
+  const connection = await instance.connect();
+  try {
+    const phase = input.onPhase ?? (() => {});
+    phase('reading', 0.05);
+    const source = input.format === 'csv'
+      ? `read_csv(${literal(input.file)}, header = true, all_varchar = true)`
+      : `read_parquet(${literal(input.file)})`;
+    try {
+      await connection.run(`create table raw as select * from ${source}`);
+    } catch (err) {
+      throw new ValidationError(`The case file cannot be read: ${(err as Error).message.split('\n')[0]}`);
+    }
+    const columns = (await connection.runAndReadAll('select column_name from (describe raw)')).getRowObjectsJS().map((r) => String(r.column_name));
+    const m = input.mapping.columns;
+    const missing = Object.entries(m).filter(([, col]) => !columns.includes(col)).map(([field, col]) => (col === field ? col : `${col} (${field})`));
+    if (missing.length) throw new ValidationError(`The case file lacks the column(s) ${missing.join(', ')}; it has ${columns.join(', ')}.`, { missing });
+
+    phase('checking', 0.35);
+    await fillTable(connection, 'courts', input.courts.map((c) => [c, c]));
+    await fillTable(connection, 'types', input.mapping.caseTypes ? [...input.mapping.caseTypes] : input.categories.map((c) => [c, c]));
+    await fillTable(connection, 'instances', input.mapping.instances ? [...input.mapping.instances] : input.instances.map((c) => [c, c]));
+    const text = (col: string) => `nullif(trim(cast(${ident(col)} as varchar)), '')`;
+    const date = (col: string) => `coalesce(try_cast(try_strptime(${text(col)}, ${literal(input.mapping.dateFormat)}) as date), try_cast(${text(col)} as date))`;
+    // The date fallback accepts values that are already dates (Parquet DATE columns).
+    await connection.run(`create table cases as
+      select rowid + 2 as line,
+             ${text(m.case_id)} as case_id, ${text(m.court)} as court, ${text(m.case_type)} as case_type, ${text(m.instance)} as instance_raw,
+             ${text(m.filed_on)} as filed_raw, ${text(m.closed_on)} as closed_raw,
+             ${date(m.filed_on)} as filed_on, ${date(m.closed_on)} as closed_on
+      from raw`);
+    await connection.run('drop table raw');
+    await connection.run(`create table checked as
+      select c.*, t.v as category, i.v as instance,
+        case
+          when c.case_id is null then 'missing_case_id'
+          when c.filed_raw is null then 'missing_filing_date'
+          when c.filed_on is null then 'unreadable_filing_date'
+          when c.closed_raw is not null and c.closed_on is null then 'unreadable_closing_date'
+          when c.closed_on < c.filed_on then 'closed_before_filed'
+          when co.k is null then 'unknown_court'
+          when t.v is null then 'unknown_case_type'
+          when i.v is null then 'unknown_instance'
+          when row_number() over (partition by c.case_id order by c.line) > 1 then 'duplicate_case_id'
+        end as reason
+      from cases c
+      left join courts co on co.k = c.court
+      left join types t on t.k = c.case_type
+      left join instances i on i.k = c.instance_raw`);
+    await connection.run('drop table cases');
+
+    const totals = (await connection.runAndReadAll(`select count(*)::integer as n, count(reason)::integer as rejected from checked`)).getRowObjectsJS()[0]!;
+    const byReason = (await connection.runAndReadAll(`select reason, count(*)::integer as n from checked where reason is not null group by reason order by reason`)).getRowObjectsJS();
+    const sample = (await connection.runAndReadAll(`select line::integer as line, reason, case_id, court, case_type, instance_raw as instance, filed_raw as filed_on, closed_raw as closed_on
+      from checked where reason is not null order by line limit ${REJECTED_SAMPLE}`)).getRowObjectsJS();
+
+    phase('counting', 0.6);
+    let years = input.years;
+    if (!years) {
+      const span = (await connection.runAndReadAll(`select min(year(filed_on))::integer as a, max(greatest(year(filed_on), coalesce(year(closed_on), 0)))::integer as b from checked where reason is null`)).getRowObjectsJS()[0]!;
+      years = span.a === null ? [] : Array.from({ length: Number(span.b) - Number(span.a) + 1 }, (_, i) => Number(span.a) + i);
+    }
+    const counts = years.length === 0 ? [] : (await connection.runAndReadAll(`
+      with yrs as (select unnest([${years.join(',')}]) as y),
+      active as (
+        select court, category, instance, filed_on, closed_on, y, make_date(y, 1, 1) as y_start, make_date(y, 12, 31) as y_end
+        from checked cross join yrs
+        where reason is null and filed_on <= make_date(y, 12, 31) and (closed_on is null or closed_on >= make_date(y, 1, 1))
+      )
+      select court, category, instance, y::integer as year,
+        count(*) filter (where filed_on < y_start)::integer as pending_start,
+        count(*) filter (where filed_on >= y_start)::integer as incoming,
+        count(*) filter (where closed_on <= y_end)::integer as resolved,
+        count(*) filter (where closed_on is null or closed_on > y_end)::integer as pending_end,
+        count(*) filter (where (closed_on is null or closed_on > y_end) and filed_on <= make_date(y - 2, 12, 31))::integer as pending_over_2y
+      from active group by all order by year, court, category, instance`)).getRowObjectsJS() as unknown as CaseCount[];
+    return {
+      rows: Number(totals.n), rejected: Number(totals.rejected), imported: Number(totals.n) - Number(totals.rejected),
+      rejectedByReason: Object.fromEntries(byReason.map((r) => [String(r.reason), Number(r.n)])),
+      rejectedSample: sample as unknown as CaseCountResult['rejectedSample'],
+      years, counts,
+    };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
