@@ -7,8 +7,10 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const stamp = join(root, 'dist', '.build-stamp');
-const sources = ['src', 'web', 'tsconfig.json', 'package.json'];
+// --server-only builds the server alone (what the CLI and its tests need), with its own stamp.
+const serverOnly = process.argv.includes('--server-only');
+const stamp = join(root, 'dist', serverOnly ? '.server-stamp' : '.build-stamp');
+const sources = serverOnly ? ['src', 'tsconfig.json', 'package.json'] : ['src', 'web', 'tsconfig.json', 'package.json'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -30,7 +32,9 @@ if (process.argv.includes('--if-stale') && existsSync(stamp)) {
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 console.log('Building server (TypeScript)…');
 execFileSync(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-console.log('Building web app (Vite)…');
-execFileSync(bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+if (!serverOnly) {
+  console.log('Building web app (Vite)…');
+  execFileSync(bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+}
 mkdirSync(dirname(stamp), { recursive: true });
 writeFileSync(stamp, new Date().toISOString() + '\n');

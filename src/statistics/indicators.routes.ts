@@ -2,7 +2,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC } from '../platform/http/access.js';
 import { indicatorCsv } from './indicators.csv.js';
-import { indicatorValues } from './indicators.service.js';
+import { indicatorByOrgUnit, indicatorValues } from './indicators.service.js';
 import { viewerOf } from './viewer.js';
 
 const RESERVED = new Set(['partner', 'orgUnit', 'period', 'from', 'to', 'format']);
@@ -35,5 +35,18 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.type('text/csv; charset=utf-8').send(indicatorCsv(app.catalog, answer));
     }
     return answer;
+  });
+
+  app.get('/indicators/:code/org-units', {
+    config: { access: PUBLIC },
+    schema: {
+      tags: ['statistics'], summary: 'The indicator for every org unit (e.g. court) of one partner in one period; other query parameters filter dimensions',
+      params: Type.Object({ code: Type.String({ maxLength: 120 }) }),
+      querystring: Type.Object({ partner: Type.String({ pattern: '^[A-Za-z]{2}$' }), period: Type.String({ maxLength: 8 }) }, { additionalProperties: Type.String({ maxLength: 60 }) }),
+    },
+  }, async (request) => {
+    const q = request.query as Record<string, string>;
+    const dimensions = Object.fromEntries(Object.entries(q).filter(([k]) => k !== 'partner' && k !== 'period'));
+    return indicatorByOrgUnit(app.db, app.catalog, viewerOf(request.principal), { code: request.params.code, partner: q.partner!.toUpperCase(), period: q.period!, dimensions });
   });
 };

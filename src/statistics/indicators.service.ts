@@ -3,7 +3,7 @@
 // member states where data exists. Nothing is precomputed, so new data shows at once.
 import type { Db } from '../platform/db/database.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
-import { listPartners } from '../platform/partners/partners.repository.js';
+import { listOrgUnits, listPartners } from '../platform/partners/partners.repository.js';
 import type { Catalog, Indicator } from './catalog.js';
 import { aggregateRegion, computeIndicator, roundTo, type IndicatorResult } from './indicators.js';
 import { comparePeriods, parsePeriod, periodRange, shiftPeriod } from './periods.js';
@@ -119,4 +119,37 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
 
 function rounded(indicator: Indicator, r: IndicatorResult) {
   return { value: roundTo(r.value, indicator.decimals), numerator: r.numerator, denominator: r.denominator };
+}
+
+export interface OrgUnitAnswer {
+  indicator: IndicatorAnswer['indicator'];
+  partner: string;
+  period: string;
+  dimensions: Record<string, string>;
+  values: { orgUnit: string; name: string; value: number | null; numerator: number | null; denominator: number | null }[];
+}
+
+/** The indicator for every org unit of one partner with data in the period (as far as the viewer may see). */
+export async function indicatorByOrgUnit(db: Db, catalog: Catalog, viewer: Viewer, q: { code: string; partner: string; period: string; dimensions?: Record<string, string> }): Promise<OrgUnitAnswer> {
+  const indicator = requireIndicator(catalog, q.code);
+  const dims = q.dimensions ?? {};
+  checkDimensions(catalog, indicator, dims);
+  if (!parsePeriod(q.period)) throw new ValidationError(`period: "${q.period}" is not an ISO period.`, { field: 'period' });
+  const vis = visibility(viewer);
+  const periods = Array.from({ length: indicator.maxLag + 1 }, (_, l) => shiftPeriod(q.period, -l));
+  const rows = await queryValues(db, {
+    datasets: indicator.datasets, variables: indicator.variables, periods, partners: [q.partner],
+    statuses: 'publishedOnly' in vis ? ['published'] : undefined, visibleToPartner: 'publishedOr' in vis ? vis.publishedOr : undefined,
+  });
+  const indexes = periods.map((p) => {
+    const list = rows.filter((r) => r.period === p);
+    return list.length ? new ValueIndex(toStored(list)) : undefined;
+  });
+  const names = new Map((await listOrgUnits(db, q.partner)).map((u) => [u.code, u.name]));
+  const units = [...new Set(indicator.variables.flatMap((v) => indexes[0]?.orgUnitsOf(v) ?? []))].sort();
+  const { code, label, unit, decimals, aggregation, polarity, description } = indicator;
+  return {
+    indicator: { code, label, unit, decimals, aggregation, polarity, description }, partner: q.partner, period: q.period, dimensions: dims,
+    values: units.map((orgUnit) => ({ orgUnit, name: names.get(orgUnit) ?? orgUnit, ...rounded(indicator, computeIndicator(catalog, indicator, { indexes, orgUnit, dimensions: dims })) })),
+  };
 }

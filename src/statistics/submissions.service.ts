@@ -305,3 +305,9 @@ export async function getSubmission(db: Db, catalog: Catalog, viewer: Viewer, ke
     events: signedIn ? (await listEvents(db, submission.id)).map((e) => ({ at: e.at, author: e.author, kind: e.kind, body: e.body })) : [],
   };
 }
+
+/** The stored values of one submission (empty when it does not exist yet), for capabilities that replace their own cells. */
+export async function storedValues(db: DbOrTrx, key: SubmissionKey): Promise<StoredValue[]> {
+  const submission = await findSubmission(db, key.dataset, key.partner, key.period);
+  return submission ? toStored(await listValues(db, submission.id)) : [];
+}
