@@ -1,6 +1,6 @@
 // Case-level files → CEPEJ counts, computed by DuckDB (CSV or Parquet, one row per case).
-// DuckDB works in a temporary database file with a memory limit, so files larger than memory
-// spill to disk; nothing of it is kept afterwards. Definitions for reference year Y (cepej.md):
+// DuckDB works in memory with a limit, spilling to a temporary folder, so files larger than
+// memory still import; nothing of it is kept afterwards. Definitions for reference year Y (cepej.md):
 //   pending_start: filed before Y-01-01 and (open or closed on/after Y-01-01)
 //   incoming: filed within Y;  resolved: closed within Y
 //   pending_end: filed on/before Y-12-31 and (open or closed after Y-12-31)
@@ -74,7 +74,8 @@ async function fillTable(connection: DuckDBConnection, table: string, rows: [str
 /** Reads the file, rejects bad rows by reason, and counts the valid cases per court × category × instance × year. */
 export async function countCases(input: CaseCountInput): Promise<CaseCountResult> {
   const dir = mkdtempSync(join(tmpdir(), 'jha-cases-'));
-  const instance = await DuckDBInstance.create(join(dir, 'work.duckdb'), { memory_limit: '1GB', temp_directory: join(dir, 'spill'), threads: '2' });
+  // An in-memory database with a memory limit: what does not fit spills to the temporary folder.
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: '1GB', temp_directory: join(dir, 'spill'), threads: '2' });
   const connection = await instance.connect();
   try {
     const phase = input.onPhase ?? (() => {});
@@ -82,48 +83,55 @@ export async function countCases(input: CaseCountInput): Promise<CaseCountResult
     const source = input.format === 'csv'
       ? `read_csv(${literal(input.file)}, header = true, all_varchar = true)`
       : `read_parquet(${literal(input.file)})`;
+    let columns: string[];
     try {
-      await connection.run(`create table raw as select * from ${source}`);
+      columns = (await connection.runAndReadAll(`select column_name from (describe select * from ${source})`)).getRowObjectsJS().map((r) => String(r.column_name));
     } catch (err) {
       throw new ValidationError(`The case file cannot be read: ${(err as Error).message.split('\n')[0]}`);
     }
-    const columns = (await connection.runAndReadAll('select column_name from (describe raw)')).getRowObjectsJS().map((r) => String(r.column_name));
     const m = input.mapping.columns;
     const missing = Object.entries(m).filter(([, col]) => !columns.includes(col)).map(([field, col]) => (col === field ? col : `${col} (${field})`));
     if (missing.length) throw new ValidationError(`The case file lacks the column(s) ${missing.join(', ')}; it has ${columns.join(', ')}.`, { missing });
 
-    phase('checking', 0.35);
+    phase('checking', 0.2);
     await fillTable(connection, 'courts', input.courts.map((c) => [c, c]));
     await fillTable(connection, 'types', input.mapping.caseTypes ? [...input.mapping.caseTypes] : input.categories.map((c) => [c, c]));
     await fillTable(connection, 'instances', input.mapping.instances ? [...input.mapping.instances] : input.instances.map((c) => [c, c]));
     const text = (col: string) => `nullif(trim(cast(${ident(col)} as varchar)), '')`;
     const date = (col: string) => `coalesce(try_cast(try_strptime(${text(col)}, ${literal(input.mapping.dateFormat)}) as date), try_cast(${text(col)} as date))`;
-    // The date fallback accepts values that are already dates (Parquet DATE columns).
-    await connection.run(`create table cases as
-      select rowid + 2 as line,
-             ${text(m.case_id)} as case_id, ${text(m.court)} as court, ${text(m.case_type)} as case_type, ${text(m.instance)} as instance_raw,
-             ${text(m.filed_on)} as filed_raw, ${text(m.closed_on)} as closed_raw,
-             ${date(m.filed_on)} as filed_on, ${date(m.closed_on)} as closed_on
-      from raw`);
-    await connection.run('drop table raw');
-    await connection.run(`create table checked as
-      select c.*, t.v as category, i.v as instance,
-        case
-          when c.case_id is null then 'missing_case_id'
-          when c.filed_raw is null then 'missing_filing_date'
-          when c.filed_on is null then 'unreadable_filing_date'
-          when c.closed_raw is not null and c.closed_on is null then 'unreadable_closing_date'
-          when c.closed_on < c.filed_on then 'closed_before_filed'
-          when co.k is null then 'unknown_court'
-          when t.v is null then 'unknown_case_type'
-          when i.v is null then 'unknown_instance'
-          when row_number() over (partition by c.case_id order by c.line) > 1 then 'duplicate_case_id'
-        end as reason
-      from cases c
-      left join courts co on co.k = c.court
-      left join types t on t.k = c.case_type
-      left join instances i on i.k = c.instance_raw`);
-    await connection.run('drop table cases');
+    // One pass over the file. row_number() over () follows the file's order (insertion order is
+    // preserved), so `line` is the line in the file with the header as line 1. The date fallback
+    // accepts values that are already dates (Parquet DATE columns).
+    try {
+      await connection.run(`create table checked as
+        select c.*, t.v as category, i.v as instance,
+          case
+            when c.case_id is null then 'missing_case_id'
+            when c.filed_raw is null then 'missing_filing_date'
+            when c.filed_on is null then 'unreadable_filing_date'
+            when c.closed_raw is not null and c.closed_on is null then 'unreadable_closing_date'
+            when c.closed_on < c.filed_on then 'closed_before_filed'
+            when co.k is null then 'unknown_court'
+            when t.v is null then 'unknown_case_type'
+            when i.v is null then 'unknown_instance'
+          end as reason
+        from (
+          select row_number() over () + 1 as line,
+                 ${text(m.case_id)} as case_id, ${text(m.court)} as court, ${text(m.case_type)} as case_type, ${text(m.instance)} as instance_raw,
+                 ${text(m.filed_on)} as filed_raw, ${text(m.closed_on)} as closed_raw,
+                 ${date(m.filed_on)} as filed_on, ${date(m.closed_on)} as closed_on
+          from ${source}
+        ) c
+        left join courts co on co.k = c.court
+        left join types t on t.k = c.case_type
+        left join instances i on i.k = c.instance_raw`);
+    } catch (err) {
+      throw new ValidationError(`The case file cannot be read: ${(err as Error).message.split('\n')[0]}`);
+    }
+    // A case id seen before (on an earlier line) is a duplicate, when nothing else is wrong with the row.
+    await connection.run(`update checked set reason = 'duplicate_case_id'
+      from (select case_id, min(line) as first_line from checked where case_id is not null group by case_id having count(*) > 1) d
+      where checked.case_id = d.case_id and checked.line > d.first_line and checked.reason is null`);
 
     const totals = (await connection.runAndReadAll(`select count(*)::integer as n, count(reason)::integer as rejected from checked`)).getRowObjectsJS()[0]!;
     const byReason = (await connection.runAndReadAll(`select reason, count(*)::integer as n from checked where reason is not null group by reason order by reason`)).getRowObjectsJS();
