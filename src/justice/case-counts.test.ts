@@ -38,7 +38,7 @@ A13,C1,civil_litigious,first,2023-04-04,not a date
 const find = (counts: CaseCount[], year: number, court = 'C1', category = 'civil_litigious') => counts.find((c) => c.year === year && c.court === court && c.category === category);
 
 describe('case-level counts (DuckDB)', () => {
-  it('counts the boundary cases exactly as cepej.md defines them', async () => {
+  it('counts the boundary cases exactly as the CEPEJ definitions say', async () => {
     const result = await countCases({ file: file('cases.csv', FIXTURE), format: 'csv', mapping: DEFAULT_MAPPING, courts: ['C1', 'C2'], categories, instances, years: [2022, 2023, 2024] });
     expect(result).toMatchObject({ rows: 14, rejected: 7, imported: 7 });
     expect(result.rejectedByReason).toEqual({

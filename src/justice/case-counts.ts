@@ -1,6 +1,6 @@
 // Case-level files → CEPEJ counts, computed by DuckDB (CSV or Parquet, one row per case).
 // DuckDB works in memory with a limit, spilling to a temporary folder, so files larger than
-// memory still import; nothing of it is kept afterwards. Definitions for reference year Y (cepej.md):
+// memory still import; nothing of it is kept afterwards. Definitions for reference year Y (CEPEJ evaluation method):
 //   pending_start: filed before Y-01-01 and (open or closed on/after Y-01-01)
 //   incoming: filed within Y;  resolved: closed within Y
 //   pending_end: filed on/before Y-12-31 and (open or closed after Y-12-31)
