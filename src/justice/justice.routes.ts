@@ -56,6 +56,9 @@ export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
+    if (!['text/csv', PARQUET_TYPE, 'application/octet-stream'].includes(type)) {
+      throw new ValidationError(`content-type: send the case file itself as text/csv or ${PARQUET_TYPE}, not ${type || 'nothing'}.`, { field: 'content-type' });
+    }
     const fileName = request.query.fileName ?? (type === PARQUET_TYPE ? 'cases.parquet' : 'cases.csv');
     const format = formatOfFile(fileName);
     if (type === 'text/csv' && format !== 'csv') throw new ValidationError('A text/csv body needs a .csv file name.');
