@@ -145,11 +145,15 @@ export async function countCases(input: CaseCountInput): Promise<CaseCountResult
       years = span.a === null ? [] : Array.from({ length: Number(span.b) - Number(span.a) + 1 }, (_, i) => Number(span.a) + i);
     }
     const counts = years.length === 0 ? [] : (await connection.runAndReadAll(`
-      with yrs as (select unnest([${years.join(',')}]) as y),
+      with spans as (
+        -- Each case is active from its filing year to its closing year (or the last year while open).
+        select court, category, instance, filed_on, closed_on,
+               unnest(range(greatest(year(filed_on), ${Math.min(...years)}), least(coalesce(year(closed_on), ${Math.max(...years)}), ${Math.max(...years)}) + 1)) as y
+        from checked
+        where reason is null and year(filed_on) <= ${Math.max(...years)} and (closed_on is null or year(closed_on) >= ${Math.min(...years)})
+      ),
       active as (
-        select court, category, instance, filed_on, closed_on, y, make_date(y, 1, 1) as y_start, make_date(y, 12, 31) as y_end
-        from checked cross join yrs
-        where reason is null and filed_on <= make_date(y, 12, 31) and (closed_on is null or closed_on >= make_date(y, 1, 1))
+        select *, make_date(y, 1, 1) as y_start, make_date(y, 12, 31) as y_end from spans where y in (${years.join(',')})
       )
       select court, category, instance, y::integer as year,
         count(*) filter (where filed_on < y_start)::integer as pending_start,
