@@ -1,16 +1,22 @@
-// The shell: sign-in when nobody is signed in, otherwise the header, the navigation (only what
-// works for this role) and the page.
-import { Anchor, AppShell, Burger, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+// The shell: the header, the navigation (only what works for the visitor's role) and the page.
+// Anonymous visitors get the public pages (justice scoreboard, indicators) and the sign-in form;
+// signed-in users get everything their role allows.
+import { Anchor, AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import type { Role } from './platform/api';
+import type { Role, User } from './platform/api';
 import { useSession } from './platform/session';
 import { UserMenu } from './platform/UserMenu';
 import { AuditPage } from './pages/AuditPage';
 import { HomePage } from './pages/HomePage';
+import { PublicHomePage } from './pages/PublicHomePage';
 import { SignInPage } from './pages/SignInPage';
 import { UsersPage } from './pages/UsersPage';
+import { CaseImportPage } from './pages/justice/CaseImportPage';
+import { CourtsPage } from './pages/justice/CourtsPage';
+import { PartnerPage } from './pages/justice/PartnerPage';
+import { ScoreboardPage } from './pages/justice/ScoreboardPage';
 import { CollectionPage } from './pages/statistics/CollectionPage';
 import { ImportPage } from './pages/statistics/ImportPage';
 import { IndicatorsPage } from './pages/statistics/IndicatorsPage';
@@ -20,6 +26,8 @@ interface NavItem {
   to: string;
   label: string;
   roles: readonly Role[] | 'any';
+  /** Also active on the pages below it (except those with their own entry). */
+  prefix?: boolean;
 }
 
 export function App() {
@@ -31,17 +39,24 @@ export function App() {
   if (loading) {
     return <Center h="100vh"><Loader aria-label="Loading" /></Center>;
   }
-  if (!user) return <SignInPage />;
 
-  const nav: NavItem[] = [
+  const nav: NavItem[] = user ? [
     { to: '/', label: t('nav.home'), roles: 'any' },
     { to: '/statistics', label: t('nav.statistics'), roles: 'any' },
     { to: '/statistics/import', label: t('nav.import'), roles: ['coordinator', 'admin'] },
     { to: '/indicators', label: t('nav.indicators'), roles: 'any' },
+    { to: '/justice', label: t('nav.justice'), roles: 'any', prefix: true },
+    { to: '/justice/import', label: t('nav.caseImport'), roles: ['coordinator', 'admin'] },
     { to: '/admin/users', label: t('nav.users'), roles: ['admin'] },
     { to: '/admin/audit', label: t('nav.audit'), roles: ['admin', 'commission'] },
+  ] : [
+    { to: '/justice', label: t('nav.scoreboard'), roles: 'any', prefix: true },
+    { to: '/indicators', label: t('nav.indicators'), roles: 'any' },
   ];
-  const allowed = (item: NavItem) => item.roles === 'any' || item.roles.includes(user.role);
+  const allowed = (item: NavItem) => item.roles === 'any' || (user !== null && item.roles.includes(user.role));
+  const own = nav.map((item) => item.to);
+  const active = (item: NavItem) => location.pathname === item.to
+    || (item.prefix === true && location.pathname.startsWith(`${item.to}/`) && !own.includes(location.pathname));
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -55,29 +70,62 @@ export function App() {
             </Anchor>
             <Text size="sm" c="dimmed" visibleFrom="md">{t('app.tagline')}</Text>
           </Group>
-          <UserMenu user={user} />
+          {user ? <UserMenu user={user} /> : <Button component={Link} to="/sign-in" variant="light">{t('signIn.action')}</Button>}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
         {nav.filter(allowed).map((item) => (
-          <NavLink key={item.to} component={Link} to={item.to} label={item.label} active={location.pathname === item.to} onClick={close} />
+          <NavLink key={item.to} component={Link} to={item.to} label={item.label} active={active(item)} onClick={close} />
         ))}
         <NavLink href="/api/docs" label={t('nav.api')} target="_blank" rel="noopener" />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Routes>
-          <Route path="/" element={<HomePage user={user} />} />
-          <Route path="/statistics" element={<CollectionPage user={user} />} />
-          <Route path="/statistics/import" element={['coordinator', 'admin'].includes(user.role) ? <ImportPage /> : <Forbidden />} />
-          <Route path="/statistics/:dataset/:partner/:period" element={<SubmissionPage user={user} />} />
-          <Route path="/indicators" element={<IndicatorsPage />} />
-          <Route path="/admin/users" element={user.role === 'admin' ? <UsersPage currentUser={user} /> : <Forbidden />} />
-          <Route path="/admin/audit" element={['admin', 'commission'].includes(user.role) ? <AuditPage /> : <Forbidden />} />
-          <Route path="/sign-in" element={<Navigate to="/" replace />} />
-          <Route path="*" element={<Text role="alert">{t('errors.notFound')}</Text>} />
-        </Routes>
+        {user ? <SignedInRoutes user={user} /> : <PublicRoutes />}
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+function JusticeRoutes() {
+  return (
+    <>
+      <Route path="/justice" element={<ScoreboardPage />} />
+      <Route path="/justice/:partner/courts" element={<CourtsPage />} />
+      <Route path="/justice/:partner" element={<PartnerPage />} />
+      <Route path="/indicators" element={<IndicatorsPage />} />
+    </>
+  );
+}
+
+function PublicRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<PublicHomePage />} />
+      {JusticeRoutes()}
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/justice/import" element={<SignInPage required />} />
+      {/* Every other page needs a signed-in user: the form, then the page asked for. */}
+      <Route path="*" element={<SignInPage required />} />
+    </Routes>
+  );
+}
+
+function SignedInRoutes({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const importer = ['coordinator', 'admin'].includes(user.role);
+  return (
+    <Routes>
+      <Route path="/" element={<HomePage user={user} />} />
+      <Route path="/statistics" element={<CollectionPage user={user} />} />
+      <Route path="/statistics/import" element={importer ? <ImportPage /> : <Forbidden />} />
+      <Route path="/statistics/:dataset/:partner/:period" element={<SubmissionPage user={user} />} />
+      <Route path="/justice/import" element={importer ? <CaseImportPage user={user} /> : <Forbidden />} />
+      {JusticeRoutes()}
+      <Route path="/admin/users" element={user.role === 'admin' ? <UsersPage currentUser={user} /> : <Forbidden />} />
+      <Route path="/admin/audit" element={['admin', 'commission'].includes(user.role) ? <AuditPage /> : <Forbidden />} />
+      <Route path="/sign-in" element={<Navigate to="/" replace />} />
+      <Route path="*" element={<Text role="alert">{t('errors.notFound')}</Text>} />
+    </Routes>
   );
 }
 

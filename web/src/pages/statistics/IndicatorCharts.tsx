@@ -1,5 +1,6 @@
 // The indicator explorer's charts: partners compared for one period (bars, with the regional
-// median and the region's value as horizontal lines), and each partner over time (lines).
+// median and the region's value as horizontal lines; EU member states, when given, as a separate
+// grey group on a shaded band), and each partner over time (lines).
 // Tooltips use rich text: the HTML tooltip would write style attributes the CSP forbids.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,8 @@ import type { IndicatorAnswer } from './IndicatorTable';
 
 const REGION_COLOR = '#1c3f95';
 const MEDIAN_COLOR = '#e8590c';
+const WB6_COLOR = '#4466cb';
+const EU_COLOR = '#868e96';
 
 interface Props {
   answer: IndicatorAnswer;
@@ -20,7 +23,7 @@ function unitSuffix(unit: string): string {
   return unit ? ` ${unit}` : '';
 }
 
-export function PartnerBars({ answer, wb6, period }: Props) {
+export function PartnerBars({ answer, wb6, period, others = [] }: Props & { others?: Partner[] }) {
   const { t } = useTranslation();
   const { indicator } = answer;
   const region = answer.region.find((r) => r.period === period);
@@ -30,18 +33,31 @@ export function PartnerBars({ answer, wb6, period }: Props) {
       region?.median != null ? { yAxis: region.median, name: t('indicators.median'), lineStyle: { color: MEDIAN_COLOR, type: 'dashed' }, label: { formatter: `${t('indicators.median')}: {c}`, color: MEDIAN_COLOR, position: 'insideStartTop' } } : null,
       region?.value != null ? { yAxis: region.value, name: t('indicators.region'), lineStyle: { color: REGION_COLOR, type: 'solid' }, label: { formatter: `${t('indicators.region')}: {c}`, color: REGION_COLOR, position: 'insideEndTop' } } : null,
     ].filter((l) => l !== null);
+    const codes = [...wb6, ...others].map((p) => p.code);
+    // Two stacked series share one bar per partner: each has values only for its own group.
+    const series: Record<string, unknown>[] = [{
+      type: 'bar', name: others.length ? t('indicators.wb6Group') : indicator.label, stack: 'partners', barMaxWidth: 48, itemStyle: { color: WB6_COLOR },
+      data: codes.map((c, i) => (i < wb6.length ? value(c) ?? '-' : '-')),
+      markLine: { symbol: 'none', silent: true, data: lines },
+    }];
+    if (others.length) {
+      series.push({
+        type: 'bar', name: t('indicators.euGroup'), stack: 'partners', barMaxWidth: 48, itemStyle: { color: EU_COLOR, borderColor: '#495057', borderType: 'dashed', borderWidth: 1 },
+        data: codes.map((c, i) => (i >= wb6.length ? value(c) ?? '-' : '-')),
+        markArea: { silent: true, itemStyle: { color: 'rgba(134, 142, 150, 0.08)' }, label: { color: '#495057' },
+          data: [[{ name: t('indicators.euGroup'), xAxis: others[0]!.code }, { xAxis: others[others.length - 1]!.code }]] },
+      });
+    }
     return {
       animationDuration: 300,
       tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)}${unitSuffix(indicator.unit)}`) },
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: wb6.map((p) => p.code), axisTick: { alignWithLabel: true } },
+      legend: others.length ? { bottom: 0 } : undefined,
+      grid: { left: 8, right: 16, top: 32, bottom: others.length ? 32 : 8, containLabel: true },
+      xAxis: { type: 'category', data: codes, axisTick: { alignWithLabel: true } },
       yAxis: { type: 'value', name: indicator.unit || undefined },
-      series: [{
-        type: 'bar', name: indicator.label, data: wb6.map((p) => value(p.code) ?? '-'), barMaxWidth: 48, itemStyle: { color: '#4466cb' },
-        markLine: { symbol: 'none', silent: true, data: lines },
-      }],
+      series,
     };
-  }, [answer, wb6, period, region, indicator, t]);
+  }, [answer, wb6, others, period, region, indicator, t]);
   return <EChart option={option} label={t('indicators.barsLabel', { indicator: indicator.label, period })} />;
 }
 

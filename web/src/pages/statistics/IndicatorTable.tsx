@@ -1,5 +1,6 @@
 // The indicator explorer's tables, the same figures as the charts: per partner for one period
-// (value, numerator, denominator, then the region and the median), and per partner over time.
+// (value, numerator, denominator; EU member states under their own heading; then the region and
+// the median), and per partner over time.
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../platform/api';
@@ -31,6 +32,8 @@ export function PeriodTable({ answer, partners, period }: Props) {
   const rows = answer.values
     .filter((v) => v.period === period && v.orgUnit === null)
     .sort((a, b) => (a.group === 'WB6' ? 0 : 1) - (b.group === 'WB6' ? 0 : 1) || a.partner.localeCompare(b.partner));
+  // The Western Balkan partners first; other groups (EU member states) in their own row group.
+  const groups = [...new Set(rows.map((v) => v.group))];
   const region = answer.region.find((r) => r.period === period);
   return (
     <Table.ScrollContainer minWidth={520}>
@@ -43,19 +46,26 @@ export function PeriodTable({ answer, partners, period }: Props) {
             <Table.Th scope="col" ta="right">{t('indicators.denominator')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
-          {rows.map((v) => (
-            <Table.Tr key={v.partner}>
-              <Table.Th scope="row" fw={400}>{v.partner} — {name(v.partner)}</Table.Th>
-              <Table.Td ta="right">{formatNumber(v.value, decimals)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(v.numerator)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(v.denominator)}</Table.Td>
-            </Table.Tr>
-          ))}
-          {rows.length === 0 && (
+        {groups.map((group) => (
+          <Table.Tbody key={group}>
+            {group !== 'WB6' && (
+              <Table.Tr><Table.Th scope="rowgroup" colSpan={4} c="dimmed">{t(`indicators.groupNames.${group}`, { defaultValue: group })}</Table.Th></Table.Tr>
+            )}
+            {rows.filter((v) => v.group === group).map((v) => (
+              <Table.Tr key={v.partner}>
+                <Table.Th scope="row" fw={400}>{v.partner} — {name(v.partner)}</Table.Th>
+                <Table.Td ta="right">{formatNumber(v.value, decimals)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(v.numerator)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(v.denominator)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        ))}
+        {rows.length === 0 && (
+          <Table.Tbody>
             <Table.Tr><Table.Td colSpan={4}><Text size="sm" c="dimmed">{t('indicators.noValues')}</Text></Table.Td></Table.Tr>
-          )}
-        </Table.Tbody>
+          </Table.Tbody>
+        )}
         <Table.Tfoot>
           <Table.Tr>
             <Table.Th scope="row">{t('indicators.regionRow', { count: region?.members ?? 0 })}</Table.Th>

@@ -1,0 +1,173 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO, signIn, watchConsole } from './helpers';
+
+const SUBMISSION = '/statistics/justice.annual/AL/2023';
+const API = '/api/v1/submissions/justice.annual/AL/2023';
+const CASES = readFileSync(join(import.meta.dirname, '..', 'examples', 'cases-AL.csv'));
+const ILLUSTRATIVE = 'Illustrative demo figure (not an official statistic)';
+/** Time for the submission page to draw its few hundred findings while the other worker runs too. */
+const SLOW = 30_000;
+
+interface Cell { variable: string; orgUnit: string | null; coords: Record<string, string>; value: unknown }
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
+const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' });
+
+async function signedInPage(browser: Browser, who: { email: string; password: string }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await signIn(page, who);
+  return { context, page, problems };
+}
+
+/** Explains the first warnings without explanation in the form, one after the other. */
+async function explainInForm(page: Page, text: string, count: number) {
+  const open = page.getByRole('article').filter({ has: page.getByRole('button', { name: 'Explain', exact: true }) });
+  for (let i = 0; i < count; i += 1) {
+    const before = await open.count();
+    const item = open.first();
+    await item.getByRole('textbox', { name: 'Explanation' }).fill(text);
+    await item.getByRole('button', { name: 'Explain', exact: true }).click();
+    await expect(open).toHaveCount(before - 1, { timeout: SLOW });
+  }
+}
+
+/**
+ * Explains every other warning without explanation through the endpoint the form uses: counts of a
+ * sample of cases against the demo's court figures warn a few hundred times, too many to type.
+ */
+async function explainRest(page: Page, text: string) {
+  const { csrfToken } = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
+  const { findings } = (await (await page.request.get(API)).json()) as { findings: { key: string; severity: string; comment: unknown }[] };
+  for (const f of findings.filter((x) => x.severity === 'warning' && !x.comment)) {
+    const answer = await page.request.post(`${API}/findings/comment`, { headers: { 'x-csrf-token': csrfToken }, data: { key: f.key, comment: text } });
+    expect(answer.status()).toBe(204);
+  }
+}
+
+async function chooseYear(page: Page, year: string) {
+  await page.getByRole('combobox', { name: 'Year' }).click();
+  await page.getByRole('option', { name: year, exact: true }).click();
+}
+
+test('a coordinator imports case data, the Commission publishes it, and anyone sees it on the justice pages', async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const problems = watchConsole(page);
+  await signIn(page, DEMO.coordinator);
+
+  // Upload the example case file; the import runs in the background and reports its progress.
+  await nav(page).getByRole('link', { name: 'Import case data' }).click();
+  await expect(page.getByRole('heading', { name: 'Import case data', level: 2 })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Partner' })).toHaveValue('AL — Albania');
+  await page.locator('input[type="file"]').setInputFiles({ name: 'cases-AL.csv', mimeType: 'text/csv', buffer: CASES });
+  await page.getByRole('button', { name: 'Upload and import' }).click();
+  const job = page.getByRole('region', { name: 'Import of cases-AL.csv' });
+  await expect(job.getByRole('status')).toContainText('Import completed', { timeout: 60_000 });
+  const counts = job.getByRole('table', { name: 'Counts' });
+  await expect(counts.getByRole('row', { name: /Rows read/ })).toContainText('304');
+  await expect(counts.getByRole('row', { name: /Cases imported/ })).toContainText('300');
+  await expect(counts.getByRole('row', { name: /Rows rejected/ })).toContainText('4');
+  const reasons = job.getByRole('table', { name: 'Rejected rows by reason' });
+  for (const reason of ['Closed before it was filed', 'Court unknown for this partner', 'Filing date unreadable', 'Case id appears more than once']) {
+    await expect(reasons.getByRole('row', { name: new RegExp(reason) })).toContainText('1');
+  }
+  const rejected = await page.request.get((await job.getByRole('link', { name: /Download the rejected rows/ }).getAttribute('href'))!);
+  expect(rejected.headers()['content-type']).toContain('text/csv');
+  expect(await rejected.text()).toContain('closed_before_filed');
+  await expect(page.getByRole('region', { name: 'Earlier imports' }).getByRole('row', { name: /cases-AL\.csv/ })).toContainText('completed');
+
+  // The draft submission the import filled: its values and findings.
+  await job.getByRole('link', { name: 'Open the draft submission for 2023' }).click();
+  await expect(page).toHaveURL(SUBMISSION);
+  // A few hundred findings make this page slow to draw on a loaded machine.
+  await expect(page.getByRole('heading', { name: 'CEPEJ annual evaluation: Albania, 2023' })).toBeVisible({ timeout: SLOW });
+  const stored = (await (await page.request.get(API)).json()) as { status: string; values: Cell[] };
+  expect(stored.status).toBe('draft');
+  const incoming = stored.values.find((v) => v.variable === 'cases.incoming' && v.orgUnit === null && v.coords.case_category === 'civil_litigious' && v.coords.instance === 'first');
+  expect(typeof incoming?.value).toBe('number');
+  await page.getByRole('button', { name: 'Show breakdown of Incoming cases' }).click();
+  await expect(page.getByRole('textbox', { name: 'Incoming cases, Civil and commercial litigious, First instance' })).toHaveValue(String(incoming!.value));
+  expect(stored.values.some((v) => v.orgUnit === 'AL-CRT-TIRANA')).toBe(true);
+
+  // Against the demo figures of 2022 the counts of 300 cases warn (carry-over, outliers): submitting
+  // is refused until every warning is explained.
+  await expect(page.getByRole('article', { name: /^Warning: Pending at 1 January should equal last year/ }).first()).toBeVisible({ timeout: SLOW });
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await expect(workflow(page).getByRole('alert')).toContainText('need a comment before submitting', { timeout: SLOW });
+  const explanation = 'The example file holds a sample of 300 cases of three courts, not the whole court network.';
+  await explainInForm(page, explanation, 2);
+  await explainRest(page, explanation);
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Validation' })).toContainText(/0 error\(s\) to correct, \d+ warning\(s\), 0 without explanation/, { timeout: SLOW });
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await expect(workflow(page).getByRole('status')).toHaveText('Submitted for review.', { timeout: SLOW });
+
+  // The Commission approves and publishes.
+  const commission = await signedInPage(browser, DEMO.commission);
+  await commission.page.goto(SUBMISSION);
+  await commission.page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(workflow(commission.page).getByRole('status')).toHaveText('Approved.', { timeout: SLOW });
+  await commission.page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(workflow(commission.page).getByRole('status')).toHaveText('Published.', { timeout: SLOW });
+
+  // Anyone, without signing in: the scoreboard for 2023.
+  const anonymous = await browser.newContext();
+  const visitor = await anonymous.newPage();
+  const visitorProblems = watchConsole(visitor);
+  await visitor.goto('/justice');
+  await expect(visitor.getByRole('heading', { name: 'Justice scoreboard', level: 2 })).toBeVisible();
+  await expect(visitor.getByRole('button', { name: 'Sign in' }).or(visitor.getByRole('link', { name: 'Sign in' }))).toBeVisible();
+  await chooseYear(visitor, '2023');
+  const clearance = visitor.getByRole('region', { name: 'Clearance rate, 2023' });
+  const bars = clearance.getByRole('img', { name: /^Bar chart of Clearance rate by partner for 2023/ });
+  await expect(bars).toBeVisible();
+  await expect(bars.locator('canvas')).toHaveCount(1);
+  const published = (await (await visitor.request.get('/api/v1/indicators/justice.clearance_rate/values?partner=AL&period=2023')).json()) as { values: { value: number }[] };
+  await expect(clearance.getByRole('row', { name: /Albania/ })).toContainText(published.values[0]!.value.toFixed(2));
+  await expect(clearance.getByRole('row', { name: /Median of the partners/ })).toBeVisible();
+  await expect(visitor.getByText('is a ratio of sums')).toBeVisible();
+  const csv = clearance.getByRole('link', { name: /^Download CSV/ });
+  await expect(csv).toHaveAttribute('href', /\/api\/v1\/indicators\/justice\.clearance_rate\/values\?period=2023&format=csv/);
+  expect((await visitor.request.get((await csv.getAttribute('href'))!)).headers()['content-type']).toContain('text/csv');
+
+  // The courts of Albania, longest disposition time first.
+  await visitor.getByRole('link', { name: 'Courts of Albania' }).click();
+  const courts = visitor.getByRole('table', { name: 'Courts of Albania, 2023' });
+  await expect(courts.getByRole('row', { name: /Tirana District Court/ })).toBeVisible();
+  await expect(courts.getByRole('row', { name: /Longest disposition time/ })).toHaveCount(1);
+  await expect(visitor.getByRole('img', { name: /^Bar chart of the disposition time of the courts of Albania/ })).toBeVisible();
+
+  // Albania's profile: the key indicators against the median and the correspondent's comments on the demo figures.
+  await visitor.goto('/justice/AL');
+  await expect(visitor.getByRole('heading', { name: 'Albania: justice profile' })).toBeVisible();
+  await chooseYear(visitor, '2022');
+  await expect(visitor.getByRole('table', { name: 'Key indicators of Albania, 2022' }).getByRole('row', { name: /Clearance rate/ })).toBeVisible();
+  await expect(visitor.getByRole('region', { name: 'Correspondent’s comments, 2022' })).toContainText(ILLUSTRATIVE);
+
+  // The one refused submit is the only error the browsers reported.
+  expect(problems).toEqual([expect.stringContaining('status of 422')]);
+  expect([...commission.problems, ...visitorProblems]).toEqual([]);
+  await Promise.all([commission.context.close(), anonymous.close()]);
+});
+
+test('an anonymous visitor starts on the public landing and signs in from the header', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/');
+  await expect(nav(page).getByRole('link', { name: 'Justice scoreboard' })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Indicators' })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Statistics' })).toHaveCount(0);
+  await page.goto('/justice/import');
+  await expect(page.getByText('Sign in to open this page.')).toBeVisible();
+  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL('/sign-in');
+  await page.getByLabel('E-mail').fill(DEMO.reviewer.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO.reviewer.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: /^Welcome/ })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Justice', exact: true })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: 'Import case data' })).toHaveCount(0);
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,87 @@
+// Import of case-level data (one row per case, CSV or Parquet) for coordinators and admins: the
+// server counts pending, incoming, resolved and old cases per court, category and instance into
+// draft submissions. The upload starts a background import whose progress is shown here; below,
+// the partner's column mapping and the earlier imports.
+import { Alert, Anchor, Button, Code, FileInput, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { upload, type User } from '../../platform/api';
+import { usePartners } from '../statistics/model';
+import { ImportHistory, ImportStatus } from './ImportStatus';
+import { MappingEditor } from './MappingEditor';
+
+const TYPES: Record<string, string> = { csv: 'text/csv', parquet: 'application/vnd.apache.parquet' };
+const YEARS = /^\d{4}(-\d{4})?$/;
+
+function contentTypeOf(file: File): string | null {
+  return TYPES[file.name.toLowerCase().split('.').pop() ?? ''] ?? null;
+}
+
+export function CaseImportPage({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const partners = usePartners();
+  const [params, setParams] = useSearchParams();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [years, setYears] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const wb6 = (partners.data?.partners ?? []).filter((p) => p.group === 'WB6');
+  // A coordinator imports for their own partner only.
+  const partner = user.role === 'coordinator' ? user.partner : chosen ?? wb6[0]?.code ?? null;
+  const current = params.get('import');
+  const typeProblem = file !== null && contentTypeOf(file) === null;
+  const yearsProblem = years.trim() !== '' && !YEARS.test(years.trim());
+
+  const start = useMutation({
+    mutationFn: () => {
+      const type = file ? contentTypeOf(file) : null;
+      if (!file || !type || !partner) throw new Error(t('caseImport.wrongType'));
+      const q = new URLSearchParams({ partner, fileName: file.name });
+      if (years.trim()) q.set('years', years.trim());
+      return upload<{ id: string }>(`/justice/case-imports?${q}`, file, type);
+    },
+    onSuccess: ({ id }) => {
+      setParams({ import: id }, { replace: false });
+      void client.invalidateQueries({ queryKey: ['case-imports'] });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (file && !typeProblem && !yearsProblem) start.mutate();
+  };
+
+  return (
+    <Stack maw={1000}>
+      <Anchor component={Link} to="/justice" size="sm">← {t('justice.backToScoreboard')}</Anchor>
+      <Title order={2}>{t('caseImport.title')}</Title>
+      <Text>{t('caseImport.intro')}</Text>
+      <List size="sm">
+        <List.Item>{t('caseImport.columns')} <Code>case_id,court,case_type,instance,filed_on,closed_on</Code></List.Item>
+        <List.Item>{t('caseImport.values')}</List.Item>
+        <List.Item>{t('caseImport.mappingHint')}</List.Item>
+      </List>
+      <form onSubmit={submit} aria-labelledby="upload-title">
+        <Stack gap="sm">
+          <Title order={3} size="h4" id="upload-title">{t('caseImport.uploadTitle')}</Title>
+          <Group align="flex-start" gap="md">
+            <Select label={t('caseImport.partner')} data={wb6.map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` }))} value={partner}
+              onChange={setChosen} allowDeselect={false} disabled={user.role === 'coordinator'} w={260} />
+            <TextInput label={t('caseImport.years')} description={t('caseImport.yearsHelp')} placeholder="2019-2024" value={years}
+              onChange={(e) => setYears(e.currentTarget.value)} error={yearsProblem ? t('caseImport.yearsWrong') : undefined} w={300} />
+          </Group>
+          <FileInput label={t('caseImport.file')} description={t('caseImport.fileHelp')} placeholder={t('caseImport.choose')} accept=".csv,.parquet,text/csv,application/vnd.apache.parquet"
+            value={file} onChange={(f) => { setFile(f); start.reset(); }} clearable maw={480} error={typeProblem ? t('caseImport.wrongType') : undefined} />
+          <Group>
+            <Button type="submit" disabled={!file || !partner || typeProblem || yearsProblem} loading={start.isPending}>{t('caseImport.start')}</Button>
+          </Group>
+          {start.error && <Alert color="red" role="alert">{start.error.message}</Alert>}
+        </Stack>
+      </form>
+      {current && <ImportStatus id={current} />}
+      {partner && <MappingEditor partner={partner} />}
+      {partner && <ImportHistory partner={partner} current={current} onOpen={(id) => setParams({ import: id })} />}
+    </Stack>
+  );
+}

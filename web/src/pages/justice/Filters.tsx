@@ -1,0 +1,42 @@
+// The year and case-category choice shared by the justice pages, and the line that explains the
+// CEPEJ indicators (clearance rate, disposition time, the region as a ratio of sums).
+import { Group, List, Select, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useCatalog } from '../statistics/model';
+import { categoryOptions } from './model';
+
+interface Props {
+  periods: string[];
+  year: string | undefined;
+  onYear: (year: string | null) => void;
+  category?: string;
+  onCategory?: (category: string | null) => void;
+}
+
+export function JusticeFilters({ periods, year, onYear, category, onCategory }: Props) {
+  const { t } = useTranslation();
+  const catalog = useCatalog();
+  return (
+    <Group align="flex-end" gap="md">
+      <Select label={t('justice.year')} data={[...periods].reverse()} value={year ?? null} onChange={onYear} allowDeselect={false}
+        disabled={periods.length === 0} placeholder={t('indicators.noPeriods')} w={140} />
+      {onCategory && (
+        <Select label={t('justice.category')} data={categoryOptions(catalog.data, t('justice.allCategories'))} value={category ?? null}
+          onChange={onCategory} allowDeselect={false} miw={280} />
+      )}
+    </Group>
+  );
+}
+
+export function MethodNote({ courts = false }: { courts?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <List size="sm" spacing={2}>
+      <List.Item><Text span fw={700} size="sm">{t('justice.crShort')}</Text> {t('justice.crExplained')}</List.Item>
+      <List.Item><Text span fw={700} size="sm">{t('justice.dtShort')}</Text> {t('justice.dtExplained')}</List.Item>
+      {courts
+        ? <List.Item><Text span fw={700} size="sm">{t('justice.oldShort')}</Text> {t('justice.oldExplained')}</List.Item>
+        : <List.Item><Text span fw={700} size="sm">{t('justice.regionShort')}</Text> {t('justice.regionExplained')}</List.Item>}
+    </List>
+  );
+}

@@ -1,0 +1,111 @@
+// The justice scoreboard (public): for a year and case category, the clearance rate and the
+// disposition time of the Western Balkan partners (EU member states with data as a separate
+// group), with the region's value and the median marked; the clearance rate over the years; a
+// table and a CSV download for every chart, and links to each partner's profile and courts.
+import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { Partner } from '../../platform/api';
+import { PartnerBars, PartnerLines } from '../statistics/IndicatorCharts';
+import { PeriodTable, SeriesTable, type IndicatorAnswer } from '../statistics/IndicatorTable';
+import { usePartners } from '../statistics/model';
+import { JusticeFilters, MethodNote } from './Filters';
+import { CR, csvHref, DT, pickYear, useIndicatorValues, useJusticeFilters } from './model';
+
+export function ScoreboardPage() {
+  const { t } = useTranslation();
+  const filters = useJusticeFilters();
+  const partners = usePartners();
+  const cr = useIndicatorValues(CR, filters.dims);
+  const dt = useIndicatorValues(DT, filters.dims);
+  const all = useMemo(() => partners.data?.partners ?? [], [partners.data]);
+  const wb6 = useMemo(() => all.filter((p) => p.group === 'WB6'), [all]);
+  const periods = cr.data?.periods ?? [];
+  const year = pickYear(periods, filters.year);
+  const error = partners.error ?? cr.error ?? dt.error;
+
+  return (
+    <Stack>
+      <Title order={2}>{t('justice.scoreboardTitle')}</Title>
+      <Text>{t('justice.scoreboardIntro')}</Text>
+      <MethodNote />
+      <JusticeFilters periods={periods} year={year} onYear={filters.setYear} category={filters.category} onCategory={filters.setCategory} />
+      {error && <Alert color="red" role="alert">{error.message}</Alert>}
+      {cr.data && periods.length === 0 && <Alert color="gray">{t('justice.noData')}</Alert>}
+      {year && (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          {cr.data && <Comparison id="cr" answer={cr.data} partners={all} wb6={wb6} year={year} csv={csvHref(CR, { ...filters.dims, period: year })} />}
+          {dt.data && <Comparison id="dt" answer={dt.data} partners={all} wb6={wb6} year={year} csv={csvHref(DT, { ...filters.dims, period: year })} />}
+        </SimpleGrid>
+      )}
+      {cr.data && periods.length > 0 && (
+        <Paper withBorder p="md" component="section" aria-labelledby="trend-title">
+          <Title order={3} size="h4" id="trend-title">{t('justice.trendTitle', { indicator: cr.data.indicator.label })}</Title>
+          <PartnerLines answer={cr.data} wb6={wb6} />
+          <SeriesTable answer={cr.data} partners={wb6} />
+          <CsvLink href={csvHref(CR, filters.dims)} what={t('justice.trendTitle', { indicator: cr.data.indicator.label })} />
+        </Paper>
+      )}
+      <PartnerLinks wb6={wb6} search={filters.search} />
+    </Stack>
+  );
+}
+
+interface ComparisonProps { id: string; answer: IndicatorAnswer; partners: Partner[]; wb6: Partner[]; year: string; csv: string }
+
+/** One indicator across partners for a year: bars, the table, the CSV. */
+function Comparison({ id, answer, partners, wb6, year, csv }: ComparisonProps) {
+  const { t } = useTranslation();
+  const title = t('justice.comparisonTitle', { indicator: answer.indicator.label, year });
+  const region = answer.region.find((r) => r.period === year);
+  // EU member states are shown for comparison where they have data for the year.
+  const eu = useMemo(() => partners.filter((p) => p.group === 'EU27'
+    && answer.values.some((v) => v.partner === p.code && v.period === year && v.orgUnit === null && v.value !== null)), [partners, answer, year]);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={`${id}-title`}>
+      <Stack gap="xs">
+        <Title order={3} size="h4" id={`${id}-title`}>{title}</Title>
+        {region && <Text size="sm" c="dimmed">{t('indicators.regionNote', { members: region.members })}</Text>}
+        <PartnerBars answer={answer} wb6={wb6} others={eu} period={year} />
+        <PeriodTable answer={answer} partners={partners} period={year} />
+        <CsvLink href={csv} what={title} />
+      </Stack>
+    </Paper>
+  );
+}
+
+export function CsvLink({ href, what }: { href: string; what: string }) {
+  const { t } = useTranslation();
+  return <Anchor href={href} download size="sm" w="fit-content">{t('justice.downloadCsv', { what })}</Anchor>;
+}
+
+function PartnerLinks({ wb6, search }: { wb6: Partner[]; search: string }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="profiles-title">
+      <Title order={3} size="h4" id="profiles-title">{t('justice.profilesTitle')}</Title>
+      <Table.ScrollContainer minWidth={360}>
+        <Table aria-labelledby="profiles-title">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('indicators.partner')}</Table.Th>
+              <Table.Th scope="col">{t('justice.profile')}</Table.Th>
+              <Table.Th scope="col">{t('justice.courts')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {wb6.map((p) => (
+              <Table.Tr key={p.code}>
+                <Table.Th scope="row" fw={400}>{p.code} — {p.name}</Table.Th>
+                <Table.Td><Anchor component={Link} to={`/justice/${p.code}${search}`} size="sm">{t('justice.profileOf', { partner: p.name })}</Anchor></Table.Td>
+                <Table.Td><Anchor component={Link} to={`/justice/${p.code}/courts${search}`} size="sm">{t('justice.courtsOf', { partner: p.name })}</Anchor></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group mt="xs"><Anchor component={Link} to="/indicators" size="sm">{t('justice.allIndicators')}</Anchor></Group>
+    </Paper>
+  );
+}
