@@ -35,19 +35,6 @@ async function explainInForm(page: Page, text: string, count: number) {
   }
 }
 
-/**
- * Explains every other warning without explanation through the endpoint the form uses: counts of a
- * sample of cases against the demo's court figures warn a few hundred times, too many to type.
- */
-async function explainRest(page: Page, text: string) {
-  const { csrfToken } = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
-  const { findings } = (await (await page.request.get(API)).json()) as { findings: { key: string; severity: string; comment: unknown }[] };
-  for (const f of findings.filter((x) => x.severity === 'warning' && !x.comment)) {
-    const answer = await page.request.post(`${API}/findings/comment`, { headers: { 'x-csrf-token': csrfToken }, data: { key: f.key, comment: text } });
-    expect(answer.status()).toBe(204);
-  }
-}
-
 async function chooseYear(page: Page, year: string) {
   await page.getByRole('combobox', { name: 'Year' }).click();
   await page.getByRole('option', { name: year, exact: true }).click();
@@ -99,8 +86,9 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
   await expect(workflow(page).getByRole('alert')).toContainText('need a comment before submitting', { timeout: SLOW });
   const explanation = 'The example file holds a sample of 300 cases of three courts, not the whole court network.';
   await explainInForm(page, explanation, 2);
-  await explainRest(page, explanation);
-  await page.reload();
+  // The rest share one explanation, given once for all of them.
+  await page.getByRole('textbox', { name: /^One explanation for all \d+ unexplained warnings/ }).fill(explanation);
+  await page.getByRole('button', { name: 'Explain all', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Validation' })).toContainText(/0 error\(s\) to correct, \d+ warning\(s\), 0 without explanation/, { timeout: SLOW });
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await expect(workflow(page).getByRole('status')).toHaveText('Submitted for review.', { timeout: SLOW });

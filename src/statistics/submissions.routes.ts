@@ -6,7 +6,7 @@ import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
 import { reportingOverview } from './overview.service.js';
 import { listSubmissions } from './submissions.repository.js';
 import { CommentBody, FindingCommentBody, KeyParams, ListQuery, ReopenBody, ReturnBody, SaveValuesBody, SubmissionSummary, VersionBody } from './submissions.schema.js';
-import { addComment, commentFinding, getSubmission, saveValues, transition, type SubmissionKey } from './submissions.service.js';
+import { addComment, commentFindings, getSubmission, saveValues, transition, type SubmissionKey } from './submissions.service.js';
 import { viewerOf, visibility } from './viewer.js';
 
 const ENTRY = { roles: ['coordinator', 'admin'], partnerParam: 'partner' } as const;
@@ -85,9 +85,10 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.status(204).send();
   });
 
-  app.post(`${BASE}/findings/comment`, { config: { access: ENTRY }, schema: { tags: ['statistics'], summary: 'Explain a validation warning', params: KeyParams, body: FindingCommentBody } }, async (request, reply) => {
+  app.post(`${BASE}/findings/comment`, { config: { access: ENTRY }, schema: { tags: ['statistics'], summary: 'Explain a validation warning (`key`), or several with one text (`keys`)', params: KeyParams, body: FindingCommentBody } }, async (request, reply) => {
     const { viewer, actor } = who(request);
-    await commentFinding(app.db, viewer, actor, keyOf(request.params), request.body.key, request.body.comment);
+    const keys = [...(request.body.key ? [request.body.key] : []), ...(request.body.keys ?? [])];
+    await commentFindings(app.db, viewer, actor, keyOf(request.params), keys, request.body.comment);
     return reply.status(204).send();
   });
 };

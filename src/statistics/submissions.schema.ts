@@ -27,7 +27,12 @@ export const VersionBody = Type.Object({ version: Type.Integer({ minimum: 0 }) }
 export const ReturnBody = Type.Object({ version: Type.Integer({ minimum: 0 }), comment: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
 export const ReopenBody = Type.Object({ version: Type.Integer({ minimum: 0 }), reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
 export const CommentBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
-export const FindingCommentBody = Type.Object({ key: Type.String({ minLength: 1, maxLength: 500 }), comment: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+/** One finding (`key`) or several at once (`keys`), all explained by the same comment. */
+export const FindingCommentBody = Type.Object({
+  key: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  keys: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { minItems: 1, maxItems: 10000 })),
+  comment: Type.String({ minLength: 1, maxLength: 2000 }),
+}, { additionalProperties: false });
 
 export const SubmissionSummary = Type.Object({
   dataset: Type.String(), partner: Type.String(), period: Type.String(), status: Type.String(), version: Type.Integer(),

@@ -236,19 +236,32 @@ export async function addComment(db: Db, viewer: Viewer, actor: Actor, key: Subm
   });
 }
 
-/** Explains a validation warning (the data provider's comment, required before submitting). */
-export async function commentFinding(db: Db, viewer: Viewer, actor: Actor, key: SubmissionKey, findingKey: string, comment: string): Promise<void> {
+/**
+ * Explains validation warnings (the data provider's comment, required before submitting): one, or
+ * many at once with the same text — an import can raise dozens of similar outlier warnings.
+ */
+export async function commentFindings(db: Db, viewer: Viewer, actor: Actor, key: SubmissionKey, findingKeys: string[], comment: string): Promise<number> {
   const text = comment.trim();
   if (!text) throw new ValidationError('comment: explain the warning.', { field: 'comment' });
+  if (findingKeys.length === 0) throw new ValidationError('key: name the warning(s) to explain.', { field: 'key' });
   if (!canEdit(viewer, key.partner)) throw new ForbiddenError(`You cannot comment on ${key.partner}'s validation results.`);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const submission = await readable(trx, viewer, key);
     if (!EDITABLE.includes(submission.status)) throw new ConflictError(`The submission is ${submission.status}; comments on warnings are given before submitting.`);
-    const findings = await listFindings(trx, submission.id);
-    if (!findings.some((f) => f.key === findingKey)) throw new NotFoundError('Validation finding', findingKey);
-    await upsertFindingComment(trx, { submission_id: submission.id, key: findingKey, comment: text, author: actor.label, at: new Date().toISOString() });
-    await appendAuditEntry(trx, actor, { action: 'finding.comment', entityType: 'submission', entityId: submission.id, after: { finding: findingKey, comment: text } });
+    const known = new Set((await listFindings(trx, submission.id)).map((f) => f.key));
+    const unknown = findingKeys.filter((k) => !known.has(k));
+    if (unknown.length > 0) throw new NotFoundError('Validation finding', unknown[0]!);
+    const at = new Date().toISOString();
+    const unique = [...new Set(findingKeys)];
+    for (const findingKey of unique) await upsertFindingComment(trx, { submission_id: submission.id, key: findingKey, comment: text, author: actor.label, at });
+    await appendAuditEntry(trx, actor, { action: 'finding.comment', entityType: 'submission', entityId: submission.id, after: { findings: unique, comment: text } });
+    return unique.length;
   });
+}
+
+/** Explains one validation warning. */
+export function commentFinding(db: Db, viewer: Viewer, actor: Actor, key: SubmissionKey, findingKey: string, comment: string): Promise<number> {
+  return commentFindings(db, viewer, actor, key, [findingKey], comment);
 }
 
 export interface SubmissionView {

@@ -134,6 +134,22 @@ describeEachDatabase('submissions and review workflow', (get) => {
     expect(JSON.parse(change.after_json!).values).toEqual([{ variable: 'cases.incoming', orgUnit: null, coords: null, value: 510, comment: null }]);
   });
 
+  it('explains several warnings with one text, all or nothing', async () => {
+    let version = (await put(al, 0, [{ variable: 'cases.pending_start', value: 100 }, { variable: 'cases.incoming', value: 10 }, { variable: 'cases.resolved', value: 10 }, { variable: 'cases.pending_end', value: 500 }], 'AL', '2021')).json().version;
+    version = (await put(al, version, [{ variable: 'cases.pending_end', value: 100 }], 'AL', '2020')).json().version;
+    const view = (await read(al, 'AL', '2021')).json();
+    const warnings = view.findings.filter((f: { severity: string }) => f.severity === 'warning').map((f: { key: string }) => f.key);
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+    const bad = await app.inject({ method: 'POST', url: `${url('AL', '2021')}/findings/comment`, headers: bearer(al), payload: { keys: [...warnings, 'no|such|key'], comment: 'Reclassification.' } });
+    expect(bad.statusCode).toBe(404);
+    expect((await read(al, 'AL', '2021')).json().findings.every((f: { comment: unknown }) => f.comment === null)).toBe(true);
+    const ok = await app.inject({ method: 'POST', url: `${url('AL', '2021')}/findings/comment`, headers: bearer(al), payload: { keys: warnings, comment: 'Reclassification of old cases in 2021.' } });
+    expect(ok.statusCode).toBe(204);
+    const after = (await read(al, 'AL', '2021')).json();
+    expect(after.findings.filter((f: { severity: string; comment: { text: string } | null }) => f.severity === 'warning' && f.comment?.text === 'Reclassification of old cases in 2021.')).toHaveLength(warnings.length);
+    expect((await app.inject({ method: 'POST', url: `${url('AL', '2021')}/findings/comment`, headers: bearer(al), payload: { comment: 'x' } })).statusCode).toBe(400);
+  });
+
   it('checks the key: unknown dataset, period of the wrong type', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/submissions/nothing.here/AL/2023', headers: bearer(reviewer) })).statusCode).toBe(404);
     const wrong = await put(al, 0, [{ variable: 'cases.incoming', value: 1 }], 'AL', '2023-05');

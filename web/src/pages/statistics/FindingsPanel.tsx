@@ -27,10 +27,41 @@ export function FindingsPanel({ catalog, submission, orgUnits, onChanged }: Prop
       ) : (
         <Text size="sm">{t('findings.summary', { errors: errors.length, warnings: warnings.length, open })}</Text>
       )}
+      {submission.can.edit && open >= 2 && (
+        <ExplainAll submission={submission} keys={warnings.filter((f) => !f.comment).map((f) => f.key)} onChanged={onChanged} />
+      )}
       {[...errors, ...warnings].map((f) => (
         <FindingItem key={f.key} finding={f} catalog={catalog} orgUnits={orgUnits} submission={submission} onChanged={onChanged} />
       ))}
     </Stack>
+  );
+}
+
+/** Many similar warnings (e.g. outliers after an import) can share one explanation. */
+function ExplainAll({ submission, keys, onChanged }: { submission: Submission; keys: string[]; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const explain = useMutation({
+    mutationFn: () => api<void>('POST', `${submissionPath(submission)}/findings/comment`, { keys, comment: text.trim() }),
+    onSuccess: () => {
+      setText('');
+      onChanged();
+    },
+  });
+  return (
+    <Paper withBorder p="sm" radius="sm">
+      <form onSubmit={(e) => { e.preventDefault(); if (text.trim()) explain.mutate(); }}>
+        <Stack gap={4}>
+          <Textarea label={t('findings.explainAll', { count: keys.length })} size="xs" autosize minRows={2} maxLength={2000}
+            value={text} onChange={(e) => setText(e.currentTarget.value)} />
+          {explain.error && <Alert color="red" role="alert" p="xs">{explain.error.message}</Alert>}
+          {explain.isSuccess && <Text size="xs" role="status">{t('findings.explainedAll', { count: keys.length })}</Text>}
+          <Group justify="flex-end">
+            <Button type="submit" size="xs" variant="light" color="orange" loading={explain.isPending} disabled={!text.trim()}>{t('findings.explainAllButton')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }
 
