@@ -78,9 +78,12 @@ export async function createCaseImport(db: Db, viewer: Viewer, actor: Actor, req
   if (!(await findPartner(db, req.partner))) throw new ValidationError(`partner: "${req.partner}" is not a known partner code.`, { field: 'partner' });
   if (!canEdit(viewer, req.partner)) throw new ForbiddenError(`You cannot import cases for ${req.partner}.`);
   const id = randomUUID();
-  await insertRun(db, {
-    id, partner_code: req.partner, file_name: req.fileName.slice(0, 200), status: 'running', phase: 'queued', progress: 0,
-    started_at: new Date().toISOString(), finished_at: null, message: null, result_json: null, rejected_csv: null, created_by: actor.label,
+  await db.transaction().execute(async (trx) => {
+    await insertRun(trx, {
+      id, partner_code: req.partner, file_name: req.fileName.slice(0, 200), status: 'running', phase: 'queued', progress: 0,
+      started_at: new Date().toISOString(), finished_at: null, message: null, result_json: null, rejected_csv: null, created_by: actor.label,
+    });
+    await appendAuditEntry(trx, actor, { action: 'case_import.start', entityType: 'case_import', entityId: id, after: { partner: req.partner, file: req.fileName, years: req.years ?? null } });
   });
   return id;
 }
@@ -126,7 +129,11 @@ export async function runCaseImport(db: Db, catalog: Catalog, actor: Actor, id: 
     });
     return result;
   } catch (err) {
-    await updateRun(db, id, { status: 'failed', phase: 'failed', finished_at: new Date().toISOString(), message: err instanceof Error ? err.message : String(err) });
+    const message = err instanceof Error ? err.message : String(err);
+    await db.transaction().execute(async (trx) => {
+      await updateRun(trx, id, { status: 'failed', phase: 'failed', finished_at: new Date().toISOString(), message });
+      await appendAuditEntry(trx, actor, { action: 'case_import.fail', entityType: 'case_import', entityId: id, after: { partner: req.partner, file: req.fileName, message } });
+    });
     throw err;
   }
 }

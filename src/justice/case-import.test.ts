@@ -100,6 +100,8 @@ describeEachDatabase('case-level import', (get) => {
     expect(run.message).toMatch(/lacks the column\(s\) case_id/);
     const all = await finished(al, (await upload(al, 'AL', 'case_id,court,case_type,instance,filed_on,closed_on\nX,NOWHERE,civil_litigious,first,2023-01-01,\n')).json().id);
     expect(all.message).toMatch(/No case could be imported: all 1 row\(s\) were rejected \(unknown_court 1\)/);
+    const trail = await get().db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity_type', '=', 'case_import').execute();
+    expect(trail.filter((e) => e.entity_id === run.id).map((e) => e.action)).toEqual(['case_import.start', 'case_import.fail']);
   });
 
   it('computes an indicator per court of a partner', async () => {
