@@ -12,6 +12,7 @@ import { listUsers } from '../platform/users/users.repository.js';
 import { createUser, disableUserByEmail, presentUser, ROLES } from '../platform/users/users.service.js';
 import { printTable, readStdin } from './io.js';
 import { registerStatisticsCommands } from './statistics.commands.js';
+import { registerPlanCommands } from './plans.commands.js';
 
 /** Opens the configured database (migrated, partners loaded, no demo data) for one command. */
 async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
@@ -93,6 +94,7 @@ program.command('audit').description('Audit trail').command('verify').descriptio
   });
 
 registerStatisticsCommands(program, withDatabase);
+registerPlanCommands(program, withDatabase);
 
 try {
   await program.parseAsync(process.argv);

@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from './audit/actor.js';
 import { loadShippedPartners, syncPartners } from './partners/partners.service.js';
 import { seedDemoUsers, DEMO_USERS } from './demo.js';
 import { loadCatalogs } from '../statistics/catalog.js';
+import { shippedPlans, syncPlans } from '../commitments/plans.service.js';
 import { CATALOG_DIR } from './paths.js';
 
 export interface PreparedDatabase {
@@ -20,11 +21,13 @@ export async function prepareDatabase(config: Config, opts: { demo?: boolean } =
   try {
     const migrated = await migrateToLatest(db);
     await syncPartners(db, partners, SYSTEM_ACTOR);
+    const catalog = loadCatalogs(CATALOG_DIR);
+    await syncPlans(db, await shippedPlans(db, catalog), SYSTEM_ACTOR);
     const demoUsersCreated = (opts.demo ?? config.demo) ? await seedDemoUsers(db) : [];
     // Demo figures come with the demo users, once, on a new database.
     if (demoUsersCreated.length > 0) {
       const { seedDemoStatistics } = await import('../statistics/demo.js');
-      await seedDemoStatistics(db, loadCatalogs(CATALOG_DIR));
+      await seedDemoStatistics(db, catalog);
     }
     return { db, migrated, demoUsersCreated };
   } catch (err) {

@@ -93,6 +93,14 @@ export class YamlNode {
     return this.exists ? this.number(options) : undefined;
   }
 
+  /** A yes/no value (`true` or `false`); `fallback` when absent. */
+  boolean(fallback: boolean): boolean {
+    if (!this.exists) return fallback;
+    const value = isScalar(this.node) ? this.node.value : undefined;
+    if (typeof value !== 'boolean') this.fail('must be true or false');
+    return value;
+  }
+
   oneOf<T extends string>(allowed: readonly T[], fallback?: T): T {
     if (!this.exists && fallback !== undefined) return fallback;
     const text = this.string();
@@ -109,8 +117,13 @@ export class YamlNode {
 
   /** Refuses keys the format does not know, so that a typo does not pass silently. */
   onlyKeys(allowed: readonly string[]): void {
-    for (const key of this.keys()) {
-      if (!allowed.includes(key)) this.get(key).fail(`unknown key (expected one of ${allowed.join(', ')})`);
+    if (!isMap(this.node)) this.fail('must be a mapping');
+    for (const item of this.node.items) {
+      const key = String(isScalar(item.key) ? item.key.value : item.key);
+      if (allowed.includes(key)) continue;
+      // The key's own position: its value may be empty and have none.
+      const at = new YamlNode(item.key as Node, this.file, this.lines, this.path ? `${this.path}.${key}` : key);
+      at.fail(`unknown key (expected one of ${allowed.join(', ')})`);
     }
   }
 }

@@ -165,6 +165,46 @@ export interface CaseImportRunsTable {
   created_by: string;
 }
 
+export interface PlansTable {
+  code: string;
+  kind: string;
+  title: string;
+  period_start: string | null;
+  period_end: string | null;
+  source: string | null;
+  updated_at: string;
+}
+
+export interface PlanObjectivesTable {
+  plan_code: string;
+  code: string;
+  title: string;
+  /** 1 when the title is a summary rather than the official wording. */
+  paraphrase: number;
+  position: number;
+}
+
+export interface PlanActionsTable {
+  plan_code: string;
+  code: string;
+  objective_code: string;
+  title: string;
+  description: string | null;
+  paraphrase: number;
+  institutions: string | null;
+  start_date: string | null;
+  deadline: string | null;
+  indicators_json: string;
+  position: number;
+}
+
+export interface CommitmentsTable {
+  id: string;
+  plan_code: string;
+  action_code: string;
+  partner_code: string;
+}
+
 export interface Database {
   partners: PartnersTable;
   org_units: OrgUnitsTable;
@@ -181,6 +221,10 @@ export interface Database {
   submission_events: SubmissionEventsTable;
   case_mappings: CaseMappingsTable;
   case_import_runs: CaseImportRunsTable;
+  plans: PlansTable;
+  plan_objectives: PlanObjectivesTable;
+  plan_actions: PlanActionsTable;
+  commitments: CommitmentsTable;
 }
 
 export type { Generated };

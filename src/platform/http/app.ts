@@ -17,6 +17,7 @@ import { usersRoutes } from '../users/users.routes.js';
 import { loadCatalogs, type Catalog } from '../../statistics/catalog.js';
 import { statisticsRoutes } from '../../statistics/plugin.js';
 import { justiceRoutes } from '../../justice/justice.routes.js';
+import { plansRoutes } from '../../commitments/plans.routes.js';
 import { CATALOG_DIR } from '../paths.js';
 import { accessControl, PUBLIC } from './access.js';
 import { databasePlugin } from './context.js';
@@ -117,6 +118,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await api.register(auditRoutes);
     await api.register(statisticsRoutes);
     await api.register(justiceRoutes);
+    await api.register(plansRoutes);
     if (opts.extraApiRoutes) await opts.extraApiRoutes(api as unknown as FastifyInstance);
   }, { prefix: API_PREFIX });
   await app.register(webPlugin, { root: opts.webRoot ?? WEB_DIST_DIR });

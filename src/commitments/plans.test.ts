@@ -1,0 +1,92 @@
+import type { FastifyInstance } from 'fastify';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
+import { buildApp } from '../platform/http/app.js';
+import { CATALOG_DIR, PROJECT_ROOT } from '../platform/paths.js';
+import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
+import { loadCatalogs } from '../statistics/catalog.js';
+import { CatalogError } from '../statistics/catalog-reader.js';
+import { parsePlan } from './plan-file.js';
+import { PLANS_DIR, planSummaries, shippedPlans, syncPlans } from './plans.service.js';
+
+const catalog = loadCatalogs(CATALOG_DIR);
+const ctx = { partners: new Set(['AL', 'BA', 'XK', 'ME', 'MK', 'RS']), indicators: new Set(catalog.indicators.keys()) };
+
+describe('plan files', () => {
+  it('names the file and line of a problem', () => {
+    const text = 'code: p\nkind: action_plan\ntitle: P\nobjectives:\n  - code: "1"\n    title: O\n    actions:\n      - { code: "1.1", title: A, partners: [AL, ZZ] }\n';
+    expect(() => parsePlan(text, 'p.yaml', ctx)).toThrow(CatalogError);
+    expect(() => parsePlan(text, 'p.yaml', ctx)).toThrow(/^p\.yaml:8: objectives\[1\]\.actions\[1\]\.partners: "ZZ" is not a known partner code/);
+    expect(() => parsePlan(text.replace('[AL, ZZ] }', '[AL], deadline: 2020-02-30 }'), 'p.yaml', ctx)).toThrow(/"2020-02-30" is not a calendar date|not a date/);
+    expect(() => parsePlan(text.replace('kind: action_plan', 'kind: wishlist'), 'p.yaml', ctx)).toThrow(/^p\.yaml:2: kind: "wishlist" is not one of/);
+    expect(() => parsePlan(text.replace('title: A,', 'title: A, B,'), 'p.yaml', ctx)).toThrow(/^p\.yaml:8: .*B: unknown key/);
+  });
+});
+
+describeEachDatabase('plans', (get) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    await syncPlans(get().db, await shippedPlans(get().db, catalog), SYSTEM_ACTOR);
+    app = await buildApp({ config: testConfig(get().config), db: get().db, logger: false, catalog });
+  });
+  afterAll(async () => app.close());
+
+  it('loads the counter-terrorism plan with five objectives and commitments for all six partners', async () => {
+    const plans = await planSummaries(get().db);
+    expect(plans.find((p) => p.code === 'jap_ct_2018')).toMatchObject({ objectives: 5, actions: 17, commitments: 42 });
+    expect(plans.find((p) => p.code === 'firearms_ap_2020')).toMatchObject({ objectives: 4 });
+    expect(plans.find((p) => p.code === 'salw_roadmap_2018')).toMatchObject({ objectives: 7, kind: 'roadmap' });
+    expect(plans.find((p) => p.code === 'drugs_2021')).toMatchObject({ objectives: 11 });
+    expect(plans.filter((p) => p.kind === 'recommendations').map((p) => [p.code, p.actions])).toEqual([
+      ['rol_recommendations_al', 0], ['rol_recommendations_me', 0], ['rol_recommendations_mk', 0], ['rol_recommendations_rs', 0],
+    ]);
+    const partners = await get().db.selectFrom('commitments').select('partner_code').distinct().where('plan_code', '=', 'jap_ct_2018').execute();
+    expect(partners.map((p) => p.partner_code).sort()).toEqual(['AL', 'BA', 'ME', 'MK', 'RS', 'XK']);
+  });
+
+  it('loads again without changes and without new audit entries', async () => {
+    const before = await get().db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect((await syncPlans(get().db, await shippedPlans(get().db, catalog), SYSTEM_ACTOR)).changed).toEqual([]);
+    const after = await get().db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('updates changed wording and audits it, keeping commitments', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jha-plans-'));
+    cpSync(PLANS_DIR, dir, { recursive: true });
+    const file = join(dir, 'firearms-action-plan-2020.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Building a better intelligence picture', 'Building a better intelligence picture (official wording)'));
+    const { changed } = await syncPlans(get().db, await shippedPlans(get().db, catalog, dir), SYSTEM_ACTOR);
+    expect(changed).toEqual(['firearms_ap_2020']);
+    const entry = await get().db.selectFrom('audit_log').selectAll().where('action', '=', 'plan.update').where('entity_id', '=', 'firearms_ap_2020').executeTakeFirstOrThrow();
+    expect(entry.after_json).toContain('(official wording)');
+    expect((await planSummaries(get().db)).find((p) => p.code === 'firearms_ap_2020')!.commitments).toBe(24);
+  });
+
+  it('serves plans publicly, with paraphrased titles flagged', async () => {
+    const list = (await app.inject('/api/v1/plans')).json();
+    expect(list.plans.map((p: { code: string }) => p.code)).toContain('jap_ct_2018');
+    const plan = (await app.inject('/api/v1/plans/jap_ct_2018')).json();
+    expect(plan.objectives).toHaveLength(5);
+    expect(plan.objectives[0]).toMatchObject({ code: '1', paraphrase: true });
+    expect(plan.objectives[0].actions.find((a: { code: string }) => a.code === '1.BA.1')).toMatchObject({ partners: ['BA'], deadline: '2020-12-31', paraphrase: true });
+    expect((await app.inject('/api/v1/plans/nothing')).statusCode).toBe(404);
+  });
+
+  it('jha plans list and export', () => {
+    const env = { ...process.env, DATABASE_URL: get().config.kind === 'sqlite' ? `sqlite:${(get().config as { path: string }).path}` : (get().config as { url: string }).url, SESSION_SECRET: 'x'.repeat(40) };
+    const jha = (args: string[]) => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'jha.js'), ...args], { encoding: 'utf8', env });
+    const list = JSON.parse(jha(['plans', 'list', '--format', 'json']).stdout);
+    expect(list.find((p: { code: string }) => p.code === 'jap_ct_2018')).toEqual({ code: 'jap_ct_2018', title: 'Joint Action Plan on Counter-Terrorism for the Western Balkans', objectives: 5, actions: 17, commitments: 42 });
+    const csv = jha(['plans', 'export', 'jap_ct_2018', '--format', 'csv']).stdout.trim().split('\n');
+    expect(csv[0]).toBe('plan,objective,objective_title,action,action_title,paraphrase,partner,start,deadline,indicators');
+    expect(csv).toHaveLength(43);
+    const xlsx = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'jha.js'), 'plans', 'export', 'jap_ct_2018', '--format', 'xlsx'], { env });
+    expect(xlsx.stdout.subarray(0, 2).toString()).toBe('PK');
+    expect(jha(['plans', 'export', 'nothing', '--format', 'csv']).stderr).toMatch(/Plan nothing does not exist/);
+  });
+});
