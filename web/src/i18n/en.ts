@@ -65,7 +65,7 @@ export const en = {
     summary: '{{errors}} error(s) to correct, {{warnings}} warning(s), {{open}} without explanation.',
     error: 'Error', warning: 'Warning', partnerLevel: 'Partner as a whole', compared: 'Left side {{left}}, right side {{right}}', difference: 'difference {{value}}',
     explanation: 'Explanation', explain: 'Explain', update: 'Update explanation', explainedBy: 'Explained by {{author}}: {{text}}',
-    explainAll: 'One explanation for all {{count}} unexplained warnings', explainAllButton: 'Explain all', explainedAll: '{{count}} warning(s) explained.',
+    explainAll: 'One explanation for all {{count}} unexplained warnings', explainAllButton: 'Explain all', explainedAll: '{{count}} warning(s) explained.', showAll: 'Show all findings ({{count}} more)',
   },
   workflow: {
     title: 'Workflow', nothing: 'No step is open to you in this status.', blocked: 'Cannot submit yet',

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
 import { submissionPath, type Catalog, type Finding, type OrgUnit, type Submission } from './model';
 
+const FIRST_FINDINGS = 40;
+
 interface Props {
   catalog: Catalog;
   submission: Submission;
@@ -19,6 +21,12 @@ export function FindingsPanel({ catalog, submission, orgUnits, onChanged }: Prop
   const errors = submission.findings.filter((f) => f.severity === 'error');
   const warnings = submission.findings.filter((f) => f.severity === 'warning');
   const open = warnings.filter((f) => !f.comment).length;
+  // Hundreds of findings (e.g. outliers after an import) make a long, slow page: errors and
+  // unexplained warnings come first, and only the first ones are drawn until asked for all.
+  const [showAll, setShowAll] = useState(false);
+  const ordered = [...errors, ...warnings.filter((f) => !f.comment), ...warnings.filter((f) => f.comment)];
+  const shown = showAll ? ordered : ordered.slice(0, FIRST_FINDINGS);
+  const hidden = ordered.length - shown.length;
   return (
     <Stack component="section" aria-labelledby="findings-title" gap="sm">
       <Title order={3} size="h4" id="findings-title">{t('findings.title')}</Title>
@@ -30,9 +38,12 @@ export function FindingsPanel({ catalog, submission, orgUnits, onChanged }: Prop
       {submission.can.edit && open >= 2 && (
         <ExplainAll submission={submission} keys={warnings.filter((f) => !f.comment).map((f) => f.key)} onChanged={onChanged} />
       )}
-      {[...errors, ...warnings].map((f) => (
+      {shown.map((f) => (
         <FindingItem key={f.key} finding={f} catalog={catalog} orgUnits={orgUnits} submission={submission} onChanged={onChanged} />
       ))}
+      {hidden > 0 && (
+        <Button variant="subtle" size="xs" onClick={() => setShowAll(true)}>{t('findings.showAll', { count: hidden })}</Button>
+      )}
     </Stack>
   );
 }
