@@ -12,17 +12,21 @@ export type ValueFormat = 'csv' | 'json' | 'xlsx';
 export const FIXED_COLUMNS = ['dataset', 'partner', 'org_unit', 'period', 'variable', 'value', 'comment'] as const;
 const REQUIRED = ['dataset', 'partner', 'period', 'variable', 'value'];
 
-export interface ImportRow {
-  /** Row in the file (CSV/XLSX: the header is row 1) or position in a JSON array (1-based). */
-  row: number;
+/** One value in the exchange layout; `orgUnit` is '' for the partner's own figure. */
+export interface ExportRow {
   dataset: string;
   partner: string;
   orgUnit: string;
   period: string;
   variable: string;
   coords: Record<string, string>;
-  value: string | number | null;
+  value: number | string | null;
   comment: string | null;
+}
+
+export interface ImportRow extends ExportRow {
+  /** Row in the file (CSV/XLSX: the header is row 1) or position in a JSON array (1-based). */
+  row: number;
 }
 
 export function formatFromName(name: string): ValueFormat {
@@ -139,17 +143,6 @@ export async function readXlsx(buffer: Buffer, catalog: Catalog): Promise<Import
     if (row) rows.push(row);
   });
   return rows;
-}
-
-export interface ExportRow {
-  dataset: string;
-  partner: string;
-  orgUnit: string;
-  period: string;
-  variable: string;
-  coords: Record<string, string>;
-  value: number | string | null;
-  comment: string | null;
 }
 
 function columnsFor(rows: ExportRow[], dims: string[]): string[] {

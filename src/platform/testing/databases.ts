@@ -49,43 +49,40 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** Creates an empty database of the kind (nothing migrated). */
-export async function createEmptyDatabase(kind: DialectName): Promise<TestDatabase> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'jha-test-'));
-    const config: DatabaseConfig = { kind: 'sqlite', path: join(dir, 'test.sqlite') };
-    const db = openDatabase(config);
-    const others: Db[] = [];
-    return {
-      kind, config, db,
-      openAnother: () => { const o = openDatabase(config); others.push(o); return o; },
-      dispose: async () => {
-        for (const o of others) await o.destroy();
-        await db.destroy();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `jha_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const config: DatabaseConfig = { kind: 'postgres', url: withDatabase(POSTGRES_ADMIN_URL, name) };
+/** A database with its extra connections, all closed by dispose() before `cleanup` runs. */
+function tracked(kind: DialectName, config: DatabaseConfig, cleanup: () => Promise<void>): TestDatabase {
   const db = openDatabase(config);
   const others: Db[] = [];
   return {
     kind, config, db,
-    openAnother: () => { const o = openDatabase(config); others.push(o); return o; },
+    openAnother: () => {
+      const other = openDatabase(config);
+      others.push(other);
+      return other;
+    },
     dispose: async () => {
       for (const o of others) await o.destroy();
       await db.destroy();
-      const cleanup = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await cleanup();
     },
   };
+}
+
+/** Creates an empty database of the kind (nothing migrated). */
+export async function createEmptyDatabase(kind: DialectName): Promise<TestDatabase> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'jha-test-'));
+    return tracked(kind, { kind: 'sqlite', path: join(dir, 'test.sqlite') }, async () => rmSync(dir, { recursive: true, force: true }));
+  }
+  const name = `jha_test_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await client.connect();
+    await client.query(statement);
+    await client.end();
+  };
+  await admin(`create database ${name}`);
+  return tracked(kind, { kind: 'postgres', url: withDatabase(POSTGRES_ADMIN_URL, name) }, () => admin(`drop database if exists ${name} with (force)`));
 }
 
 /** A fresh database, migrated and with the shipped partners loaded. */
