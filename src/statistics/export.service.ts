@@ -7,7 +7,7 @@ import type { ExportRow } from './formats.js';
 import { queryValues } from './submissions.repository.js';
 import { checkKey, requireDataset, type SubmissionKey } from './submissions.service.js';
 import { parseCoordsKey } from './values.js';
-import { visibility, type Viewer } from './viewer.js';
+import { visibleRows, type Viewer } from './viewer.js';
 
 export function dimensionsOf(catalog: Catalog, dataset: Dataset): string[] {
   return [...new Set(dataset.variables.flatMap((v) => catalog.variables.get(v)!.dimensions))];
@@ -15,10 +15,9 @@ export function dimensionsOf(catalog: Catalog, dataset: Dataset): string[] {
 
 export async function exportValues(db: Db, catalog: Catalog, viewer: Viewer, f: { dataset: string; partner?: string; period?: string }): Promise<ExportRow[]> {
   requireDataset(catalog, f.dataset);
-  const vis = visibility(viewer);
   const rows = await queryValues(db, {
     datasets: [f.dataset], partners: f.partner ? [f.partner] : undefined, periods: f.period ? [f.period] : undefined,
-    statuses: 'publishedOnly' in vis ? ['published'] : undefined, visibleToPartner: 'publishedOr' in vis ? vis.publishedOr : undefined,
+    ...visibleRows(viewer),
   });
   return rows
     .map((r) => ({ dataset: r.dataset, partner: r.partner_code, orgUnit: r.org_unit, period: r.period, variable: r.variable, coords: { ...parseCoordsKey(r.coords) }, value: r.value_num ?? r.value_code, comment: r.comment }))

@@ -10,7 +10,7 @@ import { comparePeriods, parsePeriod, periodRange, shiftPeriod } from './periods
 import { queryValues } from './submissions.repository.js';
 import { toStored } from './submissions.service.js';
 import { ValueIndex } from './values.js';
-import { visibility, type Viewer } from './viewer.js';
+import { visibleRows, type Viewer } from './viewer.js';
 
 export interface IndicatorQuery {
   code: string;
@@ -62,7 +62,6 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
   for (const [field, p] of [['period', q.period], ['from', q.from], ['to', q.to]] as const) {
     if (p !== undefined && !parsePeriod(p)) throw new ValidationError(`${field}: "${p}" is not an ISO period.`, { field });
   }
-  const vis = visibility(viewer);
   let periods: string[] | undefined = q.period ? [q.period] : q.from && q.to ? periodRange(q.from, q.to, 600) : undefined;
   const explicitPeriods = periods !== undefined;
   // Earlier periods are loaded only as far back as the indicator's prev() reaches.
@@ -70,7 +69,7 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
   const withPrevious = periods ? [...new Set(periods.flatMap((p) => lags.map((l) => shiftPeriod(p, -l))))] : undefined;
   const rows = await queryValues(db, {
     datasets: indicator.datasets, variables: indicator.variables, periods: withPrevious,
-    statuses: 'publishedOnly' in vis ? ['published'] : undefined, visibleToPartner: 'publishedOr' in vis ? vis.publishedOr : undefined,
+    ...visibleRows(viewer),
   });
   if (!periods) {
     periods = [...new Set(rows.map((r) => r.period))].filter((p) => (!q.from || comparePeriods(p, q.from) >= 0) && (!q.to || comparePeriods(p, q.to) <= 0)).sort(comparePeriods);
@@ -135,11 +134,10 @@ export async function indicatorByOrgUnit(db: Db, catalog: Catalog, viewer: Viewe
   const dims = q.dimensions ?? {};
   checkDimensions(catalog, indicator, dims);
   if (!parsePeriod(q.period)) throw new ValidationError(`period: "${q.period}" is not an ISO period.`, { field: 'period' });
-  const vis = visibility(viewer);
   const periods = Array.from({ length: indicator.maxLag + 1 }, (_, l) => shiftPeriod(q.period, -l));
   const rows = await queryValues(db, {
     datasets: indicator.datasets, variables: indicator.variables, periods, partners: [q.partner],
-    statuses: 'publishedOnly' in vis ? ['published'] : undefined, visibleToPartner: 'publishedOr' in vis ? vis.publishedOr : undefined,
+    ...visibleRows(viewer),
   });
   const indexes = periods.map((p) => {
     const list = rows.filter((r) => r.period === p);

@@ -4,10 +4,9 @@ import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../platform/auth/auth.service.js';
 import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
 import { reportingOverview } from './overview.service.js';
-import { listSubmissions } from './submissions.repository.js';
 import { CommentBody, FindingCommentBody, KeyParams, ListQuery, ReopenBody, ReturnBody, SaveValuesBody, SubmissionSummary, VersionBody } from './submissions.schema.js';
-import { addComment, commentFindings, getSubmission, saveValues, transition, type SubmissionKey } from './submissions.service.js';
-import { viewerOf, visibility } from './viewer.js';
+import { addComment, commentFindings, getSubmission, listVisibleSubmissions, saveValues, transition, type SubmissionKey } from './submissions.service.js';
+import { viewerOf } from './viewer.js';
 
 const ENTRY = { roles: ['coordinator', 'admin'], partnerParam: 'partner' } as const;
 const REVIEW = { roles: ['reviewer', 'commission', 'admin'] } as const;
@@ -27,13 +26,9 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: PUBLIC },
     schema: { tags: ['statistics'], summary: 'Submissions the caller may see', querystring: ListQuery, response: { 200: Type.Object({ submissions: Type.Array(SubmissionSummary) }) } },
   }, async (request) => {
-    const vis = visibility(viewerOf(request.principal));
     const q = request.query;
-    const rows = await listSubmissions(app.db, {
-      dataset: q.dataset, partner: q.partner?.toUpperCase(), period: q.period, statuses: 'publishedOnly' in vis ? ['published'] : q.status ? [q.status] : undefined,
-      visibleToPartner: 'publishedOr' in vis ? vis.publishedOr : undefined,
-    });
-    return { submissions: rows.filter((r) => !q.status || r.status === q.status).map((r) => ({ dataset: r.dataset, partner: r.partner_code, period: r.period, status: r.status, version: r.version, updatedAt: r.updated_at })) };
+    const rows = await listVisibleSubmissions(app.db, viewerOf(request.principal), { dataset: q.dataset, partner: q.partner?.toUpperCase(), period: q.period, status: q.status });
+    return { submissions: rows.map((r) => ({ dataset: r.dataset, partner: r.partner_code, period: r.period, status: r.status, version: r.version, updatedAt: r.updated_at })) };
   });
 
   app.get('/datasets/:dataset/periods/:period/overview', {

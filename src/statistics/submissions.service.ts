@@ -10,13 +10,13 @@ import { findPartner, listOrgUnits } from '../platform/partners/partners.reposit
 import type { Catalog, Dataset } from './catalog.js';
 import { parsePeriod, periodEnd, shiftPeriod } from './periods.js';
 import {
-  findSubmission, insertEvent, insertSubmission, listEvents, listFindingComments, listFindings, listValues,
+  findSubmission, insertEvent, listSubmissions, insertSubmission, listEvents, listFindingComments, listFindings, listValues,
   queryValues, replaceFindings, updateSubmissionIfVersion, upsertFindingComment, upsertValues, deleteValue,
 } from './submissions.repository.js';
 import { validateSubmission, type Finding } from './validation.js';
 import { checkValueInputs, type CheckedValue, type ValueInput } from './value-input.js';
 import { parseCoordsKey, type SpecialCode, type StoredValue } from './values.js';
-import { canEdit, canPublish, canRead, canReview, type Viewer } from './viewer.js';
+import { canEdit, canPublish, canRead, canReview, visibleRows, type Viewer } from './viewer.js';
 
 export interface SubmissionKey {
   dataset: string;
@@ -323,4 +323,12 @@ export async function getSubmission(db: Db, catalog: Catalog, viewer: Viewer, ke
 export async function storedValues(db: DbOrTrx, key: SubmissionKey): Promise<StoredValue[]> {
   const submission = await findSubmission(db, key.dataset, key.partner, key.period);
   return submission ? toStored(await listValues(db, submission.id)) : [];
+}
+
+/** Submissions the viewer may see (published ones, and for a coordinator also their own partner's). */
+export function listVisibleSubmissions(db: DbOrTrx, viewer: Viewer, f: { dataset?: string; partner?: string; period?: string; status?: SubmissionStatus }): Promise<SubmissionsTable[]> {
+  const scope = visibleRows(viewer);
+  const statuses = f.status ? (scope.statuses ?? [f.status]).filter((s) => s === f.status) : scope.statuses;
+  if (statuses?.length === 0) return Promise.resolve([]);
+  return listSubmissions(db, { dataset: f.dataset, partner: f.partner, period: f.period, statuses, visibleToPartner: scope.visibleToPartner });
 }

@@ -161,6 +161,10 @@ describeEachDatabase('submissions and review workflow', (get) => {
     await put(rs, 0, [{ variable: 'cases.incoming', value: 7 }], 'RS', '2022');
     const forAl = (await app.inject({ method: 'GET', url: '/api/v1/submissions?dataset=justice.annual', headers: bearer(al) })).json().submissions;
     expect(forAl.every((s: { partner: string; status: string }) => s.partner === 'AL' || s.status === 'published')).toBe(true);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/submissions?dataset=justice.annual&status=draft' })).json().submissions).toEqual([]);
+    const drafts = (await app.inject({ method: 'GET', url: '/api/v1/submissions?dataset=justice.annual&status=draft', headers: bearer(reviewer) })).json().submissions;
+    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.every((s: { status: string }) => s.status === 'draft')).toBe(true);
     const forReviewer = (await app.inject({ method: 'GET', url: '/api/v1/submissions?dataset=justice.annual', headers: bearer(reviewer) })).json().submissions;
     expect(forReviewer.map((s: { partner: string }) => s.partner)).toEqual(expect.arrayContaining(['AL', 'RS']));
     const overview = (await app.inject({ method: 'GET', url: '/api/v1/datasets/justice.annual/periods/2022/overview', headers: bearer(commission) })).json().partners;

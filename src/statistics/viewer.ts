@@ -47,3 +47,14 @@ export function visibility(viewer: Viewer): { all: true } | { publishedOr: strin
   if (viewer.role === 'coordinator') return { publishedOr: viewer.partner ?? '' };
   return { all: true };
 }
+
+/**
+ * The same rule as a filter for value and submission queries: published only, published or the
+ * coordinator's own partner, or no restriction.
+ */
+export function visibleRows(viewer: Viewer): { statuses?: SubmissionStatus[]; visibleToPartner?: string } {
+  const vis = visibility(viewer);
+  if ('publishedOnly' in vis) return { statuses: ['published'] };
+  if ('publishedOr' in vis) return { visibleToPartner: vis.publishedOr };
+  return {};
+}

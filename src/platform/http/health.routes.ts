@@ -1,7 +1,6 @@
 // Liveness (/healthz: the process answers) and readiness (/readyz: database reachable, schema current).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
-import { pendingMigrations } from '../db/database.js';
+import { pendingMigrations, pingDatabase } from '../db/database.js';
 import { PUBLIC } from './access.js';
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -9,7 +8,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/readyz', { config: { access: PUBLIC }, schema: { hide: true } }, async (_request, reply) => {
     try {
-      await sql`select 1`.execute(app.db);
+      await pingDatabase(app.db);
       const pending = await pendingMigrations(app.db);
       if (pending.length > 0) return reply.status(503).send({ status: 'migrations_pending', pending });
       return { status: 'ready' };
