@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO = {
   admin: { email: 'admin@example.org', password: 'demo-admin-pass' },
@@ -24,3 +24,15 @@ export function watchConsole(page: Page): string[] {
   page.on('pageerror', (e) => problems.push(String(e)));
   return problems;
 }
+
+/** A page signed in as `who` in a context of its own (a second person at another desk). */
+export async function signedInPage(browser: Browser, who: { email: string; password: string }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await signIn(page, who);
+  return { context, page, problems };
+}
+
+export const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
+export const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' });

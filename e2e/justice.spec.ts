@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO, signIn, watchConsole } from './helpers';
+import { DEMO, signIn, watchConsole, signedInPage, nav, workflow } from './helpers';
 
 const SUBMISSION = '/statistics/justice.annual/AL/2023';
 const API = '/api/v1/submissions/justice.annual/AL/2023';
@@ -12,16 +12,6 @@ const SLOW = 30_000;
 
 interface Cell { variable: string; orgUnit: string | null; coords: Record<string, string>; value: unknown }
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
-const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' });
-
-async function signedInPage(browser: Browser, who: { email: string; password: string }) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await signIn(page, who);
-  return { context, page, problems };
-}
 
 /** Explains the first warnings without explanation in the form, one after the other. */
 async function explainInForm(page: Page, text: string, count: number) {

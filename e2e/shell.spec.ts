@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, signIn, watchConsole } from './helpers';
+import { DEMO, signIn, watchConsole, nav } from './helpers';
 
-const nav = (page: import('@playwright/test').Page) => page.getByRole('navigation', { name: 'Main navigation' });
 
 test('an admin signs in and sees user administration and the audit trail', async ({ page }) => {
   const problems = watchConsole(page);

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, signIn, watchConsole } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signIn, watchConsole, signedInPage, workflow } from './helpers';
 
 const SUBMISSION = '/statistics/justice.annual/AL/2025';
 const API = '/api/v1/submissions/justice.annual/AL/2025';
@@ -14,15 +14,6 @@ const CSV = [
   'justice.annual,AL,,2025,cases.pending_end,,,1200,as reported by the courts',
 ].join('\n');
 
-async function signedInPage(browser: Browser, who: { email: string; password: string }) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await signIn(page, who);
-  return { context, page, problems };
-}
-
-const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' });
 
 /** Explains every warning that has no explanation yet, one after the other. */
 async function explainWarnings(page: Page, text: string) {
