@@ -145,7 +145,7 @@ export async function readXlsx(buffer: Buffer, catalog: Catalog): Promise<Import
   return rows;
 }
 
-function columnsFor(rows: ExportRow[], dims: string[]): string[] {
+function columnsFor(dims: string[]): string[] {
   return ['dataset', 'partner', 'org_unit', 'period', 'variable', ...dims, 'value', 'comment'];
 }
 
@@ -154,7 +154,7 @@ function flatten(r: ExportRow, dims: string[]): (string | number)[] {
 }
 
 export function writeCsv(rows: ExportRow[], dims: string[]): string {
-  return stringify([columnsFor(rows, dims), ...rows.map((r) => flatten(r, dims))]);
+  return stringify([columnsFor(dims), ...rows.map((r) => flatten(r, dims))]);
 }
 
 export function writeJson(rows: ExportRow[]): string {
@@ -166,7 +166,7 @@ export async function writeXlsx(rows: ExportRow[], dims: string[], note?: string
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'JHA Hub';
   const sheet = workbook.addWorksheet('values');
-  const columns = columnsFor(rows, dims);
+  const columns = columnsFor(dims);
   sheet.columns = columns.map((c) => ({ header: c, key: c, width: c === 'variable' ? 28 : c === 'comment' ? 40 : 16 }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];

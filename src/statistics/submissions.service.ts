@@ -69,10 +69,6 @@ async function storeFindings(trx: DbOrTrx, submissionId: string, findings: Findi
   })));
 }
 
-function viewerLabel(actor: Actor): string {
-  return actor.label;
-}
-
 function staleVersion(current: number, sent: number): ConflictError {
   return new ConflictError(`This submission was changed by someone else (version ${current}, yours is ${sent}); reload it and apply your changes again.`, { currentVersion: current, sentVersion: sent });
 }
@@ -212,7 +208,7 @@ export async function transition(db: Db, catalog: Catalog, viewer: Viewer, actor
     const stamps: Partial<SubmissionsTable> = action === 'submit' ? { submitted_at: now } : action === 'approve' ? { approved_at: now } : action === 'publish' ? { published_at: now } : action === 'reopen' ? { approved_at: null, published_at: null } : {};
     const next: SubmissionsTable = { ...submission, ...stamps, status: rule.to, version: submission.version + 1, updated_at: now };
     if (!(await updateSubmissionIfVersion(trx, submission.id, submission.version, { ...stamps, status: next.status, version: next.version, updated_at: now }))) throw staleVersion(submission.version + 1, version);
-    await insertEvent(trx, { id: randomUUID(), submission_id: submission.id, at: now, author_id: actor.id, author: viewerLabel(actor), kind: action, body });
+    await insertEvent(trx, { id: randomUUID(), submission_id: submission.id, at: now, author_id: actor.id, author: actor.label, kind: action, body });
     await appendAuditEntry(trx, actor, { action: `submission.${action}`, entityType: 'submission', entityId: submission.id, before: { status: submission.status }, after: { status: next.status, ...(body ? { text: body } : {}) } });
     return next;
   });
