@@ -1,6 +1,7 @@
 // `jha plans list` and `jha plans export`: the shipped action plans, roadmaps and recommendations.
 import { Option, type Command } from 'commander';
 import { AppError } from '../platform/errors.js';
+import { rowsToCsv, rowsToXlsx } from '../platform/exports/tables.js';
 import { commitmentRows, planSummaries } from '../commitments/plans.service.js';
 import { printTable } from './io.js';
 import type { WithDatabase } from './statistics.actions.js';
@@ -19,17 +20,8 @@ export function registerPlanCommands(program: Command, withDatabase: WithDatabas
     .action(async (plan: string, opts: { format: string }) => {
       const rows = await withDatabase((db) => commitmentRows(db, plan));
       const columns = ['plan', 'objective', 'objective_title', 'action', 'action_title', 'paraphrase', 'partner', 'start', 'deadline', 'indicators'] as const;
-      if (opts.format === 'csv') {
-        const { stringify } = await import('csv-stringify/sync');
-        return void process.stdout.write(stringify([columns as unknown as string[], ...rows.map((r) => columns.map((c) => r[c]))]));
-      }
+      if (opts.format === 'csv') return void process.stdout.write(rowsToCsv(columns, rows));
       if (process.stdout.isTTY) throw new AppError('usage', 2, 'XLSX is binary: redirect it to a file, e.g. `jha plans export jap_ct_2018 --format xlsx > plan.xlsx`.');
-      const { default: ExcelJS } = await import('exceljs');
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet('commitments');
-      sheet.columns = columns.map((c) => ({ header: c, key: c, width: c.endsWith('title') ? 50 : 14 }));
-      sheet.getRow(1).font = { bold: true };
-      for (const r of rows) sheet.addRow(r);
-      process.stdout.write(Buffer.from(await workbook.xlsx.writeBuffer()));
+      process.stdout.write(await rowsToXlsx('commitments', columns, rows));
     });
 }

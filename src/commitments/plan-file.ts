@@ -46,11 +46,17 @@ export interface PlanContext {
   indicators: ReadonlySet<string>;
 }
 
+/** YYYY-MM-DD naming a real day (JavaScript alone would turn 30 February into 1 March). */
+export function isCalendarDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const parsed = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
+}
+
 function optionalDate(node: YamlNode): string | null {
   if (!node.exists) return null;
   const text = node.string({ pattern: DATE, describe: 'a date (YYYY-MM-DD)' });
-  const parsed = new Date(`${text}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text) node.fail(`"${text}" is not a calendar date`);
+  if (!isCalendarDate(text)) node.fail(`"${text}" is not a calendar date`);
   return text;
 }
 

@@ -52,3 +52,16 @@ export async function planCounts(db: DbOrTrx): Promise<Map<string, { objectives:
   for (const plan of await listPlans(db)) out.set(plan.code, { objectives: objectives.get(plan.code) ?? 0, actions: actions.get(plan.code) ?? 0, commitments: commitments.get(plan.code) ?? 0 });
   return out;
 }
+
+export function findAction(db: DbOrTrx, plan: string, code: string): Promise<PlanActionsTable | undefined> {
+  return db.selectFrom('plan_actions').selectAll().where('plan_code', '=', plan).where('code', '=', code).executeTakeFirst();
+}
+
+export async function updateActionText(db: DbOrTrx, plan: string, code: string, patch: Partial<Pick<PlanActionsTable, 'title' | 'description' | 'deadline' | 'indicators_json' | 'institutions'>>): Promise<void> {
+  await db.updateTable('plan_actions').set(patch).where('plan_code', '=', plan).where('code', '=', code).execute();
+}
+
+export async function nextActionPosition(db: DbOrTrx, plan: string): Promise<number> {
+  const row = await db.selectFrom('plan_actions').select((eb) => eb.fn.max<number>('position').as('m')).where('plan_code', '=', plan).executeTakeFirst();
+  return row?.m === null || row?.m === undefined ? 0 : Number(row.m) + 1;
+}

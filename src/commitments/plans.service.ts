@@ -30,10 +30,11 @@ function snapshot(plan: PlanDefinition) {
   return JSON.stringify({ ...plan, objectives: plan.objectives.map((o) => ({ ...o, actions: o.actions.map((a) => ({ ...a, partners: [...a.partners].sort() })) })) });
 }
 
-async function storedDefinition(db: Db, code: string): Promise<PlanDefinition | null> {
+/** The plan as stored; `catalogOnly` leaves out the actions added in the web UI (for comparing with the plan file). */
+async function storedDefinition(db: Db, code: string, catalogOnly = false): Promise<PlanDefinition | null> {
   const plan = await findPlan(db, code);
   if (!plan) return null;
-  const actions = await listActions(db, code);
+  const actions = (await listActions(db, code)).filter((a) => !catalogOnly || a.origin === 'catalog');
   const commitments = await listCommitments(db, code);
   return {
     code: plan.code, kind: plan.kind as PlanDefinition['kind'], title: plan.title, periodStart: plan.period_start, periodEnd: plan.period_end, source: plan.source,
@@ -55,7 +56,7 @@ async function storedDefinition(db: Db, code: string): Promise<PlanDefinition | 
 export async function syncPlans(db: Db, plans: PlanDefinition[], actor: Actor): Promise<{ changed: string[] }> {
   const changed: string[] = [];
   for (const plan of plans) {
-    const before = await storedDefinition(db, plan.code);
+    const before = await storedDefinition(db, plan.code, true);
     if (before && snapshot(before) === snapshot(plan)) continue;
     await db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
@@ -66,7 +67,7 @@ export async function syncPlans(db: Db, plans: PlanDefinition[], actor: Actor): 
         for (const a of o.actions) {
           await upsertAction(trx, {
             plan_code: plan.code, code: a.code, objective_code: o.code, title: a.title, description: a.description, paraphrase: a.paraphrase ? 1 : 0,
-            institutions: a.institutions, start_date: a.start, deadline: a.deadline, indicators_json: JSON.stringify(a.indicators), position: position++,
+            institutions: a.institutions, start_date: a.start, deadline: a.deadline, indicators_json: JSON.stringify(a.indicators), position: position++, origin: 'catalog',
           });
           for (const partner of a.partners) await insertCommitmentIfMissing(trx, { id: randomUUID(), plan_code: plan.code, action_code: a.code, partner_code: partner });
         }

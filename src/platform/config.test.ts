@@ -46,10 +46,30 @@ describe('configuration', () => {
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ DATABASE_URL: 'mysql://root@localhost/db' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'postgres://' }, 'DATABASE_URL'],
+    [{ SMTP_URL: 'mail.example.org:25' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'smtp://' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'smtp://mail.example.org:99999' }, 'SMTP_URL'],
+    [{ MAIL_FROM: 'JHA Hub' }, 'MAIL_FROM'],
+    [{ MAIL_FROM: 'JHA Hub <no-reply>' }, 'MAIL_FROM'],
   ])('a wrong value (%o) names the variable', (env, variable) => {
     const err = configError({ DATABASE_URL: sqlite, ...env });
     expect(err.details).toEqual({ variable });
     expect(err.message.startsWith(`${variable}:`)).toBe(true);
+  });
+
+  it('reads SMTP_URL (optional) and MAIL_FROM (with a default)', () => {
+    expect(loadConfig({ DATABASE_URL: sqlite })).toMatchObject({ smtpUrl: null, mailFrom: 'JHA Hub <no-reply@jha-hub.local>' });
+    expect(loadConfig({ DATABASE_URL: sqlite, SMTP_URL: ' smtp://mail.example.org:2525 ', MAIL_FROM: 'Hub <hub@example.org>' }))
+      .toMatchObject({ smtpUrl: 'smtp://mail.example.org:2525', mailFrom: 'Hub <hub@example.org>' });
+    expect(loadConfig({ DATABASE_URL: sqlite, SMTP_URL: 'smtps://user:secret@mail.example.org:465', MAIL_FROM: 'hub@example.org' }))
+      .toMatchObject({ smtpUrl: 'smtps://user:secret@mail.example.org:465', mailFrom: 'hub@example.org' });
+  });
+
+  it('does not repeat the SMTP password in its error message', () => {
+    const err = configError({ DATABASE_URL: sqlite, SMTP_URL: 'ftp://user:hunter2@mail.example.org' });
+    expect(err.message).toMatch(/^SMTP_URL: unsupported scheme/);
+    expect(err.message).not.toContain('hunter2');
   });
 
   it('requires SESSION_SECRET with PostgreSQL', () => {

@@ -16,9 +16,14 @@ export interface Config {
   demo: boolean;
   logLevel: LogLevel;
   trustProxy: boolean;
+  /** Outgoing mail server (`smtp://` or `smtps://`); null: notifications are not e-mailed. */
+  smtpUrl: string | null;
+  /** Sender of outgoing e-mail, e.g. `JHA Hub <no-reply@jha-hub.local>`. */
+  mailFrom: string;
 }
 
 export const DEFAULT_DATABASE_PATH = './data/jha.sqlite';
+export const DEFAULT_MAIL_FROM = 'JHA Hub <no-reply@jha-hub.local>';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const MIN_SECRET_LENGTH = 32;
 
@@ -71,6 +76,38 @@ function parseLogLevel(value: string | undefined): LogLevel {
   return v;
 }
 
+/** URL without its password, for messages that may end up in logs. */
+function withoutPassword(raw: string): string {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+}
+
+/** SMTP_URL: `smtp://[user:password@]host[:port]` (STARTTLS when offered) or `smtps://…` (TLS from the start). */
+function parseSmtpUrl(value: string | undefined): string | null {
+  const raw = (value ?? '').trim();
+  if (raw === '') return null;
+  const shown = withoutPassword(raw);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL', `"${shown}" is not a URL (expected smtp://host:587 or smtps://user:password@host:465).`);
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError('SMTP_URL', `unsupported scheme "${url.protocol}" in "${shown}"; use smtp:// or smtps://.`);
+  }
+  if (url.hostname === '') throw new ConfigError('SMTP_URL', `"${shown}" names no host.`);
+  return raw;
+}
+
+function parseMailFrom(value: string | undefined): string {
+  const raw = (value ?? '').trim();
+  if (raw === '') return DEFAULT_MAIL_FROM;
+  if (!/^[^\s@<>]+@[^\s@<>]+$|^[^<>@]*<[^\s@<>]+@[^\s@<>]+>$/.test(raw)) {
+    throw new ConfigError('MAIL_FROM', `"${raw}" is not an address (use no-reply@example.org or Name <no-reply@example.org>).`);
+  }
+  return raw;
+}
+
 /**
  * The embedded default keeps a generated secret next to the database file, so that sessions
  * survive a restart without any set-up. PostgreSQL deployments run several instances that must
@@ -106,5 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
     demo: parseBoolean('JHA_DEMO', env.JHA_DEMO, database.kind === 'sqlite'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: parseMailFrom(env.MAIL_FROM),
   };
 }

@@ -1,8 +1,13 @@
-// Starts the HTTP server: prepares the database, builds the app and listens.
+// Starts the HTTP server: prepares the database, builds the app, listens and runs background jobs.
 import type { Config } from './config.js';
 import { prepareDatabase } from './bootstrap.js';
 import { buildApp } from './http/app.js';
 import { deleteExpiredSessions } from './auth/sessions.repository.js';
+import { startJobRunner } from './jobs/jobs.service.js';
+import { jobHandlers } from './jobs/registry.js';
+
+/** How often an idle server looks for due jobs. */
+const JOB_POLL_MS = 5_000;
 
 export async function startServer(config: Config): Promise<{ close: () => Promise<void>; url: string }> {
   const { db, demoUsersCreated } = await prepareDatabase(config);
@@ -20,10 +25,13 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   process.stdout.write(`JHA Hub is serving on ${url} (database: ${config.database.kind})\n`);
+  const jobs = startJobRunner(app, jobHandlers, { intervalMs: JOB_POLL_MS });
   return {
     url,
     close: async () => {
       clearInterval(sweep);
+      // The job in progress finishes before the database it writes to is closed.
+      await jobs.stop();
       await app.close();
     },
   };

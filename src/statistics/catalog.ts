@@ -42,6 +42,16 @@ export interface Indicator {
   variables: string[]; datasets: string[]; domain: string;
   /** How many periods back the indicator reads through prev() (0 when it does not). */
   maxLag: number;
+  /** The numerator as a share of the same numerator summed over the region's partners (× factor). */
+  shareOfRegion: boolean;
+}
+
+/** An early warning: fires when the indicator, for one scope, meets the condition. */
+export interface AlertRule {
+  code: string; label: string; indicator: string;
+  /** centre: each org unit with values; partner: the partner as a whole; region: the Western Balkans. */
+  scope: 'centre' | 'partner' | 'region';
+  condition: Comparison; threshold: number; domain: string;
 }
 
 export interface Catalog {
@@ -50,6 +60,9 @@ export interface Catalog {
   datasets: Map<string, Dataset>;
   rules: ValidationRule[];
   indicators: Map<string, Indicator>;
+  alerts: AlertRule[];
+  /** Partners sharing a border, told of each other's early warnings. */
+  neighbours: Map<string, string[]>;
   /** Where each code was declared, for error messages and documentation. */
   files: string[];
 }
@@ -67,7 +80,7 @@ interface Pending {
 }
 
 function emptyCatalog(): Catalog {
-  return { dimensions: new Map(), variables: new Map(), datasets: new Map(), rules: [], indicators: new Map(), files: [] };
+  return { dimensions: new Map(), variables: new Map(), datasets: new Map(), rules: [], indicators: new Map(), alerts: [], neighbours: new Map(), files: [] };
 }
 
 function parseDimensions(root: YamlNode, catalog: Catalog): void {
@@ -178,16 +191,20 @@ function parseRule(node: YamlNode, catalog: Catalog, scope: ExpressionScope, dom
 }
 
 function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope, domain: string): Indicator {
-  node.onlyKeys(['code', 'label', 'description', 'expression', 'numerator', 'denominator', 'factor', 'unit', 'decimals', 'aggregation', 'polarity']);
+  node.onlyKeys(['code', 'label', 'description', 'expression', 'numerator', 'denominator', 'share_of_region', 'factor', 'unit', 'decimals', 'aggregation', 'polarity']);
   const code = node.get('code').string({ pattern: CODE, describe: CODE_TEXT });
   if (catalog.indicators.has(code)) node.get('code').fail(`indicator ${code} is declared twice`);
+  const shareOfRegion = node.get('share_of_region').boolean(false);
+  if (shareOfRegion) {
+    if (!node.get('numerator').exists || node.get('denominator').exists || node.get('expression').exists) node.get('share_of_region').fail('a share of the region needs `numerator` only (the region\'s sum is the denominator)');
+  }
   const hasExpression = node.get('expression').exists;
   const hasRatio = node.get('numerator').exists || node.get('denominator').exists;
-  if (hasExpression === hasRatio) node.fail('give either `expression`, or `numerator` and `denominator` (with an optional `factor`)');
+  if (!shareOfRegion && hasExpression === hasRatio) node.fail('give either `expression`, or `numerator` and `denominator` (with an optional `factor`)');
   const expressionPart = hasExpression ? expression(node.get('expression'), scope).expr : null;
   const numerator = hasRatio ? expression(node.get('numerator'), scope).expr : null;
-  const denominator = hasRatio ? expression(node.get('denominator'), scope).expr : null;
-  const aggregation = node.get('aggregation').oneOf(['ratio_of_sums', 'median', 'sum'] as const, hasRatio ? 'ratio_of_sums' : 'median');
+  const denominator = hasRatio && !shareOfRegion ? expression(node.get('denominator'), scope).expr : null;
+  const aggregation = shareOfRegion ? 'sum' : node.get('aggregation').oneOf(['ratio_of_sums', 'median', 'sum'] as const, hasRatio ? 'ratio_of_sums' : 'median');
   if (aggregation === 'ratio_of_sums' && !hasRatio) node.get('aggregation').fail('ratio_of_sums needs `numerator` and `denominator`');
   const refs = [expressionPart, numerator, denominator].filter((e): e is Expr => e !== null).flatMap((e) => references(e));
   const variables = [...new Set(refs.map((r) => r.variable))];
@@ -198,8 +215,32 @@ function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope
     unit: node.get('unit').optionalString() ?? '', decimals: node.get('decimals').optionalNumber({ min: 0, max: 6, integer: true }) ?? 2,
     aggregation, polarity: node.get('polarity').oneOf(['higher_is_better', 'lower_is_better', 'neutral'] as const, 'neutral'),
     expression: expressionPart, numerator, denominator, factor: node.get('factor').optionalNumber() ?? 1,
-    variables, datasets, domain, maxLag: Math.max(0, ...refs.map((r) => r.lag)),
+    variables, datasets, domain, maxLag: Math.max(0, ...refs.map((r) => r.lag)), shareOfRegion,
   };
+}
+
+function parseAlert(node: YamlNode, catalog: Catalog, domain: string): AlertRule {
+  node.onlyKeys(['code', 'label', 'indicator', 'scope', 'condition', 'threshold']);
+  const code = node.get('code').string({ pattern: CODE, describe: CODE_TEXT });
+  if (catalog.alerts.some((a) => a.code === code)) node.get('code').fail(`alert ${code} is declared twice`);
+  const indicator = node.get('indicator').string();
+  if (!catalog.indicators.has(indicator)) node.get('indicator').fail(`unknown indicator ${indicator}`);
+  return {
+    code, label: node.get('label').string(), indicator,
+    scope: node.get('scope').oneOf(['centre', 'partner', 'region'] as const),
+    condition: node.get('condition').oneOf(COMPARISONS), threshold: node.get('threshold').number(), domain,
+  };
+}
+
+function parseNeighbours(root: YamlNode, catalog: Catalog): void {
+  const node = root.get('neighbours');
+  if (!node.exists) return;
+  for (const [partner, list] of node.entries()) {
+    if (!/^[A-Z]{2}$/.test(partner)) list.fail(`"${partner}" is not a partner code (two capital letters)`);
+    const codes = list.strings();
+    for (const c of codes) if (!/^[A-Z]{2}$/.test(c)) list.fail(`"${c}" is not a partner code (two capital letters)`);
+    catalog.neighbours.set(partner, [...new Set([...(catalog.neighbours.get(partner) ?? []), ...codes])]);
+  }
 }
 
 /** Reads catalogue texts (file name → content) into one catalogue; cross-file references are allowed. */
@@ -236,6 +277,11 @@ export function parseCatalogs(files: { file: string; text: string }[]): Catalog 
   for (const { node, domain } of pending.indicators) {
     const indicator = parseIndicator(node, catalog, scope, domain);
     catalog.indicators.set(indicator.code, indicator);
+  }
+  for (const { root } of roots) {
+    const domain = root.get('domain').string({ pattern: CODE, describe: CODE_TEXT });
+    if (root.get('alerts').exists) for (const node of root.get('alerts').items()) catalog.alerts.push(parseAlert(node, catalog, domain));
+    parseNeighbours(root, catalog);
   }
   return catalog;
 }

@@ -5,7 +5,7 @@ import type { Db } from '../platform/db/database.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { listOrgUnits, listPartners } from '../platform/partners/partners.repository.js';
 import type { Catalog, Indicator } from './catalog.js';
-import { aggregateRegion, computeIndicator, roundTo, type IndicatorResult } from './indicators.js';
+import { aggregateRegion, computeIndicator, roundTo, shareOf, type IndicatorResult } from './indicators.js';
 import { comparePeriods, parsePeriod, periodRange, shiftPeriod } from './periods.js';
 import { queryValues } from './submissions.repository.js';
 import { toStored } from './submissions.service.js';
@@ -90,30 +90,40 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
   const region: IndicatorAnswer['region'] = [];
   for (const period of periods) {
     const members: IndicatorResult[] = [];
+    // Rows of this period, finished once the region's members are known (a share of the region needs their sum).
+    const rows: { row: Omit<IndicatorValue, 'value' | 'numerator' | 'denominator'>; result: IndicatorResult }[] = [];
     for (const p of partners) {
       if (q.partner && p.code !== q.partner && p.group_code !== 'WB6') continue;
       const current = index(p.code, period);
       if (!current) {
         // A partner asked for by name gets a row for every period asked for, empty when missing.
-        if (q.partner === p.code && explicitPeriods) values.push({ partner: p.code, group: p.group_code, orgUnit: q.orgUnit ?? null, period, value: null, numerator: null, denominator: null });
+        if (q.partner === p.code && explicitPeriods) rows.push({ row: { partner: p.code, group: p.group_code, orgUnit: q.orgUnit ?? null, period }, result: { value: null, numerator: null, denominator: null } });
         continue;
       }
       const indexes = lags.map((l) => (l === 0 ? current : index(p.code, shiftPeriod(period, -l))));
       const result = computeIndicator(catalog, indicator, { indexes, orgUnit: '', dimensions: dims });
       if (p.group_code === 'WB6') members.push(result);
       if (!q.partner || q.partner === p.code) {
-        if (!q.orgUnit) values.push({ partner: p.code, group: p.group_code, orgUnit: null, period, ...rounded(indicator, result) });
+        if (!q.orgUnit) rows.push({ row: { partner: p.code, group: p.group_code, orgUnit: null, period }, result });
         else {
           const ou = computeIndicator(catalog, indicator, { indexes, orgUnit: q.orgUnit, dimensions: dims });
-          if (current.orgUnitsOf(indicator.variables[0]!).includes(q.orgUnit) || ou.value !== null) values.push({ partner: p.code, group: p.group_code, orgUnit: q.orgUnit, period, ...rounded(indicator, ou) });
+          if (current.orgUnitsOf(indicator.variables[0]!).includes(q.orgUnit) || ou.value !== null) rows.push({ row: { partner: p.code, group: p.group_code, orgUnit: q.orgUnit, period }, result: ou });
         }
       }
     }
-    const agg = aggregateRegion(indicator, members);
+    const regionSum = indicator.shareOfRegion ? sumOrNull(members.map((m) => m.numerator)) : null;
+    const finish = (r: IndicatorResult) => (indicator.shareOfRegion ? shareOf(indicator, r, regionSum) : r);
+    for (const { row, result } of rows) values.push({ ...row, ...rounded(indicator, finish(result)) });
+    const agg = aggregateRegion(indicator, indicator.shareOfRegion ? members.map(finish) : members);
     region.push({ period, value: roundTo(agg.value, indicator.decimals), median: roundTo(agg.median, indicator.decimals), members: agg.members });
   }
   const { code, label, unit, decimals, aggregation, polarity, description } = indicator;
   return { indicator: { code, label, unit, decimals, aggregation, polarity, description }, dimensions: dims, periods, values, region };
+}
+
+function sumOrNull(values: (number | null)[]): number | null {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length ? present.reduce((a, b) => a + b, 0) : null;
 }
 
 function rounded(indicator: Indicator, r: IndicatorResult) {
@@ -148,6 +158,7 @@ export async function indicatorByOrgUnit(db: Db, catalog: Catalog, viewer: Viewe
   const { code, label, unit, decimals, aggregation, polarity, description } = indicator;
   return {
     indicator: { code, label, unit, decimals, aggregation, polarity, description }, partner: q.partner, period: q.period, dimensions: dims,
-    values: units.map((orgUnit) => ({ orgUnit, name: names.get(orgUnit) ?? orgUnit, ...rounded(indicator, computeIndicator(catalog, indicator, { indexes, orgUnit, dimensions: dims })) })),
+    // A share of the region is a partner-level figure; org units get none.
+    values: units.map((orgUnit) => ({ orgUnit, name: names.get(orgUnit) ?? orgUnit, ...rounded(indicator, indicator.shareOfRegion ? { value: null, numerator: null, denominator: null } : computeIndicator(catalog, indicator, { indexes, orgUnit, dimensions: dims })) })),
   };
 }

@@ -38,9 +38,17 @@ export function computeIndicator(catalog: Catalog, indicator: Indicator, scope: 
     return { value: raw === null ? null : raw * indicator.factor, numerator: null, denominator: null };
   }
   const numerator = evaluate(indicator.numerator!, lookup);
+  // A share of the region is completed by the caller, who knows the region's sum (shareOf).
+  if (indicator.shareOfRegion) return { value: numerator, numerator, denominator: null };
   const denominator = evaluate(indicator.denominator!, lookup);
   const value = numerator === null || denominator === null || denominator === 0 ? null : (numerator / denominator) * indicator.factor;
   return { value: value !== null && Number.isFinite(value) ? value : null, numerator, denominator };
+}
+
+/** Completes a share-of-region result once the region's sum of numerators is known. */
+export function shareOf(indicator: Indicator, result: IndicatorResult, regionSum: number | null): IndicatorResult {
+  if (result.numerator === null || regionSum === null || regionSum === 0) return { value: null, numerator: result.numerator, denominator: regionSum };
+  return { value: (result.numerator / regionSum) * indicator.factor, numerator: result.numerator, denominator: regionSum };
 }
 
 export function median(values: number[]): number | null {

@@ -196,6 +196,8 @@ export interface PlanActionsTable {
   deadline: string | null;
   indicators_json: string;
   position: number;
+  /** 'catalog' for actions of the shipped plan files, 'web' for those added by Commission users. */
+  origin: string;
 }
 
 export interface CommitmentsTable {
@@ -203,6 +205,104 @@ export interface CommitmentsTable {
   plan_code: string;
   action_code: string;
   partner_code: string;
+}
+
+export interface StoredFilesTable {
+  id: string;
+  name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  created_at: string;
+  created_by: string;
+}
+
+export type RoundStatus = 'open' | 'published';
+export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'assessed';
+
+export interface ProgressRoundsTable {
+  id: string;
+  plan_code: string;
+  title: string;
+  period_start: string;
+  period_end: string;
+  due_date: string;
+  status: RoundStatus;
+  version: number;
+  opened_at: string;
+  opened_by: string;
+  published_at: string | null;
+  published_by: string | null;
+}
+
+export interface ProgressReportsTable {
+  id: string;
+  round_id: string;
+  partner_code: string;
+  status: ReportStatus;
+  version: number;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  return_comment: string | null;
+  updated_at: string;
+}
+
+export interface ProgressEntriesTable {
+  report_id: string;
+  commitment_id: string;
+  status: string | null;
+  narrative: string | null;
+  assessment: string | null;
+  assessment_comment: string | null;
+  assessed_by: string | null;
+  assessed_at: string | null;
+  updated_at: string;
+}
+
+export interface ProgressEvidenceTable {
+  id: string;
+  report_id: string;
+  commitment_id: string;
+  title: string;
+  url: string | null;
+  file_id: string | null;
+  added_at: string;
+  added_by: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  /** What it is about, e.g. 'commitments.reminder'. */
+  kind: string;
+  title: string;
+  body: string;
+  /** A path inside the app (e.g. /commitments/rounds/…), never an outside URL. */
+  link: string | null;
+  /** Recorded at most once per user: a second notification with the same key is skipped. */
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+  /** Null until sent; stays null while SMTP is not configured or sending fails. */
+  emailed_at: string | null;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  /** At most one queued job per key; a running one with the key keeps the next from starting. */
+  singleton_key: string | null;
+  payload_json: string;
+  run_after: string;
+  status: JobStatus;
+  attempts: number;
+  locked_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
 }
 
 export interface Database {
@@ -225,6 +325,13 @@ export interface Database {
   plan_objectives: PlanObjectivesTable;
   plan_actions: PlanActionsTable;
   commitments: CommitmentsTable;
+  notifications: NotificationsTable;
+  jobs: JobsTable;
+  stored_files: StoredFilesTable;
+  progress_rounds: ProgressRoundsTable;
+  progress_reports: ProgressReportsTable;
+  progress_entries: ProgressEntriesTable;
+  progress_evidence: ProgressEvidenceTable;
 }
 
 export type { Generated };

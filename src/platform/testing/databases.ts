@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/actor.js';
-import type { Config, DatabaseConfig } from '../config.js';
+import { DEFAULT_MAIL_FROM, type Config, type DatabaseConfig } from '../config.js';
 import { migrateToLatest, openDatabase, type Db } from '../db/database.js';
 import { loadShippedPartners, syncPartners } from '../partners/partners.service.js';
 
@@ -96,7 +96,7 @@ export async function createTestDatabase(kind: DialectName): Promise<TestDatabas
 export function testConfig(database: DatabaseConfig, overrides: Partial<Config> = {}): Config {
   return {
     database, port: 0, host: '127.0.0.1', sessionSecret: 'test-secret-that-is-long-enough-for-cookies-0123456789',
-    demo: false, logLevel: 'silent', trustProxy: false, ...overrides,
+    demo: false, logLevel: 'silent', trustProxy: false, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM, ...overrides,
   };
 }
 

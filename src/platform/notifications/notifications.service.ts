@@ -1,0 +1,160 @@
+// Notifications: recorded for users by the capabilities (once per dedupe key), listed and marked
+// read by their recipient, and e-mailed by a background job when SMTP is configured.
+import type { FastifyBaseLogger } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../audit/actor.js';
+import { appendAuditEntry } from '../audit/audit.repository.js';
+import type { Config } from '../config.js';
+import type { Db, DbOrTrx } from '../db/database.js';
+import type { NotificationsTable, Role } from '../db/tables.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { openMailer } from '../mail/mailer.js';
+import {
+  activeUserIds, activeUserIdsAmong, countUnread, findNotification, insertNotifications, listUnsentNotifications,
+  listUserNotifications, setNotificationEmailed, setNotificationRead, type UserQuery,
+} from './notifications.repository.js';
+
+/** Explicit users, or every active user matching the roles and/or partners given. */
+export type Recipients = { userIds: readonly string[] } | UserQuery;
+
+export interface NotificationMessage {
+  /** What it is about, e.g. 'commitments.reminder'. */
+  kind: string;
+  title: string;
+  body: string;
+  /** A path inside the app, e.g. /commitments/rounds/…; outside URLs are refused. */
+  link?: string | null;
+  /** A user who already has a notification with this key does not get another one. */
+  dedupeKey?: string | null;
+}
+
+export interface NotifyOptions {
+  /** Creation time recorded on the rows; now by default. */
+  now?: Date;
+}
+
+function checkMessage(m: NotificationMessage): void {
+  if (!m.kind.trim()) throw new ValidationError('kind: a notification needs a kind.', { field: 'kind' });
+  if (!m.title.trim()) throw new ValidationError('title: a notification needs a title.', { field: 'title' });
+  // Only app paths: a link shown to users and e-mailed must not lead anywhere outside the app.
+  if (m.link != null && !/^\/(?![/\\])[^\s]*$/.test(m.link)) {
+    throw new ValidationError(`link: "${m.link}" is not a path inside the app (it must start with a single /).`, { field: 'link' });
+  }
+}
+
+/**
+ * Records the message once for every active recipient (disabled users are skipped) and returns the
+ * rows created. A user who already has a notification with the message's dedupeKey gets none, so
+ * a job that runs again, or two processes doing the same work, never notify anyone twice. Pass the
+ * caller's transaction so that the notifications exist only if the change they announce commits.
+ */
+export async function notify(db: DbOrTrx, recipients: Recipients, message: NotificationMessage, options: NotifyOptions = {}): Promise<NotificationsTable[]> {
+  checkMessage(message);
+  const userIds = 'userIds' in recipients
+    ? await activeUserIdsAmong(db, [...new Set(recipients.userIds)])
+    : await activeUserIds(db, recipients);
+  if (userIds.length === 0) return [];
+  const createdAt = (options.now ?? new Date()).toISOString();
+  const rows: NotificationsTable[] = userIds.map((userId) => ({
+    id: randomUUID(), user_id: userId, kind: message.kind, title: message.title.trim(), body: message.body,
+    link: message.link ?? null, dedupe_key: message.dedupeKey ?? null, created_at: createdAt, read_at: null, emailed_at: null,
+  }));
+  return insertNotifications(db, rows);
+}
+
+/** Ids of the active users holding any of the roles. */
+export function usersByRole(db: DbOrTrx, roles: readonly Role[]): Promise<string[]> {
+  return activeUserIds(db, { roles });
+}
+
+/** Ids of the active coordinators of the partners (codes in any case). */
+export function coordinatorsOf(db: DbOrTrx, partnerCodes: readonly string[]): Promise<string[]> {
+  return activeUserIds(db, { roles: ['coordinator'], partners: partnerCodes.map((p) => p.toUpperCase()) });
+}
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  read: boolean;
+  readAt: string | null;
+}
+
+export function presentNotification(row: NotificationsTable): NotificationView {
+  return {
+    id: row.id, kind: row.kind, title: row.title, body: row.body, link: row.link,
+    createdAt: row.created_at, read: row.read_at !== null, readAt: row.read_at,
+  };
+}
+
+/** The user's newest notifications (at most `limit`) and how many of all theirs are unread. */
+export async function listMyNotifications(db: Db, userId: string, limit: number): Promise<{ notifications: NotificationView[]; unread: number }> {
+  const rows = await listUserNotifications(db, userId, limit);
+  return { notifications: rows.map(presentNotification), unread: await countUnread(db, userId) };
+}
+
+/**
+ * Marks one of the user's own notifications read (audited; nothing changes when it already is).
+ * Another user's notification answers as missing, so ids cannot be probed.
+ */
+export async function markNotificationRead(db: Db, actor: Actor, userId: string, id: string): Promise<NotificationView> {
+  return db.transaction().execute(async (trx) => {
+    const row = await findNotification(trx, id);
+    if (!row || row.user_id !== userId) throw new NotFoundError('Notification', id);
+    if (row.read_at !== null) return presentNotification(row);
+    const readAt = new Date().toISOString();
+    await setNotificationRead(trx, id, readAt);
+    await appendAuditEntry(trx, actor, { action: 'notification.read', entityType: 'notification', entityId: id, before: { read: false }, after: { read: true } });
+    return presentNotification({ ...row, read_at: readAt });
+  });
+}
+
+/** Older notifications are not e-mailed any more: turning SMTP on later must not send a backlog of stale news. */
+export const EMAIL_MAX_AGE_MS = 3 * 24 * 60 * 60_000;
+const EMAIL_BATCH = 200;
+/** nodemailer's codes for a refusal of one message; any other failure (network, sign-in) would fail the rest too. */
+const MESSAGE_ERRORS = new Set(['EENVELOPE', 'EMESSAGE']);
+
+function emailText(n: NotificationsTable): string {
+  const lines = [n.body.trim()];
+  if (n.link) lines.push('', `Open in JHA Hub: ${n.link}`);
+  lines.push('', '--', 'You receive this e-mail because you have an account on JHA Hub.');
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * E-mails notifications not yet sent (of active users, created within EMAIL_MAX_AGE_MS, oldest
+ * first, at most 200 per call) and records emailed_at for each one the server accepted. Does nothing
+ * when SMTP_URL is not set. A failure is logged, not thrown: the notification stays unsent for the
+ * next call, and a failure that is not about one message (server unreachable) ends this call.
+ * Meant to run in one process at a time (the 'mail.deliver' job), else a message may go out twice.
+ */
+export async function deliverPendingEmails(
+  db: Db, config: Pick<Config, 'smtpUrl' | 'mailFrom'>, log?: Pick<FastifyBaseLogger, 'warn'>, now: Date = new Date(),
+): Promise<{ sent: number; failed: number }> {
+  const mailer = openMailer(config);
+  if (!mailer) return { sent: 0, failed: 0 };
+  const pending = await listUnsentNotifications(db, new Date(now.getTime() - EMAIL_MAX_AGE_MS).toISOString(), EMAIL_BATCH);
+  let sent = 0;
+  let failed = 0;
+  try {
+    for (const n of pending) {
+      try {
+        await mailer.send({ to: n.email, subject: n.title, text: emailText(n) });
+      } catch (err) {
+        failed += 1;
+        log?.warn({ err, notification: n.id }, 'notification e-mail not sent; it is tried again on the next run');
+        if (MESSAGE_ERRORS.has((err as { code?: string }).code ?? '')) continue;
+        break;
+      }
+      await setNotificationEmailed(db, n.id, new Date().toISOString());
+      sent += 1;
+    }
+  } finally {
+    mailer.close();
+  }
+  return { sent, failed };
+}
