@@ -11,6 +11,8 @@ import { loadCatalogs, type Catalog } from '../statistics/catalog.js';
 import { dimensionsOf, exportValues } from '../statistics/export.service.js';
 import { formatFromName, readCsv, readJson, readXlsx, writeCsv, writeJson, writeXlsx } from '../statistics/formats.js';
 import { importValues } from '../statistics/import.service.js';
+// Registers the early-warning check on saved migration data, as the server does.
+import '../migration/alerts.service.js';
 import { indicatorCsv } from '../statistics/indicators.csv.js';
 import { indicatorValues } from '../statistics/indicators.service.js';
 import { checkKey, computeFindings, toStored } from '../statistics/submissions.service.js';

@@ -11,6 +11,7 @@ export const DEMO_USERS = [
   { email: 'reviewer@example.org', name: 'Demo Reviewer', role: 'reviewer', partner: null, password: 'demo-reviewer-pass' },
   { email: 'coordinator.al@example.org', name: 'Demo Coordinator Albania', role: 'coordinator', partner: 'AL', password: 'demo-coordinator-pass' },
   { email: 'coordinator.rs@example.org', name: 'Demo Coordinator Serbia', role: 'coordinator', partner: 'RS', password: 'demo-coordinator-pass' },
+  { email: 'coordinator.me@example.org', name: 'Demo Coordinator Montenegro', role: 'coordinator', partner: 'ME', password: 'demo-coordinator-pass' },
 ] as const;
 
 /** Creates the demo users when the database has no user yet; returns those created (empty otherwise). */

@@ -1,6 +1,6 @@
-// Demo statistics for a local trial: sample courts and illustrative (clearly labelled) justice
-// figures, taken through the normal import and workflow, so the demo shows published data.
-import { createReadStream, readFileSync } from 'node:fs';
+// Demo statistics for a local trial: sample courts and reception centres, illustrative (clearly
+// labelled) justice figures and published migration figures with their sources, taken through the normal import and workflow, so the demo shows published data.
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import type { Db } from '../platform/db/database.js';
@@ -30,7 +30,14 @@ async function publish(db: Db, catalog: Catalog, key: SubmissionKey): Promise<vo
 
 export async function seedDemoStatistics(db: Db, catalog: Catalog): Promise<{ orgUnits: number; values: number }> {
   const units = await importOrgUnits(db, SYSTEM_ACTOR, readFileSync(join(DEMO_DIR, 'org-units.csv'), 'utf8'));
-  const rows = await readCsv(createReadStream(join(DEMO_DIR, 'justice-illustrative.csv')), catalog);
+  // Justice figures are illustrative; migration figures are the published ones named in each
+  // value's comment (the source) where they exist, and illustrative (and labelled so) elsewhere.
+  const rows = [];
+  for (const file of ['justice-illustrative.csv', 'migration.csv']) {
+    if (!existsSync(join(DEMO_DIR, file))) continue;
+    const fileRows = await readCsv(createReadStream(join(DEMO_DIR, file)), catalog);
+    rows.push(...fileRows.filter((r) => catalog.datasets.has(r.dataset)));
+  }
   const summary = await importValues(db, catalog, SEEDER, SYSTEM_ACTOR, rows, { dryRun: false });
   const keys = new Map(rows.map((r) => [`${r.dataset}|${r.partner}|${r.period}`, { dataset: r.dataset, partner: r.partner, period: r.period }]));
   for (const key of keys.values()) await publish(db, catalog, key);

@@ -5,6 +5,7 @@ import type { Actor } from '../platform/audit/actor.js';
 import type { Db } from '../platform/db/database.js';
 import { listOrgUnits, listPartners } from '../platform/partners/partners.repository.js';
 import { rowErrors, type RowProblem } from '../platform/partners/org-units.service.js';
+import { submissionsChanged } from './events.js';
 import type { Catalog } from './catalog.js';
 import type { ImportRow } from './formats.js';
 import { parsePeriod } from './periods.js';
@@ -58,7 +59,7 @@ export async function importValues(db: Db, catalog: Catalog, viewer: Viewer, act
   }
   if (problems.length > 0) throw rowErrors(problems.sort((a, b) => a.row - b.row), 'Import');
   if (rows.length === 0) return { dryRun: opts.dryRun, rows: 0, submissions: 0, created: 0, changed: 0, unchanged: 0, removed: 0 };
-  return db.transaction().execute(async (trx) => {
+  const summary = await db.transaction().execute(async (trx) => {
     const summary: ImportSummary = { dryRun: opts.dryRun, rows: rows.length, submissions: groups.size, created: 0, changed: 0, unchanged: 0, removed: 0 };
     let done = 0;
     for (const [id, group] of groups) {
@@ -72,4 +73,6 @@ export async function importValues(db: Db, catalog: Catalog, viewer: Viewer, act
     }
     return summary;
   });
+  if (!opts.dryRun) await submissionsChanged(db, catalog, [...groups.values()].map((g) => g.key), actor);
+  return summary;
 }

@@ -162,3 +162,11 @@ export async function indicatorByOrgUnit(db: Db, catalog: Catalog, viewer: Viewe
     values: units.map((orgUnit) => ({ orgUnit, name: names.get(orgUnit) ?? orgUnit, ...rounded(indicator, indicator.shareOfRegion ? { value: null, numerator: null, denominator: null } : computeIndicator(catalog, indicator, { indexes, orgUnit, dimensions: dims })) })),
   };
 }
+
+/** The distinct comments on the values behind an indicator (e.g. the source of demo figures), as far as the viewer may see them. */
+export async function valueSources(db: Db, catalog: Catalog, viewer: Viewer, q: { datasets: string[]; periods?: string[] }): Promise<{ partner: string; period: string; comment: string }[]> {
+  const rows = await queryValues(db, { datasets: q.datasets, periods: q.periods, ...visibleRows(viewer) });
+  const seen = new Map<string, { partner: string; period: string; comment: string }>();
+  for (const r of rows) if (r.comment) seen.set(`${r.partner_code}|${r.period}|${r.comment}`, { partner: r.partner_code, period: r.period, comment: r.comment });
+  return [...seen.values()].sort((a, b) => a.partner.localeCompare(b.partner) || comparePeriods(a.period, b.period));
+}

@@ -1,6 +1,7 @@
 // Submission rules: who may enter, submit, return, approve, publish and reopen; optimistic
 // concurrency (a stale version is answered 409); validation on every save; audit of every change.
 import { randomUUID } from 'node:crypto';
+import { submissionsChanged } from './events.js';
 import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.repository.js';
 import type { Db, DbOrTrx, Trx } from '../platform/db/database.js';
@@ -165,7 +166,9 @@ export async function saveValues(db: Db, catalog: Catalog, viewer: Viewer, actor
     const first = problems[0]!;
     throw new ValidationError(`values[${first.index}].${first.field}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : ''}`, problems);
   }
-  return db.transaction().execute((trx) => applyValues(trx, catalog, actor, key, values, version));
+  const result = await db.transaction().execute((trx) => applyValues(trx, catalog, actor, key, values, version));
+  await submissionsChanged(db, catalog, [key], actor);
+  return result;
 }
 
 async function loadForTransition(trx: Trx, key: SubmissionKey, version: number): Promise<SubmissionsTable> {
@@ -192,7 +195,7 @@ export async function transition(db: Db, catalog: Catalog, viewer: Viewer, actor
   if (!rule.allowed(viewer, key.partner)) throw new ForbiddenError(`Your role cannot ${action} ${key.partner}'s data.`);
   const body = (text ?? '').trim();
   if (rule.needsText && body === '') throw new ValidationError(`${action === 'reopen' ? 'reason' : 'comment'}: say why (it is kept in the submission's thread).`, { field: action === 'reopen' ? 'reason' : 'comment' });
-  return db.transaction().execute(async (trx) => {
+  const next = await db.transaction().execute(async (trx) => {
     const submission = await loadForTransition(trx, key, version);
     if (!rule.from.includes(submission.status)) throw new ConflictError(`Cannot ${action} a submission that is ${submission.status}.`, { status: submission.status });
     if (action === 'submit') {
@@ -212,6 +215,8 @@ export async function transition(db: Db, catalog: Catalog, viewer: Viewer, actor
     await appendAuditEntry(trx, actor, { action: `submission.${action}`, entityType: 'submission', entityId: submission.id, before: { status: submission.status }, after: { status: next.status, ...(body ? { text: body } : {}) } });
     return next;
   });
+  if (action === 'submit') await submissionsChanged(db, catalog, [key], actor);
+  return next;
 }
 
 async function readable(db: DbOrTrx, viewer: Viewer, key: SubmissionKey): Promise<SubmissionsTable> {

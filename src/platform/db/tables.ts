@@ -305,6 +305,28 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+export interface AlertsTable {
+  id: string;
+  rule: string;
+  scope: 'centre' | 'partner' | 'region';
+  scope_code: string;
+  partner_code: string | null;
+  period: string;
+  indicator: string;
+  value: number;
+  condition: string;
+  threshold: number;
+  created_at: string;
+}
+
+export interface AlertRecipientsTable {
+  alert_id: string;
+  user_id: string;
+  /** partner, neighbour, region or commission: why this user was told. */
+  reason: string;
+  acknowledged_at: string | null;
+}
+
 export interface Database {
   partners: PartnersTable;
   org_units: OrgUnitsTable;
@@ -332,6 +354,8 @@ export interface Database {
   progress_reports: ProgressReportsTable;
   progress_entries: ProgressEntriesTable;
   progress_evidence: ProgressEvidenceTable;
+  alerts: AlertsTable;
+  alert_recipients: AlertRecipientsTable;
 }
 
 export type { Generated };

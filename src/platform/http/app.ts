@@ -20,6 +20,7 @@ import { statisticsRoutes } from '../../statistics/plugin.js';
 import { justiceRoutes } from '../../justice/justice.routes.js';
 import { plansRoutes } from '../../commitments/plans.routes.js';
 import { progressRoutes } from '../../commitments/progress.routes.js';
+import { migrationRoutes } from '../../migration/migration.routes.js';
 import { CATALOG_DIR } from '../paths.js';
 import { accessControl, PUBLIC } from './access.js';
 import { databasePlugin } from './context.js';
@@ -123,6 +124,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await api.register(justiceRoutes);
     await api.register(plansRoutes);
     await api.register(progressRoutes);
+    await api.register(migrationRoutes);
     if (opts.extraApiRoutes) await opts.extraApiRoutes(api as unknown as FastifyInstance);
   }, { prefix: API_PREFIX });
   await app.register(webPlugin, { root: opts.webRoot ?? WEB_DIST_DIR });

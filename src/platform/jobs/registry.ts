@@ -4,6 +4,11 @@ import { deliverPendingEmails } from '../notifications/notifications.service.js'
 import { recurring, type JobHandler } from './jobs.service.js';
 import { SYSTEM_ACTOR } from '../audit/actor.js';
 import { sendRoundReminders } from '../../commitments/progress.service.js';
+import { loadCatalogs, type Catalog } from '../../statistics/catalog.js';
+import { sendOverdueDataReminders } from '../../statistics/reminders.service.js';
+import { CATALOG_DIR } from '../paths.js';
+
+let catalog: Catalog | undefined;
 
 export const jobHandlers: Record<string, JobHandler> = {
   // E-mails new notifications every minute (a no-op while SMTP_URL is not set).
@@ -13,5 +18,10 @@ export const jobHandlers: Record<string, JobHandler> = {
   // Reminds coordinators of progress reports due within a week or overdue (each reminder once).
   'commitments.reminders': recurring(60 * 60_000, async ({ db, now }) => {
     await sendRoundReminders(db, SYSTEM_ACTOR, now.toISOString().slice(0, 10));
+  }),
+  // Reminds coordinators of data not submitted after its due date (each partner, dataset and period once).
+  'statistics.reminders': recurring(60 * 60_000, async ({ db, now }) => {
+    catalog ??= loadCatalogs(CATALOG_DIR);
+    await sendOverdueDataReminders(db, catalog, SYSTEM_ACTOR, now);
   }),
 };

@@ -1,0 +1,166 @@
+// Early warnings: after migration data is saved, imported or submitted, every alert rule of the
+// catalogue is checked for the partner and month that changed (per centre, for the partner, or
+// for the region). A rule that fires is recorded once per scope and period and addressed to the
+// partner's coordinators, its neighbours' coordinators and the Commission, in the app and by
+// e-mail. Recipients acknowledge; the feed shows who has.
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../platform/audit/actor.js';
+import { appendAuditEntry } from '../platform/audit/audit.repository.js';
+import type { Db } from '../platform/db/database.js';
+import type { AlertsTable } from '../platform/db/tables.js';
+import { ForbiddenError, NotFoundError } from '../platform/errors.js';
+import { coordinatorsOf, notify, usersByRole } from '../platform/notifications/notifications.service.js';
+import { listOrgUnits, listPartners } from '../platform/partners/partners.repository.js';
+import type { AlertRule, Catalog } from '../statistics/catalog.js';
+import { onSubmissionsChanged, type ChangedSubmission } from '../statistics/events.js';
+import { indicatorByOrgUnit, indicatorValues } from '../statistics/indicators.service.js';
+import type { Viewer } from '../statistics/viewer.js';
+import { addressedPartners, meets } from './alerts.js';
+import { acknowledge, findAlert, insertAlertOnce, insertRecipients, listAlerts, listRecipients } from './alerts.repository.js';
+
+/** Alerts are computed from all data, drafts included: an early warning cannot wait for publication. */
+const EARLY_WARNING: Viewer = { kind: 'operator', label: 'early warnings' };
+
+interface Candidate {
+  scopeCode: string;
+  scopeName: string;
+  partner: string | null;
+  value: number;
+}
+
+async function candidates(db: Db, catalog: Catalog, rule: AlertRule, partner: string, period: string): Promise<Candidate[]> {
+  if (rule.scope === 'centre') {
+    const answer = await indicatorByOrgUnit(db, catalog, EARLY_WARNING, { code: rule.indicator, partner, period });
+    return answer.values.filter((v) => v.value !== null).map((v) => ({ scopeCode: v.orgUnit, scopeName: `${v.name} (${partner})`, partner, value: v.value! }));
+  }
+  const answer = await indicatorValues(db, catalog, EARLY_WARNING, { code: rule.indicator, partner: rule.scope === 'partner' ? partner : undefined, period });
+  if (rule.scope === 'partner') {
+    const v = answer.values.find((x) => x.partner === partner && x.orgUnit === null && x.period === period);
+    return v?.value == null ? [] : [{ scopeCode: partner, scopeName: partner, partner, value: v.value }];
+  }
+  const r = answer.region.find((x) => x.period === period);
+  return r?.value == null ? [] : [{ scopeCode: 'WB6', scopeName: 'Western Balkans', partner: null, value: r.value }];
+}
+
+function formatValue(value: number, unit: string): string {
+  return `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`;
+}
+
+/** Checks the catalogue's alert rules for the changed partners and months; returns the alerts created now. */
+export async function evaluateAlerts(db: Db, catalog: Catalog, changed: ChangedSubmission[], actor: Actor): Promise<AlertsTable[]> {
+  const created: AlertsTable[] = [];
+  const region = (await listPartners(db)).filter((p) => p.group_code === 'WB6').map((p) => p.code);
+  for (const rule of catalog.alerts) {
+    const indicator = catalog.indicators.get(rule.indicator)!;
+    const keys = new Map(changed.filter((c) => indicator.datasets.includes(c.dataset)).map((c) => [`${c.partner}|${c.period}`, c]));
+    for (const { partner, period } of keys.values()) {
+      if (!region.includes(partner)) continue;
+      for (const c of await candidates(db, catalog, rule, partner, period)) {
+        if (!meets(c.value, rule.condition, rule.threshold)) continue;
+        const alert: AlertsTable = {
+          id: randomUUID(), rule: rule.code, scope: rule.scope, scope_code: c.scopeCode, partner_code: c.partner, period, indicator: rule.indicator,
+          value: c.value, condition: rule.condition, threshold: rule.threshold, created_at: new Date().toISOString(),
+        };
+        await db.transaction().execute(async (trx) => {
+          if (!(await insertAlertOnce(trx, alert))) return;
+          const reasons = new Map<string, string>();
+          for (const [p, reason] of addressedPartners(rule, c.partner, catalog.neighbours, region)) {
+            for (const id of await coordinatorsOf(trx, [p])) reasons.set(id, reason);
+          }
+          for (const id of await usersByRole(trx, ['commission'])) reasons.set(id, 'commission');
+          await insertRecipients(trx, [...reasons].map(([user_id, reason]) => ({ alert_id: alert.id, user_id, reason, acknowledged_at: null })));
+          await notify(trx, { userIds: [...reasons.keys()] }, {
+            kind: 'migration.alert',
+            title: `Early warning: ${rule.label} — ${c.scopeName}, ${period}`,
+            body: `${indicator.label} for ${c.scopeName} in ${period}: ${formatValue(c.value, indicator.unit)} (threshold ${rule.condition} ${formatValue(rule.threshold, indicator.unit)}).`,
+            link: `/migration/alerts/${alert.id}`, dedupeKey: `alert:${alert.id}`,
+          });
+          await appendAuditEntry(trx, actor, { action: 'migration.alert', entityType: 'alert', entityId: alert.id, after: { ...alert, recipients: [...reasons.keys()].length } });
+          created.push(alert);
+        });
+      }
+    }
+  }
+  return created;
+}
+
+onSubmissionsChanged(async (db, catalog, changed, actor) => {
+  await evaluateAlerts(db, catalog, changed, actor);
+});
+
+export interface AlertView {
+  id: string;
+  rule: string;
+  label: string;
+  scope: AlertsTable['scope'];
+  scopeCode: string;
+  scopeName: string;
+  partner: string | null;
+  period: string;
+  indicator: string;
+  indicatorLabel: string;
+  unit: string;
+  value: number;
+  condition: string;
+  threshold: number;
+  createdAt: string;
+  recipients: { name: string; email: string; partner: string | null; reason: string; acknowledgedAt: string | null }[];
+  acknowledgedBy: string[];
+  /** For the viewer: whether the alert is addressed to them and when they acknowledged it. */
+  mine: { acknowledgedAt: string | null } | null;
+}
+
+function canSeeAll(viewer: Viewer): boolean {
+  return viewer.kind === 'operator' || (viewer.kind === 'user' && viewer.role !== 'coordinator');
+}
+
+async function present(db: Db, catalog: Catalog, viewer: Viewer, alerts: AlertsTable[]): Promise<AlertView[]> {
+  const recipients = await listRecipients(db, alerts.map((a) => a.id));
+  const names = new Map<string, string>();
+  for (const partner of new Set(alerts.filter((a) => a.scope === 'centre').map((a) => a.partner_code!))) {
+    for (const u of await listOrgUnits(db, partner)) names.set(u.code, `${u.name} (${partner})`);
+  }
+  return alerts.map((a) => {
+    const mine = recipients.filter((r) => r.alert_id === a.id);
+    const indicator = catalog.indicators.get(a.indicator);
+    const me = viewer.kind === 'user' ? mine.find((r) => r.user_id === viewer.id) : undefined;
+    return {
+      id: a.id, rule: a.rule, label: catalog.alerts.find((r) => r.code === a.rule)?.label ?? a.rule, scope: a.scope, scopeCode: a.scope_code,
+      scopeName: a.scope === 'centre' ? names.get(a.scope_code) ?? a.scope_code : a.scope === 'region' ? 'Western Balkans' : a.scope_code,
+      partner: a.partner_code, period: a.period, indicator: a.indicator, indicatorLabel: indicator?.label ?? a.indicator, unit: indicator?.unit ?? '',
+      value: a.value, condition: a.condition, threshold: a.threshold, createdAt: a.created_at,
+      recipients: mine.map((r) => ({ name: r.name, email: r.email, partner: r.partner_code, reason: r.reason, acknowledgedAt: r.acknowledged_at })),
+      acknowledgedBy: mine.filter((r) => r.acknowledged_at !== null).map((r) => r.email),
+      mine: me ? { acknowledgedAt: me.acknowledged_at } : null,
+    };
+  });
+}
+
+/** The feed: every alert for the Commission, reviewers and admins; for a coordinator those addressed to them. */
+export async function alertFeed(db: Db, catalog: Catalog, viewer: Viewer, filter: { partner?: string; limit?: number } = {}): Promise<AlertView[]> {
+  if (viewer.kind === 'public') throw new ForbiddenError('Early warnings are for the partners\' coordinators and the Commission.');
+  const userId = canSeeAll(viewer) ? undefined : (viewer as { id: string }).id;
+  return present(db, catalog, viewer, await listAlerts(db, { userId, partner: filter.partner, limit: filter.limit }));
+}
+
+export async function getAlert(db: Db, catalog: Catalog, viewer: Viewer, id: string): Promise<AlertView> {
+  const alert = await findAlert(db, id);
+  if (!alert) throw new NotFoundError('Alert', id);
+  const [view] = await present(db, catalog, viewer, [alert]);
+  if (!canSeeAll(viewer) && !view!.mine) throw new NotFoundError('Alert', id);
+  return view!;
+}
+
+/** A recipient acknowledges an alert (again: nothing changes). */
+export async function acknowledgeAlert(db: Db, catalog: Catalog, viewer: Viewer & { kind: 'user' }, actor: Actor, id: string): Promise<AlertView> {
+  const view = await getAlert(db, catalog, viewer, id);
+  if (!view.mine) throw new ForbiddenError('Only the recipients of an alert acknowledge it.');
+  if (view.mine.acknowledgedAt === null) {
+    await db.transaction().execute(async (trx) => {
+      if (await acknowledge(trx, id, viewer.id, new Date().toISOString())) {
+        await appendAuditEntry(trx, actor, { action: 'migration.alert.ack', entityType: 'alert', entityId: id, after: { user: viewer.label } });
+      }
+    });
+  }
+  return getAlert(db, catalog, viewer, id);
+}

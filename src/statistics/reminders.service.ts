@@ -1,0 +1,65 @@
+// Reminders for overdue data: the coordinators of a partner whose submission is not in (draft,
+// returned or not started) after its due date are reminded once per dataset, partner and period.
+// Run by the scheduled job; only periods that fell due within the last two months are considered,
+// so that an old backlog does not flood anyone.
+import type { Actor } from '../platform/audit/actor.js';
+import { appendAuditEntry } from '../platform/audit/audit.repository.js';
+import type { Db } from '../platform/db/database.js';
+import { notify } from '../platform/notifications/notifications.service.js';
+import type { Catalog, Dataset } from './catalog.js';
+import { reportingOverview } from './overview.service.js';
+import { shiftPeriod } from './periods.js';
+import { dueDate } from './submissions.service.js';
+
+const WINDOW_DAYS = 62;
+
+/** The period of this type that contains the date. */
+function periodAt(dataset: Dataset, date: Date): string {
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth() + 1;
+  switch (dataset.periodType) {
+    case 'yearly': return String(y);
+    case 'quarterly': return `${y}Q${Math.ceil(m / 3)}`;
+    case 'monthly': return `${y}-${String(m).padStart(2, '0')}`;
+    case 'weekly': {
+      const d = new Date(Date.UTC(y, date.getUTCMonth(), date.getUTCDate()));
+      const day = d.getUTCDay() || 7;
+      d.setUTCDate(d.getUTCDate() + 4 - day);
+      const week = Math.ceil(((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
+      return `${d.getUTCFullYear()}W${String(week).padStart(2, '0')}`;
+    }
+  }
+}
+
+export interface DataReminder {
+  dataset: string;
+  partner: string;
+  period: string;
+  recipients: number;
+}
+
+export async function sendOverdueDataReminders(db: Db, catalog: Catalog, actor: Actor, now = new Date()): Promise<DataReminder[]> {
+  const sent: DataReminder[] = [];
+  for (const dataset of catalog.datasets.values()) {
+    let period = periodAt(dataset, now);
+    for (let step = 0; step < 80; step++, period = shiftPeriod(period, -1)) {
+      const due = dueDate(dataset, period);
+      if (due > now) continue;
+      if (now.getTime() - due.getTime() > WINDOW_DAYS * 86_400_000) break;
+      for (const row of await reportingOverview(db, catalog, dataset.code, period, now)) {
+        if (!row.late) continue;
+        await db.transaction().execute(async (trx) => {
+          const created = await notify(trx, { roles: ['coordinator'], partners: [row.partner] }, {
+            kind: 'statistics.overdue', title: `Overdue: ${dataset.label}, ${period}`,
+            body: `${row.name}'s ${dataset.label.toLowerCase()} for ${period} was due on ${row.dueDate} and has not been submitted.`,
+            link: `/statistics/${dataset.code}/${row.partner}/${period}`, dedupeKey: `data-overdue:${dataset.code}:${row.partner}:${period}`,
+          });
+          if (created.length === 0) return;
+          await appendAuditEntry(trx, actor, { action: 'submission.reminder', entityType: 'submission', entityId: `${dataset.code}/${row.partner}/${period}`, after: { dueDate: row.dueDate, status: row.status, recipients: created.map((n) => n.user_id) } });
+          sent.push({ dataset: dataset.code, partner: row.partner, period, recipients: created.length });
+        });
+      }
+    }
+  }
+  return sent;
+}
