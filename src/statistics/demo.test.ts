@@ -14,17 +14,23 @@ describeEachDatabase('demo statistics', (get) => {
   }, 120_000);
   afterAll(() => {});
 
-  it('loads sample courts and publishes the illustrative justice figures of the six partners', async () => {
-    expect(seeded.orgUnits).toBeGreaterThanOrEqual(12);
-    expect(seeded.values).toBe(3248);
-    const statuses = await get().db.selectFrom('submissions').select(['partner_code', 'status']).execute();
-    expect(statuses).toHaveLength(24);
+  it('loads sample courts and reception centres and publishes the justice and migration figures of the six partners', async () => {
+    expect(seeded.orgUnits).toBeGreaterThanOrEqual(12 + 14);
+    expect(seeded.values).toBe(3248 + 722);
+    const statuses = await get().db.selectFrom('submissions').select(['dataset', 'status']).execute();
+    expect(statuses.filter((s) => s.dataset === 'justice.annual')).toHaveLength(24);
+    expect(statuses.filter((s) => s.dataset === 'migration.monthly')).toHaveLength(42);
     expect(statuses.every((s) => s.status === 'published')).toBe(true);
   });
 
-  it('labels every demo figure as illustrative', async () => {
-    const comments = await get().db.selectFrom('data_values').select('comment').distinct().execute();
-    expect(comments.map((c) => c.comment)).toEqual(['Illustrative demo figure (not an official statistic)']);
+  it('labels every demo figure as illustrative or names its published source', async () => {
+    const comments = (await get().db.selectFrom('data_values').select('comment').distinct().execute()).map((c) => c.comment ?? '');
+    expect(comments.every((c) => /^Illustrative (demo figure|breakdown) \(not an official statistic\)$/.test(c) || /^(IOM|UNHCR) /.test(c))).toBe(true);
+    // The real figures are those published (see the migration reference): Serbia, September 2020.
+    const rs = await indicatorValues(get().db, catalog, PUBLIC_VIEWER, { code: 'migration.arrivals', partner: 'RS', period: '2020-09' });
+    expect(rs.values[0]!.value).toBe(2730);
+    const ba = await indicatorValues(get().db, catalog, PUBLIC_VIEWER, { code: 'migration.occupancy_rate', partner: 'BA', period: '2021-01' });
+    expect(ba.values[0]!.value).toBe(162.5);
   });
 
   it('gives the public a clearance rate for every partner and the region', async () => {
