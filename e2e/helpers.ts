@@ -5,6 +5,8 @@ export const DEMO = {
   commission: { email: 'commission@example.org', password: 'demo-commission-pass' },
   reviewer: { email: 'reviewer@example.org', password: 'demo-reviewer-pass' },
   coordinator: { email: 'coordinator.al@example.org', password: 'demo-coordinator-pass' },
+  coordinatorRs: { email: 'coordinator.rs@example.org', password: 'demo-coordinator-pass' },
+  coordinatorMe: { email: 'coordinator.me@example.org', password: 'demo-coordinator-pass' },
 } as const;
 
 export async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {

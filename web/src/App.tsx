@@ -1,5 +1,5 @@
 // The shell: the header, the navigation (only what works for the visitor's role) and the page.
-// Anonymous visitors get the public pages (justice scoreboard, indicators) and the sign-in form;
+// Anonymous visitors get the public pages (justice scoreboard, indicators, commitments) and the sign-in form;
 // signed-in users get everything their role allows.
 import { Anchor, AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -7,16 +7,26 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Role, User } from './platform/api';
 import { useSession } from './platform/session';
+import { Notifications } from './platform/Notifications';
 import { UserMenu } from './platform/UserMenu';
 import { AuditPage } from './pages/AuditPage';
 import { HomePage } from './pages/HomePage';
 import { PublicHomePage } from './pages/PublicHomePage';
 import { SignInPage } from './pages/SignInPage';
 import { UsersPage } from './pages/UsersPage';
+import { ActionPage } from './pages/commitments/ActionPage';
+import { CommitmentsPage } from './pages/commitments/CommitmentsPage';
+import { OverduePage } from './pages/commitments/OverduePage';
+import { PartnerCommitmentsPage } from './pages/commitments/PartnerCommitmentsPage';
+import { PlanPage } from './pages/commitments/PlanPage';
+import { ReportPage } from './pages/commitments/ReportPage';
+import { RoundPage } from './pages/commitments/RoundPage';
 import { CaseImportPage } from './pages/justice/CaseImportPage';
 import { CourtsPage } from './pages/justice/CourtsPage';
 import { PartnerPage } from './pages/justice/PartnerPage';
 import { ScoreboardPage } from './pages/justice/ScoreboardPage';
+import { AlertPage } from './pages/migration/AlertPage';
+import { MigrationPage } from './pages/migration/MigrationPage';
 import { CollectionPage } from './pages/statistics/CollectionPage';
 import { ImportPage } from './pages/statistics/ImportPage';
 import { IndicatorsPage } from './pages/statistics/IndicatorsPage';
@@ -47,11 +57,16 @@ export function App() {
     { to: '/indicators', label: t('nav.indicators'), roles: 'any' },
     { to: '/justice', label: t('nav.justice'), roles: 'any', prefix: true },
     { to: '/justice/import', label: t('nav.caseImport'), roles: ['coordinator', 'admin'] },
+    { to: '/commitments', label: t('nav.commitments'), roles: 'any', prefix: true },
+    { to: '/commitments/overdue', label: t('nav.overdue'), roles: 'any' },
+    { to: '/migration', label: t('nav.migration'), roles: 'any', prefix: true },
     { to: '/admin/users', label: t('nav.users'), roles: ['admin'] },
     { to: '/admin/audit', label: t('nav.audit'), roles: ['admin', 'commission'] },
   ] : [
     { to: '/justice', label: t('nav.scoreboard'), roles: 'any', prefix: true },
     { to: '/indicators', label: t('nav.indicators'), roles: 'any' },
+    { to: '/commitments', label: t('nav.commitments'), roles: 'any', prefix: true },
+    { to: '/migration', label: t('nav.migration'), roles: 'any', prefix: true },
   ];
   const allowed = (item: NavItem) => item.roles === 'any' || (user !== null && item.roles.includes(user.role));
   const own = nav.map((item) => item.to);
@@ -70,7 +85,7 @@ export function App() {
             </Anchor>
             <Text size="sm" c="dimmed" visibleFrom="md">{t('app.tagline')}</Text>
           </Group>
-          {user ? <UserMenu user={user} /> : <Button component={Link} to="/sign-in" variant="light">{t('signIn.action')}</Button>}
+          {user ? <Group gap={4} wrap="nowrap"><Notifications /><UserMenu user={user} /></Group> : <Button component={Link} to="/sign-in" variant="light">{t('signIn.action')}</Button>}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
@@ -97,11 +112,27 @@ function JusticeRoutes() {
   );
 }
 
+/** Commitments pages open to everyone; the server shows each viewer what they may read. */
+function CommitmentRoutes(user: User | null) {
+  return (
+    <>
+      <Route path="/commitments" element={<CommitmentsPage user={user} />} />
+      <Route path="/commitments/plans/:code" element={<PlanPage user={user} />} />
+      <Route path="/commitments/plans/:code/actions/:action" element={<ActionPage />} />
+      <Route path="/commitments/partners/:partner" element={<PartnerCommitmentsPage />} />
+      <Route path="/commitments/rounds/:id" element={<RoundPage user={user} />} />
+      <Route path="/commitments/rounds/:id/reports/:partner" element={<ReportPage />} />
+    </>
+  );
+}
+
 function PublicRoutes() {
   return (
     <Routes>
       <Route path="/" element={<PublicHomePage />} />
       {JusticeRoutes()}
+      {CommitmentRoutes(null)}
+      <Route path="/migration" element={<MigrationPage user={null} />} />
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/justice/import" element={<SignInPage required />} />
       {/* Every other page needs a signed-in user: the form, then the page asked for. */}
@@ -121,6 +152,10 @@ function SignedInRoutes({ user }: { user: User }) {
       <Route path="/statistics/:dataset/:partner/:period" element={<SubmissionPage user={user} />} />
       <Route path="/justice/import" element={importer ? <CaseImportPage user={user} /> : <Forbidden />} />
       {JusticeRoutes()}
+      {CommitmentRoutes(user)}
+      <Route path="/migration" element={<MigrationPage user={user} />} />
+      <Route path="/migration/alerts/:id" element={<AlertPage user={user} />} />
+      <Route path="/commitments/overdue" element={<OverduePage user={user} />} />
       <Route path="/admin/users" element={user.role === 'admin' ? <UsersPage currentUser={user} /> : <Forbidden />} />
       <Route path="/admin/audit" element={['admin', 'commission'].includes(user.role) ? <AuditPage /> : <Forbidden />} />
       <Route path="/sign-in" element={<Navigate to="/" replace />} />

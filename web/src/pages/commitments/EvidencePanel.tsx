@@ -1,0 +1,108 @@
+// The evidence of one commitment in a report: files (download) and links, and — while the partner
+// may edit — a file upload (sent as it is; the server judges the type from the content), a link
+// form and a remove button per piece. A refused file is explained next to the file input.
+import { Alert, Anchor, Button, FileInput, Group, List, Loader, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, upload } from '../../platform/api';
+import { formatDateTime } from '../statistics/model';
+import { EVIDENCE_ACCEPT, formatBytes, MAX_UPLOAD_BYTES, paths, type Entry, type Evidence } from './model';
+
+interface Props {
+  round: string;
+  partner: string;
+  entry: Entry;
+  canEdit: boolean;
+  /** Applies a change of this entry's evidence to the cached report. */
+  onChange: (change: { added?: Evidence; removed?: string }) => void;
+}
+
+export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Props) {
+  const { t } = useTranslation();
+  const of = <VisuallyHidden>{` ${t('commitments.entry.ofAction', { action: entry.action })}`}</VisuallyHidden>;
+  const base = paths.report(round, partner);
+  const [file, setFile] = useState<File | null>(null);
+  const [link, setLink] = useState({ url: '', title: '' });
+
+  const send = useMutation({
+    mutationFn: (chosen: File) => {
+      if (chosen.size > MAX_UPLOAD_BYTES) throw new Error(t('commitments.evidence.tooLarge', { name: chosen.name, size: formatBytes(chosen.size), limit: formatBytes(MAX_UPLOAD_BYTES) }));
+      const query = new URLSearchParams({ commitment: entry.commitment, name: chosen.name });
+      return upload<Evidence>(`${base}/evidence?${query}`, chosen, 'application/octet-stream');
+    },
+    onSuccess: (added) => {
+      setFile(null);
+      onChange({ added });
+    },
+  });
+  const addLink = useMutation({
+    mutationFn: () => api<Evidence>('POST', `${base}/links`, { commitment: entry.commitment, url: link.url.trim(), ...(link.title.trim() ? { title: link.title.trim() } : {}) }),
+    onSuccess: (added) => {
+      setLink({ url: '', title: '' });
+      onChange({ added });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (evidence: Evidence) => api<void>('DELETE', `${base}/evidence/${encodeURIComponent(evidence.id)}`),
+    onSuccess: (_none, evidence) => onChange({ removed: evidence.id }),
+  });
+  const choose = (chosen: File | null) => {
+    setFile(chosen);
+    send.reset();
+    if (chosen) send.mutate(chosen);
+  };
+  const submitLink = (e: FormEvent) => {
+    e.preventDefault();
+    if (link.url.trim()) addLink.mutate();
+  };
+  const listLabel = t('commitments.evidence.listLabel', { action: entry.action });
+
+  return (
+    <Stack gap="xs">
+      <Title order={4} size="h6">{t('commitments.evidence.title')}{of}</Title>
+      {entry.evidence.length === 0 ? <Text size="sm" c="dimmed">{t('commitments.evidence.none')}</Text> : (
+        <List size="sm" spacing={4} aria-label={listLabel} className="plain-list" withPadding={false}>
+          {entry.evidence.map((v) => (
+            <List.Item key={v.id}>
+              <Group gap="xs" wrap="nowrap" align="flex-start">
+                <Stack gap={0}>
+                  {v.file
+                    ? <Anchor href={`/api/v1/evidence/${encodeURIComponent(v.id)}/file`} download={v.file.name} size="sm">{v.title}</Anchor>
+                    : <Anchor href={v.url ?? '#'} target="_blank" rel="noopener noreferrer" size="sm">{v.title}</Anchor>}
+                  <Text size="xs" c="dimmed">
+                    {v.file ? `${formatBytes(v.file.size)} · ` : `${t('commitments.evidence.link')} · `}
+                    {t('commitments.evidence.addedBy', { who: v.addedBy, when: formatDateTime(v.addedAt) })}
+                  </Text>
+                </Stack>
+                {canEdit && (
+                  <Button variant="subtle" color="red" size="compact-xs" onClick={() => remove.mutate(v)} loading={remove.isPending && remove.variables?.id === v.id}
+                    aria-label={t('commitments.evidence.removeNamed', { title: v.title })}>
+                    {t('commitments.evidence.remove')}
+                  </Button>
+                )}
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {remove.error && <Alert color="red" role="alert">{remove.error.message}</Alert>}
+      {canEdit && (
+        <>
+          <FileInput label={<>{t('commitments.evidence.file')}{of}</>} description={t('commitments.evidence.fileHelp')} placeholder={t('commitments.evidence.choose')}
+            accept={EVIDENCE_ACCEPT} value={file} onChange={choose} disabled={send.isPending} clearable={!send.isPending}
+            rightSection={send.isPending ? <Loader size="xs" aria-label={t('commitments.evidence.uploading')} /> : undefined}
+            error={send.error?.message} errorProps={{ role: 'alert' }} fileInputProps={{ 'aria-label': t('commitments.evidence.fileFor', { action: entry.action }) }} />
+          <Group component="form" onSubmit={submitLink} gap="xs" align="flex-end" wrap="wrap">
+            <TextInput type="url" label={<>{t('commitments.evidence.url')}{of}</>} placeholder="https://" value={link.url} size="xs" miw={220}
+              onChange={(e) => { const url = e.currentTarget.value; setLink((l) => ({ ...l, url })); }} />
+            <TextInput label={<>{t('commitments.evidence.linkTitle')}{of}</>} value={link.title} size="xs" miw={160} maxLength={300}
+              onChange={(e) => { const title = e.currentTarget.value; setLink((l) => ({ ...l, title })); }} />
+            <Button type="submit" size="xs" variant="light" loading={addLink.isPending} disabled={!link.url.trim()}>{t('commitments.evidence.addLink')}</Button>
+          </Group>
+          {addLink.error && <Text size="sm" c="red.8" role="alert">{addLink.error.message}</Text>}
+        </>
+      )}
+    </Stack>
+  );
+}

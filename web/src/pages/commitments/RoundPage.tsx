@@ -1,0 +1,126 @@
+// One reporting round: its period, due date and status; the state of each partner's report with a
+// link to it (a coordinator gets a prominent link to their own); downloads (CSV, XLSX) and the
+// printable report; and for the Commission the Publish button.
+import { Alert, Anchor, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { api, ApiError, type User } from '../../platform/api';
+import { formatDateTime, usePartners } from '../statistics/model';
+import { ReportStatusBadge, RoundStatusBadge } from './Badges';
+import { canManage, canOpenReport, pages, refreshCommitments, useRound, type Round } from './model';
+
+export function RoundPage({ user }: { user: User | null }) {
+  const { t } = useTranslation();
+  const id = useParams().id ?? '';
+  const round = useRound(id);
+  const partners = usePartners();
+  const back = <Anchor component={Link} to={round.data ? pages.plan(round.data.plan) : pages.home} size="sm">← {round.data?.planTitle ?? t('commitments.back')}</Anchor>;
+
+  if (round.error) {
+    const notFound = round.error instanceof ApiError && round.error.status === 404;
+    return <Stack>{back}<Alert color="red" role="alert">{notFound ? t('commitments.roundNotFound') : round.error.message}</Alert></Stack>;
+  }
+  if (!round.data) return <Center py="xl"><Loader aria-label={t('commitments.loading')} /></Center>;
+  const r = round.data;
+  const name = (code: string) => partners.data?.partners.find((p) => p.code === code)?.name ?? code;
+  const own = user?.role === 'coordinator' && user.partner ? r.reports.find((x) => x.partner === user.partner) : undefined;
+  const api1 = `/api/v1/rounds/${encodeURIComponent(r.id)}`;
+
+  return (
+    <Stack>
+      {back}
+      <Stack gap={4}>
+        <Title order={2}>{r.title}</Title>
+        <Group gap="sm">
+          <RoundStatusBadge status={r.status} />
+          <Text size="sm">{t('commitments.periodRange', { start: r.periodStart, end: r.periodEnd })}</Text>
+          <Text size="sm">{t('commitments.dueOn', { date: r.dueDate })}</Text>
+          {r.publishedAt && <Text size="sm" c="dimmed">{t('commitments.publishedOn', { when: formatDateTime(r.publishedAt) })}</Text>}
+        </Group>
+      </Stack>
+      {own && (
+        <Alert color="blue" variant="light" title={t('commitments.ownReportTitle', { partner: name(own.partner) })}>
+          <Group gap="sm">
+            <ReportStatusBadge status={own.status} />
+            <Button component={Link} to={pages.report(r.id, own.partner)}>{t('commitments.openOwnReport', { partner: name(own.partner) })}</Button>
+          </Group>
+        </Alert>
+      )}
+      <Group gap="md">
+        <Anchor href={`${api1}/export?format=csv`} download size="sm">{t('commitments.downloadCsv')}</Anchor>
+        <Anchor href={`${api1}/export?format=xlsx`} download size="sm">{t('commitments.downloadXlsx')}</Anchor>
+        <Anchor href={`${api1}/report.html`} target="_blank" rel="noopener" size="sm">{t('commitments.printable')}</Anchor>
+      </Group>
+      <Paper withBorder p="md" component="section" aria-labelledby="reports-title">
+        <Title order={3} size="h4" id="reports-title">{t('commitments.reports')}</Title>
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped aria-labelledby="reports-title">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('commitments.partner')}</Table.Th>
+                <Table.Th scope="col">{t('commitments.statusColumn')}</Table.Th>
+                <Table.Th scope="col" ta="right">{t('commitments.reported')}</Table.Th>
+                <Table.Th scope="col" ta="right">{t('commitments.assessed')}</Table.Th>
+                <Table.Th scope="col">{t('commitments.submittedAt')}</Table.Th>
+                <Table.Th scope="col">{t('commitments.report')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {r.reports.map((x) => (
+                <Table.Tr key={x.partner}>
+                  <Table.Th scope="row" fw={400}>{name(x.partner)}</Table.Th>
+                  <Table.Td><ReportStatusBadge status={x.status} /></Table.Td>
+                  <Table.Td ta="right">{t('commitments.xOfY', { x: x.reported, y: x.commitments })}</Table.Td>
+                  <Table.Td ta="right">{t('commitments.xOfY', { x: x.assessed, y: x.commitments })}</Table.Td>
+                  <Table.Td>{formatDateTime(x.submittedAt)}</Table.Td>
+                  <Table.Td>
+                    {canOpenReport(user, r, x)
+                      ? <Anchor component={Link} to={pages.report(r.id, x.partner)} size="sm">{t('commitments.openReport', { partner: name(x.partner) })}</Anchor>
+                      : <Text size="sm" c="dimmed">{r.status === 'published' ? t('commitments.notReported') : t('commitments.notVisibleYet')}</Text>}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      {canManage(user) && <PublishPanel round={r} />}
+    </Stack>
+  );
+}
+
+function PublishPanel({ round }: { round: Round }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [done, setDone] = useState(false);
+  const publish = useMutation({
+    mutationFn: () => api<Round>('POST', `/rounds/${encodeURIComponent(round.id)}/publish`, { version: round.version }),
+    onMutate: () => setDone(false),
+    onSuccess: async (published) => {
+      client.setQueryData(['round', round.id], published);
+      setDone(true);
+      await refreshCommitments(client);
+    },
+  });
+  const waiting = round.reports.filter((x) => x.status === 'submitted').length;
+  // Once published there is nothing left to do here but to confirm it to whoever just did it.
+  if (round.status === 'published' && !done) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="publish-title">
+      <Stack gap="sm">
+        <Title order={3} size="h4" id="publish-title">{t('commitments.publish.title')}</Title>
+        {round.status === 'open' && (
+          <>
+            <Text size="sm">{t('commitments.publish.intro')}</Text>
+            {waiting > 0 && <Text size="sm" c="orange.9">{t('commitments.publish.waiting', { count: waiting })}</Text>}
+            <Group><Button onClick={() => publish.mutate()} loading={publish.isPending}>{t('commitments.publish.button')}</Button></Group>
+          </>
+        )}
+        {publish.error && <Alert color="red" role="alert">{publish.error.message}</Alert>}
+        {done && <Alert color="green" role="status">{t('commitments.publish.done')}</Alert>}
+      </Stack>
+    </Paper>
+  );
+}

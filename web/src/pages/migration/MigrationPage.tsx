@@ -1,0 +1,98 @@
+// The regional migration situation for a month (open to everyone, as far as the figures are
+// published; signed-in users also see their own partner's unpublished figures): the map, key
+// figures, twelve months of arrivals, intentions and applications, reception centres, the top
+// citizenships and the sources; signed-in users also get the early warnings and reporting compliance.
+import { Alert, Center, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import type { User } from '../../platform/api';
+import { AlertFeed } from './Alerts';
+import { Citizenships } from './Citizenships';
+import { ComplianceGrid } from './ComplianceGrid';
+import { KeyFigures } from './KeyFigures';
+import { formatMonth, monthsUpTo, useDashboard, useRegionMap } from './model';
+import { ReceptionTable } from './ReceptionTable';
+import { SeriesChart } from './SeriesChart';
+import { Sources } from './Sources';
+
+// The map brings ECharts' map chart and visual map: loaded with the page that needs them, not with the app.
+const RegionMap = lazy(() => import('./RegionMap').then((m) => ({ default: m.RegionMap })));
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={id}>
+      <Stack gap="sm">
+        <Title order={3} size="h4" id={id}>{title}</Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function MigrationPage({ user }: { user: User | null }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('period');
+  const dashboard = useDashboard(user, asked);
+  const map = useRegionMap();
+  const data = dashboard.data;
+  const period = data?.period ?? null;
+  // The month list offers every month with data, newest first, and the month shown even without data.
+  const months = data ? [...new Set([...(period ? [period] : []), ...data.periods])].sort().reverse() : [];
+  const partnerName = (code: string) => data?.partners.find((p) => p.partner === code)?.name ?? code;
+  const choose = (value: string | null) => value && setParams({ period: value }, { replace: true });
+
+  return (
+    <Stack>
+      <Title order={2}>{t('migration.title')}</Title>
+      <Text>{t(user ? 'migration.introSignedIn' : 'migration.intro')}</Text>
+      <Group align="flex-end">
+        <Select label={t('migration.month')} data={months.map((m) => ({ value: m, label: formatMonth(m) }))} value={period} onChange={choose}
+          allowDeselect={false} w={220} disabled={months.length === 0} />
+        {dashboard.isFetching && data && <Loader size="sm" aria-label={t('migration.loading')} />}
+      </Group>
+      {dashboard.error && <Alert color="red" role="alert">{dashboard.error.message}</Alert>}
+      {!data && !dashboard.error && <Center py="xl"><Loader aria-label={t('migration.loading')} /></Center>}
+      {data && !period && <Text>{t('migration.noData')}</Text>}
+      {data && period && (
+        <>
+          <section aria-label={t('migration.key.title', { month: formatMonth(period) })}>
+            <KeyFigures dashboard={data} />
+          </section>
+          <Paper withBorder p="md" component="section" aria-labelledby="map-title">
+            {map.error && <Alert color="red" role="alert">{map.error.message}</Alert>}
+            {map.data ? (
+              <Suspense fallback={<Center py="xl"><Loader aria-label={t('migration.loading')} /></Center>}>
+                <RegionMap map={map.data} partners={data.partners} period={period} />
+              </Suspense>
+            ) : !map.error && <Center py="xl"><Loader aria-label={t('migration.loading')} /></Center>}
+          </Paper>
+          {user && (
+            <Section id="alerts-title" title={t('migration.alerts.heading')}>
+              <AlertFeed user={user} partnerName={partnerName} />
+            </Section>
+          )}
+          <Paper withBorder p="md" component="section" aria-labelledby="series-title">
+            <SeriesChart series={data.series} partners={data.partners} period={period} />
+          </Paper>
+          <Section id="reception-title" title={t('migration.reception.title', { month: formatMonth(period) })}>
+            <ReceptionTable centres={data.centres} partners={data.partners} period={period} />
+          </Section>
+          <Section id="citizenships-title" title={t('migration.citizenships.title', { month: formatMonth(period) })}>
+            <Citizenships citizenships={data.citizenships} period={period} />
+          </Section>
+          {user && (
+            <Section id="compliance-title" title={t('migration.compliance.title')}>
+              <ComplianceGrid user={user} partnerName={partnerName} />
+            </Section>
+          )}
+          <Section id="sources-title" title={t('migration.sources.title')}>
+            <Text size="sm" c="dimmed">{t('migration.sources.intro', { from: formatMonth(monthsUpTo(period, 12)[0] ?? period), to: formatMonth(period) })}</Text>
+            <Sources sources={data.sources} partnerName={partnerName} />
+          </Section>
+        </>
+      )}
+    </Stack>
+  );
+}
