@@ -14,6 +14,7 @@ import { printTable, readStdin } from './io.js';
 import { registerStatisticsCommands } from './statistics.commands.js';
 import { registerPlanCommands } from './plans.commands.js';
 import { registerAlertCommands } from './alerts.commands.js';
+import { registerMeetingCommands } from './meetings.commands.js';
 
 /** Opens the configured database (migrated, partners loaded, no demo data) for one command. */
 async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
@@ -97,6 +98,7 @@ program.command('audit').description('Audit trail').command('verify').descriptio
 registerStatisticsCommands(program, withDatabase);
 registerPlanCommands(program, withDatabase);
 registerAlertCommands(program, withDatabase);
+registerMeetingCommands(program, withDatabase);
 
 try {
   await program.parseAsync(process.argv);

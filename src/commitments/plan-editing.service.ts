@@ -10,7 +10,7 @@ import type { Catalog } from '../statistics/catalog.js';
 import type { Viewer } from '../statistics/viewer.js';
 import { isCalendarDate } from './plan-file.js';
 import { canManageRounds } from './progress.js';
-import { findAction, findPlan, insertCommitmentIfMissing, listActions, listObjectives, nextActionPosition, updateActionText, upsertAction } from './plans.repository.js';
+import { findAction, findPlan, insertCommitmentIfMissing, listActions, listObjectives, nextActionPosition, updateActionText, upsertAction, upsertObjective, upsertPlan } from './plans.repository.js';
 import { randomUUID } from 'node:crypto';
 
 export const EDITABLE_KINDS = ['recommendations', 'meeting_conclusions'];
@@ -97,4 +97,19 @@ export async function updatePlanAction(db: Db, catalog: Catalog, viewer: Viewer,
       after: { code, ...next, indicators_json: undefined, indicators: JSON.parse(next.indicators_json) },
     });
   });
+}
+
+/**
+ * The plan that holds a meeting's follow-up actions (kind meeting_conclusions, one objective),
+ * created with the first follow-up; returns its code.
+ */
+export async function ensureConclusionsPlan(db: Db, actor: Actor, plan: { code: string; title: string; periodStart: string; source: string }): Promise<string> {
+  if (await findPlan(db, plan.code)) return plan.code;
+  await db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    await upsertPlan(trx, { code: plan.code, kind: 'meeting_conclusions', title: plan.title, period_start: plan.periodStart, period_end: null, source: plan.source, updated_at: now });
+    await upsertObjective(trx, { plan_code: plan.code, code: 'follow_up', title: 'Follow-up actions agreed at the meeting', paraphrase: 0, position: 0 });
+    await appendAuditEntry(trx, actor, { action: 'plan.create', entityType: 'plan', entityId: plan.code, after: { ...plan, kind: 'meeting_conclusions' } });
+  });
+  return plan.code;
 }

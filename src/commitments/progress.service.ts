@@ -6,7 +6,7 @@ import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.repository.js';
 import type { Db } from '../platform/db/database.js';
 import type { ProgressReportsTable, ProgressRoundsTable } from '../platform/db/tables.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { checkUpload } from '../platform/files/file-check.js';
 import { findFile, insertFile } from '../platform/files/files.repository.js';
 import { notify } from '../platform/notifications/notifications.service.js';
@@ -190,7 +190,7 @@ async function reportOrThrow(db: Db, roundId: string, partner: string): Promise<
 export async function getReport(db: Db, viewer: Viewer, roundId: string, partner: string): Promise<ReportView> {
   const { round, report } = await reportOrThrow(db, roundId, partner);
   if (!canReadReport(viewer, partner, round.status, report.status)) {
-    if (viewer.kind === 'public') throw new NotFoundError('Progress report', `${partner} in round ${roundId}`);
+    if (viewer.kind === 'public') throw new AppError('not_found', 404, `There is no published progress report of ${partner} in this round.`);
     throw new ForbiddenError(`The report of ${partner} is visible to you once it is assessed and published.`);
   }
   const objectives = new Map((await listObjectives(db, round.plan_code)).map((o) => [o.code, o.title]));

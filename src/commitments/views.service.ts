@@ -51,9 +51,9 @@ export interface HeatCell {
   level: Assessment | null;
 }
 
-export async function planHeatmap(db: Db, viewer: Viewer, planCode: string): Promise<{ plan: string; objectives: { code: string; title: string }[]; partners: string[]; cells: HeatCell[] }> {
+export async function planHeatmap(db: Db, viewer: Viewer, planCode: string): Promise<{ plan: string; objectives: { code: string; title: string; paraphrase: boolean }[]; partners: string[]; cells: HeatCell[] }> {
   if (!(await findPlan(db, planCode))) throw new NotFoundError('Plan', planCode);
-  const objectives = (await listObjectives(db, planCode)).map((o) => ({ code: o.code, title: o.title }));
+  const objectives = (await listObjectives(db, planCode)).map((o) => ({ code: o.code, title: o.title, paraphrase: o.paraphrase === 1 }));
   const commitments = await listCommitmentDetails(db, { plan: planCode });
   const latest = latestByCommitment(viewer, await listEntries(db, { plan: planCode }));
   const partners = [...new Set(commitments.map((c) => c.partner_code))].sort();

@@ -36,7 +36,8 @@ async function candidates(db: Db, catalog: Catalog, rule: AlertRule, partner: st
   const answer = await indicatorValues(db, catalog, EARLY_WARNING, { code: rule.indicator, partner: rule.scope === 'partner' ? partner : undefined, period });
   if (rule.scope === 'partner') {
     const v = answer.values.find((x) => x.partner === partner && x.orgUnit === null && x.period === period);
-    return v?.value == null ? [] : [{ scopeCode: partner, scopeName: partner, partner, value: v.value }];
+    const name = (await listPartners(db)).find((p) => p.code === partner)?.name ?? partner;
+    return v?.value == null ? [] : [{ scopeCode: partner, scopeName: name, partner, value: v.value }];
   }
   const r = answer.region.find((x) => x.period === period);
   return r?.value == null ? [] : [{ scopeCode: 'WB6', scopeName: 'Western Balkans', partner: null, value: r.value }];
@@ -116,6 +117,7 @@ function canSeeAll(viewer: Viewer): boolean {
 
 async function present(db: Db, catalog: Catalog, viewer: Viewer, alerts: AlertsTable[]): Promise<AlertView[]> {
   const recipients = await listRecipients(db, alerts.map((a) => a.id));
+  const partnerNames = new Map((await listPartners(db)).map((p) => [p.code, p.name]));
   const names = new Map<string, string>();
   for (const partner of new Set(alerts.filter((a) => a.scope === 'centre').map((a) => a.partner_code!))) {
     for (const u of await listOrgUnits(db, partner)) names.set(u.code, `${u.name} (${partner})`);
@@ -126,7 +128,7 @@ async function present(db: Db, catalog: Catalog, viewer: Viewer, alerts: AlertsT
     const me = viewer.kind === 'user' ? mine.find((r) => r.user_id === viewer.id) : undefined;
     return {
       id: a.id, rule: a.rule, label: catalog.alerts.find((r) => r.code === a.rule)?.label ?? a.rule, scope: a.scope, scopeCode: a.scope_code,
-      scopeName: a.scope === 'centre' ? names.get(a.scope_code) ?? a.scope_code : a.scope === 'region' ? 'Western Balkans' : a.scope_code,
+      scopeName: a.scope === 'centre' ? names.get(a.scope_code) ?? a.scope_code : a.scope === 'region' ? 'Western Balkans' : partnerNames.get(a.scope_code) ?? a.scope_code,
       partner: a.partner_code, period: a.period, indicator: a.indicator, indicatorLabel: indicator?.label ?? a.indicator, unit: indicator?.unit ?? '',
       value: a.value, condition: a.condition, threshold: a.threshold, createdAt: a.created_at,
       recipients: mine.map((r) => ({ name: r.name, email: r.email, partner: r.partner_code, reason: r.reason, acknowledgedAt: r.acknowledged_at })),

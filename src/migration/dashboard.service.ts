@@ -35,7 +35,9 @@ export async function migrationDashboard(db: Db, catalog: Catalog, viewer: Viewe
   const arrivalsAll = await indicatorValues(db, catalog, viewer, { code: 'migration.arrivals' });
   const occupancyAll = await indicatorValues(db, catalog, viewer, { code: 'migration.occupancy_rate' });
   const known = [...new Set([...arrivalsAll.periods, ...occupancyAll.periods])].filter((p) => /^\d{4}-\d{2}$/.test(p)).sort(comparePeriods);
-  const period = q.period ?? known.at(-1) ?? null;
+  // By default the latest month with arrivals (the monthly exchange), else the latest with reception figures.
+  const monthly = arrivalsAll.periods.filter((p) => /^\d{4}-\d{2}$/.test(p)).sort(comparePeriods);
+  const period = q.period ?? monthly.at(-1) ?? known.at(-1) ?? null;
   const empty: Dashboard = { period, periods: known, partners: [], region: { arrivals: null, occupancy: null, arrivalsChange: null }, series: [], centres: [], citizenships: [], sources: [] };
   if (!period) return empty;
   const range = monthsBack(period, Math.min(Math.max(q.months ?? 12, 1), 60));

@@ -116,10 +116,16 @@ describeEachDatabase('migration exchange', (get) => {
     const list = await alerts();
     expect(list.map((a) => [a.rule, a.scope_code, a.value])).toEqual(expect.arrayContaining([['migration.arrivals_surge', 'BA', 60], ['migration.region_arrivals_surge', 'WB6', 60]]));
     expect((await call(al, 'GET', '/migration/alerts')).json().alerts.map((a: { rule: string }) => a.rule)).toEqual(['migration.region_arrivals_surge']);
+    // A partner's alert names the partner, not its code.
+    const surge = (await call(me, 'GET', '/migration/alerts')).json().alerts.find((a: { rule: string }) => a.rule === 'migration.arrivals_surge');
+    expect(surge.scopeName).toBe('Bosnia and Herzegovina');
+    expect((await get().db.selectFrom('notifications').select('title').where('link', '=', `/migration/alerts/${surge.id}`).executeTakeFirstOrThrow()).title).toBe('Early warning: Arrivals up 50 % or more on the previous month — Bosnia and Herzegovina, 2026-09');
   });
 
   it('the dashboard shows a coordinator the published regional picture and their own figures, never another partner’s unpublished ones', async () => {
     expect((await importCsv(al, 'migration.monthly,AL,,2026-09,arrivals.detected,,240,\nmigration.monthly,AL,,2026-09,arrivals.detected,AF,200,\n')).statusCode).toBe(200);
+    // Without a month, the latest month with arrivals is shown.
+    expect((await call(commission, 'GET', '/migration/dashboard')).json().period).toBe('2026-09');
     const forAl = (await call(al, 'GET', '/migration/dashboard?period=2026-09')).json();
     expect(forAl.partners.find((p: { partner: string }) => p.partner === 'AL')).toMatchObject({ arrivals: 240, share: 100 });
     expect(forAl.partners.find((p: { partner: string }) => p.partner === 'BA')).toMatchObject({ arrivals: null, occupancy: null });

@@ -26,8 +26,12 @@ export async function prepareDatabase(config: Config, opts: { demo?: boolean } =
     const demoUsersCreated = (opts.demo ?? config.demo) ? await seedDemoUsers(db) : [];
     // Demo figures come with the demo users, once, on a new database.
     if (demoUsersCreated.length > 0) {
+      // Early warnings are checked on the demo figures as on any import (the feed starts with a few).
+      await import('../migration/alerts.service.js');
       const { seedDemoStatistics } = await import('../statistics/demo.js');
       await seedDemoStatistics(db, catalog);
+      const { seedDemoMeeting } = await import('../meetings/seed.js');
+      await seedDemoMeeting(db, catalog, SYSTEM_ACTOR);
     }
     return { db, migrated, demoUsersCreated };
   } catch (err) {

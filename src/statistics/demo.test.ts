@@ -16,10 +16,10 @@ describeEachDatabase('demo statistics', (get) => {
 
   it('loads sample courts and reception centres and publishes the justice and migration figures of the six partners', async () => {
     expect(seeded.orgUnits).toBeGreaterThanOrEqual(12 + 14);
-    expect(seeded.values).toBe(3248 + 722);
+    expect(seeded.values).toBe(3248 + 1142);
     const statuses = await get().db.selectFrom('submissions').select(['dataset', 'status']).execute();
     expect(statuses.filter((s) => s.dataset === 'justice.annual')).toHaveLength(24);
-    expect(statuses.filter((s) => s.dataset === 'migration.monthly')).toHaveLength(42);
+    expect(statuses.filter((s) => s.dataset === 'migration.monthly')).toHaveLength(72);
     expect(statuses.every((s) => s.status === 'published')).toBe(true);
   });
 

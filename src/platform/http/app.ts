@@ -21,6 +21,7 @@ import { justiceRoutes } from '../../justice/justice.routes.js';
 import { plansRoutes } from '../../commitments/plans.routes.js';
 import { progressRoutes } from '../../commitments/progress.routes.js';
 import { migrationRoutes } from '../../migration/migration.routes.js';
+import { meetingsRoutes } from '../../meetings/meetings.routes.js';
 import { CATALOG_DIR } from '../paths.js';
 import { accessControl, PUBLIC } from './access.js';
 import { databasePlugin } from './context.js';
@@ -125,6 +126,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await api.register(plansRoutes);
     await api.register(progressRoutes);
     await api.register(migrationRoutes);
+    await api.register(meetingsRoutes);
     if (opts.extraApiRoutes) await opts.extraApiRoutes(api as unknown as FastifyInstance);
   }, { prefix: API_PREFIX });
   await app.register(webPlugin, { root: opts.webRoot ?? WEB_DIST_DIR });

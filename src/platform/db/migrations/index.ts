@@ -7,6 +7,7 @@ import * as commitments from './20261128T0100_commitments.js';
 import * as notifications from './20261128T0200_notifications.js';
 import * as progress from './20261128T0300_progress.js';
 import * as migration from './20261128T0400_migration.js';
+import * as meetings from './20261128T0500_meetings.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127T2300_platform': platform,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261128T0200_notifications': notifications,
   '20261128T0300_progress': progress,
   '20261128T0400_migration': migration,
+  '20261128T0500_meetings': meetings,
 };

@@ -1,0 +1,200 @@
+// Meetings without I/O: who sees a meeting and its documents, and the texts generated from a
+// meeting (the public announcement, the printable agenda, the iCalendar invitation).
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import type { Viewer } from '../statistics/viewer.js';
+
+export const KINDS = ['ministerial', 'senior_officials', 'expert'] as const;
+export const FORMATS = ['videoconference', 'in_person', 'hybrid'] as const;
+export const STATUSES = ['planned', 'confirmed', 'held', 'cancelled'] as const;
+export const VISIBILITIES = ['public', 'participants'] as const;
+export const ACCESS = ['public', 'participants', 'commission'] as const;
+export const REPLIES = ['accepted', 'declined', 'represented'] as const;
+
+export interface Topics {
+  domains: string[];
+  indicators: string[];
+  plans: string[];
+}
+
+export interface ItemView {
+  id: string;
+  position: number;
+  title: string;
+  description: string | null;
+  topics: Topics;
+  lead: string | null;
+  presenters: string[];
+  durationMinutes: number | null;
+}
+
+export interface SessionView {
+  id: string;
+  title: string;
+  start: string;
+  end: string;
+  items: ItemView[];
+}
+
+export interface MemberView {
+  id: string;
+  name: string;
+  function: string | null;
+  email: string | null;
+}
+
+export interface DelegationView {
+  id: string;
+  partner: string | null;
+  institution: string | null;
+  name: string;
+  headName: string | null;
+  headFunction: string | null;
+  invitation: 'invited' | 'accepted' | 'declined' | 'represented';
+  representedBy: string | null;
+  repliedAt: string | null;
+  repliedBy: string | null;
+  members: MemberView[];
+}
+
+export interface MeetingCore {
+  id: string;
+  title: string;
+  kind: (typeof KINDS)[number];
+  format: (typeof FORMATS)[number];
+  host: string | null;
+  start: string;
+  end: string;
+  timeZone: string;
+  location: string | null;
+  videoUrl: string | null;
+  status: (typeof STATUSES)[number];
+  visibility: (typeof VISIBILITIES)[number];
+  description: string | null;
+}
+
+export function isOrganiser(viewer: Viewer): boolean {
+  return viewer.kind === 'operator' || (viewer.kind === 'user' && (viewer.role === 'admin' || viewer.role === 'commission'));
+}
+
+/** Organisers, the coordinators of a partner with a delegation, and anyone listed as a delegation member. */
+export function isParticipant(viewer: Viewer, delegations: Pick<DelegationView, 'partner' | 'members'>[]): boolean {
+  if (isOrganiser(viewer)) return true;
+  if (viewer.kind !== 'user') return false;
+  if (viewer.role === 'coordinator' && delegations.some((d) => d.partner !== null && d.partner === viewer.partner)) return true;
+  const email = viewer.label.toLowerCase();
+  return delegations.some((d) => d.members.some((m) => m.email?.toLowerCase() === email));
+}
+
+export function canSeeMeeting(viewer: Viewer, visibility: MeetingCore['visibility'], delegations: Pick<DelegationView, 'partner' | 'members'>[]): boolean {
+  return visibility === 'public' || isParticipant(viewer, delegations);
+}
+
+export function canReadDocument(viewer: Viewer, access: (typeof ACCESS)[number], delegations: Pick<DelegationView, 'partner' | 'members'>[]): boolean {
+  if (access === 'public') return true;
+  if (access === 'participants') return isParticipant(viewer, delegations);
+  return isOrganiser(viewer);
+}
+
+/** Replies to an invitation: the coordinators of the delegation's partner, and organisers. */
+export function canReply(viewer: Viewer, delegation: Pick<DelegationView, 'partner'>): boolean {
+  return isOrganiser(viewer) || (viewer.kind === 'user' && viewer.role === 'coordinator' && delegation.partner !== null && delegation.partner === viewer.partner);
+}
+
+function joinList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+export function longDate(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso));
+}
+
+export function clock(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone, hour12: false }).format(new Date(iso));
+}
+
+const FORMAT_PHRASE: Record<MeetingCore['format'], string> = { videoconference: 'by videoconference', in_person: 'in person', hybrid: 'in a hybrid format (in person and by videoconference)' };
+
+/** Describes one agenda item for the announcement: its title, and who presents it. */
+function itemPhrase(item: ItemView): string {
+  const title = item.title.charAt(0).toLowerCase() + item.title.slice(1);
+  return item.presenters.length ? `${title} (presented by ${joinList(item.presenters)})` : title;
+}
+
+/**
+ * A public announcement in the style of the Commission's press material, built from the meeting
+ * and its agenda: who attends, who organises it, how it is held, and what each session discusses.
+ */
+export function announcement(meeting: MeetingCore, sessions: SessionView[], delegations: DelegationView[], partnerNames: ReadonlyMap<string, string>): string {
+  const past = meeting.status === 'held';
+  const date = longDate(meeting.start, meeting.timeZone);
+  const partners = delegations.filter((d) => d.partner).map((d) => d.partner === 'XK' ? 'Kosovo*' : partnerNames.get(d.partner!) ?? d.partner!);
+  const institutions = delegations.filter((d) => d.institution).map((d) => d.institution!);
+  const lines: string[] = [];
+  lines.push(`${meeting.title} – ${date}`);
+  lines.push('');
+  if (meeting.status === 'cancelled') {
+    lines.push(`The ${meeting.title} planned for ${date} has been cancelled.`);
+    return lines.join('\n') + '\n';
+  }
+  const verb = past ? 'met' : 'will meet';
+  const who = partners.length ? `the ministers of ${joinList(partners)}` : 'the participants';
+  lines.push(`On ${date}, ${who} ${verb} ${FORMAT_PHRASE[meeting.format]}${institutions.length ? ` with ${joinList(institutions)}` : ''}.`
+    + `${meeting.host ? ` The meeting ${past ? 'was' : 'is'} organised by the ${meeting.host}.` : ''}`);
+  for (const s of sessions) {
+    if (s.items.length === 0) continue;
+    const leads = [...new Set(s.items.map((i) => i.lead).filter((l): l is string => !!l))];
+    lines.push('');
+    lines.push(`${s.title} (${clock(s.start, meeting.timeZone)}–${clock(s.end, meeting.timeZone)})${leads.length ? `, with ${joinList(leads)}` : ''}: the participants ${past ? 'discussed' : 'will discuss'} ${joinList(s.items.map(itemPhrase))}.`);
+  }
+  if (meeting.videoUrl && !past) {
+    lines.push('');
+    lines.push(`The meeting takes place on ${new URL(meeting.videoUrl).hostname}.`);
+  }
+  if (partners.includes('Kosovo*')) {
+    lines.push('');
+    lines.push('* This designation is without prejudice to positions on status, and is in line with UNSCR 1244/1999 and the ICJ Opinion on the Kosovo declaration of independence.');
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export const PRINT_STYLE = `
+body { font: 11pt/1.45 system-ui, sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 48rem; padding: 0 1rem; }
+h1 { font-size: 1.5rem; margin-bottom: .2rem; } h2 { font-size: 1.15rem; border-bottom: 2px solid #034ea2; padding-bottom: .15rem; margin-top: 1.6rem; }
+.meta { color: #555; } ol { padding-left: 1.4rem; } li { margin: .5rem 0; } .who { color: #333; font-style: italic; }
+table { width: 100%; border-collapse: collapse; margin: .4rem 0 1rem; } th, td { border: 1px solid #ccc; padding: .25rem .4rem; text-align: left; font-size: 10pt; } th { background: #eef3fa; }
+@page { size: A4; margin: 15mm; } @media print { body { margin: 0; max-width: none; } section.item { break-inside: avoid; } }
+`;
+
+/** The printable agenda: sessions with times in the meeting's time zone, items in order with leads, presenters and durations. */
+export function agendaHtml(meeting: MeetingCore, sessions: SessionView[], nonce: string): string {
+  const e = escapeHtml;
+  const where = meeting.format === 'videoconference' ? 'Videoconference' : meeting.location ?? '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Agenda – ${e(meeting.title)}</title><style nonce="${e(nonce)}">${PRINT_STYLE}</style></head><body>
+<h1>${e(meeting.title)}</h1>
+<p class="meta">${e(longDate(meeting.start, meeting.timeZone))} · ${e(clock(meeting.start, meeting.timeZone))}–${e(clock(meeting.end, meeting.timeZone))} (${e(meeting.timeZone)}) · ${e(where)}${meeting.host ? ` · organised by the ${e(meeting.host)}` : ''}</p>
+${sessions.map((s) => `<h2>${e(s.title)} <span class="meta">${e(clock(s.start, meeting.timeZone))}–${e(clock(s.end, meeting.timeZone))}</span></h2>
+<ol>${s.items.map((i) => `<li><strong>${e(i.title)}</strong>${i.durationMinutes ? ` <span class="meta">(${i.durationMinutes} min)</span>` : ''}${i.lead ? `<br><span class="who">Lead: ${e(i.lead)}</span>` : ''}${i.presenters.length ? `<br><span class="who">Presenting: ${e(i.presenters.join(', '))}</span>` : ''}${i.description ? `<br>${e(i.description)}` : ''}</li>`).join('')}</ol>`).join('\n')}
+</body></html>`;
+}
+
+/** An iCalendar invitation (times in UTC, which every calendar converts to its own zone). */
+export function invitationIcs(meeting: MeetingCore, sessions: SessionView[], appUrl: string | null): string {
+  const calendar = ical({ name: meeting.title, prodId: { company: 'JHA Hub', product: 'Meetings', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
+  const agenda = sessions.map((s) => `${s.title}: ${s.items.map((i) => i.title).join('; ')}`).join('\n');
+  calendar.createEvent({
+    id: `${meeting.id}@jha-hub`,
+    start: new Date(meeting.start),
+    end: new Date(meeting.end),
+    summary: meeting.title,
+    description: [meeting.description, agenda, meeting.videoUrl ? `Join: ${meeting.videoUrl}` : null].filter(Boolean).join('\n\n'),
+    location: meeting.format === 'videoconference' ? meeting.videoUrl ?? 'Videoconference' : meeting.location ?? undefined,
+    url: meeting.videoUrl ?? appUrl ?? undefined,
+    status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : meeting.status === 'planned' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+  });
+  return calendar.toString();
+}
