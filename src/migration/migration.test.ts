@@ -156,6 +156,20 @@ describeEachDatabase('migration exchange', (get) => {
     expect(map.features.find((f: { properties: { code: string } }) => f.properties.code === 'XK').geometry.type).toMatch(/Polygon/);
   });
 
+  it('reminds coordinators of months not submitted after their due date, once, and audits it', async () => {
+    const { sendOverdueDataReminders } = await import('../statistics/reminders.service.js');
+    // migration.monthly 2026-09 fell due on 2026-10-15: AL has only a draft, RS nothing; BA's reception month is published.
+    const sent = await sendOverdueDataReminders(get().db, catalog, SYSTEM_ACTOR, new Date('2026-10-20T06:00:00Z'));
+    const monthly = sent.filter((r) => r.dataset === 'migration.monthly' && r.period === '2026-09');
+    expect(monthly.map((r) => r.partner).sort()).toEqual(['AL', 'BA', 'ME']);
+    expect(sent.some((r) => r.dataset === 'migration.reception' && r.partner === 'BA' && r.period === '2026-09')).toBe(false);
+    const titles = await get().db.selectFrom('notifications').select(['title', 'link']).where('user_id', '=', al.user.id).where('kind', '=', 'statistics.overdue').execute();
+    expect(titles).toContainEqual({ title: 'Overdue: Monthly migration statistics, 2026-09', link: '/statistics/migration.monthly/AL/2026-09' });
+    expect(await sendOverdueDataReminders(get().db, catalog, SYSTEM_ACTOR, new Date('2026-10-21T06:00:00Z'))).toEqual([]);
+    const audit = await get().db.selectFrom('audit_log').select('entity_id').where('action', '=', 'submission.reminder').execute();
+    expect(audit.map((a) => a.entity_id)).toContain('migration.monthly/AL/2026-09');
+  });
+
   it('jha alerts list and ack', () => {
     const env = { ...process.env, DATABASE_URL: get().config.kind === 'sqlite' ? `sqlite:${(get().config as { path: string }).path}` : (get().config as { url: string }).url, SESSION_SECRET: 'x'.repeat(40) };
     const jha = (args: string[]) => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'jha.js'), ...args], { encoding: 'utf8', env });
