@@ -134,6 +134,9 @@ describeEachDatabase('progress reporting', (get) => {
     const path = await upload(al, commitment, '../../etc/notes.txt', Buffer.from('plain text notes'));
     expect(path.statusCode).toBe(201);
     expect(path.json().title).toBe('notes.txt');
+    // A renamed binary is not text, whatever its name says.
+    const renamed = await upload(al, commitment, 'notes2.txt', PDF);
+    expect(renamed.json().error.message).toMatch(/"notes2\.txt" does not contain what its name says \(\.txt\); its content is application\/pdf/);
     expect(await count('stored_files')).toBe(files + 1);
     expect(await count('progress_evidence')).toBe(evidence + 1);
 

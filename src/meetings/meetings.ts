@@ -117,7 +117,8 @@ const FORMAT_PHRASE: Record<MeetingCore['format'], string> = { videoconference: 
 
 /** Describes one agenda item for the announcement: its title, and who presents it. */
 function itemPhrase(item: ItemView): string {
-  const title = item.title.charAt(0).toLowerCase() + item.title.slice(1);
+  // "Migration" reads "migration" mid-sentence; "EU visa policy" keeps its capitals.
+  const title = /^[A-Z][a-z]/.test(item.title) ? item.title.charAt(0).toLowerCase() + item.title.slice(1) : item.title;
   return item.presenters.length ? `${title} (presented by ${joinList(item.presenters)})` : title;
 }
 
@@ -138,7 +139,8 @@ export function announcement(meeting: MeetingCore, sessions: SessionView[], dele
     return lines.join('\n') + '\n';
   }
   const verb = past ? 'met' : 'will meet';
-  const who = partners.length ? `the ministers of ${joinList(partners)}` : 'the participants';
+  const people = meeting.kind === 'ministerial' ? 'the ministers' : meeting.kind === 'senior_officials' ? 'senior officials' : 'experts';
+  const who = partners.length ? `${people} of ${joinList(partners)}` : 'the participants';
   lines.push(`On ${date}, ${who} ${verb} ${FORMAT_PHRASE[meeting.format]}${institutions.length ? ` with ${joinList(institutions)}` : ''}.`
     + `${meeting.host ? ` The meeting ${past ? 'was' : 'is'} organised by the ${meeting.host}.` : ''}`);
   for (const s of sessions) {

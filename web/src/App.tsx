@@ -1,9 +1,10 @@
 // The shell: the header, the navigation (only what works for the visitor's role) and the page.
-// Anonymous visitors get the public pages (justice scoreboard, indicators, commitments) and the sign-in form;
-// signed-in users get everything their role allows.
+// Anonymous visitors get the public pages (justice scoreboard, indicators, commitments, meetings) and the sign-in form;
+// signed-in users get everything their role allows. The meetings pages load on demand (a chunk of their own).
 import { Anchor, AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Role, User } from './platform/api';
 import { useSession } from './platform/session';
@@ -31,6 +32,11 @@ import { CollectionPage } from './pages/statistics/CollectionPage';
 import { ImportPage } from './pages/statistics/ImportPage';
 import { IndicatorsPage } from './pages/statistics/IndicatorsPage';
 import { SubmissionPage } from './pages/statistics/SubmissionPage';
+
+const meetingPages = () => import('./pages/meetings');
+const MeetingsPage = lazy(() => meetingPages().then((m) => ({ default: m.MeetingsPage })));
+const MeetingPage = lazy(() => meetingPages().then((m) => ({ default: m.MeetingPage })));
+const BriefingPage = lazy(() => meetingPages().then((m) => ({ default: m.BriefingPage })));
 
 interface NavItem {
   to: string;
@@ -60,6 +66,7 @@ export function App() {
     { to: '/commitments', label: t('nav.commitments'), roles: 'any', prefix: true },
     { to: '/commitments/overdue', label: t('nav.overdue'), roles: 'any' },
     { to: '/migration', label: t('nav.migration'), roles: 'any', prefix: true },
+    { to: '/meetings', label: t('nav.meetings'), roles: 'any', prefix: true },
     { to: '/admin/users', label: t('nav.users'), roles: ['admin'] },
     { to: '/admin/audit', label: t('nav.audit'), roles: ['admin', 'commission'] },
   ] : [
@@ -67,6 +74,7 @@ export function App() {
     { to: '/indicators', label: t('nav.indicators'), roles: 'any' },
     { to: '/commitments', label: t('nav.commitments'), roles: 'any', prefix: true },
     { to: '/migration', label: t('nav.migration'), roles: 'any', prefix: true },
+    { to: '/meetings', label: t('nav.meetings'), roles: 'any', prefix: true },
   ];
   const allowed = (item: NavItem) => item.roles === 'any' || (user !== null && item.roles.includes(user.role));
   const own = nav.map((item) => item.to);
@@ -126,6 +134,21 @@ function CommitmentRoutes(user: User | null) {
   );
 }
 
+function LazyPage({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<Center py="xl"><Loader aria-label={t('meetings.loading')} /></Center>}>{children}</Suspense>;
+}
+
+/** Meetings open to everyone (public ones; the server shows participants-only meetings to their participants). */
+function MeetingRoutes(user: User | null) {
+  return (
+    <>
+      <Route path="/meetings" element={<LazyPage><MeetingsPage user={user} /></LazyPage>} />
+      <Route path="/meetings/:id" element={<LazyPage><MeetingPage user={user} /></LazyPage>} />
+    </>
+  );
+}
+
 function PublicRoutes() {
   return (
     <Routes>
@@ -133,6 +156,7 @@ function PublicRoutes() {
       {JusticeRoutes()}
       {CommitmentRoutes(null)}
       <Route path="/migration" element={<MigrationPage user={null} />} />
+      {MeetingRoutes(null)}
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/justice/import" element={<SignInPage required />} />
       {/* Every other page needs a signed-in user: the form, then the page asked for. */}
@@ -156,6 +180,8 @@ function SignedInRoutes({ user }: { user: User }) {
       <Route path="/migration" element={<MigrationPage user={user} />} />
       <Route path="/migration/alerts/:id" element={<AlertPage user={user} />} />
       <Route path="/commitments/overdue" element={<OverduePage user={user} />} />
+      {MeetingRoutes(user)}
+      <Route path="/meetings/:id/briefing/:partner" element={<LazyPage><BriefingPage /></LazyPage>} />
       <Route path="/admin/users" element={user.role === 'admin' ? <UsersPage currentUser={user} /> : <Forbidden />} />
       <Route path="/admin/audit" element={['admin', 'commission'].includes(user.role) ? <AuditPage /> : <Forbidden />} />
       <Route path="/sign-in" element={<Navigate to="/" replace />} />

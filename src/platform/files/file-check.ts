@@ -67,11 +67,13 @@ export async function checkUpload(rawName: string | undefined, content: Buffer, 
   const allowed = Object.keys(ALLOWED_TYPES).join(', ');
   if (!(ext in ALLOWED_TYPES)) throw new ValidationError(`"${name}": files of type ${ext ? `.${ext}` : 'without extension'} are not accepted (allowed: ${allowed}).`, { field: 'file' });
   const expected = ALLOWED_TYPES[ext]!;
+  const detected = await fileTypeFromBuffer(content);
   if (TEXT_EXTENSIONS.has(ext)) {
+    // Text has no signature: it must decode as UTF-8, and must not be a recognised binary format renamed.
+    if (detected) throw new ValidationError(`"${name}" does not contain what its name says (.${ext}); its content is ${detected.mime}.`, { field: 'file' });
     if (!isPlainText(content)) throw new ValidationError(`"${name}" is not UTF-8 text although its name ends in .${ext}.`, { field: 'file' });
     return { name, mediaType: expected, content };
   }
-  const detected = await fileTypeFromBuffer(content);
   if (!detected || detected.mime !== expected) {
     throw new ValidationError(`"${name}" does not contain what its name says (.${ext}); its content is ${detected ? `${detected.mime}` : 'of an unknown type'}.`, { field: 'file' });
   }

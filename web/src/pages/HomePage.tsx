@@ -1,8 +1,18 @@
-// Overview after sign-in: the user's scope and the partners of the cooperation.
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+// Overview after sign-in: the user's scope, the partners of the cooperation and quick links to the
+// capabilities.
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api, type Partner, type User } from '../platform/api';
+
+const QUICK_LINKS = [
+  { key: 'statistics', to: '/statistics' },
+  { key: 'justice', to: '/justice' },
+  { key: 'migration', to: '/migration' },
+  { key: 'commitments', to: '/commitments' },
+  { key: 'meetings', to: '/meetings' },
+] as const;
 
 export function HomePage({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -25,8 +35,17 @@ export function HomePage({ user }: { user: User }) {
           </Card>
         ))}
       </SimpleGrid>
-      <Title order={3}>{t('home.comingTitle')}</Title>
-      <Text>{t('home.coming')}</Text>
+      <Stack component="section" aria-labelledby="quick-links-title" gap="sm">
+        <Title order={3} id="quick-links-title">{t('home.quickTitle')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
+          {QUICK_LINKS.map((l) => (
+            <Card key={l.key} withBorder padding="sm">
+              <Anchor component={Link} to={l.to} fw={700}>{t(`home.quick.${l.key}`)}</Anchor>
+              <Text size="sm" c="dimmed">{t(`home.quick.${l.key}Text`)}</Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      </Stack>
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
-// The web app's only door to the API: JSON in and out (files up as they are), the CSRF token on every change, and the
-// server's { error: { code, message } } turned into an ApiError a page can show.
+// The web app's only door to the API: JSON in and out (files up as they are, generated texts in as
+// text), the CSRF token on every change, and the server's { error: { code, message } } turned into
+// an ApiError a page can show.
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly details: unknown) {
@@ -18,6 +19,13 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return send<T>(method, path, headers, body === undefined ? undefined : JSON.stringify(body));
 }
 
+/** Reads a text the server generates (text/plain, e.g. an announcement); errors as with `api`. */
+export async function apiText(path: string): Promise<string> {
+  const response = await fetch(`/api/v1${path}`, { headers: { accept: 'text/plain, application/json' }, credentials: 'same-origin' });
+  if (!response.ok) await fail(response);
+  return response.text();
+}
+
 /** Sends a file as it is (CSV, JSON, XLSX) with the given Content-Type; answers like `api`. */
 export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
   return send<T>('POST', path, { accept: 'application/json', 'content-type': contentType }, file);
@@ -27,12 +35,15 @@ async function send<T>(method: string, path: string, headers: Record<string, str
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin' });
   if (response.status === 204) return undefined as T;
+  if (!response.ok) await fail(response);
+  return (await response.json().catch(() => null)) as T;
+}
+
+/** Turns an error answer ({ error: { code, message, details } }) into an ApiError. */
+async function fail(response: Response): Promise<never> {
   const data = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = data?.error ?? {};
-    throw new ApiError(response.status, error.code ?? 'http_error', error.message ?? `The server answered ${response.status}.`, error.details);
-  }
-  return data as T;
+  const error = data?.error ?? {};
+  throw new ApiError(response.status, error.code ?? 'http_error', error.message ?? `The server answered ${response.status}.`, error.details);
 }
 
 export type Role = 'admin' | 'commission' | 'reviewer' | 'coordinator';

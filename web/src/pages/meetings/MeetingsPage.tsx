@@ -1,0 +1,72 @@
+// The meetings the visitor may see (public ones for everyone, the others for their participants),
+// upcoming first then past ones, and — for the Commission and admins — the form of a new meeting.
+import { Alert, Anchor, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { User } from '../../platform/api';
+import { MeetingStatusBadge, VisibilityBadge } from './Badges';
+import { canOrganise, formatRange, pages, useMeetings, type MeetingSummary } from './model';
+import { NewMeetingForm } from './NewMeetingForm';
+
+export function MeetingsPage({ user }: { user: User | null }) {
+  const { t } = useTranslation();
+  const meetings = useMeetings();
+  const now = new Date().toISOString();
+  const all = meetings.data?.meetings ?? [];
+  const upcoming = all.filter((m) => m.end >= now && m.status !== 'cancelled' && m.status !== 'held').sort((a, b) => a.start.localeCompare(b.start));
+  const past = all.filter((m) => !upcoming.includes(m));
+
+  return (
+    <Stack>
+      <Title order={2}>{t('meetings.title')}</Title>
+      <Text>{user ? t('meetings.intro') : t('meetings.introPublic')}</Text>
+      {meetings.error && <Alert color="red" role="alert">{meetings.error.message}</Alert>}
+      {!meetings.data && !meetings.error && <Center py="xl"><Loader aria-label={t('meetings.loading')} /></Center>}
+      {meetings.data && (
+        <>
+          <MeetingTable id="meetings-upcoming" title={t('meetings.upcoming')} meetings={upcoming} empty={t('meetings.noUpcoming')} />
+          <MeetingTable id="meetings-past" title={t('meetings.past')} meetings={past} empty={t('meetings.noPast')} />
+        </>
+      )}
+      {canOrganise(user) && <NewMeetingForm />}
+    </Stack>
+  );
+}
+
+function MeetingTable({ id, title, meetings, empty }: { id: string; title: string; meetings: MeetingSummary[]; empty: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack component="section" aria-labelledby={id} gap="xs">
+      <Title order={3} size="h4" id={id}>{title}</Title>
+      {meetings.length === 0 ? <Text size="sm" c="dimmed">{empty}</Text> : (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped aria-labelledby={id}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('meetings.meeting')}</Table.Th>
+                <Table.Th scope="col">{t('meetings.when')}</Table.Th>
+                <Table.Th scope="col">{t('meetings.kindColumn')}</Table.Th>
+                <Table.Th scope="col">{t('meetings.statusColumn')}</Table.Th>
+                <Table.Th scope="col">{t('meetings.agendaColumn')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {meetings.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Th scope="row" fw={400}>
+                    <Anchor component={Link} to={pages.meeting(m.id)}>{m.title}</Anchor>
+                    {m.host && <Text size="xs" c="dimmed">{t('meetings.hostedBy', { host: m.host })}</Text>}
+                  </Table.Th>
+                  <Table.Td><Text size="sm">{formatRange(m.start, m.end, m.timeZone)}</Text><Text size="xs" c="dimmed">{m.timeZone}</Text></Table.Td>
+                  <Table.Td><Text size="sm">{t(`meetings.kind.${m.kind}`)}</Text><Text size="xs" c="dimmed">{t(`meetings.format.${m.format}`)}</Text></Table.Td>
+                  <Table.Td><Group gap={4}><MeetingStatusBadge status={m.status} />{m.visibility !== 'public' && <VisibilityBadge visibility={m.visibility} />}</Group></Table.Td>
+                  <Table.Td><Text size="sm">{t('meetings.agendaCount', { sessions: m.sessions, count: m.agenda_items })}</Text></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
