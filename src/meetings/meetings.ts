@@ -130,7 +130,8 @@ export function announcement(meeting: MeetingCore, sessions: SessionView[], dele
   const past = meeting.status === 'held';
   const date = longDate(meeting.start, meeting.timeZone);
   const partners = delegations.filter((d) => d.partner).map((d) => d.partner === 'XK' ? 'Kosovo*' : partnerNames.get(d.partner!) ?? d.partner!);
-  const institutions = delegations.filter((d) => d.institution).map((d) => d.institution!);
+  // "the European Commission", but "Europol": a name of several words takes the article.
+  const institutions = delegations.filter((d) => d.institution).map((d) => (/\s/.test(d.institution!) && !/^the /i.test(d.institution!) ? `the ${d.institution}` : d.institution!));
   const lines: string[] = [];
   lines.push(`${meeting.title} – ${date}`);
   lines.push('');
@@ -145,7 +146,8 @@ export function announcement(meeting: MeetingCore, sessions: SessionView[], dele
     + `${meeting.host ? ` The meeting ${past ? 'was' : 'is'} organised by the ${meeting.host}.` : ''}`);
   for (const s of sessions) {
     if (s.items.length === 0) continue;
-    const leads = [...new Set(s.items.map((i) => i.lead).filter((l): l is string => !!l))];
+    // A lead may name several people ("A and B"); each is named once per session.
+    const leads = [...new Set(s.items.flatMap((i) => (i.lead ?? '').split(/\s*(?:,|\band\b)\s*/)).map((l) => l.trim()).filter(Boolean))];
     lines.push('');
     lines.push(`${s.title} (${clock(s.start, meeting.timeZone)}–${clock(s.end, meeting.timeZone)})${leads.length ? `, with ${joinList(leads)}` : ''}: the participants ${past ? 'discussed' : 'will discuss'} ${joinList(s.items.map(itemPhrase))}.`);
   }

@@ -17,6 +17,12 @@ describe('announcement', () => {
     expect(text).toContain('On 29 March 2026, experts of Albania will meet in person.');
     expect(text).toContain('the participants will discuss EU visa policy and returns (presented by Frontex).');
     expect(announcement({ ...base, kind: 'ministerial' }, sessions, [delegation], new Map([['AL', 'Albania']]))).toContain('the ministers of Albania will meet');
+    const withLeads: SessionView[] = [{ ...sessions[0]!, items: sessions[0]!.items.map((i, n) => ({ ...i, lead: n === 0 ? 'Commissioner A and Commissioner B' : 'Commissioner A' })) }];
+    const institutions = [delegation, { ...delegation, id: 'e', partner: null, institution: 'European Commission' }, { ...delegation, id: 'f', partner: null, institution: 'Europol' }];
+    const led = announcement(base, withLeads, institutions, new Map([['AL', 'Albania']]));
+    expect(led).toContain('with the European Commission and Europol.');
+    // Summer time starts in Brussels on 29 March 2026: 08:00 UTC is 10:00 there.
+    expect(led).toContain('Morning (10:00–14:00), with Commissioner A and Commissioner B: ');
     expect(announcement({ ...base, status: 'cancelled' }, sessions, [delegation], new Map())).toContain('has been cancelled');
   });
 });
