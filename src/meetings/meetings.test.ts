@@ -142,6 +142,10 @@ describeEachDatabase('meetings', (get) => {
     const outcome = await call(commission, 'PUT', `/meetings/${meetingId}/outcome`, { version: m.version, conclusions: 'Participants agreed to step up the exchange of data on seizures.', decisions: [{ text: 'Hold a follow-up expert meeting in spring.', itemId: m.sessions[0].items[0].id }] });
     expect(outcome.json()).toMatchObject({ conclusions: 'Participants agreed to step up the exchange of data on seizures.', decisions: [{ text: 'Hold a follow-up expert meeting in spring.' }] });
     expect((await call(al, 'POST', `/meetings/${meetingId}/follow-ups`, { title: 'x', partners: ['AL'] })).statusCode).toBe(403);
+    // Schema findings read as plain words naming the field.
+    expect((await call(commission, 'POST', `/meetings/${meetingId}/follow-ups`, { title: 'x', partners: [] })).json().error.message).toBe('partners: needs at least 1 item');
+    expect((await call(commission, 'POST', `/meetings/${meetingId}/follow-ups`, { partners: ['AL'] })).json().error.message).toBe('title: is required');
+    expect((await call(commission, 'POST', `/meetings/${meetingId}/follow-ups`, { title: 'x', partners: ['AL'], owner: 'me' })).json().error.message).toBe('owner: is not a field of this request');
     const followed = await call(commission, 'POST', `/meetings/${meetingId}/follow-ups`, { title: 'Share monthly seizure data with the regional focal points', partners: ['AL', 'RS'], deadline: '2027-06-30' });
     expect(followed.statusCode).toBe(201);
     expect(followed.json().followUps).toEqual([{ action: 'follow_up.R1', title: 'Share monthly seizure data with the regional focal points', partners: ['AL', 'RS'], deadline: '2027-06-30' }]);

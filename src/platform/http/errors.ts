@@ -18,6 +18,25 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): string {
   return name || context || 'body';
 }
 
+/** The schema validator's finding in words a person acts on ("needs at least 1 item" rather than "must NOT have fewer than 1 items"). */
+function plainMessage(issue: ValidationIssue & { keyword?: string }): string {
+  const p = issue.params ?? {};
+  switch (issue.keyword) {
+    case 'required': return 'is required';
+    case 'additionalProperties': return 'is not a field of this request';
+    case 'minItems': return `needs at least ${p.limit} item${p.limit === 1 ? '' : 's'}`;
+    case 'maxItems': return `takes at most ${p.limit} items`;
+    case 'minLength': return `needs at least ${p.limit} character${p.limit === 1 ? '' : 's'}`;
+    case 'maxLength': return `is longer than ${p.limit} characters`;
+    case 'minimum': return `must be at least ${p.limit}`;
+    case 'maximum': return `must be at most ${p.limit}`;
+    case 'type': return `must be ${/^[aeiou]/.test(String(p.type)) ? 'an' : 'a'} ${p.type}`;
+    case 'pattern': return 'does not have the expected form';
+    case 'format': return `must be a valid ${p.format}`;
+    default: return issue.message ?? 'is invalid';
+  }
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
@@ -26,7 +45,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const fastifyError = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
     if (fastifyError.validation) {
-      const issues = fastifyError.validation.map((v) => ({ field: fieldOf(v, fastifyError.validationContext), message: v.message ?? 'is invalid' }));
+      const issues = fastifyError.validation.map((v) => ({ field: fieldOf(v, fastifyError.validationContext), message: plainMessage(v) }));
       const first = issues[0]!;
       return reply.status(400).send({ error: { code: 'validation_failed', message: `${first.field}: ${first.message}`, details: issues } });
     }
