@@ -171,7 +171,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/meetings/:id/invitation.ics', { config: { access: PUBLIC }, schema: { tags, summary: 'iCalendar invitation', params: Params } }, async (request, reply) => {
     const meeting = await getMeeting(app.db, viewerOf(request.principal), request.params.id);
-    return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="meeting.ics"').send(invitationIcs(meeting, meeting.sessions, null));
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="meeting.ics"').send(invitationIcs(meeting, meeting.sessions, `${app.config.publicUrl}/meetings/${meeting.id}`));
   });
 
   const BriefingQuery = Type.Object({ partner: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })) });

@@ -59,6 +59,7 @@ describeEachDatabase('meetings', (get) => {
     expect(event.startDate.toJSDate().toISOString()).toBe('2020-10-22T07:30:00.000Z');
     expect(event.endDate.toJSDate().toISOString()).toBe('2020-10-22T14:30:00.000Z');
     expect(event.uid).toBe(`${seeded}@jha-hub`);
+    expect(event.component.getFirstPropertyValue('url')).toBe(`http://localhost:8080/meetings/${seeded}`);
     expect(event.description).toContain('Afternoon session: justice: The impact of the COVID-19 pandemic');
     const agenda = (await call(null, 'GET', `/meetings/${seeded}/agenda.html`)).body;
     expect(agenda).toContain('<li><strong>Migration</strong>');

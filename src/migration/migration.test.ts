@@ -84,6 +84,7 @@ describeEachDatabase('migration exchange', (get) => {
     const mail = smtp.received.filter((m) => m.subject.startsWith('Early warning'));
     expect(mail.flatMap((m) => m.to).sort()).toEqual([ba.user.email, me.user.email, commission.user.email].sort());
     expect(mail[0]!.text).toContain('Occupancy rate of reception centres for Lipa (BA) in 2026-09: 95 % (threshold >= 90 %)');
+    expect(mail[0]!.text).toMatch(/Open in JHA Hub: http:\/\/localhost:8080\/migration\/alerts\/[0-9a-f-]{36}/);
   });
 
   it('re-importing the same data does not create a second alert or notification', async () => {

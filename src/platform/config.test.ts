@@ -52,6 +52,8 @@ describe('configuration', () => {
     [{ SMTP_URL: 'smtp://mail.example.org:99999' }, 'SMTP_URL'],
     [{ MAIL_FROM: 'JHA Hub' }, 'MAIL_FROM'],
     [{ MAIL_FROM: 'JHA Hub <no-reply>' }, 'MAIL_FROM'],
+    [{ PUBLIC_URL: 'jha-hub.example.org' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'ftp://jha-hub.example.org' }, 'PUBLIC_URL'],
   ])('a wrong value (%o) names the variable', (env, variable) => {
     const err = configError({ DATABASE_URL: sqlite, ...env });
     expect(err.details).toEqual({ variable });
@@ -64,6 +66,12 @@ describe('configuration', () => {
       .toMatchObject({ smtpUrl: 'smtp://mail.example.org:2525', mailFrom: 'Hub <hub@example.org>' });
     expect(loadConfig({ DATABASE_URL: sqlite, SMTP_URL: 'smtps://user:secret@mail.example.org:465', MAIL_FROM: 'hub@example.org' }))
       .toMatchObject({ smtpUrl: 'smtps://user:secret@mail.example.org:465', mailFrom: 'hub@example.org' });
+  });
+
+  it('reads PUBLIC_URL for links in e-mails, by default the local address', () => {
+    expect(loadConfig({ DATABASE_URL: sqlite }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ DATABASE_URL: sqlite, HOST: '0.0.0.0', PORT: '9000' }).publicUrl).toBe('http://localhost:9000');
+    expect(loadConfig({ DATABASE_URL: sqlite, PUBLIC_URL: 'https://jha-hub.example.org/' }).publicUrl).toBe('https://jha-hub.example.org');
   });
 
   it('does not repeat the SMTP password in its error message', () => {

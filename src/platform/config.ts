@@ -18,6 +18,8 @@ export interface Config {
   trustProxy: boolean;
   /** Outgoing mail server (`smtp://` or `smtps://`); null: notifications are not e-mailed. */
   smtpUrl: string | null;
+  /** Where users reach the web UI (for links in e-mails and invitations), without a trailing slash. */
+  publicUrl: string;
   /** Sender of outgoing e-mail, e.g. `JHA Hub <no-reply@jha-hub.local>`. */
   mailFrom: string;
 }
@@ -99,6 +101,19 @@ function parseSmtpUrl(value: string | undefined): string | null {
   return raw;
 }
 
+function parsePublicUrl(value: string | undefined, host: string, port: number): string {
+  const raw = (value ?? '').trim();
+  if (raw === '') return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', `"${raw}" is not a web address (e.g. https://jha-hub.example.org).`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('PUBLIC_URL', `"${raw}" must start with https:// or http://.`);
+  return url.href.replace(/\/+$/, '');
+}
+
 function parseMailFrom(value: string | undefined): string {
   const raw = (value ?? '').trim();
   if (raw === '') return DEFAULT_MAIL_FROM;
@@ -135,9 +150,10 @@ function resolveSessionSecret(value: string | undefined, database: DatabaseConfi
 export function loadConfig(env: Env = process.env): Config {
   const database = parseDatabaseUrl(env.DATABASE_URL);
   const host = (env.HOST ?? '').trim() || 'localhost';
+  const port = parsePort(env.PORT);
   return {
     database,
-    port: parsePort(env.PORT),
+    port,
     host,
     sessionSecret: resolveSessionSecret(env.SESSION_SECRET, database),
     demo: parseBoolean('JHA_DEMO', env.JHA_DEMO, database.kind === 'sqlite'),
@@ -145,5 +161,6 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: parseMailFrom(env.MAIL_FROM),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL, host, port),
   };
 }

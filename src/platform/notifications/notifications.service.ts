@@ -118,9 +118,9 @@ const EMAIL_BATCH = 200;
 /** nodemailer's codes for a refusal of one message; any other failure (network, sign-in) would fail the rest too. */
 const MESSAGE_ERRORS = new Set(['EENVELOPE', 'EMESSAGE']);
 
-function emailText(n: NotificationsTable): string {
+function emailText(n: NotificationsTable, publicUrl: string | undefined): string {
   const lines = [n.body.trim()];
-  if (n.link) lines.push('', `Open in JHA Hub: ${n.link}`);
+  if (n.link) lines.push('', `Open in JHA Hub: ${publicUrl ?? ''}${n.link}`);
   lines.push('', '--', 'You receive this e-mail because you have an account on JHA Hub.');
   return lines.join('\n') + '\n';
 }
@@ -133,7 +133,7 @@ function emailText(n: NotificationsTable): string {
  * Meant to run in one process at a time (the 'mail.deliver' job), else a message may go out twice.
  */
 export async function deliverPendingEmails(
-  db: Db, config: Pick<Config, 'smtpUrl' | 'mailFrom'>, log?: Pick<FastifyBaseLogger, 'warn'>, now: Date = new Date(),
+  db: Db, config: Pick<Config, 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'publicUrl'>>, log?: Pick<FastifyBaseLogger, 'warn'>, now: Date = new Date(),
 ): Promise<{ sent: number; failed: number }> {
   const mailer = openMailer(config);
   if (!mailer) return { sent: 0, failed: 0 };
@@ -143,7 +143,7 @@ export async function deliverPendingEmails(
   try {
     for (const n of pending) {
       try {
-        await mailer.send({ to: n.email, subject: n.title, text: emailText(n) });
+        await mailer.send({ to: n.email, subject: n.title, text: emailText(n, config.publicUrl) });
       } catch (err) {
         failed += 1;
         log?.warn({ err, notification: n.id }, 'notification e-mail not sent; it is tried again on the next run');

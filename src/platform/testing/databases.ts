@@ -96,7 +96,7 @@ export async function createTestDatabase(kind: DialectName): Promise<TestDatabas
 export function testConfig(database: DatabaseConfig, overrides: Partial<Config> = {}): Config {
   return {
     database, port: 0, host: '127.0.0.1', sessionSecret: 'test-secret-that-is-long-enough-for-cookies-0123456789',
-    demo: false, logLevel: 'silent', trustProxy: false, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM, ...overrides,
+    demo: false, logLevel: 'silent', trustProxy: false, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM, publicUrl: 'http://localhost:8080', ...overrides,
   };
 }
 
