@@ -145,3 +145,40 @@ test('a reporting round: the Commission opens it, Albania reports, a reviewer as
   expect([...commission.problems, ...reviewer.problems, ...problems]).toEqual([]);
   await Promise.all([commission.context.close(), albania.context.close(), serbia.context.close(), reviewer.context.close(), visitor.close()]);
 });
+
+test('the Commission adds a rule-of-law recommendation and then edits its wording', async ({ browser }) => {
+  const { page, problems, context } = await signedInPage(browser, DEMO.commission);
+  const wording = `Strengthen the independence of the judicial council ${Date.now()}`;
+  await page.goto('/commitments/plans/rol_recommendations_me');
+  await expect(page.getByRole('heading', { name: 'Rule of Law Report recommendations: Montenegro', level: 2 })).toBeVisible();
+  const form = page.getByRole('region', { name: 'Add recommendation' });
+  await form.getByLabel('Pillar').selectOption({ label: 'Justice system' });
+  await form.getByRole('textbox', { name: 'Recommendation', exact: true }).fill(wording);
+  await form.getByLabel('Deadline (optional)').fill('2027-06-30');
+  await expect(form.getByRole('checkbox', { name: 'Montenegro' })).toBeChecked();
+  await form.getByRole('button', { name: 'Add recommendation' }).click();
+  await expect(form.getByRole('status')).toHaveText(/^Recommendation justice\.R\d+ added\.$/);
+  const row = page.getByRole('row', { name: new RegExp(wording) });
+  await expect(row).toContainText('2027-06-30');
+
+  await row.getByRole('button', { name: /^Edit justice\.R\d+$/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Recommendation', exact: true }).fill(`${wording} (revised)`);
+  await dialog.getByLabel('Deadline (optional)').fill('2027-12-31');
+  const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/plans/rol_recommendations_me/actions/'));
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  expect((await saved).status()).toBe(204);
+  await expect(dialog).toBeHidden();
+  const revised = page.getByRole('row', { name: new RegExp(`${wording} \\(revised\\)`) });
+  await expect(revised).toContainText('2027-12-31');
+
+  // The public sees the revised recommendation, without the Commission's forms.
+  const visitor = await browser.newPage();
+  await visitor.goto('/commitments/plans/rol_recommendations_me');
+  await expect(visitor.getByRole('row', { name: new RegExp(`${wording} \\(revised\\)`) })).toBeVisible();
+  await expect(visitor.getByRole('button', { name: /^Edit / })).toHaveCount(0);
+  await expect(visitor.getByRole('region', { name: 'Add recommendation' })).toHaveCount(0);
+  await visitor.close();
+  expect(problems).toEqual([]);
+  await context.close();
+});

@@ -1,7 +1,7 @@
 // One plan (public): what it is, the progress heat map with its table, the objectives and their
 // actions (summary badges, deadlines, partners), its reporting rounds, and for the Commission the
 // forms to open a round and, in recommendations plans, to add a recommendation.
-import { Alert, Anchor, Badge, Center, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Center, Group, Loader, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, type User } from '../../platform/api';
@@ -10,6 +10,7 @@ import { ParaphraseBadge, TitleWithBadge } from './Badges';
 import { EDITABLE_KINDS, canManage, pages, useHeatmap, usePlan, useRounds, type Plan, type PlanObjective } from './model';
 import { OpenRoundForm } from './OpenRoundForm';
 import { PlanHeatmap } from './PlanHeatmap';
+import { EditActionButton } from './EditActionButton';
 import { RecommendationForm } from './RecommendationForm';
 import { RoundsTable } from './RoundsTable';
 
@@ -65,7 +66,7 @@ export function PlanPage({ user }: { user: User | null }) {
       <Stack component="section" aria-labelledby="objectives-title" gap="sm">
         <Title order={3} size="h4" id="objectives-title">{t('commitments.objectivesAndActions')}</Title>
         {actionCount === 0 && <Text size="sm" c="dimmed">{t('commitments.noActions')}</Text>}
-        {p.objectives.map((o) => <ObjectiveSection key={o.code} plan={p} objective={o} />)}
+        {p.objectives.map((o) => <ObjectiveSection key={o.code} plan={p} objective={o} editable={manager && EDITABLE_KINDS.includes(p.kind)} />)}
       </Stack>
 
       {manager && EDITABLE_KINDS.includes(p.kind) && <RecommendationForm plan={p} />}
@@ -73,7 +74,7 @@ export function PlanPage({ user }: { user: User | null }) {
   );
 }
 
-function ObjectiveSection({ plan, objective: o }: { plan: Plan; objective: PlanObjective }) {
+function ObjectiveSection({ plan, objective: o, editable }: { plan: Plan; objective: PlanObjective; editable: boolean }) {
   const { t } = useTranslation();
   const id = `objective-${o.code}`;
   return (
@@ -88,6 +89,7 @@ function ObjectiveSection({ plan, objective: o }: { plan: Plan; objective: PlanO
                 <Table.Th scope="col">{t('commitments.action')}</Table.Th>
                 <Table.Th scope="col">{t('commitments.partners')}</Table.Th>
                 <Table.Th scope="col">{t('commitments.deadline')}</Table.Th>
+                {editable && <Table.Th scope="col"><VisuallyHidden>{t('commitments.editAction.column')}</VisuallyHidden></Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -106,6 +108,7 @@ function ObjectiveSection({ plan, objective: o }: { plan: Plan; objective: PlanO
                     </Group>
                   </Table.Td>
                   <Table.Td>{a.deadline ?? <Text size="sm" c="dimmed" span>{t('commitments.noDeadline')}</Text>}</Table.Td>
+                  {editable && <Table.Td><EditActionButton plan={plan.code} action={a} /></Table.Td>}
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -9,7 +9,7 @@ import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../platform/api';
-import { pages as commitmentPages } from '../commitments/model';
+import { pages as commitmentPages, usePlans } from '../commitments/model';
 import { AddItemForm, AddSessionForm } from './AgendaForms';
 import { ChangeError } from './Badges';
 import { applyMeeting, formatClock, meetingKey, paths, useIndicatorList, type AgendaItem, type Meeting, type Session } from './model';
@@ -168,6 +168,8 @@ function ItemText({ item }: { item: AgendaItem }) {
   const { t } = useTranslation();
   const indicators = useIndicatorList();
   const label = (code: string) => indicators.data?.indicators.find((i) => i.code === code)?.label ?? code;
+  const planList = usePlans();
+  const planTitle = (code: string) => planList.data?.plans.find((p) => p.code === code)?.title ?? code;
   const { domains, indicators: codes, plans } = item.topics;
   return (
     <Stack gap={2}>
@@ -182,7 +184,7 @@ function ItemText({ item }: { item: AgendaItem }) {
         <Group gap={6}>
           {domains.map((d) => <Badge key={d} variant="light" color="gray" size="sm">{t(`meetings.domains.${d}`, { defaultValue: d })}</Badge>)}
           {codes.map((c) => <Text key={c} size="xs" c="dimmed">{label(c)}</Text>)}
-          {plans.map((p) => <Anchor key={p} component={Link} to={commitmentPages.plan(p)} size="xs">{t('meetings.agenda.plan', { plan: p })}</Anchor>)}
+          {plans.map((p) => <Anchor key={p} component={Link} to={commitmentPages.plan(p)} size="xs">{t('meetings.agenda.plan', { plan: planTitle(p) })}</Anchor>)}
         </Group>
       )}
     </Stack>
