@@ -190,6 +190,8 @@ describeEachDatabase('progress reporting', (get) => {
   });
 
   it('exports the round as CSV and XLSX and prints it with every text escaped', async () => {
+    const { spreadsheetSafe } = await import('../platform/exports/tables.js');
+    expect(['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', 'plain', 12, null].map(spreadsheetSafe)).toEqual(["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)", 'plain', 12, '']);
     const csv = await call(null, 'GET', `/rounds/${roundId}/export?format=csv`);
     const lines = csv.body.trim().split('\n');
     expect(lines[0]).toBe('round,plan,partner,report_status,objective,action,action_title,deadline,status,narrative,evidence,assessment,assessment_comment');

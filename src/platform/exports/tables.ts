@@ -3,8 +3,17 @@ import { stringify } from 'csv-stringify/sync';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/**
+ * Text that a spreadsheet would run as a formula (=, +, -, @ or a control character first) gets a
+ * leading apostrophe: exports carry free text from partners, opened in Excel by others.
+ */
+export function spreadsheetSafe(value: string | number | null): string | number {
+  if (value === null) return '';
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export function rowsToCsv<K extends string>(columns: readonly K[], rows: readonly Record<K, string | number | null>[]): string {
-  return stringify([columns as unknown as string[], ...rows.map((r) => columns.map((c) => r[c] ?? ''))]);
+  return stringify([columns as unknown as string[], ...rows.map((r) => columns.map((c) => spreadsheetSafe(r[c] ?? null)))]);
 }
 
 export async function rowsToXlsx<K extends string>(sheetName: string, columns: readonly K[], rows: readonly Record<K, string | number | null>[]): Promise<Buffer> {
