@@ -1,10 +1,10 @@
 // The shell: the header, the navigation (only what works for the visitor's role) and the page.
 // Anonymous visitors get the public pages (justice scoreboard, indicators, commitments, meetings) and the sign-in form;
-// signed-in users get everything their role allows. The meetings pages load on demand (a chunk of their own).
+// signed-in users get everything their role allows. Capability pages load on demand (chunks of their own).
 import { Anchor, AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Role, User } from './platform/api';
 import { useSession } from './platform/session';
@@ -15,24 +15,29 @@ import { HomePage } from './pages/HomePage';
 import { PublicHomePage } from './pages/PublicHomePage';
 import { SignInPage } from './pages/SignInPage';
 import { UsersPage } from './pages/UsersPage';
-import { ActionPage } from './pages/commitments/ActionPage';
-import { CommitmentsPage } from './pages/commitments/CommitmentsPage';
-import { OverduePage } from './pages/commitments/OverduePage';
-import { PartnerCommitmentsPage } from './pages/commitments/PartnerCommitmentsPage';
-import { PlanPage } from './pages/commitments/PlanPage';
-import { ReportPage } from './pages/commitments/ReportPage';
-import { RoundPage } from './pages/commitments/RoundPage';
-import { CaseImportPage } from './pages/justice/CaseImportPage';
-import { CourtsPage } from './pages/justice/CourtsPage';
-import { PartnerPage } from './pages/justice/PartnerPage';
-import { ScoreboardPage } from './pages/justice/ScoreboardPage';
-import { AlertPage } from './pages/migration/AlertPage';
-import { MigrationPage } from './pages/migration/MigrationPage';
-import { CollectionPage } from './pages/statistics/CollectionPage';
-import { ImportPage } from './pages/statistics/ImportPage';
-import { IndicatorsPage } from './pages/statistics/IndicatorsPage';
-import { SubmissionPage } from './pages/statistics/SubmissionPage';
 
+// Capability pages load on demand, each with its libraries (charts, maps), so that the first page
+// a visitor opens does not wait for all of them.
+function page<K extends string>(load: () => Promise<Record<K, ComponentType<any>>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+const ActionPage = page(() => import('./pages/commitments/ActionPage'), 'ActionPage');
+const CommitmentsPage = page(() => import('./pages/commitments/CommitmentsPage'), 'CommitmentsPage');
+const OverduePage = page(() => import('./pages/commitments/OverduePage'), 'OverduePage');
+const PartnerCommitmentsPage = page(() => import('./pages/commitments/PartnerCommitmentsPage'), 'PartnerCommitmentsPage');
+const PlanPage = page(() => import('./pages/commitments/PlanPage'), 'PlanPage');
+const ReportPage = page(() => import('./pages/commitments/ReportPage'), 'ReportPage');
+const RoundPage = page(() => import('./pages/commitments/RoundPage'), 'RoundPage');
+const CaseImportPage = page(() => import('./pages/justice/CaseImportPage'), 'CaseImportPage');
+const CourtsPage = page(() => import('./pages/justice/CourtsPage'), 'CourtsPage');
+const PartnerPage = page(() => import('./pages/justice/PartnerPage'), 'PartnerPage');
+const ScoreboardPage = page(() => import('./pages/justice/ScoreboardPage'), 'ScoreboardPage');
+const AlertPage = page(() => import('./pages/migration/AlertPage'), 'AlertPage');
+const MigrationPage = page(() => import('./pages/migration/MigrationPage'), 'MigrationPage');
+const CollectionPage = page(() => import('./pages/statistics/CollectionPage'), 'CollectionPage');
+const ImportPage = page(() => import('./pages/statistics/ImportPage'), 'ImportPage');
+const IndicatorsPage = page(() => import('./pages/statistics/IndicatorsPage'), 'IndicatorsPage');
+const SubmissionPage = page(() => import('./pages/statistics/SubmissionPage'), 'SubmissionPage');
 const meetingPages = () => import('./pages/meetings');
 const MeetingsPage = lazy(() => meetingPages().then((m) => ({ default: m.MeetingsPage })));
 const MeetingPage = lazy(() => meetingPages().then((m) => ({ default: m.MeetingPage })));
@@ -103,7 +108,7 @@ export function App() {
         <NavLink href="/api/docs" label={t('nav.api')} target="_blank" rel="noopener" />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        {user ? <SignedInRoutes user={user} /> : <PublicRoutes />}
+        <LazyPage>{user ? <SignedInRoutes user={user} /> : <PublicRoutes />}</LazyPage>
       </AppShell.Main>
     </AppShell>
   );
@@ -136,7 +141,7 @@ function CommitmentRoutes(user: User | null) {
 
 function LazyPage({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  return <Suspense fallback={<Center py="xl"><Loader aria-label={t('meetings.loading')} /></Center>}>{children}</Suspense>;
+  return <Suspense fallback={<Center py="xl"><Loader aria-label={t('app.loading')} /></Center>}>{children}</Suspense>;
 }
 
 /** Meetings open to everyone (public ones; the server shows participants-only meetings to their participants). */

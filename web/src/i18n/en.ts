@@ -1,6 +1,6 @@
 // English texts of the web app; the region's languages follow with the same keys.
 export const en = {
-  app: { name: 'JHA Hub', tagline: 'EU–Western Balkans cooperation on Justice and Home Affairs', skip: 'Skip to content' },
+  app: { name: 'JHA Hub', tagline: 'EU–Western Balkans cooperation on Justice and Home Affairs', skip: 'Skip to content', loading: 'Loading' },
   nav: { home: 'Overview', statistics: 'Statistics', import: 'Import data', indicators: 'Indicators', justice: 'Justice', scoreboard: 'Justice scoreboard', caseImport: 'Import case data', migration: 'Migration', commitments: 'Commitments', overdue: 'Overdue', meetings: 'Meetings', users: 'Users', audit: 'Audit trail', api: 'API documentation', main: 'Main navigation' },
   menu: { open: 'Account menu', signOut: 'Sign out', role: 'Role', partner: 'Partner' },
   roles: { admin: 'Administrator', commission: 'Commission', reviewer: 'Reviewer', coordinator: 'National coordinator' },
