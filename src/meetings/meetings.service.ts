@@ -245,8 +245,18 @@ export async function updateMeetingDetails(db: Db, viewer: Viewer, actor: Actor,
   requireOrganiser(viewer);
   const before = await meetingOrThrow(db, id);
   const patch = meetingFields(input, before);
+  // Invited partners hear of a cancellation and of a new date or time.
+  const cancelled = patch.status === 'cancelled' && before.status !== 'cancelled';
+  const moved = (patch.starts_at !== undefined && patch.starts_at !== before.starts_at) || (patch.ends_at !== undefined && patch.ends_at !== before.ends_at);
+  const invited = (await listDelegations(db, [id])).map((d) => d.partner_code).filter((p): p is string => p !== null);
   await db.transaction().execute(async (trx) => {
     if (!(await updateMeeting(trx, id, version, patch))) throw stale();
+    if ((cancelled || moved) && invited.length > 0) {
+      const title = patch.title ?? before.title;
+      await notify(trx, { roles: ['coordinator'], partners: invited }, cancelled
+        ? { kind: 'meetings.cancelled', title: `Cancelled: ${title}`, body: `"${title}" of ${before.starts_at.slice(0, 10)} has been cancelled.`, link: `/meetings/${id}`, dedupeKey: `meeting:${id}:cancelled` }
+        : { kind: 'meetings.moved', title: `New time: ${title}`, body: `"${title}" now starts ${patch.starts_at ?? before.starts_at} and ends ${patch.ends_at ?? before.ends_at} (UTC).`, link: `/meetings/${id}`, dedupeKey: `meeting:${id}:moved:${version + 1}` });
+    }
     await appendAuditEntry(trx, actor, { action: 'meeting.update', entityType: 'meeting', entityId: id, before: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof MeetingsTable]])), after: patch });
   });
   return getMeeting(db, viewer, id);

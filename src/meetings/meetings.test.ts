@@ -172,6 +172,15 @@ describeEachDatabase('meetings', (get) => {
     expect(html).toContain('Senior officials on firearms &lt;b&gt;2026&lt;/b&gt;');
   });
 
+  it('tells invited partners of a new time and of a cancellation', async () => {
+    let m = (await call(commission, 'GET', `/meetings/${meetingId}`)).json();
+    m = (await call(commission, 'PATCH', `/meetings/${meetingId}`, { version: m.version, start: '2026-12-11T09:00:00+01:00', end: '2026-12-11T13:00:00+01:00' })).json();
+    await call(commission, 'PATCH', `/meetings/${meetingId}`, { version: m.version, status: 'cancelled' });
+    const notes = await get().db.selectFrom('notifications').select(['user_id', 'kind', 'title']).where('link', '=', `/meetings/${meetingId}`).where('kind', 'in', ['meetings.moved', 'meetings.cancelled']).orderBy('created_at').execute();
+    expect(notes.map((n) => [n.user_id, n.kind])).toEqual([[al.user.id, 'meetings.moved'], [al.user.id, 'meetings.cancelled']]);
+    expect(notes[1]!.title).toBe('Cancelled: Senior officials on firearms <b>2026</b>');
+  });
+
   it('jha meetings list and announcement', () => {
     const env = { ...process.env, DATABASE_URL: get().config.kind === 'sqlite' ? `sqlite:${(get().config as { path: string }).path}` : (get().config as { url: string }).url, SESSION_SECRET: 'x'.repeat(40) };
     const jha = (args: string[]) => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'jha.js'), ...args], { encoding: 'utf8', env });
