@@ -78,6 +78,9 @@ describeEachDatabase('jha CLI', (get) => {
     expect(added.stdout).toMatch(/Created coordinator cli\.coord@example\.org for XK/);
     const listed = JSON.parse(jha(get(), ['users', 'list', '--format', 'json']).stdout);
     expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'cli.coord@example.org', role: 'coordinator', partner: 'XK', disabled: false })]));
+    const expert = jha(get(), ['users', 'add', '--email', 'cli.expert@example.org', '--role', 'reviewer', '--domains', 'migration, justice', '--password-stdin'], 'cli-password-123\n');
+    expect(expert.code).toBe(0);
+    expect(JSON.parse(jha(get(), ['users', 'list', '--format', 'json']).stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'cli.expert@example.org', domains: ['justice', 'migration'] })]));
     const table = jha(get(), ['users', 'list']).stdout;
     expect(table).toMatch(/cli\.coord@example\.org\s+cli\.coord\s+coordinator\s+XK\s+active/);
   });
@@ -89,6 +92,9 @@ describeEachDatabase('jha CLI', (get) => {
     const badRole = jha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'boss', '--password-stdin'], 'cli-password-123');
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toMatch(/boss/);
+    const badDomain = jha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'reviewer', '--domains', 'justice,sport', '--password-stdin'], 'cli-password-123');
+    expect(badDomain.code).toBe(1);
+    expect(badDomain.stderr).toMatch(/domains: "sport" is not a domain \(commitments, justice, migration\)/);
     const noStdin = jha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'reviewer']);
     expect(noStdin.code).toBe(2);
     expect(JSON.parse(jha(get(), ['users', 'list', '--format', 'json']).stdout).some((u: { email: string }) => u.email === 'x@example.org')).toBe(false);

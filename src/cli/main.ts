@@ -54,11 +54,18 @@ users.command('add').description('Create a user; the password is read from stand
   .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
   .option('--partner <code>', 'partner code, required for coordinators (e.g. AL, XK)')
   .option('--name <name>', 'display name')
+  .option('--domains <list>', 'reviewers: the domains they review, comma-separated (e.g. justice,migration); all when absent')
   .option('--password-stdin', 'read the password from standard input (required)')
-  .action(async (opts: { email: string; role: string; partner?: string; name?: string; passwordStdin?: boolean }) => {
+  .action(async (opts: { email: string; role: string; partner?: string; name?: string; domains?: string; passwordStdin?: boolean }) => {
     if (!opts.passwordStdin) throw new AppError('usage', 2, '--password-stdin is required: pipe the password in, e.g. `echo "$PW" | jha users add … --password-stdin`.');
     const password = await readStdin();
-    const user = await withDatabase((db) => createUser(db, cliActor(), { ...opts, password }));
+    const domains = opts.domains?.split(',').map((d) => d.trim()).filter(Boolean);
+    const user = await withDatabase(async (db) => {
+      const { loadCatalogs } = await import('../statistics/catalog.js');
+      const { CATALOG_DIR } = await import('../platform/paths.js');
+      const known = new Set([...loadCatalogs(CATALOG_DIR).datasets.values()].map((d) => d.domain).concat('commitments'));
+      return createUser(db, cliActor(), { ...opts, domains, password }, known);
+    });
     process.stdout.write(`Created ${user.role} ${user.email}${user.partner ? ` for ${user.partner}` : ''} (id ${user.id}).\n`);
   });
 users.command('list').description('List users')

@@ -161,6 +161,11 @@ describeEachDatabase('progress reporting', (get) => {
     expect(early.json().error.message).toMatch(/still waiting: AL/);
 
     const entries = report.entries as { commitment: string; action: string }[];
+    // A reviewer limited to the justice domain does not assess commitments.
+    const { changeUser } = await import('../platform/users/users.service.js');
+    const justiceOnly = await makeUser(get().db, 'reviewer');
+    await changeUser(get().db, SYSTEM_ACTOR, justiceOnly.user.id, { domains: ['justice'] });
+    expect((await call(justiceOnly, 'PUT', `/rounds/${roundId}/reports/AL/assessments`, { version: report.version + 1, assessments: [] })).statusCode).toBe(403);
     const levels = ['fully_implemented', 'some_progress', 'limited_progress', 'limited_progress', 'no_progress'];
     const partial = await call(reviewer, 'PUT', `/rounds/${roundId}/reports/AL/assessments`, { version: report.version + 1, assessments: [{ commitment: entries[0]!.commitment, assessment: levels[0], comment: 'Adopted in December.' }] });
     expect(partial.json()).toMatchObject({ status: 'submitted', changed: 1 });

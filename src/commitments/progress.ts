@@ -1,7 +1,7 @@
 // The rules of progress reporting, without I/O: the partner's statuses, the reviewers' assessment
 // scale (the Rule of Law Report's levels), who may see and do what, and what is overdue.
 import type { ReportStatus, RoundStatus } from '../platform/db/tables.js';
-import type { Viewer } from '../statistics/viewer.js';
+import { canReview, type Viewer } from '../statistics/viewer.js';
 
 export const STATUSES = ['not_started', 'in_progress', 'completed', 'delayed', 'cancelled'] as const;
 export type ProgressStatus = (typeof STATUSES)[number];
@@ -49,8 +49,9 @@ export function canReport(viewer: Viewer, partner: string): boolean {
   return viewer.role === 'admin' || (viewer.role === 'coordinator' && viewer.partner === partner);
 }
 
+/** Assessing progress: the Commission, admins, and reviewers of the commitments domain (or of every domain). */
 export function canAssess(viewer: Viewer): boolean {
-  return viewer.kind === 'operator' || (viewer.kind === 'user' && ['reviewer', 'commission', 'admin'].includes(viewer.role));
+  return canReview(viewer, 'commitments');
 }
 
 export function canManageRounds(viewer: Viewer): boolean {

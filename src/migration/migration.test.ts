@@ -112,6 +112,23 @@ describeEachDatabase('migration exchange', (get) => {
     expect(audit).toHaveLength(1);
   });
 
+  it('reviewers review within their domains', async () => {
+    const { changeUser } = await import('../platform/users/users.service.js');
+    const known = new Set(['justice', 'migration', 'commitments']);
+    const justiceOnly = await makeUser(get().db, 'reviewer');
+    await changeUser(get().db, SYSTEM_ACTOR, justiceOnly.user.id, { domains: ['justice'] }, known);
+    const migrationReviewer = await makeUser(get().db, 'reviewer');
+    await changeUser(get().db, SYSTEM_ACTOR, migrationReviewer.user.id, { domains: ['migration'] }, known);
+    const s = (await call(justiceOnly, 'GET', '/submissions/migration.reception/BA/2026-09')).json();
+    expect(s.can).toMatchObject({ approve: false, return: false });
+    const refused = await call(justiceOnly, 'POST', '/submissions/migration.reception/BA/2026-09/approve', { version: s.version });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toBe('You review justice; migration.reception belongs to migration.');
+    expect((await call(migrationReviewer, 'GET', '/submissions/migration.reception/BA/2026-09')).json().can).toMatchObject({ approve: true, return: true });
+    // Every reviewer still reads all data; domains limit what they review, not what they see.
+    expect((await call(justiceOnly, 'GET', '/migration/alerts')).json().alerts.length).toBeGreaterThan(0);
+  });
+
   it('arrivals up 50 % fire a partner alert and a regional one addressed to every partner', async () => {
     expect((await importCsv(ba, 'migration.monthly,BA,,2026-08,arrivals.detected,,100,\nmigration.monthly,BA,,2026-09,arrivals.detected,,160,\n')).statusCode).toBe(200);
     const list = await alerts();

@@ -180,10 +180,10 @@ async function loadForTransition(trx: Trx, key: SubmissionKey, version: number):
 
 type Transition = 'submit' | 'return' | 'approve' | 'publish' | 'reopen';
 
-const TRANSITIONS: Record<Transition, { from: SubmissionStatus[]; to: SubmissionStatus; allowed: (v: Viewer, partner: string) => boolean; needsText: boolean }> = {
+const TRANSITIONS: Record<Transition, { from: SubmissionStatus[]; to: SubmissionStatus; allowed: (v: Viewer, partner: string, domain: string) => boolean; needsText: boolean }> = {
   submit: { from: ['draft', 'returned'], to: 'submitted', allowed: canEdit, needsText: false },
-  return: { from: ['submitted', 'approved'], to: 'returned', allowed: (v) => canReview(v), needsText: true },
-  approve: { from: ['submitted'], to: 'approved', allowed: (v) => canReview(v), needsText: false },
+  return: { from: ['submitted', 'approved'], to: 'returned', allowed: (v, _p, domain) => canReview(v, domain), needsText: true },
+  approve: { from: ['submitted'], to: 'approved', allowed: (v, _p, domain) => canReview(v, domain), needsText: false },
   publish: { from: ['approved'], to: 'published', allowed: (v) => canPublish(v), needsText: false },
   reopen: { from: ['approved', 'published'], to: 'draft', allowed: (v) => canPublish(v), needsText: true },
 };
@@ -192,7 +192,9 @@ const TRANSITIONS: Record<Transition, { from: SubmissionStatus[]; to: Submission
 export async function transition(db: Db, catalog: Catalog, viewer: Viewer, actor: Actor, key: SubmissionKey, action: Transition, version: number, text?: string): Promise<SubmissionsTable> {
   const dataset = await checkKey(db, catalog, key);
   const rule = TRANSITIONS[action];
-  if (!rule.allowed(viewer, key.partner)) throw new ForbiddenError(`Your role cannot ${action} ${key.partner}'s data.`);
+  if (!rule.allowed(viewer, key.partner, dataset.domain)) {
+    throw new ForbiddenError(viewer.kind === 'user' && viewer.role === 'reviewer' ? `You review ${viewer.domains?.join(', ')}; ${key.dataset} belongs to ${dataset.domain}.` : `Your role cannot ${action} ${key.partner}'s data.`);
+  }
   const body = (text ?? '').trim();
   if (rule.needsText && body === '') throw new ValidationError(`${action === 'reopen' ? 'reason' : 'comment'}: say why (it is kept in the submission's thread).`, { field: action === 'reopen' ? 'reason' : 'comment' });
   const next = await db.transaction().execute(async (trx) => {
@@ -301,7 +303,7 @@ export async function getSubmission(db: Db, catalog: Catalog, viewer: Viewer, ke
     updatedAt: submission?.updated_at ?? null, values: [], findings: [], events: [],
     can: {
       edit: editable, submit: editable && !!submission,
-      return: canReview(viewer) && (status === 'submitted' || status === 'approved'), approve: canReview(viewer) && status === 'submitted',
+      return: canReview(viewer, dataset.domain) && (status === 'submitted' || status === 'approved'), approve: canReview(viewer, dataset.domain) && status === 'submitted',
       publish: canPublish(viewer) && status === 'approved', reopen: canPublish(viewer) && (status === 'approved' || status === 'published'),
       comment: viewer.kind !== 'public' && !!submission,
     },

@@ -4,7 +4,7 @@ import type { Role, SubmissionStatus } from '../platform/db/tables.js';
 
 export type Viewer =
   | { kind: 'public' }
-  | { kind: 'user'; role: Role; partner: string | null; id: string; label: string }
+  | { kind: 'user'; role: Role; partner: string | null; id: string; label: string; domains?: string[] | null }
   | { kind: 'operator'; label: string };
 
 export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
@@ -12,7 +12,7 @@ export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
 export function viewerOf(principal: Principal | null): Viewer {
   if (!principal) return PUBLIC_VIEWER;
   const u = principal.user;
-  return { kind: 'user', role: u.role, partner: u.partner, id: u.id, label: u.email };
+  return { kind: 'user', role: u.role, partner: u.partner, id: u.id, label: u.email, domains: u.domains };
 }
 
 /** Published data is public; a coordinator also reads their own partner's; everyone else reads all. */
@@ -30,9 +30,12 @@ export function canEdit(viewer: Viewer, partner: string): boolean {
   return viewer.role === 'admin' || (viewer.role === 'coordinator' && viewer.partner === partner);
 }
 
-/** Returning and approving: reviewers, the Commission and admins. */
-export function canReview(viewer: Viewer): boolean {
-  return viewer.kind === 'operator' || (viewer.kind === 'user' && ['reviewer', 'commission', 'admin'].includes(viewer.role));
+/** Returning and approving: reviewers (within their domains, when limited to some), the Commission and admins. */
+export function canReview(viewer: Viewer, domain?: string): boolean {
+  if (viewer.kind === 'operator') return true;
+  if (viewer.kind === 'public') return false;
+  if (viewer.role === 'commission' || viewer.role === 'admin') return true;
+  return viewer.role === 'reviewer' && (!viewer.domains || domain === undefined || viewer.domains.includes(domain));
 }
 
 /** Publishing and reopening: the Commission and admins. */

@@ -28,6 +28,8 @@ export interface UsersTable {
   role: Role;
   partner_code: string | null;
   password_hash: string;
+  /** Reviewers only: the domains they review, as a JSON list; null for every domain. */
+  domains_json: string | null;
   disabled_at: string | null;
   created_at: string;
   updated_at: string;

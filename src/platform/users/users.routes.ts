@@ -1,4 +1,5 @@
 // HTTP for user administration (admin only) and a partner's own user list (coordinators see their colleagues).
+import type { FastifyInstance } from 'fastify';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../auth/auth.service.js';
 import { NotFoundError } from '../errors.js';
@@ -7,6 +8,11 @@ import { changeUser, createUser, presentUser, resetPassword } from './users.serv
 import { CreateUserBody, PartnerCode, ResetPasswordBody, UpdateUserBody, UserIdParams, UserSchema } from './users.schema.js';
 
 const ADMIN = { roles: ['admin'] } as const;
+
+/** The domains a reviewer can be limited to: those of the catalogue's datasets, and commitments. */
+function reviewDomains(app: FastifyInstance): ReadonlySet<string> {
+  return new Set([...app.catalog.datasets.values()].map((d) => d.domain).concat('commitments'));
+}
 
 export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/users', {
@@ -18,7 +24,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: ADMIN },
     schema: { tags: ['users'], summary: 'Create a user', body: CreateUserBody, response: { 201: UserSchema } },
   }, async (request, reply) => {
-    const user = await createUser(app.db, actorOf(request.principal!, request.id), request.body);
+    const user = await createUser(app.db, actorOf(request.principal!, request.id), request.body, reviewDomains(app));
     return reply.status(201).send(user);
   });
 
@@ -34,7 +40,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch('/users/:id', {
     config: { access: ADMIN },
     schema: { tags: ['users'], summary: 'Change name, role, partner or disable/enable a user', params: UserIdParams, body: UpdateUserBody, response: { 200: UserSchema } },
-  }, async (request) => changeUser(app.db, actorOf(request.principal!, request.id), request.params.id, request.body));
+  }, async (request) => changeUser(app.db, actorOf(request.principal!, request.id), request.params.id, request.body, reviewDomains(app)));
 
   app.post('/users/:id/password', {
     config: { access: ADMIN },

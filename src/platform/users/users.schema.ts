@@ -10,6 +10,7 @@ export const UserSchema = Type.Object({
   name: Type.String(),
   role: RoleSchema,
   partner: Type.Union([Type.String(), Type.Null()]),
+  domains: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'reviewers: the domains they review; null for every domain' }),
   disabled: Type.Boolean(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
@@ -22,6 +23,7 @@ export const CreateUserBody = Type.Object({
   name: Type.Optional(Type.String({ maxLength: 200 })),
   role: RoleSchema,
   partner: Type.Optional(Type.Union([PartnerCode, Type.Null()])),
+  domains: Type.Optional(Type.Union([Type.Array(Type.String({ maxLength: 50 }), { maxItems: 20 }), Type.Null()])),
   password: Type.String({ minLength: 12, maxLength: 1024 }),
 }, { additionalProperties: false });
 
@@ -29,6 +31,7 @@ export const UpdateUserBody = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   role: Type.Optional(RoleSchema),
   partner: Type.Optional(Type.Union([PartnerCode, Type.Null()])),
+  domains: Type.Optional(Type.Union([Type.Array(Type.String({ maxLength: 50 }), { maxItems: 20 }), Type.Null()])),
   disabled: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false, minProperties: 1 });
 

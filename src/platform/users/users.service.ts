@@ -20,6 +20,8 @@ export interface UserView {
   name: string;
   role: Role;
   partner: string | null;
+  /** The domains a reviewer reviews; null for every domain (and for every other role). */
+  domains: string[] | null;
   disabled: boolean;
   createdAt: string;
   updatedAt: string;
@@ -28,14 +30,14 @@ export interface UserView {
 /** The only shape in which a user leaves the service: never with the password hash. */
 export function presentUser(u: UsersTable): UserView {
   return {
-    id: u.id, email: u.email, name: u.name, role: u.role, partner: u.partner_code,
+    id: u.id, email: u.email, name: u.name, role: u.role, partner: u.partner_code, domains: u.domains_json ? JSON.parse(u.domains_json) as string[] : null,
     disabled: u.disabled_at !== null, createdAt: u.created_at, updatedAt: u.updated_at,
   };
 }
 
 function auditView(u: UsersTable) {
-  const { id, email, name, role, partner, disabled } = presentUser(u);
-  return { id, email, name, role, partner, disabled };
+  const { id, email, name, role, partner, domains, disabled } = presentUser(u);
+  return { id, email, name, role, partner, domains, disabled };
 }
 
 export function checkPassword(password: string): void {
@@ -57,19 +59,34 @@ async function checkRoleAndPartner(db: DbOrTrx, role: string, partner: string | 
   }
 }
 
+/**
+ * A reviewer may be limited to domains (each one of `known` when given); an empty list means every
+ * domain. Other roles are never limited.
+ */
+function checkDomains(role: string, domains: string[] | null | undefined, known?: ReadonlySet<string>): string | null {
+  const list = [...new Set((domains ?? []).map((d) => d.trim()).filter(Boolean))];
+  if (list.length === 0) return null;
+  if (role !== 'reviewer') throw new ValidationError(`domains: only reviewers are limited to domains, not the role ${role}.`, { field: 'domains' });
+  for (const d of list) if (known && !known.has(d)) throw new ValidationError(`domains: "${d}" is not a domain (${[...known].sort().join(', ')}).`, { field: 'domains' });
+  return JSON.stringify(list.sort());
+}
+
 export interface NewUser {
   email: string;
   name?: string;
   role: string;
   partner?: string | null;
   password: string;
+  /** Reviewers only; empty or absent for every domain. */
+  domains?: string[] | null;
 }
 
-export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<UserView> {
+export async function createUser(db: Db, actor: Actor, input: NewUser, knownDomains?: ReadonlySet<string>): Promise<UserView> {
   const email = input.email.trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 254) throw new ValidationError(`email: "${input.email}" is not an e-mail address.`, { field: 'email' });
   const partner = input.partner ? input.partner.toUpperCase() : null;
   await checkRoleAndPartner(db, input.role, partner);
+  const domainsJson = checkDomains(input.role, input.domains, knownDomains);
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
@@ -77,7 +94,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
     const now = new Date().toISOString();
     const row: UsersTable = {
       id: randomUUID(), email, name: (input.name ?? '').trim() || email.split('@')[0]!, role: input.role as Role,
-      partner_code: partner, password_hash: passwordHash, disabled_at: null, created_at: now, updated_at: now,
+      partner_code: partner, password_hash: passwordHash, domains_json: domainsJson, disabled_at: null, created_at: now, updated_at: now,
     };
     await insertUser(trx, row);
     await appendAuditEntry(trx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row) });
@@ -89,11 +106,12 @@ export interface UserChanges {
   name?: string;
   role?: string;
   partner?: string | null;
+  domains?: string[] | null;
   disabled?: boolean;
 }
 
 /** Applies the changes in one transaction; disabling a user also ends their sessions. */
-export async function changeUser(db: Db, actor: Actor, id: string, changes: UserChanges): Promise<UserView> {
+export async function changeUser(db: Db, actor: Actor, id: string, changes: UserChanges, knownDomains?: ReadonlySet<string>): Promise<UserView> {
   return db.transaction().execute(async (trx) => {
     const before = await findUserById(trx, id);
     if (!before) throw new NotFoundError('User', id);
@@ -101,15 +119,18 @@ export async function changeUser(db: Db, actor: Actor, id: string, changes: User
     let partner = changes.partner === undefined ? before.partner_code : changes.partner ? changes.partner.toUpperCase() : null;
     if (changes.role !== undefined && changes.role !== 'coordinator' && changes.partner === undefined) partner = null;
     await checkRoleAndPartner(trx, role, partner);
+    // A role other than reviewer drops the domains; a reviewer keeps them unless new ones are given.
+    const domainsJson = role !== 'reviewer' ? (changes.domains?.length ? checkDomains(role, changes.domains, knownDomains) : null)
+      : changes.domains === undefined ? before.domains_json : checkDomains(role, changes.domains, knownDomains);
     if (actor.id === id && (role !== before.role || changes.disabled === true)) {
       throw new ValidationError('You cannot change your own role or disable yourself; ask another admin.', { field: changes.disabled ? 'disabled' : 'role' });
     }
     const now = new Date().toISOString();
     const disabledAt = changes.disabled === undefined ? before.disabled_at : changes.disabled ? (before.disabled_at ?? now) : null;
     const after: UsersTable = {
-      ...before, name: changes.name?.trim() || before.name, role: role as Role, partner_code: partner, disabled_at: disabledAt, updated_at: now,
+      ...before, name: changes.name?.trim() || before.name, role: role as Role, partner_code: partner, domains_json: domainsJson, disabled_at: disabledAt, updated_at: now,
     };
-    await updateUser(trx, id, { name: after.name, role: after.role, partner_code: after.partner_code, disabled_at: after.disabled_at, updated_at: now });
+    await updateUser(trx, id, { name: after.name, role: after.role, partner_code: after.partner_code, domains_json: after.domains_json, disabled_at: after.disabled_at, updated_at: now });
     if (after.disabled_at !== null || after.role !== before.role || after.partner_code !== before.partner_code) await deleteUserSessions(trx, id);
     await appendAuditEntry(trx, actor, { action: 'user.update', entityType: 'user', entityId: id, before: auditView(before), after: auditView(after) });
     return presentUser(after);

@@ -35,6 +35,8 @@ describeEachDatabase('user administration', (get) => {
     [{ email: 'd@example.org', role: 'superuser', password: 'long-enough-password' }, 'role', /role/],
     [{ email: 'e@example.org', role: 'reviewer', password: 'short' }, 'password', /password/],
     [{ email: 'f@example.org', role: 'reviewer' }, 'password', /password/],
+    [{ email: 'g@example.org', role: 'commission', domains: ['justice'], password: 'long-enough-password' }, 'domains', /only reviewers are limited to domains/],
+    [{ email: 'h@example.org', role: 'reviewer', domains: ['sports'], password: 'long-enough-password' }, 'domains', /"sports" is not a domain \(commitments, justice, migration\)/],
   ])('rejects %o naming the field', async (payload, field, message) => {
     const response = await post('/api/v1/users', payload);
     expect(response.statusCode).toBe(400);
@@ -63,6 +65,20 @@ describeEachDatabase('user administration', (get) => {
     const entry = await get().db.selectFrom('audit_log').selectAll().where('entity_id', '=', user.user.id).where('action', '=', 'user.update').executeTakeFirstOrThrow();
     expect(JSON.parse(entry.before_json!).partner).toBe('ME');
     expect(JSON.parse(entry.after_json!).partner).toBe('MK');
+  });
+
+  it('limits a reviewer to domains, and drops them when the role changes', async () => {
+    const created = await post('/api/v1/users', { email: 'expert@example.org', role: 'reviewer', domains: ['migration', 'justice'], password: 'long-enough-password' });
+    expect(created.json()).toMatchObject({ role: 'reviewer', domains: ['justice', 'migration'] });
+    const id = created.json().id;
+    const patch = (payload: object) => app.inject({ method: 'PATCH', url: `/api/v1/users/${id}`, payload, headers: bearer(admin) });
+    expect((await patch({ domains: ['commitments'] })).json().domains).toEqual(['commitments']);
+    expect((await patch({ name: 'Expert' })).json().domains).toEqual(['commitments']);
+    expect((await patch({ domains: [] })).json().domains).toBe(null);
+    await patch({ domains: ['justice'] });
+    expect((await patch({ role: 'commission' })).json()).toMatchObject({ role: 'commission', domains: null });
+    const audit = await get().db.selectFrom('audit_log').select('after_json').where('entity_id', '=', id).where('action', '=', 'user.update').orderBy('seq').execute();
+    expect(audit[0]!.after_json).toContain('"domains":["commitments"]');
   });
 
   it('turning a coordinator into a reviewer drops the partner', async () => {

@@ -32,6 +32,7 @@ export const en = {
     active: 'active', disabled: 'disabled', disable: 'Disable', enable: 'Enable', edit: 'Edit', resetPassword: 'Reset password',
     newPassword: 'New password (at least 12 characters)', password: 'Password (at least 12 characters)', save: 'Save', cancel: 'Cancel', created: 'User created.', saved: 'Saved.',
     passwordReset: 'Password reset; the user was signed out everywhere.', actions: 'Actions', choosePartner: 'Choose a partner',
+    scope: 'Partner or reviews', domains: 'Reviews', domainsHelp: 'Leave empty for every domain.', domain: { justice: 'Justice', migration: 'Migration', commitments: 'Commitments' },
   },
   audit: {
     title: 'Audit trail', when: 'When', who: 'Who', action: 'Action', entity: 'Entity', change: 'Change',

@@ -1,11 +1,13 @@
 // User administration for admins: create, change role and partner, disable/enable, reset password.
-import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Partner, type Role, type User } from '../platform/api';
 
 const ROLES: Role[] = ['admin', 'commission', 'reviewer', 'coordinator'];
+/** The domains a reviewer can be limited to (the server checks them against the catalogue). */
+const REVIEW_DOMAINS = ['justice', 'migration', 'commitments'];
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | null;
 
@@ -41,7 +43,7 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('users.email')}</Table.Th><Table.Th>{t('users.name')}</Table.Th><Table.Th>{t('users.role')}</Table.Th>
-              <Table.Th>{t('users.partner')}</Table.Th><Table.Th>{t('users.status')}</Table.Th><Table.Th>{t('users.actions')}</Table.Th>
+              <Table.Th>{t('users.scope')}</Table.Th><Table.Th>{t('users.status')}</Table.Th><Table.Th>{t('users.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -50,7 +52,7 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
                 <Table.Td>{u.email}</Table.Td>
                 <Table.Td>{u.name}</Table.Td>
                 <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                <Table.Td>{u.partner ?? '—'}</Table.Td>
+                <Table.Td>{u.partner ?? (u.domains ? u.domains.map((d) => t(`users.domain.${d}`)).join(', ') : '—')}</Table.Td>
                 <Table.Td><Badge color={u.disabled ? "gray" : "green"} variant="light" miw={80}>{u.disabled ? t('users.disabled') : t('users.active')}</Badge></Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
@@ -87,13 +89,15 @@ function UserForm({ user, partnerOptions, onDone, onCancel }: { user: User | nul
   const [name, setName] = useState(user?.name ?? '');
   const [role, setRole] = useState<Role>(user?.role ?? 'coordinator');
   const [partner, setPartner] = useState<string | null>(user?.partner ?? null);
+  const [domains, setDomains] = useState<string[]>(user?.domains ?? []);
   const [password, setPassword] = useState('');
   const save = useMutation({
     mutationFn: () => {
       const scope = role === 'coordinator' ? partner : null;
+      const reviews = role === 'reviewer' ? domains : [];
       return user
-        ? api<User>('PATCH', `/users/${user.id}`, { name, role, partner: scope })
-        : api<User>('POST', '/users', { email, name, role, partner: scope, password });
+        ? api<User>('PATCH', `/users/${user.id}`, { name, role, partner: scope, domains: reviews })
+        : api<User>('POST', '/users', { email, name, role, partner: scope, domains: reviews, password });
     },
     onSuccess: onDone,
   });
@@ -110,6 +114,10 @@ function UserForm({ user, partnerOptions, onDone, onCancel }: { user: User | nul
         <Select label={t('users.role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={role} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
         {role === 'coordinator' && (
           <Select label={t('users.partner')} placeholder={t('users.choosePartner')} data={partnerOptions} value={partner} onChange={setPartner} searchable required />
+        )}
+        {role === 'reviewer' && (
+          <MultiSelect label={t('users.domains')} description={t('users.domainsHelp')} data={REVIEW_DOMAINS.map((d) => ({ value: d, label: t(`users.domain.${d}`) }))}
+            value={domains} onChange={setDomains} clearable />
         )}
         {!user && <PasswordInput label={t('users.password')} required minLength={12} value={password} onChange={(e) => setPassword(e.currentTarget.value)} />}
         <Group justify="flex-end">

@@ -54,6 +54,8 @@ export interface User {
   name: string;
   role: Role;
   partner: string | null;
+  /** Reviewers: the domains they review; null for every domain. */
+  domains?: string[] | null;
   disabled: boolean;
   createdAt: string;
   updatedAt: string;

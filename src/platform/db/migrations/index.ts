@@ -8,6 +8,7 @@ import * as notifications from './20261128T0200_notifications.js';
 import * as progress from './20261128T0300_progress.js';
 import * as migration from './20261128T0400_migration.js';
 import * as meetings from './20261128T0500_meetings.js';
+import * as reviewerDomains from './20261128T0600_reviewer_domains.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127T2300_platform': platform,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261128T0300_progress': progress,
   '20261128T0400_migration': migration,
   '20261128T0500_meetings': meetings,
+  '20261128T0600_reviewer_domains': reviewerDomains,
 };
