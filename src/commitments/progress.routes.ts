@@ -1,13 +1,12 @@
 // HTTP for progress reporting (rounds, reports, evidence, assessments, publication, exports) and
 // the commitments views. Reading is public as far as the service lets each viewer see; changes
 // declare their roles, and reporting routes also the partner a coordinator must belong to.
-import { Type, type FastifyPluginAsyncTypebox, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { actorOf } from '../platform/auth/auth.service.js';
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { XLSX_MEDIA_TYPE, rowsToCsv, rowsToXlsx } from '../platform/exports/tables.js';
 import { MAX_UPLOAD_BYTES } from '../platform/files/file-check.js';
 import { PUBLIC } from '../platform/http/access.js';
-import { viewerOf } from '../statistics/viewer.js';
+import { rawUploadRoutes, sendStoredFile, styleNonce, uploadedFile } from '../platform/http/replies.js';
+import { viewerAndActor, viewerOf } from '../statistics/viewer.js';
 import { addPlanAction, updatePlanAction } from './plan-editing.service.js';
 import { ASSESSMENTS, STATUSES } from './progress.js';
 import {
@@ -32,9 +31,6 @@ const Version = Type.Integer({ minimum: 1, description: 'the version that was re
 
 export const ROUND_COLUMNS = ['round', 'plan', 'partner', 'report_status', 'objective', 'action', 'action_title', 'deadline', 'status', 'narrative', 'evidence', 'assessment', 'assessment_comment'] as const;
 
-function who(request: FastifyRequest) {
-  return { viewer: viewerOf(request.principal), actor: actorOf(request.principal!, request.id) };
-}
 
 function safeFileName(text: string): string {
   return text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'report';
@@ -53,7 +49,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: MANAGING },
     schema: { tags, summary: 'Open a reporting round: one draft report per committed partner', params: PlanParams, body: Type.Object({ title: Text(200), periodStart: IsoDate, periodEnd: IsoDate, dueDate: IsoDate }, { additionalProperties: false }) },
   }, async (request, reply) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return reply.status(201).send(await openRound(app.db, viewer, actor, request.params.code, request.body));
   });
 
@@ -61,7 +57,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => getRound(app.db, viewerOf(request.principal), request.params.id));
 
   app.post('/rounds/:id/publish', { config: { access: MANAGING }, schema: { tags, summary: 'Publish the assessed reports of a round', params: RoundParams, body: Type.Object({ version: Version }) } }, async (request) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return publishRound(app.db, viewer, actor, request.params.id, request.body.version);
   });
 
@@ -77,8 +73,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/rounds/:id/report.html', { config: { access: PUBLIC }, schema: { tags, summary: 'Printable progress report of a round (HTML with print styles)', params: RoundParams } }, async (request, reply) => {
     const { round, rows } = await roundRows(app.db, viewerOf(request.principal), request.params.id);
-    const nonce = (reply as unknown as { cspNonce?: { style: string } }).cspNonce?.style ?? '';
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderRoundReport(round, rows, nonce));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderRoundReport(round, rows, styleNonce(reply)));
   });
 
   app.get('/rounds/:id/reports/:partner', { config: { access: PUBLIC }, schema: { tags, summary: 'One partner’s report with entries, evidence and (once visible) assessments', params: ReportParams } },
@@ -98,12 +93,12 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }, { additionalProperties: false }),
     },
   }, async (request) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return saveEntries(app.db, viewer, actor, request.params.id, request.params.partner.toUpperCase(), request.body.version, request.body.entries);
   });
 
   app.post('/rounds/:id/reports/:partner/submit', { config: { access: REPORTING }, schema: { tags, summary: 'Submit the report for assessment', params: ReportParams, body: Type.Object({ version: Version }) } }, async (request) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return submitReport(app.db, viewer, actor, request.params.id, request.params.partner.toUpperCase(), request.body.version);
   });
 
@@ -111,7 +106,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: ASSESSING },
     schema: { tags, summary: 'Return the report to the partner with a comment', params: ReportParams, body: Type.Object({ version: Version, comment: Text(5000) }) },
   }, async (request) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return returnReport(app.db, viewer, actor, request.params.id, request.params.partner.toUpperCase(), request.body.version, request.body.comment);
   });
 
@@ -129,7 +124,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }, { additionalProperties: false }),
     },
   }, async (request) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return saveAssessments(app.db, viewer, actor, request.params.id, request.params.partner.toUpperCase(), request.body.version, request.body.assessments);
   });
 
@@ -137,28 +132,24 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: REPORTING },
     schema: { tags, summary: 'Add a link as evidence', params: ReportParams, body: Type.Object({ commitment: Id, url: Text(2000), title: Type.Optional(Text(300)) }, { additionalProperties: false }) },
   }, async (request, reply) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return reply.status(201).send(await addEvidenceLink(app.db, viewer, actor, request.params.id, request.params.partner.toUpperCase(), request.body.commitment, request.body.url, request.body.title));
   });
 
   app.delete('/rounds/:id/reports/:partner/evidence/:evidence', {
     config: { access: REPORTING }, schema: { tags, summary: 'Remove a piece of evidence', params: Type.Object({ id: Id, partner: PartnerCode, evidence: Id }) },
   }, async (request, reply) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     await removeEvidence(app.db, viewer, actor, request.params.id, request.params.partner.toUpperCase(), request.params.evidence);
     return reply.status(204).send();
   });
 
   app.get('/evidence/:id/file', { config: { access: PUBLIC }, schema: { tags, summary: 'Download an evidence file (as far as the caller may read its report)', params: Type.Object({ id: Id }) } }, async (request, reply) => {
-    const file = await evidenceFile(app.db, viewerOf(request.principal), request.params.id);
-    return reply.type(file.mediaType).header('content-disposition', `attachment; filename="${safeFileName(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`).header('cache-control', 'private, no-store').send(file.content);
+    return sendStoredFile(reply, await evidenceFile(app.db, viewerOf(request.principal), request.params.id));
   });
 
   // Uploads arrive as the raw file body (any content type); the type is judged from the content.
-  await app.register(async (plugin) => {
-    const uploads = plugin.withTypeProvider<TypeBoxTypeProvider>();
-    uploads.removeAllContentTypeParsers();
-    uploads.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
+  await rawUploadRoutes(app, async (uploads) => {
     uploads.post('/rounds/:id/reports/:partner/evidence', {
       config: { access: REPORTING },
       bodyLimit: MAX_UPLOAD_BYTES,
@@ -167,9 +158,8 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({ commitment: Id, name: Text(300) }),
       },
     }, async (request, reply) => {
-      const { viewer, actor } = who(request);
-      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      return reply.status(201).send(await addEvidenceFile(app.db, viewer, actor, request.params.id, request.params.partner.toUpperCase(), request.query.commitment, request.query.name, body));
+      const { viewer, actor } = viewerAndActor(request);
+      return reply.status(201).send(await addEvidenceFile(app.db, viewer, actor, request.params.id, request.params.partner.toUpperCase(), request.query.commitment, request.query.name, uploadedFile(request)));
     });
   });
 
@@ -188,7 +178,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: MANAGING },
     schema: { tags, summary: 'Add a recommendation or follow-up action (plans of kind recommendations or meeting conclusions)', params: PlanParams, body: Type.Object({ objective: Type.String({ maxLength: 40 }), partners: Type.Array(PartnerCode, { minItems: 1, maxItems: 10 }), ...ActionFields }, { additionalProperties: false }) },
   }, async (request, reply) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return reply.status(201).send(await addPlanAction(app.db, app.catalog, viewer, actor, request.params.code, request.body));
   });
 
@@ -196,7 +186,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: MANAGING },
     schema: { tags, summary: 'Edit a recommendation or follow-up action', params: Type.Object({ code: Type.String({ maxLength: 100 }), action: Type.String({ maxLength: 40 }) }), body: Type.Partial(Type.Object(ActionFields), { additionalProperties: false }) },
   }, async (request, reply) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     await updatePlanAction(app.db, app.catalog, viewer, actor, request.params.code, request.params.action, request.body);
     return reply.status(204).send();
   });

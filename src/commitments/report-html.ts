@@ -1,11 +1,9 @@
 // The printable progress report of a round: a self-contained HTML page with print styles (A4,
 // one partner per page), built from the same rows as the CSV export. Every text is escaped.
+import { escapeHtml } from '../platform/html.js';
 import { ASSESSMENT_LABELS, STATUS_LABELS, type Assessment, type ProgressStatus } from './progress.js';
 import type { RoundRow, RoundView } from './progress.service.js';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const STYLE = `
 body { font: 11pt/1.4 system-ui, sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }

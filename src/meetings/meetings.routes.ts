@@ -1,13 +1,12 @@
 // HTTP for meetings: the list and one meeting (as far as its visibility allows), organising
 // (meeting, sessions, agenda items, reordering, delegations, documents, outcome, follow-ups),
 // invitation replies, and the generated texts (announcement, printable agenda, .ics, briefing book).
-import { Type, type FastifyPluginAsyncTypebox, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf } from '../platform/auth/auth.service.js';
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MAX_UPLOAD_BYTES } from '../platform/files/file-check.js';
 import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
+import { rawUploadRoutes, sendStoredFile, styleNonce, uploadedFile } from '../platform/http/replies.js';
 import { listPartners } from '../platform/partners/partners.repository.js';
-import { viewerOf } from '../statistics/viewer.js';
+import { viewerAndActor, viewerOf } from '../statistics/viewer.js';
 import { briefingBook, briefingHtml } from './briefing.service.js';
 import { agendaHtml, announcement, invitationIcs } from './meetings.js';
 import {
@@ -29,25 +28,14 @@ const MeetingFields = {
 };
 const ItemFields = { title: Text(300), description: Nullable(Text(5000)), topics: Type.Optional(Topics), lead: Nullable(Text(300)), presenters: Type.Optional(Type.Array(Text(200), { maxItems: 20 })), durationMinutes: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1, maximum: 1440 })])) };
 
-function who(request: FastifyRequest) {
-  return { viewer: viewerOf(request.principal), actor: actorOf(request.principal!, request.id) };
-}
 
-function nonceOf(reply: FastifyReply): string {
-  return (reply as unknown as { cspNonce?: { style: string } }).cspNonce?.style ?? '';
-}
-
-function download(reply: FastifyReply, file: { name: string; mediaType: string; content: Buffer }) {
-  const safe = file.name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'document';
-  return reply.type(file.mediaType).header('content-disposition', `attachment; filename="${safe}"; filename*=UTF-8''${encodeURIComponent(file.name)}`).header('cache-control', 'private, no-store').send(file.content);
-}
 
 export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/meetings', { config: { access: PUBLIC }, schema: { tags, summary: 'Meetings the caller may see, newest first' } },
     async (request) => ({ meetings: await listVisibleMeetings(app.db, viewerOf(request.principal)) }));
 
   app.post('/meetings', { config: { access: ORGANISING }, schema: { tags, summary: 'Create a meeting', body: Type.Object(MeetingFields, { additionalProperties: false }) } }, async (request, reply) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return reply.status(201).send(await createMeeting(app.db, viewer, actor, request.body));
   });
 
@@ -55,18 +43,18 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => getMeeting(app.db, viewerOf(request.principal), request.params.id));
 
   app.patch('/meetings/:id', { config: { access: ORGANISING }, schema: { tags, summary: 'Change the meeting’s details', params: Params, body: Type.Object({ version: Version, ...Type.Partial(Type.Object(MeetingFields)).properties }, { additionalProperties: false }) } }, async (request) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     const { version, ...patch } = request.body;
     return updateMeetingDetails(app.db, viewer, actor, request.params.id, version, patch);
   });
 
   app.post('/meetings/:id/sessions', { config: { access: ORGANISING }, schema: { tags, summary: 'Add a session (e.g. morning, afternoon)', params: Params, body: Type.Object({ title: Text(200), start: Text(40), end: Text(40) }, { additionalProperties: false }) } }, async (request, reply) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return reply.status(201).send(await addSession(app.db, viewer, actor, request.params.id, request.body));
   });
 
   app.post('/meetings/:id/items', { config: { access: ORGANISING }, schema: { tags, summary: 'Add an agenda item at the end of a session', params: Params, body: Type.Object({ sessionId: Id, ...ItemFields }, { additionalProperties: false }) } }, async (request, reply) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return reply.status(201).send(await addItem(app.db, app.catalog, viewer, actor, request.params.id, request.body));
   });
 
@@ -74,7 +62,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: ORGANISING },
     schema: { tags, summary: 'Change an agenda item', params: Type.Object({ id: Id, item: Id }), body: Type.Object({ version: Version, ...Type.Partial(Type.Object(ItemFields)).properties }, { additionalProperties: false }) },
   }, async (request) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     const { version, ...patch } = request.body;
     return updateAgendaItem(app.db, app.catalog, viewer, actor, request.params.id, request.params.item, version, patch);
   });
@@ -83,7 +71,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: ORGANISING },
     schema: { tags, summary: 'Put a session’s agenda items in a new order', params: Type.Object({ id: Id, session: Id }), body: Type.Object({ version: Version, items: Type.Array(Id, { maxItems: 200 }) }, { additionalProperties: false }) },
   }, async (request) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return reorderItems(app.db, viewer, actor, request.params.id, request.params.session, request.body.version, request.body.items);
   });
 
@@ -91,7 +79,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: ORGANISING },
     schema: { tags, summary: 'Invite a delegation (a partner, or an institution such as the Presidency or an agency)', params: Params, body: Type.Object({ partner: Nullable(Type.String({ pattern: '^[A-Za-z]{2}$' })), institution: Nullable(Text(200)), headName: Nullable(Text(200)), headFunction: Nullable(Text(200)) }, { additionalProperties: false }) },
   }, async (request, reply) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return reply.status(201).send(await inviteDelegation(app.db, viewer, actor, request.params.id, request.body));
   });
 
@@ -99,7 +87,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: SIGNED_IN },
     schema: { tags, summary: 'Reply to an invitation (the partner’s coordinators or the organisers)', params: Type.Object({ id: Id, delegation: Id }), body: Type.Object({ reply: Text(20), representedBy: Nullable(Text(200)) }, { additionalProperties: false }) },
   }, async (request) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return replyToInvitation(app.db, viewer, actor, request.params.id, request.params.delegation, request.body);
   });
 
@@ -107,7 +95,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: SIGNED_IN },
     schema: { tags, summary: 'Add a member to a delegation', params: Type.Object({ id: Id, delegation: Id }), body: Type.Object({ name: Text(200), function: Nullable(Text(200)), email: Nullable(Text(200)) }, { additionalProperties: false }) },
   }, async (request, reply) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return reply.status(201).send(await addMember(app.db, viewer, actor, request.params.id, request.params.delegation, request.body));
   });
 
@@ -116,12 +104,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/meetings/:id/documents/:document/file', {
     config: { access: PUBLIC }, schema: { tags, summary: 'Download a document (latest version unless `version`), if its access allows', params: Type.Object({ id: Id, document: Id }), querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }) },
-  }, async (request, reply) => download(reply, await documentFile(app.db, viewerOf(request.principal), request.params.id, request.params.document, request.query.version)));
+  }, async (request, reply) => sendStoredFile(reply, await documentFile(app.db, viewerOf(request.principal), request.params.id, request.params.document, request.query.version)));
 
-  await app.register(async (plugin) => {
-    const uploads = plugin.withTypeProvider<TypeBoxTypeProvider>();
-    uploads.removeAllContentTypeParsers();
-    uploads.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
+  await rawUploadRoutes(app, async (uploads) => {
     uploads.post('/meetings/:id/documents', {
       config: { access: ORGANISING }, bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
@@ -129,16 +114,16 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({ name: Text(300), title: Type.Optional(Text(300)), access: Text(20), item: Type.Optional(Id) }),
       },
     }, async (request, reply) => {
-      const { viewer, actor } = who(request);
+      const { viewer, actor } = viewerAndActor(request);
       const q = request.query;
-      return reply.status(201).send(await uploadDocument(app.db, viewer, actor, request.params.id, { title: q.title, access: q.access, itemId: q.item ?? null, name: q.name, content: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0) }));
+      return reply.status(201).send(await uploadDocument(app.db, viewer, actor, request.params.id, { title: q.title, access: q.access, itemId: q.item ?? null, name: q.name, content: uploadedFile(request) }));
     });
     uploads.post('/meetings/:id/documents/:document/versions', {
       config: { access: ORGANISING }, bodyLimit: MAX_UPLOAD_BYTES,
       schema: { tags, summary: 'Upload a new version of a document', params: Type.Object({ id: Id, document: Id }), querystring: Type.Object({ name: Text(300) }) },
     }, async (request, reply) => {
-      const { viewer, actor } = who(request);
-      return reply.status(201).send(await uploadDocument(app.db, viewer, actor, request.params.id, { documentId: request.params.document, name: request.query.name, content: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0) }));
+      const { viewer, actor } = viewerAndActor(request);
+      return reply.status(201).send(await uploadDocument(app.db, viewer, actor, request.params.id, { documentId: request.params.document, name: request.query.name, content: uploadedFile(request) }));
     });
   });
 
@@ -146,7 +131,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: ORGANISING },
     schema: { tags, summary: 'Record the conclusions and decisions', params: Params, body: Type.Object({ version: Version, conclusions: Nullable(Text(20_000)), decisions: Type.Optional(Type.Array(Type.Object({ text: Text(2000), itemId: Type.Optional(Type.Union([Type.Null(), Id])) }), { maxItems: 100 })) }, { additionalProperties: false }) },
   }, async (request) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return setOutcome(app.db, viewer, actor, request.params.id, request.body.version, request.body);
   });
 
@@ -154,7 +139,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: ORGANISING },
     schema: { tags, summary: 'A follow-up action: a commitment per responsible partner in the meeting’s conclusions plan', params: Params, body: Type.Object({ title: Text(500), partners: Type.Array(Type.String({ pattern: '^[A-Za-z]{2}$' }), { minItems: 1, maxItems: 10 }), deadline: Nullable(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })), description: Nullable(Text(5000)), indicators: Type.Optional(Type.Array(Text(100), { maxItems: 20 })) }, { additionalProperties: false }) },
   }, async (request, reply) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     return reply.status(201).send(await addFollowUp(app.db, app.catalog, viewer, actor, request.params.id, request.body));
   });
 
@@ -166,7 +151,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/meetings/:id/agenda.html', { config: { access: PUBLIC }, schema: { tags, summary: 'Printable agenda', params: Params } }, async (request, reply) => {
     const meeting = await getMeeting(app.db, viewerOf(request.principal), request.params.id);
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(agendaHtml(meeting, meeting.sessions, nonceOf(reply)));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(agendaHtml(meeting, meeting.sessions, styleNonce(reply)));
   });
 
   app.get('/meetings/:id/invitation.ics', { config: { access: PUBLIC }, schema: { tags, summary: 'iCalendar invitation', params: Params } }, async (request, reply) => {
@@ -182,6 +167,6 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const partner = request.query.partner?.toUpperCase() ?? null;
     const book = await briefingBook(app.db, app.catalog, viewerOf(request.principal), request.params.id, partner);
     const names = new Map((await listPartners(app.db)).map((p) => [p.code, p.name]));
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(briefingHtml(book, partner ? names.get(partner) ?? partner : null, nonceOf(reply)));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(briefingHtml(book, partner ? names.get(partner) ?? partner : null, styleNonce(reply)));
   });
 };

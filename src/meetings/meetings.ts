@@ -1,6 +1,7 @@
 // Meetings without I/O: who sees a meeting and its documents, and the texts generated from a
 // meeting (the public announcement, the printable agenda, the iCalendar invitation).
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { escapeHtml } from '../platform/html.js';
 import type { Viewer } from '../statistics/viewer.js';
 
 export const KINDS = ['ministerial', 'senior_officials', 'expert'] as const;
@@ -162,9 +163,6 @@ export function announcement(meeting: MeetingCore, sessions: SessionView[], dele
   return lines.join('\n') + '\n';
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 export const PRINT_STYLE = `
 body { font: 11pt/1.45 system-ui, sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 48rem; padding: 0 1rem; }

@@ -1,12 +1,10 @@
 // HTTP for submissions: read, save values, workflow transitions, comments, reporting overview.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { actorOf } from '../platform/auth/auth.service.js';
 import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
 import { reportingOverview } from './overview.service.js';
 import { CommentBody, FindingCommentBody, KeyParams, ListQuery, ReopenBody, ReturnBody, SaveValuesBody, SubmissionSummary, VersionBody } from './submissions.schema.js';
 import { addComment, commentFindings, getSubmission, listVisibleSubmissions, saveValues, transition, type SubmissionKey } from './submissions.service.js';
-import { viewerOf } from './viewer.js';
+import { viewerAndActor, viewerOf } from './viewer.js';
 
 const ENTRY = { roles: ['coordinator', 'admin'], partnerParam: 'partner' } as const;
 const REVIEW = { roles: ['reviewer', 'commission', 'admin'] } as const;
@@ -17,9 +15,6 @@ function keyOf(params: { dataset: string; partner: string; period: string }): Su
   return { dataset: params.dataset, partner: params.partner.toUpperCase(), period: params.period };
 }
 
-function who(request: FastifyRequest) {
-  return { viewer: viewerOf(request.principal), actor: actorOf(request.principal!, request.id) };
-}
 
 export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/submissions', {
@@ -46,14 +41,14 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     bodyLimit: 8 * 1024 * 1024,
     schema: { tags: ['statistics'], summary: 'Save values (all or nothing); `version` must be the one read', params: KeyParams, body: SaveValuesBody },
   }, async (request) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     const result = await saveValues(app.db, app.catalog, viewer, actor, keyOf(request.params), request.body.version, request.body.values);
     return { version: result.submission.version, status: result.submission.status, created: result.created, changed: result.changed, unchanged: result.unchanged, removed: result.removed };
   });
 
   const step = (action: 'submit' | 'approve' | 'publish', access: typeof ENTRY | typeof REVIEW | typeof PUBLISH, summary: string) => {
     app.post(`${BASE}/${action}`, { config: { access }, schema: { tags: ['statistics'], summary, params: KeyParams, body: VersionBody } }, async (request) => {
-      const { viewer, actor } = who(request);
+      const { viewer, actor } = viewerAndActor(request);
       const s = await transition(app.db, app.catalog, viewer, actor, keyOf(request.params), action, request.body.version);
       return { status: s.status, version: s.version };
     });
@@ -63,25 +58,25 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   step('publish', PUBLISH, 'Publish an approved submission');
 
   app.post(`${BASE}/return`, { config: { access: REVIEW }, schema: { tags: ['statistics'], summary: 'Return to the partner with a comment', params: KeyParams, body: ReturnBody } }, async (request) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     const s = await transition(app.db, app.catalog, viewer, actor, keyOf(request.params), 'return', request.body.version, request.body.comment);
     return { status: s.status, version: s.version };
   });
 
   app.post(`${BASE}/reopen`, { config: { access: PUBLISH }, schema: { tags: ['statistics'], summary: 'Reopen approved or published data for correction, with a reason', params: KeyParams, body: ReopenBody } }, async (request) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     const s = await transition(app.db, app.catalog, viewer, actor, keyOf(request.params), 'reopen', request.body.version, request.body.reason);
     return { status: s.status, version: s.version };
   });
 
   app.post(`${BASE}/comments`, { config: { access: SIGNED_IN }, schema: { tags: ['statistics'], summary: 'Comment in the submission thread', params: KeyParams, body: CommentBody } }, async (request, reply) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     await addComment(app.db, viewer, actor, keyOf(request.params), request.body.body);
     return reply.status(204).send();
   });
 
   app.post(`${BASE}/findings/comment`, { config: { access: ENTRY }, schema: { tags: ['statistics'], summary: 'Explain a validation warning (`key`), or several with one text (`keys`)', params: KeyParams, body: FindingCommentBody } }, async (request, reply) => {
-    const { viewer, actor } = who(request);
+    const { viewer, actor } = viewerAndActor(request);
     const keys = [...(request.body.key ? [request.body.key] : []), ...(request.body.keys ?? [])];
     await commentFindings(app.db, viewer, actor, keyOf(request.params), keys, request.body.comment);
     return reply.status(204).send();

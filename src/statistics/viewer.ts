@@ -1,5 +1,6 @@
 // Who is looking at statistics, and what they may do with one partner's submission (pure).
-import type { Principal } from '../platform/auth/auth.service.js';
+import type { FastifyRequest } from 'fastify';
+import { actorOf, type Principal } from '../platform/auth/auth.service.js';
 import type { Role, SubmissionStatus } from '../platform/db/tables.js';
 
 export type Viewer =
@@ -8,6 +9,11 @@ export type Viewer =
   | { kind: 'operator'; label: string };
 
 export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
+
+/** For routes that change data: who is looking, and who acts (a signed-in caller). */
+export function viewerAndActor(request: FastifyRequest) {
+  return { viewer: viewerOf(request.principal), actor: actorOf(request.principal!, request.id) };
+}
 
 export function viewerOf(principal: Principal | null): Viewer {
   if (!principal) return PUBLIC_VIEWER;

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PUBLIC } from './access.js';
+import { styleNonce } from './replies.js';
 
 const NONCE_PLACEHOLDER = /__CSP_NONCE__/g;
 
@@ -28,7 +29,7 @@ export async function webPlugin(app: FastifyInstance, opts: { root: string }): P
       return reply.status(404).send({ error: { code: 'not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.`, details: null } });
     }
     if (!template) return reply.status(503).type('text/plain').send('The web app is not built; run `npm run build`.');
-    const nonce = (reply as unknown as { cspNonce?: { style: string } }).cspNonce?.style ?? '';
+    const nonce = styleNonce(reply);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(template.replace(NONCE_PLACEHOLDER, nonce));
   });
 }
