@@ -7,22 +7,9 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { isPostgres } from '../platform/db/database.js';
-import { PROJECT_ROOT } from '../platform/paths.js';
+import { JHA, jhaEnv, runJha } from '../platform/testing/cli.js';
 import { describeEachDatabase, type TestDatabase } from '../platform/testing/databases.js';
 
-const JHA = join(PROJECT_ROOT, 'bin', 'jha.js');
-const SECRET = 'cli-test-secret-cli-test-secret-cli-test-secret';
-
-function databaseUrl(t: TestDatabase): string {
-  return t.config.kind === 'sqlite' ? `sqlite:${t.config.path}` : t.config.url;
-}
-
-function jha(t: TestDatabase, args: string[], input?: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [JHA, ...args], {
-    input, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl(t), SESSION_SECRET: SECRET, LOG_LEVEL: 'silent', ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 it('prints help for every command', () => {
   for (const args of [[], ['serve'], ['migrate'], ['users'], ['users', 'add'], ['users', 'list'], ['users', 'disable'], ['tokens', 'create'], ['audit', 'verify']]) {
@@ -51,7 +38,7 @@ async function freePort(): Promise<number> {
 async function startServe(t: TestDatabase): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   const child = spawn(process.execPath, [JHA, 'serve'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(t), SESSION_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', JHA_DEMO: 'false' },
+    env: jhaEnv(t, { PORT: String(port), HOST: '127.0.0.1', JHA_DEMO: 'false' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -67,42 +54,42 @@ async function startServe(t: TestDatabase): Promise<{ url: string; stop: () => v
 
 describeEachDatabase('jha CLI', (get) => {
   it('migrate reports an up-to-date schema', () => {
-    const result = jha(get(), ['migrate']);
+    const result = runJha(get(), ['migrate']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/up to date/);
   });
 
   it('users add reads the password from standard input; users list shows the user', () => {
-    const added = jha(get(), ['users', 'add', '--email', 'cli.coord@example.org', '--role', 'coordinator', '--partner', 'XK', '--password-stdin'], 'cli-password-123\n');
+    const added = runJha(get(), ['users', 'add', '--email', 'cli.coord@example.org', '--role', 'coordinator', '--partner', 'XK', '--password-stdin'], 'cli-password-123\n');
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/Created coordinator cli\.coord@example\.org for XK/);
-    const listed = JSON.parse(jha(get(), ['users', 'list', '--format', 'json']).stdout);
+    const listed = JSON.parse(runJha(get(), ['users', 'list', '--format', 'json']).stdout);
     expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'cli.coord@example.org', role: 'coordinator', partner: 'XK', disabled: false })]));
-    const expert = jha(get(), ['users', 'add', '--email', 'cli.expert@example.org', '--role', 'reviewer', '--domains', 'migration, justice', '--password-stdin'], 'cli-password-123\n');
+    const expert = runJha(get(), ['users', 'add', '--email', 'cli.expert@example.org', '--role', 'reviewer', '--domains', 'migration, justice', '--password-stdin'], 'cli-password-123\n');
     expect(expert.code).toBe(0);
-    expect(JSON.parse(jha(get(), ['users', 'list', '--format', 'json']).stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'cli.expert@example.org', domains: ['justice', 'migration'] })]));
-    const table = jha(get(), ['users', 'list']).stdout;
+    expect(JSON.parse(runJha(get(), ['users', 'list', '--format', 'json']).stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'cli.expert@example.org', domains: ['justice', 'migration'] })]));
+    const table = runJha(get(), ['users', 'list']).stdout;
     expect(table).toMatch(/cli\.coord@example\.org\s+cli\.coord\s+coordinator\s+XK\s+active/);
   });
 
   it('users add fails with a clear message on bad input and creates nothing', () => {
-    const noPartner = jha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'coordinator', '--password-stdin'], 'cli-password-123');
+    const noPartner = runJha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'coordinator', '--password-stdin'], 'cli-password-123');
     expect(noPartner.code).toBe(1);
     expect(noPartner.stderr).toMatch(/partner: a coordinator must be bound/);
-    const badRole = jha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'boss', '--password-stdin'], 'cli-password-123');
+    const badRole = runJha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'boss', '--password-stdin'], 'cli-password-123');
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toMatch(/boss/);
-    const badDomain = jha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'reviewer', '--domains', 'justice,sport', '--password-stdin'], 'cli-password-123');
+    const badDomain = runJha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'reviewer', '--domains', 'justice,sport', '--password-stdin'], 'cli-password-123');
     expect(badDomain.code).toBe(1);
     expect(badDomain.stderr).toMatch(/domains: "sport" is not a domain \(commitments, justice, migration\)/);
-    const noStdin = jha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'reviewer']);
+    const noStdin = runJha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'reviewer']);
     expect(noStdin.code).toBe(2);
-    expect(JSON.parse(jha(get(), ['users', 'list', '--format', 'json']).stdout).some((u: { email: string }) => u.email === 'x@example.org')).toBe(false);
+    expect(JSON.parse(runJha(get(), ['users', 'list', '--format', 'json']).stdout).some((u: { email: string }) => u.email === 'x@example.org')).toBe(false);
   });
 
   it('tokens create prints a token once that works against a server; users disable stops it', async () => {
-    jha(get(), ['users', 'add', '--email', 'machine@example.org', '--role', 'commission', '--password-stdin'], 'machine-password-1');
-    const created = jha(get(), ['tokens', 'create', '--email', 'machine@example.org']);
+    runJha(get(), ['users', 'add', '--email', 'machine@example.org', '--role', 'commission', '--password-stdin'], 'machine-password-1');
+    const created = runJha(get(), ['tokens', 'create', '--email', 'machine@example.org']);
     expect(created.code).toBe(0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^jha_[A-Za-z0-9_-]{40,}$/);
@@ -111,7 +98,7 @@ describeEachDatabase('jha CLI', (get) => {
       const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
       expect(me.status).toBe(200);
       expect((await me.json()).user.email).toBe('machine@example.org');
-      expect(jha(get(), ['users', 'disable', '--email', 'machine@example.org']).code).toBe(0);
+      expect(runJha(get(), ['users', 'disable', '--email', 'machine@example.org']).code).toBe(0);
       expect((await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     } finally {
       server.stop();
@@ -119,7 +106,7 @@ describeEachDatabase('jha CLI', (get) => {
   });
 
   it('two server processes share sessions: a sign-in through one is accepted by the other', async () => {
-    jha(get(), ['users', 'add', '--email', 'two@example.org', '--role', 'reviewer', '--password-stdin'], 'two-servers-pass');
+    runJha(get(), ['users', 'add', '--email', 'two@example.org', '--role', 'reviewer', '--password-stdin'], 'two-servers-pass');
     const [a, b] = [await startServe(get()), await startServe(get())];
     try {
       const login = await fetch(`${a.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'two@example.org', password: 'two-servers-pass' }) });
@@ -135,7 +122,7 @@ describeEachDatabase('jha CLI', (get) => {
   });
 
   it('audit verify exits 0 on an intact trail and 1 naming an entry edited in the database', async () => {
-    const intact = jha(get(), ['audit', 'verify']);
+    const intact = runJha(get(), ['audit', 'verify']);
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/Audit trail intact: \d+ entries checked/);
     const db = get().db;
@@ -145,7 +132,7 @@ describeEachDatabase('jha CLI', (get) => {
       await sql.raw('drop trigger audit_log_no_update').execute(db);
     }
     await sql.raw(`update audit_log set actor_label = 'someone else' where seq = 2`).execute(db);
-    const broken = jha(get(), ['audit', 'verify']);
+    const broken = runJha(get(), ['audit', 'verify']);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/^Audit trail broken at entry 2: entry 2 was altered/);
   });
@@ -161,43 +148,43 @@ describeEachDatabase('jha statistics commands', (get) => {
   const HEADER = 'dataset,partner,org_unit,period,variable,case_category,instance,value,comment';
 
   it('imports org units, then values with a dry run first', () => {
-    const units = jha(get(), ['import', 'org-units', file('units.csv', 'code,name,partner,kind,parent\nME-C1,Basic Court Podgorica,ME,court,\nME-C2,Basic Court Bar,ME,court,\n')]);
+    const units = runJha(get(), ['import', 'org-units', file('units.csv', 'code,name,partner,kind,parent\nME-C1,Basic Court Podgorica,ME,court,\nME-C2,Basic Court Bar,ME,court,\n')]);
     expect(units.stdout).toBe('Org units: 2 created, 0 updated, 0 unchanged.\n');
     const csv = file('values.csv', [HEADER,
       'justice.annual,ME,,2022,cases.pending_end,,,800,', 'justice.annual,ME,,2023,cases.pending_start,,,1000,',
       'justice.annual,ME,,2023,cases.incoming,,,400,', 'justice.annual,ME,,2023,cases.resolved,,,300,',
       'justice.annual,ME,,2023,cases.pending_end,,,1100,', 'justice.annual,ME,ME-C1,2023,cases.incoming,criminal_minor,first,NA,not yet counted',
     ].join('\n'));
-    const dry = jha(get(), ['import', 'values', csv, '--dry-run']);
+    const dry = runJha(get(), ['import', 'values', csv, '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^Dry run, nothing written: would create 6, change 0, leave 0 unchanged, in 2 submission\(s\) \(6 rows\)/);
-    expect(jha(get(), ['import', 'values', csv]).stdout).toMatch(/^Imported: created 6, changed 0/);
+    expect(runJha(get(), ['import', 'values', csv]).stdout).toMatch(/^Imported: created 6, changed 0/);
   });
 
   it('exits 1 with every bad row on a bad file, and writes nothing', () => {
-    const bad = jha(get(), ['import', 'values', file('bad.csv', `${HEADER}\njustice.annual,ME,,2023,cases.incoming,,,lots,\njustice.annual,ZZ,,2023,cases.incoming,,,1,\n`)]);
+    const bad = runJha(get(), ['import', 'values', file('bad.csv', `${HEADER}\njustice.annual,ME,,2023,cases.incoming,,,lots,\njustice.annual,ZZ,,2023,cases.incoming,,,1,\n`)]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/row 2, value: "lots" is not a number/);
     expect(bad.stderr).toMatch(/row 3, partner: "ZZ" is not a known partner code/);
-    expect(jha(get(), ['import', 'values', file('bad.txt', 'x')]).stderr).toMatch(/not a \.csv, \.json or \.xlsx file/);
+    expect(runJha(get(), ['import', 'values', file('bad.txt', 'x')]).stderr).toMatch(/not a \.csv, \.json or \.xlsx file/);
   });
 
   it('validates a submission as text and as JSON, exiting 0 when rules fire', () => {
-    const json = jha(get(), ['validate', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023', '--format', 'json']);
+    const json = runJha(get(), ['validate', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023', '--format', 'json']);
     expect(json.code).toBe(0);
     const findings = JSON.parse(json.stdout);
     expect(findings).toEqual(expect.arrayContaining([
       expect.objectContaining({ rule: 'justice.carry_over', severity: 'warning', partner: 'ME', orgUnit: null, period: '2023', values: expect.objectContaining({ left: 1000, right: 800 }) }),
     ]));
-    const text = jha(get(), ['validate', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023']);
+    const text = runJha(get(), ['validate', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023']);
     expect(text.stdout).toMatch(/^WARNING justice\.carry_over {2}ME 2023 {2}Pending at 1 January/m);
-    const wrong = jha(get(), ['validate', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023-01']);
+    const wrong = runJha(get(), ['validate', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023-01']);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/period: 2023-01 is monthly/);
   });
 
   it('computes indicators as CSV with the indicator’s rounding and empty missing cells', () => {
-    const csv = jha(get(), ['indicators', '--indicator', 'justice.clearance_rate', '--partner', 'ME', '--from', '2022', '--to', '2023']);
+    const csv = runJha(get(), ['indicators', '--indicator', 'justice.clearance_rate', '--partner', 'ME', '--from', '2022', '--to', '2023']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.trim().split('\n')).toEqual([
       'indicator,partner,org_unit,period,case_category,instance,value',
@@ -206,18 +193,18 @@ describeEachDatabase('jha statistics commands', (get) => {
       'justice.clearance_rate,WB6,,2023,,,75',
       'justice.clearance_rate,WB6_MEDIAN,,2023,,,75',
     ]);
-    const dt = jha(get(), ['indicators', '--indicator', 'justice.disposition_time', '--partner', 'ME', '--period', '2023', '--format', 'json']);
+    const dt = runJha(get(), ['indicators', '--indicator', 'justice.disposition_time', '--partner', 'ME', '--period', '2023', '--format', 'json']);
     expect(JSON.parse(dt.stdout).values[0].value).toBe(1338);
-    expect(jha(get(), ['indicators', '--indicator', 'justice.nothing']).stderr).toMatch(/Indicator justice\.nothing does not exist/);
+    expect(runJha(get(), ['indicators', '--indicator', 'justice.nothing']).stderr).toMatch(/Indicator justice\.nothing does not exist/);
   });
 
   it('exports values as CSV, JSON and XLSX', () => {
-    const csv = jha(get(), ['export', 'values', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023', '--format', 'csv']);
+    const csv = runJha(get(), ['export', 'values', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023', '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toBe(HEADER);
     expect(csv.stdout).toContain('justice.annual,ME,ME-C1,2023,cases.incoming,criminal_minor,first,NA,not yet counted');
-    const json = JSON.parse(jha(get(), ['export', 'values', '--dataset', 'justice.annual', '--partner', 'ME', '--format', 'json']).stdout);
+    const json = JSON.parse(runJha(get(), ['export', 'values', '--dataset', 'justice.annual', '--partner', 'ME', '--format', 'json']).stdout);
     expect(json.values).toHaveLength(6);
-    const xlsx = spawnSync(process.execPath, [JHA, 'export', 'values', '--dataset', 'justice.annual', '--format', 'xlsx'], { env: { ...process.env, DATABASE_URL: databaseUrl(get()), SESSION_SECRET: SECRET } });
+    const xlsx = spawnSync(process.execPath, [JHA, 'export', 'values', '--dataset', 'justice.annual', '--format', 'xlsx'], { env: jhaEnv(get()) });
     expect(xlsx.status).toBe(0);
     expect(xlsx.stdout.subarray(0, 2).toString()).toBe('PK');
   });

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import { buildApp } from '../platform/http/app.js';
-import { CATALOG_DIR, PROJECT_ROOT } from '../platform/paths.js';
+import { CATALOG_DIR } from '../platform/paths.js';
+import { JHA, jhaEnv, runJha } from '../platform/testing/cli.js';
 import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
 import { loadCatalogs } from '../statistics/catalog.js';
 import { CatalogError } from '../statistics/catalog-reader.js';
@@ -78,14 +79,13 @@ describeEachDatabase('plans', (get) => {
   });
 
   it('jha plans list and export', () => {
-    const env = { ...process.env, DATABASE_URL: get().config.kind === 'sqlite' ? `sqlite:${(get().config as { path: string }).path}` : (get().config as { url: string }).url, SESSION_SECRET: 'x'.repeat(40) };
-    const jha = (args: string[]) => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'jha.js'), ...args], { encoding: 'utf8', env });
+    const jha = (args: string[]) => runJha(get(), args);
     const list = JSON.parse(jha(['plans', 'list', '--format', 'json']).stdout);
     expect(list.find((p: { code: string }) => p.code === 'jap_ct_2018')).toEqual({ code: 'jap_ct_2018', title: 'Joint Action Plan on Counter-Terrorism for the Western Balkans', objectives: 5, actions: 17, commitments: 42 });
     const csv = jha(['plans', 'export', 'jap_ct_2018', '--format', 'csv']).stdout.trim().split('\n');
     expect(csv[0]).toBe('plan,objective,objective_title,action,action_title,paraphrase,partner,start,deadline,indicators');
     expect(csv).toHaveLength(43);
-    const xlsx = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'jha.js'), 'plans', 'export', 'jap_ct_2018', '--format', 'xlsx'], { env });
+    const xlsx = spawnSync(process.execPath, [JHA, 'plans', 'export', 'jap_ct_2018', '--format', 'xlsx'], { env: jhaEnv(get()) });
     expect(xlsx.stdout.subarray(0, 2).toString()).toBe('PK');
     expect(jha(['plans', 'export', 'nothing', '--format', 'csv']).stderr).toMatch(/Plan nothing does not exist/);
   });

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,8 @@ import { cliActor } from '../platform/audit/actor.js';
 import { buildApp } from '../platform/http/app.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import { PROJECT_ROOT } from '../platform/paths.js';
-import { describeEachDatabase, testConfig, type TestDatabase } from '../platform/testing/databases.js';
+import { runJha } from '../platform/testing/cli.js';
+import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
 import { bearer, makeUser, type TestUser } from '../platform/testing/factories.js';
 
 const example = (name: string) => readFileSync(join(PROJECT_ROOT, 'examples', name));
@@ -115,26 +115,25 @@ describeEachDatabase('case-level import', (get) => {
 });
 
 describeEachDatabase('jha import cases', (get) => {
-  const env = (t: TestDatabase) => ({ ...process.env, DATABASE_URL: t.config.kind === 'sqlite' ? `sqlite:${t.config.path}` : t.config.url, SESSION_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' });
-  const jha = (args: string[]) => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'jha.js'), ...args], { encoding: 'utf8', env: env(get()) });
+  const jha = (args: string[]) => runJha(get(), args);
 
   it('imports, prints the counts by reason and writes the rejected rows; exits 1 when nothing can be imported', async () => {
     await importOrgUnits(get().db, cliActor(), readFileSync(join(PROJECT_ROOT, 'demo', 'org-units.csv'), 'utf8'));
     const out = join(mkdtempSync(join(tmpdir(), 'jha-rej-')), 'rejected.csv');
     const ok = jha(['import', 'cases', join(PROJECT_ROOT, 'examples', 'cases-AL.csv'), '--partner', 'AL', '--rejected', out]);
-    expect(ok.status).toBe(0);
+    expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^Cases: 304 rows, 300 imported, 4 rejected\.\n {2}rejected closed_before_filed: 1\n/);
     expect(ok.stdout).toMatch(/justice\.annual AL 2023: \d+ created/);
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(5);
     const mapped = jha(['import', 'cases', join(PROJECT_ROOT, 'examples', 'cases-RS-national.csv'), '--partner', 'RS', '--mapping', join(PROJECT_ROOT, 'examples', 'mapping-RS.yaml'), '--years', '2023']);
     expect(mapped.stdout).toMatch(/^Cases: 380 rows, 380 imported, 0 rejected/);
     const unknown = jha(['import', 'cases', join(PROJECT_ROOT, 'examples', 'cases-AL.csv'), '--partner', 'ZZ']);
-    expect(unknown.status).toBe(1);
+    expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/partner: "ZZ" is not a known partner code/);
     const dir = mkdtempSync(join(tmpdir(), 'jha-bad-'));
     writeFileSync(join(dir, 'bad.csv'), 'a,b\n1,2\n');
     const missing = jha(['import', 'cases', join(dir, 'bad.csv'), '--partner', 'AL']);
-    expect(missing.status).toBe(1);
+    expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/lacks the column\(s\) case_id, court, case_type, instance, filed_on, closed_on/);
   });
 });

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import { buildApp } from '../platform/http/app.js';
-import { CATALOG_DIR, PROJECT_ROOT } from '../platform/paths.js';
+import { CATALOG_DIR } from '../platform/paths.js';
+import { runJha } from '../platform/testing/cli.js';
 import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
 import { bearer, makeUser, type TestUser } from '../platform/testing/factories.js';
 import { shippedPlans, syncPlans } from '../commitments/plans.service.js';
@@ -182,8 +181,7 @@ describeEachDatabase('meetings', (get) => {
   });
 
   it('jha meetings list and announcement', () => {
-    const env = { ...process.env, DATABASE_URL: get().config.kind === 'sqlite' ? `sqlite:${(get().config as { path: string }).path}` : (get().config as { url: string }).url, SESSION_SECRET: 'x'.repeat(40) };
-    const jha = (args: string[]) => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'jha.js'), ...args], { encoding: 'utf8', env });
+    const jha = (args: string[]) => runJha(get(), args);
     const list = JSON.parse(jha(['meetings', 'list', '--format', 'json']).stdout);
     expect(list.find((m: { id: string }) => m.id === seeded)).toEqual({ id: seeded, title: 'EU–Western Balkans ministerial videoconference on Justice and Home Affairs', start: '2020-10-22T07:30:00.000Z', format: 'videoconference', sessions: 2, agenda_items: 7 });
     const text = jha(['meetings', 'announcement', seeded]).stdout;

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import { buildApp } from '../platform/http/app.js';
 import { deliverPendingEmails } from '../platform/notifications/notifications.service.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
-import { CATALOG_DIR, PROJECT_ROOT } from '../platform/paths.js';
+import { CATALOG_DIR } from '../platform/paths.js';
+import { runJha } from '../platform/testing/cli.js';
 import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
 import { bearer, makeUser, type TestUser } from '../platform/testing/factories.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../platform/testing/smtp.js';
@@ -189,13 +188,12 @@ describeEachDatabase('migration exchange', (get) => {
   });
 
   it('jha alerts list and ack', () => {
-    const env = { ...process.env, DATABASE_URL: get().config.kind === 'sqlite' ? `sqlite:${(get().config as { path: string }).path}` : (get().config as { url: string }).url, SESSION_SECRET: 'x'.repeat(40) };
-    const jha = (args: string[]) => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'jha.js'), ...args], { encoding: 'utf8', env });
+    const jha = (args: string[]) => runJha(get(), args);
     const list = JSON.parse(jha(['alerts', 'list', '--format', 'json']).stdout);
     const centre = list.find((a: { rule: string }) => a.rule === 'migration.centre_nearly_full');
     expect(centre).toMatchObject({ scope: 'centre:BA-RC-LIPA', period: '2026-09', value: 95, threshold: '>= 90', acknowledged_by: [me.user.email] });
     const ack = jha(['alerts', 'ack', centre.id, '--email', ba.user.email]);
-    expect(ack.status).toBe(0);
+    expect(ack.code).toBe(0);
     expect(ack.stdout).toContain(`acknowledged by: ${[ba.user.email, me.user.email].sort().join(', ')}`);
     expect(jha(['alerts', 'ack', centre.id, '--email', al.user.email]).stderr).toMatch(/Alert .* does not exist|not found/i);
   });
