@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import { buildApp } from '../platform/http/app.js';
 import { CATALOG_DIR } from '../platform/paths.js';
 import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
-import { bearer, makeUser, type TestUser } from '../platform/testing/factories.js';
+import { callApi, makeUser, uploadAs, type TestUser } from '../platform/testing/factories.js';
 import { loadCatalogs } from '../statistics/catalog.js';
 import { enqueueJob, runDueJobs } from '../platform/jobs/jobs.service.js';
 import { jobHandlers } from '../platform/jobs/registry.js';
@@ -37,10 +37,9 @@ describeEachDatabase('progress reporting', (get) => {
   let roundId = '';
   let alReport: { version: number; entries: { commitment: string; action: string }[] };
 
-  const call = (user: TestUser | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
-    app.inject({ method, url: `/api/v1${url}`, headers: user ? bearer(user) : {}, payload: payload as object });
+  const call = (user: TestUser | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => callApi(app, user, method, url, payload);
   const upload = (user: TestUser, commitment: string, name: string, body: Buffer) =>
-    app.inject({ method: 'POST', url: `/api/v1/rounds/${roundId}/reports/AL/evidence?commitment=${commitment}&name=${encodeURIComponent(name)}`, headers: { ...bearer(user), 'content-type': 'application/octet-stream' }, payload: body });
+    uploadAs(app, user, `/rounds/${roundId}/reports/AL/evidence?commitment=${commitment}&name=${encodeURIComponent(name)}`, body);
   const count = async (table: 'stored_files' | 'progress_evidence') => Number((await get().db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const audits = async (action: string) => get().db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
 

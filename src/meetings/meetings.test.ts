@@ -6,7 +6,7 @@ import { buildApp } from '../platform/http/app.js';
 import { CATALOG_DIR } from '../platform/paths.js';
 import { runJha } from '../platform/testing/cli.js';
 import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
-import { bearer, makeUser, type TestUser } from '../platform/testing/factories.js';
+import { callApi, makeUser, uploadAs, type TestUser } from '../platform/testing/factories.js';
 import { shippedPlans, syncPlans } from '../commitments/plans.service.js';
 import { loadCatalogs } from '../statistics/catalog.js';
 import { seedDemoMeeting } from './seed.js';
@@ -19,10 +19,8 @@ describeEachDatabase('meetings', (get) => {
   let commission: TestUser, al: TestUser, rs: TestUser, reviewer: TestUser;
   let seeded = '';
   let meetingId = '';
-  const call = (user: TestUser | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
-    app.inject({ method, url: `/api/v1${url}`, headers: user ? bearer(user) : {}, payload: payload as object });
-  const upload = (user: TestUser, query: string, body: Buffer) =>
-    app.inject({ method: 'POST', url: `/api/v1/meetings/${meetingId}/documents?${query}`, headers: { ...bearer(user), 'content-type': 'application/octet-stream' }, payload: body });
+  const call = (user: TestUser | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) => callApi(app, user, method, url, payload);
+  const upload = (user: TestUser, query: string, body: Buffer) => uploadAs(app, user, `/meetings/${meetingId}/documents?${query}`, body);
 
   beforeAll(async () => {
     await syncPlans(get().db, await shippedPlans(get().db, catalog), SYSTEM_ACTOR);
@@ -131,7 +129,7 @@ describeEachDatabase('meetings', (get) => {
     expect((await file(al, restricted.json().id)).statusCode).toBe(200);
     expect((await file(al, internal.json().id)).statusCode).toBe(403);
     expect((await call(null, 'GET', `/meetings/${meetingId}`)).json().documents.map((d: { title: string }) => d.title)).toEqual(['Agenda']);
-    const v2 = await app.inject({ method: 'POST', url: `/api/v1/meetings/${meetingId}/documents/${pub.json().id}/versions?name=agenda-v2.pdf`, headers: { ...bearer(commission), 'content-type': 'application/octet-stream' }, payload: Buffer.concat([PDF, Buffer.from('% v2\n')]) });
+    const v2 = await uploadAs(app, commission, `/meetings/${meetingId}/documents/${pub.json().id}/versions?name=agenda-v2.pdf`, Buffer.concat([PDF, Buffer.from('% v2\n')]));
     expect(v2.json().versions.map((v: { version: number; name: string }) => [v.version, v.name])).toEqual([[1, 'agenda.pdf'], [2, 'agenda-v2.pdf']]);
     expect((await file(null, pub.json().id)).rawPayload.toString()).toContain('% v2');
     expect((await file(null, pub.json().id, '?version=1')).rawPayload.equals(PDF)).toBe(true);

@@ -7,7 +7,7 @@ import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import { CATALOG_DIR } from '../platform/paths.js';
 import { runJha } from '../platform/testing/cli.js';
 import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
-import { bearer, makeUser, type TestUser } from '../platform/testing/factories.js';
+import { bearer, callApi, makeUser, type TestUser } from '../platform/testing/factories.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../platform/testing/smtp.js';
 import { loadCatalogs, parseCatalogs } from '../statistics/catalog.js';
 import { addressedPartners, meets } from './alerts.js';
@@ -38,8 +38,7 @@ describeEachDatabase('migration exchange', (get) => {
   let app: FastifyInstance;
   let smtp: TestSmtpServer;
   let ba: TestUser, me: TestUser, al: TestUser, commission: TestUser, reviewer: TestUser;
-  const call = (user: TestUser | null, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    app.inject({ method, url: `/api/v1${url}`, headers: user ? bearer(user) : {}, payload: payload as object });
+  const call = (user: TestUser | null, method: 'GET' | 'POST', url: string, payload?: unknown) => callApi(app, user, method, url, payload);
   const importCsv = (user: TestUser, csv: string) =>
     app.inject({ method: 'POST', url: '/api/v1/imports/values', headers: { ...bearer(user), 'content-type': 'text/csv' }, payload: HEADER + csv });
   const alerts = () => get().db.selectFrom('alerts').selectAll().orderBy('created_at').execute();

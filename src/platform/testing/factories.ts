@@ -32,3 +32,15 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
   const cookie = response.cookies.find((c) => c.name === 'jha_session');
   return { cookie: `jha_session=${cookie!.value}`, csrf: response.json().csrfToken };
 }
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Calls /api/v1 as a user (with their API token) or anonymously (null), with a JSON body. */
+export function callApi(app: FastifyInstance, user: TestUser | null, method: Method, path: string, payload?: unknown) {
+  return app.inject({ method, url: `/api/v1${path}`, headers: user ? bearer(user) : {}, payload: payload as object });
+}
+
+/** Posts a raw file to an upload route of /api/v1 as a user. */
+export function uploadAs(app: FastifyInstance, user: TestUser, path: string, body: Buffer) {
+  return app.inject({ method: 'POST', url: `/api/v1${path}`, headers: { ...bearer(user), 'content-type': 'application/octet-stream' }, payload: body });
+}
