@@ -28,7 +28,7 @@ interface Candidate {
   value: number;
 }
 
-async function candidates(db: Db, catalog: Catalog, rule: AlertRule, partner: string, period: string): Promise<Candidate[]> {
+async function candidates(db: Db, catalog: Catalog, rule: AlertRule, partner: string, period: string, names: ReadonlyMap<string, string>): Promise<Candidate[]> {
   if (rule.scope === 'centre') {
     const answer = await indicatorByOrgUnit(db, catalog, EARLY_WARNING, { code: rule.indicator, partner, period });
     return answer.values.filter((v) => v.value !== null).map((v) => ({ scopeCode: v.orgUnit, scopeName: `${v.name} (${partner})`, partner, value: v.value! }));
@@ -36,8 +36,7 @@ async function candidates(db: Db, catalog: Catalog, rule: AlertRule, partner: st
   const answer = await indicatorValues(db, catalog, EARLY_WARNING, { code: rule.indicator, partner: rule.scope === 'partner' ? partner : undefined, period });
   if (rule.scope === 'partner') {
     const v = answer.values.find((x) => x.partner === partner && x.orgUnit === null && x.period === period);
-    const name = (await listPartners(db)).find((p) => p.code === partner)?.name ?? partner;
-    return v?.value == null ? [] : [{ scopeCode: partner, scopeName: name, partner, value: v.value }];
+    return v?.value == null ? [] : [{ scopeCode: partner, scopeName: names.get(partner) ?? partner, partner, value: v.value }];
   }
   const r = answer.region.find((x) => x.period === period);
   return r?.value == null ? [] : [{ scopeCode: 'WB6', scopeName: 'Western Balkans', partner: null, value: r.value }];
@@ -50,13 +49,15 @@ function formatValue(value: number, unit: string): string {
 /** Checks the catalogue's alert rules for the changed partners and months; returns the alerts created now. */
 export async function evaluateAlerts(db: Db, catalog: Catalog, changed: ChangedSubmission[], actor: Actor): Promise<AlertsTable[]> {
   const created: AlertsTable[] = [];
-  const region = (await listPartners(db)).filter((p) => p.group_code === 'WB6').map((p) => p.code);
+  const partners = await listPartners(db);
+  const names = new Map(partners.map((p) => [p.code, p.name]));
+  const region = partners.filter((p) => p.group_code === 'WB6').map((p) => p.code);
   for (const rule of catalog.alerts) {
     const indicator = catalog.indicators.get(rule.indicator)!;
     const keys = new Map(changed.filter((c) => indicator.datasets.includes(c.dataset)).map((c) => [`${c.partner}|${c.period}`, c]));
     for (const { partner, period } of keys.values()) {
       if (!region.includes(partner)) continue;
-      for (const c of await candidates(db, catalog, rule, partner, period)) {
+      for (const c of await candidates(db, catalog, rule, partner, period, names)) {
         if (!meets(c.value, rule.condition, rule.threshold)) continue;
         const alert: AlertsTable = {
           id: randomUUID(), rule: rule.code, scope: rule.scope, scope_code: c.scopeCode, partner_code: c.partner, period, indicator: rule.indicator,

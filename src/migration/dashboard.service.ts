@@ -8,7 +8,7 @@ import { listPartners } from '../platform/partners/partners.repository.js';
 import type { Catalog } from '../statistics/catalog.js';
 import { indicatorByOrgUnit, indicatorValues, valueSources } from '../statistics/indicators.service.js';
 import { reportingOverview } from '../statistics/overview.service.js';
-import { comparePeriods, parsePeriod, shiftPeriod } from '../statistics/periods.js';
+import { comparePeriods, parsePeriod, periodRange, shiftPeriod } from '../statistics/periods.js';
 import type { Viewer } from '../statistics/viewer.js';
 
 const SERIES = ['migration.arrivals', 'migration.intentions', 'migration.applications'] as const;
@@ -25,8 +25,9 @@ export interface Dashboard {
   sources: { partner: string; period: string; comment: string }[];
 }
 
+/** The n months ending with `period`. */
 function monthsBack(period: string, n: number): string[] {
-  return Array.from({ length: n }, (_, i) => shiftPeriod(period, i - n + 1));
+  return periodRange(shiftPeriod(period, 1 - n), period);
 }
 
 export async function migrationDashboard(db: Db, catalog: Catalog, viewer: Viewer, q: { period?: string; months?: number } = {}): Promise<Dashboard> {

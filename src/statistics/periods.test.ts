@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeeksInYear, parsePeriod, periodEnd, periodRange, previousPeriod, shiftPeriod } from './periods.js';
+import { isoWeeksInYear, parsePeriod, periodContaining, periodEnd, periodRange, previousPeriod, shiftPeriod } from './periods.js';
 
 describe('ISO periods', () => {
   it('recognises the four period types and rejects the rest', () => {
@@ -30,6 +30,13 @@ describe('ISO periods', () => {
     expect(periodEnd('2024Q1').toISOString().slice(0, 10)).toBe('2024-03-31');
     expect(periodEnd('2024-02').toISOString().slice(0, 10)).toBe('2024-02-29');
     expect(periodEnd('2024W01').toISOString().slice(0, 10)).toBe('2024-01-07');
+  });
+
+  it('finds the period that contains a date, ISO weeks across the new year included', () => {
+    const d = new Date('2026-11-28T12:00:00Z');
+    expect(['yearly', 'quarterly', 'monthly', 'weekly'].map((t) => periodContaining(t as 'yearly', d))).toEqual(['2026', '2026Q4', '2026-11', '2026W48']);
+    expect(periodContaining('weekly', new Date('2021-01-03T00:00:00Z'))).toBe('2020W53');
+    expect(periodContaining('weekly', new Date('2024-12-30T00:00:00Z'))).toBe('2025W01');
   });
 
   it('enumerates ranges', () => {

@@ -43,6 +43,20 @@ function perYear(type: PeriodType, year: number): number {
   return type === 'yearly' ? 1 : type === 'quarterly' ? 4 : type === 'monthly' ? 12 : isoWeeksInYear(year);
 }
 
+/** The period of this type that contains the (UTC) date. */
+export function periodContaining(type: PeriodType, date: Date): string {
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + 1;
+  if (type === 'yearly') return formatPeriod({ type, year, index: 1 });
+  if (type === 'quarterly') return formatPeriod({ type, year, index: Math.ceil(month / 3) });
+  if (type === 'monthly') return formatPeriod({ type, year, index: month });
+  // ISO week: the week of the Thursday of the date's week, counted in that Thursday's year.
+  const thursday = new Date(Date.UTC(year, month - 1, date.getUTCDate()));
+  thursday.setUTCDate(thursday.getUTCDate() + 4 - (thursday.getUTCDay() || 7));
+  const week = Math.ceil(((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
+  return formatPeriod({ type, year: thursday.getUTCFullYear(), index: week });
+}
+
 export function formatPeriod(p: Period): string {
   switch (p.type) {
     case 'yearly': return String(p.year);

@@ -6,30 +6,12 @@ import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.repository.js';
 import type { Db } from '../platform/db/database.js';
 import { notify } from '../platform/notifications/notifications.service.js';
-import type { Catalog, Dataset } from './catalog.js';
+import type { Catalog } from './catalog.js';
 import { reportingOverview } from './overview.service.js';
-import { shiftPeriod } from './periods.js';
+import { periodContaining, shiftPeriod } from './periods.js';
 import { dueDate } from './submissions.service.js';
 
 const WINDOW_DAYS = 62;
-
-/** The period of this type that contains the date. */
-function periodAt(dataset: Dataset, date: Date): string {
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth() + 1;
-  switch (dataset.periodType) {
-    case 'yearly': return String(y);
-    case 'quarterly': return `${y}Q${Math.ceil(m / 3)}`;
-    case 'monthly': return `${y}-${String(m).padStart(2, '0')}`;
-    case 'weekly': {
-      const d = new Date(Date.UTC(y, date.getUTCMonth(), date.getUTCDate()));
-      const day = d.getUTCDay() || 7;
-      d.setUTCDate(d.getUTCDate() + 4 - day);
-      const week = Math.ceil(((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
-      return `${d.getUTCFullYear()}W${String(week).padStart(2, '0')}`;
-    }
-  }
-}
 
 export interface DataReminder {
   dataset: string;
@@ -41,7 +23,7 @@ export interface DataReminder {
 export async function sendOverdueDataReminders(db: Db, catalog: Catalog, actor: Actor, now = new Date()): Promise<DataReminder[]> {
   const sent: DataReminder[] = [];
   for (const dataset of catalog.datasets.values()) {
-    let period = periodAt(dataset, now);
+    let period = periodContaining(dataset.periodType, now);
     for (let step = 0; step < 80; step++, period = shiftPeriod(period, -1)) {
       const due = dueDate(dataset, period);
       if (due > now) continue;
