@@ -119,6 +119,9 @@ describeEachDatabase('progress reporting', (get) => {
     const link = await call(al, 'POST', `/rounds/${roundId}/reports/AL/links`, { commitment, url: 'https://www.example.org/gazette/2020/12', title: 'Official gazette' });
     expect(link.statusCode).toBe(201);
     expect((await call(al, 'POST', `/rounds/${roundId}/reports/AL/links`, { commitment, url: 'javascript:alert(1)' })).json().error.message).toMatch(/only http and https/);
+    // Serbia's coordinator neither adds nor removes Albania's evidence.
+    expect((await call(rs, 'POST', `/rounds/${roundId}/reports/AL/links`, { commitment, url: 'https://www.example.org/' })).statusCode).toBe(403);
+    expect((await call(rs, 'DELETE', `/rounds/${roundId}/reports/AL/evidence/${ok.json().id}`)).statusCode).toBe(403);
     const files = await count('stored_files');
     const evidence = await count('progress_evidence');
 

@@ -111,6 +111,9 @@ describeEachDatabase('meetings', (get) => {
   it('documents: access levels, versions, and refused uploads that store nothing', async () => {
     const m = (await call(commission, 'GET', `/meetings/${meetingId}`)).json();
     await call(commission, 'PATCH', `/meetings/${meetingId}`, { version: m.version, visibility: 'public' });
+    // Public now, but Serbia's coordinator still does not list members of Albania's delegation.
+    const alDelegation = m.delegations.find((d: { partner: string }) => d.partner === 'AL').id;
+    expect((await call(rs, 'POST', `/meetings/${meetingId}/delegations/${alDelegation}/members`, { name: 'Intruder' })).statusCode).toBe(403);
     const pub = await upload(commission, 'name=agenda.pdf&title=Agenda&access=public', PDF);
     expect(pub.statusCode).toBe(201);
     const restricted = await upload(commission, `name=note.pdf&title=Background%20note&access=participants&item=${m.sessions[0].items[0].id}`, PDF);
