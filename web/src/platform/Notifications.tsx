@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from './api';
+import { formatDateTime } from './format';
 
 export interface AppNotification {
   id: string;
@@ -63,7 +64,7 @@ export function Notifications() {
           const content = (
             <>
               <Text component="span" display="block" size="sm" fw={n.read ? 400 : 700} lineClamp={2}>{n.title}</Text>
-              <Text component="span" display="block" size="xs" c="dimmed">{new Date(n.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</Text>
+              <Text component="span" display="block" size="xs" c="dimmed">{formatDateTime(n.createdAt)}</Text>
               {!n.read && <VisuallyHidden>{t('notifications.unread')}</VisuallyHidden>}
             </>
           );

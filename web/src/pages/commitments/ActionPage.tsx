@@ -1,31 +1,29 @@
 // One action of a plan (public as far as the viewer may read): the partners committed to it with
 // their deadline, latest status and assessment; each partner's history across the reporting
 // rounds; and beside it the latest values of the indicators linked to the action.
-import { Alert, Anchor, Center, Grid, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, ApiError, type Partner } from '../../platform/api';
+import { api } from '../../platform/api';
+import { QueryState } from '../../platform/QueryState';
 import { formatNumber } from '../statistics/IndicatorTable';
-import { usePartners } from '../statistics/model';
+import { usePartnerName } from '../statistics/model';
 import { AssessmentBadge, Deadline, ProgressBadge, TitleWithBadge } from './Badges';
+import { LatestCells } from './CommitmentTable';
 import { pages, type ActionDetail, type ActionIndicator, type HistoryRow } from './model';
 
 export function ActionPage() {
   const { t } = useTranslation();
   const { code = '', action = '' } = useParams();
   const detail = useQuery({ queryKey: ['action', code, action], queryFn: () => api<ActionDetail>('GET', `/plans/${encodeURIComponent(code)}/actions/${encodeURIComponent(action)}`) });
-  const partners = usePartners();
-  const all = partners.data?.partners ?? [];
+  const name = usePartnerName();
   const back = <Anchor component={Link} to={pages.plan(code)} size="sm">← {detail.data?.planTitle ?? t('commitments.backToPlan')}</Anchor>;
 
-  if (detail.error) {
-    const notFound = detail.error instanceof ApiError && detail.error.status === 404;
-    return <Stack>{back}<Alert color="red" role="alert">{notFound ? t('commitments.actionNotFound', { code: action }) : detail.error.message}</Alert></Stack>;
+  if (detail.error || !detail.data) {
+    return <QueryState error={detail.error} back={back} loading={t('commitments.loading')} notFound={t('commitments.actionNotFound', { code: action })} />;
   }
-  if (!detail.data) return <Center py="xl"><Loader aria-label={t('commitments.loading')} /></Center>;
   const d = detail.data;
-  const name = (p: string) => all.find((x) => x.code === p)?.name ?? p;
 
   return (
     <Stack>
@@ -53,8 +51,7 @@ export function ActionPage() {
                 <Table.Tr key={c.id}>
                   <Table.Th scope="row" fw={400}><Anchor component={Link} to={pages.partner(c.partner)} size="sm">{name(c.partner)}</Anchor></Table.Th>
                   <Table.Td><Deadline commitment={c} /></Table.Td>
-                  <Table.Td><ProgressBadge status={c.latest.status} />{c.latest.statusRound && <Text size="xs" c="dimmed">{c.latest.statusRound}</Text>}</Table.Td>
-                  <Table.Td><AssessmentBadge assessment={c.latest.assessment} />{c.latest.assessmentRound && <Text size="xs" c="dimmed">{c.latest.assessmentRound}</Text>}</Table.Td>
+                  <LatestCells latest={c.latest} />
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -78,7 +75,7 @@ export function ActionPage() {
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Paper withBorder p="md" component="section" aria-labelledby="linked-title">
               <Title order={3} size="h4" id="linked-title">{t('commitments.linkedIndicators')}</Title>
-              <Stack gap="md">{d.indicators.map((i) => <IndicatorBox key={i.code} indicator={i} partners={all} />)}</Stack>
+              <Stack gap="md">{d.indicators.map((i) => <IndicatorBox key={i.code} indicator={i} name={name} />)}</Stack>
             </Paper>
           </Grid.Col>
         )}
@@ -121,10 +118,9 @@ function PartnerHistory({ partner, name, rows }: { partner: string; name: string
   );
 }
 
-function IndicatorBox({ indicator: i, partners }: { indicator: ActionIndicator; partners: Partner[] }) {
+function IndicatorBox({ indicator: i, name }: { indicator: ActionIndicator; name: (partner: string) => string }) {
   const { t } = useTranslation();
   const id = `indicator-${i.code.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-  const name = (p: string) => partners.find((x) => x.code === p)?.name ?? p;
   return (
     <Stack gap={4}>
       <Group gap="xs">

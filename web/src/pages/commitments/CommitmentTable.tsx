@@ -4,7 +4,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { AssessmentBadge, Deadline, ParaphraseBadge, ProgressBadge } from './Badges';
-import { pages, type CommitmentView } from './model';
+import { pages, type CommitmentView, type Latest } from './model';
 
 export function CommitmentTable({ commitments, label, showPartner = false, partnerName }: {
   commitments: CommitmentView[];
@@ -39,12 +39,21 @@ export function CommitmentTable({ commitments, label, showPartner = false, partn
                 </Text>
               </Table.Th>
               <Table.Td><Deadline commitment={c} /></Table.Td>
-              <Table.Td><ProgressBadge status={c.latest.status} />{c.latest.statusRound && <Text size="xs" c="dimmed">{c.latest.statusRound}</Text>}</Table.Td>
-              <Table.Td><AssessmentBadge assessment={c.latest.assessment} />{c.latest.assessmentRound && <Text size="xs" c="dimmed">{c.latest.assessmentRound}</Text>}</Table.Td>
+              <LatestCells latest={c.latest} />
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** A commitment's latest reported status and latest assessment, each with the round it is from: two table cells. */
+export function LatestCells({ latest }: { latest: Latest }) {
+  return (
+    <>
+      <Table.Td><ProgressBadge status={latest.status} />{latest.statusRound && <Text size="xs" c="dimmed">{latest.statusRound}</Text>}</Table.Td>
+      <Table.Td><AssessmentBadge assessment={latest.assessment} />{latest.assessmentRound && <Text size="xs" c="dimmed">{latest.assessmentRound}</Text>}</Table.Td>
+    </>
   );
 }

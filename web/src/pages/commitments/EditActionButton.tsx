@@ -2,13 +2,13 @@
 // recommendations or meeting conclusions): its wording, description, deadline and linked indicators.
 import { Alert, Button, Group, Modal, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
+import { useFormState } from '../../platform/useFormState';
+import { useIndicatorList } from '../statistics/model';
 import { refreshCommitments, type PlanAction } from './model';
-
-interface IndicatorItem { code: string; label: string }
 
 function formOf(action: PlanAction) {
   return { title: action.title, description: action.description ?? '', deadline: action.deadline ?? '', indicators: action.indicators };
@@ -18,8 +18,8 @@ export function EditActionButton({ plan, action }: { plan: string; action: PlanA
   const { t } = useTranslation();
   const client = useQueryClient();
   const [opened, { open, close }] = useDisclosure(false);
-  const [form, setForm] = useState(() => formOf(action));
-  const indicators = useQuery({ queryKey: ['indicator-list'], queryFn: () => api<{ indicators: IndicatorItem[] }>('GET', '/indicators'), staleTime: 10 * 60_000, enabled: opened });
+  const { form, setForm, set, setField } = useFormState(() => formOf(action));
+  const indicators = useIndicatorList({ enabled: opened });
   const save = useMutation({
     mutationFn: () => api<void>('PATCH', `/plans/${encodeURIComponent(plan)}/actions/${encodeURIComponent(action.code)}`, {
       title: form.title.trim(), description: form.description.trim() || null, deadline: form.deadline || null, indicators: form.indicators,
@@ -44,13 +44,13 @@ export function EditActionButton({ plan, action }: { plan: string; action: PlanA
       <Modal opened={opened} onClose={close} title={t('commitments.editAction.title', { code: action.code })} size="lg">
         <Stack component="form" onSubmit={submit} gap="sm">
           <Textarea label={t('commitments.addRecommendation.wording')} required autosize minRows={2} maxLength={500}
-            value={form.title} onChange={(e) => { const value = e.currentTarget.value; setForm((f) => ({ ...f, title: value })); }} />
+            value={form.title} onChange={set('title')} />
           <Textarea label={t('commitments.addRecommendation.description')} autosize minRows={2} maxLength={5000}
-            value={form.description} onChange={(e) => { const value = e.currentTarget.value; setForm((f) => ({ ...f, description: value })); }} />
+            value={form.description} onChange={set('description')} />
           <TextInput type="date" label={t('commitments.addRecommendation.deadline')} w={220}
-            value={form.deadline} onChange={(e) => { const value = e.currentTarget.value; setForm((f) => ({ ...f, deadline: value })); }} />
+            value={form.deadline} onChange={set('deadline')} />
           <MultiSelect label={t('commitments.addRecommendation.indicators')} searchable clearable value={form.indicators}
-            data={(indicators.data?.indicators ?? []).map((i) => ({ value: i.code, label: i.label }))} onChange={(value) => setForm((f) => ({ ...f, indicators: value }))} />
+            data={(indicators.data?.indicators ?? []).map((i) => ({ value: i.code, label: i.label }))} onChange={(value) => setField('indicators', value)} />
           {save.error && <Alert color="red" role="alert">{save.error.message}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>{t('commitments.editAction.cancel')}</Button>

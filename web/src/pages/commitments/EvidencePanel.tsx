@@ -6,8 +6,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, upload } from '../../platform/api';
+import { useFormState } from '../../platform/useFormState';
 import { formatDateTime } from '../statistics/model';
-import { EVIDENCE_ACCEPT, formatBytes, MAX_UPLOAD_BYTES, paths, type Entry, type Evidence } from './model';
+import { checkSize, EVIDENCE_ACCEPT, formatBytes, paths, type Entry, type Evidence } from './model';
 
 interface Props {
   round: string;
@@ -23,11 +24,11 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
   const of = <VisuallyHidden>{` ${t('commitments.entry.ofAction', { action: entry.action })}`}</VisuallyHidden>;
   const base = paths.report(round, partner);
   const [file, setFile] = useState<File | null>(null);
-  const [link, setLink] = useState({ url: '', title: '' });
+  const { form: link, setForm: setLink, set } = useFormState({ url: '', title: '' });
 
   const send = useMutation({
     mutationFn: (chosen: File) => {
-      if (chosen.size > MAX_UPLOAD_BYTES) throw new Error(t('commitments.evidence.tooLarge', { name: chosen.name, size: formatBytes(chosen.size), limit: formatBytes(MAX_UPLOAD_BYTES) }));
+      checkSize(chosen, (v) => t('commitments.evidence.tooLarge', v));
       const query = new URLSearchParams({ commitment: entry.commitment, name: chosen.name });
       return upload<Evidence>(`${base}/evidence?${query}`, chosen, 'application/octet-stream');
     },
@@ -94,10 +95,8 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
             rightSection={send.isPending ? <Loader size="xs" aria-label={t('commitments.evidence.uploading')} /> : undefined}
             error={send.error?.message} errorProps={{ role: 'alert' }} fileInputProps={{ 'aria-label': t('commitments.evidence.fileFor', { action: entry.action }) }} />
           <Group component="form" onSubmit={submitLink} gap="xs" align="flex-end" wrap="wrap">
-            <TextInput type="url" label={<>{t('commitments.evidence.url')}{of}</>} placeholder="https://" value={link.url} size="xs" miw={220}
-              onChange={(e) => { const url = e.currentTarget.value; setLink((l) => ({ ...l, url })); }} />
-            <TextInput label={<>{t('commitments.evidence.linkTitle')}{of}</>} value={link.title} size="xs" miw={160} maxLength={300}
-              onChange={(e) => { const title = e.currentTarget.value; setLink((l) => ({ ...l, title })); }} />
+            <TextInput type="url" label={<>{t('commitments.evidence.url')}{of}</>} placeholder="https://" value={link.url} size="xs" miw={220} onChange={set('url')} />
+            <TextInput label={<>{t('commitments.evidence.linkTitle')}{of}</>} value={link.title} size="xs" miw={160} maxLength={300} onChange={set('title')} />
             <Button type="submit" size="xs" variant="light" loading={addLink.isPending} disabled={!link.url.trim()}>{t('commitments.evidence.addLink')}</Button>
           </Group>
           {addLink.error && <Text size="sm" c="red.8" role="alert">{addLink.error.message}</Text>}

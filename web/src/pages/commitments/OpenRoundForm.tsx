@@ -2,17 +2,18 @@
 // creates one draft report per committed partner; the new round's page opens.
 import { Alert, Button, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../platform/api';
+import { useFormState } from '../../platform/useFormState';
 import { pages, refreshCommitments, type Round } from './model';
 
 export function OpenRoundForm({ plan }: { plan: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const [form, setForm] = useState({ title: '', periodStart: '', periodEnd: '', dueDate: '' });
+  const { form, set } = useFormState({ title: '', periodStart: '', periodEnd: '', dueDate: '' });
   const open = useMutation({
     mutationFn: () => api<Round>('POST', `/plans/${encodeURIComponent(plan)}/rounds`, { ...form, title: form.title.trim() }),
     onSuccess: async (round) => {
@@ -20,10 +21,6 @@ export function OpenRoundForm({ plan }: { plan: string }) {
       navigate(pages.round(round.id));
     },
   });
-  const set = (field: keyof typeof form) => (e: ChangeEvent<HTMLInputElement>) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [field]: value }));
-  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     open.mutate();

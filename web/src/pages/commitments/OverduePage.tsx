@@ -1,11 +1,12 @@
 // What is overdue (signed-in users): progress reports past their round's due date, and
 // commitments past their deadline that are neither completed, cancelled nor fully implemented;
 // for all partners or one (a coordinator starts with their own).
-import { Alert, Anchor, Center, Loader, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type User } from '../../platform/api';
+import { QueryState } from '../../platform/QueryState';
 import { usePartners } from '../statistics/model';
 import { ReportStatusBadge } from './Badges';
 import { CommitmentTable } from './CommitmentTable';
@@ -35,8 +36,7 @@ export function OverduePage({ user }: { user: User }) {
       <Text>{t('commitments.overdue.intro')}</Text>
       <NativeSelect label={t('commitments.partner')} value={chosen} onChange={(e) => choose(e.currentTarget.value)} maw={280}
         data={[{ value: ALL, label: t('commitments.allPartners') }, ...wb6.map((p) => ({ value: p.code, label: p.name }))]} />
-      {list.error && <Alert color="red" role="alert">{list.error.message}</Alert>}
-      {!list.data && !list.error && <Center py="xl"><Loader aria-label={t('commitments.loading')} /></Center>}
+      {(list.error || !list.data) && <QueryState error={list.error} loading={t('commitments.loading')} />}
       {list.data && (
         <>
           <Paper withBorder p="md" component="section" aria-labelledby="late-reports-title">

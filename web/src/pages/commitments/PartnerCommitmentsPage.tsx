@@ -1,11 +1,12 @@
 // One partner's commitments across every plan (public): deadlines with the days left or late,
 // overdue ones highlighted, the latest status and assessment the viewer may see.
-import { Alert, Anchor, Center, Checkbox, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../platform/api';
+import { QueryState } from '../../platform/QueryState';
 import { usePartners } from '../statistics/model';
 import { CommitmentTable } from './CommitmentTable';
 import { pages, type CommitmentView } from './model';
@@ -23,8 +24,7 @@ export function PartnerCommitmentsPage() {
   const name = known?.name ?? partner;
   const back = <Anchor component={Link} to={pages.home} size="sm">← {t('commitments.back')}</Anchor>;
   const error = list.error ?? partners.error;
-  if (error) return <Stack>{back}<Alert color="red" role="alert">{error.message}</Alert></Stack>;
-  if (!list.data || !partners.data) return <Center py="xl"><Loader aria-label={t('commitments.loading')} /></Center>;
+  if (error || !list.data || !partners.data) return <QueryState error={error} back={back} loading={t('commitments.loading')} />;
   const all = list.data.commitments;
   const overdue = all.filter((c) => c.overdue).length;
   const shown = onlyOverdue ? all.filter((c) => c.overdue) : all;

@@ -1,10 +1,11 @@
 // One plan (public): what it is, the progress heat map with its table, the objectives and their
 // actions (summary badges, deadlines, partners), its reporting rounds, and for the Commission the
 // forms to open a round and, in recommendations plans, to add a recommendation.
-import { Alert, Anchor, Badge, Center, Group, Loader, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, type User } from '../../platform/api';
+import type { User } from '../../platform/api';
+import { QueryState } from '../../platform/QueryState';
 import { usePartners } from '../statistics/model';
 import { ParaphraseBadge, TitleWithBadge } from './Badges';
 import { EDITABLE_KINDS, canManage, pages, useHeatmap, usePlan, useRounds, type Plan, type PlanObjective } from './model';
@@ -23,11 +24,9 @@ export function PlanPage({ user }: { user: User | null }) {
   const partners = usePartners();
   const back = <Anchor component={Link} to={pages.home} size="sm">← {t('commitments.back')}</Anchor>;
 
-  if (plan.error) {
-    const notFound = plan.error instanceof ApiError && plan.error.status === 404;
-    return <Stack>{back}<Alert color="red" role="alert">{notFound ? t('commitments.planNotFound', { code }) : plan.error.message}</Alert></Stack>;
+  if (plan.error || !plan.data) {
+    return <QueryState error={plan.error} back={back} loading={t('commitments.loading')} notFound={t('commitments.planNotFound', { code })} />;
   }
-  if (!plan.data) return <Center py="xl"><Loader aria-label={t('commitments.loading')} /></Center>;
   const p = plan.data;
   const manager = canManage(user);
   const actionCount = p.objectives.reduce((n, o) => n + o.actions.length, 0);

@@ -2,14 +2,13 @@
 // the pillar (objective), the official wording, a description, a deadline, the responsible partners
 // (the plan's own partner preselected) and optionally the catalogue indicators that measure it.
 import { Alert, Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
-import { usePartners } from '../statistics/model';
+import { useFormState } from '../../platform/useFormState';
+import { useIndicatorList, usePartners } from '../statistics/model';
 import { partnerOfPlan, refreshCommitments, type Plan } from './model';
-
-interface IndicatorItem { code: string; label: string; domain: string }
 
 function emptyForm(plan: Plan) {
   const own = partnerOfPlan(plan.code);
@@ -20,8 +19,8 @@ export function RecommendationForm({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const partners = usePartners();
-  const indicators = useQuery({ queryKey: ['indicator-list'], queryFn: () => api<{ indicators: IndicatorItem[] }>('GET', '/indicators'), staleTime: 10 * 60_000 });
-  const [form, setForm] = useState(() => emptyForm(plan));
+  const indicators = useIndicatorList();
+  const { form, setForm, set, setField } = useFormState(() => emptyForm(plan));
   const [added, setAdded] = useState<string | null>(null);
   const wb6 = (partners.data?.partners ?? []).filter((p) => p.group === 'WB6');
   const add = useMutation({
@@ -50,20 +49,20 @@ export function RecommendationForm({ plan }: { plan: Plan }) {
         <Title order={3} size="h4" id="add-recommendation-title">{t('commitments.addRecommendation.title')}</Title>
         <NativeSelect label={t('commitments.addRecommendation.objective')} required value={form.objective}
           data={plan.objectives.map((o) => ({ value: o.code, label: o.title }))}
-          onChange={(e) => { const value = e.currentTarget.value; setForm((f) => ({ ...f, objective: value })); }} />
+          onChange={set('objective')} />
         <Textarea label={t('commitments.addRecommendation.wording')} description={t('commitments.addRecommendation.wordingHelp')} required autosize minRows={2} maxLength={500}
-          value={form.title} onChange={(e) => { const value = e.currentTarget.value; setForm((f) => ({ ...f, title: value })); }} />
+          value={form.title} onChange={set('title')} />
         <Textarea label={t('commitments.addRecommendation.description')} autosize minRows={2} maxLength={5000}
-          value={form.description} onChange={(e) => { const value = e.currentTarget.value; setForm((f) => ({ ...f, description: value })); }} />
+          value={form.description} onChange={set('description')} />
         <TextInput type="date" label={t('commitments.addRecommendation.deadline')} w={220}
-          value={form.deadline} onChange={(e) => { const value = e.currentTarget.value; setForm((f) => ({ ...f, deadline: value })); }} />
-        <Checkbox.Group label={t('commitments.addRecommendation.partners')} required value={form.partners} onChange={(value) => setForm((f) => ({ ...f, partners: value }))}>
+          value={form.deadline} onChange={set('deadline')} />
+        <Checkbox.Group label={t('commitments.addRecommendation.partners')} required value={form.partners} onChange={(value) => setField('partners', value)}>
           <Group gap="md" mt={4}>
             {wb6.map((p) => <Checkbox key={p.code} value={p.code} label={p.name} />)}
           </Group>
         </Checkbox.Group>
         <MultiSelect label={t('commitments.addRecommendation.indicators')} data={indicatorOptions} value={form.indicators} searchable clearable
-          onChange={(value) => setForm((f) => ({ ...f, indicators: value }))} disabled={indicatorOptions.length === 0} />
+          onChange={(value) => setField('indicators', value)} disabled={indicatorOptions.length === 0} />
         {add.error && <Alert color="red" role="alert">{add.error.message}</Alert>}
         {added && <Alert color="green" role="status">{t('commitments.addRecommendation.added', { code: added })}</Alert>}
         <Group>

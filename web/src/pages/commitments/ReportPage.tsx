@@ -2,13 +2,14 @@
 // and narrative per commitment, adds evidence, saves and submits; reviewers and the Commission
 // assess each commitment, save, or return the report with a comment; everyone else reads it as far
 // as the server lets them. Saves carry the version read, so a concurrent change is refused (409).
-import { Alert, Anchor, Button, Center, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../platform/api';
-import { formatDateTime, usePartners } from '../statistics/model';
+import { QueryState } from '../../platform/QueryState';
+import { formatDateTime, usePartnerName } from '../statistics/model';
 import { ReportStatusBadge, RoundStatusBadge } from './Badges';
 import { pages, paths, refreshCommitments, reportKey, useReport, type Entry, type Evidence, type Report } from './model';
 import { ReportEntry, type EntryValues } from './ReportEntry';
@@ -19,16 +20,15 @@ export function ReportPage() {
   const id = params.id ?? '';
   const partner = (params.partner ?? '').toUpperCase();
   const report = useReport(id, partner);
-  const partners = usePartners();
-  const name = partners.data?.partners.find((p) => p.code === partner)?.name ?? partner;
+  const name = usePartnerName()(partner);
   const back = <Anchor component={Link} to={pages.round(id)} size="sm">← {report.data?.round.title ?? t('commitments.backToRound')}</Anchor>;
 
-  if (report.error) {
-    const error = report.error;
-    const text = error instanceof ApiError && error.status === 404 ? t('commitments.reportNotFound') : error.message;
-    return <Stack>{back}<Alert color="red" role="alert" title={t('commitments.reportUnavailable', { partner: name })}>{text}</Alert></Stack>;
+  if (report.error || !report.data) {
+    return (
+      <QueryState error={report.error} back={back} loading={t('commitments.loading')}
+        notFound={t('commitments.reportNotFound')} title={t('commitments.reportUnavailable', { partner: name })} />
+    );
   }
-  if (!report.data) return <Center py="xl"><Loader aria-label={t('commitments.loading')} /></Center>;
   return <Stack>{back}<ReportForm key={`${id}|${partner}`} report={report.data} partnerName={name} onReload={() => report.refetch()} /></Stack>;
 }
 

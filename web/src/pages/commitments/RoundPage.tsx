@@ -1,13 +1,14 @@
 // One reporting round: its period, due date and status; the state of each partner's report with a
 // link to it (a coordinator gets a prominent link to their own); downloads (CSV, XLSX) and the
 // printable report; and for the Commission the Publish button.
-import { Alert, Anchor, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, ApiError, type User } from '../../platform/api';
-import { formatDateTime, usePartners } from '../statistics/model';
+import { api, type User } from '../../platform/api';
+import { QueryState } from '../../platform/QueryState';
+import { formatDateTime, usePartnerName } from '../statistics/model';
 import { ReportStatusBadge, RoundStatusBadge } from './Badges';
 import { canManage, canOpenReport, pages, refreshCommitments, useRound, type Round } from './model';
 
@@ -15,16 +16,13 @@ export function RoundPage({ user }: { user: User | null }) {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
   const round = useRound(id);
-  const partners = usePartners();
+  const name = usePartnerName();
   const back = <Anchor component={Link} to={round.data ? pages.plan(round.data.plan) : pages.home} size="sm">← {round.data?.planTitle ?? t('commitments.back')}</Anchor>;
 
-  if (round.error) {
-    const notFound = round.error instanceof ApiError && round.error.status === 404;
-    return <Stack>{back}<Alert color="red" role="alert">{notFound ? t('commitments.roundNotFound') : round.error.message}</Alert></Stack>;
+  if (round.error || !round.data) {
+    return <QueryState error={round.error} back={back} loading={t('commitments.loading')} notFound={t('commitments.roundNotFound')} />;
   }
-  if (!round.data) return <Center py="xl"><Loader aria-label={t('commitments.loading')} /></Center>;
   const r = round.data;
-  const name = (code: string) => partners.data?.partners.find((p) => p.code === code)?.name ?? code;
   const own = user?.role === 'coordinator' && user.partner ? r.reports.find((x) => x.partner === user.partner) : undefined;
   const api1 = `/api/v1/rounds/${encodeURIComponent(r.id)}`;
 

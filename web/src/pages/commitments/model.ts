@@ -162,6 +162,11 @@ export function partnerOfPlan(code: string): string | null {
   return match ? match[1]!.toUpperCase() : null;
 }
 
+/** Refuses a file over the server's upload limit before sending it (the server would refuse it too): throws the `tooLarge` text. */
+export function checkSize(file: File, tooLarge: (values: { name: string; size: string; limit: string }) => string): void {
+  if (file.size > MAX_UPLOAD_BYTES) throw new Error(tooLarge({ name: file.name, size: formatBytes(file.size), limit: formatBytes(MAX_UPLOAD_BYTES) }));
+}
+
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;

@@ -3,12 +3,14 @@
 // indicators and plans it is about (which the briefing book draws on).
 import { Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
+import { useFormState } from '../../platform/useFormState';
 import { usePlans } from '../commitments/model';
 import { ChangeError } from './Badges';
-import { DOMAINS, isoToZonedLocal, paths, useApplyMeeting, useIndicatorList, zonedToIso, type Meeting } from './model';
+import { useIndicatorList } from '../statistics/model';
+import { DOMAINS, isoToZonedLocal, paths, useApplyMeeting, zonedToIso, type Meeting } from './model';
 
 export function AddSessionForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
@@ -17,7 +19,7 @@ export function AddSessionForm({ meeting }: { meeting: Meeting }) {
     const last = meeting.sessions.at(-1);
     return { title: '', start: isoToZonedLocal(last?.end ?? meeting.start, meeting.timeZone), end: isoToZonedLocal(meeting.end, meeting.timeZone) };
   };
-  const [form, setForm] = useState(initial);
+  const { form, setForm, set } = useFormState(initial);
   const add = useMutation({
     mutationFn: () => api<Meeting>('POST', `${paths.meeting(meeting.id)}/sessions`, {
       title: form.title.trim(), start: zonedToIso(form.start, meeting.timeZone) ?? form.start, end: zonedToIso(form.end, meeting.timeZone) ?? form.end,
@@ -27,10 +29,6 @@ export function AddSessionForm({ meeting }: { meeting: Meeting }) {
       setForm({ title: '', start: isoToZonedLocal(view.sessions.at(-1)?.end ?? view.start, view.timeZone), end: isoToZonedLocal(view.end, view.timeZone) });
     },
   });
-  const set = (field: keyof ReturnType<typeof initial>) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [field]: value }));
-  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate();
@@ -61,7 +59,7 @@ export function AddItemForm({ meeting }: { meeting: Meeting }) {
   const apply = useApplyMeeting();
   const indicators = useIndicatorList();
   const plans = usePlans();
-  const [form, setForm] = useState(() => emptyItem(meeting.sessions[0]?.id ?? ''));
+  const { form, setForm, set, setField } = useFormState(() => emptyItem(meeting.sessions[0]?.id ?? ''));
   const session = meeting.sessions.some((s) => s.id === form.session) ? form.session : meeting.sessions[0]?.id ?? '';
   const add = useMutation({
     mutationFn: () => {
@@ -78,10 +76,6 @@ export function AddItemForm({ meeting }: { meeting: Meeting }) {
       setForm(emptyItem(session));
     },
   });
-  const set = (field: 'session' | 'title' | 'description' | 'lead' | 'presenters' | 'duration') => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [field]: value }));
-  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate();
@@ -99,12 +93,12 @@ export function AddItemForm({ meeting }: { meeting: Meeting }) {
           <TextInput type="number" label={t('meetings.agenda.duration')} min={1} max={1440} value={form.duration} onChange={set('duration')} />
         </Group>
         <TextInput label={t('meetings.agenda.presentersField')} description={t('meetings.agenda.presentersHelp')} value={form.presenters} onChange={set('presenters')} />
-        <Checkbox.Group label={t('meetings.agenda.domainsField')} value={form.domains} onChange={(domains) => setForm((f) => ({ ...f, domains }))}>
+        <Checkbox.Group label={t('meetings.agenda.domainsField')} value={form.domains} onChange={(domains) => setField('domains', domains)}>
           <Group gap="md" mt={4}>{DOMAINS.map((d) => <Checkbox key={d} value={d} label={t(`meetings.domains.${d}`)} />)}</Group>
         </Checkbox.Group>
-        <MultiSelect label={t('meetings.agenda.indicatorsField')} searchable clearable value={form.indicators} onChange={(value) => setForm((f) => ({ ...f, indicators: value }))}
+        <MultiSelect label={t('meetings.agenda.indicatorsField')} searchable clearable value={form.indicators} onChange={(value) => setField('indicators', value)}
           data={(indicators.data?.indicators ?? []).map((i) => ({ value: i.code, label: i.label }))} />
-        <MultiSelect label={t('meetings.agenda.plansField')} searchable clearable value={form.plans} onChange={(value) => setForm((f) => ({ ...f, plans: value }))}
+        <MultiSelect label={t('meetings.agenda.plansField')} searchable clearable value={form.plans} onChange={(value) => setField('plans', value)}
           data={(plans.data?.plans ?? []).map((p) => ({ value: p.code, label: p.title }))} />
         <ChangeError error={add.error} meetingId={meeting.id} onReset={() => add.reset()} />
         <Group><Button type="submit" loading={add.isPending} disabled={!form.title.trim() || !session}>{t('meetings.agenda.addItemSubmit')}</Button></Group>

@@ -12,7 +12,8 @@ import { api } from '../../platform/api';
 import { pages as commitmentPages, usePlans } from '../commitments/model';
 import { AddItemForm, AddSessionForm } from './AgendaForms';
 import { ChangeError } from './Badges';
-import { applyMeeting, formatClock, meetingKey, paths, useIndicatorList, type AgendaItem, type Meeting, type Session } from './model';
+import { useIndicatorList } from '../statistics/model';
+import { applyMeeting, formatClock, meetingKey, paths, type AgendaItem, type Meeting, type Session } from './model';
 
 type Direction = 'up' | 'down';
 interface Move { session: string; items: string[]; moved: string; version: number }

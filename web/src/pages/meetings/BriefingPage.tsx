@@ -2,15 +2,16 @@
 // agenda item, the partner's recent trend of every linked indicator as a small line chart with the
 // latest value against the region and its median in a table, the partner's commitments in the
 // linked plans, and the item's documents. A printable version opens in a new tab.
-import { Alert, Anchor, Center, List, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { QueryState } from '../../platform/QueryState';
 import { AssessmentBadge, ProgressBadge } from '../commitments/Badges';
 import { pages as commitmentPages, type Assessment, type ProgressStatus } from '../commitments/model';
 import { formatWithUnit } from '../migration/model';
 import { EChart, type ChartOption } from '../statistics/EChart';
-import { usePartners } from '../statistics/model';
+import { usePartnerName } from '../statistics/model';
 import { formatRange, links, pages, useBriefing, type Briefing, type BriefingIndicator } from './model';
 
 export function BriefingPage() {
@@ -19,11 +20,11 @@ export function BriefingPage() {
   const id = params.id ?? '';
   const partner = (params.partner ?? '').toUpperCase();
   const book = useBriefing(id, partner);
-  const partners = usePartners();
-  const name = partners.data?.partners.find((p) => p.code === partner)?.name ?? partner;
+  const name = usePartnerName()(partner);
   const back = <Anchor component={Link} to={pages.meeting(id)} size="sm">← {book.data?.meeting.title ?? t('meetings.briefing.backToMeeting')}</Anchor>;
-  if (book.error) return <Stack>{back}<Alert color="red" role="alert" title={t('meetings.briefing.unavailable', { partner: name })}>{book.error.message}</Alert></Stack>;
-  if (!book.data) return <Center py="xl"><Loader aria-label={t('meetings.loading')} /></Center>;
+  if (book.error || !book.data) {
+    return <QueryState error={book.error} back={back} loading={t('meetings.loading')} title={t('meetings.briefing.unavailable', { partner: name })} />;
+  }
   const { meeting, items } = book.data;
   return (
     <Stack>

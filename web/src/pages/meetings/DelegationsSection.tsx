@@ -8,6 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, type User } from '../../platform/api';
+import { useFormState } from '../../platform/useFormState';
 import { formatDateTime, usePartners } from '../statistics/model';
 import { ChangeError, InvitationBadge } from './Badges';
 import { links, pages, paths, useApplyMeeting, useParticipants, type Delegation, type Meeting, type Reply } from './model';
@@ -150,7 +151,7 @@ function InviteForm({ meeting }: { meeting: Meeting }) {
   const apply = useApplyMeeting();
   const partners = usePartners();
   const empty = { partner: '', institution: '', headName: '', headFunction: '' };
-  const [form, setForm] = useState(empty);
+  const { form, setForm, set } = useFormState(empty);
   const invited = new Set(meeting.delegations.map((d) => d.partner));
   const available = (partners.data?.partners ?? []).filter((p) => !invited.has(p.code));
   const groups = [
@@ -167,10 +168,6 @@ function InviteForm({ meeting }: { meeting: Meeting }) {
       setForm(empty);
     },
   });
-  const set = (field: keyof typeof empty) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [field]: value }));
-  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     invite.mutate();

@@ -7,15 +7,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { upload } from '../../platform/api';
-import { formatBytes, MAX_UPLOAD_BYTES } from '../commitments/model';
+import { useFormState } from '../../platform/useFormState';
+import { checkSize, formatBytes } from '../commitments/model';
 import { formatDateTime } from '../statistics/model';
 import { AccessBadge } from './Badges';
 import { ACCESS, agendaItems, DOCUMENT_ACCEPT, links, meetingKey, paths, type Meeting, type MeetingDocument } from './model';
-
-/** Refuses a file over the server's limit before sending it (the server would refuse it too). */
-function checkSize(file: File, tooLarge: (values: { name: string; size: string; limit: string }) => string): void {
-  if (file.size > MAX_UPLOAD_BYTES) throw new Error(tooLarge({ name: file.name, size: formatBytes(file.size), limit: formatBytes(MAX_UPLOAD_BYTES) }));
-}
 
 export function DocumentsSection({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
@@ -76,7 +72,7 @@ function UploadForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const empty = { title: '', access: 'participants', item: '', file: null as File | null };
-  const [form, setForm] = useState(empty);
+  const { form, setForm, set, setField } = useFormState(empty);
   const [done, setDone] = useState<string | null>(null);
   const send = useMutation({
     mutationFn: () => {
@@ -100,16 +96,16 @@ function UploadForm({ meeting }: { meeting: Meeting }) {
     <Stack component="form" onSubmit={submit} gap="xs" aria-labelledby="upload-title" maw={760}>
       <Title order={4} size="h5" id="upload-title">{t('meetings.documents.uploadTitle')}</Title>
       <TextInput label={t('meetings.documents.titleField')} description={t('meetings.documents.titleHelp')} maxLength={300}
-        value={form.title} onChange={(e) => { const title = e.currentTarget.value; setForm((f) => ({ ...f, title })); }} />
+        value={form.title} onChange={set('title')} />
       <Group grow align="flex-start">
         <NativeSelect label={t('meetings.documents.accessField')} value={form.access} data={ACCESS.map((a) => ({ value: a, label: t(`meetings.access.${a}`) }))}
-          onChange={(e) => { const access = e.currentTarget.value; setForm((f) => ({ ...f, access })); }} />
+          onChange={set('access')} />
         <NativeSelect label={t('meetings.documents.itemField')} value={form.item}
           data={[{ value: '', label: t('meetings.documents.noItem') }, ...agendaItems(meeting).map(({ item }) => ({ value: item.id, label: item.title }))]}
-          onChange={(e) => { const item = e.currentTarget.value; setForm((f) => ({ ...f, item })); }} />
+          onChange={set('item')} />
       </Group>
       <FileInput label={t('meetings.documents.file')} description={t('meetings.documents.fileHelp')} placeholder={t('meetings.documents.choose')} accept={DOCUMENT_ACCEPT}
-        value={form.file} onChange={(file) => { send.reset(); setForm((f) => ({ ...f, file })); }} clearable
+        value={form.file} onChange={(file) => { send.reset(); setField('file', file); }} clearable
         fileInputProps={{ 'aria-label': t('meetings.documents.file') }} />
       {send.error && <Alert color="red" role="alert">{send.error.message}</Alert>}
       {done && <Alert color="green" role="status">{done}</Alert>}

@@ -2,10 +2,11 @@
 // the printable agenda and the calendar invitation, then the agenda, delegations and participants,
 // documents, outcome and the generated announcement. What the viewer may change follows the
 // server's `can`; a meeting the viewer may not see answers 404 and is explained as such.
-import { Alert, Anchor, Badge, Button, Center, CopyButton, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, CopyButton, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, type User } from '../../platform/api';
+import type { User } from '../../platform/api';
+import { QueryState } from '../../platform/QueryState';
 import { AgendaSection } from './AgendaSection';
 import { MeetingStatusBadge, VisibilityBadge } from './Badges';
 import { DelegationsSection } from './DelegationsSection';
@@ -18,12 +19,9 @@ export function MeetingPage({ user }: { user: User | null }) {
   const id = useParams().id ?? '';
   const meeting = useMeeting(id);
   const back = <Anchor component={Link} to={pages.list} size="sm">← {t('meetings.back')}</Anchor>;
-  if (meeting.error) {
-    const error = meeting.error;
-    const text = error instanceof ApiError && error.status === 404 ? t(user ? 'meetings.notFound' : 'meetings.notFoundPublic') : error.message;
-    return <Stack>{back}<Alert color="red" role="alert">{text}</Alert></Stack>;
+  if (meeting.error || !meeting.data) {
+    return <QueryState error={meeting.error} back={back} loading={t('meetings.loading')} notFound={t(user ? 'meetings.notFound' : 'meetings.notFoundPublic')} />;
   }
-  if (!meeting.data) return <Center py="xl"><Loader aria-label={t('meetings.loading')} /></Center>;
   const m = meeting.data;
   return (
     <Stack>

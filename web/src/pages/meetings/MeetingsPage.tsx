@@ -1,9 +1,10 @@
 // The meetings the visitor may see (public ones for everyone, the others for their participants),
 // upcoming first then past ones, and — for the Commission and admins — the form of a new meeting.
-import { Alert, Anchor, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { User } from '../../platform/api';
+import { QueryState } from '../../platform/QueryState';
 import { MeetingStatusBadge, VisibilityBadge } from './Badges';
 import { canOrganise, formatRange, pages, useMeetings, type MeetingSummary } from './model';
 import { NewMeetingForm } from './NewMeetingForm';
@@ -20,8 +21,7 @@ export function MeetingsPage({ user }: { user: User | null }) {
     <Stack>
       <Title order={2}>{t('meetings.title')}</Title>
       <Text>{user ? t('meetings.intro') : t('meetings.introPublic')}</Text>
-      {meetings.error && <Alert color="red" role="alert">{meetings.error.message}</Alert>}
-      {!meetings.data && !meetings.error && <Center py="xl"><Loader aria-label={t('meetings.loading')} /></Center>}
+      {(meetings.error || !meetings.data) && <QueryState error={meetings.error} loading={t('meetings.loading')} />}
       {meetings.data && (
         <>
           <MeetingTable id="meetings-upcoming" title={t('meetings.upcoming')} meetings={upcoming} empty={t('meetings.noUpcoming')} />

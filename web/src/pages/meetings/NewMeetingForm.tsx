@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../platform/api';
+import { useFormState } from '../../platform/useFormState';
 import { applyMeeting, FORMATS, KINDS, knownTimeZones, pages, STATUSES, VISIBILITIES, zonedToIso, type Meeting } from './model';
 
 const EMPTY = {
@@ -18,7 +19,7 @@ export function NewMeetingForm() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const [form, setForm] = useState(EMPTY);
+  const { form, set } = useFormState(EMPTY);
   const [zones] = useState(knownTimeZones);
   const create = useMutation({
     mutationFn: () => {
@@ -34,10 +35,6 @@ export function NewMeetingForm() {
       navigate(pages.meeting(meeting.id));
     },
   });
-  const set = (field: keyof typeof EMPTY) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setForm((f) => ({ ...f, [field]: value }));
-  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate();

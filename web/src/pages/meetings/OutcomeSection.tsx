@@ -8,15 +8,15 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../platform/api';
+import { useFormState } from '../../platform/useFormState';
 import { pages as commitmentPages, refreshCommitments } from '../commitments/model';
-import { usePartners } from '../statistics/model';
+import { usePartnerName, usePartners } from '../statistics/model';
 import { ChangeError } from './Badges';
 import { agendaItems, applyMeeting, paths, type Meeting } from './model';
 
 export function OutcomeSection({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
-  const partners = usePartners();
-  const partnerName = (code: string) => partners.data?.partners.find((p) => p.code === code)?.name ?? code;
+  const partnerName = usePartnerName();
   const itemTitle = (id: string | null) => agendaItems(meeting).find((i) => i.item.id === id)?.item.title ?? null;
   const plan = meeting.followUpPlan;
   return (
@@ -93,18 +93,13 @@ function OutcomeForm({ meeting }: { meeting: Meeting }) {
   const client = useQueryClient();
   const [conclusions, setConclusions] = useState(meeting.conclusions ?? '');
   const [decisions, setDecisions] = useState<DecisionDraft[]>(() => meeting.decisions.map((d, key) => ({ key, text: d.text, itemId: d.itemId ?? '' })));
-  const [saved, setSaved] = useState(false);
   const items = agendaItems(meeting);
   const save = useMutation({
     mutationFn: () => api<Meeting>('PUT', `${paths.meeting(meeting.id)}/outcome`, {
       version: meeting.version, conclusions: conclusions.trim() || null,
       decisions: decisions.filter((d) => d.text.trim()).map((d) => ({ text: d.text.trim(), itemId: d.itemId || null })),
     }),
-    onMutate: () => setSaved(false),
-    onSuccess: (view) => {
-      setSaved(true);
-      applyMeeting(client, view);
-    },
+    onSuccess: (view) => applyMeeting(client, view),
   });
   const edit = (key: number, change: Partial<DecisionDraft>) => setDecisions((all) => all.map((d) => (d.key === key ? { ...d, ...change } : d)));
   const submit = (e: FormEvent) => {
@@ -132,7 +127,7 @@ function OutcomeForm({ meeting }: { meeting: Meeting }) {
         <Button type="submit" loading={save.isPending}>{t('meetings.outcome.save')}</Button>
       </Group>
       <ChangeError error={save.error} meetingId={meeting.id} onReset={() => save.reset()} />
-      {saved && <Alert color="green" role="status">{t('meetings.outcome.saved')}</Alert>}
+      {save.isSuccess && <Alert color="green" role="status">{t('meetings.outcome.saved')}</Alert>}
     </Stack>
   );
 }
@@ -144,7 +139,7 @@ function FollowUpForm({ meeting }: { meeting: Meeting }) {
   const invited = meeting.delegations.map((d) => d.partner).filter((p): p is string => p !== null);
   const wb6 = (partners.data?.partners ?? []).filter((p) => p.group === 'WB6' || invited.includes(p.code));
   const empty = { title: '', partners: [] as string[], deadline: '', description: '' };
-  const [form, setForm] = useState(empty);
+  const { form, setForm, set, setField } = useFormState(empty);
   const [added, setAdded] = useState<string | null>(null);
   const add = useMutation({
     mutationFn: () => api<Meeting>('POST', `${paths.meeting(meeting.id)}/follow-ups`, {
@@ -166,15 +161,12 @@ function FollowUpForm({ meeting }: { meeting: Meeting }) {
     <Stack component="form" onSubmit={submit} gap="xs" aria-labelledby="follow-up-form-title" maw={760}>
       <Title order={4} size="h5" id="follow-up-form-title">{t('meetings.outcome.addFollowUp')}</Title>
       <Text size="sm" c="dimmed">{t('meetings.outcome.followUpHelp')}</Text>
-      <Textarea label={t('meetings.outcome.followUpTitle')} required autosize minRows={2} maxLength={500} value={form.title}
-        onChange={(e) => { const title = e.currentTarget.value; setForm((f) => ({ ...f, title })); }} />
-      <Checkbox.Group label={t('meetings.outcome.responsible')} required value={form.partners} onChange={(value) => setForm((f) => ({ ...f, partners: value }))}>
+      <Textarea label={t('meetings.outcome.followUpTitle')} required autosize minRows={2} maxLength={500} value={form.title} onChange={set('title')} />
+      <Checkbox.Group label={t('meetings.outcome.responsible')} required value={form.partners} onChange={(value) => setField('partners', value)}>
         <Group gap="md" mt={4}>{wb6.map((p) => <Checkbox key={p.code} value={p.code} label={p.name} />)}</Group>
       </Checkbox.Group>
-      <TextInput type="date" label={t('meetings.outcome.deadlineField')} w={220} value={form.deadline}
-        onChange={(e) => { const deadline = e.currentTarget.value; setForm((f) => ({ ...f, deadline })); }} />
-      <Textarea label={t('meetings.outcome.followUpDescription')} autosize minRows={2} maxLength={5000} value={form.description}
-        onChange={(e) => { const description = e.currentTarget.value; setForm((f) => ({ ...f, description })); }} />
+      <TextInput type="date" label={t('meetings.outcome.deadlineField')} w={220} value={form.deadline} onChange={set('deadline')} />
+      <Textarea label={t('meetings.outcome.followUpDescription')} autosize minRows={2} maxLength={5000} value={form.description} onChange={set('description')} />
       <ChangeError error={add.error} meetingId={meeting.id} />
       {added && <Alert color="green" role="status">{added}</Alert>}
       <Group><Button type="submit" loading={add.isPending} disabled={!form.title.trim() || form.partners.length === 0}>{t('meetings.outcome.addFollowUpSubmit')}</Button></Group>

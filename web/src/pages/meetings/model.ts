@@ -138,10 +138,3 @@ export function canOrganise(user: User | null): boolean {
 export function agendaItems(meeting: Meeting): { session: Session; item: AgendaItem }[] {
   return meeting.sessions.flatMap((session) => session.items.map((item) => ({ session, item })));
 }
-
-export interface IndicatorItem { code: string; label: string; domain: string }
-
-/** The catalogue's indicators (code and label), for linking agenda items and naming their links. */
-export function useIndicatorList() {
-  return useQuery({ queryKey: ['indicator-list'], queryFn: () => api<{ indicators: IndicatorItem[] }>('GET', '/indicators'), staleTime: 10 * 60_000 });
-}

@@ -1,27 +1,26 @@
 // One early warning (where notifications lead): what fired, the value against the threshold, every
 // recipient with the reason they were told and whether they have acknowledged, and the viewer's
 // own "Acknowledge".
-import { Alert, Anchor, Badge, Center, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, type User } from '../../platform/api';
-import { usePartners } from '../statistics/model';
+import type { User } from '../../platform/api';
+import { formatDateTime } from '../../platform/format';
+import { QueryState } from '../../platform/QueryState';
+import { usePartnerName } from '../statistics/model';
 import { AcknowledgeControl, AcknowledgedBy, alertSubject, alertValue } from './Alerts';
-import { formatDateTime, formatMonth, paths, useAlert } from './model';
+import { formatMonth, paths, useAlert } from './model';
 
 export function AlertPage({ user }: { user: User }) {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
   const alert = useAlert(user, id);
-  const partners = usePartners();
-  const partnerName = (code: string) => partners.data?.partners.find((p) => p.code === code)?.name ?? code;
+  const partnerName = usePartnerName();
   const back = <Anchor component={Link} to={paths.dashboard} size="sm">← {t('migration.back')}</Anchor>;
 
-  if (alert.error) {
-    const notFound = alert.error instanceof ApiError && alert.error.status === 404;
-    return <Stack>{back}<Alert color="red" role="alert">{notFound ? t('migration.alerts.notFound') : alert.error.message}</Alert></Stack>;
+  if (alert.error || !alert.data) {
+    return <QueryState error={alert.error} back={back} loading={t('migration.loading')} notFound={t('migration.alerts.notFound')} />;
   }
-  if (!alert.data) return <Center py="xl"><Loader aria-label={t('migration.loading')} /></Center>;
   const a = alert.data;
   const subject = alertSubject(a, partnerName);
   const dashboardOfMonth = `${paths.dashboard}?${new URLSearchParams({ period: a.period })}`;

@@ -4,7 +4,8 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantin
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { User } from '../../platform/api';
-import { conditionSign, formatDateTime, formatMonth, formatWithUnit, paths, useAcknowledge, useAlerts, type AlertView } from './model';
+import { formatDateTime } from '../../platform/format';
+import { conditionSign, formatMonth, formatWithUnit, paths, useAcknowledge, useAlerts, type AlertView } from './model';
 
 /** "94.4 % (threshold ≥ 90 %)". */
 export function alertValue(alert: AlertView): string {

@@ -2,11 +2,12 @@
 // published; signed-in users also see their own partner's unpublished figures): the map, key
 // figures, twelve months of arrivals, intentions and applications, reception centres, the top
 // citizenships and the sources; signed-in users also get the early warnings and reporting compliance.
-import { Alert, Center, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { User } from '../../platform/api';
+import { Loading, QueryState } from '../../platform/QueryState';
 import { AlertFeed } from './Alerts';
 import { Citizenships } from './Citizenships';
 import { ComplianceGrid } from './ComplianceGrid';
@@ -52,8 +53,7 @@ export function MigrationPage({ user }: { user: User | null }) {
           allowDeselect={false} w={220} disabled={months.length === 0} />
         {dashboard.isFetching && data && <Loader size="sm" aria-label={t('migration.loading')} />}
       </Group>
-      {dashboard.error && <Alert color="red" role="alert">{dashboard.error.message}</Alert>}
-      {!data && !dashboard.error && <Center py="xl"><Loader aria-label={t('migration.loading')} /></Center>}
+      {(dashboard.error || !data) && <QueryState error={dashboard.error} loading={t('migration.loading')} />}
       {data && !period && <Text>{t('migration.noData')}</Text>}
       {data && period && (
         <>
@@ -63,10 +63,10 @@ export function MigrationPage({ user }: { user: User | null }) {
           <Paper withBorder p="md" component="section" aria-labelledby="map-title">
             {map.error && <Alert color="red" role="alert">{map.error.message}</Alert>}
             {map.data ? (
-              <Suspense fallback={<Center py="xl"><Loader aria-label={t('migration.loading')} /></Center>}>
+              <Suspense fallback={<Loading label={t('migration.loading')} />}>
                 <RegionMap map={map.data} partners={data.partners} period={period} />
               </Suspense>
-            ) : !map.error && <Center py="xl"><Loader aria-label={t('migration.loading')} /></Center>}
+            ) : !map.error && <Loading label={t('migration.loading')} />}
           </Paper>
           {user && (
             <Section id="alerts-title" title={t('migration.alerts.heading')}>

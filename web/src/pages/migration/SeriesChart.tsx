@@ -30,7 +30,7 @@ export function SeriesChart({ series, partners, period }: Props) {
     yAxis: { type: 'value' },
     series: withData.map((p) => ({
       type: 'line', name: p.name, connectNulls: false, symbolSize: 6,
-      data: periods.map((month) => current?.values.find((v) => v.partner === p.partner && v.period === month)?.value ?? '-'),
+      data: periods.map((month) => valueAt(p.partner, month) ?? '-'),
     })),
   }), [current, periods, withData]);
 

@@ -155,10 +155,6 @@ export function formatMonth(period: string): string {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-export function formatDateTime(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—';
-}
-
 const CONDITIONS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '==': '=', '!=': '≠' };
 export function conditionSign(condition: string): string {
   return CONDITIONS[condition] ?? condition;

@@ -1,5 +1,5 @@
-// Shapes of the statistics API, the shared queries (catalogue, partners, one submission) and
-// small pure helpers (cell keys, periods, number input) used by the statistics pages.
+// Shapes of the statistics API, the shared queries (catalogue, partners, indicator list, one
+// submission) and small pure helpers (cell keys, periods, number input) used by the statistics pages.
 import { useQuery } from '@tanstack/react-query';
 import { api, type Partner } from '../../platform/api';
 
@@ -44,6 +44,19 @@ export function useCatalog() {
 
 export function usePartners() {
   return useQuery({ queryKey: ['partners'], queryFn: () => api<{ partners: Partner[] }>('GET', '/partners'), staleTime: 10 * 60_000 });
+}
+
+/** A partner's name by its code; the code itself while the partners load or for an unknown code. */
+export function usePartnerName(): (code: string) => string {
+  const partners = usePartners();
+  return (code) => partners.data?.partners.find((p) => p.code === code)?.name ?? code;
+}
+
+export interface IndicatorItem { code: string; label: string; domain: string }
+
+/** The catalogue's indicators (code, label, domain), to link them to actions or agenda items and name the links; `enabled: false` waits. */
+export function useIndicatorList({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: ['indicator-list'], queryFn: () => api<{ indicators: IndicatorItem[] }>('GET', '/indicators'), staleTime: 10 * 60_000, enabled });
 }
 
 export function submissionPath(key: SubmissionKey): string {
