@@ -55,10 +55,6 @@ export interface RoundView {
   reports: ReportSummary[];
 }
 
-function labelOf(viewer: Viewer): string {
-  return viewer.kind === 'user' ? viewer.label : viewer.kind === 'operator' ? viewer.label : 'public';
-}
-
 function reportLink(roundId: string, partner: string): string {
   return `/commitments/rounds/${roundId}/reports/${partner}`;
 }
@@ -124,7 +120,7 @@ export async function openRound(db: Db, viewer: Viewer, actor: Actor, planCode: 
     const now = new Date().toISOString();
     await insertRound(trx, {
       id, plan_code: planCode, title: input.title.trim(), period_start: input.periodStart, period_end: input.periodEnd, due_date: input.dueDate,
-      status: 'open', version: 1, opened_at: now, opened_by: labelOf(viewer), published_at: null, published_by: null,
+      status: 'open', version: 1, opened_at: now, opened_by: actor.label, published_at: null, published_by: null,
     });
     for (const partner of [...new Set(commitments.map((c) => c.partner_code))].sort()) {
       const reportId = randomUUID();

@@ -8,7 +8,7 @@ import { indicatorValues } from '../statistics/indicators.service.js';
 import { comparePeriods } from '../statistics/periods.js';
 import type { Viewer } from '../statistics/viewer.js';
 import { findPlan, listObjectives } from './plans.repository.js';
-import { assessmentScore, canReadAssessment, canReadReport, daysUntil, isOverdue, reminderStage, type Assessment, type ProgressStatus } from './progress.js';
+import { ASSESSMENTS, assessmentScore, canReadAssessment, canReadReport, daysUntil, isOverdue, reminderStage, type Assessment, type ProgressStatus } from './progress.js';
 import { listCommitmentDetails, listEntries, listReports, listRounds, type CommitmentDetailRow, type EntryRow } from './progress.repository.js';
 
 export interface Latest {
@@ -64,8 +64,7 @@ export async function planHeatmap(db: Db, viewer: Viewer, planCode: string): Pro
       if (mine.length === 0) continue;
       const scores = mine.map((c) => assessmentScore(latest.get(c.id)?.assessment ?? null)).filter((s): s is number => s !== null);
       const score = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null;
-      const levels = ['no_progress', 'limited_progress', 'some_progress', 'significant_progress', 'fully_implemented'] as const;
-      cells.push({ partner, objective: o.code, commitments: mine.length, assessed: scores.length, score, level: score === null ? null : levels[Math.round(score)]! });
+      cells.push({ partner, objective: o.code, commitments: mine.length, assessed: scores.length, score, level: score === null ? null : ASSESSMENTS[Math.round(score)]! });
     }
   }
   return { plan: planCode, objectives, partners, cells };

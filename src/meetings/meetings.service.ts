@@ -14,7 +14,7 @@ import { findFile, insertFile } from '../platform/files/files.repository.js';
 import { notify } from '../platform/notifications/notifications.service.js';
 import { listPartners } from '../platform/partners/partners.repository.js';
 import { addPlanAction, ensureConclusionsPlan } from '../commitments/plan-editing.service.js';
-import { planDetail } from '../commitments/plans.service.js';
+import { planDetail, planSummaries } from '../commitments/plans.service.js';
 import type { Catalog } from '../statistics/catalog.js';
 import type { Viewer } from '../statistics/viewer.js';
 import {
@@ -293,7 +293,8 @@ async function checkTopics(db: Db, catalog: Catalog, topics: Partial<Topics> | u
   const domains = new Set([...catalog.indicators.values()].map((i) => i.domain).concat(['commitments', 'meetings']));
   for (const d of out.domains) if (!domains.has(d)) throw new ValidationError(`topics.domains: "${d}" is not a domain (${[...domains].sort().join(', ')}).`, { field: 'topics.domains' });
   for (const i of out.indicators) if (!catalog.indicators.has(i)) throw new ValidationError(`topics.indicators: "${i}" is not an indicator of the catalogue.`, { field: 'topics.indicators' });
-  for (const p of out.plans) await planDetail(db, p).catch(() => { throw new ValidationError(`topics.plans: "${p}" is not a plan.`, { field: 'topics.plans' }); });
+  const plans = new Set((await planSummaries(db)).map((p) => p.code));
+  for (const p of out.plans) if (!plans.has(p)) throw new ValidationError(`topics.plans: "${p}" is not a plan.`, { field: 'topics.plans' });
   return out;
 }
 

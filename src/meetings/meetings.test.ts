@@ -80,6 +80,7 @@ describeEachDatabase('meetings', (get) => {
     }
     m = (await call(commission, 'POST', `/meetings/${meetingId}/items`, { sessionId: second.id, title: 'Justice statistics', topics: { indicators: ['justice.clearance_rate'], domains: ['justice'] } })).json();
     expect((await call(commission, 'POST', `/meetings/${meetingId}/items`, { sessionId: second.id, title: 'X', topics: { indicators: ['nope'] } })).json().error.message).toMatch(/"nope" is not an indicator/);
+    expect((await call(commission, 'POST', `/meetings/${meetingId}/items`, { sessionId: second.id, title: 'X', topics: { plans: ['nope'] } })).json().error.message).toBe('topics.plans: "nope" is not a plan.');
     const ids = m.sessions[0].items.map((i: { id: string }) => i.id);
     const reordered = await call(commission, 'PUT', `/meetings/${meetingId}/sessions/${first.id}/order`, { version: m.version, items: [ids[1], ids[0]] });
     expect(reordered.json().sessions[0].items.map((i: { title: string }) => i.title)).toEqual(['Destruction of surplus weapons', 'Firearms seizures']);
