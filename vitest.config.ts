@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     // Server code, and the web app's pure modules (no DOM: pages are covered by the browser tests).
     include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
-    globalSetup: ['src/platform/testing/global-setup.ts'],
+    globalSetup: ['src/testing/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,

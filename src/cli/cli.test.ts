@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { isPostgres } from '../platform/db/database.js';
-import { JHA, jhaEnv, runJha } from '../platform/testing/cli.js';
-import { describeEachDatabase, type TestDatabase } from '../platform/testing/databases.js';
+import { JHA, jhaEnv, runJha } from '../testing/cli.js';
+import { describeEachDatabase, type TestDatabase } from '../testing/databases.js';
 
 
 it('prints help for every command', () => {

@@ -7,7 +7,7 @@ import type { Db } from '../platform/db/database.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { listPartners } from '../platform/partners/partners.repository.js';
 import type { Catalog } from '../statistics/catalog.js';
-import type { Viewer } from '../statistics/viewer.js';
+import type { Viewer } from '../platform/viewer.js';
 import { isCalendarDate } from './plan-file.js';
 import { canManageRounds } from './progress.js';
 import { findAction, findPlan, insertCommitmentIfMissing, listActions, listObjectives, nextActionPosition, updateActionText, upsertAction, upsertObjective, upsertPlan } from './plans.repository.js';

@@ -3,7 +3,7 @@
 // and the line. Titles that summarise rather than quote carry `paraphrase: true`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readYaml, type YamlNode } from '../statistics/catalog-reader.js';
+import { readYaml, type YamlNode } from '../platform/yaml.js';
 
 export const PLAN_KINDS = ['action_plan', 'roadmap', 'recommendations', 'meeting_conclusions'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];

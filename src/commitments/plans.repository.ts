@@ -1,6 +1,6 @@
 // The only place that writes SQL for plans, plan_objectives, plan_actions and commitments.
 import type { DbOrTrx } from '../platform/db/database.js';
-import type { CommitmentsTable, PlanActionsTable, PlanObjectivesTable, PlansTable } from '../platform/db/tables.js';
+import type { CommitmentsTable, PlanActionsTable, PlanObjectivesTable, PlansTable } from './tables.js';
 
 export function findPlan(db: DbOrTrx, code: string): Promise<PlansTable | undefined> {
   return db.selectFrom('plans').selectAll().where('code', '=', code).executeTakeFirst();

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
-import { buildApp } from '../platform/http/app.js';
+import { buildApp } from '../app/app.js';
 import { CATALOG_DIR } from '../platform/paths.js';
-import { JHA, jhaEnv, runJha } from '../platform/testing/cli.js';
-import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
+import { JHA, jhaEnv, runJha } from '../testing/cli.js';
+import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { loadCatalogs } from '../statistics/catalog.js';
-import { CatalogError } from '../statistics/catalog-reader.js';
+import { CatalogError } from '../platform/yaml.js';
 import { parsePlan } from './plan-file.js';
 import { PLANS_DIR, planSummaries, shippedPlans, syncPlans } from './plans.service.js';
 

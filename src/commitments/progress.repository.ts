@@ -1,7 +1,7 @@
 // The only place that writes SQL for progress_rounds, progress_reports, progress_entries and
 // progress_evidence (and reads commitments joined with their actions for the views).
 import type { DbOrTrx } from '../platform/db/database.js';
-import type { ProgressEntriesTable, ProgressEvidenceTable, ProgressReportsTable, ProgressRoundsTable } from '../platform/db/tables.js';
+import type { ProgressEntriesTable, ProgressEvidenceTable, ProgressReportsTable, ProgressRoundsTable } from './tables.js';
 
 export async function insertRound(db: DbOrTrx, row: ProgressRoundsTable): Promise<void> {
   await db.insertInto('progress_rounds').values(row).execute();

@@ -6,7 +6,8 @@ import { XLSX_MEDIA_TYPE, rowsToCsv, rowsToXlsx } from '../platform/exports/tabl
 import { MAX_UPLOAD_BYTES } from '../platform/files/file-check.js';
 import { PUBLIC } from '../platform/http/access.js';
 import { rawUploadRoutes, sendStoredFile, styleNonce, uploadedFile } from '../platform/http/replies.js';
-import { viewerAndActor, viewerOf } from '../statistics/viewer.js';
+import { viewerOf } from '../platform/viewer.js';
+import { viewerAndActor } from '../platform/http/viewer.js';
 import { addPlanAction, updatePlanAction } from './plan-editing.service.js';
 import { ASSESSMENTS, STATUSES } from './progress.js';
 import {

@@ -5,12 +5,12 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.repository.js';
 import type { Db } from '../platform/db/database.js';
-import type { ProgressReportsTable, ProgressRoundsTable } from '../platform/db/tables.js';
+import type { ProgressReportsTable, ProgressRoundsTable } from './tables.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { checkUpload } from '../platform/files/file-check.js';
 import { findFile, insertFile } from '../platform/files/files.repository.js';
 import { notify } from '../platform/notifications/notifications.service.js';
-import type { Viewer } from '../statistics/viewer.js';
+import type { Viewer } from '../platform/viewer.js';
 import { isCalendarDate } from './plan-file.js';
 import { findPlan, listCommitments, listObjectives } from './plans.repository.js';
 import {

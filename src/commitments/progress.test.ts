@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
-import { buildApp } from '../platform/http/app.js';
+import { buildApp } from '../app/app.js';
 import { CATALOG_DIR } from '../platform/paths.js';
-import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
-import { callApi, makeUser, uploadAs, type TestUser } from '../platform/testing/factories.js';
+import { describeEachDatabase, testConfig } from '../testing/databases.js';
+import { callApi, makeUser, uploadAs, type TestUser } from '../testing/factories.js';
 import { loadCatalogs } from '../statistics/catalog.js';
 import { enqueueJob, runDueJobs } from '../platform/jobs/jobs.service.js';
-import { jobHandlers } from '../platform/jobs/registry.js';
+import { createContext, jobHandlers } from '../app/context.js';
 import { isOverdue, reminderStage } from './progress.js';
 import { shippedPlans, syncPlans } from './plans.service.js';
 
@@ -246,7 +246,7 @@ describeEachDatabase('progress reporting', (get) => {
     expect((await notes(al)).filter((n) => n.kind === 'commitments.round_published')).toHaveLength(1);
     // The firearms round (due 2026-01-31) is still open; the job runs the reminders through the registry.
     const ctx = { db: get().db, config: testConfig(get().config), log: { info: () => {}, warn: () => {}, error: () => {} } };
-    const handlers = { 'commitments.reminders': jobHandlers['commitments.reminders']! };
+    const handlers = { 'commitments.reminders': jobHandlers(createContext({ config: testConfig(get().config), catalog }))['commitments.reminders']! };
     const run = async (at: string) => {
       await enqueueJob(get().db, { kind: 'commitments.reminders', singletonKey: 'commitments.reminders' }, new Date(at));
       return runDueJobs(ctx as never, handlers, new Date(at));

@@ -1,7 +1,7 @@
 // The rules of progress reporting, without I/O: the partner's statuses, the reviewers' assessment
 // scale (the Rule of Law Report's levels), who may see and do what, and what is overdue.
-import type { ReportStatus, RoundStatus } from '../platform/db/tables.js';
-import { canReview, type Viewer } from '../statistics/viewer.js';
+import type { ReportStatus, RoundStatus } from './tables.js';
+import { canReview, type Viewer } from '../platform/viewer.js';
 
 export const STATUSES = ['not_started', 'in_progress', 'completed', 'delayed', 'cancelled'] as const;
 export type ProgressStatus = (typeof STATUSES)[number];

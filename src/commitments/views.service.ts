@@ -6,7 +6,7 @@ import { NotFoundError } from '../platform/errors.js';
 import type { Catalog } from '../statistics/catalog.js';
 import { indicatorValues } from '../statistics/indicators.service.js';
 import { comparePeriods } from '../statistics/periods.js';
-import type { Viewer } from '../statistics/viewer.js';
+import type { Viewer } from '../platform/viewer.js';
 import { findPlan, listObjectives } from './plans.repository.js';
 import { ASSESSMENTS, assessmentScore, canReadAssessment, canReadReport, daysUntil, isOverdue, reminderStage, type Assessment, type ProgressStatus } from './progress.js';
 import { listCommitmentDetails, listEntries, listReports, listRounds, type CommitmentDetailRow, type EntryRow } from './progress.repository.js';

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cliActor } from '../platform/audit/actor.js';
-import { buildApp } from '../platform/http/app.js';
+import { buildApp } from '../app/app.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import { PROJECT_ROOT } from '../platform/paths.js';
-import { runJha } from '../platform/testing/cli.js';
-import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
-import { bearer, makeUser, type TestUser } from '../platform/testing/factories.js';
+import { runJha } from '../testing/cli.js';
+import { describeEachDatabase, testConfig } from '../testing/databases.js';
+import { bearer, makeUser, type TestUser } from '../testing/factories.js';
 
 const example = (name: string) => readFileSync(join(PROJECT_ROOT, 'examples', name));
 

@@ -1,6 +1,6 @@
 // The only place that writes SQL for case_mappings and case_import_runs.
 import type { DbOrTrx } from '../platform/db/database.js';
-import type { CaseImportRunsTable, CaseMappingsTable } from '../platform/db/tables.js';
+import type { CaseImportRunsTable, CaseMappingsTable } from './tables.js';
 
 export function findMapping(db: DbOrTrx, partner: string): Promise<CaseMappingsTable | undefined> {
   return db.selectFrom('case_mappings').selectAll().where('partner_code', '=', partner).executeTakeFirst();

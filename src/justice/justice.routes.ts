@@ -8,7 +8,7 @@ import { Transform, type Readable } from 'node:stream';
 import { actorOf } from '../platform/auth/auth.service.js';
 import { AppError, ValidationError } from '../platform/errors.js';
 import { SIGNED_IN } from '../platform/http/access.js';
-import { viewerOf } from '../statistics/viewer.js';
+import { viewerOf } from '../platform/viewer.js';
 import { createCaseImport, formatOfFile, getMapping, getRun, listCaseImports, presentRun, runCaseImport, saveMapping } from './case-import.service.js';
 import { parseYears } from './mapping.js';
 

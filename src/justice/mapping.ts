@@ -1,7 +1,7 @@
 // The mapping from a national case-management export to the CEPEJ case counts (pure): which
 // columns hold what, the date format, and how national case types and instances map to the
 // catalogue's codes. Without a mapping the file uses the catalogue's own columns and codes.
-import { CatalogError, readYaml } from '../statistics/catalog-reader.js';
+import { CatalogError, readYaml } from '../platform/yaml.js';
 import type { Catalog } from '../statistics/catalog.js';
 import { ValidationError } from '../platform/errors.js';
 

@@ -7,7 +7,7 @@ import { partnerCommitments } from '../commitments/views.service.js';
 import type { Catalog } from '../statistics/catalog.js';
 import { indicatorValues } from '../statistics/indicators.service.js';
 import { comparePeriods } from '../statistics/periods.js';
-import type { Viewer } from '../statistics/viewer.js';
+import type { Viewer } from '../platform/viewer.js';
 import { escapeHtml } from '../platform/html.js';
 import { clock, isOrganiser, longDate, PRINT_STYLE, type ItemView } from './meetings.js';
 import { getMeeting, type MeetingView } from './meetings.service.js';

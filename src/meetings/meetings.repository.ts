@@ -1,9 +1,7 @@
 // The only place that writes SQL for meetings, meeting_sessions, agenda_items, delegations,
 // delegation_members, meeting_documents, document_versions and meeting_decisions.
 import type { DbOrTrx } from '../platform/db/database.js';
-import type {
-  AgendaItemsTable, DelegationMembersTable, DelegationsTable, DocumentVersionsTable, MeetingDecisionsTable, MeetingDocumentsTable, MeetingSessionsTable, MeetingsTable,
-} from '../platform/db/tables.js';
+import type { AgendaItemsTable, DelegationMembersTable, DelegationsTable, DocumentVersionsTable, MeetingDecisionsTable, MeetingDocumentsTable, MeetingSessionsTable, MeetingsTable } from './tables.js';
 
 export async function insertMeeting(db: DbOrTrx, row: MeetingsTable): Promise<void> {
   await db.insertInto('meetings').values(row).execute();

@@ -6,7 +6,8 @@ import { MAX_UPLOAD_BYTES } from '../platform/files/file-check.js';
 import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
 import { rawUploadRoutes, sendStoredFile, styleNonce, uploadedFile } from '../platform/http/replies.js';
 import { listPartners } from '../platform/partners/partners.repository.js';
-import { viewerAndActor, viewerOf } from '../statistics/viewer.js';
+import { viewerOf } from '../platform/viewer.js';
+import { viewerAndActor } from '../platform/http/viewer.js';
 import { briefingBook, briefingHtml } from './briefing.service.js';
 import { agendaHtml, announcement, invitationIcs } from './meetings.js';
 import {

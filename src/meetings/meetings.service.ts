@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.repository.js';
 import type { Db } from '../platform/db/database.js';
-import type { AgendaItemsTable, MeetingsTable } from '../platform/db/tables.js';
+import type { AgendaItemsTable, MeetingsTable } from './tables.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { checkUpload } from '../platform/files/file-check.js';
 import { findFile, insertFile } from '../platform/files/files.repository.js';
@@ -16,7 +16,7 @@ import { listPartners } from '../platform/partners/partners.repository.js';
 import { addPlanAction, ensureConclusionsPlan } from '../commitments/plan-editing.service.js';
 import { planDetail, planSummaries } from '../commitments/plans.service.js';
 import type { Catalog } from '../statistics/catalog.js';
-import type { Viewer } from '../statistics/viewer.js';
+import type { Viewer } from '../platform/viewer.js';
 import {
   ACCESS, canReadDocument, canReply, canSeeMeeting, FORMATS, isOrganiser, isParticipant, KINDS, REPLIES, STATUSES, VISIBILITIES,
   type DelegationView, type MeetingCore, type SessionView, type Topics,

@@ -2,7 +2,7 @@
 // meeting (the public announcement, the printable agenda, the iCalendar invitation).
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { escapeHtml } from '../platform/html.js';
-import type { Viewer } from '../statistics/viewer.js';
+import type { Viewer } from '../platform/viewer.js';
 
 export const KINDS = ['ministerial', 'senior_officials', 'expert'] as const;
 export const FORMATS = ['videoconference', 'in_person', 'hybrid'] as const;

@@ -1,6 +1,6 @@
 // The only place that writes SQL for alerts and alert_recipients.
 import type { DbOrTrx } from '../platform/db/database.js';
-import type { AlertRecipientsTable, AlertsTable } from '../platform/db/tables.js';
+import type { AlertRecipientsTable, AlertsTable } from './tables.js';
 
 /** Inserts the alert unless one exists for the same rule, scope and period; returns whether it did. */
 export async function insertAlertOnce(db: DbOrTrx, row: AlertsTable): Promise<boolean> {

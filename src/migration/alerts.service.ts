@@ -7,14 +7,14 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.repository.js';
 import type { Db } from '../platform/db/database.js';
-import type { AlertsTable } from '../platform/db/tables.js';
+import type { AlertsTable } from './tables.js';
 import { ForbiddenError, NotFoundError } from '../platform/errors.js';
 import { coordinatorsOf, notify, usersByRole } from '../platform/notifications/notifications.service.js';
 import { listOrgUnits, listPartners } from '../platform/partners/partners.repository.js';
 import type { AlertRule, Catalog } from '../statistics/catalog.js';
-import { onSubmissionsChanged, type ChangedSubmission } from '../statistics/events.js';
+import type { ChangedSubmission, SubmissionsChanged } from '../statistics/events.js';
 import { indicatorByOrgUnit, indicatorValues } from '../statistics/indicators.service.js';
-import type { Viewer } from '../statistics/viewer.js';
+import type { Viewer } from '../platform/viewer.js';
 import { addressedPartners, meets } from './alerts.js';
 import { acknowledge, findAlert, insertAlertOnce, insertRecipients, listAlerts, listRecipients } from './alerts.repository.js';
 
@@ -86,9 +86,10 @@ export async function evaluateAlerts(db: Db, catalog: Catalog, changed: ChangedS
   return created;
 }
 
-onSubmissionsChanged(async (db, catalog, changed, actor) => {
-  await evaluateAlerts(db, catalog, changed, actor);
-});
+/** The subscription the migration module registers: check the alert rules after statistics changed. */
+export async function checkAlertsOnChange(event: SubmissionsChanged): Promise<void> {
+  await evaluateAlerts(event.db, event.catalog, event.changed, event.actor);
+}
 
 export interface AlertView {
   id: string;

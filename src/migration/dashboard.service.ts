@@ -9,7 +9,7 @@ import type { Catalog } from '../statistics/catalog.js';
 import { indicatorByOrgUnit, indicatorValues, valueSources } from '../statistics/indicators.service.js';
 import { reportingOverview } from '../statistics/overview.service.js';
 import { comparePeriods, parsePeriod, periodRange, shiftPeriod } from '../statistics/periods.js';
-import type { Viewer } from '../statistics/viewer.js';
+import type { Viewer } from '../platform/viewer.js';
 
 const SERIES = ['migration.arrivals', 'migration.intentions', 'migration.applications'] as const;
 const DATASETS = ['migration.monthly', 'migration.reception'];

@@ -3,7 +3,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../platform/auth/auth.service.js';
 import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
-import { viewerOf } from '../statistics/viewer.js';
+import { viewerOf } from '../platform/viewer.js';
 import { acknowledgeAlert, alertFeed, getAlert } from './alerts.service.js';
 import { migrationDashboard, reportingCompliance } from './dashboard.service.js';
 import { westernBalkansMap } from './geo.js';

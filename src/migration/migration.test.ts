@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
-import { buildApp } from '../platform/http/app.js';
+import { buildApp } from '../app/app.js';
 import { deliverPendingEmails } from '../platform/notifications/notifications.service.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import { CATALOG_DIR } from '../platform/paths.js';
-import { runJha } from '../platform/testing/cli.js';
-import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
-import { bearer, callApi, makeUser, type TestUser } from '../platform/testing/factories.js';
-import { startTestSmtpServer, type TestSmtpServer } from '../platform/testing/smtp.js';
+import { runJha } from '../testing/cli.js';
+import { describeEachDatabase, testConfig } from '../testing/databases.js';
+import { bearer, callApi, makeUser, type TestUser } from '../testing/factories.js';
+import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp.js';
 import { loadCatalogs, parseCatalogs } from '../statistics/catalog.js';
 import { addressedPartners, meets } from './alerts.js';
 

@@ -1,10 +1,11 @@
 // Statistical catalogues (catalogs/*.yaml): dimensions, variables, datasets, validation rules and
 // indicators. Loaded and checked at start-up; any problem stops start-up naming file and line.
 // The format is documented in docs/catalogs.md.
+import type { Config } from '../platform/config.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileExpression, ExpressionError, references, type Expr, type ExpressionScope } from './expressions.js';
-import { CatalogError, readYaml, type YamlNode } from './catalog-reader.js';
+import { CatalogError, readYaml, type YamlNode } from '../platform/yaml.js';
 import { PERIOD_TYPES, type PeriodType } from './periods.js';
 
 export { CatalogError };
@@ -287,7 +288,21 @@ export function parseCatalogs(files: { file: string; text: string }[]): Catalog 
 }
 
 /** Loads every catalogue file of a folder (except the partner catalogue). */
+/** What the composition root hands every module: the configuration and the catalogue, loaded once. */
+export interface CatalogContext {
+  config: Config;
+  catalog: Catalog;
+}
+
+let loads = 0;
+
+/** How many times this process has loaded the catalogue folder (the server does it once). */
+export function catalogLoadCount(): number {
+  return loads;
+}
+
 export function loadCatalogs(dir: string): Catalog {
+  loads += 1;
   const names = readdirSync(dir).filter((n) => n.endsWith('.yaml') && !RESERVED_FILES.has(n)).sort();
   return parseCatalogs(names.map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') })));
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CATALOG_DIR } from '../platform/paths.js';
-import { describeEachDatabase } from '../platform/testing/databases.js';
+import { describeEachDatabase } from '../testing/databases.js';
 import { loadCatalogs } from './catalog.js';
 import { seedDemoStatistics } from './demo.js';
 import { indicatorByOrgUnit, indicatorValues } from './indicators.service.js';
-import { PUBLIC_VIEWER } from './viewer.js';
+import { PUBLIC_VIEWER } from '../platform/viewer.js';
 
 describeEachDatabase('demo statistics', (get) => {
   const catalog = loadCatalogs(CATALOG_DIR);

@@ -12,7 +12,7 @@ import { importValues } from './import.service.js';
 import { listFindings } from './submissions.repository.js';
 import { findSubmission } from './submissions.repository.js';
 import { commentFinding, transition, type SubmissionKey } from './submissions.service.js';
-import type { Viewer } from './viewer.js';
+import type { Viewer } from '../platform/viewer.js';
 
 const DEMO_DIR = join(PROJECT_ROOT, 'demo');
 const SEEDER: Viewer = { kind: 'operator', label: 'demo data' };

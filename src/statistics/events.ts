@@ -1,8 +1,9 @@
-// Tells other capabilities that submissions changed (values saved or imported, or a workflow
-// step), after the change has committed, so that they can react (migration's early warnings)
-// without statistics depending on them.
+// The event statistics announces on the platform's bus when submissions changed (values saved or
+// imported, or a workflow step), after the change has committed, so that other capabilities can
+// react (migration's early warnings) without statistics depending on them.
 import type { Actor } from '../platform/audit/actor.js';
 import type { Db } from '../platform/db/database.js';
+import { events } from '../platform/events.js';
 import type { Catalog } from './catalog.js';
 
 export interface ChangedSubmission {
@@ -11,16 +12,20 @@ export interface ChangedSubmission {
   period: string;
 }
 
-export type SubmissionsListener = (db: Db, catalog: Catalog, changed: ChangedSubmission[], actor: Actor) => Promise<void>;
+export interface SubmissionsChanged {
+  db: Db;
+  catalog: Catalog;
+  changed: ChangedSubmission[];
+  actor: Actor;
+}
 
-const listeners = new Set<SubmissionsListener>();
-
-/** Registers a listener once per process (registering the same function again changes nothing). */
-export function onSubmissionsChanged(listener: SubmissionsListener): void {
-  listeners.add(listener);
+declare module '../platform/events.js' {
+  interface EventMap {
+    'statistics.submissions-changed': SubmissionsChanged;
+  }
 }
 
 export async function submissionsChanged(db: Db, catalog: Catalog, changed: ChangedSubmission[], actor: Actor): Promise<void> {
   if (changed.length === 0) return;
-  for (const listener of listeners) await listener(db, catalog, changed, actor);
+  await events.emit('statistics.submissions-changed', { db, catalog, changed, actor });
 }

@@ -7,7 +7,7 @@ import type { ExportRow } from './formats.js';
 import { queryValues } from './submissions.repository.js';
 import { checkKey, requireDataset, type SubmissionKey } from './submissions.service.js';
 import { parseCoordsKey } from './values.js';
-import { visibleRows, type Viewer } from './viewer.js';
+import { visibleRows, type Viewer } from '../platform/viewer.js';
 
 export function dimensionsOf(catalog: Catalog, dataset: Dataset): string[] {
   return [...new Set(dataset.variables.flatMap((v) => catalog.variables.get(v)!.dimensions))];

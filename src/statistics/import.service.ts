@@ -11,7 +11,7 @@ import type { ImportRow } from './formats.js';
 import { parsePeriod } from './periods.js';
 import { applyValues, type SubmissionKey } from './submissions.service.js';
 import { checkValueInputs, type CheckedValue } from './value-input.js';
-import { canEdit, type Viewer } from './viewer.js';
+import { canEdit, type Viewer } from '../platform/viewer.js';
 
 export interface ImportSummary {
   dryRun: boolean;

@@ -3,7 +3,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { PUBLIC } from '../platform/http/access.js';
 import { indicatorCsv } from './indicators.csv.js';
 import { indicatorByOrgUnit, indicatorValues } from './indicators.service.js';
-import { viewerOf } from './viewer.js';
+import { viewerOf } from '../platform/viewer.js';
 
 const RESERVED = new Set(['partner', 'orgUnit', 'period', 'from', 'to', 'format']);
 

@@ -10,7 +10,7 @@ import { comparePeriods, parsePeriod, periodRange, shiftPeriod } from './periods
 import { queryValues } from './submissions.repository.js';
 import { toStored } from './submissions.service.js';
 import { ValueIndex } from './values.js';
-import { visibleRows, type Viewer } from './viewer.js';
+import { visibleRows, type Viewer } from '../platform/viewer.js';
 
 export interface IndicatorQuery {
   code: string;

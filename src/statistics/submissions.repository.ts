@@ -1,7 +1,7 @@
 // The only place that writes SQL for submissions, data_values, validation_findings,
 // finding_comments and submission_events.
 import type { DbOrTrx } from '../platform/db/database.js';
-import type { DataValuesTable, SubmissionEventsTable, SubmissionsTable, SubmissionStatus, ValidationFindingsTable } from '../platform/db/tables.js';
+import type { DataValuesTable, SubmissionEventsTable, SubmissionsTable, SubmissionStatus, ValidationFindingsTable } from './tables.js';
 
 export function findSubmission(db: DbOrTrx, dataset: string, partner: string, period: string): Promise<SubmissionsTable | undefined> {
   return db.selectFrom('submissions').selectAll().where('dataset', '=', dataset).where('partner_code', '=', partner).where('period', '=', period).executeTakeFirst();

@@ -4,7 +4,8 @@ import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
 import { reportingOverview } from './overview.service.js';
 import { CommentBody, FindingCommentBody, KeyParams, ListQuery, ReopenBody, ReturnBody, SaveValuesBody, SubmissionSummary, VersionBody } from './submissions.schema.js';
 import { addComment, commentFindings, getSubmission, listVisibleSubmissions, saveValues, transition, type SubmissionKey } from './submissions.service.js';
-import { viewerAndActor, viewerOf } from './viewer.js';
+import { viewerOf } from '../platform/viewer.js';
+import { viewerAndActor } from '../platform/http/viewer.js';
 
 const ENTRY = { roles: ['coordinator', 'admin'], partnerParam: 'partner' } as const;
 const REVIEW = { roles: ['reviewer', 'commission', 'admin'] } as const;

@@ -5,7 +5,7 @@ import { submissionsChanged } from './events.js';
 import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.repository.js';
 import type { Db, DbOrTrx, Trx } from '../platform/db/database.js';
-import type { DataValuesTable, SubmissionsTable, SubmissionStatus } from '../platform/db/tables.js';
+import type { DataValuesTable, SubmissionsTable, SubmissionStatus } from './tables.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { findPartner, listOrgUnits } from '../platform/partners/partners.repository.js';
 import type { Catalog, Dataset } from './catalog.js';
@@ -17,7 +17,7 @@ import {
 import { validateSubmission, type Finding } from './validation.js';
 import { checkValueInputs, type CheckedValue, type ValueInput } from './value-input.js';
 import { parseCoordsKey, type SpecialCode, type StoredValue } from './values.js';
-import { canEdit, canPublish, canRead, canReview, visibleRows, type Viewer } from './viewer.js';
+import { canEdit, canPublish, canRead, canReview, visibleRows, type Viewer } from '../platform/viewer.js';
 
 export interface SubmissionKey {
   dataset: string;

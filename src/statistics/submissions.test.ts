@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cliActor } from '../platform/audit/actor.js';
-import { buildApp } from '../platform/http/app.js';
+import { buildApp } from '../app/app.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
-import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
-import { bearer, makeUser, type TestUser } from '../platform/testing/factories.js';
+import { describeEachDatabase, testConfig } from '../testing/databases.js';
+import { bearer, makeUser, type TestUser } from '../testing/factories.js';
 
 describeEachDatabase('submissions and review workflow', (get) => {
   let app: FastifyInstance;

@@ -11,7 +11,7 @@ import { readCsv, readJson, readXlsx, writeCsv, writeJson, writeXlsx, type Value
 import { importValues } from './import.service.js';
 import { KeyParams } from './submissions.schema.js';
 import { requireDataset } from './submissions.service.js';
-import { viewerOf } from './viewer.js';
+import { viewerOf } from '../platform/viewer.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UPLOAD_LIMIT = 50 * 1024 * 1024;

@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cliActor } from '../platform/audit/actor.js';
-import { buildApp } from '../platform/http/app.js';
+import { buildApp } from '../app/app.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
-import { describeEachDatabase, testConfig } from '../platform/testing/databases.js';
-import { bearer, makeUser, type TestUser } from '../platform/testing/factories.js';
+import { describeEachDatabase, testConfig } from '../testing/databases.js';
+import { bearer, makeUser, type TestUser } from '../testing/factories.js';
 
 const HEADER = 'dataset,partner,org_unit,period,variable,case_category,instance,value,comment';
 const CATEGORIES = ['civil_litigious', 'civil_non_litigious', 'registry_land_business', 'registry_other', 'administrative', 'other_non_criminal', 'criminal_severe', 'criminal_minor'];

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { isPostgres } from '../db/database.js';
-import { describeEachDatabase } from '../testing/databases.js';
+import { describeEachDatabase } from '../../testing/databases.js';
 import type { Actor } from './actor.js';
 import { appendAuditEntry, readAuditHead } from './audit.repository.js';
 import { verifyAuditChain } from './audit.service.js';

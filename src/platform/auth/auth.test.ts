@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../http/app.js';
-import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { bearer, makeUser, signIn, type TestUser } from '../testing/factories.js';
+import { buildApp } from '../../app/app.js';
+import { describeEachDatabase, testConfig } from '../../testing/databases.js';
+import { bearer, makeUser, signIn, type TestUser } from '../../testing/factories.js';
 import { retryAfterSeconds } from './throttle.js';
 
 describe('login throttling policy', () => {

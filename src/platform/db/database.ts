@@ -1,11 +1,10 @@
 // Opens the database named by the configuration: SQLite (better-sqlite3, WAL) or PostgreSQL (pg).
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, Kysely, sql, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, sql, Migrator, type Migration, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig, type Transaction } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
-import { migrations } from './migrations/index.js';
 import type { Database } from './tables.js';
 
 export type Db = Kysely<Database>;
@@ -53,13 +52,16 @@ export function isPostgres(db: DbOrTrx): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-function migrator(db: Db): Migrator {
+/** Migrations by name; names are timestamps, so the platform's and the modules' interleave in order. */
+export type Migrations = Record<string, Migration>;
+
+function migrator(db: Db, migrations: Migrations): Migrator {
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const { error, results } = await migrator(db).migrateToLatest();
+export async function migrateToLatest(db: Db, migrations: Migrations): Promise<string[]> {
+  const { error, results } = await migrator(db, migrations).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -68,8 +70,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 }
 
 /** Names of migrations that exist in the code but are not applied to the database. */
-export async function pendingMigrations(db: Db): Promise<string[]> {
-  const list = await migrator(db).getMigrations();
+export async function pendingMigrations(db: Db, migrations: Migrations): Promise<string[]> {
+  const list = await migrator(db, migrations).getMigrations();
   return list.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../db/tables.js';
-import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { bearer, makeUser, type TestUser } from '../testing/factories.js';
+import { describeEachDatabase, testConfig } from '../../testing/databases.js';
+import { bearer, makeUser, type TestUser } from '../../testing/factories.js';
 import { routesWithoutRule, type AccessRule } from './access.js';
-import { buildApp } from './app.js';
+import { buildApp } from '../../app/app.js';
 
 describeEachDatabase('access rules', (get) => {
   let app: FastifyInstance;

@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, createEmptyDatabase, testConfig } from '../testing/databases.js';
-import { bearer, makeUser, type TestUser } from '../testing/factories.js';
+import { describeEachDatabase, createEmptyDatabase, testConfig } from '../../testing/databases.js';
+import { bearer, makeUser, type TestUser } from '../../testing/factories.js';
 import { PUBLIC } from './access.js';
-import { buildApp } from './app.js';
+import { buildApp } from '../../app/app.js';
 
 describeEachDatabase('HTTP application', (get, kind) => {
   let app: FastifyInstance;

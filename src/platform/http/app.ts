@@ -1,58 +1,61 @@
 // Builds the Fastify application (without listening): infrastructure plugins, access control,
-// the API under /api/v1, OpenAPI docs at /api/docs, health checks and the web app.
+// the API under /api/v1 (the platform's routes and the ones the composition root passes in),
+// OpenAPI docs at /api/docs, health checks and the web app. It knows no capability.
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type RouteOptions } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/database.js';
+import type { Db, Migrations } from '../db/database.js';
 import { notificationsRoutes } from '../notifications/notifications.routes.js';
 import { partnersRoutes } from '../partners/partners.routes.js';
 import { WEB_DIST_DIR } from '../paths.js';
 import { usersRoutes } from '../users/users.routes.js';
-import { loadCatalogs, type Catalog } from '../../statistics/catalog.js';
-import { statisticsRoutes } from '../../statistics/plugin.js';
-import { justiceRoutes } from '../../justice/justice.routes.js';
-import { plansRoutes } from '../../commitments/plans.routes.js';
-import { progressRoutes } from '../../commitments/progress.routes.js';
-import { migrationRoutes } from '../../migration/migration.routes.js';
-import { meetingsRoutes } from '../../meetings/meetings.routes.js';
-import { CATALOG_DIR } from '../paths.js';
 import { accessControl, PUBLIC } from './access.js';
 import { databasePlugin } from './context.js';
 import { registerErrorHandler, registerNotFoundHandler } from './errors.js';
 import { healthRoutes } from './health.routes.js';
 import { webPlugin } from './web.js';
 
-export interface BuildOptions {
+export interface HttpAppOptions {
   config: Config;
   db: Db;
+  /** Every migration the database should have applied (for /readyz). */
+  migrations: Migrations;
+  /** The domains a reviewer can be limited to (the modules declare them). */
+  reviewDomains: ReadonlySet<string>;
+  /** Decorates the app with what the modules' routes share (e.g. the catalogue), before they register. */
+  decorate?: (app: FastifyInstance) => void;
+  /** The modules' routes, registered under /api/v1 in this order. */
+  api: FastifyPluginAsync[];
   /** Close the database when the app closes (the server does; tests that share a database do not). */
   closeDb?: boolean;
   /** Extra routes registered under /api/v1, used by tests to show that an undeclared route is caught. */
   extraApiRoutes?: (app: FastifyInstance) => Promise<void>;
   logger?: boolean;
   webRoot?: string;
-  /** The statistical catalogue; by default the shipped catalogs/ folder, loaded (and checked) now. */
-  catalog?: Catalog;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every route as registered, for the access-rule checks. */
     registeredRoutes: Pick<RouteOptions, 'method' | 'url' | 'config'>[];
+    /** Every migration the database should have applied. */
+    migrations: Migrations;
+    /** The domains a reviewer can be limited to. */
+    reviewDomains: ReadonlySet<string>;
   }
 }
 
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = 1024 * 1024;
 
-export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstance> {
   const { config } = opts;
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
@@ -76,7 +79,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   registerNotFoundHandler(app);
   await app.register(databasePlugin, { db: opts.db, config, closeDb: opts.closeDb ?? false });
-  app.decorate('catalog', opts.catalog ?? loadCatalogs(CATALOG_DIR));
+  app.decorate('migrations', opts.migrations);
+  app.decorate('reviewDomains', opts.reviewDomains);
+  opts.decorate?.(app as unknown as FastifyInstance);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(helmet, {
     enableCSPNonces: true,
@@ -121,12 +126,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await api.register(partnersRoutes);
     await api.register(auditRoutes);
     await api.register(notificationsRoutes);
-    await api.register(statisticsRoutes);
-    await api.register(justiceRoutes);
-    await api.register(plansRoutes);
-    await api.register(progressRoutes);
-    await api.register(migrationRoutes);
-    await api.register(meetingsRoutes);
+    for (const routes of opts.api) await api.register(routes);
     if (opts.extraApiRoutes) await opts.extraApiRoutes(api as unknown as FastifyInstance);
   }, { prefix: API_PREFIX });
   await app.register(webPlugin, { root: opts.webRoot ?? WEB_DIST_DIR });

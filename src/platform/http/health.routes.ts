@@ -9,7 +9,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/readyz', { config: { access: PUBLIC }, schema: { hide: true } }, async (_request, reply) => {
     try {
       await pingDatabase(app.db);
-      const pending = await pendingMigrations(app.db);
+      const pending = await pendingMigrations(app.db, app.migrations);
       if (pending.length > 0) return reply.status(503).send({ status: 'migrations_pending', pending });
       return { status: 'ready' };
     } catch (err) {

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import { notify } from '../notifications/notifications.service.js';
-import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { makeUser } from '../testing/factories.js';
-import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp.js';
+import { describeEachDatabase, testConfig } from '../../testing/databases.js';
+import { makeUser } from '../../testing/factories.js';
+import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtp.js';
 import {
   claimNextJob, completeJob, enqueueJob, LOCK_TIMEOUT_MS, pruneFinishedJobs, recurring, runDueJobs, scheduleRecurringJobs,
   startJobRunner, type JobContext, type JobHandler,
 } from './jobs.service.js';
-import { jobHandlers } from './registry.js';
+import { createContext, jobHandlers as handlersOf } from '../../app/context.js';
 
 const T0 = new Date('2026-12-01T08:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -211,6 +211,7 @@ describeEachDatabase('mail.deliver job', (get) => {
     const user = await makeUser(get().db, 'reviewer');
     await notify(get().db, { userIds: [user.user.id] }, { kind: 'migration.alert', title: 'Arrivals up 40%', body: 'Weekly arrivals rose on the Western Balkan route.', link: '/migration' });
     const context: JobContext = { db: get().db, config: testConfig(get().config, { smtpUrl: smtp.url }), log: recordingLog().log };
+    const jobHandlers = handlersOf(createContext({ config: context.config }));
     const now = new Date();
     await scheduleRecurringJobs(get().db, jobHandlers, now);
     const outcomes = await runDueJobs(context, jobHandlers, now);

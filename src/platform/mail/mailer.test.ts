@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAIL_FROM } from '../config.js';
-import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp.js';
+import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtp.js';
 import { sendMail } from './mailer.js';
 
 describe('mailer', () => {

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit/actor.js';
-import { buildApp } from '../http/app.js';
+import { buildApp } from '../../app/app.js';
 import { ValidationError } from '../errors.js';
-import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { bearer, makeUser, signIn, type TestUser } from '../testing/factories.js';
-import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp.js';
+import { describeEachDatabase, testConfig } from '../../testing/databases.js';
+import { bearer, makeUser, signIn, type TestUser } from '../../testing/factories.js';
+import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtp.js';
 import { changeUser } from '../users/users.service.js';
 import { coordinatorsOf, deliverPendingEmails, EMAIL_MAX_AGE_MS, notify, usersByRole } from './notifications.service.js';
 

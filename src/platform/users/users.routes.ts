@@ -1,30 +1,22 @@
 // HTTP for user administration (admin only) and a partner's own user list (coordinators see their colleagues).
-import type { FastifyInstance } from 'fastify';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../auth/auth.service.js';
-import { NotFoundError } from '../errors.js';
-import { findUserById, listUsers } from './users.repository.js';
-import { changeUser, createUser, presentUser, resetPassword } from './users.service.js';
+import { changeUser, createUser, getUserView, listUserViews, resetPassword } from './users.service.js';
 import { CreateUserBody, PartnerCode, ResetPasswordBody, UpdateUserBody, UserIdParams, UserSchema } from './users.schema.js';
 
 const ADMIN = { roles: ['admin'] } as const;
-
-/** The domains a reviewer can be limited to: those of the catalogue's datasets, and commitments. */
-function reviewDomains(app: FastifyInstance): ReadonlySet<string> {
-  return new Set([...app.catalog.datasets.values()].map((d) => d.domain).concat('commitments'));
-}
 
 export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/users', {
     config: { access: ADMIN },
     schema: { tags: ['users'], summary: 'List all users', response: { 200: Type.Object({ users: Type.Array(UserSchema) }) } },
-  }, async () => ({ users: (await listUsers(app.db)).map(presentUser) }));
+  }, async () => ({ users: await listUserViews(app.db) }));
 
   app.post('/users', {
     config: { access: ADMIN },
     schema: { tags: ['users'], summary: 'Create a user', body: CreateUserBody, response: { 201: UserSchema } },
   }, async (request, reply) => {
-    const user = await createUser(app.db, actorOf(request.principal!, request.id), request.body, reviewDomains(app));
+    const user = await createUser(app.db, actorOf(request.principal!, request.id), request.body, app.reviewDomains);
     return reply.status(201).send(user);
   });
 
@@ -32,15 +24,13 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: ADMIN },
     schema: { tags: ['users'], summary: 'One user', params: UserIdParams, response: { 200: UserSchema } },
   }, async (request) => {
-    const user = await findUserById(app.db, request.params.id);
-    if (!user) throw new NotFoundError('User', request.params.id);
-    return presentUser(user);
+    return getUserView(app.db, request.params.id);
   });
 
   app.patch('/users/:id', {
     config: { access: ADMIN },
     schema: { tags: ['users'], summary: 'Change name, role, partner or disable/enable a user', params: UserIdParams, body: UpdateUserBody, response: { 200: UserSchema } },
-  }, async (request) => changeUser(app.db, actorOf(request.principal!, request.id), request.params.id, request.body, reviewDomains(app)));
+  }, async (request) => changeUser(app.db, actorOf(request.principal!, request.id), request.params.id, request.body, app.reviewDomains));
 
   app.post('/users/:id/password', {
     config: { access: ADMIN },
@@ -57,5 +47,5 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: Type.Object({ partner: PartnerCode }),
       response: { 200: Type.Object({ users: Type.Array(Type.Pick(UserSchema, ['id', 'email', 'name', 'role', 'partner', 'disabled'])) }) },
     },
-  }, async (request) => ({ users: (await listUsers(app.db, { partner: request.params.partner.toUpperCase() })).map(presentUser) }));
+  }, async (request) => ({ users: await listUserViews(app.db, { partner: request.params.partner.toUpperCase() }) }));
 };

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { findPartner } from '../partners/partners.repository.js';
 import { hashPassword } from '../auth/secrets.js';
 import { deleteUserSessions } from '../auth/sessions.repository.js';
-import { findUserByEmail, findUserById, insertUser, updateUser } from './users.repository.js';
+import { findUserByEmail, findUserById, insertUser, listUsers, updateUser } from './users.repository.js';
 
 export const ROLES: readonly Role[] = ['admin', 'commission', 'reviewer', 'coordinator'];
 export const MIN_PASSWORD_LENGTH = 12;
@@ -154,4 +154,16 @@ export async function resetPassword(db: Db, actor: Actor, id: string, password: 
     await deleteUserSessions(trx, id);
     await appendAuditEntry(trx, actor, { action: 'user.password_reset', entityType: 'user', entityId: id, after: { passwordChanged: true } });
   });
+}
+
+/** Every user, or a partner's, as shown on the wire (no password hash). */
+export async function listUserViews(db: Db, filter: { partner?: string } = {}): Promise<UserView[]> {
+  return (await listUsers(db, filter)).map(presentUser);
+}
+
+/** One user as shown on the wire; NotFoundError when there is none with the id. */
+export async function getUserView(db: Db, id: string): Promise<UserView> {
+  const user = await findUserById(db, id);
+  if (!user) throw new NotFoundError('User', id);
+  return presentUser(user);
 }

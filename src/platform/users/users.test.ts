@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../http/app.js';
-import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { bearer, makeUser, signIn, type TestUser } from '../testing/factories.js';
+import { buildApp } from '../../app/app.js';
+import { describeEachDatabase, testConfig } from '../../testing/databases.js';
+import { bearer, makeUser, signIn, type TestUser } from '../../testing/factories.js';
 
 describeEachDatabase('user administration', (get) => {
   let app: FastifyInstance;

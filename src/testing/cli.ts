@@ -1,7 +1,7 @@
 // Runs the real `jha` command (the compiled package bin) against a test database.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../paths.js';
+import { PROJECT_ROOT } from '../platform/paths.js';
 import type { TestDatabase } from './databases.js';
 
 export const JHA = join(PROJECT_ROOT, 'bin', 'jha.js');

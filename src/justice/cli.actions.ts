@@ -3,15 +3,13 @@ import cliProgress from 'cli-progress';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { cliActor } from '../platform/audit/actor.js';
-import { CATALOG_DIR } from '../platform/paths.js';
-import { createCaseImport, formatOfFile, runCaseImport } from '../justice/case-import.service.js';
-import { findRun } from '../justice/justice.repository.js';
-import { parseYears } from '../justice/mapping.js';
-import { loadCatalogs } from '../statistics/catalog.js';
-import type { WithDatabase } from './statistics.actions.js';
+import { createCaseImport, formatOfFile, runCaseImport } from './case-import.service.js';
+import { findRun } from './justice.repository.js';
+import { parseYears } from './mapping.js';
+import type { WithDatabase } from '../statistics/cli.actions.js';
 
 export async function importCasesFile(withDatabase: WithDatabase, file: string, opts: { partner: string; years?: string; mapping?: string; rejected?: string }): Promise<void> {
-  const catalog = loadCatalogs(CATALOG_DIR);
+  const catalog = withDatabase.context().catalog;
   const req = {
     partner: opts.partner.toUpperCase(), file: resolve(file), fileName: basename(file), format: formatOfFile(file),
     years: opts.years ? parseYears(opts.years) : undefined, mappingYaml: opts.mapping ? readFileSync(opts.mapping, 'utf8') : undefined,

@@ -1,7 +1,10 @@
-// Who is looking at statistics, and what they may do with one partner's submission (pure).
-import type { FastifyRequest } from 'fastify';
-import { actorOf, type Principal } from '../platform/auth/auth.service.js';
-import type { Role, SubmissionStatus } from '../platform/db/tables.js';
+// Who is looking, and what they may do with one partner's data: the access policy every
+// capability applies (pure: no I/O, no HTTP).
+import type { Principal } from './auth/auth.service.js';
+import type { Role } from './db/tables.js';
+
+/** The workflow states of a partner's data; only `published` is public. */
+export type PublicationStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
 
 export type Viewer =
   | { kind: 'public' }
@@ -10,11 +13,6 @@ export type Viewer =
 
 export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
 
-/** For routes that change data: who is looking, and who acts (a signed-in caller). */
-export function viewerAndActor(request: FastifyRequest) {
-  return { viewer: viewerOf(request.principal), actor: actorOf(request.principal!, request.id) };
-}
-
 export function viewerOf(principal: Principal | null): Viewer {
   if (!principal) return PUBLIC_VIEWER;
   const u = principal.user;
@@ -22,7 +20,7 @@ export function viewerOf(principal: Principal | null): Viewer {
 }
 
 /** Published data is public; a coordinator also reads their own partner's; everyone else reads all. */
-export function canRead(viewer: Viewer, partner: string, status: SubmissionStatus): boolean {
+export function canRead(viewer: Viewer, partner: string, status: PublicationStatus): boolean {
   if (status === 'published') return true;
   if (viewer.kind === 'operator') return true;
   if (viewer.kind === 'public') return false;
@@ -61,7 +59,7 @@ export function visibility(viewer: Viewer): { all: true } | { publishedOr: strin
  * The same rule as a filter for value and submission queries: published only, published or the
  * coordinator's own partner, or no restriction.
  */
-export function visibleRows(viewer: Viewer): { statuses?: SubmissionStatus[]; visibleToPartner?: string } {
+export function visibleRows(viewer: Viewer): { statuses?: PublicationStatus[]; visibleToPartner?: string } {
   const vis = visibility(viewer);
   if ('publishedOnly' in vis) return { statuses: ['published'] };
   if ('publishedOr' in vis) return { visibleToPartner: vis.publishedOr };

@@ -6,23 +6,20 @@ import { cliActor } from '../platform/audit/actor.js';
 import type { Db } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
-import { CATALOG_DIR } from '../platform/paths.js';
-import { loadCatalogs, type Catalog } from '../statistics/catalog.js';
-import { dimensionsOf, exportValues } from '../statistics/export.service.js';
-import { formatFromName, readCsv, readJson, readXlsx, writeCsv, writeJson, writeXlsx } from '../statistics/formats.js';
-import { importValues } from '../statistics/import.service.js';
-// Registers the early-warning check on saved migration data, as the server does.
-import '../migration/alerts.service.js';
-import { indicatorCsv } from '../statistics/indicators.csv.js';
-import { indicatorValues } from '../statistics/indicators.service.js';
-import { checkKey, computeFindings, toStored } from '../statistics/submissions.service.js';
-import { queryValues } from '../statistics/submissions.repository.js';
-import { requireDataset } from '../statistics/submissions.service.js';
-import { parseCoordsKey } from '../statistics/values.js';
+import type { CommandRunner } from '../platform/module.js';
+import type { CatalogContext } from './catalog.js';
+import { dimensionsOf, exportValues } from './export.service.js';
+import { formatFromName, readCsv, readJson, readXlsx, writeCsv, writeJson, writeXlsx } from './formats.js';
+import { importValues } from './import.service.js';
+import { indicatorCsv } from './indicators.csv.js';
+import { indicatorValues } from './indicators.service.js';
+import { checkKey, computeFindings, toStored } from './submissions.service.js';
+import { queryValues } from './submissions.repository.js';
+import { requireDataset } from './submissions.service.js';
+import { parseCoordsKey } from './values.js';
 
-export type WithDatabase = <T>(work: (db: Db) => Promise<T>) => Promise<T>;
+export type WithDatabase = CommandRunner<CatalogContext>;
 const OPERATOR = { kind: 'operator', label: 'cli' } as const;
-const catalog = (): Catalog => loadCatalogs(CATALOG_DIR);
 
 function bar(total: number, label: string): cliProgress.SingleBar | null {
   if (!process.stderr.isTTY && !process.env.JHA_PROGRESS) return null;
@@ -37,7 +34,7 @@ export async function importOrgUnitsFile(withDatabase: WithDatabase, file: strin
 }
 
 export async function importValuesFile(withDatabase: WithDatabase, file: string, opts: { dryRun?: boolean }): Promise<void> {
-  const cat = catalog();
+  const cat = withDatabase.context().catalog;
   const format = formatFromName(file);
   const size = statSync(file).size;
   const readBar = format === 'csv' && size > 5_000_000 ? bar(size, 'reading') : null;
@@ -61,7 +58,7 @@ export async function importValuesFile(withDatabase: WithDatabase, file: string,
 }
 
 export async function validateStored(withDatabase: WithDatabase, opts: { dataset: string; partner: string; period: string; format: string }): Promise<void> {
-  const cat = catalog();
+  const cat = withDatabase.context().catalog;
   const key = { dataset: opts.dataset, partner: opts.partner.toUpperCase(), period: opts.period };
   const findings = await withDatabase(async (db) => {
     const dataset = await checkKey(db, cat, key);
@@ -78,7 +75,7 @@ export async function validateStored(withDatabase: WithDatabase, opts: { dataset
 }
 
 export async function computeIndicatorValues(withDatabase: WithDatabase, opts: { indicator: string; partner?: string; orgUnit?: string; period?: string; from?: string; to?: string; dim?: string[]; format: string }): Promise<void> {
-  const cat = catalog();
+  const cat = withDatabase.context().catalog;
   const dimensions = Object.fromEntries((opts.dim ?? []).map((d) => {
     const [k, v] = d.split('=');
     if (!k || !v) throw new AppError('usage', 2, `--dim expects dimension=code, not "${d}".`);
@@ -89,7 +86,7 @@ export async function computeIndicatorValues(withDatabase: WithDatabase, opts: {
 }
 
 export async function exportValuesTo(withDatabase: WithDatabase, opts: { dataset: string; partner?: string; period?: string; format: string }): Promise<void> {
-  const cat = catalog();
+  const cat = withDatabase.context().catalog;
   const dataset = requireDataset(cat, opts.dataset);
   const rows = await withDatabase((db) => exportValues(db, cat, OPERATOR, { dataset: opts.dataset, partner: opts.partner?.toUpperCase(), period: opts.period }));
   if (opts.format === 'xlsx') {

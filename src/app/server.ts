@@ -1,17 +1,19 @@
-// Starts the HTTP server: prepares the database, builds the app, listens and runs background jobs.
-import type { Config } from './config.js';
-import { prepareDatabase } from './bootstrap.js';
-import { buildApp } from './http/app.js';
-import { deleteExpiredSessions } from './auth/sessions.repository.js';
-import { startJobRunner } from './jobs/jobs.service.js';
-import { jobHandlers } from './jobs/registry.js';
+// Starts the HTTP server: loads the context once, prepares the database, builds the app, listens
+// and runs the background jobs.
+import { deleteExpiredSessions } from '../platform/auth/sessions.repository.js';
+import type { Config } from '../platform/config.js';
+import { startJobRunner } from '../platform/jobs/jobs.service.js';
+import { buildApp } from './app.js';
+import { createContext, jobHandlers } from './context.js';
+import { prepareDatabase } from './database.js';
 
 /** How often an idle server looks for due jobs. */
 const JOB_POLL_MS = 5_000;
 
 export async function startServer(config: Config): Promise<{ close: () => Promise<void>; url: string }> {
-  const { db, demoUsersCreated } = await prepareDatabase(config);
-  const app = await buildApp({ config, db, closeDb: true });
+  const ctx = createContext({ config });
+  const { db, demoUsersCreated } = await prepareDatabase(ctx);
+  const app = await buildApp({ config, db, ctx, closeDb: true });
   if (demoUsersCreated.length > 0) {
     const lines = demoUsersCreated.map((u) => `  ${u.role.padEnd(12)} ${u.email.padEnd(28)} ${u.password}${u.partner ? `  (partner ${u.partner})` : ''}`);
     process.stdout.write(`\nDemo users created (local demo only; the passwords are public):\n${lines.join('\n')}\n\n`);
@@ -25,7 +27,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   process.stdout.write(`JHA Hub is serving on ${url} (database: ${config.database.kind})\n`);
-  const jobs = startJobRunner(app, jobHandlers, { intervalMs: JOB_POLL_MS });
+  const jobs = startJobRunner(app, jobHandlers(ctx), { intervalMs: JOB_POLL_MS });
   return {
     url,
     close: async () => {

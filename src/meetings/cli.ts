@@ -2,8 +2,8 @@
 import { Option, type Command } from 'commander';
 import { cliActor } from '../platform/audit/actor.js';
 import { listPartners } from '../platform/partners/partners.repository.js';
-import { printTable } from './io.js';
-import type { WithDatabase } from './statistics.actions.js';
+import { printTable } from '../platform/cli/io.js';
+import type { WithDatabase } from '../statistics/cli.actions.js';
 
 const OPERATOR = () => ({ kind: 'operator' as const, label: cliActor().label });
 
@@ -12,7 +12,7 @@ export function registerMeetingCommands(program: Command, withDatabase: WithData
   meetings.command('list').description('List meetings, newest first')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (opts: { format: string }) => {
-      const { listVisibleMeetings } = await import('../meetings/meetings.service.js');
+      const { listVisibleMeetings } = await import('./meetings.service.js');
       const rows = await withDatabase((db) => listVisibleMeetings(db, OPERATOR()));
       if (opts.format === 'json') {
         return void process.stdout.write(JSON.stringify(rows.map((m) => ({ id: m.id, title: m.title, start: m.start, format: m.format, sessions: m.sessions, agenda_items: m.agenda_items })), null, 2) + '\n');
@@ -22,7 +22,7 @@ export function registerMeetingCommands(program: Command, withDatabase: WithData
     });
   meetings.command('announcement').description('Print the public announcement generated from a meeting’s agenda').argument('<id>', 'meeting id (see `jha meetings list`)')
     .action(async (id: string) => {
-      const [{ getMeeting }, { announcement }] = await Promise.all([import('../meetings/meetings.service.js'), import('../meetings/meetings.js')]);
+      const [{ getMeeting }, { announcement }] = await Promise.all([import('./meetings.service.js'), import('./meetings.js')]);
       const text = await withDatabase(async (db) => {
         const meeting = await getMeeting(db, OPERATOR(), id);
         return announcement(meeting, meeting.sessions, meeting.delegations, new Map((await listPartners(db)).map((p) => [p.code, p.name])));

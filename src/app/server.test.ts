@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { notify } from './notifications/notifications.service.js';
+import { notify } from '../platform/notifications/notifications.service.js';
 import { startServer } from './server.js';
-import { describeEachDatabase, testConfig } from './testing/databases.js';
-import { makeUser } from './testing/factories.js';
-import { startTestSmtpServer, type TestSmtpServer } from './testing/smtp.js';
+import { describeEachDatabase, testConfig } from '../testing/databases.js';
+import { makeUser } from '../testing/factories.js';
+import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp.js';
 
 describeEachDatabase('server background jobs', (get) => {
   let smtp: TestSmtpServer;

@@ -1,4 +1,5 @@
-// Small helpers shared by the CLI commands: reading standard input, printing tables.
+// Small helpers shared by the CLI commands: reading standard input, printing tables, command groups.
+import type { Command } from 'commander';
 
 /** Reads all of standard input; strips one trailing newline (as `echo pw |` adds one). */
 export async function readStdin(): Promise<string> {
@@ -13,4 +14,9 @@ export function printTable(rows: Record<string, string>[], columns: string[]): v
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
   process.stdout.write(line(columns) + '\n');
   for (const r of rows) process.stdout.write(line(columns.map((c) => r[c] ?? '')) + '\n');
+}
+
+/** The subcommand group `name` of the program, created when no module has created it yet. */
+export function commandGroup(program: Command, name: string, description: string): Command {
+  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
 }

@@ -1,24 +1,22 @@
-// `jha import …`, `jha validate`, `jha indicators`, `jha export values`: operator access to the
-// statistics engine, audited with the CLI as actor. The work is in statistics.actions.ts,
+// `jha import org-units|values`, `jha validate`, `jha indicators`, `jha export values`: operator access to the
+// statistics engine, audited with the CLI as actor. The work is in cli.actions.ts,
 // imported on demand (it pulls in the spreadsheet and CSV libraries).
 import { Option, type Command } from 'commander';
-import type { WithDatabase } from './statistics.actions.js';
+import type { CommandRunner } from '../platform/module.js';
+import { commandGroup } from '../platform/cli/io.js';
+import type { CatalogContext } from './catalog.js';
 
-const actions = () => import('./statistics.actions.js');
+type WithDatabase = CommandRunner<CatalogContext>;
+
+const actions = () => import('./cli.actions.js');
 
 export function registerStatisticsCommands(program: Command, withDatabase: WithDatabase): void {
-  const imports = program.command('import').description('Import org units or values from files');
+  const imports = commandGroup(program, 'import', 'Import org units, values or case files');
   imports.command('org-units').description('Import org units from CSV (columns code,name,partner,kind,parent)').argument('<file>', 'CSV file')
     .action(async (file: string) => (await actions()).importOrgUnitsFile(withDatabase, file));
   imports.command('values').description('Import values from CSV, XLSX or JSON (by extension) in one transaction')
     .argument('<file>', 'file to import').option('--dry-run', 'show what would change without writing')
     .action(async (file: string, opts: { dryRun?: boolean }) => (await actions()).importValuesFile(withDatabase, file, opts));
-  imports.command('cases').description('Import a case-level file (CSV or Parquet, one row per case) as CEPEJ counts of justice.annual (drafts)')
-    .argument('<file>', 'CSV or Parquet file').requiredOption('--partner <code>', 'the partner whose courts the cases belong to')
-    .option('--years <range>', 'years to count, e.g. 2019-2024 (default: all years in the file)')
-    .option('--mapping <file>', 'mapping of national columns, date format and case types (default: the partner\'s stored mapping, or catalogue columns and codes)')
-    .option('--rejected <file>', 'write the first 1,000 rejected rows to this CSV file')
-    .action(async (file: string, opts: { partner: string; years?: string; mapping?: string; rejected?: string }) => (await import('./justice.actions.js')).importCasesFile(withDatabase, file, opts));
 
   program.command('validate').description('Validate stored values of one submission; lists each finding (exit 0 even when rules fire)')
     .requiredOption('--dataset <code>', 'dataset code').requiredOption('--partner <code>', 'partner code').requiredOption('--period <period>', 'ISO period')

@@ -2,9 +2,9 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../platform/errors.js';
 import { rowsToCsv, rowsToXlsx } from '../platform/exports/tables.js';
-import { commitmentRows, planSummaries } from '../commitments/plans.service.js';
-import { printTable } from './io.js';
-import type { WithDatabase } from './statistics.actions.js';
+import { commitmentRows, planSummaries } from './plans.service.js';
+import { printTable } from '../platform/cli/io.js';
+import type { WithDatabase } from '../statistics/cli.actions.js';
 
 export function registerPlanCommands(program: Command, withDatabase: WithDatabase): void {
   const plans = program.command('plans').description('Action plans, roadmaps and recommendations');

@@ -2,10 +2,9 @@
 import { Option, type Command } from 'commander';
 import { cliActor } from '../platform/audit/actor.js';
 import { AppError } from '../platform/errors.js';
-import { CATALOG_DIR } from '../platform/paths.js';
 import { findUserByEmail } from '../platform/users/users.repository.js';
-import { printTable } from './io.js';
-import type { WithDatabase } from './statistics.actions.js';
+import { printTable } from '../platform/cli/io.js';
+import type { WithDatabase } from '../statistics/cli.actions.js';
 
 export function registerAlertCommands(program: Command, withDatabase: WithDatabase): void {
   const alerts = program.command('alerts').description('Early warnings of the migration exchange');
@@ -13,8 +12,8 @@ export function registerAlertCommands(program: Command, withDatabase: WithDataba
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--partner <code>', 'only alerts about this partner')
     .action(async (opts: { format: string; partner?: string }) => {
-      const [{ alertFeed }, { loadCatalogs }] = await Promise.all([import('../migration/alerts.service.js'), import('../statistics/catalog.js')]);
-      const catalog = loadCatalogs(CATALOG_DIR);
+      const { alertFeed } = await import('./alerts.service.js');
+      const { catalog } = withDatabase.context();
       const list = await withDatabase((db) => alertFeed(db, catalog, { kind: 'operator', label: cliActor().label }, { partner: opts.partner?.toUpperCase(), limit: 500 }));
       const rows = list.map((a) => ({
         id: a.id, rule: a.rule, scope: `${a.scope}:${a.scopeCode}`, period: a.period, value: a.value, threshold: `${a.condition} ${a.threshold}`,
@@ -27,8 +26,8 @@ export function registerAlertCommands(program: Command, withDatabase: WithDataba
   alerts.command('ack').description('Acknowledge an alert on behalf of one of its recipients').argument('<id>', 'alert id (see `jha alerts list`)')
     .requiredOption('--email <email>', 'the recipient acknowledging it')
     .action(async (id: string, opts: { email: string }) => {
-      const [{ acknowledgeAlert }, { loadCatalogs }] = await Promise.all([import('../migration/alerts.service.js'), import('../statistics/catalog.js')]);
-      const catalog = loadCatalogs(CATALOG_DIR);
+      const { acknowledgeAlert } = await import('./alerts.service.js');
+      const { catalog } = withDatabase.context();
       const alert = await withDatabase(async (db) => {
         const user = await findUserByEmail(db, opts.email.trim().toLowerCase());
         if (!user || user.disabled_at) throw new AppError('not_found', 404, `No active user ${opts.email}.`);

@@ -1,11 +1,11 @@
 // Factories: each test makes the users it needs, so that tests share no fixtures.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { SYSTEM_ACTOR } from '../audit/actor.js';
-import { createApiToken } from '../auth/auth.service.js';
-import type { Db } from '../db/database.js';
-import type { Role } from '../db/tables.js';
-import { createUser, type UserView } from '../users/users.service.js';
+import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
+import { createApiToken } from '../platform/auth/auth.service.js';
+import type { Db } from '../platform/db/database.js';
+import type { Role } from '../platform/db/tables.js';
+import { createUser, type UserView } from '../platform/users/users.service.js';
 
 export interface TestUser {
   user: UserView;

@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { SYSTEM_ACTOR } from '../audit/actor.js';
-import { DEFAULT_MAIL_FROM, type Config, type DatabaseConfig } from '../config.js';
-import { migrateToLatest, openDatabase, type Db } from '../db/database.js';
-import { loadShippedPartners, syncPartners } from '../partners/partners.service.js';
+import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
+import { DEFAULT_MAIL_FROM, type Config, type DatabaseConfig } from '../platform/config.js';
+import { migrateToLatest, openDatabase, type Db } from '../platform/db/database.js';
+import { allMigrations } from '../app/context.js';
+import { loadShippedPartners, syncPartners } from '../platform/partners/partners.service.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -88,7 +89,7 @@ export async function createEmptyDatabase(kind: DialectName): Promise<TestDataba
 /** A fresh database, migrated and with the shipped partners loaded. */
 export async function createTestDatabase(kind: DialectName): Promise<TestDatabase> {
   const t = await createEmptyDatabase(kind);
-  await migrateToLatest(t.db);
+  await migrateToLatest(t.db, allMigrations());
   await syncPartners(t.db, loadShippedPartners(), SYSTEM_ACTOR);
   return t;
 }

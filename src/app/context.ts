@@ -1,0 +1,54 @@
+// Loads what every part of a process shares, once: the configuration, the catalogue, and the
+// modules' event subscriptions.
+import { loadConfig, type Config } from '../platform/config.js';
+import type { Migrations } from '../platform/db/database.js';
+import { platformMigrations } from '../platform/db/migrations/index.js';
+import { events } from '../platform/events.js';
+import { deliverPendingEmails } from '../platform/notifications/notifications.service.js';
+import { recurring, type JobHandler } from '../platform/jobs/jobs.service.js';
+import { CATALOG_DIR } from '../platform/paths.js';
+import { loadCatalogs, type Catalog } from '../statistics/catalog.js';
+import { modules, type AppContext } from './modules.js';
+
+const wired = new WeakSet<Catalog>();
+
+/**
+ * The context of a process: the configuration (from the environment unless given) and the
+ * catalogue (the shipped catalogs/ folder unless given), with the modules' subscriptions registered
+ * on the event bus. Call it once per process and pass the result on.
+ */
+export function createContext(opts: { config?: Config; catalog?: Catalog } = {}): AppContext {
+  const ctx: AppContext = { config: opts.config ?? loadConfig(), catalog: opts.catalog ?? loadCatalogs(CATALOG_DIR) };
+  wireEvents(ctx);
+  return ctx;
+}
+
+/** Registers every module's subscriptions (once per catalogue; the bus ignores a repeated handler). */
+export function wireEvents(ctx: AppContext): void {
+  if (wired.has(ctx.catalog)) return;
+  wired.add(ctx.catalog);
+  for (const m of modules) m.subscribe?.(events, ctx);
+}
+
+/** The platform's migrations and every module's. */
+export function allMigrations(): Migrations {
+  return Object.assign({}, platformMigrations, ...modules.map((m) => m.migrations ?? {}));
+}
+
+/** The domains a reviewer can be limited to, as the modules declare them. */
+export function reviewDomains(ctx: AppContext): ReadonlySet<string> {
+  return new Set(modules.flatMap((m) => m.reviewDomains?.(ctx) ?? []));
+}
+
+/** The background jobs of the process: the platform's e-mail delivery and every module's. */
+export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
+  return Object.assign(
+    {
+      // E-mails new notifications every minute (a no-op while SMTP_URL is not set).
+      'mail.deliver': recurring(60_000, async ({ db, config, log }) => {
+        await deliverPendingEmails(db, config, log);
+      }),
+    },
+    ...modules.map((m) => m.jobs?.(ctx) ?? {}),
+  );
+}

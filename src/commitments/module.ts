@@ -1,0 +1,37 @@
+// The commitments capability: action plans, recommendations and progress reporting.
+import type { FastifyInstance } from 'fastify';
+import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
+import { recurring } from '../platform/jobs/jobs.service.js';
+import type { Module } from '../platform/module.js';
+import type { CatalogContext } from '../statistics/catalog.js';
+import { registerPlanCommands } from './cli.js';
+import * as commitmentsTables from './migrations/20261128T0100_commitments.js';
+// This migration also created the platform's stored_files table (frozen, so it stays here).
+import * as progressTables from './migrations/20261128T0300_progress.js';
+import { shippedPlans, syncPlans } from './plans.service.js';
+import { plansRoutes } from './plans.routes.js';
+import { sendRoundReminders } from './progress.service.js';
+import { progressRoutes } from './progress.routes.js';
+
+async function commitmentsRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(plansRoutes);
+  await app.register(progressRoutes);
+}
+
+export const commitmentsModule: Module<CatalogContext> = {
+  name: 'commitments',
+  migrations: { '20261128T0100_commitments': commitmentsTables, '20261128T0300_progress': progressTables },
+  routes: commitmentsRoutes,
+  reviewDomains: () => ['commitments'],
+  jobs: () => ({
+    // Reminds coordinators of progress reports due within a week or overdue (each reminder once).
+    'commitments.reminders': recurring(60 * 60_000, async ({ db, now }) => {
+      await sendRoundReminders(db, SYSTEM_ACTOR, now.toISOString().slice(0, 10));
+    }),
+  }),
+  // The shipped plans are loaded at every start (actions added in the UI are kept).
+  start: async (db, { catalog }) => {
+    await syncPlans(db, await shippedPlans(db, catalog), SYSTEM_ACTOR);
+  },
+  commands: registerPlanCommands,
+};

@@ -1,0 +1,47 @@
+// The statistics capability: the data-collection engine every policy area's catalogue runs on.
+import type { FastifyInstance } from 'fastify';
+import type { Module } from '../platform/module.js';
+import { recurring } from '../platform/jobs/jobs.service.js';
+import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
+import type { Catalog, CatalogContext } from './catalog.js';
+import { catalogRoutes } from './catalog.routes.js';
+import { registerStatisticsCommands } from './cli.js';
+import { indicatorsRoutes } from './indicators.routes.js';
+import * as statisticsTables from './migrations/20261127T2330_statistics.js';
+import { sendOverdueDataReminders } from './reminders.service.js';
+import { submissionsRoutes } from './submissions.routes.js';
+import { transferRoutes } from './transfer.routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The catalogue, loaded once by the composition root. */
+    catalog: Catalog;
+  }
+}
+
+export async function statisticsRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(catalogRoutes);
+  await app.register(submissionsRoutes);
+  await app.register(indicatorsRoutes);
+  await app.register(transferRoutes);
+}
+
+export const statisticsModule: Module<CatalogContext> = {
+  name: 'statistics',
+  migrations: { '20261127T2330_statistics': statisticsTables },
+  routes: statisticsRoutes,
+  // Every dataset's domain (justice, migration, …) is one a reviewer can be limited to.
+  reviewDomains: ({ catalog }) => [...new Set([...catalog.datasets.values()].map((d) => d.domain))],
+  jobs: ({ catalog }) => ({
+    // Reminds coordinators of data not submitted after its due date (each partner, dataset and period once).
+    'statistics.reminders': recurring(60 * 60_000, async ({ db, now }) => {
+      await sendOverdueDataReminders(db, catalog, SYSTEM_ACTOR, now);
+    }),
+  }),
+  seedDemo: async (db, { catalog }) => {
+    // Loaded on demand: the demo figures are only needed on a new demo database.
+    const { seedDemoStatistics } = await import('./demo.js');
+    await seedDemoStatistics(db, catalog);
+  },
+  commands: registerStatisticsCommands,
+};
