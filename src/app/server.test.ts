@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { notify } from '../platform/notifications/notifications.service.js';
+import { catalogLoadCount } from '../statistics/catalog.js';
 import { startServer } from './server.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { makeUser } from '../testing/factories.js';
@@ -24,5 +25,23 @@ describeEachDatabase('server background jobs', (get) => {
     const jobs = await get().db.selectFrom('jobs').select(['status', 'run_after']).where('kind', '=', 'mail.deliver').orderBy('created_at').execute();
     expect(jobs.map((j) => j.status)).toEqual(['done', 'queued']);
     expect(jobs[1]!.run_after > new Date().toISOString()).toBe(true);
+  });
+});
+
+describeEachDatabase('server start-up', (get) => {
+  it('loads the catalogue once per process: for the database, the routes and the jobs alike', async () => {
+    const before = catalogLoadCount();
+    const server = await startServer(testConfig(get().config));
+    try {
+      // The job runner's first pass runs every recurring job, the catalogue-reading reminders included.
+      const done = () =>
+        get().db.selectFrom('jobs').select('kind').where('kind', '=', 'statistics.reminders').where('status', '=', 'done').execute();
+      await expect.poll(async () => (await done()).length, { timeout: 15_000 }).toBe(1);
+      const catalog = await fetch(`${server.url}/api/v1/catalog`);
+      expect(catalog.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+    expect(catalogLoadCount() - before).toBe(1);
   });
 });

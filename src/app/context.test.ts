@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { events } from '../platform/events.js';
+import { testConfig } from '../testing/databases.js';
+import { allMigrations, createContext, jobHandlers, reviewDomains } from './context.js';
+
+describe('composition root', () => {
+  it('wires the modules’ subscriptions on creating a context, once however often it is made', () => {
+    const config = testConfig({ kind: 'sqlite', path: ':memory:' });
+    const ctx = createContext({ config });
+    createContext({ config, catalog: ctx.catalog });
+    createContext({ config });
+    // Migration's early warnings are the one subscriber to statistics' changes.
+    expect(events.listenerCount('statistics.submissions-changed')).toBe(1);
+  });
+
+  it('collects every module’s migrations, review domains and jobs', () => {
+    const ctx = createContext({ config: testConfig({ kind: 'sqlite', path: ':memory:' }) });
+    expect(Object.keys(allMigrations()).sort()).toEqual([
+      '20261127T2300_platform',
+      '20261127T2330_statistics',
+      '20261128T0000_justice',
+      '20261128T0100_commitments',
+      '20261128T0200_notifications',
+      '20261128T0300_progress',
+      '20261128T0400_migration',
+      '20261128T0500_meetings',
+      '20261128T0600_reviewer_domains',
+    ]);
+    expect([...reviewDomains(ctx)].sort()).toEqual(['commitments', 'justice', 'migration']);
+    expect(Object.keys(jobHandlers(ctx)).sort()).toEqual(['commitments.reminders', 'mail.deliver', 'statistics.reminders']);
+  });
+});
