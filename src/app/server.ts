@@ -1,6 +1,6 @@
 // Starts the HTTP server: loads the context once, prepares the database, builds the app, listens
 // and runs the background jobs.
-import { deleteExpiredSessions } from '../platform/auth/sessions.repository.js';
+import { deleteExpiredSessions } from '../platform/auth/auth.service.js';
 import type { Config } from '../platform/config.js';
 import { startJobRunner } from '../platform/jobs/jobs.service.js';
 import { buildApp } from './app.js';

@@ -2,10 +2,10 @@
 // (and, later, follow-up actions of meeting conclusions). Shipped action plans stay as their files
 // define them; only plans of these kinds accept actions from the UI.
 import type { Actor } from '../platform/audit/actor.js';
-import { appendAuditEntry } from '../platform/audit/audit.repository.js';
+import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/database.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
-import { listPartners } from '../platform/partners/partners.repository.js';
+import { listPartners } from '../platform/partners/partners.service.js';
 import type { Catalog } from '../statistics/catalog.js';
 import type { Viewer } from '../platform/viewer.js';
 import { isCalendarDate } from './plan-file.js';

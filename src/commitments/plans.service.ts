@@ -4,10 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Actor } from '../platform/audit/actor.js';
-import { appendAuditEntry } from '../platform/audit/audit.repository.js';
+import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/database.js';
 import { NotFoundError } from '../platform/errors.js';
-import { listPartners } from '../platform/partners/partners.repository.js';
+import { listPartners } from '../platform/partners/partners.service.js';
 import { CATALOG_DIR } from '../platform/paths.js';
 import type { Catalog } from '../statistics/catalog.js';
 import { loadPlanFiles, RULE_OF_LAW_PARTNERS, ruleOfLawPlan, type PlanDefinition } from './plan-file.js';

@@ -3,12 +3,12 @@
 // commitment, and the Commission publishes. Every change is versioned (stale → 409) and audited.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/audit/actor.js';
-import { appendAuditEntry } from '../platform/audit/audit.repository.js';
+import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/database.js';
 import type { ProgressReportsTable, ProgressRoundsTable } from './tables.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { checkUpload } from '../platform/files/file-check.js';
-import { findFile, insertFile } from '../platform/files/files.repository.js';
+import { findFile, insertFile } from '../platform/files/files.service.js';
 import { notify } from '../platform/notifications/notifications.service.js';
 import type { Viewer } from '../platform/viewer.js';
 import { isCalendarDate } from './plan-file.js';

@@ -5,11 +5,11 @@
 import { stringify } from 'csv-stringify/sync';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/audit/actor.js';
-import { appendAuditEntry } from '../platform/audit/audit.repository.js';
+import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/database.js';
 import type { CaseImportRunsTable } from './tables.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
-import { findPartner, listOrgUnits } from '../platform/partners/partners.repository.js';
+import { findPartner, listOrgUnits } from '../platform/partners/partners.service.js';
 import type { Catalog } from '../statistics/catalog.js';
 import { applyValues, storedValues } from '../statistics/submissions.service.js';
 import type { CheckedValue } from '../statistics/value-input.js';
@@ -197,3 +197,6 @@ export async function saveMapping(db: Db, catalog: Catalog, viewer: Viewer, acto
   });
   return { partner, yaml, updatedAt: now };
 }
+
+/** One case-import run (undefined when there is none). */
+export { findRun } from './justice.repository.js';

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { cliActor } from '../platform/audit/actor.js';
 import { createCaseImport, formatOfFile, runCaseImport } from './case-import.service.js';
-import { findRun } from './justice.repository.js';
+import { findRun } from './case-import.service.js';
 import { parseYears } from './mapping.js';
 import type { WithDatabase } from '../statistics/cli.actions.js';
 

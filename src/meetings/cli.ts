@@ -1,7 +1,7 @@
 // `jha meetings list` and `jha meetings announcement`: the meetings and their generated announcement.
 import { Option, type Command } from 'commander';
 import { cliActor } from '../platform/audit/actor.js';
-import { listPartners } from '../platform/partners/partners.repository.js';
+import { listPartners } from '../platform/partners/partners.service.js';
 import { printTable } from '../platform/cli/io.js';
 import type { WithDatabase } from '../statistics/cli.actions.js';
 

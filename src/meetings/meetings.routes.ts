@@ -5,7 +5,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { MAX_UPLOAD_BYTES } from '../platform/files/file-check.js';
 import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
 import { rawUploadRoutes, sendStoredFile, styleNonce, uploadedFile } from '../platform/http/replies.js';
-import { listPartners } from '../platform/partners/partners.repository.js';
+import { listPartners } from '../platform/partners/partners.service.js';
 import { viewerOf } from '../platform/viewer.js';
 import { viewerAndActor } from '../platform/http/viewer.js';
 import { briefingBook, briefingHtml } from './briefing.service.js';

@@ -5,14 +5,14 @@
 // commitments in a plan of kind meeting_conclusions. Every change is audited.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/audit/actor.js';
-import { appendAuditEntry } from '../platform/audit/audit.repository.js';
+import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/database.js';
 import type { AgendaItemsTable, MeetingsTable } from './tables.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { checkUpload } from '../platform/files/file-check.js';
-import { findFile, insertFile } from '../platform/files/files.repository.js';
+import { findFile, insertFile } from '../platform/files/files.service.js';
 import { notify } from '../platform/notifications/notifications.service.js';
-import { listPartners } from '../platform/partners/partners.repository.js';
+import { listPartners } from '../platform/partners/partners.service.js';
 import { addPlanAction, ensureConclusionsPlan } from '../commitments/plan-editing.service.js';
 import { planDetail, planSummaries } from '../commitments/plans.service.js';
 import type { Catalog } from '../statistics/catalog.js';

@@ -5,12 +5,12 @@
 // e-mail. Recipients acknowledge; the feed shows who has.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/audit/actor.js';
-import { appendAuditEntry } from '../platform/audit/audit.repository.js';
+import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/database.js';
 import type { AlertsTable } from './tables.js';
 import { ForbiddenError, NotFoundError } from '../platform/errors.js';
 import { coordinatorsOf, notify, usersByRole } from '../platform/notifications/notifications.service.js';
-import { listOrgUnits, listPartners } from '../platform/partners/partners.repository.js';
+import { listOrgUnits, listPartners } from '../platform/partners/partners.service.js';
 import type { AlertRule, Catalog } from '../statistics/catalog.js';
 import type { ChangedSubmission, SubmissionsChanged } from '../statistics/events.js';
 import { indicatorByOrgUnit, indicatorValues } from '../statistics/indicators.service.js';

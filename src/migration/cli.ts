@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { cliActor } from '../platform/audit/actor.js';
 import { AppError } from '../platform/errors.js';
-import { findUserByEmail } from '../platform/users/users.repository.js';
+import { findUserByEmail } from '../platform/users/users.service.js';
 import { printTable } from '../platform/cli/io.js';
 import type { WithDatabase } from '../statistics/cli.actions.js';
 

@@ -4,7 +4,7 @@
 // figures, and which partner has submitted which month.
 import type { Db } from '../platform/db/database.js';
 import { ValidationError } from '../platform/errors.js';
-import { listPartners } from '../platform/partners/partners.repository.js';
+import { listPartners } from '../platform/partners/partners.service.js';
 import type { Catalog } from '../statistics/catalog.js';
 import { indicatorByOrgUnit, indicatorValues, valueSources } from '../statistics/indicators.service.js';
 import { reportingOverview } from '../statistics/overview.service.js';

@@ -14,7 +14,7 @@ import { importValues } from './import.service.js';
 import { indicatorCsv } from './indicators.csv.js';
 import { indicatorValues } from './indicators.service.js';
 import { checkKey, computeFindings, toStored } from './submissions.service.js';
-import { queryValues } from './submissions.repository.js';
+import { queryValues } from './submissions.service.js';
 import { requireDataset } from './submissions.service.js';
 import { parseCoordsKey } from './values.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CATALOG_DIR } from '../platform/paths.js';
 import { describeEachDatabase } from '../testing/databases.js';
 import { loadCatalogs } from './catalog.js';
-import { seedDemoStatistics } from './demo.js';
+import { seedDemoStatistics } from './demo.service.js';
 import { indicatorByOrgUnit, indicatorValues } from './indicators.service.js';
 import { PUBLIC_VIEWER } from '../platform/viewer.js';
 

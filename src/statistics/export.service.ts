@@ -1,7 +1,7 @@
 // Values out: exports in the import layout (as far as the viewer may see them) and the XLSX
 // template for one dataset, partner and period, pre-filled with what is already stored.
 import type { Db } from '../platform/db/database.js';
-import { listOrgUnits } from '../platform/partners/partners.repository.js';
+import { listOrgUnits } from '../platform/partners/partners.service.js';
 import type { Catalog, Dataset } from './catalog.js';
 import type { ExportRow } from './formats.js';
 import { queryValues } from './submissions.repository.js';

@@ -3,7 +3,7 @@
 // reports what would change without writing.
 import type { Actor } from '../platform/audit/actor.js';
 import type { Db } from '../platform/db/database.js';
-import { listOrgUnits, listPartners } from '../platform/partners/partners.repository.js';
+import { listOrgUnits, listPartners } from '../platform/partners/partners.service.js';
 import { rowErrors, type RowProblem } from '../platform/partners/org-units.service.js';
 import { submissionsChanged } from './events.js';
 import type { Catalog } from './catalog.js';

@@ -3,7 +3,7 @@
 // member states where data exists. Nothing is precomputed, so new data shows at once.
 import type { Db } from '../platform/db/database.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
-import { listOrgUnits, listPartners } from '../platform/partners/partners.repository.js';
+import { listOrgUnits, listPartners } from '../platform/partners/partners.service.js';
 import type { Catalog, Indicator } from './catalog.js';
 import { aggregateRegion, computeIndicator, roundTo, shareOf, type IndicatorResult } from './indicators.js';
 import { comparePeriods, parsePeriod, periodRange, shiftPeriod } from './periods.js';

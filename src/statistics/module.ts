@@ -40,7 +40,7 @@ export const statisticsModule: Module<CatalogContext> = {
   }),
   seedDemo: async (db, { catalog }) => {
     // Loaded on demand: the demo figures are only needed on a new demo database.
-    const { seedDemoStatistics } = await import('./demo.js');
+    const { seedDemoStatistics } = await import('./demo.service.js');
     await seedDemoStatistics(db, catalog);
   },
   commands: registerStatisticsCommands,

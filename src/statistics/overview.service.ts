@@ -1,6 +1,6 @@
 // Reporting status per partner for one dataset and period: who has submitted, who is late.
 import type { Db } from '../platform/db/database.js';
-import { listPartners } from '../platform/partners/partners.repository.js';
+import { listPartners } from '../platform/partners/partners.service.js';
 import type { Catalog } from './catalog.js';
 import { listSubmissions } from './submissions.repository.js';
 import { checkKey, dueDate } from './submissions.service.js';

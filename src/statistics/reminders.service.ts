@@ -3,7 +3,7 @@
 // Run by the scheduled job; only periods that fell due within the last two months are considered,
 // so that an old backlog does not flood anyone.
 import type { Actor } from '../platform/audit/actor.js';
-import { appendAuditEntry } from '../platform/audit/audit.repository.js';
+import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/database.js';
 import { notify } from '../platform/notifications/notifications.service.js';
 import type { Catalog } from './catalog.js';

@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { submissionsChanged } from './events.js';
 import type { Actor } from '../platform/audit/actor.js';
-import { appendAuditEntry } from '../platform/audit/audit.repository.js';
+import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Db, DbOrTrx, Trx } from '../platform/db/database.js';
 import type { DataValuesTable, SubmissionsTable, SubmissionStatus } from './tables.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
-import { findPartner, listOrgUnits } from '../platform/partners/partners.repository.js';
+import { findPartner, listOrgUnits } from '../platform/partners/partners.service.js';
 import type { Catalog, Dataset } from './catalog.js';
 import { parsePeriod, periodEnd, shiftPeriod } from './periods.js';
 import {
@@ -335,3 +335,6 @@ export function listVisibleSubmissions(db: DbOrTrx, viewer: Viewer, f: { dataset
   if (statuses?.length === 0) return Promise.resolve([]);
   return listSubmissions(db, { dataset: f.dataset, partner: f.partner, period: f.period, statuses, visibleToPartner: scope.visibleToPartner });
 }
+
+/** Stored values as the exports and the CLI read them. */
+export { queryValues } from './submissions.repository.js';

@@ -69,3 +69,6 @@ export async function browseAudit(db: Db, filter: AuditFilter): Promise<{ entrie
   const last = page[page.length - 1];
   return { entries: page.map(presentAuditEntry), nextBeforeSeq: rows.length > filter.limit && last ? last.seq : null };
 }
+
+/** The audit entry of a change, appended in the caller's transaction (the capabilities' way in). */
+export { appendAuditEntry } from './audit.repository.js';

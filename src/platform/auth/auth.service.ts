@@ -158,3 +158,6 @@ export async function revokeApiToken(db: Db, actor: Actor, principal: Principal,
     await appendAuditEntry(trx, actor, { action: 'token.revoke', entityType: 'api_token', entityId: id, before: { revoked: false }, after: { revoked: true } });
   });
 }
+
+/** Removes expired sessions (the server's hourly sweep). */
+export { deleteExpiredSessions } from './sessions.repository.js';

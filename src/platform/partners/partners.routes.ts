@@ -3,7 +3,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { NotFoundError } from '../errors.js';
 import { PUBLIC } from '../http/access.js';
 import { PartnerCode } from '../users/users.schema.js';
-import { findPartner, listOrgUnits, listPartners } from './partners.repository.js';
+import { findPartner, listOrgUnits, listPartners } from './partners.service.js';
 
 export const partnersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/partners', {

@@ -34,3 +34,6 @@ export async function syncPartners(db: Db, entries: PartnerEntry[], actor: Actor
 export function loadShippedPartners(): PartnerEntry[] {
   return loadPartnerCatalog(PARTNER_CATALOG_FILE);
 }
+
+/** Partner and org-unit lookups for the capabilities. */
+export { findPartner, listOrgUnits, listPartners } from './partners.repository.js';

@@ -167,3 +167,6 @@ export async function getUserView(db: Db, id: string): Promise<UserView> {
   if (!user) throw new NotFoundError('User', id);
   return presentUser(user);
 }
+
+/** A user by e-mail address (undefined when there is none). */
+export { findUserByEmail } from './users.repository.js';
