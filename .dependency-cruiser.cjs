@@ -13,13 +13,15 @@ module.exports = {
       to: { path: `^src/(${CAPABILITIES.slice(1, -1)}|app|cli)/` },
     },
     // One rule per capability: its repositories are used by its own services and repositories only.
-    ...CAPABILITIES.slice(1, -1).split('|').map((cap) => ({
-      name: `repository-outside-own-services:${cap}`,
-      comment: `The ${cap} repositories are used only by ${cap}'s services (and repositories, and tests); other capabilities use its services.`,
-      severity: 'error',
-      from: { pathNot: [`^src/${cap}/[^/]*\\.(service|repository)\\.ts$`, TESTS] },
-      to: { path: `^src/${cap}/[^/]*\\.repository\\.ts$` },
-    })),
+    ...CAPABILITIES.slice(1, -1)
+      .split('|')
+      .map((cap) => ({
+        name: `repository-outside-own-services:${cap}`,
+        comment: `The ${cap} repositories are used only by ${cap}'s services (and repositories, and tests); other capabilities use its services.`,
+        severity: 'error',
+        from: { pathNot: [`^src/${cap}/[^/]*\\.(service|repository)\\.ts$`, TESTS] },
+        to: { path: `^src/${cap}/[^/]*\\.repository\\.ts$` },
+      })),
     {
       name: 'platform-repository-outside-platform-services',
       comment: "The platform's repositories are used only by the platform's services (and repositories, and tests).",
@@ -27,13 +29,15 @@ module.exports = {
       from: { pathNot: ['^src/platform/.*\\.(service|repository)\\.ts$', '^src/platform/demo\\.ts$', TESTS] },
       to: { path: '^src/platform/.*\\.repository\\.ts$' },
     },
-    ...CAPABILITIES.slice(1, -1).split('|').map((cap) => ({
-      name: `tables-of-another-capability:${cap}`,
-      comment: `The ${cap} row types are its own: other capabilities go through its services.`,
-      severity: 'error',
-      from: { path: `^src/${CAPABILITIES}/`, pathNot: [`^src/${cap}/`, TESTS] },
-      to: { path: `^src/${cap}/tables\\.ts$` },
-    })),
+    ...CAPABILITIES.slice(1, -1)
+      .split('|')
+      .map((cap) => ({
+        name: `tables-of-another-capability:${cap}`,
+        comment: `The ${cap} row types are its own: other capabilities go through its services.`,
+        severity: 'error',
+        from: { path: `^src/${CAPABILITIES}/`, pathNot: [`^src/${cap}/`, TESTS] },
+        to: { path: `^src/${cap}/tables\\.ts$` },
+      })),
     {
       name: 'no-circular',
       severity: 'warn',

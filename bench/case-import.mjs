@@ -30,7 +30,7 @@ out.write('case_id,court,case_type,instance,filed_on,closed_on\n');
 const day0 = Date.UTC(firstYear, 0, 1);
 const span = years * 365;
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
 for (let i = 0; i < cases; i += 1) {
   const filed = day0 + Math.floor(rand() * span) * 86_400_000;
@@ -41,15 +41,22 @@ for (let i = 0; i < cases; i += 1) {
 await new Promise((r) => out.end(r));
 
 let start = process.hrtime.bigint();
-execFileSync(process.execPath, [JHA, 'import', 'cases', file, '--partner', 'RS', '--years', `${firstYear}-2023`], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+execFileSync(process.execPath, [JHA, 'import', 'cases', file, '--partner', 'RS', '--years', `${firstYear}-2023`], {
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 const jhaSeconds = seconds(start);
 
 const duck = await DuckDBInstance.create(':memory:');
 const connection = await duck.connect();
 start = process.hrtime.bigint();
-const counted = (await connection.runAndReadAll(`select count(*)::integer as n from read_csv('${file}', header = true)`)).getRowObjectsJS()[0].n;
+const counted = (
+  await connection.runAndReadAll(`select count(*)::integer as n from read_csv('${file}', header = true)`)
+).getRowObjectsJS()[0].n;
 const scanSeconds = seconds(start);
 connection.closeSync();
 duck.closeSync();
 if (counted !== cases) console.log(`COUNT MISMATCH: duckdb counted ${counted}`);
-console.log(`case-import: ${cases} cases, jha ${jhaSeconds.toFixed(1)} s, duckdb scan ${scanSeconds.toFixed(1)} s, ratio ${(jhaSeconds / scanSeconds).toFixed(2)}`);
+console.log(
+  `case-import: ${cases} cases, jha ${jhaSeconds.toFixed(1)} s, duckdb scan ${scanSeconds.toFixed(1)} s, ratio ${(jhaSeconds / scanSeconds).toFixed(2)}`,
+);

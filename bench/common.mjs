@@ -8,7 +8,16 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const JHA = join(ROOT, 'bin', 'jha.js');
-export const CATEGORIES = ['civil_litigious', 'civil_non_litigious', 'registry_land_business', 'registry_other', 'administrative', 'other_non_criminal', 'criminal_severe', 'criminal_minor'];
+export const CATEGORIES = [
+  'civil_litigious',
+  'civil_non_litigious',
+  'registry_land_business',
+  'registry_other',
+  'administrative',
+  'other_non_criminal',
+  'criminal_severe',
+  'criminal_minor',
+];
 export const INSTANCES = ['first', 'second', 'highest'];
 export const VARIABLES = ['cases.pending_start', 'cases.incoming', 'cases.resolved', 'cases.pending_end', 'cases.pending_over_2y'];
 export const PARTNERS = ['AL', 'BA', 'XK', 'ME', 'MK', 'RS'];

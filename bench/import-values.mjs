@@ -22,13 +22,19 @@ async function writeFiles(dir) {
   const values = createWriteStream(join(dir, 'values.csv'));
   values.write('dataset,partner,org_unit,period,variable,case_category,instance,value,comment\n');
   let n = 0;
-  outer: for (const p of PARTNERS) for (const y of years) for (let c = 0; c < courtsPerPartner; c += 1) for (const v of VARIABLES) for (const cat of CATEGORIES) for (const inst of INSTANCES) {
-    if (n >= target) break outer;
-    const value = 10 + ((n * 7919) % 500);
-    rows.push([p, `${p}-C${c}`, y, v, `case_category=${cat};instance=${inst}`, value]);
-    if (!values.write(`justice.annual,${p},${p}-C${c},${y},${v},${cat},${inst},${value},\n`)) await new Promise((r) => values.once('drain', r));
-    n += 1;
-  }
+  outer: for (const p of PARTNERS)
+    for (const y of years)
+      for (let c = 0; c < courtsPerPartner; c += 1)
+        for (const v of VARIABLES)
+          for (const cat of CATEGORIES)
+            for (const inst of INSTANCES) {
+              if (n >= target) break outer;
+              const value = 10 + ((n * 7919) % 500);
+              rows.push([p, `${p}-C${c}`, y, v, `case_category=${cat};instance=${inst}`, value]);
+              if (!values.write(`justice.annual,${p},${p}-C${c},${y},${v},${cat},${inst},${value},\n`))
+                await new Promise((r) => values.once('drain', r));
+              n += 1;
+            }
   await new Promise((r) => values.end(r));
   return rows;
 }
@@ -38,7 +44,10 @@ const rows = await writeFiles(app.dir);
 execFileSync(process.execPath, [JHA, 'import', 'org-units', join(app.dir, 'courts.csv')], { env: app.env, stdio: 'ignore' });
 
 let start = process.hrtime.bigint();
-execFileSync(process.execPath, ['--max-old-space-size=8192', JHA, 'import', 'values', join(app.dir, 'values.csv')], { env: app.env, stdio: ['ignore', 'inherit', 'inherit'] });
+execFileSync(process.execPath, ['--max-old-space-size=8192', JHA, 'import', 'values', join(app.dir, 'values.csv')], {
+  env: app.env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 const jhaSeconds = seconds(start);
 
 // Baseline: the same rows, one prepared INSERT per row in one transaction, into a migrated copy.
@@ -47,8 +56,12 @@ const db = new Database(base.path);
 db.pragma('journal_mode = WAL');
 start = process.hrtime.bigint();
 const submissions = new Map();
-const insertSubmission = db.prepare(`insert into submissions (id, dataset, partner_code, period, status, version, created_at, updated_at) values (?, 'justice.annual', ?, ?, 'draft', 1, ?, ?)`);
-const insertValue = db.prepare('insert into data_values (submission_id, variable, org_unit, coords, value_num, value_code, comment, updated_at) values (?, ?, ?, ?, ?, null, null, ?)');
+const insertSubmission = db.prepare(
+  `insert into submissions (id, dataset, partner_code, period, status, version, created_at, updated_at) values (?, 'justice.annual', ?, ?, 'draft', 1, ?, ?)`,
+);
+const insertValue = db.prepare(
+  'insert into data_values (submission_id, variable, org_unit, coords, value_num, value_code, comment, updated_at) values (?, ?, ?, ?, ?, null, null, ?)',
+);
 db.transaction(() => {
   const now = new Date().toISOString();
   for (const [p, ou, y, v, coords, value] of rows) {
@@ -64,7 +77,11 @@ db.transaction(() => {
 const baseSeconds = seconds(start);
 db.close();
 
-console.log(`values: ${rows.length} (${PARTNERS.length} partners × ${years.length} years × ${courtsPerPartner} courts × ${perCourtYear} cells)`);
-console.log(`jha import values: ${jhaSeconds.toFixed(1)} s (${Math.round(rows.length / jhaSeconds)} values/s, process start and CSV parsing included)`);
+console.log(
+  `values: ${rows.length} (${PARTNERS.length} partners × ${years.length} years × ${courtsPerPartner} courts × ${perCourtYear} cells)`,
+);
+console.log(
+  `jha import values: ${jhaSeconds.toFixed(1)} s (${Math.round(rows.length / jhaSeconds)} values/s, process start and CSV parsing included)`,
+);
 console.log(`plain better-sqlite3 insert: ${baseSeconds.toFixed(1)} s (${Math.round(rows.length / baseSeconds)} values/s)`);
 console.log(`ratio jha / baseline: ${(jhaSeconds / baseSeconds).toFixed(2)}`);

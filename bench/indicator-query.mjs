@@ -24,9 +24,15 @@ const raw = new Database(path);
 raw.pragma('journal_mode = WAL');
 let start = process.hrtime.bigint();
 const now = new Date().toISOString();
-const unit = raw.prepare(`insert into org_units (code, name, partner_code, kind, parent_code, created_at) values (?, ?, ?, 'court', null, ?)`);
-const sub = raw.prepare(`insert into submissions (id, dataset, partner_code, period, status, version, created_at, updated_at) values (?, 'justice.annual', ?, ?, 'published', 1, ?, ?)`);
-const val = raw.prepare('insert into data_values (submission_id, variable, org_unit, coords, value_num, value_code, comment, updated_at) values (?, ?, ?, ?, ?, null, null, ?)');
+const unit = raw.prepare(
+  `insert into org_units (code, name, partner_code, kind, parent_code, created_at) values (?, ?, ?, 'court', null, ?)`,
+);
+const sub = raw.prepare(
+  `insert into submissions (id, dataset, partner_code, period, status, version, created_at, updated_at) values (?, 'justice.annual', ?, ?, 'published', 1, ?, ?)`,
+);
+const val = raw.prepare(
+  'insert into data_values (submission_id, variable, org_unit, coords, value_num, value_code, comment, updated_at) values (?, ?, ?, ?, ?, null, null, ?)',
+);
 let n = 0;
 raw.transaction(() => {
   for (const p of PARTNERS) for (let c = 0; c < courts; c += 1) unit.run(`${p}-C${c}`, `Court ${c}`, p, now);
@@ -35,16 +41,21 @@ for (const p of PARTNERS) {
   for (const y of years) {
     raw.transaction(() => {
       sub.run(`${p}-${y}`, p, y, now, now);
-      for (let c = 0; c < courts && n < target; c += 1) for (const v of VARIABLES) for (const cat of CATEGORIES) for (const inst of INSTANCES) {
-        if (n >= target) break;
-        val.run(`${p}-${y}`, v, `${p}-C${c}`, `case_category=${cat};instance=${inst}`, 10 + ((n * 7919) % 500), now);
-        n += 1;
-      }
+      for (let c = 0; c < courts && n < target; c += 1)
+        for (const v of VARIABLES)
+          for (const cat of CATEGORIES)
+            for (const inst of INSTANCES) {
+              if (n >= target) break;
+              val.run(`${p}-${y}`, v, `${p}-C${c}`, `case_category=${cat};instance=${inst}`, 10 + ((n * 7919) % 500), now);
+              n += 1;
+            }
     })();
   }
 }
 raw.exec('analyze');
-console.log(`stored ${n} values in ${seconds(start).toFixed(0)} s (${PARTNERS.length} partners × ${years.length} years × ${courts} courts × ${perCourtYear} cells)`);
+console.log(
+  `stored ${n} values in ${seconds(start).toFixed(0)} s (${PARTNERS.length} partners × ${years.length} years × ${courts} courts × ${perCourtYear} cells)`,
+);
 
 const period = '2020';
 const handSql = raw.prepare(`
@@ -66,7 +77,10 @@ for (let i = 0; i < runs + 2; i += 1) {
   start = process.hrtime.bigint();
   const rows = handSql.all(period);
   const b = seconds(start);
-  if (i >= 2) { engine.push(e); baseline.push(b); } // the first two runs warm caches
+  if (i >= 2) {
+    engine.push(e);
+    baseline.push(b);
+  } // the first two runs warm caches
   check = { engine: answer.values.map((v) => v.value), sql: rows.map((r) => Math.round(r.value * 100) / 100) };
 }
 await db.destroy();
@@ -75,4 +89,6 @@ if (JSON.stringify(check.engine) !== JSON.stringify(check.sql)) console.log(`RES
 const ms = (x) => `${(x * 1000).toFixed(1)} ms`;
 console.log(`engine (API path): p50 ${ms(percentile(engine, 50))}, p95 ${ms(percentile(engine, 95))}`);
 console.log(`hand-written SQL:  p50 ${ms(percentile(baseline, 50))}, p95 ${ms(percentile(baseline, 95))}`);
-console.log(`ratio engine / SQL: p50 ${(percentile(engine, 50) / percentile(baseline, 50)).toFixed(1)}, p95 ${(percentile(engine, 95) / percentile(baseline, 95)).toFixed(1)}`);
+console.log(
+  `ratio engine / SQL: p50 ${(percentile(engine, 50) / percentile(baseline, 50)).toFixed(1)}, p95 ${(percentile(engine, 95) / percentile(baseline, 95)).toFixed(1)}`,
+);

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn, watchConsole } from './helpers';
 
-test('an admin creates a coordinator, the coordinator signs in, the admin disables them, and the audit trail shows it all', async ({ page, browser }) => {
+test('an admin creates a coordinator, the coordinator signs in, the admin disables them, and the audit trail shows it all', async ({
+  page,
+  browser,
+}) => {
   const problems = watchConsole(page);
   const email = `e2e.${Date.now()}@example.org`;
   await signIn(page, DEMO.admin);

@@ -19,7 +19,9 @@ const AL = [
 /** The section of one commitment in a progress report (its heading starts with the action code). */
 const entry = (page: Page, action: string) => page.getByRole('region', { name: new RegExp(`^${action.replace('.', '\\.')} `) });
 
-test('a reporting round: the Commission opens it, Albania reports, a reviewer assesses, the Commission publishes, everyone sees it', async ({ browser }) => {
+test('a reporting round: the Commission opens it, Albania reports, a reviewer assesses, the Commission publishes, everyone sees it', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const title = `E2E progress report ${Date.now()}`;
 
@@ -92,7 +94,11 @@ test('a reporting round: the Commission opens it, Albania reports, a reviewer as
   await expect(serbia.page.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
   const serbianEdit = await serbia.page.evaluate(async (path) => {
     const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
-    const response = await fetch(path, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ version: 1, entries: [] }) });
+    const response = await fetch(path, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ version: 1, entries: [] }),
+    });
     return response.status;
   }, `/api/v1/rounds/${roundId}/reports/AL/entries`);
   expect(serbianEdit).toBe(403);
@@ -130,7 +136,12 @@ test('a reporting round: the Commission opens it, Albania reports, a reviewer as
   await page.goto('/');
   await nav(page).getByRole('link', { name: 'Commitments' }).click();
   await page.getByRole('region', { name: 'Action plans' }).getByRole('link', { name: PLAN_TITLE }).click();
-  await expect(page.getByRole('img', { name: /^Heat map of the progress/ }).locator('canvas').first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('img', { name: /^Heat map of the progress/ })
+      .locator('canvas')
+      .first(),
+  ).toBeVisible();
   const table = page.getByRole('table', { name: 'Progress by partner and objective' });
   for (const c of AL) {
     const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${c.objective} `) }) });
@@ -143,7 +154,13 @@ test('a reporting round: the Commission opens it, Albania reports, a reviewer as
   expect(albania.problems).toEqual([expect.stringContaining('status of 400')]);
   expect(serbia.problems.every((p) => p.includes('status of 403'))).toBe(true);
   expect([...commission.problems, ...reviewer.problems, ...problems]).toEqual([]);
-  await Promise.all([commission.context.close(), albania.context.close(), serbia.context.close(), reviewer.context.close(), visitor.close()]);
+  await Promise.all([
+    commission.context.close(),
+    albania.context.close(),
+    serbia.context.close(),
+    reviewer.context.close(),
+    visitor.close(),
+  ]);
 });
 
 test('the Commission adds a rule-of-law recommendation and then edits its wording', async ({ browser }) => {

@@ -10,8 +10,12 @@ const ILLUSTRATIVE = 'Illustrative demo figure (not an official statistic)';
 /** Time for the submission page to draw its few hundred findings while the other worker runs too. */
 const SLOW = 30_000;
 
-interface Cell { variable: string; orgUnit: string | null; coords: Record<string, string>; value: unknown }
-
+interface Cell {
+  variable: string;
+  orgUnit: string | null;
+  coords: Record<string, string>;
+  value: unknown;
+}
 
 /** Explains the first warnings without explanation in the form, one after the other. */
 async function explainInForm(page: Page, text: string, count: number) {
@@ -19,7 +23,10 @@ async function explainInForm(page: Page, text: string, count: number) {
   const unexplained = async () => Number(/(\d+) without explanation/.exec((await summary.textContent()) ?? '')?.[1]);
   for (let i = 0; i < count; i += 1) {
     const before = await unexplained();
-    const item = page.getByRole('article').filter({ has: page.getByRole('button', { name: 'Explain', exact: true }) }).first();
+    const item = page
+      .getByRole('article')
+      .filter({ has: page.getByRole('button', { name: 'Explain', exact: true }) })
+      .first();
     await item.getByRole('textbox', { name: 'Explanation' }).fill(text);
     await item.getByRole('button', { name: 'Explain', exact: true }).click();
     await expect(summary).toContainText(`${before - 1} without explanation`, { timeout: SLOW });
@@ -49,13 +56,20 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
   await expect(counts.getByRole('row', { name: /Cases imported/ })).toContainText('300');
   await expect(counts.getByRole('row', { name: /Rows rejected/ })).toContainText('4');
   const reasons = job.getByRole('table', { name: 'Rejected rows by reason' });
-  for (const reason of ['Closed before it was filed', 'Court unknown for this partner', 'Filing date unreadable', 'Case id appears more than once']) {
+  for (const reason of [
+    'Closed before it was filed',
+    'Court unknown for this partner',
+    'Filing date unreadable',
+    'Case id appears more than once',
+  ]) {
     await expect(reasons.getByRole('row', { name: new RegExp(reason) })).toContainText('1');
   }
   const rejected = await page.request.get((await job.getByRole('link', { name: /Download the rejected rows/ }).getAttribute('href'))!);
   expect(rejected.headers()['content-type']).toContain('text/csv');
   expect(await rejected.text()).toContain('closed_before_filed');
-  await expect(page.getByRole('region', { name: 'Earlier imports' }).getByRole('row', { name: /cases-AL\.csv/ })).toContainText('completed');
+  await expect(page.getByRole('region', { name: 'Earlier imports' }).getByRole('row', { name: /cases-AL\.csv/ })).toContainText(
+    'completed',
+  );
 
   // The draft submission the import filled: its values and findings.
   await job.getByRole('link', { name: 'Open the draft submission for 2023' }).click();
@@ -64,15 +78,25 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
   await expect(page.getByRole('heading', { name: 'CEPEJ annual evaluation: Albania, 2023' })).toBeVisible({ timeout: SLOW });
   const stored = (await (await page.request.get(API)).json()) as { status: string; values: Cell[] };
   expect(stored.status).toBe('draft');
-  const incoming = stored.values.find((v) => v.variable === 'cases.incoming' && v.orgUnit === null && v.coords.case_category === 'civil_litigious' && v.coords.instance === 'first');
+  const incoming = stored.values.find(
+    (v) =>
+      v.variable === 'cases.incoming' &&
+      v.orgUnit === null &&
+      v.coords.case_category === 'civil_litigious' &&
+      v.coords.instance === 'first',
+  );
   expect(typeof incoming?.value).toBe('number');
   await page.getByRole('button', { name: 'Show breakdown of Incoming cases' }).click();
-  await expect(page.getByRole('textbox', { name: 'Incoming cases, Civil and commercial litigious, First instance' })).toHaveValue(String(incoming!.value));
+  await expect(page.getByRole('textbox', { name: 'Incoming cases, Civil and commercial litigious, First instance' })).toHaveValue(
+    String(incoming!.value),
+  );
   expect(stored.values.some((v) => v.orgUnit === 'AL-CRT-TIRANA')).toBe(true);
 
   // Against the demo figures of 2022 the counts of 300 cases warn (carry-over, outliers): submitting
   // is refused until every warning is explained.
-  await expect(page.getByRole('article', { name: /^Warning: Pending at 1 January should equal last year/ }).first()).toBeVisible({ timeout: SLOW });
+  await expect(page.getByRole('article', { name: /^Warning: Pending at 1 January should equal last year/ }).first()).toBeVisible({
+    timeout: SLOW,
+  });
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await expect(workflow(page).getByRole('alert')).toContainText('need a comment before submitting', { timeout: SLOW });
   const explanation = 'The example file holds a sample of 300 cases of three courts, not the whole court network.';
@@ -80,7 +104,10 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
   // The rest share one explanation, given once for all of them.
   await page.getByRole('textbox', { name: /^One explanation for all \d+ unexplained warnings/ }).fill(explanation);
   await page.getByRole('button', { name: 'Explain all', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Validation' })).toContainText(/0 error\(s\) to correct, \d+ warning\(s\), 0 without explanation/, { timeout: SLOW });
+  await expect(page.getByRole('region', { name: 'Validation' })).toContainText(
+    /0 error\(s\) to correct, \d+ warning\(s\), 0 without explanation/,
+    { timeout: SLOW },
+  );
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await expect(workflow(page).getByRole('status')).toHaveText('Submitted for review.', { timeout: SLOW });
 
@@ -104,7 +131,9 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
   const bars = clearance.getByRole('img', { name: /^Bar chart of Clearance rate by partner for 2023/ });
   await expect(bars).toBeVisible();
   await expect(bars.locator('canvas')).toHaveCount(1);
-  const published = (await (await visitor.request.get('/api/v1/indicators/justice.clearance_rate/values?partner=AL&period=2023')).json()) as { values: { value: number }[] };
+  const published = (await (
+    await visitor.request.get('/api/v1/indicators/justice.clearance_rate/values?partner=AL&period=2023')
+  ).json()) as { values: { value: number }[] };
   await expect(clearance.getByRole('row', { name: /Albania/ })).toContainText(published.values[0]!.value.toFixed(2));
   await expect(clearance.getByRole('row', { name: /Median of the partners/ })).toBeVisible();
   await expect(visitor.getByText('is a ratio of sums')).toBeVisible();
@@ -123,7 +152,9 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
   await visitor.goto('/justice/AL');
   await expect(visitor.getByRole('heading', { name: 'Albania: justice profile' })).toBeVisible();
   await chooseYear(visitor, '2022');
-  await expect(visitor.getByRole('table', { name: 'Key indicators of Albania, 2022' }).getByRole('row', { name: /Clearance rate/ })).toBeVisible();
+  await expect(
+    visitor.getByRole('table', { name: 'Key indicators of Albania, 2022' }).getByRole('row', { name: /Clearance rate/ }),
+  ).toBeVisible();
   await expect(visitor.getByRole('region', { name: 'Correspondent’s comments, 2022' })).toContainText(ILLUSTRATIVE);
 
   // The one refused submit is the only error the browsers reported.

@@ -3,7 +3,7 @@ import { DEMO, nav, signedInPage, watchConsole } from './helpers';
 
 const MEETING_2020 = 'EU–Western Balkans ministerial videoconference on Justice and Home Affairs';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-const PARTICIPANTS_ONLY = 'This document is for the meeting\'s participants only.';
+const PARTICIPANTS_ONLY = "This document is for the meeting's participants only.";
 
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const agendaOf = (page: Page, session: string) => page.getByRole('list', { name: `Agenda of ${session}` });
@@ -31,7 +31,9 @@ test('anyone finds the 2020 ministerial videoconference, its two sessions and it
   expect(problems).toEqual([]);
 });
 
-test('the Commission organises a meeting, Albania accepts, documents keep their access, and a follow-up action becomes a commitment', async ({ browser }) => {
+test('the Commission organises a meeting, Albania accepts, documents keep their access, and a follow-up action becomes a commitment', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const title = `E2E senior officials on firearms ${Date.now()}`;
   const followUp = `Albania reports on the destruction of seized firearms (${title})`;
@@ -58,7 +60,10 @@ test('the Commission organises a meeting, Albania accepts, documents keep their 
 
   // Two sessions and three agenda items.
   const sessionForm = cp.getByRole('form', { name: 'Add a session' });
-  for (const s of [{ title: 'Morning session', start: '2026-12-10T09:00', end: '2026-12-10T11:00' }, { title: 'Late morning session', start: '2026-12-10T11:15', end: '2026-12-10T13:00' }]) {
+  for (const s of [
+    { title: 'Morning session', start: '2026-12-10T09:00', end: '2026-12-10T11:00' },
+    { title: 'Late morning session', start: '2026-12-10T11:15', end: '2026-12-10T13:00' },
+  ]) {
     await sessionForm.getByLabel('Session title').fill(s.title);
     await sessionForm.getByLabel('Session starts').fill(s.start);
     await sessionForm.getByLabel('Session ends').fill(s.end);
@@ -67,7 +72,11 @@ test('the Commission organises a meeting, Albania accepts, documents keep their 
   }
   await expect(cp.getByRole('heading', { name: /^Late morning session 11:15–13:00/ })).toBeVisible();
   const itemForm = cp.getByRole('form', { name: 'Add an agenda item' });
-  for (const item of [{ session: 'Morning session', title: 'Migration' }, { session: 'Morning session', title: 'Firearms' }, { session: 'Late morning session', title: 'Access to justice' }]) {
+  for (const item of [
+    { session: 'Morning session', title: 'Migration' },
+    { session: 'Morning session', title: 'Firearms' },
+    { session: 'Late morning session', title: 'Access to justice' },
+  ]) {
     await itemForm.getByLabel('Session', { exact: true }).selectOption({ label: item.session });
     await itemForm.getByLabel('Item title').fill(item.title);
     await itemForm.getByRole('button', { name: 'Add the item' }).click();
@@ -89,7 +98,10 @@ test('the Commission organises a meeting, Albania accepts, documents keep their 
 
   // Dragging Migration onto Firearms puts it first again.
   const dragged = cp.waitForResponse((r) => r.url().endsWith('/order') && r.request().method() === 'PUT');
-  await morning.getByRole('listitem').filter({ hasText: 'Migration' }).dragTo(morning.getByRole('listitem').filter({ hasText: 'Firearms' }));
+  await morning
+    .getByRole('listitem')
+    .filter({ hasText: 'Migration' })
+    .dragTo(morning.getByRole('listitem').filter({ hasText: 'Firearms' }));
   expect((await dragged).status()).toBe(200);
   await expect(morning.getByRole('listitem')).toHaveText([/Migration/, /Firearms/]);
 
@@ -105,7 +117,10 @@ test('the Commission organises a meeting, Albania accepts, documents keep their 
   // A participants-only document and a public one.
   const upload = cp.getByRole('form', { name: 'Upload a document' });
   const documents = region(cp, 'Documents');
-  for (const doc of [{ title: 'Restricted briefing note', access: 'participants', file: 'briefing-note.pdf' }, { title: 'Public agenda note', access: 'public', file: 'agenda-note.pdf' }]) {
+  for (const doc of [
+    { title: 'Restricted briefing note', access: 'participants', file: 'briefing-note.pdf' },
+    { title: 'Public agenda note', access: 'public', file: 'agenda-note.pdf' },
+  ]) {
     await upload.getByLabel('Title (optional)').fill(doc.title);
     await upload.getByLabel('Access').selectOption(doc.access);
     await upload.locator('input[type="file"]').setInputFiles({ name: doc.file, mimeType: 'application/pdf', buffer: PDF });

@@ -33,7 +33,9 @@ test('a nearly full reception centre raises an early warning that a neighbour ac
   await page.getByRole('option', { name: 'Obrenovac reception centre (RS-RC-OBRENOVAC)' }).click();
   await page.getByRole('textbox', { name: 'Reception capacity, total' }).fill('900');
   await page.getByRole('textbox', { name: 'Persons accommodated at the end of the month, total' }).fill('850');
-  const saved = page.waitForResponse((r) => r.url().endsWith(`/submissions/migration.reception/RS/${month.period}/values`) && r.request().method() === 'PUT');
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith(`/submissions/migration.reception/RS/${month.period}/values`) && r.request().method() === 'PUT',
+  );
   await page.getByRole('button', { name: 'Save draft' }).click();
   expect((await saved).status()).toBe(200);
   await expect(page.getByRole('region', { name: 'Values' }).getByRole('status')).toContainText('Saved: 2 new');
@@ -51,7 +53,9 @@ test('a nearly full reception centre raises an early warning that a neighbour ac
   await expect(rsAlert).toContainText('Acknowledged by 0 of 3: nobody yet.');
   // Serbia's own draft is in the reporting compliance grid.
   const reception = page.getByRole('table', { name: 'Reception centres (capacity and occupancy)' });
-  await expect(reception.getByRole('link', { name: new RegExp(`^Open the submission of Serbia for ${month.label} \\(draft`) })).toBeVisible();
+  await expect(
+    reception.getByRole('link', { name: new RegExp(`^Open the submission of Serbia for ${month.label} \\(draft`) }),
+  ).toBeVisible();
 
   // Montenegro, a neighbour, is told: in the feed and by a notification. Its coordinator acknowledges.
   const me = await signedInPage(browser, DEMO.coordinatorMe);
@@ -60,7 +64,9 @@ test('a nearly full reception centre raises an early warning that a neighbour ac
   const meAlert = meFeed.getByRole('article', { name: CENTRE_ALERT });
   await expect(meAlert).toContainText('to acknowledge');
   await me.page.getByRole('button', { name: /^Notifications \(\d+ unread\)$/ }).click();
-  const notification = me.page.getByRole('menuitem', { name: /Early warning: Reception centre occupancy at or above 90 % — Obrenovac reception centre \(RS\)/ });
+  const notification = me.page.getByRole('menuitem', {
+    name: /Early warning: Reception centre occupancy at or above 90 % — Obrenovac reception centre \(RS\)/,
+  });
   await expect(notification).toBeVisible();
   await me.page.keyboard.press('Escape');
   const acknowledged = me.page.waitForResponse((r) => /\/migration\/alerts\/[^/]+\/ack$/.test(r.url()));
@@ -101,13 +107,19 @@ test('an anonymous visitor sees the map and the published figures with their sou
   await expect(page.getByRole('radio', { name: 'Occupancy' })).toBeChecked();
   await expect(page.getByRole('img', { name: /^Map of the Western Balkan partners coloured by the occupancy/ })).toBeVisible();
 
-  await expect(page.getByRole('table', { name: 'Figures by partner, December 2020' }).getByRole('row', { name: /^Serbia/ })).toContainText('3,653');
+  await expect(page.getByRole('table', { name: 'Figures by partner, December 2020' }).getByRole('row', { name: /^Serbia/ })).toContainText(
+    '3,653',
+  );
   await expect(page.getByRole('img', { name: /^Line chart of Irregular arrivals detected by partner/ }).locator('canvas')).toHaveCount(1);
-  await expect(page.getByRole('table', { name: 'Top citizenships of irregular arrivals, December 2020' }).getByRole('row', { name: /^Afghanistan/ })).toContainText('3,084');
+  await expect(
+    page.getByRole('table', { name: 'Top citizenships of irregular arrivals, December 2020' }).getByRole('row', { name: /^Afghanistan/ }),
+  ).toContainText('3,084');
 
   const sources = page.getByRole('list', { name: 'Sources' });
   await expect(sources.getByRole('listitem').filter({ hasText: 'UNHCR Serbia, update November 2020' })).not.toContainText('illustrative');
-  await expect(sources.getByRole('listitem').filter({ hasText: 'Illustrative demo figure (not an official statistic)' })).toContainText('illustrative, not an official statistic');
+  await expect(sources.getByRole('listitem').filter({ hasText: 'Illustrative demo figure (not an official statistic)' })).toContainText(
+    'illustrative, not an official statistic',
+  );
 
   await expect(page.getByRole('region', { name: 'Early warnings' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Reporting compliance' })).toHaveCount(0);

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn, watchConsole, nav } from './helpers';
 
-
 test('an admin signs in and sees user administration and the audit trail', async ({ page }) => {
   const problems = watchConsole(page);
   await signIn(page, DEMO.admin);

@@ -14,7 +14,6 @@ const CSV = [
   'justice.annual,AL,,2025,cases.pending_end,,,1200,as reported by the courts',
 ].join('\n');
 
-
 /** Explains every warning that has no explanation yet, one after the other. */
 async function explainWarnings(page: Page, text: string) {
   const open = page.getByRole('article').filter({ has: page.getByRole('button', { name: 'Explain', exact: true }) });
@@ -31,7 +30,11 @@ async function statusOf(page: Page): Promise<string> {
   return ((await response.json()) as { status: string }).status;
 }
 
-test('a coordinator imports, explains and submits; a reviewer returns and approves; the Commission publishes', async ({ page, browser, request }) => {
+test('a coordinator imports, explains and submits; a reviewer returns and approves; the Commission publishes', async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000);
   const problems = watchConsole(page);
   await signIn(page, DEMO.coordinator);
@@ -75,7 +78,10 @@ test('a coordinator imports, explains and submits; a reviewer returns and approv
   const reviewer = await signedInPage(browser, DEMO.reviewer);
   await reviewer.page.goto(SUBMISSION);
   await reviewer.page.getByRole('button', { name: 'Return', exact: true }).click();
-  await reviewer.page.getByRole('dialog').getByRole('textbox', { name: 'Comment for the partner' }).fill('Please check the pending cases at the end of the year.');
+  await reviewer.page
+    .getByRole('dialog')
+    .getByRole('textbox', { name: 'Comment for the partner' })
+    .fill('Please check the pending cases at the end of the year.');
   await reviewer.page.getByRole('button', { name: 'Return to the partner' }).click();
   await expect(workflow(reviewer.page).getByRole('status')).toHaveText('Returned to the partner.');
 

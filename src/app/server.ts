@@ -15,7 +15,9 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const { db, demoUsersCreated } = await prepareDatabase(ctx);
   const app = await buildApp({ config, db, ctx, closeDb: true });
   if (demoUsersCreated.length > 0) {
-    const lines = demoUsersCreated.map((u) => `  ${u.role.padEnd(12)} ${u.email.padEnd(28)} ${u.password}${u.partner ? `  (partner ${u.partner})` : ''}`);
+    const lines = demoUsersCreated.map(
+      (u) => `  ${u.role.padEnd(12)} ${u.email.padEnd(28)} ${u.password}${u.partner ? `  (partner ${u.partner})` : ''}`,
+    );
     process.stdout.write(`\nDemo users created (local demo only; the passwords are public):\n${lines.join('\n')}\n\n`);
   }
   const sweep = setInterval(() => {

@@ -10,9 +10,18 @@ import { isPostgres } from '../platform/db/database.js';
 import { JHA, jhaEnv, runJha } from '../testing/cli.js';
 import { describeEachDatabase, type TestDatabase } from '../testing/databases.js';
 
-
 it('prints help for every command', () => {
-  for (const args of [[], ['serve'], ['migrate'], ['users'], ['users', 'add'], ['users', 'list'], ['users', 'disable'], ['tokens', 'create'], ['audit', 'verify']]) {
+  for (const args of [
+    [],
+    ['serve'],
+    ['migrate'],
+    ['users'],
+    ['users', 'add'],
+    ['users', 'list'],
+    ['users', 'disable'],
+    ['tokens', 'create'],
+    ['audit', 'verify'],
+  ]) {
     const result = spawnSync(process.execPath, [JHA, ...args, '--help'], { encoding: 'utf8' });
     expect(result.status, args.join(' ')).toBe(0);
     expect(result.stdout).toMatch(/^Usage: jha/);
@@ -20,7 +29,10 @@ it('prints help for every command', () => {
 });
 
 it('stops with a message naming the variable when the configuration is wrong', () => {
-  const result = spawnSync(process.execPath, [JHA, 'users', 'list'], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: 'mysql://x/y' } });
+  const result = spawnSync(process.execPath, [JHA, 'users', 'list'], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: 'mysql://x/y' },
+  });
   expect(result.status).toBe(1);
   expect(result.stderr).toMatch(/^jha: DATABASE_URL: unsupported scheme/);
 });
@@ -60,31 +72,55 @@ describeEachDatabase('jha CLI', (get) => {
   });
 
   it('users add reads the password from standard input; users list shows the user', () => {
-    const added = runJha(get(), ['users', 'add', '--email', 'cli.coord@example.org', '--role', 'coordinator', '--partner', 'XK', '--password-stdin'], 'cli-password-123\n');
+    const added = runJha(
+      get(),
+      ['users', 'add', '--email', 'cli.coord@example.org', '--role', 'coordinator', '--partner', 'XK', '--password-stdin'],
+      'cli-password-123\n',
+    );
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/Created coordinator cli\.coord@example\.org for XK/);
     const listed = JSON.parse(runJha(get(), ['users', 'list', '--format', 'json']).stdout);
-    expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'cli.coord@example.org', role: 'coordinator', partner: 'XK', disabled: false })]));
-    const expert = runJha(get(), ['users', 'add', '--email', 'cli.expert@example.org', '--role', 'reviewer', '--domains', 'migration, justice', '--password-stdin'], 'cli-password-123\n');
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ email: 'cli.coord@example.org', role: 'coordinator', partner: 'XK', disabled: false }),
+      ]),
+    );
+    const expert = runJha(
+      get(),
+      ['users', 'add', '--email', 'cli.expert@example.org', '--role', 'reviewer', '--domains', 'migration, justice', '--password-stdin'],
+      'cli-password-123\n',
+    );
     expect(expert.code).toBe(0);
-    expect(JSON.parse(runJha(get(), ['users', 'list', '--format', 'json']).stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'cli.expert@example.org', domains: ['justice', 'migration'] })]));
+    expect(JSON.parse(runJha(get(), ['users', 'list', '--format', 'json']).stdout)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ email: 'cli.expert@example.org', domains: ['justice', 'migration'] })]),
+    );
     const table = runJha(get(), ['users', 'list']).stdout;
     expect(table).toMatch(/cli\.coord@example\.org\s+cli\.coord\s+coordinator\s+XK\s+active/);
   });
 
   it('users add fails with a clear message on bad input and creates nothing', () => {
-    const noPartner = runJha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'coordinator', '--password-stdin'], 'cli-password-123');
+    const noPartner = runJha(
+      get(),
+      ['users', 'add', '--email', 'x@example.org', '--role', 'coordinator', '--password-stdin'],
+      'cli-password-123',
+    );
     expect(noPartner.code).toBe(1);
     expect(noPartner.stderr).toMatch(/partner: a coordinator must be bound/);
     const badRole = runJha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'boss', '--password-stdin'], 'cli-password-123');
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toMatch(/boss/);
-    const badDomain = runJha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'reviewer', '--domains', 'justice,sport', '--password-stdin'], 'cli-password-123');
+    const badDomain = runJha(
+      get(),
+      ['users', 'add', '--email', 'x@example.org', '--role', 'reviewer', '--domains', 'justice,sport', '--password-stdin'],
+      'cli-password-123',
+    );
     expect(badDomain.code).toBe(1);
     expect(badDomain.stderr).toMatch(/domains: "sport" is not a domain \(commitments, justice, migration\)/);
     const noStdin = runJha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'reviewer']);
     expect(noStdin.code).toBe(2);
-    expect(JSON.parse(runJha(get(), ['users', 'list', '--format', 'json']).stdout).some((u: { email: string }) => u.email === 'x@example.org')).toBe(false);
+    expect(
+      JSON.parse(runJha(get(), ['users', 'list', '--format', 'json']).stdout).some((u: { email: string }) => u.email === 'x@example.org'),
+    ).toBe(false);
   });
 
   it('tokens create prints a token once that works against a server; users disable stops it', async () => {
@@ -109,7 +145,11 @@ describeEachDatabase('jha CLI', (get) => {
     runJha(get(), ['users', 'add', '--email', 'two@example.org', '--role', 'reviewer', '--password-stdin'], 'two-servers-pass');
     const [a, b] = [await startServe(get()), await startServe(get())];
     try {
-      const login = await fetch(`${a.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'two@example.org', password: 'two-servers-pass' }) });
+      const login = await fetch(`${a.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'two@example.org', password: 'two-servers-pass' }),
+      });
       expect(login.status).toBe(200);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       const me = await fetch(`${b.url}/api/v1/me`, { headers: { cookie } });
@@ -148,13 +188,24 @@ describeEachDatabase('jha statistics commands', (get) => {
   const HEADER = 'dataset,partner,org_unit,period,variable,case_category,instance,value,comment';
 
   it('imports org units, then values with a dry run first', () => {
-    const units = runJha(get(), ['import', 'org-units', file('units.csv', 'code,name,partner,kind,parent\nME-C1,Basic Court Podgorica,ME,court,\nME-C2,Basic Court Bar,ME,court,\n')]);
+    const units = runJha(get(), [
+      'import',
+      'org-units',
+      file('units.csv', 'code,name,partner,kind,parent\nME-C1,Basic Court Podgorica,ME,court,\nME-C2,Basic Court Bar,ME,court,\n'),
+    ]);
     expect(units.stdout).toBe('Org units: 2 created, 0 updated, 0 unchanged.\n');
-    const csv = file('values.csv', [HEADER,
-      'justice.annual,ME,,2022,cases.pending_end,,,800,', 'justice.annual,ME,,2023,cases.pending_start,,,1000,',
-      'justice.annual,ME,,2023,cases.incoming,,,400,', 'justice.annual,ME,,2023,cases.resolved,,,300,',
-      'justice.annual,ME,,2023,cases.pending_end,,,1100,', 'justice.annual,ME,ME-C1,2023,cases.incoming,criminal_minor,first,NA,not yet counted',
-    ].join('\n'));
+    const csv = file(
+      'values.csv',
+      [
+        HEADER,
+        'justice.annual,ME,,2022,cases.pending_end,,,800,',
+        'justice.annual,ME,,2023,cases.pending_start,,,1000,',
+        'justice.annual,ME,,2023,cases.incoming,,,400,',
+        'justice.annual,ME,,2023,cases.resolved,,,300,',
+        'justice.annual,ME,,2023,cases.pending_end,,,1100,',
+        'justice.annual,ME,ME-C1,2023,cases.incoming,criminal_minor,first,NA,not yet counted',
+      ].join('\n'),
+    );
     const dry = runJha(get(), ['import', 'values', csv, '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^Dry run, nothing written: would create 6, change 0, leave 0 unchanged, in 2 submission\(s\) \(6 rows\)/);
@@ -162,7 +213,11 @@ describeEachDatabase('jha statistics commands', (get) => {
   });
 
   it('exits 1 with every bad row on a bad file, and writes nothing', () => {
-    const bad = runJha(get(), ['import', 'values', file('bad.csv', `${HEADER}\njustice.annual,ME,,2023,cases.incoming,,,lots,\njustice.annual,ZZ,,2023,cases.incoming,,,1,\n`)]);
+    const bad = runJha(get(), [
+      'import',
+      'values',
+      file('bad.csv', `${HEADER}\njustice.annual,ME,,2023,cases.incoming,,,lots,\njustice.annual,ZZ,,2023,cases.incoming,,,1,\n`),
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/row 2, value: "lots" is not a number/);
     expect(bad.stderr).toMatch(/row 3, partner: "ZZ" is not a known partner code/);
@@ -173,9 +228,18 @@ describeEachDatabase('jha statistics commands', (get) => {
     const json = runJha(get(), ['validate', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023', '--format', 'json']);
     expect(json.code).toBe(0);
     const findings = JSON.parse(json.stdout);
-    expect(findings).toEqual(expect.arrayContaining([
-      expect.objectContaining({ rule: 'justice.carry_over', severity: 'warning', partner: 'ME', orgUnit: null, period: '2023', values: expect.objectContaining({ left: 1000, right: 800 }) }),
-    ]));
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          rule: 'justice.carry_over',
+          severity: 'warning',
+          partner: 'ME',
+          orgUnit: null,
+          period: '2023',
+          values: expect.objectContaining({ left: 1000, right: 800 }),
+        }),
+      ]),
+    );
     const text = runJha(get(), ['validate', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023']);
     expect(text.stdout).toMatch(/^WARNING justice\.carry_over {2}ME 2023 {2}Pending at 1 January/m);
     const wrong = runJha(get(), ['validate', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023-01']);
@@ -193,18 +257,43 @@ describeEachDatabase('jha statistics commands', (get) => {
       'justice.clearance_rate,WB6,,2023,,,75',
       'justice.clearance_rate,WB6_MEDIAN,,2023,,,75',
     ]);
-    const dt = runJha(get(), ['indicators', '--indicator', 'justice.disposition_time', '--partner', 'ME', '--period', '2023', '--format', 'json']);
+    const dt = runJha(get(), [
+      'indicators',
+      '--indicator',
+      'justice.disposition_time',
+      '--partner',
+      'ME',
+      '--period',
+      '2023',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(dt.stdout).values[0].value).toBe(1338);
     expect(runJha(get(), ['indicators', '--indicator', 'justice.nothing']).stderr).toMatch(/Indicator justice\.nothing does not exist/);
   });
 
   it('exports values as CSV, JSON and XLSX', () => {
-    const csv = runJha(get(), ['export', 'values', '--dataset', 'justice.annual', '--partner', 'ME', '--period', '2023', '--format', 'csv']);
+    const csv = runJha(get(), [
+      'export',
+      'values',
+      '--dataset',
+      'justice.annual',
+      '--partner',
+      'ME',
+      '--period',
+      '2023',
+      '--format',
+      'csv',
+    ]);
     expect(csv.stdout.split('\n')[0]).toBe(HEADER);
     expect(csv.stdout).toContain('justice.annual,ME,ME-C1,2023,cases.incoming,criminal_minor,first,NA,not yet counted');
-    const json = JSON.parse(runJha(get(), ['export', 'values', '--dataset', 'justice.annual', '--partner', 'ME', '--format', 'json']).stdout);
+    const json = JSON.parse(
+      runJha(get(), ['export', 'values', '--dataset', 'justice.annual', '--partner', 'ME', '--format', 'json']).stdout,
+    );
     expect(json.values).toHaveLength(6);
-    const xlsx = spawnSync(process.execPath, [JHA, 'export', 'values', '--dataset', 'justice.annual', '--format', 'xlsx'], { env: jhaEnv(get()) });
+    const xlsx = spawnSync(process.execPath, [JHA, 'export', 'values', '--dataset', 'justice.annual', '--format', 'xlsx'], {
+      env: jhaEnv(get()),
+    });
     expect(xlsx.status).toBe(0);
     expect(xlsx.stdout.subarray(0, 2).toString()).toBe('PK');
   });

@@ -29,23 +29,31 @@ const withDatabase: CommandRunner<AppContext> = Object.assign(
 const program = new Command();
 program.name('jha').description('JHA Hub: EU–Western Balkans Justice and Home Affairs platform').showHelpAfterError();
 
-program.command('serve').description('Start the web UI and the API (PORT, HOST, DATABASE_URL, …; see README)').action(async () => {
-  // Loaded on demand: the HTTP stack is the slowest part to import and the other commands don't need it.
-  const { startServer } = await import('../app/server.js');
-  const server = await startServer(loadConfig());
-  const stop = async () => {
-    await server.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-});
+program
+  .command('serve')
+  .description('Start the web UI and the API (PORT, HOST, DATABASE_URL, …; see README)')
+  .action(async () => {
+    // Loaded on demand: the HTTP stack is the slowest part to import and the other commands don't need it.
+    const { startServer } = await import('../app/server.js');
+    const server = await startServer(loadConfig());
+    const stop = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 
-program.command('migrate').description('Create or upgrade the database schema and load the partner catalogue').action(async () => {
-  const { db, migrated } = await prepareDatabase(context(), { demo: false });
-  await db.destroy();
-  process.stdout.write(migrated.length ? `Applied ${migrated.length} migration(s): ${migrated.join(', ')}\n` : 'The database schema is up to date.\n');
-});
+program
+  .command('migrate')
+  .description('Create or upgrade the database schema and load the partner catalogue')
+  .action(async () => {
+    const { db, migrated } = await prepareDatabase(context(), { demo: false });
+    await db.destroy();
+    process.stdout.write(
+      migrated.length ? `Applied ${migrated.length} migration(s): ${migrated.join(', ')}\n` : 'The database schema is up to date.\n',
+    );
+  });
 
 registerPlatformCommands(program, withDatabase, reviewDomains);
 for (const m of modules) m.commands?.(program, withDatabase);

@@ -73,9 +73,15 @@ function parseAction(node: YamlNode, ctx: PlanContext, seen: Set<string>): PlanA
   const deadline = optionalDate(node.get('deadline'));
   if (start && deadline && deadline < start) node.get('deadline').fail('is before the start');
   return {
-    code, title: node.get('title').string(), description: node.get('description').optionalString() ?? null,
+    code,
+    title: node.get('title').string(),
+    description: node.get('description').optionalString() ?? null,
     paraphrase: node.get('paraphrase').boolean(false),
-    partners, institutions: node.get('institutions').optionalString() ?? null, start, deadline, indicators,
+    partners,
+    institutions: node.get('institutions').optionalString() ?? null,
+    start,
+    deadline,
+    indicators,
   };
 }
 
@@ -101,9 +107,15 @@ export function parsePlan(text: string, file: string, ctx: PlanContext): PlanDef
       if (objectiveCodes.has(code)) o.get('code').fail(`objective ${code} is listed twice`);
       objectiveCodes.add(code);
       return {
-        code, title: o.get('title').string(),
+        code,
+        title: o.get('title').string(),
         paraphrase: o.get('paraphrase').boolean(false),
-        actions: o.get('actions').exists ? o.get('actions').items().map((a) => parseAction(a, ctx, actionCodes)) : [],
+        actions: o.get('actions').exists
+          ? o
+              .get('actions')
+              .items()
+              .map((a) => parseAction(a, ctx, actionCodes))
+          : [],
       };
     }),
   };
@@ -111,7 +123,10 @@ export function parsePlan(text: string, file: string, ctx: PlanContext): PlanDef
 
 /** Every plan file of the folder, in name order. */
 export function loadPlanFiles(dir: string, ctx: PlanContext): PlanDefinition[] {
-  const plans = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort().map((n) => parsePlan(readFileSync(join(dir, n), 'utf8'), join(dir, n), ctx));
+  const plans = readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()
+    .map((n) => parsePlan(readFileSync(join(dir, n), 'utf8'), join(dir, n), ctx));
   const codes = new Set<string>();
   for (const p of plans) {
     if (codes.has(p.code)) throw new Error(`plan ${p.code} is defined in two files`);
@@ -133,8 +148,12 @@ export const RULE_OF_LAW_PARTNERS = ['AL', 'ME', 'MK', 'RS'];
 
 export function ruleOfLawPlan(partner: string, name: string): PlanDefinition {
   return {
-    code: `rol_recommendations_${partner.toLowerCase()}`, kind: 'recommendations', title: `Rule of Law Report recommendations: ${name}`,
-    periodStart: '2024-07-24', periodEnd: null, source: 'European Commission, Rule of Law Report (country chapters since 2024)',
+    code: `rol_recommendations_${partner.toLowerCase()}`,
+    kind: 'recommendations',
+    title: `Rule of Law Report recommendations: ${name}`,
+    periodStart: '2024-07-24',
+    periodEnd: null,
+    source: 'European Commission, Rule of Law Report (country chapters since 2024)',
     objectives: RULE_OF_LAW_PILLARS.map((p) => ({ code: p.code, title: p.title, paraphrase: false, actions: [] })),
   };
 }

@@ -12,7 +12,16 @@ import { CATALOG_DIR } from '../platform/paths.js';
 import type { Catalog } from '../statistics/catalog.js';
 import { loadPlanFiles, RULE_OF_LAW_PARTNERS, ruleOfLawPlan, type PlanDefinition } from './plan-file.js';
 import {
-  findPlan, insertCommitmentIfMissing, listActions, listCommitments, listObjectives, listPlans, planCounts, upsertAction, upsertObjective, upsertPlan,
+  findPlan,
+  insertCommitmentIfMissing,
+  listActions,
+  listCommitments,
+  listObjectives,
+  listPlans,
+  planCounts,
+  upsertAction,
+  upsertObjective,
+  upsertPlan,
 } from './plans.repository.js';
 
 export const PLANS_DIR = join(CATALOG_DIR, 'plans');
@@ -27,7 +36,10 @@ export async function shippedPlans(db: Db, catalog: Catalog, dir = PLANS_DIR): P
 
 /** A comparable form: the partners of an action in one order, whatever order the file lists them in. */
 function snapshot(plan: PlanDefinition) {
-  return JSON.stringify({ ...plan, objectives: plan.objectives.map((o) => ({ ...o, actions: o.actions.map((a) => ({ ...a, partners: [...a.partners].sort() })) })) });
+  return JSON.stringify({
+    ...plan,
+    objectives: plan.objectives.map((o) => ({ ...o, actions: o.actions.map((a) => ({ ...a, partners: [...a.partners].sort() })) })),
+  });
 }
 
 /** The plan as stored; `catalogOnly` leaves out the actions added in the web UI (for comparing with the plan file). */
@@ -37,14 +49,29 @@ async function storedDefinition(db: Db, code: string, catalogOnly = false): Prom
   const actions = (await listActions(db, code)).filter((a) => !catalogOnly || a.origin === 'catalog');
   const commitments = await listCommitments(db, code);
   return {
-    code: plan.code, kind: plan.kind as PlanDefinition['kind'], title: plan.title, periodStart: plan.period_start, periodEnd: plan.period_end, source: plan.source,
+    code: plan.code,
+    kind: plan.kind as PlanDefinition['kind'],
+    title: plan.title,
+    periodStart: plan.period_start,
+    periodEnd: plan.period_end,
+    source: plan.source,
     objectives: (await listObjectives(db, code)).map((o) => ({
-      code: o.code, title: o.title, paraphrase: o.paraphrase === 1,
-      actions: actions.filter((a) => a.objective_code === o.code).map((a) => ({
-        code: a.code, title: a.title, description: a.description, paraphrase: a.paraphrase === 1,
-        partners: commitments.filter((c) => c.action_code === a.code).map((c) => c.partner_code),
-        institutions: a.institutions, start: a.start_date, deadline: a.deadline, indicators: JSON.parse(a.indicators_json) as string[],
-      })),
+      code: o.code,
+      title: o.title,
+      paraphrase: o.paraphrase === 1,
+      actions: actions
+        .filter((a) => a.objective_code === o.code)
+        .map((a) => ({
+          code: a.code,
+          title: a.title,
+          description: a.description,
+          paraphrase: a.paraphrase === 1,
+          partners: commitments.filter((c) => c.action_code === a.code).map((c) => c.partner_code),
+          institutions: a.institutions,
+          start: a.start_date,
+          deadline: a.deadline,
+          indicators: JSON.parse(a.indicators_json) as string[],
+        })),
     })),
   };
 }
@@ -60,19 +87,44 @@ export async function syncPlans(db: Db, plans: PlanDefinition[], actor: Actor): 
     if (before && snapshot(before) === snapshot(plan)) continue;
     await db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
-      await upsertPlan(trx, { code: plan.code, kind: plan.kind, title: plan.title, period_start: plan.periodStart, period_end: plan.periodEnd, source: plan.source, updated_at: now });
+      await upsertPlan(trx, {
+        code: plan.code,
+        kind: plan.kind,
+        title: plan.title,
+        period_start: plan.periodStart,
+        period_end: plan.periodEnd,
+        source: plan.source,
+        updated_at: now,
+      });
       let position = 0;
       for (const [i, o] of plan.objectives.entries()) {
         await upsertObjective(trx, { plan_code: plan.code, code: o.code, title: o.title, paraphrase: o.paraphrase ? 1 : 0, position: i });
         for (const a of o.actions) {
           await upsertAction(trx, {
-            plan_code: plan.code, code: a.code, objective_code: o.code, title: a.title, description: a.description, paraphrase: a.paraphrase ? 1 : 0,
-            institutions: a.institutions, start_date: a.start, deadline: a.deadline, indicators_json: JSON.stringify(a.indicators), position: position++, origin: 'catalog',
+            plan_code: plan.code,
+            code: a.code,
+            objective_code: o.code,
+            title: a.title,
+            description: a.description,
+            paraphrase: a.paraphrase ? 1 : 0,
+            institutions: a.institutions,
+            start_date: a.start,
+            deadline: a.deadline,
+            indicators_json: JSON.stringify(a.indicators),
+            position: position++,
+            origin: 'catalog',
           });
-          for (const partner of a.partners) await insertCommitmentIfMissing(trx, { id: randomUUID(), plan_code: plan.code, action_code: a.code, partner_code: partner });
+          for (const partner of a.partners)
+            await insertCommitmentIfMissing(trx, { id: randomUUID(), plan_code: plan.code, action_code: a.code, partner_code: partner });
         }
       }
-      await appendAuditEntry(trx, actor, { action: before ? 'plan.update' : 'plan.create', entityType: 'plan', entityId: plan.code, before: before ?? undefined, after: plan });
+      await appendAuditEntry(trx, actor, {
+        action: before ? 'plan.update' : 'plan.create',
+        entityType: 'plan',
+        entityId: plan.code,
+        before: before ?? undefined,
+        after: plan,
+      });
     });
     changed.push(plan.code);
   }
@@ -90,7 +142,12 @@ export interface PlanSummary {
 
 export async function planSummaries(db: Db): Promise<PlanSummary[]> {
   const counts = await planCounts(db);
-  return (await listPlans(db)).map((p) => ({ code: p.code, kind: p.kind, title: p.title, ...(counts.get(p.code) ?? { objectives: 0, actions: 0, commitments: 0 }) }));
+  return (await listPlans(db)).map((p) => ({
+    code: p.code,
+    kind: p.kind,
+    title: p.title,
+    ...(counts.get(p.code) ?? { objectives: 0, actions: 0, commitments: 0 }),
+  }));
 }
 
 /** One plan with its objectives, actions and the partners committed to each action. */
@@ -116,8 +173,20 @@ export interface CommitmentRow {
 /** One row per commitment, for CSV and XLSX exports. */
 export async function commitmentRows(db: Db, code: string): Promise<CommitmentRow[]> {
   const plan = await planDetail(db, code);
-  return plan.objectives.flatMap((o) => o.actions.flatMap((a) => a.partners.map((partner) => ({
-    plan: plan.code, objective: o.code, objective_title: o.title, action: a.code, action_title: a.title, paraphrase: a.paraphrase ? 'yes' : 'no',
-    partner, start: a.start ?? '', deadline: a.deadline ?? '', indicators: a.indicators.join(' '),
-  }))));
+  return plan.objectives.flatMap((o) =>
+    o.actions.flatMap((a) =>
+      a.partners.map((partner) => ({
+        plan: plan.code,
+        objective: o.code,
+        objective_title: o.title,
+        action: a.code,
+        action_title: a.title,
+        paraphrase: a.paraphrase ? 'yes' : 'no',
+        partner,
+        start: a.start ?? '',
+        deadline: a.deadline ?? '',
+        indicators: a.indicators.join(' '),
+      })),
+    ),
+  );
 }

@@ -11,10 +11,18 @@ export const ASSESSMENTS = ['no_progress', 'limited_progress', 'some_progress', 
 export type Assessment = (typeof ASSESSMENTS)[number];
 
 export const STATUS_LABELS: Record<ProgressStatus, string> = {
-  not_started: 'Not started', in_progress: 'In progress', completed: 'Completed', delayed: 'Delayed', cancelled: 'Cancelled',
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  delayed: 'Delayed',
+  cancelled: 'Cancelled',
 };
 export const ASSESSMENT_LABELS: Record<Assessment, string> = {
-  no_progress: 'No progress', limited_progress: 'Limited progress', some_progress: 'Some progress', significant_progress: 'Significant progress', fully_implemented: 'Fully implemented',
+  no_progress: 'No progress',
+  limited_progress: 'Limited progress',
+  some_progress: 'Some progress',
+  significant_progress: 'Significant progress',
+  fully_implemented: 'Fully implemented',
 };
 
 export function assessmentScore(a: string | null): number | null {

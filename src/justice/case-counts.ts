@@ -14,8 +14,15 @@ import { ValidationError } from '../platform/errors.js';
 import type { CaseMapping } from './mapping.js';
 
 export const REJECT_REASONS = [
-  'missing_case_id', 'missing_filing_date', 'unreadable_filing_date', 'unreadable_closing_date', 'closed_before_filed',
-  'unknown_court', 'unknown_case_type', 'unknown_instance', 'duplicate_case_id',
+  'missing_case_id',
+  'missing_filing_date',
+  'unreadable_filing_date',
+  'unreadable_closing_date',
+  'closed_before_filed',
+  'unknown_court',
+  'unknown_case_type',
+  'unknown_instance',
+  'duplicate_case_id',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 export const REJECTED_SAMPLE = 1000;
@@ -38,7 +45,16 @@ export interface CaseCountResult {
   rejected: number;
   rejectedByReason: Partial<Record<RejectReason, number>>;
   /** The first rejected rows: line in the file (header = line 1), reason and the raw fields. */
-  rejectedSample: { line: number; reason: RejectReason; case_id: string | null; court: string | null; case_type: string | null; instance: string | null; filed_on: string | null; closed_on: string | null }[];
+  rejectedSample: {
+    line: number;
+    reason: RejectReason;
+    case_id: string | null;
+    court: string | null;
+    case_type: string | null;
+    instance: string | null;
+    filed_on: string | null;
+    closed_on: string | null;
+  }[];
   years: number[];
   counts: CaseCount[];
 }
@@ -80,25 +96,36 @@ export async function countCases(input: CaseCountInput): Promise<CaseCountResult
   try {
     const phase = input.onPhase ?? (() => {});
     phase('reading', 0.05);
-    const source = input.format === 'csv'
-      ? `read_csv(${literal(input.file)}, header = true, all_varchar = true)`
-      : `read_parquet(${literal(input.file)})`;
+    const source =
+      input.format === 'csv'
+        ? `read_csv(${literal(input.file)}, header = true, all_varchar = true)`
+        : `read_parquet(${literal(input.file)})`;
     let columns: string[];
     try {
-      columns = (await connection.runAndReadAll(`select column_name from (describe select * from ${source})`)).getRowObjectsJS().map((r) => String(r.column_name));
+      columns = (await connection.runAndReadAll(`select column_name from (describe select * from ${source})`))
+        .getRowObjectsJS()
+        .map((r) => String(r.column_name));
     } catch (err) {
       throw new ValidationError(`The case file cannot be read: ${(err as Error).message.split('\n')[0]}`);
     }
     const m = input.mapping.columns;
-    const missing = Object.entries(m).filter(([, col]) => !columns.includes(col)).map(([field, col]) => (col === field ? col : `${col} (${field})`));
-    if (missing.length) throw new ValidationError(`The case file lacks the column(s) ${missing.join(', ')}; it has ${columns.join(', ')}.`, { missing });
+    const missing = Object.entries(m)
+      .filter(([, col]) => !columns.includes(col))
+      .map(([field, col]) => (col === field ? col : `${col} (${field})`));
+    if (missing.length)
+      throw new ValidationError(`The case file lacks the column(s) ${missing.join(', ')}; it has ${columns.join(', ')}.`, { missing });
 
     phase('checking', 0.2);
-    await fillTable(connection, 'courts', input.courts.map((c) => [c, c]));
+    await fillTable(
+      connection,
+      'courts',
+      input.courts.map((c) => [c, c]),
+    );
     await fillTable(connection, 'types', input.mapping.caseTypes ? [...input.mapping.caseTypes] : input.categories.map((c) => [c, c]));
     await fillTable(connection, 'instances', input.mapping.instances ? [...input.mapping.instances] : input.instances.map((c) => [c, c]));
     const text = (col: string) => `nullif(trim(cast(${ident(col)} as varchar)), '')`;
-    const date = (col: string) => `coalesce(try_cast(try_strptime(${text(col)}, ${literal(input.mapping.dateFormat)}) as date), try_cast(${text(col)} as date))`;
+    const date = (col: string) =>
+      `coalesce(try_cast(try_strptime(${text(col)}, ${literal(input.mapping.dateFormat)}) as date), try_cast(${text(col)} as date))`;
     // One parallel pass loads the file into a table; DuckDB keeps the file's order, so rowid + 2 is
     // the line in the file (header = line 1) without a window over all rows. Dates are parsed once
     // here; the ISO fallback accepts values that are already dates (Parquet DATE columns).
@@ -112,7 +139,9 @@ export async function countCases(input: CaseCountInput): Promise<CaseCountResult
       throw new ValidationError(`The case file cannot be read: ${(err as Error).message.split('\n')[0]}`);
     }
     // A case id seen before (on an earlier line) is a duplicate, when nothing else is wrong with the row.
-    await connection.run(`create table dups as select case_id, min(rowid) as first from cases where case_id is not null group by case_id having count(*) > 1`);
+    await connection.run(
+      `create table dups as select case_id, min(rowid) as first from cases where case_id is not null group by case_id having count(*) > 1`,
+    );
     await connection.run(`create view checked as
       select c.rowid + 2 as line, c.*, t.v as category, i.v as instance,
         case
@@ -137,21 +166,31 @@ export async function countCases(input: CaseCountInput): Promise<CaseCountResult
     await connection.run(`create table spans as
       select court, category, instance, year(filed_on) as fy, year(closed_on) as cy, count(*) as n
       from checked where reason is null group by all`);
-    const byReason = (await connection.runAndReadAll(`select reason, count(*)::integer as n from checked group by reason order by reason`)).getRowObjectsJS();
+    const byReason = (
+      await connection.runAndReadAll(`select reason, count(*)::integer as n from checked group by reason order by reason`)
+    ).getRowObjectsJS();
     const total = byReason.reduce((a, r) => a + Number(r.n), 0);
     const rejectedTotal = byReason.filter((r) => r.reason !== null).reduce((a, r) => a + Number(r.n), 0);
-    const sample = (await connection.runAndReadAll(`select line::integer as line, reason, case_id, court, case_type, instance_raw as instance, filed_raw as filed_on, closed_raw as closed_on
-      from checked where reason is not null order by line limit ${REJECTED_SAMPLE}`)).getRowObjectsJS();
+    const sample = (
+      await connection.runAndReadAll(`select line::integer as line, reason, case_id, court, case_type, instance_raw as instance, filed_raw as filed_on, closed_raw as closed_on
+      from checked where reason is not null order by line limit ${REJECTED_SAMPLE}`)
+    ).getRowObjectsJS();
 
     phase('counting', 0.6);
     let years = input.years;
     if (!years) {
-      const span = (await connection.runAndReadAll(`select min(fy)::integer as a, max(greatest(fy, coalesce(cy, 0)))::integer as b from spans`)).getRowObjectsJS()[0]!;
+      const span = (
+        await connection.runAndReadAll(`select min(fy)::integer as a, max(greatest(fy, coalesce(cy, 0)))::integer as b from spans`)
+      ).getRowObjectsJS()[0]!;
       years = span.a === null ? [] : Array.from({ length: Number(span.b) - Number(span.a) + 1 }, (_, i) => Number(span.a) + i);
     }
     // For year y, a case is active when filed on/before y and open or closed on/after y; the five
     // counts follow from its filing year fy and closing year cy (see the definitions above).
-    const counts = years.length === 0 ? [] : (await connection.runAndReadAll(`
+    const counts =
+      years.length === 0
+        ? []
+        : ((
+            await connection.runAndReadAll(`
       select court, category, instance, y::integer as year,
         coalesce(sum(n) filter (where fy < y and (cy is null or cy >= y)), 0)::integer as pending_start,
         coalesce(sum(n) filter (where fy = y), 0)::integer as incoming,
@@ -160,12 +199,16 @@ export async function countCases(input: CaseCountInput): Promise<CaseCountResult
         coalesce(sum(n) filter (where fy <= y - 2 and (cy is null or cy > y)), 0)::integer as pending_over_2y
       from spans, unnest([${years.join(',')}]) as t(y)
       where fy <= y and (cy is null or cy >= y)
-      group by all order by year, court, category, instance`)).getRowObjectsJS() as unknown as CaseCount[];
+      group by all order by year, court, category, instance`)
+          ).getRowObjectsJS() as unknown as CaseCount[]);
     return {
-      rows: total, rejected: rejectedTotal, imported: total - rejectedTotal,
+      rows: total,
+      rejected: rejectedTotal,
+      imported: total - rejectedTotal,
       rejectedByReason: Object.fromEntries(byReason.filter((r) => r.reason !== null).map((r) => [String(r.reason), Number(r.n)])),
       rejectedSample: sample as unknown as CaseCountResult['rejectedSample'],
-      years, counts,
+      years,
+      counts,
     };
   } finally {
     connection.closeSync();

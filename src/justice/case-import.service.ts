@@ -68,22 +68,39 @@ export function valuesForYear(counts: CaseCount[], year: number): CheckedValue[]
     totals.set(coords, total);
   }
   for (const [coords, total] of totals) {
-    for (const v of COUNT_VARIABLES) out.push({ variable: `cases.${v}`, orgUnit: '', coords, num: total[v]!, code: null, comment: null, remove: false });
+    for (const v of COUNT_VARIABLES)
+      out.push({ variable: `cases.${v}`, orgUnit: '', coords, num: total[v]!, code: null, comment: null, remove: false });
   }
   return out;
 }
 
 /** Checks the request and records a new run; the caller then runs it (now, or in the background). */
 export async function createCaseImport(db: Db, viewer: Viewer, actor: Actor, req: CaseImportRequest): Promise<string> {
-  if (!(await findPartner(db, req.partner))) throw new ValidationError(`partner: "${req.partner}" is not a known partner code.`, { field: 'partner' });
+  if (!(await findPartner(db, req.partner)))
+    throw new ValidationError(`partner: "${req.partner}" is not a known partner code.`, { field: 'partner' });
   if (!canEdit(viewer, req.partner)) throw new ForbiddenError(`You cannot import cases for ${req.partner}.`);
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
     await insertRun(trx, {
-      id, partner_code: req.partner, file_name: req.fileName.slice(0, 200), status: 'running', phase: 'queued', progress: 0,
-      started_at: new Date().toISOString(), finished_at: null, message: null, result_json: null, rejected_csv: null, created_by: actor.label,
+      id,
+      partner_code: req.partner,
+      file_name: req.fileName.slice(0, 200),
+      status: 'running',
+      phase: 'queued',
+      progress: 0,
+      started_at: new Date().toISOString(),
+      finished_at: null,
+      message: null,
+      result_json: null,
+      rejected_csv: null,
+      created_by: actor.label,
     });
-    await appendAuditEntry(trx, actor, { action: 'case_import.start', entityType: 'case_import', entityId: id, after: { partner: req.partner, file: req.fileName, years: req.years ?? null } });
+    await appendAuditEntry(trx, actor, {
+      action: 'case_import.start',
+      entityType: 'case_import',
+      entityId: id,
+      after: { partner: req.partner, file: req.fileName, years: req.years ?? null },
+    });
   });
   return id;
 }
@@ -95,13 +112,24 @@ export async function runCaseImport(db: Db, catalog: Catalog, actor: Actor, id: 
     const mapping = await resolveMapping(db, catalog, req.partner, req.mappingYaml);
     const courts = (await listOrgUnits(db, req.partner)).filter((u) => u.kind === 'court').map((u) => u.code);
     const counted = await countCases({
-      file: req.file, format: req.format, mapping, courts, years: req.years,
+      file: req.file,
+      format: req.format,
+      mapping,
+      courts,
+      years: req.years,
       categories: catalog.dimensions.get('case_category')!.codes.map((c) => c.code),
       instances: catalog.dimensions.get('instance')!.codes.map((c) => c.code),
       onPhase: (phase, value) => void progress(phase, value),
     });
     if (counted.imported === 0) {
-      throw new ValidationError(`No case could be imported: all ${counted.rows} row(s) were rejected (${Object.entries(counted.rejectedByReason).map(([r, n]) => `${r} ${n}`).join(', ') || 'empty file'}).`, counted.rejectedByReason);
+      throw new ValidationError(
+        `No case could be imported: all ${counted.rows} row(s) were rejected (${
+          Object.entries(counted.rejectedByReason)
+            .map(([r, n]) => `${r} ${n}`)
+            .join(', ') || 'empty file'
+        }).`,
+        counted.rejectedByReason,
+      );
     }
     await progress('saving', 0.8);
     const submissions = await db.transaction().execute(async (trx) => {
@@ -111,28 +139,61 @@ export async function runCaseImport(db: Db, catalog: Catalog, actor: Actor, id: 
         const fresh = valuesForYear(counted.counts, year);
         const keep = new Set(fresh.map((v) => `${v.variable}|${v.orgUnit}|${v.coords}`));
         // Counts from an earlier import that the new file no longer yields are removed.
-        const stale = (await storedValues(trx, key)).filter((v) => v.variable.startsWith('cases.') && !keep.has(`${v.variable}|${v.orgUnit}|${v.coords}`))
-          .map((v): CheckedValue => ({ variable: v.variable, orgUnit: v.orgUnit, coords: v.coords, num: null, code: null, comment: null, remove: true }));
+        const stale = (await storedValues(trx, key))
+          .filter((v) => v.variable.startsWith('cases.') && !keep.has(`${v.variable}|${v.orgUnit}|${v.coords}`))
+          .map((v): CheckedValue => ({
+            variable: v.variable,
+            orgUnit: v.orgUnit,
+            coords: v.coords,
+            num: null,
+            code: null,
+            comment: null,
+            remove: true,
+          }));
         const r = await applyValues(trx, catalog, actor, key, [...fresh, ...stale], undefined);
         out.push({ period: key.period, created: r.created, changed: r.changed, unchanged: r.unchanged, removed: r.removed });
       }
       return out;
     });
     const result: CaseImportResult = {
-      rows: counted.rows, imported: counted.imported, rejected: counted.rejected, rejectedByReason: counted.rejectedByReason,
-      years: counted.years.map(String), submissions,
+      rows: counted.rows,
+      imported: counted.imported,
+      rejected: counted.rejected,
+      rejectedByReason: counted.rejectedByReason,
+      years: counted.years.map(String),
+      submissions,
     };
-    const rejectedCsv = stringify(counted.rejectedSample, { header: true, columns: ['line', 'reason', 'case_id', 'court', 'case_type', 'instance', 'filed_on', 'closed_on'] });
+    const rejectedCsv = stringify(counted.rejectedSample, {
+      header: true,
+      columns: ['line', 'reason', 'case_id', 'court', 'case_type', 'instance', 'filed_on', 'closed_on'],
+    });
     await db.transaction().execute(async (trx) => {
-      await updateRun(trx, id, { status: 'completed', phase: 'done', progress: 1, finished_at: new Date().toISOString(), result_json: JSON.stringify(result), rejected_csv: rejectedCsv });
-      await appendAuditEntry(trx, actor, { action: 'case_import.complete', entityType: 'case_import', entityId: id, after: { partner: req.partner, file: req.fileName, ...result } });
+      await updateRun(trx, id, {
+        status: 'completed',
+        phase: 'done',
+        progress: 1,
+        finished_at: new Date().toISOString(),
+        result_json: JSON.stringify(result),
+        rejected_csv: rejectedCsv,
+      });
+      await appendAuditEntry(trx, actor, {
+        action: 'case_import.complete',
+        entityType: 'case_import',
+        entityId: id,
+        after: { partner: req.partner, file: req.fileName, ...result },
+      });
     });
     return result;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await db.transaction().execute(async (trx) => {
       await updateRun(trx, id, { status: 'failed', phase: 'failed', finished_at: new Date().toISOString(), message });
-      await appendAuditEntry(trx, actor, { action: 'case_import.fail', entityType: 'case_import', entityId: id, after: { partner: req.partner, file: req.fileName, message } });
+      await appendAuditEntry(trx, actor, {
+        action: 'case_import.fail',
+        entityType: 'case_import',
+        entityId: id,
+        after: { partner: req.partner, file: req.fileName, message },
+      });
     });
     throw err;
   }
@@ -159,10 +220,21 @@ export interface CaseImportView {
 export function presentRun(run: Omit<CaseImportRunsTable, 'rejected_csv'>): CaseImportView {
   const r: Partial<CaseImportResult> = run.result_json ? JSON.parse(run.result_json) : {};
   return {
-    id: run.id, partner: run.partner_code, fileName: run.file_name, status: run.status, phase: run.phase, progress: run.progress,
-    startedAt: run.started_at, finishedAt: run.finished_at, message: run.message,
-    rows: r.rows ?? 0, imported: r.imported ?? 0, rejected: r.rejected ?? 0, rejectedByReason: (r.rejectedByReason ?? {}) as Record<string, number>,
-    years: r.years ?? [], submissions: r.submissions ?? [],
+    id: run.id,
+    partner: run.partner_code,
+    fileName: run.file_name,
+    status: run.status,
+    phase: run.phase,
+    progress: run.progress,
+    startedAt: run.started_at,
+    finishedAt: run.finished_at,
+    message: run.message,
+    rows: r.rows ?? 0,
+    imported: r.imported ?? 0,
+    rejected: r.rejected ?? 0,
+    rejectedByReason: (r.rejectedByReason ?? {}) as Record<string, number>,
+    years: r.years ?? [],
+    submissions: r.submissions ?? [],
   };
 }
 
@@ -174,11 +246,15 @@ export async function getRun(db: Db, viewer: Viewer, id: string): Promise<CaseIm
 }
 
 export async function listCaseImports(db: Db, viewer: Viewer, partner: string | undefined): Promise<CaseImportView[]> {
-  const own = viewer.kind === 'user' && viewer.role === 'coordinator' ? viewer.partner ?? '' : partner;
+  const own = viewer.kind === 'user' && viewer.role === 'coordinator' ? (viewer.partner ?? '') : partner;
   return (await listRuns(db, own)).map(presentRun);
 }
 
-export async function getMapping(db: Db, viewer: Viewer, partner: string): Promise<{ partner: string; yaml: string | null; updatedAt: string | null }> {
+export async function getMapping(
+  db: Db,
+  viewer: Viewer,
+  partner: string,
+): Promise<{ partner: string; yaml: string | null; updatedAt: string | null }> {
   if (!canRead(viewer, partner, 'draft')) throw new ForbiddenError(`You cannot read the mapping of ${partner}.`);
   const m = await findMapping(db, partner);
   return { partner, yaml: m?.yaml ?? null, updatedAt: m?.updated_at ?? null };
@@ -186,14 +262,21 @@ export async function getMapping(db: Db, viewer: Viewer, partner: string): Promi
 
 /** Saves a partner's mapping after checking it against the catalogue; audited. */
 export async function saveMapping(db: Db, catalog: Catalog, viewer: Viewer, actor: Actor, partner: string, yaml: string) {
-  if (!(await findPartner(db, partner))) throw new ValidationError(`partner: "${partner}" is not a known partner code.`, { field: 'partner' });
+  if (!(await findPartner(db, partner)))
+    throw new ValidationError(`partner: "${partner}" is not a known partner code.`, { field: 'partner' });
   if (!canEdit(viewer, partner)) throw new ForbiddenError(`You cannot change the mapping of ${partner}.`);
   parseMapping(yaml, 'mapping', catalog);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     const before = await findMapping(trx, partner);
     await upsertMapping(trx, { partner_code: partner, yaml, updated_at: now, updated_by: actor.label });
-    await appendAuditEntry(trx, actor, { action: 'case_mapping.save', entityType: 'case_mapping', entityId: partner, before: before ? { yaml: before.yaml } : undefined, after: { yaml } });
+    await appendAuditEntry(trx, actor, {
+      action: 'case_mapping.save',
+      entityType: 'case_mapping',
+      entityId: partner,
+      before: before ? { yaml: before.yaml } : undefined,
+      after: { yaml },
+    });
   });
   return { partner, yaml, updatedAt: now };
 }

@@ -8,19 +8,34 @@ import { findRun } from './case-import.service.js';
 import { parseYears } from './mapping.js';
 import type { WithDatabase } from '../statistics/cli.actions.js';
 
-export async function importCasesFile(withDatabase: WithDatabase, file: string, opts: { partner: string; years?: string; mapping?: string; rejected?: string }): Promise<void> {
+export async function importCasesFile(
+  withDatabase: WithDatabase,
+  file: string,
+  opts: { partner: string; years?: string; mapping?: string; rejected?: string },
+): Promise<void> {
   const catalog = withDatabase.context().catalog;
   const req = {
-    partner: opts.partner.toUpperCase(), file: resolve(file), fileName: basename(file), format: formatOfFile(file),
-    years: opts.years ? parseYears(opts.years) : undefined, mappingYaml: opts.mapping ? readFileSync(opts.mapping, 'utf8') : undefined,
+    partner: opts.partner.toUpperCase(),
+    file: resolve(file),
+    fileName: basename(file),
+    format: formatOfFile(file),
+    years: opts.years ? parseYears(opts.years) : undefined,
+    mappingYaml: opts.mapping ? readFileSync(opts.mapping, 'utf8') : undefined,
   };
   const actor = cliActor();
   const show = process.stderr.isTTY || !!process.env.JHA_PROGRESS;
-  const bar = show ? new cliProgress.SingleBar({ format: 'cases [{bar}] {percentage}% | {phase}', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
+  const bar = show
+    ? new cliProgress.SingleBar(
+        { format: 'cases [{bar}] {percentage}% | {phase}', stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
   await withDatabase(async (db) => {
     const id = await createCaseImport(db, { kind: 'operator', label: 'cli' }, actor, req);
     bar?.start(100, 0, { phase: 'reading' });
-    const poll = bar ? setInterval(() => void findRun(db, id).then((r) => r && bar.update(Math.round(r.progress * 100), { phase: r.phase })), 250) : null;
+    const poll = bar
+      ? setInterval(() => void findRun(db, id).then((r) => r && bar.update(Math.round(r.progress * 100), { phase: r.phase })), 250)
+      : null;
     try {
       const result = await runCaseImport(db, catalog, actor, id, req);
       bar?.update(100, { phase: 'done' });
@@ -28,7 +43,10 @@ export async function importCasesFile(withDatabase: WithDatabase, file: string, 
       const lines = [
         `Cases: ${result.rows} rows, ${result.imported} imported, ${result.rejected} rejected.`,
         ...Object.entries(result.rejectedByReason).map(([reason, n]) => `  rejected ${reason}: ${n}`),
-        ...result.submissions.map((s) => `  justice.annual ${req.partner} ${s.period}: ${s.created} created, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed (draft)`),
+        ...result.submissions.map(
+          (s) =>
+            `  justice.annual ${req.partner} ${s.period}: ${s.created} created, ${s.changed} changed, ${s.unchanged} unchanged, ${s.removed} removed (draft)`,
+        ),
       ];
       process.stdout.write(lines.join('\n') + '\n');
       if (opts.rejected) {

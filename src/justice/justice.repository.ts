@@ -7,7 +7,9 @@ export function findMapping(db: DbOrTrx, partner: string): Promise<CaseMappingsT
 }
 
 export async function upsertMapping(db: DbOrTrx, row: CaseMappingsTable): Promise<void> {
-  await db.insertInto('case_mappings').values(row)
+  await db
+    .insertInto('case_mappings')
+    .values(row)
     .onConflict((oc) => oc.column('partner_code').doUpdateSet({ yaml: row.yaml, updated_at: row.updated_at, updated_by: row.updated_by }))
     .execute();
 }
@@ -25,7 +27,21 @@ export function findRun(db: DbOrTrx, id: string): Promise<CaseImportRunsTable | 
 }
 
 export function listRuns(db: DbOrTrx, partner: string | undefined, limit = 20): Promise<Omit<CaseImportRunsTable, 'rejected_csv'>[]> {
-  let q = db.selectFrom('case_import_runs').select(['id', 'partner_code', 'file_name', 'status', 'phase', 'progress', 'started_at', 'finished_at', 'message', 'result_json', 'created_by']);
+  let q = db
+    .selectFrom('case_import_runs')
+    .select([
+      'id',
+      'partner_code',
+      'file_name',
+      'status',
+      'phase',
+      'progress',
+      'started_at',
+      'finished_at',
+      'message',
+      'result_json',
+      'created_by',
+    ]);
   if (partner) q = q.where('partner_code', '=', partner);
   return q.orderBy('started_at', 'desc').limit(limit).execute();
 }

@@ -20,7 +20,14 @@ export interface CaseMapping {
 }
 
 export const DEFAULT_MAPPING: CaseMapping = {
-  columns: { case_id: 'case_id', court: 'court', case_type: 'case_type', instance: 'instance', filed_on: 'filed_on', closed_on: 'closed_on' },
+  columns: {
+    case_id: 'case_id',
+    court: 'court',
+    case_type: 'case_type',
+    instance: 'instance',
+    filed_on: 'filed_on',
+    closed_on: 'closed_on',
+  },
   dateFormat: '%Y-%m-%d',
   caseTypes: null,
   instances: null,
@@ -43,7 +50,8 @@ export function parseMapping(text: string, file: string, catalog: Catalog): Case
         if (c !== undefined) columns[field] = c;
       }
     }
-    const dateFormat = root.get('date_format').optionalString({ pattern: FORMAT, describe: 'a date format such as %d.%m.%Y' }) ?? DEFAULT_MAPPING.dateFormat;
+    const dateFormat =
+      root.get('date_format').optionalString({ pattern: FORMAT, describe: 'a date format such as %d.%m.%Y' }) ?? DEFAULT_MAPPING.dateFormat;
     const categories = new Set(catalog.dimensions.get('case_category')?.codes.map((c) => c.code) ?? []);
     const instanceCodes = new Set(catalog.dimensions.get('instance')?.codes.map((c) => c.code) ?? []);
     const table = (key: string, allowed: Set<string>, what: string): Map<string, string> | null => {
@@ -57,7 +65,12 @@ export function parseMapping(text: string, file: string, catalog: Catalog): Case
       }
       return map;
     };
-    return { columns, dateFormat, caseTypes: table('case_types', categories, 'case category'), instances: table('instances', instanceCodes, 'instance') };
+    return {
+      columns,
+      dateFormat,
+      caseTypes: table('case_types', categories, 'case category'),
+      instances: table('instances', instanceCodes, 'instance'),
+    };
   } catch (err) {
     if (err instanceof CatalogError) throw new ValidationError(err.message, { file: err.file, line: err.line });
     throw err;

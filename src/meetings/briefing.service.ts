@@ -36,15 +36,29 @@ export interface BriefingCommitment {
 export interface BriefingBook {
   meeting: Pick<MeetingView, 'id' | 'title' | 'start' | 'end' | 'timeZone' | 'format' | 'host'>;
   partner: string | null;
-  items: { session: string; item: ItemView; indicators: BriefingIndicator[]; commitments: BriefingCommitment[]; documents: { id: string; title: string }[] }[];
+  items: {
+    session: string;
+    item: ItemView;
+    indicators: BriefingIndicator[];
+    commitments: BriefingCommitment[];
+    documents: { id: string; title: string }[];
+  }[];
 }
 
-export async function briefingBook(db: Db, catalog: Catalog, viewer: Viewer, meetingId: string, partner: string | null): Promise<BriefingBook> {
+export async function briefingBook(
+  db: Db,
+  catalog: Catalog,
+  viewer: Viewer,
+  meetingId: string,
+  partner: string | null,
+): Promise<BriefingBook> {
   const meeting = await getMeeting(db, viewer, meetingId);
-  if (!meeting.can.participate) throw new ForbiddenError('Briefing books are for the meeting\'s participants.');
+  if (!meeting.can.participate) throw new ForbiddenError("Briefing books are for the meeting's participants.");
   if (partner) {
-    if (!meeting.delegations.some((d) => d.partner === partner)) throw new ValidationError(`partner: ${partner} has no delegation at this meeting.`, { field: 'partner' });
-    if (!isOrganiser(viewer) && !(viewer.kind === 'user' && viewer.partner === partner)) throw new ForbiddenError(`The briefing book of ${partner} is for ${partner}'s delegation and the organisers.`);
+    if (!meeting.delegations.some((d) => d.partner === partner))
+      throw new ValidationError(`partner: ${partner} has no delegation at this meeting.`, { field: 'partner' });
+    if (!isOrganiser(viewer) && !(viewer.kind === 'user' && viewer.partner === partner))
+      throw new ForbiddenError(`The briefing book of ${partner} is for ${partner}'s delegation and the organisers.`);
   }
   const commitments = partner ? await partnerCommitments(db, viewer, partner) : [];
   const cache = new Map<string, BriefingIndicator>();
@@ -52,11 +66,21 @@ export async function briefingBook(db: Db, catalog: Catalog, viewer: Viewer, mee
     const hit = cache.get(code);
     if (hit) return hit;
     const answer = await indicatorValues(db, catalog, viewer, { code });
-    const own = partner ? answer.values.filter((v) => v.partner === partner && v.orgUnit === null && v.value !== null).sort((a, b) => comparePeriods(a.period, b.period)) : [];
-    const region = answer.region.filter((r) => r.value !== null || r.median !== null).sort((a, b) => comparePeriods(a.period, b.period)).at(-1);
+    const own = partner
+      ? answer.values
+          .filter((v) => v.partner === partner && v.orgUnit === null && v.value !== null)
+          .sort((a, b) => comparePeriods(a.period, b.period))
+      : [];
+    const region = answer.region
+      .filter((r) => r.value !== null || r.median !== null)
+      .sort((a, b) => comparePeriods(a.period, b.period))
+      .at(-1);
     const out: BriefingIndicator = {
-      code, label: answer.indicator.label, unit: answer.indicator.unit,
-      trend: own.slice(-5).map((v) => ({ period: v.period, value: v.value })), latest: own.length ? { period: own.at(-1)!.period, value: own.at(-1)!.value } : null,
+      code,
+      label: answer.indicator.label,
+      unit: answer.indicator.unit,
+      trend: own.slice(-5).map((v) => ({ period: v.period, value: v.value })),
+      latest: own.length ? { period: own.at(-1)!.period, value: own.at(-1)!.value } : null,
       region: region ? { period: region.period, value: region.value, median: region.median } : null,
     };
     cache.set(code, out);
@@ -66,11 +90,21 @@ export async function briefingBook(db: Db, catalog: Catalog, viewer: Viewer, mee
   for (const session of meeting.sessions) {
     for (const item of session.items) {
       items.push({
-        session: session.title, item,
+        session: session.title,
+        item,
         indicators: await Promise.all(item.topics.indicators.map(indicator)),
-        commitments: commitments.filter((c) => item.topics.plans.includes(c.plan)).map((c) => ({
-          plan: c.plan, planTitle: c.planTitle, action: c.action, title: c.actionTitle, deadline: c.deadline, status: c.latest.status, assessment: c.latest.assessment, overdue: c.overdue,
-        })),
+        commitments: commitments
+          .filter((c) => item.topics.plans.includes(c.plan))
+          .map((c) => ({
+            plan: c.plan,
+            planTitle: c.planTitle,
+            action: c.action,
+            title: c.actionTitle,
+            deadline: c.deadline,
+            status: c.latest.status,
+            assessment: c.latest.assessment,
+            overdue: c.overdue,
+          })),
         documents: meeting.documents.filter((d) => d.itemId === item.id).map((d) => ({ id: d.id, title: d.title })),
       });
     }
@@ -90,10 +124,20 @@ export function briefingHtml(book: BriefingBook, partnerName: string | null, non
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Briefing book – ${e(m.title)}${partnerName ? ` – ${e(partnerName)}` : ''}</title><style nonce="${e(nonce)}">${PRINT_STYLE}</style></head><body>
 <h1>Briefing book${partnerName ? `: ${e(partnerName)}` : ''}</h1>
 <p class="meta">${e(m.title)} · ${e(longDate(m.start, m.timeZone))}, ${e(clock(m.start, m.timeZone))}–${e(clock(m.end, m.timeZone))} (${e(m.timeZone)})${m.host ? ` · organised by the ${e(m.host)}` : ''}</p>
-${book.items.map(({ session, item, indicators, commitments, documents }) => `<section class="item"><h2>${e(item.title)} <span class="meta">${e(session)}</span></h2>
+${book.items
+  .map(
+    ({
+      session,
+      item,
+      indicators,
+      commitments,
+      documents,
+    }) => `<section class="item"><h2>${e(item.title)} <span class="meta">${e(session)}</span></h2>
 ${item.lead ? `<p class="who">Lead: ${e(item.lead)}${item.presenters.length ? ` · presenting: ${e(item.presenters.join(', '))}` : ''}</p>` : ''}${item.description ? `<p>${e(item.description)}</p>` : ''}
 ${indicators.length ? `<table><thead><tr><th>Indicator</th><th>${e(partnerName ?? 'Partner')}: latest</th><th>Trend</th><th>Region (median)</th></tr></thead><tbody>${indicators.map((i) => `<tr><td>${e(i.label)}</td><td>${i.latest ? `${e(fmt(i.latest.value, i.unit))} (${e(i.latest.period)})` : '–'}</td><td>${e(i.trend.map((t) => `${t.period}: ${fmt(t.value, i.unit)}`).join(' · ') || '–')}</td><td>${i.region ? `${e(fmt(i.region.value, i.unit))} (median ${e(fmt(i.region.median, i.unit))}, ${e(i.region.period)})` : '–'}</td></tr>`).join('')}</tbody></table>` : ''}
 ${commitments.length ? `<table><thead><tr><th>Commitment</th><th>Deadline</th><th>Status</th><th>Assessment</th></tr></thead><tbody>${commitments.map((c) => `<tr><td>${e(c.action)} ${e(c.title)}</td><td>${e(c.deadline ?? '')}${c.overdue ? ' (overdue)' : ''}</td><td>${e(c.status ?? 'not reported')}</td><td>${e(c.assessment ?? '–')}</td></tr>`).join('')}</tbody></table>` : ''}
-${documents.length ? `<p class="meta">Documents: ${e(documents.map((d) => d.title).join('; '))}</p>` : ''}</section>`).join('\n')}
+${documents.length ? `<p class="meta">Documents: ${e(documents.map((d) => d.title).join('; '))}</p>` : ''}</section>`,
+  )
+  .join('\n')}
 </body></html>`;
 }

@@ -9,18 +9,47 @@ const OPERATOR = () => ({ kind: 'operator' as const, label: cliActor().label });
 
 export function registerMeetingCommands(program: Command, withDatabase: WithDatabase): void {
   const meetings = program.command('meetings').description('Ministerial and other meetings');
-  meetings.command('list').description('List meetings, newest first')
+  meetings
+    .command('list')
+    .description('List meetings, newest first')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (opts: { format: string }) => {
       const { listVisibleMeetings } = await import('./meetings.service.js');
       const rows = await withDatabase((db) => listVisibleMeetings(db, OPERATOR()));
       if (opts.format === 'json') {
-        return void process.stdout.write(JSON.stringify(rows.map((m) => ({ id: m.id, title: m.title, start: m.start, format: m.format, sessions: m.sessions, agenda_items: m.agenda_items })), null, 2) + '\n');
+        return void process.stdout.write(
+          JSON.stringify(
+            rows.map((m) => ({
+              id: m.id,
+              title: m.title,
+              start: m.start,
+              format: m.format,
+              sessions: m.sessions,
+              agenda_items: m.agenda_items,
+            })),
+            null,
+            2,
+          ) + '\n',
+        );
       }
       if (rows.length === 0) return void process.stdout.write('No meetings.\n');
-      printTable(rows.map((m) => ({ id: m.id, start: m.start, format: m.format, status: m.status, sessions: String(m.sessions), agenda_items: String(m.agenda_items), title: m.title })), ['id', 'start', 'format', 'status', 'sessions', 'agenda_items', 'title']);
+      printTable(
+        rows.map((m) => ({
+          id: m.id,
+          start: m.start,
+          format: m.format,
+          status: m.status,
+          sessions: String(m.sessions),
+          agenda_items: String(m.agenda_items),
+          title: m.title,
+        })),
+        ['id', 'start', 'format', 'status', 'sessions', 'agenda_items', 'title'],
+      );
     });
-  meetings.command('announcement').description('Print the public announcement generated from a meeting’s agenda').argument('<id>', 'meeting id (see `jha meetings list`)')
+  meetings
+    .command('announcement')
+    .description('Print the public announcement generated from a meeting’s agenda')
+    .argument('<id>', 'meeting id (see `jha meetings list`)')
     .action(async (id: string) => {
       const [{ getMeeting }, { announcement }] = await Promise.all([import('./meetings.service.js'), import('./meetings.js')]);
       const text = await withDatabase(async (db) => {

@@ -1,7 +1,16 @@
 // The only place that writes SQL for meetings, meeting_sessions, agenda_items, delegations,
 // delegation_members, meeting_documents, document_versions and meeting_decisions.
 import type { DbOrTrx } from '../platform/db/database.js';
-import type { AgendaItemsTable, DelegationMembersTable, DelegationsTable, DocumentVersionsTable, MeetingDecisionsTable, MeetingDocumentsTable, MeetingSessionsTable, MeetingsTable } from './tables.js';
+import type {
+  AgendaItemsTable,
+  DelegationMembersTable,
+  DelegationsTable,
+  DocumentVersionsTable,
+  MeetingDecisionsTable,
+  MeetingDocumentsTable,
+  MeetingSessionsTable,
+  MeetingsTable,
+} from './tables.js';
 
 export async function insertMeeting(db: DbOrTrx, row: MeetingsTable): Promise<void> {
   await db.insertInto('meetings').values(row).execute();
@@ -17,13 +26,22 @@ export function listMeetings(db: DbOrTrx): Promise<MeetingsTable[]> {
 
 /** Applies the patch only if the meeting still has `version`, and moves it to the next version. */
 export async function updateMeeting(db: DbOrTrx, id: string, version: number, patch: Partial<MeetingsTable>): Promise<boolean> {
-  const r = await db.updateTable('meetings').set({ ...patch, version: version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const r = await db
+    .updateTable('meetings')
+    .set({ ...patch, version: version + 1, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 /** Moves the meeting to its next version whatever it was (additions that overwrite nothing). */
 export async function touchMeeting(db: DbOrTrx, id: string): Promise<void> {
-  await db.updateTable('meetings').set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date().toISOString() })).where('id', '=', id).execute();
+  await db
+    .updateTable('meetings')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date().toISOString() }))
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertSession(db: DbOrTrx, row: MeetingSessionsTable): Promise<void> {
@@ -94,10 +112,19 @@ export async function insertDocumentVersion(db: DbOrTrx, row: DocumentVersionsTa
   await db.insertInto('document_versions').values(row).execute();
 }
 
-export function listDocumentVersions(db: DbOrTrx, documentIds: string[]): Promise<(DocumentVersionsTable & { name: string; media_type: string; size_bytes: number })[]> {
+export function listDocumentVersions(
+  db: DbOrTrx,
+  documentIds: string[],
+): Promise<(DocumentVersionsTable & { name: string; media_type: string; size_bytes: number })[]> {
   if (documentIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('document_versions as v').innerJoin('stored_files as f', 'f.id', 'v.file_id')
-    .selectAll('v').select(['f.name', 'f.media_type', 'f.size_bytes']).where('v.document_id', 'in', documentIds).orderBy('v.version').execute();
+  return db
+    .selectFrom('document_versions as v')
+    .innerJoin('stored_files as f', 'f.id', 'v.file_id')
+    .selectAll('v')
+    .select(['f.name', 'f.media_type', 'f.size_bytes'])
+    .where('v.document_id', 'in', documentIds)
+    .orderBy('v.version')
+    .execute();
 }
 
 export async function replaceDecisions(db: DbOrTrx, meetingId: string, rows: MeetingDecisionsTable[]): Promise<void> {

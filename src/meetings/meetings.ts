@@ -86,11 +86,19 @@ export function isParticipant(viewer: Viewer, delegations: Pick<DelegationView, 
   return delegations.some((d) => d.members.some((m) => m.email?.toLowerCase() === email));
 }
 
-export function canSeeMeeting(viewer: Viewer, visibility: MeetingCore['visibility'], delegations: Pick<DelegationView, 'partner' | 'members'>[]): boolean {
+export function canSeeMeeting(
+  viewer: Viewer,
+  visibility: MeetingCore['visibility'],
+  delegations: Pick<DelegationView, 'partner' | 'members'>[],
+): boolean {
   return visibility === 'public' || isParticipant(viewer, delegations);
 }
 
-export function canReadDocument(viewer: Viewer, access: (typeof ACCESS)[number], delegations: Pick<DelegationView, 'partner' | 'members'>[]): boolean {
+export function canReadDocument(
+  viewer: Viewer,
+  access: (typeof ACCESS)[number],
+  delegations: Pick<DelegationView, 'partner' | 'members'>[],
+): boolean {
   if (access === 'public') return true;
   if (access === 'participants') return isParticipant(viewer, delegations);
   return isOrganiser(viewer);
@@ -98,7 +106,10 @@ export function canReadDocument(viewer: Viewer, access: (typeof ACCESS)[number],
 
 /** Replies to an invitation: the coordinators of the delegation's partner, and organisers. */
 export function canReply(viewer: Viewer, delegation: Pick<DelegationView, 'partner'>): boolean {
-  return isOrganiser(viewer) || (viewer.kind === 'user' && viewer.role === 'coordinator' && delegation.partner !== null && delegation.partner === viewer.partner);
+  return (
+    isOrganiser(viewer) ||
+    (viewer.kind === 'user' && viewer.role === 'coordinator' && delegation.partner !== null && delegation.partner === viewer.partner)
+  );
 }
 
 function joinList(items: string[]): string {
@@ -114,7 +125,11 @@ export function clock(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone, hour12: false }).format(new Date(iso));
 }
 
-const FORMAT_PHRASE: Record<MeetingCore['format'], string> = { videoconference: 'by videoconference', in_person: 'in person', hybrid: 'in a hybrid format (in person and by videoconference)' };
+const FORMAT_PHRASE: Record<MeetingCore['format'], string> = {
+  videoconference: 'by videoconference',
+  in_person: 'in person',
+  hybrid: 'in a hybrid format (in person and by videoconference)',
+};
 
 /** Describes one agenda item for the announcement: its title, and who presents it. */
 function itemPhrase(item: ItemView): string {
@@ -127,12 +142,21 @@ function itemPhrase(item: ItemView): string {
  * A public announcement in the style of the Commission's press material, built from the meeting
  * and its agenda: who attends, who organises it, how it is held, and what each session discusses.
  */
-export function announcement(meeting: MeetingCore, sessions: SessionView[], delegations: DelegationView[], partnerNames: ReadonlyMap<string, string>): string {
+export function announcement(
+  meeting: MeetingCore,
+  sessions: SessionView[],
+  delegations: DelegationView[],
+  partnerNames: ReadonlyMap<string, string>,
+): string {
   const past = meeting.status === 'held';
   const date = longDate(meeting.start, meeting.timeZone);
-  const partners = delegations.filter((d) => d.partner).map((d) => d.partner === 'XK' ? 'Kosovo*' : partnerNames.get(d.partner!) ?? d.partner!);
+  const partners = delegations
+    .filter((d) => d.partner)
+    .map((d) => (d.partner === 'XK' ? 'Kosovo*' : (partnerNames.get(d.partner!) ?? d.partner!)));
   // "the European Commission", but "Europol": a name of several words takes the article.
-  const institutions = delegations.filter((d) => d.institution).map((d) => (/\s/.test(d.institution!) && !/^the /i.test(d.institution!) ? `the ${d.institution}` : d.institution!));
+  const institutions = delegations
+    .filter((d) => d.institution)
+    .map((d) => (/\s/.test(d.institution!) && !/^the /i.test(d.institution!) ? `the ${d.institution}` : d.institution!));
   const lines: string[] = [];
   lines.push(`${meeting.title} – ${date}`);
   lines.push('');
@@ -143,14 +167,25 @@ export function announcement(meeting: MeetingCore, sessions: SessionView[], dele
   const verb = past ? 'met' : 'will meet';
   const people = meeting.kind === 'ministerial' ? 'the ministers' : meeting.kind === 'senior_officials' ? 'senior officials' : 'experts';
   const who = partners.length ? `${people} of ${joinList(partners)}` : 'the participants';
-  lines.push(`On ${date}, ${who} ${verb} ${FORMAT_PHRASE[meeting.format]}${institutions.length ? ` with ${joinList(institutions)}` : ''}.`
-    + `${meeting.host ? ` The meeting ${past ? 'was' : 'is'} organised by the ${meeting.host}.` : ''}`);
+  lines.push(
+    `On ${date}, ${who} ${verb} ${FORMAT_PHRASE[meeting.format]}${institutions.length ? ` with ${joinList(institutions)}` : ''}.` +
+      `${meeting.host ? ` The meeting ${past ? 'was' : 'is'} organised by the ${meeting.host}.` : ''}`,
+  );
   for (const s of sessions) {
     if (s.items.length === 0) continue;
     // A lead may name several people ("A and B"); each is named once per session.
-    const leads = [...new Set(s.items.flatMap((i) => (i.lead ?? '').split(/\s*(?:,|\band\b)\s*/)).map((l) => l.trim()).filter(Boolean))];
+    const leads = [
+      ...new Set(
+        s.items
+          .flatMap((i) => (i.lead ?? '').split(/\s*(?:,|\band\b)\s*/))
+          .map((l) => l.trim())
+          .filter(Boolean),
+      ),
+    ];
     lines.push('');
-    lines.push(`${s.title} (${clock(s.start, meeting.timeZone)}–${clock(s.end, meeting.timeZone)})${leads.length ? `, with ${joinList(leads)}` : ''}: the participants ${past ? 'discussed' : 'will discuss'} ${joinList(s.items.map(itemPhrase))}.`);
+    lines.push(
+      `${s.title} (${clock(s.start, meeting.timeZone)}–${clock(s.end, meeting.timeZone)})${leads.length ? `, with ${joinList(leads)}` : ''}: the participants ${past ? 'discussed' : 'will discuss'} ${joinList(s.items.map(itemPhrase))}.`,
+    );
   }
   if (meeting.videoUrl && !past) {
     lines.push('');
@@ -158,11 +193,12 @@ export function announcement(meeting: MeetingCore, sessions: SessionView[], dele
   }
   if (partners.includes('Kosovo*')) {
     lines.push('');
-    lines.push('* This designation is without prejudice to positions on status, and is in line with UNSCR 1244/1999 and the ICJ Opinion on the Kosovo declaration of independence.');
+    lines.push(
+      '* This designation is without prejudice to positions on status, and is in line with UNSCR 1244/1999 and the ICJ Opinion on the Kosovo declaration of independence.',
+    );
   }
   return lines.join('\n') + '\n';
 }
-
 
 export const PRINT_STYLE = `
 body { font: 11pt/1.45 system-ui, sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 48rem; padding: 0 1rem; }
@@ -175,18 +211,26 @@ table { width: 100%; border-collapse: collapse; margin: .4rem 0 1rem; } th, td {
 /** The printable agenda: sessions with times in the meeting's time zone, items in order with leads, presenters and durations. */
 export function agendaHtml(meeting: MeetingCore, sessions: SessionView[], nonce: string): string {
   const e = escapeHtml;
-  const where = meeting.format === 'videoconference' ? 'Videoconference' : meeting.location ?? '';
+  const where = meeting.format === 'videoconference' ? 'Videoconference' : (meeting.location ?? '');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Agenda – ${e(meeting.title)}</title><style nonce="${e(nonce)}">${PRINT_STYLE}</style></head><body>
 <h1>${e(meeting.title)}</h1>
 <p class="meta">${e(longDate(meeting.start, meeting.timeZone))} · ${e(clock(meeting.start, meeting.timeZone))}–${e(clock(meeting.end, meeting.timeZone))} (${e(meeting.timeZone)}) · ${e(where)}${meeting.host ? ` · organised by the ${e(meeting.host)}` : ''}</p>
-${sessions.map((s) => `<h2>${e(s.title)} <span class="meta">${e(clock(s.start, meeting.timeZone))}–${e(clock(s.end, meeting.timeZone))}</span></h2>
-<ol>${s.items.map((i) => `<li><strong>${e(i.title)}</strong>${i.durationMinutes ? ` <span class="meta">(${i.durationMinutes} min)</span>` : ''}${i.lead ? `<br><span class="who">Lead: ${e(i.lead)}</span>` : ''}${i.presenters.length ? `<br><span class="who">Presenting: ${e(i.presenters.join(', '))}</span>` : ''}${i.description ? `<br>${e(i.description)}` : ''}</li>`).join('')}</ol>`).join('\n')}
+${sessions
+  .map(
+    (s) => `<h2>${e(s.title)} <span class="meta">${e(clock(s.start, meeting.timeZone))}–${e(clock(s.end, meeting.timeZone))}</span></h2>
+<ol>${s.items.map((i) => `<li><strong>${e(i.title)}</strong>${i.durationMinutes ? ` <span class="meta">(${i.durationMinutes} min)</span>` : ''}${i.lead ? `<br><span class="who">Lead: ${e(i.lead)}</span>` : ''}${i.presenters.length ? `<br><span class="who">Presenting: ${e(i.presenters.join(', '))}</span>` : ''}${i.description ? `<br>${e(i.description)}` : ''}</li>`).join('')}</ol>`,
+  )
+  .join('\n')}
 </body></html>`;
 }
 
 /** An iCalendar invitation (times in UTC, which every calendar converts to its own zone). */
 export function invitationIcs(meeting: MeetingCore, sessions: SessionView[], appUrl: string | null): string {
-  const calendar = ical({ name: meeting.title, prodId: { company: 'JHA Hub', product: 'Meetings', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
+  const calendar = ical({
+    name: meeting.title,
+    prodId: { company: 'JHA Hub', product: 'Meetings', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+  });
   const agenda = sessions.map((s) => `${s.title}: ${s.items.map((i) => i.title).join('; ')}`).join('\n');
   calendar.createEvent({
     id: `${meeting.id}@jha-hub`,
@@ -194,9 +238,14 @@ export function invitationIcs(meeting: MeetingCore, sessions: SessionView[], app
     end: new Date(meeting.end),
     summary: meeting.title,
     description: [meeting.description, agenda, meeting.videoUrl ? `Join: ${meeting.videoUrl}` : null].filter(Boolean).join('\n\n'),
-    location: meeting.format === 'videoconference' ? meeting.videoUrl ?? 'Videoconference' : meeting.location ?? undefined,
+    location: meeting.format === 'videoconference' ? (meeting.videoUrl ?? 'Videoconference') : (meeting.location ?? undefined),
     url: meeting.videoUrl ?? appUrl ?? undefined,
-    status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : meeting.status === 'planned' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    status:
+      meeting.status === 'cancelled'
+        ? ICalEventStatus.CANCELLED
+        : meeting.status === 'planned'
+          ? ICalEventStatus.TENTATIVE
+          : ICalEventStatus.CONFIRMED,
   });
   return calendar.toString();
 }

@@ -2,23 +2,83 @@ import { describe, expect, it } from 'vitest';
 import { announcement, type MeetingCore, type SessionView } from './meetings.js';
 
 const base: MeetingCore = {
-  id: 'm', title: 'Expert meeting on visas', kind: 'expert', format: 'in_person', host: null, start: '2026-03-29T08:00:00.000Z', end: '2026-03-29T12:00:00.000Z',
-  timeZone: 'Europe/Brussels', location: 'Brussels', videoUrl: null, status: 'planned', visibility: 'public', description: null,
+  id: 'm',
+  title: 'Expert meeting on visas',
+  kind: 'expert',
+  format: 'in_person',
+  host: null,
+  start: '2026-03-29T08:00:00.000Z',
+  end: '2026-03-29T12:00:00.000Z',
+  timeZone: 'Europe/Brussels',
+  location: 'Brussels',
+  videoUrl: null,
+  status: 'planned',
+  visibility: 'public',
+  description: null,
 };
-const sessions: SessionView[] = [{ id: 's', title: 'Morning', start: base.start, end: base.end, items: [
-  { id: 'a', position: 0, title: 'EU visa policy', description: null, topics: { domains: [], indicators: [], plans: [] }, lead: null, presenters: [], durationMinutes: null },
-  { id: 'b', position: 1, title: 'Returns', description: null, topics: { domains: [], indicators: [], plans: [] }, lead: null, presenters: ['Frontex'], durationMinutes: null },
-] }];
-const delegation = { id: 'd', partner: 'AL', institution: null, name: 'Albania', headName: null, headFunction: null, invitation: 'accepted' as const, representedBy: null, repliedAt: null, repliedBy: null, members: [] };
+const sessions: SessionView[] = [
+  {
+    id: 's',
+    title: 'Morning',
+    start: base.start,
+    end: base.end,
+    items: [
+      {
+        id: 'a',
+        position: 0,
+        title: 'EU visa policy',
+        description: null,
+        topics: { domains: [], indicators: [], plans: [] },
+        lead: null,
+        presenters: [],
+        durationMinutes: null,
+      },
+      {
+        id: 'b',
+        position: 1,
+        title: 'Returns',
+        description: null,
+        topics: { domains: [], indicators: [], plans: [] },
+        lead: null,
+        presenters: ['Frontex'],
+        durationMinutes: null,
+      },
+    ],
+  },
+];
+const delegation = {
+  id: 'd',
+  partner: 'AL',
+  institution: null,
+  name: 'Albania',
+  headName: null,
+  headFunction: null,
+  invitation: 'accepted' as const,
+  representedBy: null,
+  repliedAt: null,
+  repliedBy: null,
+  members: [],
+};
 
 describe('announcement', () => {
   it('names the participants by the kind of meeting and keeps acronyms in titles', () => {
     const text = announcement(base, sessions, [delegation], new Map([['AL', 'Albania']]));
     expect(text).toContain('On 29 March 2026, experts of Albania will meet in person.');
     expect(text).toContain('the participants will discuss EU visa policy and returns (presented by Frontex).');
-    expect(announcement({ ...base, kind: 'ministerial' }, sessions, [delegation], new Map([['AL', 'Albania']]))).toContain('the ministers of Albania will meet');
-    const withLeads: SessionView[] = [{ ...sessions[0]!, items: sessions[0]!.items.map((i, n) => ({ ...i, lead: n === 0 ? 'Commissioner A and Commissioner B' : 'Commissioner A' })) }];
-    const institutions = [delegation, { ...delegation, id: 'e', partner: null, institution: 'European Commission' }, { ...delegation, id: 'f', partner: null, institution: 'Europol' }];
+    expect(announcement({ ...base, kind: 'ministerial' }, sessions, [delegation], new Map([['AL', 'Albania']]))).toContain(
+      'the ministers of Albania will meet',
+    );
+    const withLeads: SessionView[] = [
+      {
+        ...sessions[0]!,
+        items: sessions[0]!.items.map((i, n) => ({ ...i, lead: n === 0 ? 'Commissioner A and Commissioner B' : 'Commissioner A' })),
+      },
+    ];
+    const institutions = [
+      delegation,
+      { ...delegation, id: 'e', partner: null, institution: 'European Commission' },
+      { ...delegation, id: 'f', partner: null, institution: 'Europol' },
+    ];
     const led = announcement(base, withLeads, institutions, new Map([['AL', 'Albania']]));
     expect(led).toContain('with the European Commission and Europol.');
     // Summer time starts in Brussels on 29 March 2026: 08:00 UTC is 10:00 there.

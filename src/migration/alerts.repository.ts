@@ -4,7 +4,11 @@ import type { AlertRecipientsTable, AlertsTable } from './tables.js';
 
 /** Inserts the alert unless one exists for the same rule, scope and period; returns whether it did. */
 export async function insertAlertOnce(db: DbOrTrx, row: AlertsTable): Promise<boolean> {
-  const r = await db.insertInto('alerts').values(row).onConflict((oc) => oc.columns(['rule', 'scope_code', 'period']).doNothing()).executeTakeFirst();
+  const r = await db
+    .insertInto('alerts')
+    .values(row)
+    .onConflict((oc) => oc.columns(['rule', 'scope_code', 'period']).doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
@@ -21,7 +25,11 @@ export function listAlerts(db: DbOrTrx, filter: { userId?: string; partner?: str
   let q = db.selectFrom('alerts').selectAll('alerts');
   if (filter.userId) q = q.where('id', 'in', db.selectFrom('alert_recipients').select('alert_id').where('user_id', '=', filter.userId));
   if (filter.partner) q = q.where('partner_code', '=', filter.partner);
-  return q.orderBy('created_at', 'desc').orderBy('id').limit(filter.limit ?? 200).execute();
+  return q
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(filter.limit ?? 200)
+    .execute();
 }
 
 export interface RecipientRow extends AlertRecipientsTable {
@@ -33,12 +41,23 @@ export interface RecipientRow extends AlertRecipientsTable {
 
 export function listRecipients(db: DbOrTrx, alertIds: string[]): Promise<RecipientRow[]> {
   if (alertIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('alert_recipients as r').innerJoin('users as u', 'u.id', 'r.user_id')
-    .selectAll('r').select(['u.email', 'u.name', 'u.partner_code', 'u.role'])
-    .where('r.alert_id', 'in', alertIds).orderBy('u.email').execute();
+  return db
+    .selectFrom('alert_recipients as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .selectAll('r')
+    .select(['u.email', 'u.name', 'u.partner_code', 'u.role'])
+    .where('r.alert_id', 'in', alertIds)
+    .orderBy('u.email')
+    .execute();
 }
 
 export async function acknowledge(db: DbOrTrx, alertId: string, userId: string, at: string): Promise<boolean> {
-  const r = await db.updateTable('alert_recipients').set({ acknowledged_at: at }).where('alert_id', '=', alertId).where('user_id', '=', userId).where('acknowledged_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('alert_recipients')
+    .set({ acknowledged_at: at })
+    .where('alert_id', '=', alertId)
+    .where('user_id', '=', userId)
+    .where('acknowledged_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

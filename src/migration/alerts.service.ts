@@ -28,12 +28,25 @@ interface Candidate {
   value: number;
 }
 
-async function candidates(db: Db, catalog: Catalog, rule: AlertRule, partner: string, period: string, names: ReadonlyMap<string, string>): Promise<Candidate[]> {
+async function candidates(
+  db: Db,
+  catalog: Catalog,
+  rule: AlertRule,
+  partner: string,
+  period: string,
+  names: ReadonlyMap<string, string>,
+): Promise<Candidate[]> {
   if (rule.scope === 'centre') {
     const answer = await indicatorByOrgUnit(db, catalog, EARLY_WARNING, { code: rule.indicator, partner, period });
-    return answer.values.filter((v) => v.value !== null).map((v) => ({ scopeCode: v.orgUnit, scopeName: `${v.name} (${partner})`, partner, value: v.value! }));
+    return answer.values
+      .filter((v) => v.value !== null)
+      .map((v) => ({ scopeCode: v.orgUnit, scopeName: `${v.name} (${partner})`, partner, value: v.value! }));
   }
-  const answer = await indicatorValues(db, catalog, EARLY_WARNING, { code: rule.indicator, partner: rule.scope === 'partner' ? partner : undefined, period });
+  const answer = await indicatorValues(db, catalog, EARLY_WARNING, {
+    code: rule.indicator,
+    partner: rule.scope === 'partner' ? partner : undefined,
+    period,
+  });
   if (rule.scope === 'partner') {
     const v = answer.values.find((x) => x.partner === partner && x.orgUnit === null && x.period === period);
     return v?.value == null ? [] : [{ scopeCode: partner, scopeName: names.get(partner) ?? partner, partner, value: v.value }];
@@ -60,8 +73,17 @@ export async function evaluateAlerts(db: Db, catalog: Catalog, changed: ChangedS
       for (const c of await candidates(db, catalog, rule, partner, period, names)) {
         if (!meets(c.value, rule.condition, rule.threshold)) continue;
         const alert: AlertsTable = {
-          id: randomUUID(), rule: rule.code, scope: rule.scope, scope_code: c.scopeCode, partner_code: c.partner, period, indicator: rule.indicator,
-          value: c.value, condition: rule.condition, threshold: rule.threshold, created_at: new Date().toISOString(),
+          id: randomUUID(),
+          rule: rule.code,
+          scope: rule.scope,
+          scope_code: c.scopeCode,
+          partner_code: c.partner,
+          period,
+          indicator: rule.indicator,
+          value: c.value,
+          condition: rule.condition,
+          threshold: rule.threshold,
+          created_at: new Date().toISOString(),
         };
         await db.transaction().execute(async (trx) => {
           if (!(await insertAlertOnce(trx, alert))) return;
@@ -70,14 +92,27 @@ export async function evaluateAlerts(db: Db, catalog: Catalog, changed: ChangedS
             for (const id of await coordinatorsOf(trx, [p])) reasons.set(id, reason);
           }
           for (const id of await usersByRole(trx, ['commission'])) reasons.set(id, 'commission');
-          await insertRecipients(trx, [...reasons].map(([user_id, reason]) => ({ alert_id: alert.id, user_id, reason, acknowledged_at: null })));
-          await notify(trx, { userIds: [...reasons.keys()] }, {
-            kind: 'migration.alert',
-            title: `Early warning: ${rule.label} — ${c.scopeName}, ${period}`,
-            body: `${indicator.label} for ${c.scopeName} in ${period}: ${formatValue(c.value, indicator.unit)} (threshold ${rule.condition} ${formatValue(rule.threshold, indicator.unit)}).`,
-            link: `/migration/alerts/${alert.id}`, dedupeKey: `alert:${alert.id}`,
+          await insertRecipients(
+            trx,
+            [...reasons].map(([user_id, reason]) => ({ alert_id: alert.id, user_id, reason, acknowledged_at: null })),
+          );
+          await notify(
+            trx,
+            { userIds: [...reasons.keys()] },
+            {
+              kind: 'migration.alert',
+              title: `Early warning: ${rule.label} — ${c.scopeName}, ${period}`,
+              body: `${indicator.label} for ${c.scopeName} in ${period}: ${formatValue(c.value, indicator.unit)} (threshold ${rule.condition} ${formatValue(rule.threshold, indicator.unit)}).`,
+              link: `/migration/alerts/${alert.id}`,
+              dedupeKey: `alert:${alert.id}`,
+            },
+          );
+          await appendAuditEntry(trx, actor, {
+            action: 'migration.alert',
+            entityType: 'alert',
+            entityId: alert.id,
+            after: { ...alert, recipients: [...reasons.keys()].length },
           });
-          await appendAuditEntry(trx, actor, { action: 'migration.alert', entityType: 'alert', entityId: alert.id, after: { ...alert, recipients: [...reasons.keys()].length } });
           created.push(alert);
         });
       }
@@ -118,7 +153,10 @@ function canSeeAll(viewer: Viewer): boolean {
 }
 
 async function present(db: Db, catalog: Catalog, viewer: Viewer, alerts: AlertsTable[]): Promise<AlertView[]> {
-  const recipients = await listRecipients(db, alerts.map((a) => a.id));
+  const recipients = await listRecipients(
+    db,
+    alerts.map((a) => a.id),
+  );
   const partnerNames = new Map((await listPartners(db)).map((p) => [p.code, p.name]));
   const names = new Map<string, string>();
   for (const partner of new Set(alerts.filter((a) => a.scope === 'centre').map((a) => a.partner_code!))) {
@@ -129,11 +167,33 @@ async function present(db: Db, catalog: Catalog, viewer: Viewer, alerts: AlertsT
     const indicator = catalog.indicators.get(a.indicator);
     const me = viewer.kind === 'user' ? mine.find((r) => r.user_id === viewer.id) : undefined;
     return {
-      id: a.id, rule: a.rule, label: catalog.alerts.find((r) => r.code === a.rule)?.label ?? a.rule, scope: a.scope, scopeCode: a.scope_code,
-      scopeName: a.scope === 'centre' ? names.get(a.scope_code) ?? a.scope_code : a.scope === 'region' ? 'Western Balkans' : partnerNames.get(a.scope_code) ?? a.scope_code,
-      partner: a.partner_code, period: a.period, indicator: a.indicator, indicatorLabel: indicator?.label ?? a.indicator, unit: indicator?.unit ?? '',
-      value: a.value, condition: a.condition, threshold: a.threshold, createdAt: a.created_at,
-      recipients: mine.map((r) => ({ name: r.name, email: r.email, partner: r.partner_code, reason: r.reason, acknowledgedAt: r.acknowledged_at })),
+      id: a.id,
+      rule: a.rule,
+      label: catalog.alerts.find((r) => r.code === a.rule)?.label ?? a.rule,
+      scope: a.scope,
+      scopeCode: a.scope_code,
+      scopeName:
+        a.scope === 'centre'
+          ? (names.get(a.scope_code) ?? a.scope_code)
+          : a.scope === 'region'
+            ? 'Western Balkans'
+            : (partnerNames.get(a.scope_code) ?? a.scope_code),
+      partner: a.partner_code,
+      period: a.period,
+      indicator: a.indicator,
+      indicatorLabel: indicator?.label ?? a.indicator,
+      unit: indicator?.unit ?? '',
+      value: a.value,
+      condition: a.condition,
+      threshold: a.threshold,
+      createdAt: a.created_at,
+      recipients: mine.map((r) => ({
+        name: r.name,
+        email: r.email,
+        partner: r.partner_code,
+        reason: r.reason,
+        acknowledgedAt: r.acknowledged_at,
+      })),
       acknowledgedBy: mine.filter((r) => r.acknowledged_at !== null).map((r) => r.email),
       mine: me ? { acknowledgedAt: me.acknowledged_at } : null,
     };
@@ -141,8 +201,13 @@ async function present(db: Db, catalog: Catalog, viewer: Viewer, alerts: AlertsT
 }
 
 /** The feed: every alert for the Commission, reviewers and admins; for a coordinator those addressed to them. */
-export async function alertFeed(db: Db, catalog: Catalog, viewer: Viewer, filter: { partner?: string; limit?: number } = {}): Promise<AlertView[]> {
-  if (viewer.kind === 'public') throw new ForbiddenError('Early warnings are for the partners\' coordinators and the Commission.');
+export async function alertFeed(
+  db: Db,
+  catalog: Catalog,
+  viewer: Viewer,
+  filter: { partner?: string; limit?: number } = {},
+): Promise<AlertView[]> {
+  if (viewer.kind === 'public') throw new ForbiddenError("Early warnings are for the partners' coordinators and the Commission.");
   const userId = canSeeAll(viewer) ? undefined : (viewer as { id: string }).id;
   return present(db, catalog, viewer, await listAlerts(db, { userId, partner: filter.partner, limit: filter.limit }));
 }
@@ -156,13 +221,24 @@ export async function getAlert(db: Db, catalog: Catalog, viewer: Viewer, id: str
 }
 
 /** A recipient acknowledges an alert (again: nothing changes). */
-export async function acknowledgeAlert(db: Db, catalog: Catalog, viewer: Viewer & { kind: 'user' }, actor: Actor, id: string): Promise<AlertView> {
+export async function acknowledgeAlert(
+  db: Db,
+  catalog: Catalog,
+  viewer: Viewer & { kind: 'user' },
+  actor: Actor,
+  id: string,
+): Promise<AlertView> {
   const view = await getAlert(db, catalog, viewer, id);
   if (!view.mine) throw new ForbiddenError('Only the recipients of an alert acknowledge it.');
   if (view.mine.acknowledgedAt === null) {
     await db.transaction().execute(async (trx) => {
       if (await acknowledge(trx, id, viewer.id, new Date().toISOString())) {
-        await appendAuditEntry(trx, actor, { action: 'migration.alert.ack', entityType: 'alert', entityId: id, after: { user: viewer.label } });
+        await appendAuditEntry(trx, actor, {
+          action: 'migration.alert.ack',
+          entityType: 'alert',
+          entityId: id,
+          after: { user: viewer.label },
+        });
       }
     });
   }

@@ -8,22 +8,38 @@ import type { WithDatabase } from '../statistics/cli.actions.js';
 
 export function registerAlertCommands(program: Command, withDatabase: WithDatabase): void {
   const alerts = program.command('alerts').description('Early warnings of the migration exchange');
-  alerts.command('list').description('List alerts, newest first')
+  alerts
+    .command('list')
+    .description('List alerts, newest first')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--partner <code>', 'only alerts about this partner')
     .action(async (opts: { format: string; partner?: string }) => {
       const { alertFeed } = await import('./alerts.service.js');
       const { catalog } = withDatabase.context();
-      const list = await withDatabase((db) => alertFeed(db, catalog, { kind: 'operator', label: cliActor().label }, { partner: opts.partner?.toUpperCase(), limit: 500 }));
+      const list = await withDatabase((db) =>
+        alertFeed(db, catalog, { kind: 'operator', label: cliActor().label }, { partner: opts.partner?.toUpperCase(), limit: 500 }),
+      );
       const rows = list.map((a) => ({
-        id: a.id, rule: a.rule, scope: `${a.scope}:${a.scopeCode}`, period: a.period, value: a.value, threshold: `${a.condition} ${a.threshold}`,
-        created: a.createdAt, acknowledged_by: a.acknowledgedBy,
+        id: a.id,
+        rule: a.rule,
+        scope: `${a.scope}:${a.scopeCode}`,
+        period: a.period,
+        value: a.value,
+        threshold: `${a.condition} ${a.threshold}`,
+        created: a.createdAt,
+        acknowledged_by: a.acknowledgedBy,
       }));
       if (opts.format === 'json') return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
       if (rows.length === 0) return void process.stdout.write('No alerts.\n');
-      printTable(rows.map((r) => ({ ...r, value: String(r.value), acknowledged_by: r.acknowledged_by.join(', ') || '–' })), ['id', 'rule', 'scope', 'period', 'value', 'threshold', 'created', 'acknowledged_by']);
+      printTable(
+        rows.map((r) => ({ ...r, value: String(r.value), acknowledged_by: r.acknowledged_by.join(', ') || '–' })),
+        ['id', 'rule', 'scope', 'period', 'value', 'threshold', 'created', 'acknowledged_by'],
+      );
     });
-  alerts.command('ack').description('Acknowledge an alert on behalf of one of its recipients').argument('<id>', 'alert id (see `jha alerts list`)')
+  alerts
+    .command('ack')
+    .description('Acknowledge an alert on behalf of one of its recipients')
+    .argument('<id>', 'alert id (see `jha alerts list`)')
     .requiredOption('--email <email>', 'the recipient acknowledging it')
     .action(async (id: string, opts: { email: string }) => {
       const { acknowledgeAlert } = await import('./alerts.service.js');

@@ -17,10 +17,26 @@ const DATASETS = ['migration.monthly', 'migration.reception'];
 export interface Dashboard {
   period: string | null;
   periods: string[];
-  partners: { partner: string; name: string; arrivals: number | null; share: number | null; occupancy: number | null; capacity: number | null; accommodated: number | null; sleepingOutside: number | null }[];
+  partners: {
+    partner: string;
+    name: string;
+    arrivals: number | null;
+    share: number | null;
+    occupancy: number | null;
+    capacity: number | null;
+    accommodated: number | null;
+    sleepingOutside: number | null;
+  }[];
   region: { arrivals: number | null; occupancy: number | null; arrivalsChange: number | null };
   series: { indicator: string; label: string; values: { partner: string; period: string; value: number | null }[] }[];
-  centres: { partner: string; orgUnit: string; name: string; capacity: number | null; accommodated: number | null; occupancy: number | null }[];
+  centres: {
+    partner: string;
+    orgUnit: string;
+    name: string;
+    capacity: number | null;
+    accommodated: number | null;
+    occupancy: number | null;
+  }[];
   citizenships: { code: string; label: string; arrivals: number }[];
   sources: { partner: string; period: string; comment: string }[];
 }
@@ -30,8 +46,14 @@ function monthsBack(period: string, n: number): string[] {
   return periodRange(shiftPeriod(period, 1 - n), period);
 }
 
-export async function migrationDashboard(db: Db, catalog: Catalog, viewer: Viewer, q: { period?: string; months?: number } = {}): Promise<Dashboard> {
-  if (q.period && (!parsePeriod(q.period) || !/^\d{4}-\d{2}$/.test(q.period))) throw new ValidationError(`period: "${q.period}" is not a month (YYYY-MM).`, { field: 'period' });
+export async function migrationDashboard(
+  db: Db,
+  catalog: Catalog,
+  viewer: Viewer,
+  q: { period?: string; months?: number } = {},
+): Promise<Dashboard> {
+  if (q.period && (!parsePeriod(q.period) || !/^\d{4}-\d{2}$/.test(q.period)))
+    throw new ValidationError(`period: "${q.period}" is not a month (YYYY-MM).`, { field: 'period' });
   const partners = (await listPartners(db)).filter((p) => p.group_code === 'WB6');
   const arrivalsAll = await indicatorValues(db, catalog, viewer, { code: 'migration.arrivals' });
   const occupancyAll = await indicatorValues(db, catalog, viewer, { code: 'migration.occupancy_rate' });
@@ -39,28 +61,62 @@ export async function migrationDashboard(db: Db, catalog: Catalog, viewer: Viewe
   // By default the latest month with arrivals (the monthly exchange), else the latest with reception figures.
   const monthly = arrivalsAll.periods.filter((p) => /^\d{4}-\d{2}$/.test(p)).sort(comparePeriods);
   const period = q.period ?? monthly.at(-1) ?? known.at(-1) ?? null;
-  const empty: Dashboard = { period, periods: known, partners: [], region: { arrivals: null, occupancy: null, arrivalsChange: null }, series: [], centres: [], citizenships: [], sources: [] };
+  const empty: Dashboard = {
+    period,
+    periods: known,
+    partners: [],
+    region: { arrivals: null, occupancy: null, arrivalsChange: null },
+    series: [],
+    centres: [],
+    citizenships: [],
+    sources: [],
+  };
   if (!period) return empty;
   const range = monthsBack(period, Math.min(Math.max(q.months ?? 12, 1), 60));
   const at = async (code: string) => indicatorValues(db, catalog, viewer, { code, period });
   const [arrivals, share, occupancy, capacity, accommodated, outside, change] = await Promise.all(
-    ['migration.arrivals', 'migration.arrivals_share', 'migration.occupancy_rate', 'migration.reception_capacity', 'migration.accommodated', 'migration.sleeping_outside', 'migration.arrivals_change'].map(at),
+    [
+      'migration.arrivals',
+      'migration.arrivals_share',
+      'migration.occupancy_rate',
+      'migration.reception_capacity',
+      'migration.accommodated',
+      'migration.sleeping_outside',
+      'migration.arrivals_change',
+    ].map(at),
   );
-  const valueOf = (answer: typeof arrivals, partner: string) => answer!.values.find((v) => v.partner === partner && v.orgUnit === null)?.value ?? null;
+  const valueOf = (answer: typeof arrivals, partner: string) =>
+    answer!.values.find((v) => v.partner === partner && v.orgUnit === null)?.value ?? null;
   const centres: Dashboard['centres'] = [];
   for (const p of partners) {
-    const [cap, acc, occ] = await Promise.all(['migration.reception_capacity', 'migration.accommodated', 'migration.occupancy_rate'].map((code) => indicatorByOrgUnit(db, catalog, viewer, { code, partner: p.code, period })));
+    const [cap, acc, occ] = await Promise.all(
+      ['migration.reception_capacity', 'migration.accommodated', 'migration.occupancy_rate'].map((code) =>
+        indicatorByOrgUnit(db, catalog, viewer, { code, partner: p.code, period }),
+      ),
+    );
     for (const unit of cap!.values) {
       centres.push({
-        partner: p.code, orgUnit: unit.orgUnit, name: unit.name, capacity: unit.value,
-        accommodated: acc!.values.find((v) => v.orgUnit === unit.orgUnit)?.value ?? null, occupancy: occ!.values.find((v) => v.orgUnit === unit.orgUnit)?.value ?? null,
+        partner: p.code,
+        orgUnit: unit.orgUnit,
+        name: unit.name,
+        capacity: unit.value,
+        accommodated: acc!.values.find((v) => v.orgUnit === unit.orgUnit)?.value ?? null,
+        occupancy: occ!.values.find((v) => v.orgUnit === unit.orgUnit)?.value ?? null,
       });
     }
   }
-  const series = await Promise.all(SERIES.map(async (code) => {
-    const answer = await indicatorValues(db, catalog, viewer, { code, from: range[0], to: range.at(-1) });
-    return { indicator: code, label: answer.indicator.label, values: answer.values.filter((v) => v.orgUnit === null && partners.some((p) => p.code === v.partner)).map((v) => ({ partner: v.partner, period: v.period, value: v.value })) };
-  }));
+  const series = await Promise.all(
+    SERIES.map(async (code) => {
+      const answer = await indicatorValues(db, catalog, viewer, { code, from: range[0], to: range.at(-1) });
+      return {
+        indicator: code,
+        label: answer.indicator.label,
+        values: answer.values
+          .filter((v) => v.orgUnit === null && partners.some((p) => p.code === v.partner))
+          .map((v) => ({ partner: v.partner, period: v.period, value: v.value })),
+      };
+    }),
+  );
   const citizenships: Dashboard['citizenships'] = [];
   for (const c of catalog.dimensions.get('citizenship')?.codes ?? []) {
     const answer = await indicatorValues(db, catalog, viewer, { code: 'migration.arrivals', period, dimensions: { citizenship: c.code } });
@@ -69,13 +125,26 @@ export async function migrationDashboard(db: Db, catalog: Catalog, viewer: Viewe
   }
   citizenships.sort((a, b) => b.arrivals - a.arrivals);
   return {
-    period, periods: known,
+    period,
+    periods: known,
     partners: partners.map((p) => ({
-      partner: p.code, name: p.name, arrivals: valueOf(arrivals, p.code), share: valueOf(share, p.code), occupancy: valueOf(occupancy, p.code),
-      capacity: valueOf(capacity, p.code), accommodated: valueOf(accommodated, p.code), sleepingOutside: valueOf(outside, p.code),
+      partner: p.code,
+      name: p.name,
+      arrivals: valueOf(arrivals, p.code),
+      share: valueOf(share, p.code),
+      occupancy: valueOf(occupancy, p.code),
+      capacity: valueOf(capacity, p.code),
+      accommodated: valueOf(accommodated, p.code),
+      sleepingOutside: valueOf(outside, p.code),
     })),
-    region: { arrivals: arrivals!.region[0]?.value ?? null, occupancy: occupancy!.region[0]?.value ?? null, arrivalsChange: change!.region[0]?.value ?? null },
-    series, centres, citizenships: citizenships.slice(0, 10),
+    region: {
+      arrivals: arrivals!.region[0]?.value ?? null,
+      occupancy: occupancy!.region[0]?.value ?? null,
+      arrivalsChange: change!.region[0]?.value ?? null,
+    },
+    series,
+    centres,
+    citizenships: citizenships.slice(0, 10),
     sources: await valueSources(db, catalog, viewer, { datasets: DATASETS, periods: range }),
   };
 }
@@ -89,7 +158,11 @@ export interface ComplianceCell {
 }
 
 /** Which partner has submitted which month, for each migration dataset over the last months whose reporting has begun. */
-export async function reportingCompliance(db: Db, catalog: Catalog, q: { months?: number; now?: Date } = {}): Promise<{ dataset: string; label: string; periods: string[]; cells: ComplianceCell[] }[]> {
+export async function reportingCompliance(
+  db: Db,
+  catalog: Catalog,
+  q: { months?: number; now?: Date } = {},
+): Promise<{ dataset: string; label: string; periods: string[]; cells: ComplianceCell[] }[]> {
   const now = q.now ?? new Date();
   const current = now.toISOString().slice(0, 7);
   const periods = monthsBack(shiftPeriod(current, -1), Math.min(Math.max(q.months ?? 6, 1), 24));
@@ -97,7 +170,8 @@ export async function reportingCompliance(db: Db, catalog: Catalog, q: { months?
   for (const dataset of DATASETS) {
     const cells: ComplianceCell[] = [];
     for (const period of periods) {
-      for (const row of await reportingOverview(db, catalog, dataset, period, now)) cells.push({ partner: row.partner, period, status: row.status, dueDate: row.dueDate, late: row.late });
+      for (const row of await reportingOverview(db, catalog, dataset, period, now))
+        cells.push({ partner: row.partner, period, status: row.status, dueDate: row.dueDate, late: row.late });
     }
     out.push({ dataset, label: catalog.datasets.get(dataset)?.label ?? dataset, periods, cells });
   }

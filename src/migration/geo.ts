@@ -9,10 +9,23 @@ const require = createRequire(import.meta.url);
 
 /** Natural Earth names (as world-atlas spells them) → partner codes; neighbours are drawn for context. */
 const PARTNERS: Record<string, string> = {
-  Albania: 'AL', 'Bosnia and Herz.': 'BA', Kosovo: 'XK', Montenegro: 'ME', Macedonia: 'MK', 'North Macedonia': 'MK', Serbia: 'RS',
+  Albania: 'AL',
+  'Bosnia and Herz.': 'BA',
+  Kosovo: 'XK',
+  Montenegro: 'ME',
+  Macedonia: 'MK',
+  'North Macedonia': 'MK',
+  Serbia: 'RS',
 };
 const CONTEXT: Record<string, string> = {
-  Croatia: 'HR', Slovenia: 'SI', Hungary: 'HU', Romania: 'RO', Bulgaria: 'BG', Greece: 'GR', Italy: 'IT', Austria: 'AT',
+  Croatia: 'HR',
+  Slovenia: 'SI',
+  Hungary: 'HU',
+  Romania: 'RO',
+  Bulgaria: 'BG',
+  Greece: 'GR',
+  Italy: 'IT',
+  Austria: 'AT',
 };
 
 export interface RegionMap {
@@ -32,7 +45,15 @@ export function westernBalkansMap(): RegionMap {
     const name = f.properties?.name ?? '';
     const code = PARTNERS[name] ?? CONTEXT[name];
     if (!code) continue;
-    features.push({ type: 'Feature', properties: { code, name: code === 'BA' ? 'Bosnia and Herzegovina' : code === 'MK' ? 'North Macedonia' : name, partner: Object.values(PARTNERS).includes(code) }, geometry: f.geometry });
+    features.push({
+      type: 'Feature',
+      properties: {
+        code,
+        name: code === 'BA' ? 'Bosnia and Herzegovina' : code === 'MK' ? 'North Macedonia' : name,
+        partner: Object.values(PARTNERS).includes(code),
+      },
+      geometry: f.geometry,
+    });
   }
   cached = { type: 'FeatureCollection', features, source: 'Natural Earth 1:50m (public domain), via world-atlas' };
   return cached;

@@ -11,30 +11,92 @@ import { westernBalkansMap } from './geo.js';
 const tags = ['migration'];
 
 export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/migration/dashboard', {
-    config: { access: PUBLIC },
-    schema: { tags, summary: 'The regional situation for a month (the latest by default), as far as the caller may see the data', querystring: Type.Object({ period: Type.Optional(Type.String({ maxLength: 7 })), months: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })) }) },
-  }, async (request) => migrationDashboard(app.db, app.catalog, viewerOf(request.principal), request.query));
+  app.get(
+    '/migration/dashboard',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: 'The regional situation for a month (the latest by default), as far as the caller may see the data',
+        querystring: Type.Object({
+          period: Type.Optional(Type.String({ maxLength: 7 })),
+          months: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+        }),
+      },
+    },
+    async (request) => migrationDashboard(app.db, app.catalog, viewerOf(request.principal), request.query),
+  );
 
-  app.get('/migration/map', { config: { access: PUBLIC }, schema: { tags, summary: 'GeoJSON of the six partners and their neighbours (Natural Earth 1:50m)' } }, async (_request, reply) => {
-    return reply.header('cache-control', 'public, max-age=86400').send(westernBalkansMap());
-  });
+  app.get(
+    '/migration/map',
+    { config: { access: PUBLIC }, schema: { tags, summary: 'GeoJSON of the six partners and their neighbours (Natural Earth 1:50m)' } },
+    async (_request, reply) => {
+      return reply.header('cache-control', 'public, max-age=86400').send(westernBalkansMap());
+    },
+  );
 
-  app.get('/migration/compliance', {
-    config: { access: SIGNED_IN },
-    schema: { tags, summary: 'Which partner has submitted which month (monthly statistics and reception)', querystring: Type.Object({ months: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })) }) },
-  }, async (request) => ({ datasets: await reportingCompliance(app.db, app.catalog, { months: request.query.months }) }));
+  app.get(
+    '/migration/compliance',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags,
+        summary: 'Which partner has submitted which month (monthly statistics and reception)',
+        querystring: Type.Object({ months: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })) }),
+      },
+    },
+    async (request) => ({ datasets: await reportingCompliance(app.db, app.catalog, { months: request.query.months }) }),
+  );
 
-  app.get('/migration/alerts', {
-    config: { access: SIGNED_IN },
-    schema: { tags, summary: 'Early warnings: all for the Commission and reviewers, those addressed to them for coordinators', querystring: Type.Object({ partner: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }) },
-  }, async (request) => ({ alerts: await alertFeed(app.db, app.catalog, viewerOf(request.principal), { partner: request.query.partner?.toUpperCase(), limit: request.query.limit }) }));
+  app.get(
+    '/migration/alerts',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags,
+        summary: 'Early warnings: all for the Commission and reviewers, those addressed to them for coordinators',
+        querystring: Type.Object({
+          partner: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+        }),
+      },
+    },
+    async (request) => ({
+      alerts: await alertFeed(app.db, app.catalog, viewerOf(request.principal), {
+        partner: request.query.partner?.toUpperCase(),
+        limit: request.query.limit,
+      }),
+    }),
+  );
 
-  app.get('/migration/alerts/:id', { config: { access: SIGNED_IN }, schema: { tags, summary: 'One early warning with its recipients and acknowledgements', params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } },
-    async (request) => getAlert(app.db, app.catalog, viewerOf(request.principal), request.params.id));
+  app.get(
+    '/migration/alerts/:id',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags,
+        summary: 'One early warning with its recipients and acknowledgements',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+      },
+    },
+    async (request) => getAlert(app.db, app.catalog, viewerOf(request.principal), request.params.id),
+  );
 
-  app.post('/migration/alerts/:id/ack', { config: { access: SIGNED_IN }, schema: { tags, summary: 'Acknowledge an alert addressed to you', params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } }, async (request) => {
-    const viewer = viewerOf(request.principal);
-    return acknowledgeAlert(app.db, app.catalog, viewer as typeof viewer & { kind: 'user' }, actorOf(request.principal!, request.id), request.params.id);
-  });
+  app.post(
+    '/migration/alerts/:id/ack',
+    {
+      config: { access: SIGNED_IN },
+      schema: { tags, summary: 'Acknowledge an alert addressed to you', params: Type.Object({ id: Type.String({ maxLength: 64 }) }) },
+    },
+    async (request) => {
+      const viewer = viewerOf(request.principal);
+      return acknowledgeAlert(
+        app.db,
+        app.catalog,
+        viewer as typeof viewer & { kind: 'user' },
+        actorOf(request.principal!, request.id),
+        request.params.id,
+      );
+    },
+  );
 };

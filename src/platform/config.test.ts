@@ -62,10 +62,12 @@ describe('configuration', () => {
 
   it('reads SMTP_URL (optional) and MAIL_FROM (with a default)', () => {
     expect(loadConfig({ DATABASE_URL: sqlite })).toMatchObject({ smtpUrl: null, mailFrom: 'JHA Hub <no-reply@jha-hub.local>' });
-    expect(loadConfig({ DATABASE_URL: sqlite, SMTP_URL: ' smtp://mail.example.org:2525 ', MAIL_FROM: 'Hub <hub@example.org>' }))
-      .toMatchObject({ smtpUrl: 'smtp://mail.example.org:2525', mailFrom: 'Hub <hub@example.org>' });
-    expect(loadConfig({ DATABASE_URL: sqlite, SMTP_URL: 'smtps://user:secret@mail.example.org:465', MAIL_FROM: 'hub@example.org' }))
-      .toMatchObject({ smtpUrl: 'smtps://user:secret@mail.example.org:465', mailFrom: 'hub@example.org' });
+    expect(
+      loadConfig({ DATABASE_URL: sqlite, SMTP_URL: ' smtp://mail.example.org:2525 ', MAIL_FROM: 'Hub <hub@example.org>' }),
+    ).toMatchObject({ smtpUrl: 'smtp://mail.example.org:2525', mailFrom: 'Hub <hub@example.org>' });
+    expect(
+      loadConfig({ DATABASE_URL: sqlite, SMTP_URL: 'smtps://user:secret@mail.example.org:465', MAIL_FROM: 'hub@example.org' }),
+    ).toMatchObject({ smtpUrl: 'smtps://user:secret@mail.example.org:465', mailFrom: 'hub@example.org' });
   });
 
   it('reads PUBLIC_URL for links in e-mails, by default the local address', () => {
@@ -81,7 +83,9 @@ describe('configuration', () => {
   });
 
   it('requires SESSION_SECRET with PostgreSQL', () => {
-    expect(configError({ DATABASE_URL: 'postgres://postgres@127.0.0.1/test' }).message).toMatch(/^SESSION_SECRET: is required with PostgreSQL/);
+    expect(configError({ DATABASE_URL: 'postgres://postgres@127.0.0.1/test' }).message).toMatch(
+      /^SESSION_SECRET: is required with PostgreSQL/,
+    );
     const ok = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1/test', SESSION_SECRET: 'x'.repeat(32) });
     expect(ok.demo).toBe(false);
   });

@@ -110,7 +110,8 @@ function parsePublicUrl(value: string | undefined, host: string, port: number): 
   } catch {
     throw new ConfigError('PUBLIC_URL', `"${raw}" is not a web address (e.g. https://jha-hub.example.org).`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('PUBLIC_URL', `"${raw}" must start with https:// or http://.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError('PUBLIC_URL', `"${raw}" must start with https:// or http://.`);
   return url.href.replace(/\/+$/, '');
 }
 
@@ -136,7 +137,10 @@ function resolveSessionSecret(value: string | undefined, database: DatabaseConfi
     return value;
   }
   if (database.kind === 'postgres') {
-    throw new ConfigError('SESSION_SECRET', 'is required with PostgreSQL, so that every instance signs sessions alike (at least 32 characters).');
+    throw new ConfigError(
+      'SESSION_SECRET',
+      'is required with PostgreSQL, so that every instance signs sessions alike (at least 32 characters).',
+    );
   }
   if (database.path === ':memory:') return randomBytes(32).toString('hex');
   const file = join(dirname(database.path), 'session-secret');

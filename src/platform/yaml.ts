@@ -3,13 +3,22 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 
 export class CatalogError extends Error {
-  constructor(readonly file: string, readonly line: number | undefined, readonly problem: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly problem: string,
+  ) {
     super(`${file}${line ? `:${line}` : ''}: ${problem}`);
   }
 }
 
 export class YamlNode {
-  constructor(readonly node: Node | null | undefined, readonly file: string, private readonly lines: LineCounter, readonly path: string) {}
+  constructor(
+    readonly node: Node | null | undefined,
+    readonly file: string,
+    private readonly lines: LineCounter,
+    readonly path: string,
+  ) {}
 
   get line(): number | undefined {
     const start = this.node?.range?.[0];
@@ -71,7 +80,8 @@ export class YamlNode {
     const value = isScalar(this.node) ? this.node.value : undefined;
     if (typeof value !== 'string' && typeof value !== 'number') this.fail('must be a text');
     const text = String(value);
-    if (options.pattern && !options.pattern.test(text)) this.fail(`"${text}" is not ${options.describe ?? `of the form ${options.pattern}`}`);
+    if (options.pattern && !options.pattern.test(text))
+      this.fail(`"${text}" is not ${options.describe ?? `of the form ${options.pattern}`}`);
     return text;
   }
 

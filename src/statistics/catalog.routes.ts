@@ -6,13 +6,51 @@ import type { Catalog } from './catalog.js';
 export function presentCatalog(catalog: Catalog) {
   return {
     dimensions: [...catalog.dimensions.values()],
-    variables: [...catalog.variables.values()].map(({ code, label, type, unit, kind, dimensions, domain }) => ({ code, label, type, unit, kind, dimensions, domain })),
+    variables: [...catalog.variables.values()].map(({ code, label, type, unit, kind, dimensions, domain }) => ({
+      code,
+      label,
+      type,
+      unit,
+      kind,
+      dimensions,
+      domain,
+    })),
     datasets: [...catalog.datasets.values()],
-    indicators: [...catalog.indicators.values()].map(({ code, label, description, unit, decimals, aggregation, polarity, variables, datasets, domain }) => ({ code, label, description, unit, decimals, aggregation, polarity, variables, datasets, domain })),
-    validationRules: catalog.rules.map(({ code, message, datasets, leftText, operator, rightText, severity, tolerance, missing }) => ({ code, message, datasets, left: leftText, operator, right: rightText, severity, tolerance, missing })),
+    indicators: [...catalog.indicators.values()].map(
+      ({ code, label, description, unit, decimals, aggregation, polarity, variables, datasets, domain }) => ({
+        code,
+        label,
+        description,
+        unit,
+        decimals,
+        aggregation,
+        polarity,
+        variables,
+        datasets,
+        domain,
+      }),
+    ),
+    validationRules: catalog.rules.map(({ code, message, datasets, leftText, operator, rightText, severity, tolerance, missing }) => ({
+      code,
+      message,
+      datasets,
+      left: leftText,
+      operator,
+      right: rightText,
+      severity,
+      tolerance,
+      missing,
+    })),
   };
 }
 
 export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/catalog', { config: { access: PUBLIC }, schema: { tags: ['statistics'], summary: 'Dimensions, variables, datasets, indicators and validation rules' } }, async () => presentCatalog(app.catalog));
+  app.get(
+    '/catalog',
+    {
+      config: { access: PUBLIC },
+      schema: { tags: ['statistics'], summary: 'Dimensions, variables, datasets, indicators and validation rules' },
+    },
+    async () => presentCatalog(app.catalog),
+  );
 };

@@ -29,33 +29,66 @@ describe('catalogue loading', () => {
     expect(dataset).toMatchObject({ periodType: 'yearly', partnerLevel: true, orgUnitKinds: ['court'] });
     expect(catalog.variables.get('cases.incoming')?.dimensions).toEqual(['case_category', 'instance']);
     expect(catalog.indicators.get('justice.clearance_rate')).toMatchObject({ aggregation: 'ratio_of_sums', factor: 100, decimals: 2 });
-    expect(catalog.rules.find((r) => r.code === 'justice.carry_over')).toMatchObject({ severity: 'warning', usesPrevious: true, datasets: ['justice.annual'] });
+    expect(catalog.rules.find((r) => r.code === 'justice.carry_over')).toMatchObject({
+      severity: 'warning',
+      usesPrevious: true,
+      datasets: ['justice.annual'],
+    });
   });
 
   it('reads a valid catalogue with rules and indicators', () => {
-    const catalog = parseCatalogs([{ file: 'x.yaml', text: `${base}validation_rules:
+    const catalog = parseCatalogs([
+      {
+        file: 'x.yaml',
+        text: `${base}validation_rules:
   - { code: test.positive, message: positive, left: arrivals, operator: '>=', right: '0', severity: error }
 indicators:
   - { code: test.share_female, label: Share of women, numerator: 'arrivals[sex == female]', denominator: arrivals, factor: 100, unit: '%' }
   - { code: test.arrivals, label: Arrivals, expression: arrivals, aggregation: sum, decimals: 0 }
-` }]);
+`,
+      },
+    ]);
     expect(catalog.rules[0]).toMatchObject({ code: 'test.positive', datasets: ['test.monthly'], missing: 'skip_if_any_missing' });
     expect(catalog.indicators.get('test.arrivals')).toMatchObject({ aggregation: 'sum', datasets: ['test.monthly'] });
   });
 
   it.each([
-    [`${base}indicators:\n  - { code: x.rate, label: X, numerator: arrivals, denominator: departures }\n`, 10, /unknown variable departures/],
-    [`${base}indicators:\n  - { code: x.rate, label: X, expression: 'arrivals[sex == other]' }\n`, 10, /"other" is not a code of dimension sex/],
-    [`${base}validation_rules:\n  - { code: x.r, message: m, left: arrivals, operator: '=>', right: '0', severity: error }\n`, 10, /"=>" is not one of ==/],
-    [`${base}validation_rules:\n  - { code: x.r, message: m, left: arrivals, operator: '>=', right: '0', severity: fatal }\n`, 10, /"fatal" is not one of error, warning/],
+    [
+      `${base}indicators:\n  - { code: x.rate, label: X, numerator: arrivals, denominator: departures }\n`,
+      10,
+      /unknown variable departures/,
+    ],
+    [
+      `${base}indicators:\n  - { code: x.rate, label: X, expression: 'arrivals[sex == other]' }\n`,
+      10,
+      /"other" is not a code of dimension sex/,
+    ],
+    [
+      `${base}validation_rules:\n  - { code: x.r, message: m, left: arrivals, operator: '=>', right: '0', severity: error }\n`,
+      10,
+      /"=>" is not one of ==/,
+    ],
+    [
+      `${base}validation_rules:\n  - { code: x.r, message: m, left: arrivals, operator: '>=', right: '0', severity: fatal }\n`,
+      10,
+      /"fatal" is not one of error, warning/,
+    ],
     [base.replace('period: monthly', 'period: daily'), 8, /"daily" is not one of yearly/],
     [base.replace('dimensions: [sex]', 'dimensions: [gender]'), 5, /unknown dimension gender/],
     [base.replace('kind: stock', 'kind: level'), 6, /"level" is not one of flow, stock/],
     [base.replace('code: capacity', 'code: Capacity!'), 6, /is not a code in snake_case/],
     [base.replace('variables: [arrivals, capacity]', 'variables: [arrivals, beds]'), 8, /unknown variable beds/],
     [base.replace('label: Beds', 'lable: Beds'), 6, /unknown key/],
-    [`${base}  - { code: test.monthly, label: Again, period: monthly, level: partner, variables: [arrivals] }\n`, 9, /dataset test\.monthly is declared twice/],
-    [`${base}indicators:\n  - { code: x.rate, label: X, expression: '(((((((((((((((((((((((((((1)))))))))))))))))))))))))))' }\n`, 10, /nests deeper/],
+    [
+      `${base}  - { code: test.monthly, label: Again, period: monthly, level: partner, variables: [arrivals] }\n`,
+      9,
+      /dataset test\.monthly is declared twice/,
+    ],
+    [
+      `${base}indicators:\n  - { code: x.rate, label: X, expression: '(((((((((((((((((((((((((((1)))))))))))))))))))))))))))' }\n`,
+      10,
+      /nests deeper/,
+    ],
     [`${base}indicators: [ { code: x, label: "unclosed }\n`, undefined, /./],
   ])('names file and line of a problem (%#)', (text, line, message) => {
     const err = problem(text);
@@ -83,8 +116,15 @@ describe('the worked example of docs/catalogs.md', () => {
       { variable: 'reception.accommodated', orgUnit: 'centre-1', coords: 'sex=male', num: 50, code: null },
     ];
     const findings = validateSubmission({ catalog, dataset: catalog.datasets.get('example.reception')!, current: values, history: [] });
-    expect(findings.map((f) => [f.ruleCode, f.orgUnit])).toEqual([['example.over_capacity', ''], ['example.over_capacity', 'centre-1']]);
-    const rate = computeIndicator(catalog, catalog.indicators.get('example.occupancy_rate')!, { indexes: [new ValueIndex(values)], orgUnit: 'centre-1', dimensions: {} });
+    expect(findings.map((f) => [f.ruleCode, f.orgUnit])).toEqual([
+      ['example.over_capacity', ''],
+      ['example.over_capacity', 'centre-1'],
+    ]);
+    const rate = computeIndicator(catalog, catalog.indicators.get('example.occupancy_rate')!, {
+      indexes: [new ValueIndex(values)],
+      orgUnit: 'centre-1',
+      dimensions: {},
+    });
     expect(roundTo(rate.value, 1)).toBe(108.3);
   });
 });

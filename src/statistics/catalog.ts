@@ -10,10 +10,19 @@ import { PERIOD_TYPES, type PeriodType } from './periods.js';
 
 export { CatalogError };
 
-export interface Dimension { code: string; label: string; codes: { code: string; label: string }[] }
+export interface Dimension {
+  code: string;
+  label: string;
+  codes: { code: string; label: string }[];
+}
 export type ValueType = 'integer' | 'decimal' | 'percent';
 export interface Variable {
-  code: string; label: string; type: ValueType; unit: string; kind: 'flow' | 'stock'; dimensions: string[];
+  code: string;
+  label: string;
+  type: ValueType;
+  unit: string;
+  kind: 'flow' | 'stock';
+  dimensions: string[];
   /** Period-on-period change (relative, e.g. 0.5 = ±50 %) beyond which a value is an outlier. */
   maxChange: number | null;
   /** Modified z-score against the series' history beyond which a value is an outlier. */
@@ -21,26 +30,50 @@ export interface Variable {
   domain: string;
 }
 export interface Dataset {
-  code: string; label: string; periodType: PeriodType;
+  code: string;
+  label: string;
+  periodType: PeriodType;
   /** Whether the partner's own figures are entered, and for which org-unit kinds figures are entered. */
-  partnerLevel: boolean; orgUnitKinds: string[];
-  variables: string[]; dueDays: number; domain: string;
+  partnerLevel: boolean;
+  orgUnitKinds: string[];
+  variables: string[];
+  dueDays: number;
+  domain: string;
 }
 export type Comparison = '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type MissingStrategy = 'skip_if_any_missing' | 'skip_if_all_missing' | 'never_skip';
 export interface ValidationRule {
-  code: string; message: string; datasets: string[];
-  left: Expr; operator: Comparison; right: Expr; leftText: string; rightText: string;
-  severity: 'error' | 'warning'; tolerance: { absolute: number; relative: number }; missing: MissingStrategy;
-  usesPrevious: boolean; domain: string;
+  code: string;
+  message: string;
+  datasets: string[];
+  left: Expr;
+  operator: Comparison;
+  right: Expr;
+  leftText: string;
+  rightText: string;
+  severity: 'error' | 'warning';
+  tolerance: { absolute: number; relative: number };
+  missing: MissingStrategy;
+  usesPrevious: boolean;
+  domain: string;
 }
 export type Aggregation = 'ratio_of_sums' | 'median' | 'sum';
 export interface Indicator {
-  code: string; label: string; description: string; unit: string; decimals: number;
-  aggregation: Aggregation; polarity: 'higher_is_better' | 'lower_is_better' | 'neutral';
+  code: string;
+  label: string;
+  description: string;
+  unit: string;
+  decimals: number;
+  aggregation: Aggregation;
+  polarity: 'higher_is_better' | 'lower_is_better' | 'neutral';
   /** Either an expression, or numerator / denominator × factor. */
-  expression: Expr | null; numerator: Expr | null; denominator: Expr | null; factor: number;
-  variables: string[]; datasets: string[]; domain: string;
+  expression: Expr | null;
+  numerator: Expr | null;
+  denominator: Expr | null;
+  factor: number;
+  variables: string[];
+  datasets: string[];
+  domain: string;
   /** How many periods back the indicator reads through prev() (0 when it does not). */
   maxLag: number;
   /** The numerator as a share of the same numerator summed over the region's partners (× factor). */
@@ -49,10 +82,14 @@ export interface Indicator {
 
 /** An early warning: fires when the indicator, for one scope, meets the condition. */
 export interface AlertRule {
-  code: string; label: string; indicator: string;
+  code: string;
+  label: string;
+  indicator: string;
   /** centre: each org unit with values; partner: the partner as a whole; region: the Western Balkans. */
   scope: 'centre' | 'partner' | 'region';
-  condition: Comparison; threshold: number; domain: string;
+  condition: Comparison;
+  threshold: number;
+  domain: string;
 }
 
 export interface Catalog {
@@ -81,7 +118,16 @@ interface Pending {
 }
 
 function emptyCatalog(): Catalog {
-  return { dimensions: new Map(), variables: new Map(), datasets: new Map(), rules: [], indicators: new Map(), alerts: [], neighbours: new Map(), files: [] };
+  return {
+    dimensions: new Map(),
+    variables: new Map(),
+    datasets: new Map(),
+    rules: [],
+    indicators: new Map(),
+    alerts: [],
+    neighbours: new Map(),
+    files: [],
+  };
 }
 
 function parseDimensions(root: YamlNode, catalog: Catalog): void {
@@ -93,10 +139,12 @@ function parseDimensions(root: YamlNode, catalog: Catalog): void {
     // Short form: `sex: [female, male]`; long form: `sex: { label: Sex, codes: [...] }` where a
     // code may be `{ code: y0_13, label: "0–13" }`.
     const list = node.isList() ? node : node.get('codes');
-    const label = node.isMap() ? node.get('label').optionalString() ?? code : code;
+    const label = node.isMap() ? (node.get('label').optionalString() ?? code) : code;
     const codes = list.items().map((item) => {
-      const c = item.isMap() ? item.get('code').string({ pattern: DIM_CODE, describe: 'a code of letters, digits and _' }) : item.string({ pattern: DIM_CODE, describe: 'a code of letters, digits and _' });
-      const l = item.isMap() ? item.get('label').optionalString() ?? c : c;
+      const c = item.isMap()
+        ? item.get('code').string({ pattern: DIM_CODE, describe: 'a code of letters, digits and _' })
+        : item.string({ pattern: DIM_CODE, describe: 'a code of letters, digits and _' });
+      const l = item.isMap() ? (item.get('label').optionalString() ?? c) : c;
       return { code: c, label: l };
     });
     if (codes.length === 0) list.failHere('needs at least one code');
@@ -119,10 +167,13 @@ function parseVariables(root: YamlNode, catalog: Catalog, domain: string): void 
     const dimensions = node.get('dimensions').strings();
     for (const d of dimensions) if (!catalog.dimensions.has(d)) node.get('dimensions').fail(`unknown dimension ${d}`);
     catalog.variables.set(code, {
-      code, label: node.get('label').string(), unit: node.get('unit').optionalString() ?? '',
+      code,
+      label: node.get('label').string(),
+      unit: node.get('unit').optionalString() ?? '',
       type: node.get('type').oneOf(['integer', 'decimal', 'percent'] as const, 'integer'),
       kind: node.get('kind').oneOf(['flow', 'stock'] as const),
-      dimensions, domain,
+      dimensions,
+      domain,
       maxChange: node.get('max_change').optionalNumber({ min: 0 }) ?? null,
       maxZScore: node.get('max_z_score').optionalNumber({ min: 0 }) ?? null,
     });
@@ -157,9 +208,14 @@ function parseDataset(node: YamlNode, catalog: Catalog, domain: string): Dataset
   if (variables.length === 0) node.get('variables').failHere('needs at least one variable');
   for (const v of variables) if (!catalog.variables.has(v)) node.get('variables').fail(`unknown variable ${v}`);
   return {
-    code, label: node.get('label').string(), periodType: node.get('period').oneOf(PERIOD_TYPES),
-    partnerLevel: levels.includes('partner'), orgUnitKinds: levels.filter((l) => l !== 'partner'),
-    variables, dueDays: node.get('due_days').optionalNumber({ min: 0, max: 3650, integer: true }) ?? 30, domain,
+    code,
+    label: node.get('label').string(),
+    periodType: node.get('period').oneOf(PERIOD_TYPES),
+    partnerLevel: levels.includes('partner'),
+    orgUnitKinds: levels.filter((l) => l !== 'partner'),
+    variables,
+    dueDays: node.get('due_days').optionalNumber({ min: 0, max: 3650, integer: true }) ?? 30,
+    domain,
   };
 }
 
@@ -172,18 +228,27 @@ function parseRule(node: YamlNode, catalog: Catalog, scope: ExpressionScope, dom
   if (tolerance.exists) tolerance.onlyKeys(['absolute', 'relative']);
   const used = new Set([...references(left.expr), ...references(right.expr)].map((r) => r.variable));
   const explicit = [...node.get('dataset').strings(), ...node.get('datasets').strings()];
-  for (const d of explicit) if (!catalog.datasets.has(d)) node.get(node.get('dataset').exists ? 'dataset' : 'datasets').fail(`unknown dataset ${d}`);
+  for (const d of explicit)
+    if (!catalog.datasets.has(d)) node.get(node.get('dataset').exists ? 'dataset' : 'datasets').fail(`unknown dataset ${d}`);
   // Without an explicit dataset, a rule applies to every dataset that collects all its variables.
-  const datasets = explicit.length > 0 ? explicit
-    : [...catalog.datasets.values()].filter((d) => [...used].every((v) => d.variables.includes(v))).map((d) => d.code);
+  const datasets =
+    explicit.length > 0
+      ? explicit
+      : [...catalog.datasets.values()].filter((d) => [...used].every((v) => d.variables.includes(v))).map((d) => d.code);
   if (datasets.length === 0) node.fail('no dataset collects all the variables this rule reads; name one with `dataset:`');
   return {
-    code, message: node.get('message').string(), datasets, left: left.expr, right: right.expr, leftText: left.text, rightText: right.text,
+    code,
+    message: node.get('message').string(),
+    datasets,
+    left: left.expr,
+    right: right.expr,
+    leftText: left.text,
+    rightText: right.text,
     operator: node.get('operator').oneOf(COMPARISONS),
     severity: node.get('severity').oneOf(['error', 'warning'] as const),
     tolerance: {
-      absolute: tolerance.exists ? tolerance.get('absolute').optionalNumber({ min: 0 }) ?? 0 : 0,
-      relative: tolerance.exists ? tolerance.get('relative').optionalNumber({ min: 0, max: 1 }) ?? 0 : 0,
+      absolute: tolerance.exists ? (tolerance.get('absolute').optionalNumber({ min: 0 }) ?? 0) : 0,
+      relative: tolerance.exists ? (tolerance.get('relative').optionalNumber({ min: 0, max: 1 }) ?? 0) : 0,
     },
     missing: node.get('missing').oneOf(['skip_if_any_missing', 'skip_if_all_missing', 'never_skip'] as const, 'skip_if_any_missing'),
     usesPrevious: [...references(left.expr), ...references(right.expr)].some((r) => r.lag > 0),
@@ -192,31 +257,59 @@ function parseRule(node: YamlNode, catalog: Catalog, scope: ExpressionScope, dom
 }
 
 function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope, domain: string): Indicator {
-  node.onlyKeys(['code', 'label', 'description', 'expression', 'numerator', 'denominator', 'share_of_region', 'factor', 'unit', 'decimals', 'aggregation', 'polarity']);
+  node.onlyKeys([
+    'code',
+    'label',
+    'description',
+    'expression',
+    'numerator',
+    'denominator',
+    'share_of_region',
+    'factor',
+    'unit',
+    'decimals',
+    'aggregation',
+    'polarity',
+  ]);
   const code = node.get('code').string({ pattern: CODE, describe: CODE_TEXT });
   if (catalog.indicators.has(code)) node.get('code').fail(`indicator ${code} is declared twice`);
   const shareOfRegion = node.get('share_of_region').boolean(false);
   if (shareOfRegion) {
-    if (!node.get('numerator').exists || node.get('denominator').exists || node.get('expression').exists) node.get('share_of_region').fail('a share of the region needs `numerator` only (the region\'s sum is the denominator)');
+    if (!node.get('numerator').exists || node.get('denominator').exists || node.get('expression').exists)
+      node.get('share_of_region').fail("a share of the region needs `numerator` only (the region's sum is the denominator)");
   }
   const hasExpression = node.get('expression').exists;
   const hasRatio = node.get('numerator').exists || node.get('denominator').exists;
-  if (!shareOfRegion && hasExpression === hasRatio) node.fail('give either `expression`, or `numerator` and `denominator` (with an optional `factor`)');
+  if (!shareOfRegion && hasExpression === hasRatio)
+    node.fail('give either `expression`, or `numerator` and `denominator` (with an optional `factor`)');
   const expressionPart = hasExpression ? expression(node.get('expression'), scope).expr : null;
   const numerator = hasRatio ? expression(node.get('numerator'), scope).expr : null;
   const denominator = hasRatio && !shareOfRegion ? expression(node.get('denominator'), scope).expr : null;
-  const aggregation = shareOfRegion ? 'sum' : node.get('aggregation').oneOf(['ratio_of_sums', 'median', 'sum'] as const, hasRatio ? 'ratio_of_sums' : 'median');
+  const aggregation = shareOfRegion
+    ? 'sum'
+    : node.get('aggregation').oneOf(['ratio_of_sums', 'median', 'sum'] as const, hasRatio ? 'ratio_of_sums' : 'median');
   if (aggregation === 'ratio_of_sums' && !hasRatio) node.get('aggregation').fail('ratio_of_sums needs `numerator` and `denominator`');
   const refs = [expressionPart, numerator, denominator].filter((e): e is Expr => e !== null).flatMap((e) => references(e));
   const variables = [...new Set(refs.map((r) => r.variable))];
   const datasets = [...catalog.datasets.values()].filter((d) => variables.some((v) => d.variables.includes(v))).map((d) => d.code);
   if (datasets.length === 0) node.fail('no dataset collects the variables of this indicator');
   return {
-    code, label: node.get('label').string(), description: node.get('description').optionalString() ?? '',
-    unit: node.get('unit').optionalString() ?? '', decimals: node.get('decimals').optionalNumber({ min: 0, max: 6, integer: true }) ?? 2,
-    aggregation, polarity: node.get('polarity').oneOf(['higher_is_better', 'lower_is_better', 'neutral'] as const, 'neutral'),
-    expression: expressionPart, numerator, denominator, factor: node.get('factor').optionalNumber() ?? 1,
-    variables, datasets, domain, maxLag: Math.max(0, ...refs.map((r) => r.lag)), shareOfRegion,
+    code,
+    label: node.get('label').string(),
+    description: node.get('description').optionalString() ?? '',
+    unit: node.get('unit').optionalString() ?? '',
+    decimals: node.get('decimals').optionalNumber({ min: 0, max: 6, integer: true }) ?? 2,
+    aggregation,
+    polarity: node.get('polarity').oneOf(['higher_is_better', 'lower_is_better', 'neutral'] as const, 'neutral'),
+    expression: expressionPart,
+    numerator,
+    denominator,
+    factor: node.get('factor').optionalNumber() ?? 1,
+    variables,
+    datasets,
+    domain,
+    maxLag: Math.max(0, ...refs.map((r) => r.lag)),
+    shareOfRegion,
   };
 }
 
@@ -227,9 +320,13 @@ function parseAlert(node: YamlNode, catalog: Catalog, domain: string): AlertRule
   const indicator = node.get('indicator').string();
   if (!catalog.indicators.has(indicator)) node.get('indicator').fail(`unknown indicator ${indicator}`);
   return {
-    code, label: node.get('label').string(), indicator,
+    code,
+    label: node.get('label').string(),
+    indicator,
     scope: node.get('scope').oneOf(['centre', 'partner', 'region'] as const),
-    condition: node.get('condition').oneOf(COMPARISONS), threshold: node.get('threshold').number(), domain,
+    condition: node.get('condition').oneOf(COMPARISONS),
+    threshold: node.get('threshold').number(),
+    domain,
   };
 }
 
@@ -252,16 +349,46 @@ export function parseCatalogs(files: { file: string; text: string }[]): Catalog 
   // Declarations first (dimensions, then variables) in every file, then what refers to them.
   for (const { file, root } of roots) {
     if (!root.isMap()) root.fail('a catalogue file must be a mapping');
-    root.onlyKeys(['domain', 'label', 'description', 'sources', 'dimensions', 'variables', 'datasets', 'validation_rules', 'indicators', 'alerts', 'neighbours']);
+    root.onlyKeys([
+      'domain',
+      'label',
+      'description',
+      'sources',
+      'dimensions',
+      'variables',
+      'datasets',
+      'validation_rules',
+      'indicators',
+      'alerts',
+      'neighbours',
+    ]);
     catalog.files.push(file);
     parseDimensions(root, catalog);
   }
   for (const { root } of roots) {
     const domain = root.get('domain').string({ pattern: CODE, describe: CODE_TEXT });
     parseVariables(root, catalog, domain);
-    if (root.get('datasets').exists) pending.datasets.push(...root.get('datasets').items().map((node) => ({ node, domain })));
-    if (root.get('validation_rules').exists) pending.rules.push(...root.get('validation_rules').items().map((node) => ({ node, domain })));
-    if (root.get('indicators').exists) pending.indicators.push(...root.get('indicators').items().map((node) => ({ node, domain })));
+    if (root.get('datasets').exists)
+      pending.datasets.push(
+        ...root
+          .get('datasets')
+          .items()
+          .map((node) => ({ node, domain })),
+      );
+    if (root.get('validation_rules').exists)
+      pending.rules.push(
+        ...root
+          .get('validation_rules')
+          .items()
+          .map((node) => ({ node, domain })),
+      );
+    if (root.get('indicators').exists)
+      pending.indicators.push(
+        ...root
+          .get('indicators')
+          .items()
+          .map((node) => ({ node, domain })),
+      );
   }
   for (const { node, domain } of pending.datasets) {
     const d = parseDataset(node, catalog, domain);
@@ -303,6 +430,8 @@ export function catalogLoadCount(): number {
 
 export function loadCatalogs(dir: string): Catalog {
   loads += 1;
-  const names = readdirSync(dir).filter((n) => n.endsWith('.yaml') && !RESERVED_FILES.has(n)).sort();
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml') && !RESERVED_FILES.has(n))
+    .sort();
   return parseCatalogs(names.map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') })));
 }

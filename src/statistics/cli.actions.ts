@@ -23,7 +23,10 @@ const OPERATOR = { kind: 'operator', label: 'cli' } as const;
 
 function bar(total: number, label: string): cliProgress.SingleBar | null {
   if (!process.stderr.isTTY && !process.env.JHA_PROGRESS) return null;
-  const b = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, clearOnComplete: false }, cliProgress.Presets.shades_classic);
+  const b = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
   b.start(total, 0);
   return b;
 }
@@ -51,13 +54,20 @@ export async function importValuesFile(withDatabase: WithDatabase, file: string,
     rows = readJson(readFileSync(file, 'utf8'), cat);
   }
   const writeBar = rows.length > 20000 ? bar(rows.length, opts.dryRun ? 'checking' : 'importing') : null;
-  const summary = await withDatabase((db) => importValues(db, cat, OPERATOR, cliActor(), rows, { dryRun: !!opts.dryRun, onProgress: (done) => writeBar?.update(done) }));
+  const summary = await withDatabase((db) =>
+    importValues(db, cat, OPERATOR, cliActor(), rows, { dryRun: !!opts.dryRun, onProgress: (done) => writeBar?.update(done) }),
+  );
   writeBar?.stop();
   const verb = summary.dryRun ? 'Dry run, nothing written: would create' : 'Imported: created';
-  process.stdout.write(`${verb} ${summary.created}, ${summary.dryRun ? 'change' : 'changed'} ${summary.changed}, ${summary.dryRun ? 'leave' : 'left'} ${summary.unchanged} unchanged, in ${summary.submissions} submission(s) (${summary.rows} rows).\n`);
+  process.stdout.write(
+    `${verb} ${summary.created}, ${summary.dryRun ? 'change' : 'changed'} ${summary.changed}, ${summary.dryRun ? 'leave' : 'left'} ${summary.unchanged} unchanged, in ${summary.submissions} submission(s) (${summary.rows} rows).\n`,
+  );
 }
 
-export async function validateStored(withDatabase: WithDatabase, opts: { dataset: string; partner: string; period: string; format: string }): Promise<void> {
+export async function validateStored(
+  withDatabase: WithDatabase,
+  opts: { dataset: string; partner: string; period: string; format: string },
+): Promise<void> {
   const cat = withDatabase.context().catalog;
   const key = { dataset: opts.dataset, partner: opts.partner.toUpperCase(), period: opts.period };
   const findings = await withDatabase(async (db) => {
@@ -65,32 +75,73 @@ export async function validateStored(withDatabase: WithDatabase, opts: { dataset
     const rows = await queryValues(db, { datasets: [key.dataset], partners: [key.partner], periods: [key.period] });
     return computeFindings(db, cat, dataset, key, toStored(rows));
   });
-  const out = findings.map((f) => ({ rule: f.ruleCode, severity: f.severity, partner: key.partner, orgUnit: f.orgUnit || null, period: key.period, coords: { ...parseCoordsKey(f.coords) }, message: f.message, values: f.details }));
+  const out = findings.map((f) => ({
+    rule: f.ruleCode,
+    severity: f.severity,
+    partner: key.partner,
+    orgUnit: f.orgUnit || null,
+    period: key.period,
+    coords: { ...parseCoordsKey(f.coords) },
+    message: f.message,
+    values: f.details,
+  }));
   if (opts.format === 'json') return void process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   if (out.length === 0) return void process.stdout.write(`No findings for ${key.dataset} ${key.partner} ${key.period}.\n`);
   for (const f of out) {
     const where = [f.partner, f.orgUnit, f.period].filter(Boolean).join(' ');
-    process.stdout.write(`${f.severity.toUpperCase().padEnd(7)} ${f.rule}  ${where}  ${f.message}\n        values: ${JSON.stringify(f.values)}\n`);
+    process.stdout.write(
+      `${f.severity.toUpperCase().padEnd(7)} ${f.rule}  ${where}  ${f.message}\n        values: ${JSON.stringify(f.values)}\n`,
+    );
   }
 }
 
-export async function computeIndicatorValues(withDatabase: WithDatabase, opts: { indicator: string; partner?: string; orgUnit?: string; period?: string; from?: string; to?: string; dim?: string[]; format: string }): Promise<void> {
+export async function computeIndicatorValues(
+  withDatabase: WithDatabase,
+  opts: {
+    indicator: string;
+    partner?: string;
+    orgUnit?: string;
+    period?: string;
+    from?: string;
+    to?: string;
+    dim?: string[];
+    format: string;
+  },
+): Promise<void> {
   const cat = withDatabase.context().catalog;
-  const dimensions = Object.fromEntries((opts.dim ?? []).map((d) => {
-    const [k, v] = d.split('=');
-    if (!k || !v) throw new AppError('usage', 2, `--dim expects dimension=code, not "${d}".`);
-    return [k, v];
-  }));
-  const answer = await withDatabase((db) => indicatorValues(db, cat, OPERATOR, { code: opts.indicator, partner: opts.partner?.toUpperCase(), orgUnit: opts.orgUnit, period: opts.period, from: opts.from, to: opts.to, dimensions }));
+  const dimensions = Object.fromEntries(
+    (opts.dim ?? []).map((d) => {
+      const [k, v] = d.split('=');
+      if (!k || !v) throw new AppError('usage', 2, `--dim expects dimension=code, not "${d}".`);
+      return [k, v];
+    }),
+  );
+  const answer = await withDatabase((db) =>
+    indicatorValues(db, cat, OPERATOR, {
+      code: opts.indicator,
+      partner: opts.partner?.toUpperCase(),
+      orgUnit: opts.orgUnit,
+      period: opts.period,
+      from: opts.from,
+      to: opts.to,
+      dimensions,
+    }),
+  );
   process.stdout.write(opts.format === 'json' ? JSON.stringify(answer, null, 2) + '\n' : indicatorCsv(cat, answer));
 }
 
-export async function exportValuesTo(withDatabase: WithDatabase, opts: { dataset: string; partner?: string; period?: string; format: string }): Promise<void> {
+export async function exportValuesTo(
+  withDatabase: WithDatabase,
+  opts: { dataset: string; partner?: string; period?: string; format: string },
+): Promise<void> {
   const cat = withDatabase.context().catalog;
   const dataset = requireDataset(cat, opts.dataset);
-  const rows = await withDatabase((db) => exportValues(db, cat, OPERATOR, { dataset: opts.dataset, partner: opts.partner?.toUpperCase(), period: opts.period }));
+  const rows = await withDatabase((db) =>
+    exportValues(db, cat, OPERATOR, { dataset: opts.dataset, partner: opts.partner?.toUpperCase(), period: opts.period }),
+  );
   if (opts.format === 'xlsx') {
-    if (process.stdout.isTTY) throw new AppError('usage', 2, 'XLSX is binary: redirect it to a file, e.g. `jha export values … --format xlsx > values.xlsx`.');
+    if (process.stdout.isTTY)
+      throw new AppError('usage', 2, 'XLSX is binary: redirect it to a file, e.g. `jha export values … --format xlsx > values.xlsx`.');
     process.stdout.write(await writeXlsx(rows, dimensionsOf(cat, dataset)));
   } else {
     process.stdout.write(opts.format === 'json' ? writeJson(rows) + '\n' : writeCsv(rows, dimensionsOf(cat, dataset)));

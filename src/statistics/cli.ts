@@ -12,26 +12,63 @@ const actions = () => import('./cli.actions.js');
 
 export function registerStatisticsCommands(program: Command, withDatabase: WithDatabase): void {
   const imports = commandGroup(program, 'import', 'Import org units, values or case files');
-  imports.command('org-units').description('Import org units from CSV (columns code,name,partner,kind,parent)').argument('<file>', 'CSV file')
+  imports
+    .command('org-units')
+    .description('Import org units from CSV (columns code,name,partner,kind,parent)')
+    .argument('<file>', 'CSV file')
     .action(async (file: string) => (await actions()).importOrgUnitsFile(withDatabase, file));
-  imports.command('values').description('Import values from CSV, XLSX or JSON (by extension) in one transaction')
-    .argument('<file>', 'file to import').option('--dry-run', 'show what would change without writing')
+  imports
+    .command('values')
+    .description('Import values from CSV, XLSX or JSON (by extension) in one transaction')
+    .argument('<file>', 'file to import')
+    .option('--dry-run', 'show what would change without writing')
     .action(async (file: string, opts: { dryRun?: boolean }) => (await actions()).importValuesFile(withDatabase, file, opts));
 
-  program.command('validate').description('Validate stored values of one submission; lists each finding (exit 0 even when rules fire)')
-    .requiredOption('--dataset <code>', 'dataset code').requiredOption('--partner <code>', 'partner code').requiredOption('--period <period>', 'ISO period')
+  program
+    .command('validate')
+    .description('Validate stored values of one submission; lists each finding (exit 0 even when rules fire)')
+    .requiredOption('--dataset <code>', 'dataset code')
+    .requiredOption('--partner <code>', 'partner code')
+    .requiredOption('--period <period>', 'ISO period')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (opts: { dataset: string; partner: string; period: string; format: string }) => (await actions()).validateStored(withDatabase, opts));
+    .action(async (opts: { dataset: string; partner: string; period: string; format: string }) =>
+      (await actions()).validateStored(withDatabase, opts),
+    );
 
-  program.command('indicators').description('Compute an indicator (all data, published or not)')
-    .requiredOption('--indicator <code>', 'indicator code').option('--partner <code>', 'one partner').option('--org-unit <code>', 'one org unit')
-    .option('--period <period>', 'one period').option('--from <period>', 'first period').option('--to <period>', 'last period')
+  program
+    .command('indicators')
+    .description('Compute an indicator (all data, published or not)')
+    .requiredOption('--indicator <code>', 'indicator code')
+    .option('--partner <code>', 'one partner')
+    .option('--org-unit <code>', 'one org unit')
+    .option('--period <period>', 'one period')
+    .option('--from <period>', 'first period')
+    .option('--to <period>', 'last period')
     .option('--dim <dim=code...>', 'dimension filter(s), e.g. case_category=civil_litigious')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
-    .action(async (opts: { indicator: string; partner?: string; orgUnit?: string; period?: string; from?: string; to?: string; dim?: string[]; format: string }) => (await actions()).computeIndicatorValues(withDatabase, opts));
+    .action(
+      async (opts: {
+        indicator: string;
+        partner?: string;
+        orgUnit?: string;
+        period?: string;
+        from?: string;
+        to?: string;
+        dim?: string[];
+        format: string;
+      }) => (await actions()).computeIndicatorValues(withDatabase, opts),
+    );
 
-  program.command('export').description('Export data').command('values').description('Export values of a dataset in the import layout')
-    .requiredOption('--dataset <code>', 'dataset code').option('--partner <code>', 'one partner').option('--period <period>', 'one period')
+  program
+    .command('export')
+    .description('Export data')
+    .command('values')
+    .description('Export values of a dataset in the import layout')
+    .requiredOption('--dataset <code>', 'dataset code')
+    .option('--partner <code>', 'one partner')
+    .option('--period <period>', 'one period')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'xlsx', 'json']).makeOptionMandatory())
-    .action(async (opts: { dataset: string; partner?: string; period?: string; format: string }) => (await actions()).exportValuesTo(withDatabase, opts));
+    .action(async (opts: { dataset: string; partner?: string; period?: string; format: string }) =>
+      (await actions()).exportValuesTo(withDatabase, opts),
+    );
 }

@@ -39,7 +39,9 @@ export async function seedDemoStatistics(db: Db, catalog: Catalog): Promise<{ or
     rows.push(...fileRows.filter((r) => catalog.datasets.has(r.dataset)));
   }
   const summary = await importValues(db, catalog, SEEDER, SYSTEM_ACTOR, rows, { dryRun: false });
-  const keys = new Map(rows.map((r) => [`${r.dataset}|${r.partner}|${r.period}`, { dataset: r.dataset, partner: r.partner, period: r.period }]));
+  const keys = new Map(
+    rows.map((r) => [`${r.dataset}|${r.partner}|${r.period}`, { dataset: r.dataset, partner: r.partner, period: r.period }]),
+  );
   for (const key of keys.values()) await publish(db, catalog, key);
   return { orgUnits: units.created, values: summary.created };
 }

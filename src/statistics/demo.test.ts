@@ -25,11 +25,17 @@ describeEachDatabase('demo statistics', (get) => {
 
   it('labels every demo figure as illustrative or names its published source', async () => {
     const comments = (await get().db.selectFrom('data_values').select('comment').distinct().execute()).map((c) => c.comment ?? '');
-    expect(comments.every((c) => /^Illustrative (demo figure|breakdown) \(not an official statistic\)$/.test(c) || /^(IOM|UNHCR) /.test(c))).toBe(true);
+    expect(
+      comments.every((c) => /^Illustrative (demo figure|breakdown) \(not an official statistic\)$/.test(c) || /^(IOM|UNHCR) /.test(c)),
+    ).toBe(true);
     // The real figures are those published (see the migration reference): Serbia, September 2020.
     const rs = await indicatorValues(get().db, catalog, PUBLIC_VIEWER, { code: 'migration.arrivals', partner: 'RS', period: '2020-09' });
     expect(rs.values[0]!.value).toBe(2730);
-    const ba = await indicatorValues(get().db, catalog, PUBLIC_VIEWER, { code: 'migration.occupancy_rate', partner: 'BA', period: '2021-01' });
+    const ba = await indicatorValues(get().db, catalog, PUBLIC_VIEWER, {
+      code: 'migration.occupancy_rate',
+      partner: 'BA',
+      period: '2021-01',
+    });
     expect(ba.values[0]!.value).toBe(162.5);
   });
 
@@ -44,7 +50,11 @@ describeEachDatabase('demo statistics', (get) => {
   });
 
   it('has court-level figures for the drill-down', async () => {
-    const answer = await indicatorByOrgUnit(get().db, catalog, PUBLIC_VIEWER, { code: 'justice.disposition_time', partner: 'AL', period: '2022' });
+    const answer = await indicatorByOrgUnit(get().db, catalog, PUBLIC_VIEWER, {
+      code: 'justice.disposition_time',
+      partner: 'AL',
+      period: '2022',
+    });
     expect(answer.values.map((v) => v.orgUnit)).toEqual(['AL-CRT-APPEAL', 'AL-CRT-DURRES', 'AL-CRT-TIRANA']);
     for (const v of answer.values) expect(v.value).toBeGreaterThan(0);
   });

@@ -13,15 +13,38 @@ export function dimensionsOf(catalog: Catalog, dataset: Dataset): string[] {
   return [...new Set(dataset.variables.flatMap((v) => catalog.variables.get(v)!.dimensions))];
 }
 
-export async function exportValues(db: Db, catalog: Catalog, viewer: Viewer, f: { dataset: string; partner?: string; period?: string }): Promise<ExportRow[]> {
+export async function exportValues(
+  db: Db,
+  catalog: Catalog,
+  viewer: Viewer,
+  f: { dataset: string; partner?: string; period?: string },
+): Promise<ExportRow[]> {
   requireDataset(catalog, f.dataset);
   const rows = await queryValues(db, {
-    datasets: [f.dataset], partners: f.partner ? [f.partner] : undefined, periods: f.period ? [f.period] : undefined,
+    datasets: [f.dataset],
+    partners: f.partner ? [f.partner] : undefined,
+    periods: f.period ? [f.period] : undefined,
     ...visibleRows(viewer),
   });
   return rows
-    .map((r) => ({ dataset: r.dataset, partner: r.partner_code, orgUnit: r.org_unit, period: r.period, variable: r.variable, coords: { ...parseCoordsKey(r.coords) }, value: r.value_num ?? r.value_code, comment: r.comment }))
-    .sort((a, b) => a.partner.localeCompare(b.partner) || a.period.localeCompare(b.period) || a.orgUnit.localeCompare(b.orgUnit) || a.variable.localeCompare(b.variable) || JSON.stringify(a.coords).localeCompare(JSON.stringify(b.coords)));
+    .map((r) => ({
+      dataset: r.dataset,
+      partner: r.partner_code,
+      orgUnit: r.org_unit,
+      period: r.period,
+      variable: r.variable,
+      coords: { ...parseCoordsKey(r.coords) },
+      value: r.value_num ?? r.value_code,
+      comment: r.comment,
+    }))
+    .sort(
+      (a, b) =>
+        a.partner.localeCompare(b.partner) ||
+        a.period.localeCompare(b.period) ||
+        a.orgUnit.localeCompare(b.orgUnit) ||
+        a.variable.localeCompare(b.variable) ||
+        JSON.stringify(a.coords).localeCompare(JSON.stringify(b.coords)),
+    );
 }
 
 function cross(dims: { code: string; codes: string[] }[]): Record<string, string>[] {
@@ -33,15 +56,31 @@ export async function templateRows(db: Db, catalog: Catalog, viewer: Viewer, key
   const dataset = await checkKey(db, catalog, key);
   const units = (await listOrgUnits(db, key.partner)).filter((u) => dataset.orgUnitKinds.includes(u.kind)).map((u) => u.code);
   const levels = [...(dataset.partnerLevel ? [''] : []), ...units];
-  const stored = new Map((await exportValues(db, catalog, viewer, key)).map((r) => [`${r.orgUnit}|${r.variable}|${JSON.stringify(r.coords)}`, r]));
+  const stored = new Map(
+    (await exportValues(db, catalog, viewer, key)).map((r) => [`${r.orgUnit}|${r.variable}|${JSON.stringify(r.coords)}`, r]),
+  );
   const rows: ExportRow[] = [];
   for (const orgUnit of levels) {
     for (const code of dataset.variables) {
       const variable = catalog.variables.get(code)!;
-      const cells = [{}, ...(variable.dimensions.length ? cross(variable.dimensions.map((d) => ({ code: d, codes: catalog.dimensions.get(d)!.codes.map((c) => c.code) }))) : [])];
+      const cells = [
+        {},
+        ...(variable.dimensions.length
+          ? cross(variable.dimensions.map((d) => ({ code: d, codes: catalog.dimensions.get(d)!.codes.map((c) => c.code) })))
+          : []),
+      ];
       for (const coords of cells) {
         const existing = stored.get(`${orgUnit}|${code}|${JSON.stringify(coords)}`);
-        rows.push({ dataset: key.dataset, partner: key.partner, orgUnit, period: key.period, variable: code, coords, value: existing?.value ?? null, comment: existing?.comment ?? null });
+        rows.push({
+          dataset: key.dataset,
+          partner: key.partner,
+          orgUnit,
+          period: key.period,
+          variable: code,
+          coords,
+          value: existing?.value ?? null,
+          comment: existing?.comment ?? null,
+        });
       }
     }
   }

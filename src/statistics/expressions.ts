@@ -31,7 +31,13 @@ const MAX_LITERAL = 1e15;
 const MAX_AST_DEPTH = 200;
 const BINARY_OPS = new Set<string>(['+', '-', '*', '/', '<', '<=', '>', '>=', '==', '!=', '&&', '||']);
 const ARITY: Record<FunctionName, [number, number]> = {
-  sum: [1, 50], min: [1, 50], max: [1, 50], abs: [1, 1], if: [3, 3], coalesce: [1, 50], prev: [1, 1],
+  sum: [1, 50],
+  min: [1, 50],
+  max: [1, 50],
+  abs: [1, 1],
+  if: [3, 3],
+  coalesce: [1, 50],
+  prev: [1, 1],
 };
 const FORBIDDEN_NAMES = new Set(['__proto__', 'prototype', 'constructor', 'this']);
 
@@ -70,8 +76,12 @@ function filterTerms(node: jsep.Expression, out: [string, string][]): void {
     const b = node as jsep.BinaryExpression;
     const dim = dottedName(b.left);
     const right = b.right;
-    const code = right.type === 'Literal' ? String((right as jsep.Literal).value)
-      : right.type === 'Identifier' ? (right as jsep.Identifier).name : null;
+    const code =
+      right.type === 'Literal'
+        ? String((right as jsep.Literal).value)
+        : right.type === 'Identifier'
+          ? (right as jsep.Identifier).name
+          : null;
     if (code === null) throw new ExpressionError(`the code for dimension ${dim} must be a name or a quoted string`);
     if (FORBIDDEN_NAMES.has(code)) throw new ExpressionError(`"${code}" is not allowed in an expression`);
     out.push([dim, code]);
@@ -106,7 +116,8 @@ function toExpr(node: jsep.Expression, scope: ExpressionScope, depth: number): E
   switch (node.type) {
     case 'Literal': {
       const value = (node as jsep.Literal).value;
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw new ExpressionError(`only numbers may appear as literals, not ${(node as jsep.Literal).raw}`);
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        throw new ExpressionError(`only numbers may appear as literals, not ${(node as jsep.Literal).raw}`);
       if (Math.abs(value) > MAX_LITERAL) throw new ExpressionError(`the number ${(node as jsep.Literal).raw} is too large`);
       return { kind: 'num', value };
     }
@@ -128,10 +139,12 @@ function toExpr(node: jsep.Expression, scope: ExpressionScope, depth: number): E
       const c = node as jsep.CallExpression;
       if (c.callee.type !== 'Identifier') throw new ExpressionError('only the built-in functions can be called');
       const name = (c.callee as jsep.Identifier).name;
-      if (!Object.prototype.hasOwnProperty.call(ARITY, name)) throw new ExpressionError(`unknown function ${name}; use ${Object.keys(ARITY).join(', ')}`);
+      if (!Object.prototype.hasOwnProperty.call(ARITY, name))
+        throw new ExpressionError(`unknown function ${name}; use ${Object.keys(ARITY).join(', ')}`);
       const fn = name as FunctionName;
       const [lo, hi] = ARITY[fn];
-      if (c.arguments.length < lo || c.arguments.length > hi) throw new ExpressionError(`${fn}() takes ${lo === hi ? lo : `${lo} to ${hi}`} argument(s)`);
+      if (c.arguments.length < lo || c.arguments.length > hi)
+        throw new ExpressionError(`${fn}() takes ${lo === hi ? lo : `${lo} to ${hi}`} argument(s)`);
       return { kind: 'call', fn, args: c.arguments.map((a) => toExpr(a, scope, depth + 1)) };
     }
     default:
@@ -155,11 +168,21 @@ export function compileExpression(text: string, scope: ExpressionScope): Expr {
 /** Every variable an expression reads, with the largest `prev` depth it reaches back. */
 export function references(expr: Expr, lag = 0, out: { variable: string; filter: Readonly<Record<string, string>>; lag: number }[] = []) {
   switch (expr.kind) {
-    case 'ref': out.push({ variable: expr.variable, filter: expr.filter, lag }); break;
-    case 'neg': references(expr.arg, lag, out); break;
-    case 'bin': references(expr.left, lag, out); references(expr.right, lag, out); break;
-    case 'call': for (const a of expr.args) references(a, expr.fn === 'prev' ? lag + 1 : lag, out); break;
-    case 'num': break;
+    case 'ref':
+      out.push({ variable: expr.variable, filter: expr.filter, lag });
+      break;
+    case 'neg':
+      references(expr.arg, lag, out);
+      break;
+    case 'bin':
+      references(expr.left, lag, out);
+      references(expr.right, lag, out);
+      break;
+    case 'call':
+      for (const a of expr.args) references(a, expr.fn === 'prev' ? lag + 1 : lag, out);
+      break;
+    case 'num':
+      break;
   }
   return out;
 }
@@ -173,8 +196,10 @@ function finite(x: number): number | null {
 
 export function evaluate(expr: Expr, lookup: ValueLookup, lag = 0): number | null {
   switch (expr.kind) {
-    case 'num': return expr.value;
-    case 'ref': return lookup(expr.variable, expr.filter, lag);
+    case 'num':
+      return expr.value;
+    case 'ref':
+      return lookup(expr.variable, expr.filter, lag);
     case 'neg': {
       const v = evaluate(expr.arg, lookup, lag);
       return v === null ? null : -v;
@@ -190,23 +215,34 @@ export function evaluate(expr: Expr, lookup: ValueLookup, lag = 0): number | nul
       const r = evaluate(expr.right, lookup, lag);
       if (l === null || r === null) return null;
       switch (expr.op) {
-        case '+': return finite(l + r);
-        case '-': return finite(l - r);
-        case '*': return finite(l * r);
-        case '/': return r === 0 ? null : finite(l / r);
-        case '<': return l < r ? 1 : 0;
-        case '<=': return l <= r ? 1 : 0;
-        case '>': return l > r ? 1 : 0;
-        case '>=': return l >= r ? 1 : 0;
-        case '==': return l === r ? 1 : 0;
-        case '!=': return l !== r ? 1 : 0;
+        case '+':
+          return finite(l + r);
+        case '-':
+          return finite(l - r);
+        case '*':
+          return finite(l * r);
+        case '/':
+          return r === 0 ? null : finite(l / r);
+        case '<':
+          return l < r ? 1 : 0;
+        case '<=':
+          return l <= r ? 1 : 0;
+        case '>':
+          return l > r ? 1 : 0;
+        case '>=':
+          return l >= r ? 1 : 0;
+        case '==':
+          return l === r ? 1 : 0;
+        case '!=':
+          return l !== r ? 1 : 0;
       }
       return null;
     }
     case 'call': {
       const args = () => expr.args.map((a) => evaluate(a, lookup, lag));
       switch (expr.fn) {
-        case 'prev': return evaluate(expr.args[0]!, lookup, lag + 1);
+        case 'prev':
+          return evaluate(expr.args[0]!, lookup, lag + 1);
         case 'abs': {
           const v = evaluate(expr.args[0]!, lookup, lag);
           return v === null ? null : Math.abs(v);
@@ -224,7 +260,9 @@ export function evaluate(expr: Expr, lookup: ValueLookup, lag = 0): number | nul
           return null;
         }
         // sum, min and max skip missing arguments; missing only when all are missing.
-        case 'sum': case 'min': case 'max': {
+        case 'sum':
+        case 'min':
+        case 'max': {
           const present = args().filter((v): v is number => v !== null);
           if (present.length === 0) return null;
           if (expr.fn === 'sum') return finite(present.reduce((a, b) => a + b, 0));

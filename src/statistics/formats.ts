@@ -37,10 +37,17 @@ export function formatFromName(name: string): ValueFormat {
 
 function checkHeader(header: string[], catalog: Catalog): string[] {
   const missing = REQUIRED.filter((c) => !header.includes(c));
-  if (missing.length) throw new ValidationError(`The file lacks the column(s) ${missing.join(', ')}; expected dataset,partner,org_unit,period,variable,<dimensions>,value,comment.`, { missing });
+  if (missing.length)
+    throw new ValidationError(
+      `The file lacks the column(s) ${missing.join(', ')}; expected dataset,partner,org_unit,period,variable,<dimensions>,value,comment.`,
+      { missing },
+    );
   const dims = header.filter((h) => !(FIXED_COLUMNS as readonly string[]).includes(h));
   const unknown = dims.filter((d) => !catalog.dimensions.has(d));
-  if (unknown.length) throw new ValidationError(`Unknown column(s) ${unknown.join(', ')}: neither a standard column nor a dimension of the catalogue.`, { unknown });
+  if (unknown.length)
+    throw new ValidationError(`Unknown column(s) ${unknown.join(', ')}: neither a standard column nor a dimension of the catalogue.`, {
+      unknown,
+    });
   return dims;
 }
 
@@ -50,14 +57,26 @@ function toRow(record: Record<string, unknown>, dims: string[], row: number): Im
     return v === undefined || v === null ? '' : String(v).trim();
   };
   const raw = record.value;
-  const value = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') ? null : typeof raw === 'number' ? raw : String(raw).trim();
+  const value =
+    raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')
+      ? null
+      : typeof raw === 'number'
+        ? raw
+        : String(raw).trim();
   // A row without a value is a template line left empty: it says nothing.
   if (value === null) return null;
   const coords: Record<string, string> = {};
   for (const d of dims) if (text(d) !== '') coords[d] = text(d);
   return {
-    row, dataset: text('dataset'), partner: text('partner').toUpperCase(), orgUnit: text('org_unit'), period: text('period'),
-    variable: text('variable'), coords, value, comment: text('comment') || null,
+    row,
+    dataset: text('dataset'),
+    partner: text('partner').toUpperCase(),
+    orgUnit: text('org_unit'),
+    period: text('period'),
+    variable: text('variable'),
+    coords,
+    value,
+    comment: text('comment') || null,
   };
 }
 
@@ -101,7 +120,8 @@ export function readJson(text: string, catalog: Catalog): ImportRow[] {
   if (!Array.isArray(list)) throw new ValidationError('The JSON file must be an array of values, or an object with a "values" array.');
   const rows: ImportRow[] = [];
   list.forEach((item, i) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new ValidationError(`values[${i}]: must be an object.`, { row: i + 1 });
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      throw new ValidationError(`values[${i}]: must be an object.`, { row: i + 1 });
     const flat: Record<string, unknown> = Object.create(null);
     for (const [k, v] of Object.entries(item)) {
       if (k === 'coords' && typeof v === 'object' && v !== null) Object.assign(flat, v);
@@ -128,7 +148,11 @@ export async function readXlsx(buffer: Buffer, catalog: Catalog): Promise<Import
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ValidationError('The XLSX file has no worksheet.');
-  const header = ((sheet.getRow(1).values as unknown[]) ?? []).slice(1).map((v) => String(v ?? '').trim().toLowerCase());
+  const header = ((sheet.getRow(1).values as unknown[]) ?? []).slice(1).map((v) =>
+    String(v ?? '')
+      .trim()
+      .toLowerCase(),
+  );
   const dims = checkHeader(header, catalog);
   const rows: ImportRow[] = [];
   sheet.eachRow((r, n) => {
@@ -158,7 +182,22 @@ export function writeCsv(rows: ExportRow[], dims: string[]): string {
 }
 
 export function writeJson(rows: ExportRow[]): string {
-  return JSON.stringify({ values: rows.map((r) => ({ dataset: r.dataset, partner: r.partner, org_unit: r.orgUnit || null, period: r.period, variable: r.variable, coords: r.coords, value: r.value, comment: r.comment })) }, null, 2);
+  return JSON.stringify(
+    {
+      values: rows.map((r) => ({
+        dataset: r.dataset,
+        partner: r.partner,
+        org_unit: r.orgUnit || null,
+        period: r.period,
+        variable: r.variable,
+        coords: r.coords,
+        value: r.value,
+        comment: r.comment,
+      })),
+    },
+    null,
+    2,
+  );
 }
 
 /** An XLSX workbook in the import layout; `note` goes to a second sheet for the person filling it in. */

@@ -30,19 +30,45 @@ export interface ImportOptions {
 
 const FIELD_TO_COLUMN: Record<string, string> = { org_unit: 'org_unit', variable: 'variable', value: 'value', comment: 'comment' };
 
-export async function importValues(db: Db, catalog: Catalog, viewer: Viewer, actor: Actor, rows: ImportRow[], opts: ImportOptions): Promise<ImportSummary> {
+export async function importValues(
+  db: Db,
+  catalog: Catalog,
+  viewer: Viewer,
+  actor: Actor,
+  rows: ImportRow[],
+  opts: ImportOptions,
+): Promise<ImportSummary> {
   const problems: RowProblem[] = [];
   const partners = new Set((await listPartners(db)).map((p) => p.code));
   const orgUnitCache = new Map<string, Map<string, string>>();
   const groups = new Map<string, { key: SubmissionKey; rows: ImportRow[] }>();
   for (const r of rows) {
     const dataset = catalog.datasets.get(r.dataset);
-    if (!dataset) { problems.push({ row: r.row, column: 'dataset', message: `"${r.dataset}" is not a dataset of the catalogue` }); continue; }
-    if (!partners.has(r.partner)) { problems.push({ row: r.row, column: 'partner', message: `"${r.partner}" is not a known partner code` }); continue; }
-    if (!canEdit(viewer, r.partner)) { problems.push({ row: r.row, column: 'partner', message: `you cannot import data for ${r.partner}` }); continue; }
+    if (!dataset) {
+      problems.push({ row: r.row, column: 'dataset', message: `"${r.dataset}" is not a dataset of the catalogue` });
+      continue;
+    }
+    if (!partners.has(r.partner)) {
+      problems.push({ row: r.row, column: 'partner', message: `"${r.partner}" is not a known partner code` });
+      continue;
+    }
+    if (!canEdit(viewer, r.partner)) {
+      problems.push({ row: r.row, column: 'partner', message: `you cannot import data for ${r.partner}` });
+      continue;
+    }
     const period = parsePeriod(r.period);
-    if (!period) { problems.push({ row: r.row, column: 'period', message: `"${r.period}" is not an ISO period (2024, 2024Q1, 2024-03, 2024W05)` }); continue; }
-    if (period.type !== dataset.periodType) { problems.push({ row: r.row, column: 'period', message: `${r.period} is ${period.type}, but ${dataset.code} is ${dataset.periodType}` }); continue; }
+    if (!period) {
+      problems.push({ row: r.row, column: 'period', message: `"${r.period}" is not an ISO period (2024, 2024Q1, 2024-03, 2024W05)` });
+      continue;
+    }
+    if (period.type !== dataset.periodType) {
+      problems.push({
+        row: r.row,
+        column: 'period',
+        message: `${r.period} is ${period.type}, but ${dataset.code} is ${dataset.periodType}`,
+      });
+      continue;
+    }
     const id = `${r.dataset}|${r.partner}|${r.period}`;
     let group = groups.get(id);
     if (!group) groups.set(id, (group = { key: { dataset: r.dataset, partner: r.partner, period: r.period }, rows: [] }));
@@ -51,16 +77,35 @@ export async function importValues(db: Db, catalog: Catalog, viewer: Viewer, act
   const checked = new Map<string, CheckedValue[]>();
   for (const [id, group] of groups) {
     let units = orgUnitCache.get(group.key.partner);
-    if (!units) orgUnitCache.set(group.key.partner, (units = new Map((await listOrgUnits(db, group.key.partner)).map((u) => [u.code, u.kind]))));
+    if (!units)
+      orgUnitCache.set(group.key.partner, (units = new Map((await listOrgUnits(db, group.key.partner)).map((u) => [u.code, u.kind]))));
     const dataset = catalog.datasets.get(group.key.dataset)!;
-    const result = checkValueInputs(catalog, dataset, units, group.rows.map((r) => ({ variable: r.variable, orgUnit: r.orgUnit || null, coords: r.coords, value: r.value, comment: r.comment })));
-    for (const p of result.problems) problems.push({ row: group.rows[p.index]!.row, column: FIELD_TO_COLUMN[p.field] ?? p.field, message: p.message });
+    const result = checkValueInputs(
+      catalog,
+      dataset,
+      units,
+      group.rows.map((r) => ({ variable: r.variable, orgUnit: r.orgUnit || null, coords: r.coords, value: r.value, comment: r.comment })),
+    );
+    for (const p of result.problems)
+      problems.push({ row: group.rows[p.index]!.row, column: FIELD_TO_COLUMN[p.field] ?? p.field, message: p.message });
     checked.set(id, result.values);
   }
-  if (problems.length > 0) throw rowErrors(problems.sort((a, b) => a.row - b.row), 'Import');
+  if (problems.length > 0)
+    throw rowErrors(
+      problems.sort((a, b) => a.row - b.row),
+      'Import',
+    );
   if (rows.length === 0) return { dryRun: opts.dryRun, rows: 0, submissions: 0, created: 0, changed: 0, unchanged: 0, removed: 0 };
   const summary = await db.transaction().execute(async (trx) => {
-    const summary: ImportSummary = { dryRun: opts.dryRun, rows: rows.length, submissions: groups.size, created: 0, changed: 0, unchanged: 0, removed: 0 };
+    const summary: ImportSummary = {
+      dryRun: opts.dryRun,
+      rows: rows.length,
+      submissions: groups.size,
+      created: 0,
+      changed: 0,
+      unchanged: 0,
+      removed: 0,
+    };
     let done = 0;
     for (const [id, group] of groups) {
       const result = await applyValues(trx, catalog, actor, group.key, checked.get(id)!, undefined, opts.dryRun);
@@ -73,6 +118,12 @@ export async function importValues(db: Db, catalog: Catalog, viewer: Viewer, act
     }
     return summary;
   });
-  if (!opts.dryRun) await submissionsChanged(db, catalog, [...groups.values()].map((g) => g.key), actor);
+  if (!opts.dryRun)
+    await submissionsChanged(
+      db,
+      catalog,
+      [...groups.values()].map((g) => g.key),
+      actor,
+    );
   return summary;
 }

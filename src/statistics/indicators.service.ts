@@ -50,7 +50,8 @@ function checkDimensions(catalog: Catalog, indicator: Indicator, dims: Record<st
   const available = new Set(indicator.variables.flatMap((v) => catalog.variables.get(v)!.dimensions));
   for (const [d, c] of Object.entries(dims)) {
     if (!available.has(d)) throw new ValidationError(`${d}: indicator ${indicator.code} cannot be broken down by ${d}.`, { field: d });
-    if (!catalog.dimensions.get(d)!.codes.some((x) => x.code === c)) throw new ValidationError(`${d}: "${c}" is not a code of ${d}.`, { field: d });
+    if (!catalog.dimensions.get(d)!.codes.some((x) => x.code === c))
+      throw new ValidationError(`${d}: "${c}" is not a code of ${d}.`, { field: d });
   }
 }
 
@@ -59,7 +60,11 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
   const indicator = requireIndicator(catalog, q.code);
   const dims = q.dimensions ?? {};
   checkDimensions(catalog, indicator, dims);
-  for (const [field, p] of [['period', q.period], ['from', q.from], ['to', q.to]] as const) {
+  for (const [field, p] of [
+    ['period', q.period],
+    ['from', q.from],
+    ['to', q.to],
+  ] as const) {
     if (p !== undefined && !parsePeriod(p)) throw new ValidationError(`${field}: "${p}" is not an ISO period.`, { field });
   }
   let periods: string[] | undefined = q.period ? [q.period] : q.from && q.to ? periodRange(q.from, q.to, 600) : undefined;
@@ -68,11 +73,15 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
   const lags = Array.from({ length: indicator.maxLag + 1 }, (_, i) => i);
   const withPrevious = periods ? [...new Set(periods.flatMap((p) => lags.map((l) => shiftPeriod(p, -l))))] : undefined;
   const rows = await queryValues(db, {
-    datasets: indicator.datasets, variables: indicator.variables, periods: withPrevious,
+    datasets: indicator.datasets,
+    variables: indicator.variables,
+    periods: withPrevious,
     ...visibleRows(viewer),
   });
   if (!periods) {
-    periods = [...new Set(rows.map((r) => r.period))].filter((p) => (!q.from || comparePeriods(p, q.from) >= 0) && (!q.to || comparePeriods(p, q.to) <= 0)).sort(comparePeriods);
+    periods = [...new Set(rows.map((r) => r.period))]
+      .filter((p) => (!q.from || comparePeriods(p, q.from) >= 0) && (!q.to || comparePeriods(p, q.to) <= 0))
+      .sort(comparePeriods);
   }
   const byPartnerPeriod = new Map<string, typeof rows>();
   for (const r of rows) {
@@ -97,7 +106,11 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
       const current = index(p.code, period);
       if (!current) {
         // A partner asked for by name gets a row for every period asked for, empty when missing.
-        if (q.partner === p.code && explicitPeriods) rows.push({ row: { partner: p.code, group: p.group_code, orgUnit: q.orgUnit ?? null, period }, result: { value: null, numerator: null, denominator: null } });
+        if (q.partner === p.code && explicitPeriods)
+          rows.push({
+            row: { partner: p.code, group: p.group_code, orgUnit: q.orgUnit ?? null, period },
+            result: { value: null, numerator: null, denominator: null },
+          });
         continue;
       }
       const indexes = lags.map((l) => (l === 0 ? current : index(p.code, shiftPeriod(period, -l))));
@@ -107,7 +120,8 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
         if (!q.orgUnit) rows.push({ row: { partner: p.code, group: p.group_code, orgUnit: null, period }, result });
         else {
           const ou = computeIndicator(catalog, indicator, { indexes, orgUnit: q.orgUnit, dimensions: dims });
-          if (current.orgUnitsOf(indicator.variables[0]!).includes(q.orgUnit) || ou.value !== null) rows.push({ row: { partner: p.code, group: p.group_code, orgUnit: q.orgUnit, period }, result: ou });
+          if (current.orgUnitsOf(indicator.variables[0]!).includes(q.orgUnit) || ou.value !== null)
+            rows.push({ row: { partner: p.code, group: p.group_code, orgUnit: q.orgUnit, period }, result: ou });
         }
       }
     }
@@ -115,7 +129,12 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
     const finish = (r: IndicatorResult) => (indicator.shareOfRegion ? shareOf(indicator, r, regionSum) : r);
     for (const { row, result } of rows) values.push({ ...row, ...rounded(indicator, finish(result)) });
     const agg = aggregateRegion(indicator, indicator.shareOfRegion ? members.map(finish) : members);
-    region.push({ period, value: roundTo(agg.value, indicator.decimals), median: roundTo(agg.median, indicator.decimals), members: agg.members });
+    region.push({
+      period,
+      value: roundTo(agg.value, indicator.decimals),
+      median: roundTo(agg.median, indicator.decimals),
+      members: agg.members,
+    });
   }
   const { code, label, unit, decimals, aggregation, polarity, description } = indicator;
   return { indicator: { code, label, unit, decimals, aggregation, polarity, description }, dimensions: dims, periods, values, region };
@@ -139,14 +158,22 @@ export interface OrgUnitAnswer {
 }
 
 /** The indicator for every org unit of one partner with data in the period (as far as the viewer may see). */
-export async function indicatorByOrgUnit(db: Db, catalog: Catalog, viewer: Viewer, q: { code: string; partner: string; period: string; dimensions?: Record<string, string> }): Promise<OrgUnitAnswer> {
+export async function indicatorByOrgUnit(
+  db: Db,
+  catalog: Catalog,
+  viewer: Viewer,
+  q: { code: string; partner: string; period: string; dimensions?: Record<string, string> },
+): Promise<OrgUnitAnswer> {
   const indicator = requireIndicator(catalog, q.code);
   const dims = q.dimensions ?? {};
   checkDimensions(catalog, indicator, dims);
   if (!parsePeriod(q.period)) throw new ValidationError(`period: "${q.period}" is not an ISO period.`, { field: 'period' });
   const periods = Array.from({ length: indicator.maxLag + 1 }, (_, l) => shiftPeriod(q.period, -l));
   const rows = await queryValues(db, {
-    datasets: indicator.datasets, variables: indicator.variables, periods, partners: [q.partner],
+    datasets: indicator.datasets,
+    variables: indicator.variables,
+    periods,
+    partners: [q.partner],
     ...visibleRows(viewer),
   });
   const indexes = periods.map((p) => {
@@ -157,16 +184,35 @@ export async function indicatorByOrgUnit(db: Db, catalog: Catalog, viewer: Viewe
   const units = [...new Set(indicator.variables.flatMap((v) => indexes[0]?.orgUnitsOf(v) ?? []))].sort();
   const { code, label, unit, decimals, aggregation, polarity, description } = indicator;
   return {
-    indicator: { code, label, unit, decimals, aggregation, polarity, description }, partner: q.partner, period: q.period, dimensions: dims,
+    indicator: { code, label, unit, decimals, aggregation, polarity, description },
+    partner: q.partner,
+    period: q.period,
+    dimensions: dims,
     // A share of the region is a partner-level figure; org units get none.
-    values: units.map((orgUnit) => ({ orgUnit, name: names.get(orgUnit) ?? orgUnit, ...rounded(indicator, indicator.shareOfRegion ? { value: null, numerator: null, denominator: null } : computeIndicator(catalog, indicator, { indexes, orgUnit, dimensions: dims })) })),
+    values: units.map((orgUnit) => ({
+      orgUnit,
+      name: names.get(orgUnit) ?? orgUnit,
+      ...rounded(
+        indicator,
+        indicator.shareOfRegion
+          ? { value: null, numerator: null, denominator: null }
+          : computeIndicator(catalog, indicator, { indexes, orgUnit, dimensions: dims }),
+      ),
+    })),
   };
 }
 
 /** The distinct comments on the values behind an indicator (e.g. the source of demo figures), as far as the viewer may see them. */
-export async function valueSources(db: Db, catalog: Catalog, viewer: Viewer, q: { datasets: string[]; periods?: string[] }): Promise<{ partner: string; period: string; comment: string }[]> {
+export async function valueSources(
+  db: Db,
+  catalog: Catalog,
+  viewer: Viewer,
+  q: { datasets: string[]; periods?: string[] },
+): Promise<{ partner: string; period: string; comment: string }[]> {
   const rows = await queryValues(db, { datasets: q.datasets, periods: q.periods, ...visibleRows(viewer) });
   const seen = new Map<string, { partner: string; period: string; comment: string }>();
-  for (const r of rows) if (r.comment) seen.set(`${r.partner_code}|${r.period}|${r.comment}`, { partner: r.partner_code, period: r.period, comment: r.comment });
+  for (const r of rows)
+    if (r.comment)
+      seen.set(`${r.partner_code}|${r.period}|${r.comment}`, { partner: r.partner_code, period: r.period, comment: r.comment });
   return [...seen.values()].sort((a, b) => a.partner.localeCompare(b.partner) || comparePeriods(a.period, b.period));
 }

@@ -7,8 +7,18 @@ import { coordsKey, ValueIndex, type StoredValue } from './values.js';
 const catalog = loadCatalogs(CATALOG_DIR);
 const cr = catalog.indicators.get('justice.clearance_rate')!;
 const dt = catalog.indicators.get('justice.disposition_time')!;
-const v = (variable: string, num: number | null, coords: Record<string, string> = {}, orgUnit = ''): StoredValue => ({ variable, orgUnit, coords: coordsKey(coords), num, code: null });
-const scope = (values: StoredValue[], orgUnit = '', dimensions: Record<string, string> = {}) => ({ indexes: [new ValueIndex(values)], orgUnit, dimensions });
+const v = (variable: string, num: number | null, coords: Record<string, string> = {}, orgUnit = ''): StoredValue => ({
+  variable,
+  orgUnit,
+  coords: coordsKey(coords),
+  num,
+  code: null,
+});
+const scope = (values: StoredValue[], orgUnit = '', dimensions: Record<string, string> = {}) => ({
+  indexes: [new ValueIndex(values)],
+  orgUnit,
+  dimensions,
+});
 
 describe('indicators', () => {
   it('computes the clearance rate and the disposition time as CEPEJ defines them', () => {
@@ -24,15 +34,22 @@ describe('indicators', () => {
 
   it('applies dimension filters to the variables that have them', () => {
     const values = [
-      v('cases.incoming', 100, { case_category: 'civil_litigious', instance: 'first' }), v('cases.resolved', 80, { case_category: 'civil_litigious', instance: 'first' }),
-      v('cases.incoming', 50, { case_category: 'criminal_severe', instance: 'first' }), v('cases.resolved', 60, { case_category: 'criminal_severe', instance: 'first' }),
+      v('cases.incoming', 100, { case_category: 'civil_litigious', instance: 'first' }),
+      v('cases.resolved', 80, { case_category: 'civil_litigious', instance: 'first' }),
+      v('cases.incoming', 50, { case_category: 'criminal_severe', instance: 'first' }),
+      v('cases.resolved', 60, { case_category: 'criminal_severe', instance: 'first' }),
     ];
     expect(computeIndicator(catalog, cr, scope(values, '', { case_category: 'civil_litigious' })).value).toBe(80);
     expect(computeIndicator(catalog, cr, scope(values)).value).toBeCloseTo(93.333, 3);
   });
 
   it('computes one org unit on its own', () => {
-    const values = [v('cases.incoming', 10, {}, 'c1'), v('cases.resolved', 5, {}, 'c1'), v('cases.incoming', 30, {}, 'c2'), v('cases.resolved', 30, {}, 'c2')];
+    const values = [
+      v('cases.incoming', 10, {}, 'c1'),
+      v('cases.resolved', 5, {}, 'c1'),
+      v('cases.incoming', 30, {}, 'c2'),
+      v('cases.resolved', 30, {}, 'c2'),
+    ];
     expect(computeIndicator(catalog, cr, scope(values, 'c1')).value).toBe(50);
     expect(computeIndicator(catalog, cr, scope(values)).value).toBe(87.5);
   });

@@ -47,7 +47,8 @@ export function computeIndicator(catalog: Catalog, indicator: Indicator, scope: 
 
 /** Completes a share-of-region result once the region's sum of numerators is known. */
 export function shareOf(indicator: Indicator, result: IndicatorResult, regionSum: number | null): IndicatorResult {
-  if (result.numerator === null || regionSum === null || regionSum === 0) return { value: null, numerator: result.numerator, denominator: regionSum };
+  if (result.numerator === null || regionSum === null || regionSum === 0)
+    return { value: null, numerator: result.numerator, denominator: regionSum };
   return { value: (result.numerator / regionSum) * indicator.factor, numerator: result.numerator, denominator: regionSum };
 }
 
@@ -63,7 +64,10 @@ export function median(values: number[]): number | null {
  * members with both numerator and denominator count, so that a member without data does not
  * drag the ratio down.
  */
-export function aggregateRegion(indicator: Indicator, members: IndicatorResult[]): { value: number | null; median: number | null; members: number } {
+export function aggregateRegion(
+  indicator: Indicator,
+  members: IndicatorResult[],
+): { value: number | null; median: number | null; members: number } {
   const values = members.map((m) => m.value).filter((v): v is number => v !== null);
   const med = median(values);
   switch (indicator.aggregation) {
@@ -84,6 +88,6 @@ export function aggregateRegion(indicator: Indicator, members: IndicatorResult[]
 export function roundTo(value: number | null, decimals: number): number | null {
   if (value === null) return null;
   const f = 10 ** decimals;
-  const r = Math.sign(value) * Math.round(Math.abs(value) * f + 1e-9) / f;
+  const r = (Math.sign(value) * Math.round(Math.abs(value) * f + 1e-9)) / f;
   return Object.is(r, -0) ? 0 : r;
 }

@@ -16,16 +16,29 @@ export interface OverviewRow {
 }
 
 /** One row per Western Balkan partner; late means not yet submitted after the due date. */
-export async function reportingOverview(db: Db, catalog: Catalog, dataset: string, period: string, now = new Date()): Promise<OverviewRow[]> {
+export async function reportingOverview(
+  db: Db,
+  catalog: Catalog,
+  dataset: string,
+  period: string,
+  now = new Date(),
+): Promise<OverviewRow[]> {
   const ds = await checkKey(db, catalog, { dataset, partner: 'AL', period });
   const due = dueDate(ds, period);
   const submissions = new Map((await listSubmissions(db, { dataset, period })).map((s) => [s.partner_code, s]));
-  return (await listPartners(db)).filter((p) => p.group_code === 'WB6').map((p) => {
-    const s = submissions.get(p.code);
-    const status = s?.status ?? 'not_started';
-    return {
-      partner: p.code, name: p.name, status, version: s?.version ?? 0, updatedAt: s?.updated_at ?? null, dueDate: due.toISOString().slice(0, 10),
-      late: ['not_started', 'draft', 'returned'].includes(status) && now > due,
-    };
-  });
+  return (await listPartners(db))
+    .filter((p) => p.group_code === 'WB6')
+    .map((p) => {
+      const s = submissions.get(p.code);
+      const status = s?.status ?? 'not_started';
+      return {
+        partner: p.code,
+        name: p.name,
+        status,
+        version: s?.version ?? 0,
+        updatedAt: s?.updated_at ?? null,
+        dueDate: due.toISOString().slice(0, 10),
+        late: ['not_started', 'draft', 'returned'].includes(status) && now > due,
+      };
+    });
 }

@@ -7,7 +7,8 @@ describe('ISO periods', () => {
     expect(parsePeriod('2024Q3')).toEqual({ type: 'quarterly', year: 2024, index: 3 });
     expect(parsePeriod('2024-03')).toEqual({ type: 'monthly', year: 2024, index: 3 });
     expect(parsePeriod('2024W05')).toEqual({ type: 'weekly', year: 2024, index: 5 });
-    for (const bad of ['2024Q5', '2024-13', '2024-3', '24', '2024W54', '2021W53', 'x2024', '2024 ', '2024-03-01']) expect(parsePeriod(bad), bad).toBeNull();
+    for (const bad of ['2024Q5', '2024-13', '2024-3', '24', '2024W54', '2021W53', 'x2024', '2024 ', '2024-03-01'])
+      expect(parsePeriod(bad), bad).toBeNull();
     expect(parsePeriod('2020W53')).not.toBeNull();
   });
 
@@ -34,7 +35,12 @@ describe('ISO periods', () => {
 
   it('finds the period that contains a date, ISO weeks across the new year included', () => {
     const d = new Date('2026-11-28T12:00:00Z');
-    expect(['yearly', 'quarterly', 'monthly', 'weekly'].map((t) => periodContaining(t as 'yearly', d))).toEqual(['2026', '2026Q4', '2026-11', '2026W48']);
+    expect(['yearly', 'quarterly', 'monthly', 'weekly'].map((t) => periodContaining(t as 'yearly', d))).toEqual([
+      '2026',
+      '2026Q4',
+      '2026-11',
+      '2026W48',
+    ]);
     expect(periodContaining('weekly', new Date('2021-01-03T00:00:00Z'))).toBe('2020W53');
     expect(periodContaining('weekly', new Date('2024-12-30T00:00:00Z'))).toBe('2025W01');
   });

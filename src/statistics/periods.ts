@@ -59,10 +59,14 @@ export function periodContaining(type: PeriodType, date: Date): string {
 
 export function formatPeriod(p: Period): string {
   switch (p.type) {
-    case 'yearly': return String(p.year);
-    case 'quarterly': return `${p.year}Q${p.index}`;
-    case 'monthly': return `${p.year}-${String(p.index).padStart(2, '0')}`;
-    case 'weekly': return `${p.year}W${String(p.index).padStart(2, '0')}`;
+    case 'yearly':
+      return String(p.year);
+    case 'quarterly':
+      return `${p.year}Q${p.index}`;
+    case 'monthly':
+      return `${p.year}-${String(p.index).padStart(2, '0')}`;
+    case 'weekly':
+      return `${p.year}W${String(p.index).padStart(2, '0')}`;
   }
 }
 
@@ -100,9 +104,12 @@ export function periodEnd(text: string): Date {
   const p = parsePeriod(text);
   if (!p) throw new Error(`not an ISO period: ${text}`);
   switch (p.type) {
-    case 'yearly': return new Date(Date.UTC(p.year, 11, 31));
-    case 'quarterly': return new Date(Date.UTC(p.year, p.index * 3, 0));
-    case 'monthly': return new Date(Date.UTC(p.year, p.index, 0));
+    case 'yearly':
+      return new Date(Date.UTC(p.year, 11, 31));
+    case 'quarterly':
+      return new Date(Date.UTC(p.year, p.index * 3, 0));
+    case 'monthly':
+      return new Date(Date.UTC(p.year, p.index, 0));
     case 'weekly': {
       // ISO week 1 holds 4 January; weeks start on Monday.
       const jan4 = new Date(Date.UTC(p.year, 0, 4));

@@ -31,13 +31,24 @@ export async function sendOverdueDataReminders(db: Db, catalog: Catalog, actor: 
       for (const row of await reportingOverview(db, catalog, dataset.code, period, now)) {
         if (!row.late) continue;
         await db.transaction().execute(async (trx) => {
-          const created = await notify(trx, { roles: ['coordinator'], partners: [row.partner] }, {
-            kind: 'statistics.overdue', title: `Overdue: ${dataset.label}, ${period}`,
-            body: `${row.name}'s ${dataset.label.toLowerCase()} for ${period} was due on ${row.dueDate} and has not been submitted.`,
-            link: `/statistics/${dataset.code}/${row.partner}/${period}`, dedupeKey: `data-overdue:${dataset.code}:${row.partner}:${period}`,
-          });
+          const created = await notify(
+            trx,
+            { roles: ['coordinator'], partners: [row.partner] },
+            {
+              kind: 'statistics.overdue',
+              title: `Overdue: ${dataset.label}, ${period}`,
+              body: `${row.name}'s ${dataset.label.toLowerCase()} for ${period} was due on ${row.dueDate} and has not been submitted.`,
+              link: `/statistics/${dataset.code}/${row.partner}/${period}`,
+              dedupeKey: `data-overdue:${dataset.code}:${row.partner}:${period}`,
+            },
+          );
           if (created.length === 0) return;
-          await appendAuditEntry(trx, actor, { action: 'submission.reminder', entityType: 'submission', entityId: `${dataset.code}/${row.partner}/${period}`, after: { dueDate: row.dueDate, status: row.status, recipients: created.map((n) => n.user_id) } });
+          await appendAuditEntry(trx, actor, {
+            action: 'submission.reminder',
+            entityType: 'submission',
+            entityId: `${dataset.code}/${row.partner}/${period}`,
+            after: { dueDate: row.dueDate, status: row.status, recipients: created.map((n) => n.user_id) },
+          });
           sent.push({ dataset: dataset.code, partner: row.partner, period, recipients: created.length });
         });
       }

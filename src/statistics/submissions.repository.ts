@@ -4,7 +4,13 @@ import type { DbOrTrx } from '../platform/db/database.js';
 import type { DataValuesTable, SubmissionEventsTable, SubmissionsTable, SubmissionStatus, ValidationFindingsTable } from './tables.js';
 
 export function findSubmission(db: DbOrTrx, dataset: string, partner: string, period: string): Promise<SubmissionsTable | undefined> {
-  return db.selectFrom('submissions').selectAll().where('dataset', '=', dataset).where('partner_code', '=', partner).where('period', '=', period).executeTakeFirst();
+  return db
+    .selectFrom('submissions')
+    .selectAll()
+    .where('dataset', '=', dataset)
+    .where('partner_code', '=', partner)
+    .where('period', '=', period)
+    .executeTakeFirst();
 }
 
 export async function insertSubmission(db: DbOrTrx, row: SubmissionsTable): Promise<void> {
@@ -12,8 +18,18 @@ export async function insertSubmission(db: DbOrTrx, row: SubmissionsTable): Prom
 }
 
 /** Updates only when the stored version is still `expectedVersion`; returns whether it did. */
-export async function updateSubmissionIfVersion(db: DbOrTrx, id: string, expectedVersion: number, changes: Partial<Omit<SubmissionsTable, 'id'>>): Promise<boolean> {
-  const result = await db.updateTable('submissions').set(changes).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+export async function updateSubmissionIfVersion(
+  db: DbOrTrx,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<Omit<SubmissionsTable, 'id'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('submissions')
+    .set(changes)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -40,7 +56,14 @@ export function listSubmissions(db: DbOrTrx, f: SubmissionFilter): Promise<Submi
 }
 
 export function listValues(db: DbOrTrx, submissionId: string): Promise<DataValuesTable[]> {
-  return db.selectFrom('data_values').selectAll().where('submission_id', '=', submissionId).orderBy('variable').orderBy('org_unit').orderBy('coords').execute();
+  return db
+    .selectFrom('data_values')
+    .selectAll()
+    .where('submission_id', '=', submissionId)
+    .orderBy('variable')
+    .orderBy('org_unit')
+    .orderBy('coords')
+    .execute();
 }
 
 const VALUE_BATCH = 400;
@@ -49,18 +72,32 @@ const VALUE_BATCH = 400;
 export async function upsertValues(db: DbOrTrx, rows: DataValuesTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += VALUE_BATCH) {
     const batch = rows.slice(i, i + VALUE_BATCH);
-    await db.insertInto('data_values').values(batch)
-      .onConflict((oc) => oc.columns(['submission_id', 'variable', 'org_unit', 'coords']).doUpdateSet((eb) => ({
-        value_num: eb.ref('excluded.value_num'), value_code: eb.ref('excluded.value_code'),
-        comment: eb.ref('excluded.comment'), updated_at: eb.ref('excluded.updated_at'),
-      })))
+    await db
+      .insertInto('data_values')
+      .values(batch)
+      .onConflict((oc) =>
+        oc.columns(['submission_id', 'variable', 'org_unit', 'coords']).doUpdateSet((eb) => ({
+          value_num: eb.ref('excluded.value_num'),
+          value_code: eb.ref('excluded.value_code'),
+          comment: eb.ref('excluded.comment'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
       .execute();
   }
 }
 
-export async function deleteValue(db: DbOrTrx, key: { submission_id: string; variable: string; org_unit: string; coords: string }): Promise<void> {
-  await db.deleteFrom('data_values').where('submission_id', '=', key.submission_id).where('variable', '=', key.variable)
-    .where('org_unit', '=', key.org_unit).where('coords', '=', key.coords).execute();
+export async function deleteValue(
+  db: DbOrTrx,
+  key: { submission_id: string; variable: string; org_unit: string; coords: string },
+): Promise<void> {
+  await db
+    .deleteFrom('data_values')
+    .where('submission_id', '=', key.submission_id)
+    .where('variable', '=', key.variable)
+    .where('org_unit', '=', key.org_unit)
+    .where('coords', '=', key.coords)
+    .execute();
 }
 
 export interface LocatedValue extends DataValuesTable {
@@ -81,8 +118,23 @@ export interface ValueQuery {
 
 /** Values with their submission's partner, period and status, filtered as asked. */
 export function queryValues(db: DbOrTrx, f: ValueQuery): Promise<LocatedValue[]> {
-  let q = db.selectFrom('data_values as v').innerJoin('submissions as s', 's.id', 'v.submission_id')
-    .select(['v.submission_id', 'v.variable', 'v.org_unit', 'v.coords', 'v.value_num', 'v.value_code', 'v.comment', 'v.updated_at', 's.partner_code', 's.period', 's.dataset', 's.status'])
+  let q = db
+    .selectFrom('data_values as v')
+    .innerJoin('submissions as s', 's.id', 'v.submission_id')
+    .select([
+      'v.submission_id',
+      'v.variable',
+      'v.org_unit',
+      'v.coords',
+      'v.value_num',
+      'v.value_code',
+      'v.comment',
+      'v.updated_at',
+      's.partner_code',
+      's.period',
+      's.dataset',
+      's.status',
+    ])
     .where('s.dataset', 'in', f.datasets);
   if (f.periods) q = q.where('s.period', 'in', f.periods.length ? f.periods : ['']);
   if (f.partners) q = q.where('s.partner_code', 'in', f.partners.length ? f.partners : ['']);
@@ -97,19 +149,34 @@ export function queryValues(db: DbOrTrx, f: ValueQuery): Promise<LocatedValue[]>
 
 export async function replaceFindings(db: DbOrTrx, submissionId: string, rows: ValidationFindingsTable[]): Promise<void> {
   await db.deleteFrom('validation_findings').where('submission_id', '=', submissionId).execute();
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('validation_findings').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('validation_findings')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 export function listFindings(db: DbOrTrx, submissionId: string): Promise<ValidationFindingsTable[]> {
-  return db.selectFrom('validation_findings').selectAll().where('submission_id', '=', submissionId).orderBy('severity').orderBy('key').execute();
+  return db
+    .selectFrom('validation_findings')
+    .selectAll()
+    .where('submission_id', '=', submissionId)
+    .orderBy('severity')
+    .orderBy('key')
+    .execute();
 }
 
 export function listFindingComments(db: DbOrTrx, submissionId: string) {
   return db.selectFrom('finding_comments').selectAll().where('submission_id', '=', submissionId).execute();
 }
 
-export async function upsertFindingComment(db: DbOrTrx, row: { submission_id: string; key: string; comment: string; author: string; at: string }): Promise<void> {
-  await db.insertInto('finding_comments').values(row)
+export async function upsertFindingComment(
+  db: DbOrTrx,
+  row: { submission_id: string; key: string; comment: string; author: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('finding_comments')
+    .values(row)
     .onConflict((oc) => oc.columns(['submission_id', 'key']).doUpdateSet({ comment: row.comment, author: row.author, at: row.at }))
     .execute();
 }

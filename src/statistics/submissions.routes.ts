@@ -2,8 +2,26 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
 import { reportingOverview } from './overview.service.js';
-import { CommentBody, FindingCommentBody, KeyParams, ListQuery, ReopenBody, ReturnBody, SaveValuesBody, SubmissionSummary, VersionBody } from './submissions.schema.js';
-import { addComment, commentFindings, getSubmission, listVisibleSubmissions, saveValues, transition, type SubmissionKey } from './submissions.service.js';
+import {
+  CommentBody,
+  FindingCommentBody,
+  KeyParams,
+  ListQuery,
+  ReopenBody,
+  ReturnBody,
+  SaveValuesBody,
+  SubmissionSummary,
+  VersionBody,
+} from './submissions.schema.js';
+import {
+  addComment,
+  commentFindings,
+  getSubmission,
+  listVisibleSubmissions,
+  saveValues,
+  transition,
+  type SubmissionKey,
+} from './submissions.service.js';
 import { viewerOf } from '../platform/viewer.js';
 import { viewerAndActor } from '../platform/http/viewer.js';
 
@@ -16,70 +34,184 @@ function keyOf(params: { dataset: string; partner: string; period: string }): Su
   return { dataset: params.dataset, partner: params.partner.toUpperCase(), period: params.period };
 }
 
-
 export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/submissions', {
-    config: { access: PUBLIC },
-    schema: { tags: ['statistics'], summary: 'Submissions the caller may see', querystring: ListQuery, response: { 200: Type.Object({ submissions: Type.Array(SubmissionSummary) }) } },
-  }, async (request) => {
-    const q = request.query;
-    const rows = await listVisibleSubmissions(app.db, viewerOf(request.principal), { dataset: q.dataset, partner: q.partner?.toUpperCase(), period: q.period, status: q.status });
-    return { submissions: rows.map((r) => ({ dataset: r.dataset, partner: r.partner_code, period: r.period, status: r.status, version: r.version, updatedAt: r.updated_at })) };
-  });
+  app.get(
+    '/submissions',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Submissions the caller may see',
+        querystring: ListQuery,
+        response: { 200: Type.Object({ submissions: Type.Array(SubmissionSummary) }) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const rows = await listVisibleSubmissions(app.db, viewerOf(request.principal), {
+        dataset: q.dataset,
+        partner: q.partner?.toUpperCase(),
+        period: q.period,
+        status: q.status,
+      });
+      return {
+        submissions: rows.map((r) => ({
+          dataset: r.dataset,
+          partner: r.partner_code,
+          period: r.period,
+          status: r.status,
+          version: r.version,
+          updatedAt: r.updated_at,
+        })),
+      };
+    },
+  );
 
-  app.get('/datasets/:dataset/periods/:period/overview', {
-    config: { access: SIGNED_IN },
-    schema: { tags: ['statistics'], summary: 'Reporting status of each Western Balkan partner, with who is late', params: Type.Object({ dataset: Type.String({ maxLength: 100 }), period: Type.String({ maxLength: 8 }) }) },
-  }, async (request) => ({ partners: await reportingOverview(app.db, app.catalog, request.params.dataset, request.params.period) }));
+  app.get(
+    '/datasets/:dataset/periods/:period/overview',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Reporting status of each Western Balkan partner, with who is late',
+        params: Type.Object({ dataset: Type.String({ maxLength: 100 }), period: Type.String({ maxLength: 8 }) }),
+      },
+    },
+    async (request) => ({ partners: await reportingOverview(app.db, app.catalog, request.params.dataset, request.params.period) }),
+  );
 
-  app.get(BASE, {
-    config: { access: PUBLIC },
-    schema: { tags: ['statistics'], summary: 'One submission with values, validation findings and thread (as far as the caller may see it)', params: KeyParams },
-  }, async (request) => getSubmission(app.db, app.catalog, viewerOf(request.principal), keyOf(request.params)));
+  app.get(
+    BASE,
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['statistics'],
+        summary: 'One submission with values, validation findings and thread (as far as the caller may see it)',
+        params: KeyParams,
+      },
+    },
+    async (request) => getSubmission(app.db, app.catalog, viewerOf(request.principal), keyOf(request.params)),
+  );
 
-  app.put(`${BASE}/values`, {
-    config: { access: ENTRY },
-    bodyLimit: 8 * 1024 * 1024,
-    schema: { tags: ['statistics'], summary: 'Save values (all or nothing); `version` must be the one read', params: KeyParams, body: SaveValuesBody },
-  }, async (request) => {
-    const { viewer, actor } = viewerAndActor(request);
-    const result = await saveValues(app.db, app.catalog, viewer, actor, keyOf(request.params), request.body.version, request.body.values);
-    return { version: result.submission.version, status: result.submission.status, created: result.created, changed: result.changed, unchanged: result.unchanged, removed: result.removed };
-  });
+  app.put(
+    `${BASE}/values`,
+    {
+      config: { access: ENTRY },
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags: ['statistics'],
+        summary: 'Save values (all or nothing); `version` must be the one read',
+        params: KeyParams,
+        body: SaveValuesBody,
+      },
+    },
+    async (request) => {
+      const { viewer, actor } = viewerAndActor(request);
+      const result = await saveValues(app.db, app.catalog, viewer, actor, keyOf(request.params), request.body.version, request.body.values);
+      return {
+        version: result.submission.version,
+        status: result.submission.status,
+        created: result.created,
+        changed: result.changed,
+        unchanged: result.unchanged,
+        removed: result.removed,
+      };
+    },
+  );
 
   const step = (action: 'submit' | 'approve' | 'publish', access: typeof ENTRY | typeof REVIEW | typeof PUBLISH, summary: string) => {
-    app.post(`${BASE}/${action}`, { config: { access }, schema: { tags: ['statistics'], summary, params: KeyParams, body: VersionBody } }, async (request) => {
-      const { viewer, actor } = viewerAndActor(request);
-      const s = await transition(app.db, app.catalog, viewer, actor, keyOf(request.params), action, request.body.version);
-      return { status: s.status, version: s.version };
-    });
+    app.post(
+      `${BASE}/${action}`,
+      { config: { access }, schema: { tags: ['statistics'], summary, params: KeyParams, body: VersionBody } },
+      async (request) => {
+        const { viewer, actor } = viewerAndActor(request);
+        const s = await transition(app.db, app.catalog, viewer, actor, keyOf(request.params), action, request.body.version);
+        return { status: s.status, version: s.version };
+      },
+    );
   };
   step('submit', ENTRY, 'Submit for review (refused while errors remain or warnings lack a comment)');
   step('approve', REVIEW, 'Approve a submitted submission');
   step('publish', PUBLISH, 'Publish an approved submission');
 
-  app.post(`${BASE}/return`, { config: { access: REVIEW }, schema: { tags: ['statistics'], summary: 'Return to the partner with a comment', params: KeyParams, body: ReturnBody } }, async (request) => {
-    const { viewer, actor } = viewerAndActor(request);
-    const s = await transition(app.db, app.catalog, viewer, actor, keyOf(request.params), 'return', request.body.version, request.body.comment);
-    return { status: s.status, version: s.version };
-  });
+  app.post(
+    `${BASE}/return`,
+    {
+      config: { access: REVIEW },
+      schema: { tags: ['statistics'], summary: 'Return to the partner with a comment', params: KeyParams, body: ReturnBody },
+    },
+    async (request) => {
+      const { viewer, actor } = viewerAndActor(request);
+      const s = await transition(
+        app.db,
+        app.catalog,
+        viewer,
+        actor,
+        keyOf(request.params),
+        'return',
+        request.body.version,
+        request.body.comment,
+      );
+      return { status: s.status, version: s.version };
+    },
+  );
 
-  app.post(`${BASE}/reopen`, { config: { access: PUBLISH }, schema: { tags: ['statistics'], summary: 'Reopen approved or published data for correction, with a reason', params: KeyParams, body: ReopenBody } }, async (request) => {
-    const { viewer, actor } = viewerAndActor(request);
-    const s = await transition(app.db, app.catalog, viewer, actor, keyOf(request.params), 'reopen', request.body.version, request.body.reason);
-    return { status: s.status, version: s.version };
-  });
+  app.post(
+    `${BASE}/reopen`,
+    {
+      config: { access: PUBLISH },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Reopen approved or published data for correction, with a reason',
+        params: KeyParams,
+        body: ReopenBody,
+      },
+    },
+    async (request) => {
+      const { viewer, actor } = viewerAndActor(request);
+      const s = await transition(
+        app.db,
+        app.catalog,
+        viewer,
+        actor,
+        keyOf(request.params),
+        'reopen',
+        request.body.version,
+        request.body.reason,
+      );
+      return { status: s.status, version: s.version };
+    },
+  );
 
-  app.post(`${BASE}/comments`, { config: { access: SIGNED_IN }, schema: { tags: ['statistics'], summary: 'Comment in the submission thread', params: KeyParams, body: CommentBody } }, async (request, reply) => {
-    const { viewer, actor } = viewerAndActor(request);
-    await addComment(app.db, viewer, actor, keyOf(request.params), request.body.body);
-    return reply.status(204).send();
-  });
+  app.post(
+    `${BASE}/comments`,
+    {
+      config: { access: SIGNED_IN },
+      schema: { tags: ['statistics'], summary: 'Comment in the submission thread', params: KeyParams, body: CommentBody },
+    },
+    async (request, reply) => {
+      const { viewer, actor } = viewerAndActor(request);
+      await addComment(app.db, viewer, actor, keyOf(request.params), request.body.body);
+      return reply.status(204).send();
+    },
+  );
 
-  app.post(`${BASE}/findings/comment`, { config: { access: ENTRY }, schema: { tags: ['statistics'], summary: 'Explain a validation warning (`key`), or several with one text (`keys`)', params: KeyParams, body: FindingCommentBody } }, async (request, reply) => {
-    const { viewer, actor } = viewerAndActor(request);
-    const keys = [...(request.body.key ? [request.body.key] : []), ...(request.body.keys ?? [])];
-    await commentFindings(app.db, viewer, actor, keyOf(request.params), keys, request.body.comment);
-    return reply.status(204).send();
-  });
+  app.post(
+    `${BASE}/findings/comment`,
+    {
+      config: { access: ENTRY },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Explain a validation warning (`key`), or several with one text (`keys`)',
+        params: KeyParams,
+        body: FindingCommentBody,
+      },
+    },
+    async (request, reply) => {
+      const { viewer, actor } = viewerAndActor(request);
+      const keys = [...(request.body.key ? [request.body.key] : []), ...(request.body.keys ?? [])];
+      await commentFindings(app.db, viewer, actor, keyOf(request.params), keys, request.body.comment);
+      return reply.status(204).send();
+    },
+  );
 };

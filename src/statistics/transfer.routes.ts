@@ -26,60 +26,98 @@ function formatOf(contentType: string | undefined): ValueFormat {
 }
 
 export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addContentTypeParser(['text/csv', XLSX_TYPE], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(['text/csv', XLSX_TYPE], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) =>
+    done(null, body),
+  );
 
-  app.post('/imports/values', {
-    config: { access: { roles: ['coordinator', 'admin'] } },
-    bodyLimit: UPLOAD_LIMIT,
-    schema: {
-      tags: ['statistics'], summary: 'Import values from a CSV, JSON or XLSX body (one transaction; dryRun=true shows what would change)',
-      querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean({ default: false })) }),
+  app.post(
+    '/imports/values',
+    {
+      config: { access: { roles: ['coordinator', 'admin'] } },
+      bodyLimit: UPLOAD_LIMIT,
+      schema: {
+        tags: ['statistics'],
+        summary: 'Import values from a CSV, JSON or XLSX body (one transaction; dryRun=true shows what would change)',
+        querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean({ default: false })) }),
+      },
     },
-  }, async (request) => {
-    const format = formatOf(request.headers['content-type']);
-    const body = request.body as Buffer | unknown;
-    const rows = format === 'csv' ? await readCsv(Readable.from([body as Buffer]), app.catalog)
-      : format === 'xlsx' ? await readXlsx(body as Buffer, app.catalog)
-      : readJson(JSON.stringify(body), app.catalog);
-    return importValues(app.db, app.catalog, viewerOf(request.principal), actorOf(request.principal!, request.id), rows, { dryRun: request.query.dryRun ?? false });
-  });
-
-  app.post('/imports/org-units', {
-    config: { access: { roles: ['admin'] } },
-    bodyLimit: UPLOAD_LIMIT,
-    schema: { tags: ['partners'], summary: 'Import org units from CSV (code,name,partner,kind,parent)' },
-  }, async (request) => {
-    if (formatOf(request.headers['content-type']) !== 'csv') throw new ValidationError('Send the org units as text/csv.');
-    return importOrgUnits(app.db, actorOf(request.principal!, request.id), (request.body as Buffer).toString('utf8'));
-  });
-
-  app.get('/exports/values', {
-    config: { access: PUBLIC },
-    schema: {
-      tags: ['statistics'], summary: 'Values of a dataset as far as the caller may see them (published only without sign-in)',
-      querystring: Type.Object({ dataset: Type.String({ maxLength: 100 }), partner: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })), period: Type.Optional(Type.String({ maxLength: 8 })), format: Type.Optional(Format) }),
+    async (request) => {
+      const format = formatOf(request.headers['content-type']);
+      const body = request.body as Buffer | unknown;
+      const rows =
+        format === 'csv'
+          ? await readCsv(Readable.from([body as Buffer]), app.catalog)
+          : format === 'xlsx'
+            ? await readXlsx(body as Buffer, app.catalog)
+            : readJson(JSON.stringify(body), app.catalog);
+      return importValues(app.db, app.catalog, viewerOf(request.principal), actorOf(request.principal!, request.id), rows, {
+        dryRun: request.query.dryRun ?? false,
+      });
     },
-  }, async (request, reply) => {
-    const q = request.query;
-    const dataset = requireDataset(app.catalog, q.dataset);
-    const rows = await exportValues(app.db, app.catalog, viewerOf(request.principal), { dataset: q.dataset, partner: q.partner?.toUpperCase(), period: q.period });
-    const name = `${q.dataset}${q.partner ? `-${q.partner.toUpperCase()}` : ''}${q.period ? `-${q.period}` : ''}`;
-    const format = q.format ?? 'csv';
-    reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
-    if (format === 'json') return reply.type('application/json').send(writeJson(rows));
-    if (format === 'xlsx') return reply.type(XLSX_TYPE).send(await writeXlsx(rows, dimensionsOf(app.catalog, dataset)));
-    return reply.type('text/csv; charset=utf-8').send(writeCsv(rows, dimensionsOf(app.catalog, dataset)));
-  });
+  );
 
-  app.get('/submissions/:dataset/:partner/:period/template.xlsx', {
-    config: { access: { roles: ['coordinator', 'admin', 'commission', 'reviewer'], partnerParam: 'partner' } },
-    schema: { tags: ['statistics'], summary: 'XLSX template to fill in and upload back, pre-filled with stored values', params: KeyParams },
-  }, async (request, reply) => {
-    const key = { dataset: request.params.dataset, partner: request.params.partner.toUpperCase(), period: request.params.period };
-    const dataset = requireDataset(app.catalog, key.dataset);
-    const rows = await templateRows(app.db, app.catalog, viewerOf(request.principal), key);
-    const note = `JHA Hub template: ${dataset.label}, ${key.partner}, ${key.period}.\nFill in the value column (numbers without thousands separators, or NA, NAP, NQ) and a comment where useful.\nLeave a value empty to leave it unchanged. Upload the file back under Import.`;
-    reply.header('content-disposition', `attachment; filename="${key.dataset}-${key.partner}-${key.period}.xlsx"`);
-    return reply.type(XLSX_TYPE).send(await writeXlsx(rows, dimensionsOf(app.catalog, dataset), note));
-  });
+  app.post(
+    '/imports/org-units',
+    {
+      config: { access: { roles: ['admin'] } },
+      bodyLimit: UPLOAD_LIMIT,
+      schema: { tags: ['partners'], summary: 'Import org units from CSV (code,name,partner,kind,parent)' },
+    },
+    async (request) => {
+      if (formatOf(request.headers['content-type']) !== 'csv') throw new ValidationError('Send the org units as text/csv.');
+      return importOrgUnits(app.db, actorOf(request.principal!, request.id), (request.body as Buffer).toString('utf8'));
+    },
+  );
+
+  app.get(
+    '/exports/values',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Values of a dataset as far as the caller may see them (published only without sign-in)',
+        querystring: Type.Object({
+          dataset: Type.String({ maxLength: 100 }),
+          partner: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
+          period: Type.Optional(Type.String({ maxLength: 8 })),
+          format: Type.Optional(Format),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const dataset = requireDataset(app.catalog, q.dataset);
+      const rows = await exportValues(app.db, app.catalog, viewerOf(request.principal), {
+        dataset: q.dataset,
+        partner: q.partner?.toUpperCase(),
+        period: q.period,
+      });
+      const name = `${q.dataset}${q.partner ? `-${q.partner.toUpperCase()}` : ''}${q.period ? `-${q.period}` : ''}`;
+      const format = q.format ?? 'csv';
+      reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
+      if (format === 'json') return reply.type('application/json').send(writeJson(rows));
+      if (format === 'xlsx') return reply.type(XLSX_TYPE).send(await writeXlsx(rows, dimensionsOf(app.catalog, dataset)));
+      return reply.type('text/csv; charset=utf-8').send(writeCsv(rows, dimensionsOf(app.catalog, dataset)));
+    },
+  );
+
+  app.get(
+    '/submissions/:dataset/:partner/:period/template.xlsx',
+    {
+      config: { access: { roles: ['coordinator', 'admin', 'commission', 'reviewer'], partnerParam: 'partner' } },
+      schema: {
+        tags: ['statistics'],
+        summary: 'XLSX template to fill in and upload back, pre-filled with stored values',
+        params: KeyParams,
+      },
+    },
+    async (request, reply) => {
+      const key = { dataset: request.params.dataset, partner: request.params.partner.toUpperCase(), period: request.params.period };
+      const dataset = requireDataset(app.catalog, key.dataset);
+      const rows = await templateRows(app.db, app.catalog, viewerOf(request.principal), key);
+      const note = `JHA Hub template: ${dataset.label}, ${key.partner}, ${key.period}.\nFill in the value column (numbers without thousands separators, or NA, NAP, NQ) and a comment where useful.\nLeave a value empty to leave it unchanged. Upload the file back under Import.`;
+      reply.header('content-disposition', `attachment; filename="${key.dataset}-${key.partner}-${key.period}.xlsx"`);
+      return reply.type(XLSX_TYPE).send(await writeXlsx(rows, dimensionsOf(app.catalog, dataset), note));
+    },
+  );
 };

@@ -8,7 +8,16 @@ import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { bearer, makeUser, type TestUser } from '../testing/factories.js';
 
 const HEADER = 'dataset,partner,org_unit,period,variable,case_category,instance,value,comment';
-const CATEGORIES = ['civil_litigious', 'civil_non_litigious', 'registry_land_business', 'registry_other', 'administrative', 'other_non_criminal', 'criminal_severe', 'criminal_minor'];
+const CATEGORIES = [
+  'civil_litigious',
+  'civil_non_litigious',
+  'registry_land_business',
+  'registry_other',
+  'administrative',
+  'other_non_criminal',
+  'criminal_severe',
+  'criminal_minor',
+];
 
 describeEachDatabase('imports, exports and indicators', (get) => {
   let app: FastifyInstance;
@@ -28,8 +37,21 @@ describeEachDatabase('imports, exports and indicators', (get) => {
   afterAll(async () => app.close());
 
   const upload = (who: TestUser, body: string | Buffer, type = 'text/csv', dryRun = false) =>
-    app.inject({ method: 'POST', url: `/api/v1/imports/values${dryRun ? '?dryRun=true' : ''}`, headers: { ...bearer(who), 'content-type': type }, payload: body });
-  const countValues = async () => Number((await get().db.selectFrom('data_values').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/values${dryRun ? '?dryRun=true' : ''}`,
+      headers: { ...bearer(who), 'content-type': type },
+      payload: body,
+    });
+  const countValues = async () =>
+    Number(
+      (
+        await get()
+          .db.selectFrom('data_values')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   /** 10,000 court-level rows: courts × 5 variables × 8 categories × 3 instances × 2 years. */
   function bigCsv(badRow?: number): string {
@@ -42,7 +64,9 @@ describeEachDatabase('imports, exports and indicators', (get) => {
             for (const year of ['2021', '2022']) {
               if (n >= 10000) break outer;
               n += 1;
-              lines.push(`justice.annual,AL,AL-C${c},${year},${variable},${cat},${instance},${variable === 'cases.pending_over_2y' ? 1 : 10 + (n % 7)},`);
+              lines.push(
+                `justice.annual,AL,AL-C${c},${year},${variable},${cat},${instance},${variable === 'cases.pending_over_2y' ? 1 : 10 + (n % 7)},`,
+              );
             }
           }
         }
@@ -56,7 +80,9 @@ describeEachDatabase('imports, exports and indicators', (get) => {
     const before = await countValues();
     const response = await upload(al, bigCsv(7777));
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details).toEqual([{ row: 7777, column: 'value', message: expect.stringMatching(/"12 345" is not a number/) }]);
+    expect(response.json().error.details).toEqual([
+      { row: 7777, column: 'value', message: expect.stringMatching(/"12 345" is not a number/) },
+    ]);
     expect(response.json().error.message).toMatch(/row 7777, value/);
     expect(await countValues()).toBe(before);
   });
@@ -69,12 +95,21 @@ describeEachDatabase('imports, exports and indicators', (get) => {
     const real = await upload(al, bigCsv());
     expect(real.json()).toMatchObject({ dryRun: false, created: 10000 });
     expect(await countValues()).toBe(before + 10000);
-    const again = await upload(al, bigCsv().replace('AL-C0,2021,cases.pending_start,civil_litigious,first,11,', 'AL-C0,2021,cases.pending_start,civil_litigious,first,12,'), 'text/csv', true);
+    const again = await upload(
+      al,
+      bigCsv().replace(
+        'AL-C0,2021,cases.pending_start,civil_litigious,first,11,',
+        'AL-C0,2021,cases.pending_start,civil_litigious,first,12,',
+      ),
+      'text/csv',
+      true,
+    );
     expect(again.json()).toMatchObject({ created: 0, changed: 1, unchanged: 9999 });
   });
 
   it('lists every bad row and column, including rows for another partner', async () => {
-    const csv = [HEADER,
+    const csv = [
+      HEADER,
       'justice.annual,RS,,2023,cases.incoming,,,5,',
       'justice.annual,AL,,2023-01,cases.incoming,,,5,',
       'justice.nothing,AL,,2023,cases.incoming,,,5,',
@@ -83,33 +118,68 @@ describeEachDatabase('imports, exports and indicators', (get) => {
     ].join('\n');
     const response = await upload(al, csv);
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details.map((p: { row: number; column: string }) => [p.row, p.column])).toEqual([[2, 'partner'], [3, 'period'], [4, 'dataset'], [5, 'org_unit'], [6, 'case_category']]);
+    expect(response.json().error.details.map((p: { row: number; column: string }) => [p.row, p.column])).toEqual([
+      [2, 'partner'],
+      [3, 'period'],
+      [4, 'dataset'],
+      [5, 'org_unit'],
+      [6, 'case_category'],
+    ]);
   });
 
   it('refuses a file without the required columns or with an unknown column', async () => {
-    expect((await upload(al, 'dataset,partner,period,variable\nx,AL,2023,y\n')).json().error.message).toMatch(/lacks the column\(s\) value/);
+    expect((await upload(al, 'dataset,partner,period,variable\nx,AL,2023,y\n')).json().error.message).toMatch(
+      /lacks the column\(s\) value/,
+    );
     expect((await upload(al, `${HEADER},colour\n`)).json().error.message).toMatch(/Unknown column\(s\) colour/);
     expect((await upload(al, '"unterminated\n', 'text/csv')).statusCode).toBe(400);
-    expect((await upload(al, Buffer.from('not a zip'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).json().error.message).toMatch(/XLSX file cannot be read/);
+    expect(
+      (await upload(al, Buffer.from('not a zip'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).json().error
+        .message,
+    ).toMatch(/XLSX file cannot be read/);
   });
 
   it('imports JSON', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/imports/values', headers: bearer(al), payload: { values: [
-      { dataset: 'justice.annual', partner: 'AL', period: '2023', variable: 'cases.incoming', value: 1000 },
-      { dataset: 'justice.annual', partner: 'AL', period: '2023', variable: 'cases.resolved', value: 900 },
-      { dataset: 'justice.annual', partner: 'AL', period: '2023', variable: 'cases.pending_end', value: 'NQ', comment: 'under review' },
-    ] } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/values',
+      headers: bearer(al),
+      payload: {
+        values: [
+          { dataset: 'justice.annual', partner: 'AL', period: '2023', variable: 'cases.incoming', value: 1000 },
+          { dataset: 'justice.annual', partner: 'AL', period: '2023', variable: 'cases.resolved', value: 900 },
+          { dataset: 'justice.annual', partner: 'AL', period: '2023', variable: 'cases.pending_end', value: 'NQ', comment: 'under review' },
+        ],
+      },
+    });
     expect(response.json()).toMatchObject({ created: 3 });
   });
 
   it('round-trips the XLSX template: download, fill in, upload', async () => {
-    const template = await app.inject({ method: 'GET', url: '/api/v1/submissions/justice.annual/RS/2023/template.xlsx', headers: bearer(rs) });
+    const template = await app.inject({
+      method: 'GET',
+      url: '/api/v1/submissions/justice.annual/RS/2023/template.xlsx',
+      headers: bearer(rs),
+    });
     expect(template.statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/submissions/justice.annual/AL/2023/template.xlsx', headers: bearer(rs) })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/submissions/justice.annual/AL/2023/template.xlsx', headers: bearer(rs) }))
+        .statusCode,
+    ).toBe(403);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('values')!;
-    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual(['dataset', 'partner', 'org_unit', 'period', 'variable', 'case_category', 'instance', 'value', 'comment']);
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual([
+      'dataset',
+      'partner',
+      'org_unit',
+      'period',
+      'variable',
+      'case_category',
+      'instance',
+      'value',
+      'comment',
+    ]);
     let filled = 0;
     sheet.eachRow((row, n) => {
       if (n === 1) return;
@@ -128,50 +198,99 @@ describeEachDatabase('imports, exports and indicators', (get) => {
   });
 
   it('never shows a coordinator another partner’s draft: not in exports, not in indicators', async () => {
-    const rsExport = (await app.inject({ method: 'GET', url: '/api/v1/exports/values?dataset=justice.annual&format=csv', headers: bearer(rs) })).body;
+    const rsExport = (
+      await app.inject({ method: 'GET', url: '/api/v1/exports/values?dataset=justice.annual&format=csv', headers: bearer(rs) })
+    ).body;
     expect(rsExport).toContain('justice.annual,RS,');
     expect(rsExport).not.toContain(',AL,');
     const publicExport = (await app.inject({ method: 'GET', url: '/api/v1/exports/values?dataset=justice.annual&format=json' })).json();
     expect(publicExport.values).toEqual([]);
-    const rsIndicator = (await app.inject({ method: 'GET', url: '/api/v1/indicators/justice.clearance_rate/values?period=2023', headers: bearer(rs) })).json();
+    const rsIndicator = (
+      await app.inject({ method: 'GET', url: '/api/v1/indicators/justice.clearance_rate/values?period=2023', headers: bearer(rs) })
+    ).json();
     expect(rsIndicator.values.map((v: { partner: string }) => v.partner)).toEqual(['RS']);
     expect(rsIndicator.region[0].members).toBe(1);
-    const alOwn = (await app.inject({ method: 'GET', url: '/api/v1/indicators/justice.clearance_rate/values?period=2023', headers: bearer(al) })).json();
+    const alOwn = (
+      await app.inject({ method: 'GET', url: '/api/v1/indicators/justice.clearance_rate/values?period=2023', headers: bearer(al) })
+    ).json();
     expect(alOwn.values.map((v: { partner: string }) => v.partner)).toEqual(['AL']);
   });
 
   it('computes indicators per partner, the region by ratio of sums and the median', async () => {
-    const answer = (await app.inject({ method: 'GET', url: '/api/v1/indicators/justice.clearance_rate/values?period=2023', headers: bearer(commission) })).json();
+    const answer = (
+      await app.inject({ method: 'GET', url: '/api/v1/indicators/justice.clearance_rate/values?period=2023', headers: bearer(commission) })
+    ).json();
     expect(answer.values).toEqual([
       expect.objectContaining({ partner: 'AL', period: '2023', value: 90, numerator: 900, denominator: 1000 }),
       expect.objectContaining({ partner: 'RS', period: '2023', value: 105, numerator: 2100, denominator: 2000 }),
     ]);
     expect(answer.region).toEqual([{ period: '2023', value: 100, median: 97.5, members: 2 }]);
-    const dt = (await app.inject({ method: 'GET', url: '/api/v1/indicators/justice.disposition_time/values?period=2023&partner=AL', headers: bearer(commission) })).json();
+    const dt = (
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/indicators/justice.disposition_time/values?period=2023&partner=AL',
+        headers: bearer(commission),
+      })
+    ).json();
     expect(dt.values[0].value).toBeNull();
   });
 
   it('computes an org unit and a dimension, and answers CSV', async () => {
-    const court = (await app.inject({ method: 'GET', url: '/api/v1/indicators/justice.clearance_rate/values?period=2021&partner=AL&orgUnit=AL-C0&case_category=civil_litigious', headers: bearer(al) })).json();
+    const court = (
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/indicators/justice.clearance_rate/values?period=2021&partner=AL&orgUnit=AL-C0&case_category=civil_litigious',
+        headers: bearer(al),
+      })
+    ).json();
     expect(court.values).toHaveLength(1);
     expect(court.values[0]).toMatchObject({ orgUnit: 'AL-C0', partner: 'AL' });
     expect(court.values[0].value).toBeGreaterThan(0);
-    const csv = (await app.inject({ method: 'GET', url: '/api/v1/indicators/justice.clearance_rate/values?from=2021&to=2023&format=csv', headers: bearer(commission) })).body;
+    const csv = (
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/indicators/justice.clearance_rate/values?from=2021&to=2023&format=csv',
+        headers: bearer(commission),
+      })
+    ).body;
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('indicator,partner,org_unit,period,case_category,instance,value');
     expect(lines).toContain('justice.clearance_rate,RS,,2023,,,105');
     expect(lines).toContain('justice.clearance_rate,WB6,,2023,,,100');
-    const bad = await app.inject({ method: 'GET', url: '/api/v1/indicators/justice.clearance_rate/values?colour=blue', headers: bearer(commission) });
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/api/v1/indicators/justice.clearance_rate/values?colour=blue',
+      headers: bearer(commission),
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/^colour: /);
   });
 
   it('lets only admins import org units', async () => {
     const csv = 'code,name,partner,kind,parent\nME-PG,Basic Court Podgorica,ME,court,\n';
-    expect((await app.inject({ method: 'POST', url: '/api/v1/imports/org-units', headers: { ...bearer(al), 'content-type': 'text/csv' }, payload: csv })).statusCode).toBe(403);
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/imports/org-units', headers: { ...bearer(admin), 'content-type': 'text/csv' }, payload: csv });
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/imports/org-units',
+          headers: { ...bearer(al), 'content-type': 'text/csv' },
+          payload: csv,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/org-units',
+      headers: { ...bearer(admin), 'content-type': 'text/csv' },
+      payload: csv,
+    });
     expect(ok.json()).toEqual({ created: 1, updated: 0, unchanged: 0 });
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/imports/org-units', headers: { ...bearer(admin), 'content-type': 'text/csv' }, payload: 'code,name,partner,kind,parent\nX1,,ZZ,Court,NOPE\n' });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/org-units',
+      headers: { ...bearer(admin), 'content-type': 'text/csv' },
+      payload: 'code,name,partner,kind,parent\nX1,,ZZ,Court,NOPE\n',
+    });
     expect(bad.json().error.details.map((p: { column: string }) => p.column)).toEqual(['name', 'partner', 'kind', 'parent']);
   });
 });

@@ -3,7 +3,10 @@ import { parseCatalogs } from './catalog.js';
 import { coordsKey, type StoredValue } from './values.js';
 import { modifiedZScore, validateSubmission } from './validation.js';
 
-const catalog = parseCatalogs([{ file: 't.yaml', text: `domain: t
+const catalog = parseCatalogs([
+  {
+    file: 't.yaml',
+    text: `domain: t
 dimensions:
   sex: [female, male]
 variables:
@@ -18,9 +21,17 @@ validation_rules:
   - { code: t.carry, message: Carry-over, left: start, operator: '==', right: prev(end), severity: warning, tolerance: { relative: 0.1 } }
   - { code: t.out_le, message: Too much out, left: outflow, operator: '<=', right: start + inflow, severity: error }
   - { code: t.never, message: Need end, left: end, operator: '>=', right: '0', severity: error, missing: never_skip }
-` }]);
+`,
+  },
+]);
 const dataset = catalog.datasets.get('t.yearly')!;
-const v = (variable: string, num: number | null, coords: Record<string, string> = {}, orgUnit = ''): StoredValue => ({ variable, orgUnit, coords: coordsKey(coords), num, code: null });
+const v = (variable: string, num: number | null, coords: Record<string, string> = {}, orgUnit = ''): StoredValue => ({
+  variable,
+  orgUnit,
+  coords: coordsKey(coords),
+  num,
+  code: null,
+});
 const run = (current: StoredValue[], history: StoredValue[][] = []) => validateSubmission({ catalog, dataset, current, history });
 
 describe('validation', () => {
@@ -30,7 +41,12 @@ describe('validation', () => {
 
   it('reports a broken identity as a warning with the values involved', () => {
     const [f] = run([v('start', 100), v('inflow', 50), v('outflow', 40), v('end', 120)]);
-    expect(f).toMatchObject({ ruleCode: 't.identity', severity: 'warning', orgUnit: '', details: { left: 110, right: 120, difference: -10, values: { start: 100, inflow: 50, outflow: 40, end: 120 } } });
+    expect(f).toMatchObject({
+      ruleCode: 't.identity',
+      severity: 'warning',
+      orgUnit: '',
+      details: { left: 110, right: 120, difference: -10, values: { start: 100, inflow: 50, outflow: 40, end: 120 } },
+    });
   });
 
   it('blocks with an error when more goes out than there was', () => {
@@ -40,8 +56,14 @@ describe('validation', () => {
 
   it('checks org units on their own and the partner from its org units', () => {
     const findings = run([
-      v('start', 10, {}, 'c1'), v('inflow', 5, {}, 'c1'), v('outflow', 40, {}, 'c1'), v('end', 0, {}, 'c1'),
-      v('start', 100, {}, 'c2'), v('inflow', 50, {}, 'c2'), v('outflow', 10, {}, 'c2'), v('end', 140, {}, 'c2'),
+      v('start', 10, {}, 'c1'),
+      v('inflow', 5, {}, 'c1'),
+      v('outflow', 40, {}, 'c1'),
+      v('end', 0, {}, 'c1'),
+      v('start', 100, {}, 'c2'),
+      v('inflow', 50, {}, 'c2'),
+      v('outflow', 10, {}, 'c2'),
+      v('end', 140, {}, 'c2'),
     ]);
     const outs = findings.filter((f) => f.ruleCode === 't.out_le');
     expect(outs.map((f) => f.orgUnit)).toEqual(['c1']);
@@ -50,7 +72,9 @@ describe('validation', () => {
   it('compares with the previous period through prev()', () => {
     const findings = run([v('start', 100), v('inflow', 10), v('outflow', 10), v('end', 100)], [[v('end', 80)]]);
     expect(findings.find((f) => f.ruleCode === 't.carry')?.details).toMatchObject({ left: 100, right: 80 });
-    expect(run([v('start', 100), v('inflow', 10), v('outflow', 10), v('end', 100)], [[v('end', 95)]]).find((f) => f.ruleCode === 't.carry')).toBeUndefined();
+    expect(
+      run([v('start', 100), v('inflow', 10), v('outflow', 10), v('end', 100)], [[v('end', 95)]]).find((f) => f.ruleCode === 't.carry'),
+    ).toBeUndefined();
   });
 
   it('follows the missing-value strategy', () => {
@@ -61,7 +85,10 @@ describe('validation', () => {
 
   it('warns when a given total disagrees with its breakdown', () => {
     const findings = run([v('inflow', 50), v('inflow', 20, { sex: 'female' }), v('inflow', 20, { sex: 'male' })]);
-    expect(findings.find((f) => f.kind === 'total_mismatch')).toMatchObject({ severity: 'warning', details: { given: 50, fromBreakdown: 40 } });
+    expect(findings.find((f) => f.kind === 'total_mismatch')).toMatchObject({
+      severity: 'warning',
+      details: { given: 50, fromBreakdown: 40 },
+    });
   });
 
   it('flags a change beyond the variable threshold against the previous period', () => {

@@ -31,12 +31,18 @@ export interface ValidationInput {
 function passes(rule: ValidationRule, left: number, right: number): boolean {
   const tol = Math.max(rule.tolerance.absolute, rule.tolerance.relative * Math.max(Math.abs(left), Math.abs(right)));
   switch (rule.operator) {
-    case '==': return Math.abs(left - right) <= tol;
-    case '!=': return Math.abs(left - right) > tol;
-    case '<': return left < right + tol;
-    case '<=': return left <= right + tol;
-    case '>': return left > right - tol;
-    case '>=': return left >= right - tol;
+    case '==':
+      return Math.abs(left - right) <= tol;
+    case '!=':
+      return Math.abs(left - right) > tol;
+    case '<':
+      return left < right + tol;
+    case '<=':
+      return left <= right + tol;
+    case '>':
+      return left > right - tol;
+    case '>=':
+      return left >= right - tol;
   }
 }
 
@@ -53,7 +59,13 @@ function checkRule(rule: ValidationRule, indexes: ValueIndex[], orgUnit: string)
   const refs = [...references(rule.left), ...references(rule.right)];
   const involved: Record<string, number | null> = {};
   for (const r of refs) {
-    const label = `${r.lag ? `prev${r.lag > 1 ? r.lag : ''}(` : ''}${r.variable}${Object.keys(r.filter).length ? `[${Object.entries(r.filter).map(([d, c]) => `${d}=${c}`).join(',')}]` : ''}${r.lag ? ')' : ''}`;
+    const label = `${r.lag ? `prev${r.lag > 1 ? r.lag : ''}(` : ''}${r.variable}${
+      Object.keys(r.filter).length
+        ? `[${Object.entries(r.filter)
+            .map(([d, c]) => `${d}=${c}`)
+            .join(',')}]`
+        : ''
+    }${r.lag ? ')' : ''}`;
     involved[label] = lookup(r.variable, r.filter, r.lag);
   }
   const present = Object.values(involved).filter((v) => v !== null).length;
@@ -61,14 +73,34 @@ function checkRule(rule: ValidationRule, indexes: ValueIndex[], orgUnit: string)
   if (rule.missing === 'skip_if_all_missing' && present === 0) return null;
   const left = evaluate(rule.left, lookup);
   const right = evaluate(rule.right, lookup);
-  const base = { key: `${rule.code}|${orgUnit}|`, ruleCode: rule.code, kind: 'rule' as const, severity: rule.severity, orgUnit, coords: '' };
+  const base = {
+    key: `${rule.code}|${orgUnit}|`,
+    ruleCode: rule.code,
+    kind: 'rule' as const,
+    severity: rule.severity,
+    orgUnit,
+    coords: '',
+  };
   if (left === null || right === null) {
-    return { ...base, message: `${rule.message} (cannot be checked: a value is missing)`, details: { left: round(left), right: round(right), operator: rule.operator, values: involved } };
+    return {
+      ...base,
+      message: `${rule.message} (cannot be checked: a value is missing)`,
+      details: { left: round(left), right: round(right), operator: rule.operator, values: involved },
+    };
   }
   if (passes(rule, left, right)) return null;
   return {
-    ...base, message: rule.message,
-    details: { left: round(left), right: round(right), operator: rule.operator, leftExpression: rule.leftText, rightExpression: rule.rightText, difference: round(left - right), values: involved },
+    ...base,
+    message: rule.message,
+    details: {
+      left: round(left),
+      right: round(right),
+      operator: rule.operator,
+      leftExpression: rule.leftText,
+      rightExpression: rule.rightText,
+      difference: round(left - right),
+      values: involved,
+    },
   };
 }
 
@@ -99,7 +131,12 @@ function outliers(input: ValidationInput): Finding[] {
       const change = (v.num - previous) / Math.abs(previous);
       if (Math.abs(change) > variable.maxChange) {
         out.push({
-          key: `outlier.change|${cell}`, ruleCode: 'outlier.change', kind: 'outlier_change', severity: 'warning', orgUnit: v.orgUnit, coords: v.coords,
+          key: `outlier.change|${cell}`,
+          ruleCode: 'outlier.change',
+          kind: 'outlier_change',
+          severity: 'warning',
+          orgUnit: v.orgUnit,
+          coords: v.coords,
           message: `${variable.label} changed by ${(change * 100).toFixed(1)} % against the previous period (more than ±${(variable.maxChange * 100).toFixed(0)} %).`,
           details: { variable: v.variable, value: v.num, previous, change: round(change) },
         });
@@ -110,7 +147,12 @@ function outliers(input: ValidationInput): Finding[] {
       const z = modifiedZScore(v.num, series);
       if (z !== null && Math.abs(z) > variable.maxZScore) {
         out.push({
-          key: `outlier.zscore|${cell}`, ruleCode: 'outlier.zscore', kind: 'outlier_zscore', severity: 'warning', orgUnit: v.orgUnit, coords: v.coords,
+          key: `outlier.zscore|${cell}`,
+          ruleCode: 'outlier.zscore',
+          kind: 'outlier_zscore',
+          severity: 'warning',
+          orgUnit: v.orgUnit,
+          coords: v.coords,
           message: `${variable.label} is far from its history (modified z-score ${z.toFixed(1)}, limit ${variable.maxZScore}).`,
           details: { variable: v.variable, value: v.num, zScore: round(z), history: series },
         });
@@ -134,10 +176,16 @@ export function validateSubmission(input: ValidationInput): Finding[] {
   }
   for (const m of totalMismatches(current, input.current)) {
     const label = input.catalog.variables.get(m.variable)?.label ?? m.variable;
-    const where = Object.entries(parseCoordsKey(m.coords)).map(([d, c]) => `${d} ${c}`).join(', ');
+    const where = Object.entries(parseCoordsKey(m.coords))
+      .map(([d, c]) => `${d} ${c}`)
+      .join(', ');
     findings.push({
-      key: `total_mismatch|${m.variable}|${m.orgUnit}|${m.coords}`, ruleCode: 'total_mismatch', kind: 'total_mismatch', severity: 'warning',
-      orgUnit: m.orgUnit, coords: m.coords,
+      key: `total_mismatch|${m.variable}|${m.orgUnit}|${m.coords}`,
+      ruleCode: 'total_mismatch',
+      kind: 'total_mismatch',
+      severity: 'warning',
+      orgUnit: m.orgUnit,
+      coords: m.coords,
       message: `${label}${where ? ` (${where})` : ''}: the given total ${m.given} differs from the sum of its breakdown ${m.fromBreakdown}.`,
       details: { variable: m.variable, given: m.given, fromBreakdown: m.fromBreakdown },
     });

@@ -32,7 +32,12 @@ export interface InputProblem {
 
 const MAX_ABS = 1e15;
 
-export function checkValueInputs(catalog: Catalog, dataset: Dataset, orgUnits: ReadonlyMap<string, string>, inputs: ValueInput[]): { values: CheckedValue[]; problems: InputProblem[] } {
+export function checkValueInputs(
+  catalog: Catalog,
+  dataset: Dataset,
+  orgUnits: ReadonlyMap<string, string>,
+  inputs: ValueInput[],
+): { values: CheckedValue[]; problems: InputProblem[] } {
   const values: CheckedValue[] = [];
   const problems: InputProblem[] = [];
   const seen = new Map<string, number>();
@@ -46,11 +51,19 @@ export function checkValueInputs(catalog: Catalog, dataset: Dataset, orgUnits: R
     }
     const orgUnit = input.orgUnit ?? '';
     if (orgUnit === '') {
-      if (!dataset.partnerLevel) problem('org_unit', `dataset ${dataset.code} collects figures per ${dataset.orgUnitKinds.join(' or ')}, so an org unit is required`);
+      if (!dataset.partnerLevel)
+        problem(
+          'org_unit',
+          `dataset ${dataset.code} collects figures per ${dataset.orgUnitKinds.join(' or ')}, so an org unit is required`,
+        );
     } else {
       const kind = orgUnits.get(orgUnit);
       if (kind === undefined) problem('org_unit', `"${orgUnit}" is not an org unit of this partner`);
-      else if (!dataset.orgUnitKinds.includes(kind)) problem('org_unit', `org unit ${orgUnit} is a ${kind}; dataset ${dataset.code} collects ${dataset.orgUnitKinds.join(', ') || 'partner figures only'}`);
+      else if (!dataset.orgUnitKinds.includes(kind))
+        problem(
+          'org_unit',
+          `org unit ${orgUnit} is a ${kind}; dataset ${dataset.code} collects ${dataset.orgUnitKinds.join(', ') || 'partner figures only'}`,
+        );
     }
     const coords = input.coords ?? {};
     for (const [dim, code] of Object.entries(coords)) {
@@ -76,7 +89,8 @@ export function checkValueInputs(catalog: Catalog, dataset: Dataset, orgUnits: R
     if (num !== null) {
       if (!Number.isFinite(num) || Math.abs(num) > MAX_ABS) problem('value', `${num} is out of range`);
       else if (variable.type === 'integer' && !Number.isInteger(num)) problem('value', `${variable.code} takes whole numbers, not ${num}`);
-      else if (variable.type === 'percent' && (num < 0 || num > 100)) problem('value', `${variable.code} is a percentage (0–100), not ${num}`);
+      else if (variable.type === 'percent' && (num < 0 || num > 100))
+        problem('value', `${variable.code} is a percentage (0–100), not ${num}`);
     }
     const comment = input.comment?.trim() ? input.comment.trim() : null;
     if (comment && comment.length > 2000) problem('comment', 'is longer than 2000 characters');

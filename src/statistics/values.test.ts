@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { coordsKey, parseCoordsKey, totalMismatches, ValueIndex, type SpecialCode, type StoredValue } from './values.js';
 
-const v = (variable: string, coords: Record<string, string>, num: number | null, code: SpecialCode | null = null, orgUnit = ''): StoredValue =>
-  ({ variable, orgUnit, coords: coordsKey(coords), num, code });
+const v = (
+  variable: string,
+  coords: Record<string, string>,
+  num: number | null,
+  code: SpecialCode | null = null,
+  orgUnit = '',
+): StoredValue => ({ variable, orgUnit, coords: coordsKey(coords), num, code });
 
 describe('values and breakdowns', () => {
   it('writes coordinates canonically', () => {
@@ -20,15 +25,18 @@ describe('values and breakdowns', () => {
 
   it('never counts two independent breakdowns twice', () => {
     const index = new ValueIndex([
-      v('arrivals', { sex: 'female' }, 30), v('arrivals', { sex: 'male' }, 60),
-      v('arrivals', { age: 'adult' }, 80), v('arrivals', { age: 'minor' }, 10),
+      v('arrivals', { sex: 'female' }, 30),
+      v('arrivals', { sex: 'male' }, 60),
+      v('arrivals', { age: 'adult' }, 80),
+      v('arrivals', { age: 'minor' }, 10),
     ]);
     expect(index.resolve('arrivals', '').value).toBe(90);
   });
 
   it('sums crossed cells for a margin that was not given', () => {
     const index = new ValueIndex([
-      v('cases', { category: 'civil', instance: 'first' }, 10), v('cases', { category: 'civil', instance: 'second' }, 5),
+      v('cases', { category: 'civil', instance: 'first' }, 10),
+      v('cases', { category: 'civil', instance: 'second' }, 5),
       v('cases', { category: 'criminal', instance: 'first' }, 7),
     ]);
     expect(index.resolve('cases', '', { category: 'civil' }).value).toBe(15);
@@ -37,7 +45,10 @@ describe('values and breakdowns', () => {
   });
 
   it('never counts a special code as zero', () => {
-    expect(new ValueIndex([v('x', { sex: 'female' }, 3), v('x', { sex: 'male' }, null, 'NA')]).resolve('x', '')).toMatchObject({ value: null, code: 'NA' });
+    expect(new ValueIndex([v('x', { sex: 'female' }, 3), v('x', { sex: 'male' }, null, 'NA')]).resolve('x', '')).toMatchObject({
+      value: null,
+      code: 'NA',
+    });
     expect(new ValueIndex([v('x', { sex: 'female' }, 3), v('x', { sex: 'male' }, null, 'NAP')]).resolve('x', '').value).toBe(3);
     expect(new ValueIndex([v('x', {}, null, 'NQ')]).resolve('x', '')).toMatchObject({ value: null, code: 'NQ' });
     expect(new ValueIndex([v('x', { sex: 'male' }, null, 'NAP')]).resolve('x', '')).toMatchObject({ value: null, code: 'NAP' });
@@ -52,6 +63,8 @@ describe('values and breakdowns', () => {
 
   it('finds given totals that disagree with their breakdown', () => {
     const values = [v('arrivals', {}, 100), v('arrivals', { sex: 'female' }, 30), v('arrivals', { sex: 'male' }, 60), v('other', {}, 5)];
-    expect(totalMismatches(new ValueIndex(values), values)).toEqual([{ variable: 'arrivals', orgUnit: '', coords: '', given: 100, fromBreakdown: 90 }]);
+    expect(totalMismatches(new ValueIndex(values), values)).toEqual([
+      { variable: 'arrivals', orgUnit: '', coords: '', given: 100, fromBreakdown: 90 },
+    ]);
   });
 });

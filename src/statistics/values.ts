@@ -16,7 +16,10 @@ export type Coordinates = Readonly<Record<string, string>>;
 
 /** Canonical text of coordinates: `dim=code` pairs sorted by dimension, joined by `;`; '' is the total. */
 export function coordsKey(coords: Coordinates): string {
-  return Object.keys(coords).sort().map((d) => `${d}=${coords[d]}`).join(';');
+  return Object.keys(coords)
+    .sort()
+    .map((d) => `${d}=${coords[d]}`)
+    .join(';');
 }
 
 export function parseCoordsKey(key: string): Record<string, string> {
@@ -104,7 +107,9 @@ export class ValueIndex {
       let matches = true;
       for (const d in filter) if (coords[d] !== filter[d]) matches = false;
       if (!matches) continue;
-      const extra = Object.keys(coords).filter((d) => !(d in filter)).sort();
+      const extra = Object.keys(coords)
+        .filter((d) => !(d in filter))
+        .sort();
       if (extra.length === 0) continue;
       const group = extra.join(',');
       let list = groups.get(group);
@@ -127,7 +132,10 @@ export class ValueIndex {
     if (units.length === 0) return NONE;
     const parts = units.map((u) => this.resolve(variable, u, filter)).filter((r) => r.source !== 'none');
     if (parts.length === 0) return NONE;
-    return sumCells(parts.map((p) => ({ num: p.value, code: p.code })), 'org_units');
+    return sumCells(
+      parts.map((p) => ({ num: p.value, code: p.code })),
+      'org_units',
+    );
   }
 }
 

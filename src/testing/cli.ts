@@ -14,7 +14,12 @@ export function jhaEnv(t: TestDatabase, extra: Record<string, string> = {}): Nod
 }
 
 /** Runs `jha args…` to completion; text output. */
-export function runJha(t: TestDatabase, args: string[], input?: string, env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
+export function runJha(
+  t: TestDatabase,
+  args: string[],
+  input?: string,
+  env: Record<string, string> = {},
+): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [JHA, ...args], { input, encoding: 'utf8', env: jhaEnv(t, env) });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -55,7 +55,9 @@ function tracked(kind: DialectName, config: DatabaseConfig, cleanup: () => Promi
   const db = openDatabase(config);
   const others: Db[] = [];
   return {
-    kind, config, db,
+    kind,
+    config,
+    db,
     openAnother: () => {
       const other = openDatabase(config);
       others.push(other);
@@ -83,7 +85,9 @@ export async function createEmptyDatabase(kind: DialectName): Promise<TestDataba
     await client.end();
   };
   await admin(`create database ${name}`);
-  return tracked(kind, { kind: 'postgres', url: withDatabase(POSTGRES_ADMIN_URL, name) }, () => admin(`drop database if exists ${name} with (force)`));
+  return tracked(kind, { kind: 'postgres', url: withDatabase(POSTGRES_ADMIN_URL, name) }, () =>
+    admin(`drop database if exists ${name} with (force)`),
+  );
 }
 
 /** A fresh database, migrated and with the shipped partners loaded. */
@@ -96,8 +100,17 @@ export async function createTestDatabase(kind: DialectName): Promise<TestDatabas
 
 export function testConfig(database: DatabaseConfig, overrides: Partial<Config> = {}): Config {
   return {
-    database, port: 0, host: '127.0.0.1', sessionSecret: 'test-secret-that-is-long-enough-for-cookies-0123456789',
-    demo: false, logLevel: 'silent', trustProxy: false, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM, publicUrl: 'http://localhost:8080', ...overrides,
+    database,
+    port: 0,
+    host: '127.0.0.1',
+    sessionSecret: 'test-secret-that-is-long-enough-for-cookies-0123456789',
+    demo: false,
+    logLevel: 'silent',
+    trustProxy: false,
+    smtpUrl: null,
+    mailFrom: DEFAULT_MAIL_FROM,
+    publicUrl: 'http://localhost:8080',
+    ...overrides,
   };
 }
 

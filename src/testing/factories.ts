@@ -26,7 +26,12 @@ export function bearer(t: TestUser): Record<string, string> {
 }
 
 /** Signs in through the API; returns the cookie header and the CSRF token of the new session. */
-export async function signIn(app: FastifyInstance, email: string, password: string, ip = '127.0.0.1'): Promise<{ cookie: string; csrf: string }> {
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+  ip = '127.0.0.1',
+): Promise<{ cookie: string; csrf: string }> {
   const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'jha_session');
@@ -42,5 +47,10 @@ export function callApi(app: FastifyInstance, user: TestUser | null, method: Met
 
 /** Posts a raw file to an upload route of /api/v1 as a user. */
 export function uploadAs(app: FastifyInstance, user: TestUser, path: string, body: Buffer) {
-  return app.inject({ method: 'POST', url: `/api/v1${path}`, headers: { ...bearer(user), 'content-type': 'application/octet-stream' }, payload: body });
+  return app.inject({
+    method: 'POST',
+    url: `/api/v1${path}`,
+    headers: { ...bearer(user), 'content-type': 'application/octet-stream' },
+    payload: body,
+  });
 }

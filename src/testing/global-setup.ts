@@ -4,5 +4,8 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../platform/paths.js';
 
 export default function setup(): void {
-  execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build.mjs'), '--if-stale', '--server-only'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build.mjs'), '--if-stale', '--server-only'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
 }

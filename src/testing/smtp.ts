@@ -35,7 +35,8 @@ function decodeQuotedPrintable(body: string): string {
 /** Decodes RFC 2047 encoded words (=?UTF-8?Q?…?= or =?UTF-8?B?…?=) in a header value. */
 function decodeHeader(value: string): string {
   return value.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, enc: string, data: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')));
+    enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+  );
 }
 
 function parseMessage(raw: string): { headers: Record<string, string>; text: string } {

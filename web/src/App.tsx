@@ -58,47 +58,69 @@ export function App() {
   const location = useLocation();
 
   if (loading) {
-    return <Center h="100vh"><Loader aria-label="Loading" /></Center>;
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
   }
 
-  const nav: NavItem[] = user ? [
-    { to: '/', label: t('nav.home'), roles: 'any' },
-    { to: '/statistics', label: t('nav.statistics'), roles: 'any' },
-    { to: '/statistics/import', label: t('nav.import'), roles: ['coordinator', 'admin'] },
-    { to: '/indicators', label: t('nav.indicators'), roles: 'any' },
-    { to: '/justice', label: t('nav.justice'), roles: 'any', prefix: true },
-    { to: '/justice/import', label: t('nav.caseImport'), roles: ['coordinator', 'admin'] },
-    { to: '/commitments', label: t('nav.commitments'), roles: 'any', prefix: true },
-    { to: '/commitments/overdue', label: t('nav.overdue'), roles: 'any' },
-    { to: '/migration', label: t('nav.migration'), roles: 'any', prefix: true },
-    { to: '/meetings', label: t('nav.meetings'), roles: 'any', prefix: true },
-    { to: '/admin/users', label: t('nav.users'), roles: ['admin'] },
-    { to: '/admin/audit', label: t('nav.audit'), roles: ['admin', 'commission'] },
-  ] : [
-    { to: '/justice', label: t('nav.scoreboard'), roles: 'any', prefix: true },
-    { to: '/indicators', label: t('nav.indicators'), roles: 'any' },
-    { to: '/commitments', label: t('nav.commitments'), roles: 'any', prefix: true },
-    { to: '/migration', label: t('nav.migration'), roles: 'any', prefix: true },
-    { to: '/meetings', label: t('nav.meetings'), roles: 'any', prefix: true },
-  ];
+  const nav: NavItem[] = user
+    ? [
+        { to: '/', label: t('nav.home'), roles: 'any' },
+        { to: '/statistics', label: t('nav.statistics'), roles: 'any' },
+        { to: '/statistics/import', label: t('nav.import'), roles: ['coordinator', 'admin'] },
+        { to: '/indicators', label: t('nav.indicators'), roles: 'any' },
+        { to: '/justice', label: t('nav.justice'), roles: 'any', prefix: true },
+        { to: '/justice/import', label: t('nav.caseImport'), roles: ['coordinator', 'admin'] },
+        { to: '/commitments', label: t('nav.commitments'), roles: 'any', prefix: true },
+        { to: '/commitments/overdue', label: t('nav.overdue'), roles: 'any' },
+        { to: '/migration', label: t('nav.migration'), roles: 'any', prefix: true },
+        { to: '/meetings', label: t('nav.meetings'), roles: 'any', prefix: true },
+        { to: '/admin/users', label: t('nav.users'), roles: ['admin'] },
+        { to: '/admin/audit', label: t('nav.audit'), roles: ['admin', 'commission'] },
+      ]
+    : [
+        { to: '/justice', label: t('nav.scoreboard'), roles: 'any', prefix: true },
+        { to: '/indicators', label: t('nav.indicators'), roles: 'any' },
+        { to: '/commitments', label: t('nav.commitments'), roles: 'any', prefix: true },
+        { to: '/migration', label: t('nav.migration'), roles: 'any', prefix: true },
+        { to: '/meetings', label: t('nav.meetings'), roles: 'any', prefix: true },
+      ];
   const allowed = (item: NavItem) => item.roles === 'any' || (user !== null && item.roles.includes(user.role));
   const own = nav.map((item) => item.to);
-  const active = (item: NavItem) => location.pathname === item.to
-    || (item.prefix === true && location.pathname.startsWith(`${item.to}/`) && !own.includes(location.pathname));
+  const active = (item: NavItem) =>
+    location.pathname === item.to ||
+    (item.prefix === true && location.pathname.startsWith(`${item.to}/`) && !own.includes(location.pathname));
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
-      <a href="#main" className="skip-link">{t('app.skip')}</a>
+      <a href="#main" className="skip-link">
+        {t('app.skip')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.main')} />
             <Anchor component={Link} to="/" underline="never" c="inherit">
-              <Title order={1} size="h3">{t('app.name')}</Title>
+              <Title order={1} size="h3">
+                {t('app.name')}
+              </Title>
             </Anchor>
-            <Text size="sm" c="dimmed" visibleFrom="md">{t('app.tagline')}</Text>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('app.tagline')}
+            </Text>
           </Group>
-          {user ? <Group gap={4} wrap="nowrap"><Notifications /><UserMenu user={user} /></Group> : <Button component={Link} to="/sign-in" variant="light">{t('signIn.action')}</Button>}
+          {user ? (
+            <Group gap={4} wrap="nowrap">
+              <Notifications />
+              <UserMenu user={user} />
+            </Group>
+          ) : (
+            <Button component={Link} to="/sign-in" variant="light">
+              {t('signIn.action')}
+            </Button>
+          )}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
@@ -141,15 +163,39 @@ function CommitmentRoutes(user: User | null) {
 
 function LazyPage({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  return <Suspense fallback={<Center py="xl"><Loader aria-label={t('app.loading')} /></Center>}>{children}</Suspense>;
+  return (
+    <Suspense
+      fallback={
+        <Center py="xl">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      }
+    >
+      {children}
+    </Suspense>
+  );
 }
 
 /** Meetings open to everyone (public ones; the server shows participants-only meetings to their participants). */
 function MeetingRoutes(user: User | null) {
   return (
     <>
-      <Route path="/meetings" element={<LazyPage><MeetingsPage user={user} /></LazyPage>} />
-      <Route path="/meetings/:id" element={<LazyPage><MeetingPage user={user} /></LazyPage>} />
+      <Route
+        path="/meetings"
+        element={
+          <LazyPage>
+            <MeetingsPage user={user} />
+          </LazyPage>
+        }
+      />
+      <Route
+        path="/meetings/:id"
+        element={
+          <LazyPage>
+            <MeetingPage user={user} />
+          </LazyPage>
+        }
+      />
     </>
   );
 }
@@ -186,7 +232,14 @@ function SignedInRoutes({ user }: { user: User }) {
       <Route path="/migration/alerts/:id" element={<AlertPage user={user} />} />
       <Route path="/commitments/overdue" element={<OverduePage user={user} />} />
       {MeetingRoutes(user)}
-      <Route path="/meetings/:id/briefing/:partner" element={<LazyPage><BriefingPage /></LazyPage>} />
+      <Route
+        path="/meetings/:id/briefing/:partner"
+        element={
+          <LazyPage>
+            <BriefingPage />
+          </LazyPage>
+        }
+      />
       <Route path="/admin/users" element={user.role === 'admin' ? <UsersPage currentUser={user} /> : <Forbidden />} />
       <Route path="/admin/audit" element={['admin', 'commission'].includes(user.role) ? <AuditPage /> : <Forbidden />} />
       <Route path="/sign-in" element={<Navigate to="/" replace />} />

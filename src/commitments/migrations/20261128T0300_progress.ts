@@ -6,7 +6,10 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('plan_actions').addColumn('origin', 'text', (c) => c.notNull().defaultTo('catalog')).execute();
+  await db.schema
+    .alterTable('plan_actions')
+    .addColumn('origin', 'text', (c) => c.notNull().defaultTo('catalog'))
+    .execute();
   await db.schema
     .createTable('stored_files')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -77,6 +80,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['progress_evidence', 'progress_entries', 'progress_reports', 'progress_rounds', 'stored_files']) await db.schema.dropTable(table).ifExists().execute();
+  for (const table of ['progress_evidence', 'progress_entries', 'progress_reports', 'progress_rounds', 'stored_files'])
+    await db.schema.dropTable(table).ifExists().execute();
   await db.schema.alterTable('plan_actions').dropColumn('origin').execute();
 }

@@ -102,5 +102,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['meeting_decisions', 'document_versions', 'meeting_documents', 'delegation_members', 'delegations', 'agenda_items', 'meeting_sessions', 'meetings']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of [
+    'meeting_decisions',
+    'document_versions',
+    'meeting_documents',
+    'delegation_members',
+    'delegations',
+    'agenda_items',
+    'meeting_sessions',
+    'meetings',
+  ])
+    await db.schema.dropTable(t).ifExists().execute();
 }

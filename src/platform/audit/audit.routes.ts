@@ -4,40 +4,65 @@ import { browseAudit, verifyAuditChain } from './audit.service.js';
 
 const ACCESS = { roles: ['admin', 'commission'] } as const;
 const EntrySchema = Type.Object({
-  seq: Type.Integer(), at: Type.String(),
+  seq: Type.Integer(),
+  at: Type.String(),
   actor: Type.Object({ type: Type.String(), id: Type.Union([Type.String(), Type.Null()]), label: Type.String() }),
-  action: Type.String(), entityType: Type.String(), entityId: Type.String(),
-  before: Type.Unknown(), after: Type.Unknown(), requestId: Type.Union([Type.String(), Type.Null()]), hash: Type.String(),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.String(),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  requestId: Type.Union([Type.String(), Type.Null()]),
+  hash: Type.String(),
 });
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/audit', {
-    config: { access: ACCESS },
-    schema: {
-      tags: ['audit'], summary: 'Audit trail, newest first, filterable',
-      querystring: Type.Object({
-        entityType: Type.Optional(Type.String({ maxLength: 100 })),
-        entityId: Type.Optional(Type.String({ maxLength: 200 })),
-        action: Type.Optional(Type.String({ maxLength: 100 })),
-        actor: Type.Optional(Type.String({ maxLength: 200 })),
-        from: Type.Optional(Type.String({ format: 'date-time' })),
-        to: Type.Optional(Type.String({ format: 'date-time' })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-        beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
-      }, { additionalProperties: false }),
-      response: { 200: Type.Object({ entries: Type.Array(EntrySchema), nextBeforeSeq: Type.Union([Type.Integer(), Type.Null()]) }) },
+  app.get(
+    '/audit',
+    {
+      config: { access: ACCESS },
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit trail, newest first, filterable',
+        querystring: Type.Object(
+          {
+            entityType: Type.Optional(Type.String({ maxLength: 100 })),
+            entityId: Type.Optional(Type.String({ maxLength: 200 })),
+            action: Type.Optional(Type.String({ maxLength: 100 })),
+            actor: Type.Optional(Type.String({ maxLength: 200 })),
+            from: Type.Optional(Type.String({ format: 'date-time' })),
+            to: Type.Optional(Type.String({ format: 'date-time' })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+            beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ entries: Type.Array(EntrySchema), nextBeforeSeq: Type.Union([Type.Integer(), Type.Null()]) }) },
+      },
     },
-  }, async (request) => {
-    const q = request.query;
-    const iso = (s: string | undefined) => (s ? new Date(s).toISOString() : undefined);
-    return browseAudit(app.db, { ...q, from: iso(q.from), to: iso(q.to), limit: q.limit ?? 50 });
-  });
+    async (request) => {
+      const q = request.query;
+      const iso = (s: string | undefined) => (s ? new Date(s).toISOString() : undefined);
+      return browseAudit(app.db, { ...q, from: iso(q.from), to: iso(q.to), limit: q.limit ?? 50 });
+    },
+  );
 
-  app.get('/audit/verify', {
-    config: { access: ACCESS },
-    schema: {
-      tags: ['audit'], summary: 'Check the hash chain of the whole trail',
-      response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), broken: Type.Union([Type.Object({ seq: Type.Integer(), reason: Type.String() }), Type.Null()]) }) },
+  app.get(
+    '/audit/verify',
+    {
+      config: { access: ACCESS },
+      schema: {
+        tags: ['audit'],
+        summary: 'Check the hash chain of the whole trail',
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            checked: Type.Integer(),
+            broken: Type.Union([Type.Object({ seq: Type.Integer(), reason: Type.String() }), Type.Null()]),
+          }),
+        },
+      },
     },
-  }, async () => verifyAuditChain(app.db));
+    async () => verifyAuditChain(app.db),
+  );
 };

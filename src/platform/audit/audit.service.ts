@@ -27,9 +27,10 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
   const lastSeq = previous?.seq ?? 0;
   const lastHash = previous?.hash ?? GENESIS_HASH;
   if (head.last_seq !== lastSeq || head.last_hash !== lastHash) {
-    const reason = head.last_seq > lastSeq
-      ? `entries ${lastSeq + 1}–${head.last_seq} are missing from the end of the trail`
-      : `the end of the trail (entry ${lastSeq}) does not match the recorded head (entry ${head.last_seq})`;
+    const reason =
+      head.last_seq > lastSeq
+        ? `entries ${lastSeq + 1}–${head.last_seq} are missing from the end of the trail`
+        : `the end of the trail (entry ${lastSeq}) does not match the recorded head (entry ${head.last_seq})`;
     return { ok: false, checked, broken: { seq: lastSeq + 1, reason } };
   }
   return { ok: true, checked, broken: null };

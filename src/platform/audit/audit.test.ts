@@ -11,8 +11,17 @@ const actor: Actor = { type: 'cli', id: null, label: 'cli:test', requestId: 'req
 
 describe('audit chain arithmetic', () => {
   const content = {
-    seq: 1, at: '2026-01-01T00:00:00.000Z', actor_type: 'cli', actor_id: null, actor_label: 'cli:test', action: 'x.create',
-    entity_type: 'x', entity_id: '1', before_json: null, after_json: '{"a":1}', request_id: null,
+    seq: 1,
+    at: '2026-01-01T00:00:00.000Z',
+    actor_type: 'cli',
+    actor_id: null,
+    actor_label: 'cli:test',
+    action: 'x.create',
+    entity_type: 'x',
+    entity_id: '1',
+    before_json: null,
+    after_json: '{"a":1}',
+    request_id: null,
   };
   it('a hash covers every field and the previous hash', () => {
     const h = entryHash(GENESIS_HASH, content);
@@ -27,7 +36,17 @@ describe('audit chain arithmetic', () => {
 describeEachDatabase('audit trail', (get) => {
   async function append(n: number): Promise<void> {
     for (let i = 0; i < n; i += 1) {
-      await get().db.transaction().execute((trx) => appendAuditEntry(trx, actor, { action: 'thing.update', entityType: 'thing', entityId: String(i), before: { v: i }, after: { v: i + 1 } }));
+      await get()
+        .db.transaction()
+        .execute((trx) =>
+          appendAuditEntry(trx, actor, {
+            action: 'thing.update',
+            entityType: 'thing',
+            entityId: String(i),
+            before: { v: i },
+            after: { v: i + 1 },
+          }),
+        );
     }
   }
 
@@ -42,8 +61,12 @@ describeEachDatabase('audit trail', (get) => {
       await sql.raw('drop trigger audit_log_no_update').execute(db);
       await sql.raw('drop trigger audit_log_no_delete').execute(db);
       await sql.raw(statement).execute(db);
-      await sql.raw(`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`).execute(db);
-      await sql.raw(`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`).execute(db);
+      await sql
+        .raw(`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`)
+        .execute(db);
+      await sql
+        .raw(`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`)
+        .execute(db);
     }
   }
 
@@ -67,8 +90,13 @@ describeEachDatabase('audit trail', (get) => {
     // PostgreSQL: a second pool, as a second server process would have. SQLite's driver is
     // synchronous, so one process keeps one connection and Kysely queues its transactions.
     const other = get().kind === 'postgres' ? get().openAnother() : get().db;
-    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? get().db : other).transaction().execute((trx) =>
-      appendAuditEntry(trx, actor, { action: 'thing.concurrent', entityType: 'thing', entityId: `c${i}` }))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? get().db : other)
+          .transaction()
+          .execute((trx) => appendAuditEntry(trx, actor, { action: 'thing.concurrent', entityType: 'thing', entityId: `c${i}` })),
+      ),
+    );
     expect((await readAuditHead(get().db)).last_seq).toBe(before + 20);
     expect((await verifyAuditChain(get().db)).ok).toBe(true);
   });
@@ -84,7 +112,9 @@ describeEachDatabase('audit trail', (get) => {
 describeEachDatabase('audit trail deletions', (get) => {
   async function append(n: number): Promise<void> {
     for (let i = 0; i < n; i += 1) {
-      await get().db.transaction().execute((trx) => appendAuditEntry(trx, actor, { action: 'thing.create', entityType: 'thing', entityId: String(i) }));
+      await get()
+        .db.transaction()
+        .execute((trx) => appendAuditEntry(trx, actor, { action: 'thing.create', entityType: 'thing', entityId: String(i) }));
     }
   }
   async function removeRows(where: string): Promise<void> {
@@ -102,7 +132,10 @@ describeEachDatabase('audit trail deletions', (get) => {
     await append(6);
     const last = (await readAuditHead(get().db)).last_seq;
     await removeRows(`seq = ${last}`);
-    expect((await verifyAuditChain(get().db)).broken).toEqual({ seq: last, reason: `entries ${last}–${last} are missing from the end of the trail` });
+    expect((await verifyAuditChain(get().db)).broken).toEqual({
+      seq: last,
+      reason: `entries ${last}–${last} are missing from the end of the trail`,
+    });
     await removeRows('seq = 4');
     const result = await verifyAuditChain(get().db);
     expect(result.broken).toEqual({ seq: 4, reason: 'entry 4 is missing (the next entry found is 5)' });

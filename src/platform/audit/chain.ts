@@ -21,8 +21,18 @@ export interface ChainedContent {
 /** SHA-256 (hex) of the previous hash and the entry's fields in a fixed order. */
 export function entryHash(prevHash: string, e: ChainedContent): string {
   const fields = [
-    prevHash, e.seq, e.at, e.actor_type, e.actor_id, e.actor_label, e.action,
-    e.entity_type, e.entity_id, e.before_json, e.after_json, e.request_id,
+    prevHash,
+    e.seq,
+    e.at,
+    e.actor_type,
+    e.actor_id,
+    e.actor_label,
+    e.action,
+    e.entity_type,
+    e.entity_id,
+    e.before_json,
+    e.after_json,
+    e.request_id,
   ];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }

@@ -10,8 +10,19 @@ import { findUserByEmail } from '../users/users.repository.js';
 import { presentUser, type UserView } from '../users/users.service.js';
 import { dummyPasswordHash, randomSecret, sha256, verifyPassword } from './secrets.js';
 import {
-  clearLoginFailures, deleteOldLoginFailures, deleteSession, findActiveToken, findLiveSession, findToken,
-  insertApiToken, insertLoginFailure, insertSession, listTokens, markTokenUsed, recentFailures, revokeToken,
+  clearLoginFailures,
+  deleteOldLoginFailures,
+  deleteSession,
+  findActiveToken,
+  findLiveSession,
+  findToken,
+  insertApiToken,
+  insertLoginFailure,
+  insertSession,
+  listTokens,
+  markTokenUsed,
+  recentFailures,
+  revokeToken,
 } from './sessions.repository.js';
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, retryAfterSeconds } from './throttle.js';
 
@@ -39,7 +50,10 @@ async function throttleCheck(db: Db, email: string, ip: string, now: Date): Prom
   const byAddress = retryAfterSeconds(await recentFailures(db, 'ip', ip, since), ADDRESS_LIMIT, now);
   const wait = Math.max(byAccount ?? 0, byAddress ?? 0);
   if (wait > 0) {
-    throw new RateLimitedError(wait, `Too many failed sign-ins ${byAccount ? 'for this account' : 'from this address'}; try again in ${Math.ceil(wait / 60)} minute(s).`);
+    throw new RateLimitedError(
+      wait,
+      `Too many failed sign-ins ${byAccount ? 'for this account' : 'from this address'}; try again in ${Math.ceil(wait / 60)} minute(s).`,
+    );
   }
 }
 
@@ -55,12 +69,17 @@ export interface LoginResult {
  * Checks the credentials (refusing first when the account or the address is throttled),
  * records a failure or opens a session. Wrong e-mail and wrong password answer alike.
  */
-export async function login(db: Db, input: { email: string; password: string; ip: string; userAgent: string | null; requestId: string | null }): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  input: { email: string; password: string; ip: string; userAgent: string | null; requestId: string | null },
+): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
   const now = new Date();
   await throttleCheck(db, email, input.ip, now);
   const user = await findUserByEmail(db, email);
-  const ok = user ? await verifyPassword(user.password_hash, input.password) : (await verifyPassword(await dummyPasswordHash(), input.password), false);
+  const ok = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : (await verifyPassword(await dummyPasswordHash(), input.password), false);
   if (!user || !ok || user.disabled_at !== null) {
     await insertLoginFailure(db, { id: randomUUID(), email, ip: input.ip, at: now.toISOString() });
     throw new InvalidCredentialsError();
@@ -70,14 +89,26 @@ export async function login(db: Db, input: { email: string; password: string; ip
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
   await db.transaction().execute(async (trx) => {
     await insertSession(trx, {
-      id: sha256(sessionSecret), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt,
-      ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null,
+      id: sha256(sessionSecret),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
     await clearLoginFailures(trx, email);
     await deleteOldLoginFailures(trx, new Date(now.getTime() - ACCOUNT_LIMIT.windowMs * 4).toISOString());
-    await appendAuditEntry(trx, { type: 'user', id: user.id, label: user.email, requestId: input.requestId }, {
-      action: 'auth.login', entityType: 'user', entityId: user.id, after: { ip: input.ip },
-    });
+    await appendAuditEntry(
+      trx,
+      { type: 'user', id: user.id, label: user.email, requestId: input.requestId },
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        after: { ip: input.ip },
+      },
+    );
   });
   return { sessionSecret, csrfToken, expiresAt, user: presentUser(user) };
 }
@@ -120,7 +151,14 @@ export interface TokenView {
   revoked: boolean;
 }
 
-function presentToken(t: { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null }): TokenView {
+function presentToken(t: {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}): TokenView {
   return { id: t.id, name: t.name, prefix: t.prefix, createdAt: t.created_at, lastUsedAt: t.last_used_at, revoked: t.revoked_at !== null };
 }
 
@@ -133,12 +171,23 @@ export async function createApiToken(db: Db, actor: Actor, email: string, name: 
   if (label.length > 100) throw new ValidationError('name: must be at most 100 characters long.', { field: 'name' });
   const token = TOKEN_PREFIX + randomSecret();
   const row = {
-    id: randomUUID(), user_id: user.id, name: label, token_hash: sha256(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6),
-    created_at: new Date().toISOString(), last_used_at: null, revoked_at: null,
+    id: randomUUID(),
+    user_id: user.id,
+    name: label,
+    token_hash: sha256(token),
+    prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+    created_at: new Date().toISOString(),
+    last_used_at: null,
+    revoked_at: null,
   };
   await db.transaction().execute(async (trx) => {
     await insertApiToken(trx, row);
-    await appendAuditEntry(trx, actor, { action: 'token.create', entityType: 'api_token', entityId: row.id, after: { user: user.email, name: label, prefix: row.prefix } });
+    await appendAuditEntry(trx, actor, {
+      action: 'token.create',
+      entityType: 'api_token',
+      entityId: row.id,
+      after: { user: user.email, name: label, prefix: row.prefix },
+    });
   });
   return { token, view: presentToken(row) };
 }
@@ -152,10 +201,17 @@ export async function revokeApiToken(db: Db, actor: Actor, principal: Principal,
   await db.transaction().execute(async (trx) => {
     const token = await findToken(trx, id);
     if (!token) throw new NotFoundError('API token', id);
-    if (token.user_id !== principal.user.id && principal.user.role !== 'admin') throw new ForbiddenError('You can revoke only your own tokens.');
+    if (token.user_id !== principal.user.id && principal.user.role !== 'admin')
+      throw new ForbiddenError('You can revoke only your own tokens.');
     if (token.revoked_at !== null) return;
     await revokeToken(trx, id, new Date().toISOString());
-    await appendAuditEntry(trx, actor, { action: 'token.revoke', entityType: 'api_token', entityId: id, before: { revoked: false }, after: { revoked: true } });
+    await appendAuditEntry(trx, actor, {
+      action: 'token.revoke',
+      entityType: 'api_token',
+      entityId: id,
+      before: { revoked: false },
+      after: { revoked: true },
+    });
   });
 }
 

@@ -25,7 +25,11 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
   afterAll(async () => app.close());
 
   it('signs in with e-mail and password and sets an HttpOnly, SameSite=Lax session cookie', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: coordinator.user.email.toUpperCase(), password: coordinator.password } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: coordinator.user.email.toUpperCase(), password: coordinator.password },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().user).toMatchObject({ email: coordinator.user.email, role: 'coordinator', partner: 'AL' });
     expect(response.json().user.passwordHash).toBeUndefined();
@@ -40,7 +44,9 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
   it('marks the cookie Secure when the request came over HTTPS', async () => {
     const proxied = await buildApp({ config: testConfig(get().config, { trustProxy: true }), db: get().db, logger: false });
     const response = await proxied.inject({
-      method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-proto': 'https' },
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
       payload: { email: coordinator.user.email, password: coordinator.password },
     });
     expect(response.cookies.find((c) => c.name === 'jha_session')?.secure).toBe(true);
@@ -48,7 +54,11 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
   });
 
   it('stores only hashes: neither the session secret nor the password is in the database', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: coordinator.user.email, password: coordinator.password } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: coordinator.user.email, password: coordinator.password },
+    });
     const raw = response.cookies.find((c) => c.name === 'jha_session')!.value;
     const secret = app.unsignCookie(raw).value!;
     const sessions = await get().db.selectFrom('sessions').selectAll().execute();
@@ -60,8 +70,18 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
   });
 
   it('answers a wrong password and an unknown account alike with 401', async () => {
-    const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: coordinator.user.email, password: 'wrong-password!' }, remoteAddress: '10.9.9.1' });
-    const unknown = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@example.org', password: 'wrong-password!' }, remoteAddress: '10.9.9.1' });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: coordinator.user.email, password: 'wrong-password!' },
+      remoteAddress: '10.9.9.1',
+    });
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'nobody@example.org', password: 'wrong-password!' },
+      remoteAddress: '10.9.9.1',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe('invalid_credentials');
@@ -73,14 +93,24 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
     const statuses: number[] = [];
     let last;
     for (let i = 0; i < 10; i += 1) {
-      last = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: victim.user.email, password: `guess-${i}-wrong` }, remoteAddress: `10.1.0.${i}` });
+      last = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: victim.user.email, password: `guess-${i}-wrong` },
+        remoteAddress: `10.1.0.${i}`,
+      });
       statuses.push(last.statusCode);
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429, 429, 429, 429]);
     expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
     expect(last!.json().error.code).toBe('rate_limited');
-    const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: victim.user.email, password: victim.password }, remoteAddress: '10.1.0.99' });
+    const right = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: victim.user.email, password: victim.password },
+      remoteAddress: '10.1.0.99',
+    });
     expect(right.statusCode).toBe(429);
   });
 
@@ -88,12 +118,22 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
     const ip = '10.2.0.1';
     const statuses: number[] = [];
     for (let i = 0; i < 21; i += 1) {
-      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: `spray-${i}@example.org`, password: 'not-the-password' }, remoteAddress: ip });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: `spray-${i}@example.org`, password: 'not-the-password' },
+        remoteAddress: ip,
+      });
       statuses.push(r.statusCode);
     }
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses[20]).toBe(429);
-    const elsewhere = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: coordinator.user.email, password: coordinator.password }, remoteAddress: '10.2.0.2' });
+    const elsewhere = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: coordinator.user.email, password: coordinator.password },
+      remoteAddress: '10.2.0.2',
+    });
     expect(elsewhere.statusCode).toBe(200);
   });
 
@@ -102,9 +142,19 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
     const without = await app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie }, payload: { name: 'x' } });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('csrf_token_invalid');
-    const forged = await app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie, 'x-csrf-token': csrf.slice(1) + 'x' }, payload: { name: 'x' } });
+    const forged = await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/tokens',
+      headers: { cookie, 'x-csrf-token': csrf.slice(1) + 'x' },
+      payload: { name: 'x' },
+    });
     expect(forged.statusCode).toBe(403);
-    const withToken = await app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie, 'x-csrf-token': csrf }, payload: { name: 'x' } });
+    const withToken = await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/tokens',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { name: 'x' },
+    });
     expect(withToken.statusCode).toBe(201);
   });
 
@@ -125,7 +175,11 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
   });
 
   it('rejects a cookie signed with another secret', async () => {
-    const other = await buildApp({ config: testConfig(get().config, { sessionSecret: 'another-secret-another-secret-another-secret' }), db: get().db, logger: false });
+    const other = await buildApp({
+      config: testConfig(get().config, { sessionSecret: 'another-secret-another-secret-another-secret' }),
+      db: get().db,
+      logger: false,
+    });
     const { cookie } = await signIn(app, coordinator.user.email, coordinator.password);
     expect((await other.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
     await other.close();
@@ -156,8 +210,18 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
   it('audits sign-in, sign-out and token changes with the request id', async () => {
     const { cookie, csrf } = await signIn(app, coordinator.user.email, coordinator.password);
     const out = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
-    const entry = await get().db.selectFrom('audit_log').selectAll().where('action', '=', 'auth.logout').orderBy('seq', 'desc').executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ actor_type: 'user', actor_id: coordinator.user.id, entity_id: coordinator.user.id, request_id: out.headers['x-request-id'] });
+    const entry = await get()
+      .db.selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'auth.logout')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({
+      actor_type: 'user',
+      actor_id: coordinator.user.id,
+      entity_id: coordinator.user.id,
+      request_id: out.headers['x-request-id'],
+    });
     const logins = await get().db.selectFrom('audit_log').select('action').where('action', '=', 'auth.login').execute();
     expect(logins.length).toBeGreaterThan(0);
   });

@@ -6,7 +6,11 @@ export async function insertSession(db: DbOrTrx, row: SessionsTable): Promise<vo
   await db.insertInto('sessions').values(row).execute();
 }
 
-export async function findLiveSession(db: DbOrTrx, id: string, now: string): Promise<{ session: SessionsTable; user: UsersTable } | undefined> {
+export async function findLiveSession(
+  db: DbOrTrx,
+  id: string,
+  now: string,
+): Promise<{ session: SessionsTable; user: UsersTable } | undefined> {
   const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
   if (!session) return undefined;
   const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
@@ -30,7 +34,12 @@ export async function insertApiToken(db: DbOrTrx, row: ApiTokensTable): Promise<
 }
 
 export async function findActiveToken(db: DbOrTrx, tokenHash: string): Promise<{ token: ApiTokensTable; user: UsersTable } | undefined> {
-  const token = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+  const token = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   if (!token) return undefined;
   const user = await db.selectFrom('users').selectAll().where('id', '=', token.user_id).executeTakeFirst();
   return user ? { token, user } : undefined;

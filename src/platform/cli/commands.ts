@@ -9,9 +9,15 @@ import type { CommandRunner } from '../module.js';
 import { createUser, disableUserByEmail, listUserViews, ROLES } from '../users/users.service.js';
 import { printTable, readStdin } from './io.js';
 
-export function registerPlatformCommands<Ctx>(program: Command, withDatabase: CommandRunner<Ctx>, reviewDomains: (ctx: Ctx) => ReadonlySet<string>): void {
+export function registerPlatformCommands<Ctx>(
+  program: Command,
+  withDatabase: CommandRunner<Ctx>,
+  reviewDomains: (ctx: Ctx) => ReadonlySet<string>,
+): void {
   const users = program.command('users').description('Manage user accounts');
-  users.command('add').description('Create a user; the password is read from standard input')
+  users
+    .command('add')
+    .description('Create a user; the password is read from standard input')
     .requiredOption('--email <email>', 'e-mail address (the sign-in name)')
     .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
     .option('--partner <code>', 'partner code, required for coordinators (e.g. AL, XK)')
@@ -19,27 +25,52 @@ export function registerPlatformCommands<Ctx>(program: Command, withDatabase: Co
     .option('--domains <list>', 'reviewers: the domains they review, comma-separated (e.g. justice,migration); all when absent')
     .option('--password-stdin', 'read the password from standard input (required)')
     .action(async (opts: { email: string; role: string; partner?: string; name?: string; domains?: string; passwordStdin?: boolean }) => {
-      if (!opts.passwordStdin) throw new AppError('usage', 2, '--password-stdin is required: pipe the password in, e.g. `echo "$PW" | jha users add … --password-stdin`.');
+      if (!opts.passwordStdin)
+        throw new AppError(
+          'usage',
+          2,
+          '--password-stdin is required: pipe the password in, e.g. `echo "$PW" | jha users add … --password-stdin`.',
+        );
       const password = await readStdin();
-      const domains = opts.domains?.split(',').map((d) => d.trim()).filter(Boolean);
+      const domains = opts.domains
+        ?.split(',')
+        .map((d) => d.trim())
+        .filter(Boolean);
       const user = await withDatabase((db, ctx) => createUser(db, cliActor(), { ...opts, domains, password }, reviewDomains(ctx)));
       process.stdout.write(`Created ${user.role} ${user.email}${user.partner ? ` for ${user.partner}` : ''} (id ${user.id}).\n`);
     });
-  users.command('list').description('List users')
+  users
+    .command('list')
+    .description('List users')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (opts: { format: string }) => {
       const rows = await withDatabase((db) => listUserViews(db));
       if (opts.format === 'json') return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-      printTable(rows.map((u) => ({ email: u.email, name: u.name, role: u.role, partner: u.partner ?? '', status: u.disabled ? 'disabled' : 'active' })), ['email', 'name', 'role', 'partner', 'status']);
+      printTable(
+        rows.map((u) => ({
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          partner: u.partner ?? '',
+          status: u.disabled ? 'disabled' : 'active',
+        })),
+        ['email', 'name', 'role', 'partner', 'status'],
+      );
     });
-  users.command('disable').description('Disable a user and end their sessions')
+  users
+    .command('disable')
+    .description('Disable a user and end their sessions')
     .requiredOption('--email <email>', 'e-mail address')
     .action(async (opts: { email: string }) => {
       const user = await withDatabase((db) => disableUserByEmail(db, cliActor(), opts.email));
       process.stdout.write(`Disabled ${user.email}.\n`);
     });
 
-  program.command('tokens').description('Manage API tokens').command('create').description('Create an API token for a user; prints it once')
+  program
+    .command('tokens')
+    .description('Manage API tokens')
+    .command('create')
+    .description('Create an API token for a user; prints it once')
     .requiredOption('--email <email>', 'the user the token acts for (it has their role and partner)')
     .option('--name <name>', 'what the token is for', 'CLI token')
     .action(async (opts: { email: string; name: string }) => {
@@ -48,13 +79,19 @@ export function registerPlatformCommands<Ctx>(program: Command, withDatabase: Co
       process.stderr.write('Store this token now: it is not shown again. Use it as `Authorization: Bearer <token>`.\n');
     });
 
-  program.command('audit').description('Audit trail').command('verify').description('Check the hash chain; exit 1 naming the first broken entry')
+  program
+    .command('audit')
+    .description('Audit trail')
+    .command('verify')
+    .description('Check the hash chain; exit 1 naming the first broken entry')
     .action(async () => {
       const result = await withDatabase((db) => verifyAuditChain(db));
       if (result.ok) {
         process.stdout.write(`Audit trail intact: ${result.checked} entries checked.\n`);
       } else {
-        process.stderr.write(`Audit trail broken at entry ${result.broken!.seq}: ${result.broken!.reason} (${result.checked} entries before it are intact).\n`);
+        process.stderr.write(
+          `Audit trail broken at entry ${result.broken!.seq}: ${result.broken!.reason} (${result.checked} entries before it are intact).\n`,
+        );
         process.exitCode = 1;
       }
     });

@@ -6,12 +6,18 @@ export async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new Error('expected the value on standard input (e.g. `echo "$PASSWORD" | jha …`).');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function printTable(rows: Record<string, string>[], columns: string[]): void {
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(line(columns) + '\n');
   for (const r of rows) process.stdout.write(line(columns.map((c) => r[c] ?? '')) + '\n');
 }

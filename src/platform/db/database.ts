@@ -1,6 +1,20 @@
 // Opens the database named by the configuration: SQLite (better-sqlite3, WAL) or PostgreSQL (pg).
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, Kysely, sql, Migrator, type Migration, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  sql,
+  Migrator,
+  type Migration,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+  type Transaction,
+} from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';

@@ -16,7 +16,11 @@ export function rowsToCsv<K extends string>(columns: readonly K[], rows: readonl
   return stringify([columns as unknown as string[], ...rows.map((r) => columns.map((c) => spreadsheetSafe(r[c] ?? null)))]);
 }
 
-export async function rowsToXlsx<K extends string>(sheetName: string, columns: readonly K[], rows: readonly Record<K, string | number | null>[]): Promise<Buffer> {
+export async function rowsToXlsx<K extends string>(
+  sheetName: string,
+  columns: readonly K[],
+  rows: readonly Record<K, string | number | null>[],
+): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));

@@ -38,8 +38,12 @@ export function formatBytes(n: number): string {
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const name = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 200);
-  if (name === '' || name === '.' || name === '..') throw new ValidationError('The upload needs a file name (query parameter "name"), e.g. report.pdf.', { field: 'name' });
+  const name = base
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .trim()
+    .slice(0, 200);
+  if (name === '' || name === '.' || name === '..')
+    throw new ValidationError('The upload needs a file name (query parameter "name"), e.g. report.pdf.', { field: 'name' });
   return name;
 }
 
@@ -62,20 +66,31 @@ function isPlainText(content: Buffer): boolean {
 export async function checkUpload(rawName: string | undefined, content: Buffer, limit = MAX_UPLOAD_BYTES): Promise<CheckedFile> {
   const name = cleanFileName(rawName);
   if (content.length === 0) throw new ValidationError(`"${name}" is empty.`, { field: 'file' });
-  if (content.length > limit) throw new ValidationError(`"${name}" is ${formatBytes(content.length)}; the limit is ${formatBytes(limit)}.`, { field: 'file' });
+  if (content.length > limit)
+    throw new ValidationError(`"${name}" is ${formatBytes(content.length)}; the limit is ${formatBytes(limit)}.`, { field: 'file' });
   const ext = extensionOf(name);
   const allowed = Object.keys(ALLOWED_TYPES).join(', ');
-  if (!(ext in ALLOWED_TYPES)) throw new ValidationError(`"${name}": files of type ${ext ? `.${ext}` : 'without extension'} are not accepted (allowed: ${allowed}).`, { field: 'file' });
+  if (!(ext in ALLOWED_TYPES))
+    throw new ValidationError(`"${name}": files of type ${ext ? `.${ext}` : 'without extension'} are not accepted (allowed: ${allowed}).`, {
+      field: 'file',
+    });
   const expected = ALLOWED_TYPES[ext]!;
   const detected = await fileTypeFromBuffer(content);
   if (TEXT_EXTENSIONS.has(ext)) {
     // Text has no signature: it must decode as UTF-8, and must not be a recognised binary format renamed.
-    if (detected) throw new ValidationError(`"${name}" does not contain what its name says (.${ext}); its content is ${detected.mime}.`, { field: 'file' });
-    if (!isPlainText(content)) throw new ValidationError(`"${name}" is not UTF-8 text although its name ends in .${ext}.`, { field: 'file' });
+    if (detected)
+      throw new ValidationError(`"${name}" does not contain what its name says (.${ext}); its content is ${detected.mime}.`, {
+        field: 'file',
+      });
+    if (!isPlainText(content))
+      throw new ValidationError(`"${name}" is not UTF-8 text although its name ends in .${ext}.`, { field: 'file' });
     return { name, mediaType: expected, content };
   }
   if (!detected || detected.mime !== expected) {
-    throw new ValidationError(`"${name}" does not contain what its name says (.${ext}); its content is ${detected ? `${detected.mime}` : 'of an unknown type'}.`, { field: 'file' });
+    throw new ValidationError(
+      `"${name}" does not contain what its name says (.${ext}); its content is ${detected ? `${detected.mime}` : 'of an unknown type'}.`,
+      { field: 'file' },
+    );
   }
   return { name, mediaType: expected, content };
 }

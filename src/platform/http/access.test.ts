@@ -26,7 +26,9 @@ describeEachDatabase('access rules', (get) => {
 
   it('catches a route added without a rule, and refuses to serve it', async () => {
     const careless = await buildApp({
-      config: testConfig(get().config), db: get().db, logger: false,
+      config: testConfig(get().config),
+      db: get().db,
+      logger: false,
       extraApiRoutes: async (api) => {
         api.get('/undeclared', async () => ({ secret: 'leaked' }));
       },

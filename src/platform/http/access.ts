@@ -77,20 +77,23 @@ async function resolvePrincipal(app: FastifyInstance, request: FastifyRequest): 
 }
 
 /** Registered once on the root instance: resolves who is calling and applies the route's rule. */
-export const accessControl = fp(async (app: FastifyInstance) => {
-  app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request) => {
-    // Unmatched URLs go to the not-found handler, which serves nothing private.
-    if (request.is404) return;
-    const rule = request.routeOptions.config.access;
-    if (!rule) {
-      request.log.error({ url: request.routeOptions.url }, 'route declares no access rule');
-      throw new AppError('access_rule_missing', 500, 'This route is not available.');
-    }
-    request.principal = await resolvePrincipal(app, request);
-    enforce(rule, request.principal, request);
-  });
-}, { name: 'access-control', dependencies: ['database'] });
+export const accessControl = fp(
+  async (app: FastifyInstance) => {
+    app.decorateRequest('principal', null);
+    app.addHook('onRequest', async (request) => {
+      // Unmatched URLs go to the not-found handler, which serves nothing private.
+      if (request.is404) return;
+      const rule = request.routeOptions.config.access;
+      if (!rule) {
+        request.log.error({ url: request.routeOptions.url }, 'route declares no access rule');
+        throw new AppError('access_rule_missing', 500, 'This route is not available.');
+      }
+      request.principal = await resolvePrincipal(app, request);
+      enforce(rule, request.principal, request);
+    });
+  },
+  { name: 'access-control', dependencies: ['database'] },
+);
 
 /** Routes (method and URL) that declare no access rule; the access test fails on any. */
 export function routesWithoutRule(routes: readonly { method: string | string[]; url?: string; config?: unknown }[]): string[] {

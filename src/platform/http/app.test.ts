@@ -15,10 +15,16 @@ describeEachDatabase('HTTP application', (get, kind) => {
 
   beforeAll(async () => {
     mkdirSync(join(webRoot, 'assets'));
-    writeFileSync(join(webRoot, 'index.html'), '<html><head><meta name="csp-nonce" content="__CSP_NONCE__"></head><body>shell</body></html>');
+    writeFileSync(
+      join(webRoot, 'index.html'),
+      '<html><head><meta name="csp-nonce" content="__CSP_NONCE__"></head><body>shell</body></html>',
+    );
     writeFileSync(join(webRoot, 'assets', 'app.js'), 'console.log(1)');
     app = await buildApp({
-      config: testConfig(get().config), db: get().db, logger: false, webRoot,
+      config: testConfig(get().config),
+      db: get().db,
+      logger: false,
+      webRoot,
       extraApiRoutes: async (api) => {
         api.get('/explode', { config: { access: PUBLIC } }, async () => {
           throw new Error('secret internal detail: connection string postgres://user:pw@db');
@@ -82,18 +88,38 @@ describeEachDatabase('HTTP application', (get, kind) => {
   });
 
   it('names the field of a request that breaks the schema', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: { email: 'x@example.org', role: 'reviewer', password: 'long-enough-password', colour: 'blue' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: bearer(admin),
+      payload: { email: 'x@example.org', role: 'reviewer', password: 'long-enough-password', colour: 'blue' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toMatch(/^colour: /);
-    const wrongType = await app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: { email: 42, role: 'reviewer', password: 'long-enough-password' } });
+    const wrongType = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: bearer(admin),
+      payload: { email: 42, role: 'reviewer', password: 'long-enough-password' },
+    });
     expect(wrongType.json().error.message).toMatch(/^email: /);
   });
 
   it('refuses malformed JSON and oversized bodies with a clear error', async () => {
-    const malformed = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email": ' });
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.message).toMatch(/JSON/i);
-    const huge = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024), password: 'x' }) });
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024), password: 'x' }),
+    });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.code).toBeDefined();
   });
@@ -101,8 +127,12 @@ describeEachDatabase('HTTP application', (get, kind) => {
   it('publishes OpenAPI generated from the route schemas', async () => {
     const spec = (await app.inject('/api/docs/json')).json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users', '/api/v1/users/{id}', '/api/v1/audit']));
-    expect(spec.paths['/api/v1/users'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['email', 'role', 'password']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users', '/api/v1/users/{id}', '/api/v1/audit']),
+    );
+    expect(spec.paths['/api/v1/users'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['email', 'role', 'password']),
+    );
     const ui = await app.inject('/api/docs/');
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');

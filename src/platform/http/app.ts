@@ -58,7 +58,10 @@ const BODY_LIMIT = 1024 * 1024;
 export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstance> {
   const { config } = opts;
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger:
+      opts.logger === false
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
@@ -107,7 +110,12 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'JHA Hub API', version: '1', description: 'REST API of JHA Hub. Authenticate with the session cookie (plus X-CSRF-Token on changes) or with `Authorization: Bearer <API token>`.' },
+      info: {
+        title: 'JHA Hub API',
+        version: '1',
+        description:
+          'REST API of JHA Hub. Authenticate with the session cookie (plus X-CSRF-Token on changes) or with `Authorization: Bearer <API token>`.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -120,15 +128,18 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
   });
 
   await app.register(healthRoutes);
-  await app.register(async (api) => {
-    await api.register(authRoutes);
-    await api.register(usersRoutes);
-    await api.register(partnersRoutes);
-    await api.register(auditRoutes);
-    await api.register(notificationsRoutes);
-    for (const routes of opts.api) await api.register(routes);
-    if (opts.extraApiRoutes) await opts.extraApiRoutes(api as unknown as FastifyInstance);
-  }, { prefix: API_PREFIX });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(usersRoutes);
+      await api.register(partnersRoutes);
+      await api.register(auditRoutes);
+      await api.register(notificationsRoutes);
+      for (const routes of opts.api) await api.register(routes);
+      if (opts.extraApiRoutes) await opts.extraApiRoutes(api as unknown as FastifyInstance);
+    },
+    { prefix: API_PREFIX },
+  );
   await app.register(webPlugin, { root: opts.webRoot ?? WEB_DIST_DIR });
 
   return app as unknown as FastifyInstance;

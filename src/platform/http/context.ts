@@ -11,8 +11,11 @@ declare module 'fastify' {
   }
 }
 
-export const databasePlugin = fp(async (app: FastifyInstance, opts: { db: Db; config: Config; closeDb: boolean }) => {
-  app.decorate('db', opts.db);
-  app.decorate('config', opts.config);
-  if (opts.closeDb) app.addHook('onClose', async () => opts.db.destroy());
-}, { name: 'database' });
+export const databasePlugin = fp(
+  async (app: FastifyInstance, opts: { db: Db; config: Config; closeDb: boolean }) => {
+    app.decorate('db', opts.db);
+    app.decorate('config', opts.config);
+    if (opts.closeDb) app.addHook('onClose', async () => opts.db.destroy());
+  },
+  { name: 'database' },
+);

@@ -22,18 +22,30 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): string {
 function plainMessage(issue: ValidationIssue & { keyword?: string }): string {
   const p = issue.params ?? {};
   switch (issue.keyword) {
-    case 'required': return 'is required';
-    case 'additionalProperties': return 'is not a field of this request';
-    case 'minItems': return `needs at least ${p.limit} item${p.limit === 1 ? '' : 's'}`;
-    case 'maxItems': return `takes at most ${p.limit} items`;
-    case 'minLength': return `needs at least ${p.limit} character${p.limit === 1 ? '' : 's'}`;
-    case 'maxLength': return `is longer than ${p.limit} characters`;
-    case 'minimum': return `must be at least ${p.limit}`;
-    case 'maximum': return `must be at most ${p.limit}`;
-    case 'type': return `must be ${/^[aeiou]/.test(String(p.type)) ? 'an' : 'a'} ${p.type}`;
-    case 'pattern': return 'does not have the expected form';
-    case 'format': return `must be a valid ${p.format}`;
-    default: return issue.message ?? 'is invalid';
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+      return 'is not a field of this request';
+    case 'minItems':
+      return `needs at least ${p.limit} item${p.limit === 1 ? '' : 's'}`;
+    case 'maxItems':
+      return `takes at most ${p.limit} items`;
+    case 'minLength':
+      return `needs at least ${p.limit} character${p.limit === 1 ? '' : 's'}`;
+    case 'maxLength':
+      return `is longer than ${p.limit} characters`;
+    case 'minimum':
+      return `must be at least ${p.limit}`;
+    case 'maximum':
+      return `must be at most ${p.limit}`;
+    case 'type':
+      return `must be ${/^[aeiou]/.test(String(p.type)) ? 'an' : 'a'} ${p.type}`;
+    case 'pattern':
+      return 'does not have the expected form';
+    case 'format':
+      return `must be a valid ${p.format}`;
+    default:
+      return issue.message ?? 'is invalid';
   }
 }
 
@@ -41,7 +53,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, error.message);
-      return reply.status(error.status).headers(error.headers).send({ error: { code: error.code, message: error.message, details: error.details ?? null } });
+      return reply
+        .status(error.status)
+        .headers(error.headers)
+        .send({ error: { code: error.code, message: error.message, details: error.details ?? null } });
     }
     const fastifyError = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
     if (fastifyError.validation) {
@@ -53,7 +68,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       const limit = request.routeOptions.bodyLimit ?? 0;
       const mb = Math.round((limit / (1024 * 1024)) * 10) / 10;
-      return reply.status(413).send({ error: { code: 'body_too_large', message: `The upload is larger than the limit of ${mb} MB; nothing was stored.`, details: { limitBytes: limit } } });
+      return reply
+        .status(413)
+        .send({
+          error: {
+            code: 'body_too_large',
+            message: `The upload is larger than the limit of ${mb} MB; nothing was stored.`,
+            details: { limitBytes: limit },
+          },
+        });
     }
     if (status && status >= 400 && status < 500) {
       const code = (fastifyError.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();
@@ -61,13 +84,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     request.log.error({ err: error, reqId: request.id }, 'unexpected error');
     return reply.status(500).send({
-      error: { code: 'internal_error', message: `Something went wrong on our side; the error was logged with request id ${request.id}.`, details: { requestId: request.id } },
+      error: {
+        code: 'internal_error',
+        message: `Something went wrong on our side; the error was logged with request id ${request.id}.`,
+        details: { requestId: request.id },
+      },
     });
   });
 }
 
 export function registerNotFoundHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.`, details: null } });
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.`, details: null } });
   });
 }

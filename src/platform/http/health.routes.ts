@@ -4,7 +4,11 @@ import { pendingMigrations, pingDatabase } from '../db/database.js';
 import { PUBLIC } from './access.js';
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/healthz', { config: { access: PUBLIC }, schema: { hide: true, response: { 200: Type.Object({ status: Type.String() }) } } }, async () => ({ status: 'ok' }));
+  app.get(
+    '/healthz',
+    { config: { access: PUBLIC }, schema: { hide: true, response: { 200: Type.Object({ status: Type.String() }) } } },
+    async () => ({ status: 'ok' }),
+  );
 
   app.get('/readyz', { config: { access: PUBLIC }, schema: { hide: true } }, async (_request, reply) => {
     try {

@@ -16,7 +16,8 @@ function headerFileName(name: string): string {
 
 /** Sends a stored file as a download, never cached by shared caches. */
 export function sendStoredFile(reply: FastifyReply, file: { name: string; mediaType: string; content: Buffer }) {
-  return reply.type(file.mediaType)
+  return reply
+    .type(file.mediaType)
     .header('content-disposition', `attachment; filename="${headerFileName(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
     .header('cache-control', 'private, no-store')
     .send(file.content);

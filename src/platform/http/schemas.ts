@@ -25,7 +25,9 @@ const BINARY = new Set([XLSX, 'application/octet-stream', 'application/pdf']);
 export function download(description: string, ...contentTypes: string[]) {
   return {
     description,
-    content: Object.fromEntries(contentTypes.map((t) => [t, { schema: BINARY.has(t) ? { type: 'string', format: 'binary' } : { type: 'string' } }])),
+    content: Object.fromEntries(
+      contentTypes.map((t) => [t, { schema: BINARY.has(t) ? { type: 'string', format: 'binary' } : { type: 'string' } }]),
+    ),
   };
 }
 

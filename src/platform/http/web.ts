@@ -18,7 +18,13 @@ export async function webPlugin(app: FastifyInstance, opts: { root: string }): P
     route.config = { ...(route.config as object), access: PUBLIC } as typeof route.config;
   });
   if (haveBuild) {
-    await app.register(fastifyStatic, { root: join(opts.root, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
+    await app.register(fastifyStatic, {
+      root: join(opts.root, 'assets'),
+      prefix: '/assets/',
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+    });
     for (const file of ['favicon.svg', 'robots.txt']) {
       if (existsSync(join(opts.root, file))) app.get(`/${file}`, (_req, reply) => reply.sendFile(file, opts.root));
     }
@@ -26,7 +32,9 @@ export async function webPlugin(app: FastifyInstance, opts: { root: string }): P
   const template = haveBuild ? readFileSync(indexFile, 'utf8') : null;
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.`, details: null } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.`, details: null } });
     }
     if (!template) return reply.status(503).type('text/plain').send('The web app is not built; run `npm run build`.');
     const nonce = styleNonce(reply);

@@ -6,7 +6,15 @@ import type { Config } from '../config.js';
 import type { Db, DbOrTrx } from '../db/database.js';
 import type { JobsTable } from '../db/tables.js';
 import {
-  deleteFinishedJobs, failAbandonedJobs, insertJob, requeueJob, selectNextJob, setJobDone, setJobFailed, setJobRunning, touchJob,
+  deleteFinishedJobs,
+  failAbandonedJobs,
+  insertJob,
+  requeueJob,
+  selectNextJob,
+  setJobDone,
+  setJobFailed,
+  setJobRunning,
+  touchJob,
 } from './jobs.repository.js';
 
 /** A job that failed this many times is marked failed and not tried again. */
@@ -65,9 +73,17 @@ export interface NewJob {
  */
 export async function enqueueJob(db: DbOrTrx, job: NewJob, now: Date = new Date()): Promise<JobsTable | null> {
   const row: JobsTable = {
-    id: randomUUID(), kind: job.kind, singleton_key: job.singletonKey ?? null, payload_json: JSON.stringify(job.payload ?? null),
-    run_after: (job.runAfter ?? now).toISOString(), status: 'queued', attempts: 0, locked_at: null, last_error: null,
-    created_at: now.toISOString(), finished_at: null,
+    id: randomUUID(),
+    kind: job.kind,
+    singleton_key: job.singletonKey ?? null,
+    payload_json: JSON.stringify(job.payload ?? null),
+    run_after: (job.runAfter ?? now).toISOString(),
+    status: 'queued',
+    attempts: 0,
+    locked_at: null,
+    last_error: null,
+    created_at: now.toISOString(),
+    finished_at: null,
   };
   return (await insertJob(db, row)) ?? null;
 }
@@ -122,7 +138,11 @@ export function recurring(everyMs: number, run: JobHandler): JobHandler {
     try {
       await run(ctx, payload);
     } finally {
-      await enqueueJob(ctx.db, { kind: ctx.job.kind, payload, singletonKey: ctx.job.kind, runAfter: new Date(ctx.now.getTime() + everyMs) }, ctx.now);
+      await enqueueJob(
+        ctx.db,
+        { kind: ctx.job.kind, payload, singletonKey: ctx.job.kind, runAfter: new Date(ctx.now.getTime() + everyMs) },
+        ctx.now,
+      );
     }
   };
   handler.everyMs = everyMs;
@@ -171,7 +191,10 @@ async function runJob(ctx: JobContext, handler: JobHandler, job: JobsTable, now:
  * again for each job. Used by the runner, by tests and by the command line. Returns what happened.
  */
 export async function runDueJobs(
-  ctx: JobContext, handlers: Record<string, JobHandler>, now?: Date, options: { signal?: AbortSignal } = {},
+  ctx: JobContext,
+  handlers: Record<string, JobHandler>,
+  now?: Date,
+  options: { signal?: AbortSignal } = {},
 ): Promise<JobOutcome[]> {
   const kinds = Object.keys(handlers);
   const outcomes: JobOutcome[] = [];
@@ -186,7 +209,11 @@ export async function runDueJobs(
 
 /** Deletes done jobs after 2 days and failed ones after 30 days. */
 export function pruneFinishedJobs(db: DbOrTrx, now: Date = new Date()): Promise<number> {
-  return deleteFinishedJobs(db, new Date(now.getTime() - KEEP_DONE_MS).toISOString(), new Date(now.getTime() - KEEP_FAILED_MS).toISOString());
+  return deleteFinishedJobs(
+    db,
+    new Date(now.getTime() - KEEP_DONE_MS).toISOString(),
+    new Date(now.getTime() - KEEP_FAILED_MS).toISOString(),
+  );
 }
 
 export interface JobRunner {

@@ -6,8 +6,17 @@ import { describeEachDatabase, testConfig } from '../../testing/databases.js';
 import { makeUser } from '../../testing/factories.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtp.js';
 import {
-  claimNextJob, completeJob, enqueueJob, LOCK_TIMEOUT_MS, pruneFinishedJobs, recurring, runDueJobs, scheduleRecurringJobs,
-  startJobRunner, type JobContext, type JobHandler,
+  claimNextJob,
+  completeJob,
+  enqueueJob,
+  LOCK_TIMEOUT_MS,
+  pruneFinishedJobs,
+  recurring,
+  runDueJobs,
+  scheduleRecurringJobs,
+  startJobRunner,
+  type JobContext,
+  type JobHandler,
 } from './jobs.service.js';
 import { createContext, jobHandlers as handlersOf } from '../../app/context.js';
 
@@ -34,11 +43,13 @@ describeEachDatabase('jobs', (get) => {
     // is synchronous: one process keeps one connection and its transactions queue up.
     const other: Db = get().kind === 'postgres' ? get().openAnother() : get().db;
     const claimers = [get().db, other, get().db, other];
-    const claimed = await Promise.all(claimers.map(async (db) => {
-      const mine: string[] = [];
-      for (let j = await claimNextJob(db, T0, [kind]); j; j = await claimNextJob(db, T0, [kind])) mine.push(j.id);
-      return mine;
-    }));
+    const claimed = await Promise.all(
+      claimers.map(async (db) => {
+        const mine: string[] = [];
+        for (let j = await claimNextJob(db, T0, [kind]); j; j = await claimNextJob(db, T0, [kind])) mine.push(j.id);
+        return mine;
+      }),
+    );
     const all = claimed.flat();
     expect(all).toHaveLength(40);
     expect(new Set(all).size).toBe(40);
@@ -63,17 +74,33 @@ describeEachDatabase('jobs', (get) => {
   it('retries a failing handler after a delay, then marks it failed with its error', async () => {
     const kind = uniqueKind('flaky');
     let calls = 0;
-    const handlers: Record<string, JobHandler> = { [kind]: async () => { calls += 1; throw new Error(`boom ${calls}`); } };
+    const handlers: Record<string, JobHandler> = {
+      [kind]: async () => {
+        calls += 1;
+        throw new Error(`boom ${calls}`);
+      },
+    };
     const { entries, log } = recordingLog();
     const queued = (await enqueueJob(get().db, { kind }, T0))!;
 
     expect(await runDueJobs(ctx(log), handlers, T0)).toEqual([{ id: queued.id, kind, attempt: 1, outcome: 'retry', error: 'boom 1' }]);
-    expect(await job(queued.id)).toMatchObject({ status: 'queued', attempts: 1, last_error: 'boom 1', run_after: at(30_000).toISOString(), locked_at: null });
+    expect(await job(queued.id)).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      last_error: 'boom 1',
+      run_after: at(30_000).toISOString(),
+      locked_at: null,
+    });
     expect(await runDueJobs(ctx(log), handlers, at(29_000))).toEqual([]);
     expect((await runDueJobs(ctx(log), handlers, at(30_000)))[0]).toMatchObject({ attempt: 2, outcome: 'retry' });
     expect((await job(queued.id)).run_after).toBe(at(30_000 + 120_000).toISOString());
     expect((await runDueJobs(ctx(log), handlers, at(150_000)))[0]).toMatchObject({ attempt: 3, outcome: 'failed', error: 'boom 3' });
-    expect(await job(queued.id)).toMatchObject({ status: 'failed', attempts: 3, last_error: 'boom 3', finished_at: at(150_000).toISOString() });
+    expect(await job(queued.id)).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      last_error: 'boom 3',
+      finished_at: at(150_000).toISOString(),
+    });
     expect(await runDueJobs(ctx(log), handlers, at(10 * 86_400_000))).toEqual([]);
     expect(calls).toBe(3);
     expect(entries.map((e) => e.level)).toEqual(['warn', 'warn', 'error']);
@@ -82,7 +109,12 @@ describeEachDatabase('jobs', (get) => {
   it('a handler that fails once and then succeeds ends done', async () => {
     const kind = uniqueKind('once');
     let calls = 0;
-    const handlers: Record<string, JobHandler> = { [kind]: async () => { calls += 1; if (calls === 1) throw new Error('transient'); } };
+    const handlers: Record<string, JobHandler> = {
+      [kind]: async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('transient');
+      },
+    };
     const queued = (await enqueueJob(get().db, { kind }, T0))!;
     await runDueJobs(ctx(), handlers, T0);
     await runDueJobs(ctx(), handlers, at(30_000));
@@ -118,7 +150,12 @@ describeEachDatabase('jobs', (get) => {
   it('a recurring handler queues its own next run, one chain however often it is scheduled', async () => {
     const kind = uniqueKind('every');
     let calls = 0;
-    const handlers: Record<string, JobHandler> = { [kind]: recurring(60_000, async () => { calls += 1; if (calls === 2) throw new Error('bad minute'); }) };
+    const handlers: Record<string, JobHandler> = {
+      [kind]: recurring(60_000, async () => {
+        calls += 1;
+        if (calls === 2) throw new Error('bad minute');
+      }),
+    };
     await scheduleRecurringJobs(get().db, handlers, T0);
     await scheduleRecurringJobs(get().db, handlers, T0);
     const queued = () => get().db.selectFrom('jobs').selectAll().where('kind', '=', kind).where('status', '=', 'queued').execute();
@@ -176,7 +213,10 @@ describeEachDatabase('jobs', (get) => {
     let release: () => void = () => {};
     const handlers: Record<string, JobHandler> = {
       [kind]: async (_ctx, payload) => {
-        if ((payload as { slow?: boolean }).slow) await new Promise<void>((resolve) => { release = resolve; });
+        if ((payload as { slow?: boolean }).slow)
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
         finished.push(JSON.stringify(payload));
       },
     };
@@ -188,7 +228,9 @@ describeEachDatabase('jobs', (get) => {
     // Due while the slow one runs: stopping must not start it.
     const waiting = (await enqueueJob(get().db, { kind, payload: { n: 2 } }))!;
     let stopped = false;
-    const stopping = runner.stop().then(() => { stopped = true; });
+    const stopping = runner.stop().then(() => {
+      stopped = true;
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(stopped).toBe(false);
     release();
@@ -209,14 +251,22 @@ describeEachDatabase('mail.deliver job', (get) => {
 
   it('e-mails pending notifications and queues its next run a minute later', async () => {
     const user = await makeUser(get().db, 'reviewer');
-    await notify(get().db, { userIds: [user.user.id] }, { kind: 'migration.alert', title: 'Arrivals up 40%', body: 'Weekly arrivals rose on the Western Balkan route.', link: '/migration' });
+    await notify(
+      get().db,
+      { userIds: [user.user.id] },
+      { kind: 'migration.alert', title: 'Arrivals up 40%', body: 'Weekly arrivals rose on the Western Balkan route.', link: '/migration' },
+    );
     const context: JobContext = { db: get().db, config: testConfig(get().config, { smtpUrl: smtp.url }), log: recordingLog().log };
     const jobHandlers = handlersOf(createContext({ config: context.config }));
     const now = new Date();
     await scheduleRecurringJobs(get().db, jobHandlers, now);
     const outcomes = await runDueJobs(context, jobHandlers, now);
     // Every recurring job of the registry runs once: the e-mail delivery and the reminders.
-    expect(outcomes.map((o) => [o.kind, o.outcome]).sort()).toEqual(Object.keys(jobHandlers).sort().map((kind) => [kind, 'done']));
+    expect(outcomes.map((o) => [o.kind, o.outcome]).sort()).toEqual(
+      Object.keys(jobHandlers)
+        .sort()
+        .map((kind) => [kind, 'done']),
+    );
     expect(Object.keys(jobHandlers)).toEqual(expect.arrayContaining(['mail.deliver', 'commitments.reminders', 'statistics.reminders']));
     expect(smtp.received.map((m) => [m.to, m.subject])).toEqual([[[user.user.email], 'Arrivals up 40%']]);
     const next = await get().db.selectFrom('jobs').selectAll().where('kind', '=', 'mail.deliver').where('status', '=', 'queued').execute();

@@ -12,7 +12,10 @@ describe('mailer', () => {
 
   it('delivers a plain-text message to the SMTP server, from MAIL_FROM', async () => {
     const text = 'Dear coordinator,\nthe report for Skopje – Q3 is due on 1 December.\n' + 'A long line that goes on. '.repeat(6) + '\n';
-    await sendMail({ smtpUrl: smtp.url, mailFrom: 'Hub Notices <notices@hub.example.org>' }, { to: 'coordinator@example.org', subject: 'Report due – Skopje', text });
+    await sendMail(
+      { smtpUrl: smtp.url, mailFrom: 'Hub Notices <notices@hub.example.org>' },
+      { to: 'coordinator@example.org', subject: 'Report due – Skopje', text },
+    );
     const mail = smtp.received.at(-1)!;
     expect(mail.from).toBe('notices@hub.example.org');
     expect(mail.to).toEqual(['coordinator@example.org']);
@@ -29,9 +32,12 @@ describe('mailer', () => {
 
   it('rejects when the server refuses the recipient, and when SMTP is not configured', async () => {
     const before = smtp.received.length;
-    await expect(sendMail({ smtpUrl: smtp.url, mailFrom: DEFAULT_MAIL_FROM }, { to: 'nobody@example.org', subject: 'x', text: 'y' }))
-      .rejects.toMatchObject({ code: 'EENVELOPE' });
-    await expect(sendMail({ smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM }, { to: 'a@example.org', subject: 'x', text: 'y' })).rejects.toThrow(/SMTP_URL is not set/);
+    await expect(
+      sendMail({ smtpUrl: smtp.url, mailFrom: DEFAULT_MAIL_FROM }, { to: 'nobody@example.org', subject: 'x', text: 'y' }),
+    ).rejects.toMatchObject({ code: 'EENVELOPE' });
+    await expect(
+      sendMail({ smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM }, { to: 'a@example.org', subject: 'x', text: 'y' }),
+    ).rejects.toThrow(/SMTP_URL is not set/);
     expect(smtp.received.length).toBe(before);
   });
 });

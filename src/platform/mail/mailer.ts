@@ -27,7 +27,10 @@ const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTim
  */
 export function openMailer(config: MailConfig): Mailer | null {
   if (config.smtpUrl === null) return null;
-  const transport = nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: 1, ...TIMEOUTS }, { from: config.mailFrom });
+  const transport = nodemailer.createTransport(
+    { url: config.smtpUrl, pool: true, maxConnections: 1, ...TIMEOUTS },
+    { from: config.mailFrom },
+  );
   return {
     send: async (message) => {
       await transport.sendMail({ to: message.to, subject: message.subject, text: message.text });

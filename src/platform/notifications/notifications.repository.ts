@@ -41,23 +41,37 @@ export async function activeUserIds(db: DbOrTrx, q: UserQuery): Promise<string[]
 export async function insertNotifications(db: DbOrTrx, rows: readonly NotificationsTable[]): Promise<NotificationsTable[]> {
   const inserted: NotificationsTable[] = [];
   for (const batch of chunks(rows)) {
-    inserted.push(...await db.insertInto('notifications').values(batch)
-      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
-      .returningAll()
-      .execute());
+    inserted.push(
+      ...(await db
+        .insertInto('notifications')
+        .values(batch)
+        .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
+        .returningAll()
+        .execute()),
+    );
   }
   return inserted;
 }
 
 /** A user's notifications, newest first. */
 export function listUserNotifications(db: DbOrTrx, userId: string, limit: number): Promise<NotificationsTable[]> {
-  return db.selectFrom('notifications').selectAll().where('user_id', '=', userId)
-    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export async function countUnread(db: DbOrTrx, userId: string): Promise<number> {
-  const row = await db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n'))
-    .where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -75,10 +89,18 @@ export interface UnsentNotification extends NotificationsTable {
 
 /** Notifications created since `since` and not yet e-mailed, of active users, oldest first. */
 export function listUnsentNotifications(db: DbOrTrx, since: string, limit: number): Promise<UnsentNotification[]> {
-  return db.selectFrom('notifications as n').innerJoin('users as u', 'u.id', 'n.user_id')
-    .selectAll('n').select('u.email')
-    .where('n.emailed_at', 'is', null).where('n.created_at', '>=', since).where('u.disabled_at', 'is', null)
-    .orderBy('n.created_at').orderBy('n.id').limit(limit).execute();
+  return db
+    .selectFrom('notifications as n')
+    .innerJoin('users as u', 'u.id', 'n.user_id')
+    .selectAll('n')
+    .select('u.email')
+    .where('n.emailed_at', 'is', null)
+    .where('n.created_at', '>=', since)
+    .where('u.disabled_at', 'is', null)
+    .orderBy('n.created_at')
+    .orderBy('n.id')
+    .limit(limit)
+    .execute();
 }
 
 export async function setNotificationEmailed(db: DbOrTrx, id: string, at: string): Promise<void> {

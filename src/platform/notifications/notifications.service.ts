@@ -10,8 +10,16 @@ import type { NotificationsTable, Role } from '../db/tables.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { openMailer } from '../mail/mailer.js';
 import {
-  activeUserIds, activeUserIdsAmong, countUnread, findNotification, insertNotifications, listUnsentNotifications,
-  listUserNotifications, setNotificationEmailed, setNotificationRead, type UserQuery,
+  activeUserIds,
+  activeUserIdsAmong,
+  countUnread,
+  findNotification,
+  insertNotifications,
+  listUnsentNotifications,
+  listUserNotifications,
+  setNotificationEmailed,
+  setNotificationRead,
+  type UserQuery,
 } from './notifications.repository.js';
 
 /** Explicit users, or every active user matching the roles and/or partners given. */
@@ -48,16 +56,28 @@ function checkMessage(m: NotificationMessage): void {
  * a job that runs again, or two processes doing the same work, never notify anyone twice. Pass the
  * caller's transaction so that the notifications exist only if the change they announce commits.
  */
-export async function notify(db: DbOrTrx, recipients: Recipients, message: NotificationMessage, options: NotifyOptions = {}): Promise<NotificationsTable[]> {
+export async function notify(
+  db: DbOrTrx,
+  recipients: Recipients,
+  message: NotificationMessage,
+  options: NotifyOptions = {},
+): Promise<NotificationsTable[]> {
   checkMessage(message);
-  const userIds = 'userIds' in recipients
-    ? await activeUserIdsAmong(db, [...new Set(recipients.userIds)])
-    : await activeUserIds(db, recipients);
+  const userIds =
+    'userIds' in recipients ? await activeUserIdsAmong(db, [...new Set(recipients.userIds)]) : await activeUserIds(db, recipients);
   if (userIds.length === 0) return [];
   const createdAt = (options.now ?? new Date()).toISOString();
   const rows: NotificationsTable[] = userIds.map((userId) => ({
-    id: randomUUID(), user_id: userId, kind: message.kind, title: message.title.trim(), body: message.body,
-    link: message.link ?? null, dedupe_key: message.dedupeKey ?? null, created_at: createdAt, read_at: null, emailed_at: null,
+    id: randomUUID(),
+    user_id: userId,
+    kind: message.kind,
+    title: message.title.trim(),
+    body: message.body,
+    link: message.link ?? null,
+    dedupe_key: message.dedupeKey ?? null,
+    created_at: createdAt,
+    read_at: null,
+    emailed_at: null,
   }));
   return insertNotifications(db, rows);
 }
@@ -85,13 +105,23 @@ export interface NotificationView {
 
 export function presentNotification(row: NotificationsTable): NotificationView {
   return {
-    id: row.id, kind: row.kind, title: row.title, body: row.body, link: row.link,
-    createdAt: row.created_at, read: row.read_at !== null, readAt: row.read_at,
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    createdAt: row.created_at,
+    read: row.read_at !== null,
+    readAt: row.read_at,
   };
 }
 
 /** The user's newest notifications (at most `limit`) and how many of all theirs are unread. */
-export async function listMyNotifications(db: Db, userId: string, limit: number): Promise<{ notifications: NotificationView[]; unread: number }> {
+export async function listMyNotifications(
+  db: Db,
+  userId: string,
+  limit: number,
+): Promise<{ notifications: NotificationView[]; unread: number }> {
   const rows = await listUserNotifications(db, userId, limit);
   return { notifications: rows.map(presentNotification), unread: await countUnread(db, userId) };
 }
@@ -107,7 +137,13 @@ export async function markNotificationRead(db: Db, actor: Actor, userId: string,
     if (row.read_at !== null) return presentNotification(row);
     const readAt = new Date().toISOString();
     await setNotificationRead(trx, id, readAt);
-    await appendAuditEntry(trx, actor, { action: 'notification.read', entityType: 'notification', entityId: id, before: { read: false }, after: { read: true } });
+    await appendAuditEntry(trx, actor, {
+      action: 'notification.read',
+      entityType: 'notification',
+      entityId: id,
+      before: { read: false },
+      after: { read: true },
+    });
     return presentNotification({ ...row, read_at: readAt });
   });
 }
@@ -133,7 +169,10 @@ function emailText(n: NotificationsTable, publicUrl: string | undefined): string
  * Meant to run in one process at a time (the 'mail.deliver' job), else a message may go out twice.
  */
 export async function deliverPendingEmails(
-  db: Db, config: Pick<Config, 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'publicUrl'>>, log?: Pick<FastifyBaseLogger, 'warn'>, now: Date = new Date(),
+  db: Db,
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'publicUrl'>>,
+  log?: Pick<FastifyBaseLogger, 'warn'>,
+  now: Date = new Date(),
 ): Promise<{ sent: number; failed: number }> {
   const mailer = openMailer(config);
   if (!mailer) return { sent: 0, failed: 0 };

@@ -10,8 +10,11 @@ import { changeUser } from '../users/users.service.js';
 import { coordinatorsOf, deliverPendingEmails, EMAIL_MAX_AGE_MS, notify, usersByRole } from './notifications.service.js';
 
 const message = (dedupeKey: string | null = null) => ({
-  kind: 'commitments.reminder', title: 'Progress report due', body: 'The report for round 2026-H2 is due on 15 December.',
-  link: '/commitments/rounds/r1', dedupeKey,
+  kind: 'commitments.reminder',
+  title: 'Progress report due',
+  body: 'The report for round 2026-H2 is due on 15 December.',
+  link: '/commitments/rounds/r1',
+  dedupeKey,
 });
 
 describeEachDatabase('notifications', (get) => {
@@ -31,7 +34,13 @@ describeEachDatabase('notifications', (get) => {
     await changeUser(get().db, SYSTEM_ACTOR, off.user.id, { disabled: true });
     const created = await notify(get().db, { userIds: [a.user.id, b.user.id, off.user.id, a.user.id] }, message());
     expect(created.map((r) => r.user_id).sort()).toEqual([a.user.id, b.user.id].sort());
-    expect(created[0]).toMatchObject({ kind: 'commitments.reminder', title: 'Progress report due', link: '/commitments/rounds/r1', read_at: null, emailed_at: null });
+    expect(created[0]).toMatchObject({
+      kind: 'commitments.reminder',
+      title: 'Progress report due',
+      link: '/commitments/rounds/r1',
+      read_at: null,
+      emailed_at: null,
+    });
     expect(await rowsOf(a.user.id)).toHaveLength(1);
     expect(await rowsOf(off.user.id)).toHaveLength(0);
   });
@@ -44,7 +53,9 @@ describeEachDatabase('notifications', (get) => {
     const b = await makeUser(get().db, 'commission');
     const other = get().kind === 'postgres' ? get().openAnother() : get().db;
     const racing = await Promise.all([
-      get().db.transaction().execute((trx) => notify(trx, { userIds: [a.user.id, b.user.id] }, message('round:r1:due'))),
+      get()
+        .db.transaction()
+        .execute((trx) => notify(trx, { userIds: [a.user.id, b.user.id] }, message('round:r1:due'))),
       other.transaction().execute((trx) => notify(trx, { userIds: [a.user.id, b.user.id] }, message('round:r1:due'))),
     ]);
     expect(racing.flat().map((r) => r.user_id)).toEqual([b.user.id]);
@@ -57,10 +68,14 @@ describeEachDatabase('notifications', (get) => {
 
   it('writes inside the caller’s transaction: nothing is left when it rolls back', async () => {
     const a = await makeUser(get().db, 'reviewer');
-    await expect(get().db.transaction().execute(async (trx) => {
-      expect(await notify(trx, { userIds: [a.user.id] }, message('rolled-back'))).toHaveLength(1);
-      throw new Error('the change failed');
-    })).rejects.toThrow('the change failed');
+    await expect(
+      get()
+        .db.transaction()
+        .execute(async (trx) => {
+          expect(await notify(trx, { userIds: [a.user.id] }, message('rolled-back'))).toHaveLength(1);
+          throw new Error('the change failed');
+        }),
+    ).rejects.toThrow('the change failed');
     expect(await rowsOf(a.user.id)).toHaveLength(0);
   });
 
@@ -96,7 +111,12 @@ describeEachDatabase('notifications', (get) => {
     const me = await makeUser(get().db, 'reviewer');
     const other = await makeUser(get().db, 'reviewer');
     await notify(get().db, { userIds: [me.user.id] }, { ...message(), title: 'older' }, { now: new Date('2026-11-01T10:00:00Z') });
-    await notify(get().db, { userIds: [me.user.id] }, { ...message(), title: 'newer', link: null }, { now: new Date('2026-11-02T10:00:00Z') });
+    await notify(
+      get().db,
+      { userIds: [me.user.id] },
+      { ...message(), title: 'newer', link: null },
+      { now: new Date('2026-11-02T10:00:00Z') },
+    );
     await notify(get().db, { userIds: [other.user.id] }, { ...message(), title: 'not mine' });
     const response = await app.inject({ url: '/api/v1/notifications', headers: bearer(me) });
     expect(response.statusCode).toBe(200);
@@ -104,8 +124,14 @@ describeEachDatabase('notifications', (get) => {
     expect(body.unread).toBe(2);
     expect(body.notifications.map((n: { title: string }) => n.title)).toEqual(['newer', 'older']);
     expect(body.notifications[0]).toEqual({
-      id: expect.any(String), kind: 'commitments.reminder', title: 'newer', body: message().body, link: null,
-      createdAt: '2026-11-02T10:00:00.000Z', read: false, readAt: null,
+      id: expect.any(String),
+      kind: 'commitments.reminder',
+      title: 'newer',
+      body: message().body,
+      link: null,
+      createdAt: '2026-11-02T10:00:00.000Z',
+      read: false,
+      readAt: null,
     });
     expect((await app.inject({ url: '/api/v1/notifications?limit=1', headers: bearer(me) })).json().notifications).toHaveLength(1);
     expect((await app.inject({ url: '/api/v1/notifications' })).statusCode).toBe(401);
@@ -116,16 +142,27 @@ describeEachDatabase('notifications', (get) => {
     const other = await makeUser(get().db, 'coordinator', 'XK');
     const [mine] = await notify(get().db, { userIds: [me.user.id] }, message());
     const [theirs] = await notify(get().db, { userIds: [other.user.id] }, message());
-    const read = (n: { id: string }, who: TestUser) => app.inject({ method: 'POST', url: `/api/v1/notifications/${n.id}/read`, headers: bearer(who) });
+    const read = (n: { id: string }, who: TestUser) =>
+      app.inject({ method: 'POST', url: `/api/v1/notifications/${n.id}/read`, headers: bearer(who) });
 
     const response = await read(mine!, me);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ id: mine!.id, read: true, readAt: expect.any(String) });
     expect((await app.inject({ url: '/api/v1/notifications', headers: bearer(me) })).json().unread).toBe(0);
     expect((await read(mine!, me)).statusCode).toBe(200);
-    const entries = await get().db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'notification').where('entity_id', '=', mine!.id).execute();
+    const entries = await get()
+      .db.selectFrom('audit_log')
+      .selectAll()
+      .where('entity_type', '=', 'notification')
+      .where('entity_id', '=', mine!.id)
+      .execute();
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: 'notification.read', actor_id: me.user.id, before_json: '{"read":false}', after_json: '{"read":true}' });
+    expect(entries[0]).toMatchObject({
+      action: 'notification.read',
+      actor_id: me.user.id,
+      before_json: '{"read":false}',
+      after_json: '{"read":true}',
+    });
 
     const foreign = await read(theirs!, me);
     expect(foreign.statusCode).toBe(404);
@@ -209,7 +246,11 @@ describeEachDatabase('notification e-mail', (get) => {
 
   it('goes on past a refused recipient, and does not mail old notifications or disabled users', async () => {
     const refused = await makeUser(get().db, 'reviewer');
-    await get().db.updateTable('users').set({ email: `refused-${refused.user.id}@example.org` }).where('id', '=', refused.user.id).execute();
+    await get()
+      .db.updateTable('users')
+      .set({ email: `refused-${refused.user.id}@example.org` })
+      .where('id', '=', refused.user.id)
+      .execute();
     const ok = await makeUser(get().db, 'reviewer');
     const off = await makeUser(get().db, 'reviewer');
     const now = new Date();

@@ -24,9 +24,15 @@ describe('partner catalogue', () => {
   };
 
   it('names file and line of a bad entry', () => {
-    expect(problem(`${header}  - { code: AL, name: Albania, group: WB6 }\n  - { code: al, name: x, group: WB6 }\n`)).toMatch(/^partners\.yaml:5: partner #2: code must be two capital letters/);
-    expect(problem(`${header}  - { code: AL, name: Albania, group: WB6 }\n  - { code: AL, name: Again, group: WB6 }\n`)).toMatch(/^partners\.yaml:5: partner AL is listed twice/);
-    expect(problem(`${header}  - { code: RS, name: Serbia, group: XX }\n`)).toMatch(/^partners\.yaml:4: partner RS: group "XX" is not one of WB6/);
+    expect(problem(`${header}  - { code: AL, name: Albania, group: WB6 }\n  - { code: al, name: x, group: WB6 }\n`)).toMatch(
+      /^partners\.yaml:5: partner #2: code must be two capital letters/,
+    );
+    expect(problem(`${header}  - { code: AL, name: Albania, group: WB6 }\n  - { code: AL, name: Again, group: WB6 }\n`)).toMatch(
+      /^partners\.yaml:5: partner AL is listed twice/,
+    );
+    expect(problem(`${header}  - { code: RS, name: Serbia, group: XX }\n`)).toMatch(
+      /^partners\.yaml:4: partner RS: group "XX" is not one of WB6/,
+    );
   });
 
   it('names the line of a YAML syntax error', () => {

@@ -30,7 +30,9 @@ export function parsePartnerCatalog(text: string, file: string): PartnerEntry[] 
   }
   const groupsNode = doc.get('groups', true) as Node | undefined;
   if (!isMap(groupsNode)) fail('`groups` must be a mapping of group code to name', groupsNode ?? doc.contents);
-  const groups = new Set((groupsNode as { items: { key: unknown }[] }).items.map((i) => String((i.key as { value?: unknown })?.value ?? i.key)));
+  const groups = new Set(
+    (groupsNode as { items: { key: unknown }[] }).items.map((i) => String((i.key as { value?: unknown })?.value ?? i.key)),
+  );
   const partnersNode = doc.get('partners', true) as Node | undefined;
   if (!isSeq(partnersNode)) return fail('`partners` must be a list', partnersNode ?? doc.contents);
   const seen = new Set<string>();
@@ -40,11 +42,13 @@ export function parsePartnerCatalog(text: string, file: string): PartnerEntry[] 
     const code = node.get('code');
     const name = node.get('name');
     const group = node.get('group');
-    if (typeof code !== 'string' || !/^[A-Z]{2}$/.test(code)) fail(`partner #${index + 1}: code must be two capital letters (ISO 3166-1 alpha-2), got ${JSON.stringify(code)}`, node);
+    if (typeof code !== 'string' || !/^[A-Z]{2}$/.test(code))
+      fail(`partner #${index + 1}: code must be two capital letters (ISO 3166-1 alpha-2), got ${JSON.stringify(code)}`, node);
     if (seen.has(code as string)) fail(`partner ${code} is listed twice`, node);
     seen.add(code as string);
     if (typeof name !== 'string' || name.trim() === '') fail(`partner ${code}: name is missing`, node);
-    if (typeof group !== 'string' || !groups.has(group)) fail(`partner ${code}: group ${JSON.stringify(group)} is not one of ${[...groups].join(', ')}`, node);
+    if (typeof group !== 'string' || !groups.has(group))
+      fail(`partner ${code}: group ${JSON.stringify(group)} is not one of ${[...groups].join(', ')}`, node);
     return { code: code as string, name: (name as string).trim(), group: group as string, sortOrder: index };
   });
 }

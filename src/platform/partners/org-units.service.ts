@@ -21,41 +21,66 @@ const KIND = /^[a-z][a-z0-9_]*$/;
 /** Throws a ValidationError listing every problem (row numbers count the header as row 1). */
 export function rowErrors(problems: RowProblem[], what: string): ValidationError {
   const lines = problems.slice(0, 50).map((p) => `row ${p.row}, ${p.column}: ${p.message}`);
-  return new ValidationError(`${what} rejected, nothing was changed: ${problems.length} problem(s). ${lines.join('; ')}${problems.length > 50 ? '; …' : ''}`, problems);
+  return new ValidationError(
+    `${what} rejected, nothing was changed: ${problems.length} problem(s). ${lines.join('; ')}${problems.length > 50 ? '; …' : ''}`,
+    problems,
+  );
 }
 
 export async function importOrgUnits(db: Db, actor: Actor, csv: string): Promise<{ created: number; updated: number; unchanged: number }> {
   let records: Record<string, string>[];
   try {
-    records = parse(csv, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+    records = parse(csv, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    });
   } catch (err) {
     throw new ValidationError(`The CSV file cannot be read: ${(err as Error).message}`);
   }
-  const header = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(',').map((h) => h.trim().toLowerCase());
+  const header = csv
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/, 1)[0]!
+    .split(',')
+    .map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !header.includes(c));
-  if (missing.length > 0) throw new ValidationError(`The CSV file lacks the column(s) ${missing.join(', ')}; expected ${REQUIRED.join(',')}.`, { missing });
+  if (missing.length > 0)
+    throw new ValidationError(`The CSV file lacks the column(s) ${missing.join(', ')}; expected ${REQUIRED.join(',')}.`, { missing });
   const partners = new Set((await listPartners(db)).map((p) => p.code));
   const problems: RowProblem[] = [];
   const inFile = new Map<string, { row: number; partner: string }>();
   records.forEach((r, i) => {
     const row = i + 2;
-    if (!CODE.test(r.code ?? '')) problems.push({ row, column: 'code', message: `"${r.code}" is not a code (letters, digits, . _ -, at most 80)` });
+    if (!CODE.test(r.code ?? ''))
+      problems.push({ row, column: 'code', message: `"${r.code}" is not a code (letters, digits, . _ -, at most 80)` });
     else if (inFile.has(r.code!)) problems.push({ row, column: 'code', message: `${r.code} is also on row ${inFile.get(r.code!)!.row}` });
     if (!r.name) problems.push({ row, column: 'name', message: 'is empty' });
-    if (!partners.has((r.partner ?? '').toUpperCase())) problems.push({ row, column: 'partner', message: `"${r.partner}" is not a known partner code` });
-    if (!KIND.test(r.kind ?? '')) problems.push({ row, column: 'kind', message: `"${r.kind}" is not a kind in snake_case (e.g. court, reception_centre)` });
+    if (!partners.has((r.partner ?? '').toUpperCase()))
+      problems.push({ row, column: 'partner', message: `"${r.partner}" is not a known partner code` });
+    if (!KIND.test(r.kind ?? ''))
+      problems.push({ row, column: 'kind', message: `"${r.kind}" is not a kind in snake_case (e.g. court, reception_centre)` });
     if (r.code) inFile.set(r.code, { row, partner: (r.partner ?? '').toUpperCase() });
   });
   return db.transaction().execute(async (trx) => {
     for (const [i, r] of records.entries()) {
       if (!r.parent) continue;
-      const parent = inFile.get(r.parent) ?? (await findOrgUnit(trx, r.parent).then((u) => (u ? { row: 0, partner: u.partner_code } : undefined)));
-      if (!parent) problems.push({ row: i + 2, column: 'parent', message: `"${r.parent}" is neither in the file nor an existing org unit` });
-      else if (parent.partner !== (r.partner ?? '').toUpperCase()) problems.push({ row: i + 2, column: 'parent', message: `parent ${r.parent} belongs to another partner` });
+      const parent =
+        inFile.get(r.parent) ?? (await findOrgUnit(trx, r.parent).then((u) => (u ? { row: 0, partner: u.partner_code } : undefined)));
+      if (!parent)
+        problems.push({ row: i + 2, column: 'parent', message: `"${r.parent}" is neither in the file nor an existing org unit` });
+      else if (parent.partner !== (r.partner ?? '').toUpperCase())
+        problems.push({ row: i + 2, column: 'parent', message: `parent ${r.parent} belongs to another partner` });
       else if (r.parent === r.code) problems.push({ row: i + 2, column: 'parent', message: 'an org unit cannot be its own parent' });
     }
-    if (problems.length > 0) throw rowErrors(problems.sort((a, b) => a.row - b.row), 'Org unit file');
-    let created = 0, updated = 0, unchanged = 0;
+    if (problems.length > 0)
+      throw rowErrors(
+        problems.sort((a, b) => a.row - b.row),
+        'Org unit file',
+      );
+    let created = 0,
+      updated = 0,
+      unchanged = 0;
     // Parents first, so that the foreign key holds while inserting.
     const pending = [...records];
     const done = new Set<string>();
@@ -63,17 +88,33 @@ export async function importOrgUnits(db: Db, actor: Actor, csv: string): Promise
       const index = pending.findIndex((r) => !r.parent || done.has(r.parent) || !inFile.has(r.parent));
       if (index < 0) throw rowErrors([{ row: 0, column: 'parent', message: 'the parents form a cycle' }], 'Org unit file');
       const r = pending.splice(index, 1)[0]!;
-      const row = { code: r.code!, name: r.name!, partner_code: r.partner!.toUpperCase(), kind: r.kind!, parent_code: r.parent || null, created_at: new Date().toISOString() };
+      const row = {
+        code: r.code!,
+        name: r.name!,
+        partner_code: r.partner!.toUpperCase(),
+        kind: r.kind!,
+        parent_code: r.parent || null,
+        created_at: new Date().toISOString(),
+      };
       const existing = await findOrgUnit(trx, row.code);
       if (!existing) {
         await insertOrgUnit(trx, row);
         await appendAuditEntry(trx, actor, { action: 'org_unit.create', entityType: 'org_unit', entityId: row.code, after: row });
         created += 1;
       } else if (existing.partner_code !== row.partner_code) {
-        throw rowErrors([{ row: records.indexOf(r) + 2, column: 'partner', message: `${row.code} already belongs to ${existing.partner_code}` }], 'Org unit file');
+        throw rowErrors(
+          [{ row: records.indexOf(r) + 2, column: 'partner', message: `${row.code} already belongs to ${existing.partner_code}` }],
+          'Org unit file',
+        );
       } else if (existing.name !== row.name || existing.kind !== row.kind || existing.parent_code !== row.parent_code) {
         await updateOrgUnit(trx, row.code, { name: row.name, kind: row.kind, parent_code: row.parent_code });
-        await appendAuditEntry(trx, actor, { action: 'org_unit.update', entityType: 'org_unit', entityId: row.code, before: existing, after: { ...existing, name: row.name, kind: row.kind, parent_code: row.parent_code } });
+        await appendAuditEntry(trx, actor, {
+          action: 'org_unit.update',
+          entityType: 'org_unit',
+          entityId: row.code,
+          before: existing,
+          after: { ...existing, name: row.name, kind: row.kind, parent_code: row.parent_code },
+        });
         updated += 1;
       } else {
         unchanged += 1;

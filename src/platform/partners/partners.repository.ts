@@ -30,6 +30,10 @@ export async function insertOrgUnit(db: DbOrTrx, row: OrgUnitsTable): Promise<vo
   await db.insertInto('org_units').values(row).execute();
 }
 
-export async function updateOrgUnit(db: DbOrTrx, code: string, changes: Pick<OrgUnitsTable, 'name' | 'kind' | 'parent_code'>): Promise<void> {
+export async function updateOrgUnit(
+  db: DbOrTrx,
+  code: string,
+  changes: Pick<OrgUnitsTable, 'name' | 'kind' | 'parent_code'>,
+): Promise<void> {
   await db.updateTable('org_units').set(changes).where('code', '=', code).execute();
 }

@@ -6,25 +6,48 @@ import { PartnerCode } from '../users/users.schema.js';
 import { findPartner, listOrgUnits, listPartners } from './partners.service.js';
 
 export const partnersRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/partners', {
-    config: { access: PUBLIC },
-    schema: {
-      tags: ['partners'], summary: 'The EU, the six Western Balkan partners and the EU member states',
-      response: { 200: Type.Object({ partners: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), group: Type.String() })) }) },
+  app.get(
+    '/partners',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['partners'],
+        summary: 'The EU, the six Western Balkan partners and the EU member states',
+        response: {
+          200: Type.Object({ partners: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), group: Type.String() })) }),
+        },
+      },
     },
-  }, async () => ({ partners: (await listPartners(app.db)).map((p) => ({ code: p.code, name: p.name, group: p.group_code })) }));
+    async () => ({ partners: (await listPartners(app.db)).map((p) => ({ code: p.code, name: p.name, group: p.group_code })) }),
+  );
 
-  app.get('/partners/:partner/org-units', {
-    config: { access: PUBLIC },
-    schema: {
-      tags: ['partners'], summary: 'Organisational units (courts, reception centres, …) of one partner',
-      params: Type.Object({ partner: PartnerCode }),
-      response: { 200: Type.Object({ orgUnits: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String(), parent: Type.Union([Type.String(), Type.Null()]) })) }) },
+  app.get(
+    '/partners/:partner/org-units',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['partners'],
+        summary: 'Organisational units (courts, reception centres, …) of one partner',
+        params: Type.Object({ partner: PartnerCode }),
+        response: {
+          200: Type.Object({
+            orgUnits: Type.Array(
+              Type.Object({
+                code: Type.String(),
+                name: Type.String(),
+                kind: Type.String(),
+                parent: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+          }),
+        },
+      },
     },
-  }, async (request) => {
-    const code = request.params.partner.toUpperCase();
-    if (!(await findPartner(app.db, code))) throw new NotFoundError('Partner', code);
-    const units = await listOrgUnits(app.db, code);
-    return { orgUnits: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parent_code })) };
-  });
+    async (request) => {
+      const code = request.params.partner.toUpperCase();
+      if (!(await findPartner(app.db, code))) throw new NotFoundError('Partner', code);
+      const units = await listOrgUnits(app.db, code);
+      return { orgUnits: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent: u.parent_code })) };
+    },
+  );
 };

@@ -23,7 +23,13 @@ export async function syncPartners(db: Db, entries: PartnerEntry[], actor: Actor
         added += 1;
       } else if (existing.name !== row.name || existing.group_code !== row.group_code || existing.sort_order !== row.sort_order) {
         await updatePartner(trx, e.code, { name: row.name, group_code: row.group_code, sort_order: row.sort_order });
-        await appendAuditEntry(trx, actor, { action: 'partner.update', entityType: 'partner', entityId: e.code, before: existing, after: row });
+        await appendAuditEntry(trx, actor, {
+          action: 'partner.update',
+          entityType: 'partner',
+          entityId: e.code,
+          before: existing,
+          after: row,
+        });
         changed += 1;
       }
     }

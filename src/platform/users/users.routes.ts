@@ -7,45 +7,83 @@ import { CreateUserBody, PartnerCode, ResetPasswordBody, UpdateUserBody, UserIdP
 const ADMIN = { roles: ['admin'] } as const;
 
 export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/users', {
-    config: { access: ADMIN },
-    schema: { tags: ['users'], summary: 'List all users', response: { 200: Type.Object({ users: Type.Array(UserSchema) }) } },
-  }, async () => ({ users: await listUserViews(app.db) }));
-
-  app.post('/users', {
-    config: { access: ADMIN },
-    schema: { tags: ['users'], summary: 'Create a user', body: CreateUserBody, response: { 201: UserSchema } },
-  }, async (request, reply) => {
-    const user = await createUser(app.db, actorOf(request.principal!, request.id), request.body, app.reviewDomains);
-    return reply.status(201).send(user);
-  });
-
-  app.get('/users/:id', {
-    config: { access: ADMIN },
-    schema: { tags: ['users'], summary: 'One user', params: UserIdParams, response: { 200: UserSchema } },
-  }, async (request) => {
-    return getUserView(app.db, request.params.id);
-  });
-
-  app.patch('/users/:id', {
-    config: { access: ADMIN },
-    schema: { tags: ['users'], summary: 'Change name, role, partner or disable/enable a user', params: UserIdParams, body: UpdateUserBody, response: { 200: UserSchema } },
-  }, async (request) => changeUser(app.db, actorOf(request.principal!, request.id), request.params.id, request.body, app.reviewDomains));
-
-  app.post('/users/:id/password', {
-    config: { access: ADMIN },
-    schema: { tags: ['users'], summary: 'Reset a user’s password (signs them out everywhere)', params: UserIdParams, body: ResetPasswordBody },
-  }, async (request, reply) => {
-    await resetPassword(app.db, actorOf(request.principal!, request.id), request.params.id, request.body.password);
-    return reply.status(204).send();
-  });
-
-  app.get('/partners/:partner/users', {
-    config: { access: { roles: ['admin', 'commission', 'coordinator'], partnerParam: 'partner' } },
-    schema: {
-      tags: ['users'], summary: 'Users bound to one partner',
-      params: Type.Object({ partner: PartnerCode }),
-      response: { 200: Type.Object({ users: Type.Array(Type.Pick(UserSchema, ['id', 'email', 'name', 'role', 'partner', 'disabled'])) }) },
+  app.get(
+    '/users',
+    {
+      config: { access: ADMIN },
+      schema: { tags: ['users'], summary: 'List all users', response: { 200: Type.Object({ users: Type.Array(UserSchema) }) } },
     },
-  }, async (request) => ({ users: await listUserViews(app.db, { partner: request.params.partner.toUpperCase() }) }));
+    async () => ({ users: await listUserViews(app.db) }),
+  );
+
+  app.post(
+    '/users',
+    {
+      config: { access: ADMIN },
+      schema: { tags: ['users'], summary: 'Create a user', body: CreateUserBody, response: { 201: UserSchema } },
+    },
+    async (request, reply) => {
+      const user = await createUser(app.db, actorOf(request.principal!, request.id), request.body, app.reviewDomains);
+      return reply.status(201).send(user);
+    },
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      config: { access: ADMIN },
+      schema: { tags: ['users'], summary: 'One user', params: UserIdParams, response: { 200: UserSchema } },
+    },
+    async (request) => {
+      return getUserView(app.db, request.params.id);
+    },
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['users'],
+        summary: 'Change name, role, partner or disable/enable a user',
+        params: UserIdParams,
+        body: UpdateUserBody,
+        response: { 200: UserSchema },
+      },
+    },
+    async (request) => changeUser(app.db, actorOf(request.principal!, request.id), request.params.id, request.body, app.reviewDomains),
+  );
+
+  app.post(
+    '/users/:id/password',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['users'],
+        summary: 'Reset a user’s password (signs them out everywhere)',
+        params: UserIdParams,
+        body: ResetPasswordBody,
+      },
+    },
+    async (request, reply) => {
+      await resetPassword(app.db, actorOf(request.principal!, request.id), request.params.id, request.body.password);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/partners/:partner/users',
+    {
+      config: { access: { roles: ['admin', 'commission', 'coordinator'], partnerParam: 'partner' } },
+      schema: {
+        tags: ['users'],
+        summary: 'Users bound to one partner',
+        params: Type.Object({ partner: PartnerCode }),
+        response: {
+          200: Type.Object({ users: Type.Array(Type.Pick(UserSchema, ['id', 'email', 'name', 'role', 'partner', 'disabled'])) }),
+        },
+      },
+    },
+    async (request) => ({ users: await listUserViews(app.db, { partner: request.params.partner.toUpperCase() }) }),
+  );
 };

@@ -30,8 +30,15 @@ export interface UserView {
 /** The only shape in which a user leaves the service: never with the password hash. */
 export function presentUser(u: UsersTable): UserView {
   return {
-    id: u.id, email: u.email, name: u.name, role: u.role, partner: u.partner_code, domains: u.domains_json ? JSON.parse(u.domains_json) as string[] : null,
-    disabled: u.disabled_at !== null, createdAt: u.created_at, updatedAt: u.updated_at,
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    partner: u.partner_code,
+    domains: u.domains_json ? (JSON.parse(u.domains_json) as string[]) : null,
+    disabled: u.disabled_at !== null,
+    createdAt: u.created_at,
+    updatedAt: u.updated_at,
   };
 }
 
@@ -53,7 +60,8 @@ async function checkRoleAndPartner(db: DbOrTrx, role: string, partner: string | 
   }
   if (role === 'coordinator') {
     if (!partner) throw new ValidationError('partner: a coordinator must be bound to exactly one partner.', { field: 'partner' });
-    if (!(await findPartner(db, partner))) throw new ValidationError(`partner: "${partner}" is not a known partner code.`, { field: 'partner' });
+    if (!(await findPartner(db, partner)))
+      throw new ValidationError(`partner: "${partner}" is not a known partner code.`, { field: 'partner' });
   } else if (partner) {
     throw new ValidationError(`partner: only coordinators are bound to a partner, not the role ${role}.`, { field: 'partner' });
   }
@@ -66,8 +74,11 @@ async function checkRoleAndPartner(db: DbOrTrx, role: string, partner: string | 
 function checkDomains(role: string, domains: string[] | null | undefined, known?: ReadonlySet<string>): string | null {
   const list = [...new Set((domains ?? []).map((d) => d.trim()).filter(Boolean))];
   if (list.length === 0) return null;
-  if (role !== 'reviewer') throw new ValidationError(`domains: only reviewers are limited to domains, not the role ${role}.`, { field: 'domains' });
-  for (const d of list) if (known && !known.has(d)) throw new ValidationError(`domains: "${d}" is not a domain (${[...known].sort().join(', ')}).`, { field: 'domains' });
+  if (role !== 'reviewer')
+    throw new ValidationError(`domains: only reviewers are limited to domains, not the role ${role}.`, { field: 'domains' });
+  for (const d of list)
+    if (known && !known.has(d))
+      throw new ValidationError(`domains: "${d}" is not a domain (${[...known].sort().join(', ')}).`, { field: 'domains' });
   return JSON.stringify(list.sort());
 }
 
@@ -83,7 +94,8 @@ export interface NewUser {
 
 export async function createUser(db: Db, actor: Actor, input: NewUser, knownDomains?: ReadonlySet<string>): Promise<UserView> {
   const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 254) throw new ValidationError(`email: "${input.email}" is not an e-mail address.`, { field: 'email' });
+  if (!EMAIL.test(email) || email.length > 254)
+    throw new ValidationError(`email: "${input.email}" is not an e-mail address.`, { field: 'email' });
   const partner = input.partner ? input.partner.toUpperCase() : null;
   await checkRoleAndPartner(db, input.role, partner);
   const domainsJson = checkDomains(input.role, input.domains, knownDomains);
@@ -93,8 +105,16 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, knownDoma
     if (await findUserByEmail(trx, email)) throw new ConflictError(`A user with the e-mail ${email} already exists.`, { field: 'email' });
     const now = new Date().toISOString();
     const row: UsersTable = {
-      id: randomUUID(), email, name: (input.name ?? '').trim() || email.split('@')[0]!, role: input.role as Role,
-      partner_code: partner, password_hash: passwordHash, domains_json: domainsJson, disabled_at: null, created_at: now, updated_at: now,
+      id: randomUUID(),
+      email,
+      name: (input.name ?? '').trim() || email.split('@')[0]!,
+      role: input.role as Role,
+      partner_code: partner,
+      password_hash: passwordHash,
+      domains_json: domainsJson,
+      disabled_at: null,
+      created_at: now,
+      updated_at: now,
     };
     await insertUser(trx, row);
     await appendAuditEntry(trx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row) });
@@ -111,7 +131,13 @@ export interface UserChanges {
 }
 
 /** Applies the changes in one transaction; disabling a user also ends their sessions. */
-export async function changeUser(db: Db, actor: Actor, id: string, changes: UserChanges, knownDomains?: ReadonlySet<string>): Promise<UserView> {
+export async function changeUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  changes: UserChanges,
+  knownDomains?: ReadonlySet<string>,
+): Promise<UserView> {
   return db.transaction().execute(async (trx) => {
     const before = await findUserById(trx, id);
     if (!before) throw new NotFoundError('User', id);
@@ -120,19 +146,47 @@ export async function changeUser(db: Db, actor: Actor, id: string, changes: User
     if (changes.role !== undefined && changes.role !== 'coordinator' && changes.partner === undefined) partner = null;
     await checkRoleAndPartner(trx, role, partner);
     // A role other than reviewer drops the domains; a reviewer keeps them unless new ones are given.
-    const domainsJson = role !== 'reviewer' ? (changes.domains?.length ? checkDomains(role, changes.domains, knownDomains) : null)
-      : changes.domains === undefined ? before.domains_json : checkDomains(role, changes.domains, knownDomains);
+    const domainsJson =
+      role !== 'reviewer'
+        ? changes.domains?.length
+          ? checkDomains(role, changes.domains, knownDomains)
+          : null
+        : changes.domains === undefined
+          ? before.domains_json
+          : checkDomains(role, changes.domains, knownDomains);
     if (actor.id === id && (role !== before.role || changes.disabled === true)) {
-      throw new ValidationError('You cannot change your own role or disable yourself; ask another admin.', { field: changes.disabled ? 'disabled' : 'role' });
+      throw new ValidationError('You cannot change your own role or disable yourself; ask another admin.', {
+        field: changes.disabled ? 'disabled' : 'role',
+      });
     }
     const now = new Date().toISOString();
     const disabledAt = changes.disabled === undefined ? before.disabled_at : changes.disabled ? (before.disabled_at ?? now) : null;
     const after: UsersTable = {
-      ...before, name: changes.name?.trim() || before.name, role: role as Role, partner_code: partner, domains_json: domainsJson, disabled_at: disabledAt, updated_at: now,
+      ...before,
+      name: changes.name?.trim() || before.name,
+      role: role as Role,
+      partner_code: partner,
+      domains_json: domainsJson,
+      disabled_at: disabledAt,
+      updated_at: now,
     };
-    await updateUser(trx, id, { name: after.name, role: after.role, partner_code: after.partner_code, domains_json: after.domains_json, disabled_at: after.disabled_at, updated_at: now });
-    if (after.disabled_at !== null || after.role !== before.role || after.partner_code !== before.partner_code) await deleteUserSessions(trx, id);
-    await appendAuditEntry(trx, actor, { action: 'user.update', entityType: 'user', entityId: id, before: auditView(before), after: auditView(after) });
+    await updateUser(trx, id, {
+      name: after.name,
+      role: after.role,
+      partner_code: after.partner_code,
+      domains_json: after.domains_json,
+      disabled_at: after.disabled_at,
+      updated_at: now,
+    });
+    if (after.disabled_at !== null || after.role !== before.role || after.partner_code !== before.partner_code)
+      await deleteUserSessions(trx, id);
+    await appendAuditEntry(trx, actor, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      before: auditView(before),
+      after: auditView(after),
+    });
     return presentUser(after);
   });
 }
@@ -152,7 +206,12 @@ export async function resetPassword(db: Db, actor: Actor, id: string, password: 
     if (!user) throw new NotFoundError('User', id);
     await updateUser(trx, id, { password_hash: passwordHash, updated_at: new Date().toISOString() });
     await deleteUserSessions(trx, id);
-    await appendAuditEntry(trx, actor, { action: 'user.password_reset', entityType: 'user', entityId: id, after: { passwordChanged: true } });
+    await appendAuditEntry(trx, actor, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: id,
+      after: { passwordChanged: true },
+    });
   });
 }
 

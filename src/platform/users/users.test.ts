@@ -17,7 +17,13 @@ describeEachDatabase('user administration', (get) => {
   const post = (url: string, payload: object, who: TestUser = admin) => app.inject({ method: 'POST', url, payload, headers: bearer(who) });
 
   it('creates a coordinator bound to one partner and audits it without the password', async () => {
-    const response = await post('/api/v1/users', { email: 'New.Coordinator@Example.org', name: 'Nova', role: 'coordinator', partner: 'xk', password: 'long-enough-password' });
+    const response = await post('/api/v1/users', {
+      email: 'New.Coordinator@Example.org',
+      name: 'Nova',
+      role: 'coordinator',
+      partner: 'xk',
+      password: 'long-enough-password',
+    });
     expect(response.statusCode).toBe(201);
     const user = response.json();
     expect(user).toMatchObject({ email: 'new.coordinator@example.org', role: 'coordinator', partner: 'XK', disabled: false });
@@ -29,21 +35,37 @@ describeEachDatabase('user administration', (get) => {
 
   it.each([
     [{ email: 'a@example.org', role: 'coordinator', password: 'long-enough-password' }, 'partner', /bound to exactly one partner/],
-    [{ email: 'b@example.org', role: 'coordinator', partner: 'ZZ', password: 'long-enough-password' }, 'partner', /"ZZ" is not a known partner/],
+    [
+      { email: 'b@example.org', role: 'coordinator', partner: 'ZZ', password: 'long-enough-password' },
+      'partner',
+      /"ZZ" is not a known partner/,
+    ],
     [{ email: 'c@example.org', role: 'reviewer', partner: 'AL', password: 'long-enough-password' }, 'partner', /only coordinators/],
     [{ email: 'not-an-email', role: 'reviewer', password: 'long-enough-password' }, 'email', /not an e-mail address/],
     [{ email: 'd@example.org', role: 'superuser', password: 'long-enough-password' }, 'role', /role/],
     [{ email: 'e@example.org', role: 'reviewer', password: 'short' }, 'password', /password/],
     [{ email: 'f@example.org', role: 'reviewer' }, 'password', /password/],
-    [{ email: 'g@example.org', role: 'commission', domains: ['justice'], password: 'long-enough-password' }, 'domains', /only reviewers are limited to domains/],
-    [{ email: 'h@example.org', role: 'reviewer', domains: ['sports'], password: 'long-enough-password' }, 'domains', /"sports" is not a domain \(commitments, justice, migration\)/],
+    [
+      { email: 'g@example.org', role: 'commission', domains: ['justice'], password: 'long-enough-password' },
+      'domains',
+      /only reviewers are limited to domains/,
+    ],
+    [
+      { email: 'h@example.org', role: 'reviewer', domains: ['sports'], password: 'long-enough-password' },
+      'domains',
+      /"sports" is not a domain \(commitments, justice, migration\)/,
+    ],
   ])('rejects %o naming the field', async (payload, field, message) => {
     const response = await post('/api/v1/users', payload);
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('validation_failed');
     expect(response.json().error.message).toMatch(message);
     expect(JSON.stringify(response.json().error.details)).toContain(field);
-    const stored = await get().db.selectFrom('users').select('id').where('email', '=', String(payload.email).toLowerCase()).executeTakeFirst();
+    const stored = await get()
+      .db.selectFrom('users')
+      .select('id')
+      .where('email', '=', String(payload.email).toLowerCase())
+      .executeTakeFirst();
     expect(stored).toBeUndefined();
   });
 
@@ -58,17 +80,32 @@ describeEachDatabase('user administration', (get) => {
   it('changes role and partner, records before and after, and ends the user’s sessions', async () => {
     const user = await makeUser(get().db, 'coordinator', 'ME');
     const { cookie } = await signIn(app, user.user.email, user.password);
-    const response = await app.inject({ method: 'PATCH', url: `/api/v1/users/${user.user.id}`, headers: bearer(admin), payload: { partner: 'MK' } });
+    const response = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.user.id}`,
+      headers: bearer(admin),
+      payload: { partner: 'MK' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().partner).toBe('MK');
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
-    const entry = await get().db.selectFrom('audit_log').selectAll().where('entity_id', '=', user.user.id).where('action', '=', 'user.update').executeTakeFirstOrThrow();
+    const entry = await get()
+      .db.selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', user.user.id)
+      .where('action', '=', 'user.update')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(entry.before_json!).partner).toBe('ME');
     expect(JSON.parse(entry.after_json!).partner).toBe('MK');
   });
 
   it('limits a reviewer to domains, and drops them when the role changes', async () => {
-    const created = await post('/api/v1/users', { email: 'expert@example.org', role: 'reviewer', domains: ['migration', 'justice'], password: 'long-enough-password' });
+    const created = await post('/api/v1/users', {
+      email: 'expert@example.org',
+      role: 'reviewer',
+      domains: ['migration', 'justice'],
+      password: 'long-enough-password',
+    });
     expect(created.json()).toMatchObject({ role: 'reviewer', domains: ['justice', 'migration'] });
     const id = created.json().id;
     const patch = (payload: object) => app.inject({ method: 'PATCH', url: `/api/v1/users/${id}`, payload, headers: bearer(admin) });
@@ -77,13 +114,24 @@ describeEachDatabase('user administration', (get) => {
     expect((await patch({ domains: [] })).json().domains).toBe(null);
     await patch({ domains: ['justice'] });
     expect((await patch({ role: 'commission' })).json()).toMatchObject({ role: 'commission', domains: null });
-    const audit = await get().db.selectFrom('audit_log').select('after_json').where('entity_id', '=', id).where('action', '=', 'user.update').orderBy('seq').execute();
+    const audit = await get()
+      .db.selectFrom('audit_log')
+      .select('after_json')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'user.update')
+      .orderBy('seq')
+      .execute();
     expect(audit[0]!.after_json).toContain('"domains":["commitments"]');
   });
 
   it('turning a coordinator into a reviewer drops the partner', async () => {
     const user = await makeUser(get().db, 'coordinator', 'BA');
-    const response = await app.inject({ method: 'PATCH', url: `/api/v1/users/${user.user.id}`, headers: bearer(admin), payload: { role: 'reviewer' } });
+    const response = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.user.id}`,
+      headers: bearer(admin),
+      payload: { role: 'reviewer' },
+    });
     expect(response.json()).toMatchObject({ role: 'reviewer', partner: null });
   });
 
@@ -91,14 +139,24 @@ describeEachDatabase('user administration', (get) => {
     const user = await makeUser(get().db, 'reviewer');
     await app.inject({ method: 'PATCH', url: `/api/v1/users/${user.user.id}`, headers: bearer(admin), payload: { disabled: true } });
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(user) })).statusCode).toBe(401);
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.user.email, password: user.password }, remoteAddress: '10.3.0.1' });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.user.email, password: user.password },
+      remoteAddress: '10.3.0.1',
+    });
     expect(login.statusCode).toBe(401);
     await app.inject({ method: 'PATCH', url: `/api/v1/users/${user.user.id}`, headers: bearer(admin), payload: { disabled: false } });
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(user) })).statusCode).toBe(200);
   });
 
   it('an admin cannot disable or demote themselves', async () => {
-    const response = await app.inject({ method: 'PATCH', url: `/api/v1/users/${admin.user.id}`, headers: bearer(admin), payload: { disabled: true } });
+    const response = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${admin.user.id}`,
+      headers: bearer(admin),
+      payload: { disabled: true },
+    });
     expect(response.statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(admin) })).statusCode).toBe(200);
   });
@@ -107,10 +165,20 @@ describeEachDatabase('user administration', (get) => {
     const user = await makeUser(get().db, 'commission');
     const reset = await post(`/api/v1/users/${user.user.id}/password`, { password: 'a-brand-new-password' });
     expect(reset.statusCode).toBe(204);
-    const old = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.user.email, password: user.password }, remoteAddress: '10.3.0.2' });
+    const old = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.user.email, password: user.password },
+      remoteAddress: '10.3.0.2',
+    });
     expect(old.statusCode).toBe(401);
     await signIn(app, user.user.email, 'a-brand-new-password', '10.3.0.3');
-    const entry = await get().db.selectFrom('audit_log').selectAll().where('action', '=', 'user.password_reset').where('entity_id', '=', user.user.id).executeTakeFirstOrThrow();
+    const entry = await get()
+      .db.selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.password_reset')
+      .where('entity_id', '=', user.user.id)
+      .executeTakeFirstOrThrow();
     expect(entry.after_json).not.toContain('a-brand-new-password');
   });
 

@@ -39,7 +39,9 @@ export function AuditPage() {
     initialPageParam: null as number | null,
     getNextPageParam: (last) => last.nextBeforeSeq,
   });
-  const verify = useMutation({ mutationFn: () => api<{ ok: boolean; checked: number; broken: { seq: number; reason: string } | null }>('GET', '/audit/verify') });
+  const verify = useMutation({
+    mutationFn: () => api<{ ok: boolean; checked: number; broken: { seq: number; reason: string } | null }>('GET', '/audit/verify'),
+  });
   const rows = entries.data?.pages.flatMap((p) => p.entries) ?? [];
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -50,46 +52,82 @@ export function AuditPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('audit.title')}</Title>
-        <Button variant="light" onClick={() => verify.mutate()} loading={verify.isPending}>{t('audit.verify')}</Button>
+        <Button variant="light" onClick={() => verify.mutate()} loading={verify.isPending}>
+          {t('audit.verify')}
+        </Button>
       </Group>
       {verify.data && (
         <Alert color={verify.data.ok ? 'green' : 'red'} role="status">
-          {verify.data.ok ? t('audit.intact', { count: verify.data.checked }) : t('audit.broken', { seq: verify.data.broken?.seq, reason: verify.data.broken?.reason })}
+          {verify.data.ok
+            ? t('audit.intact', { count: verify.data.checked })
+            : t('audit.broken', { seq: verify.data.broken?.seq, reason: verify.data.broken?.reason })}
         </Alert>
       )}
       <form onSubmit={apply} aria-label={t('audit.apply')}>
         <Group align="flex-end">
-          <TextInput label={t('audit.filterAction')} value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })} />
-          <TextInput label={t('audit.filterActor')} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.currentTarget.value })} />
-          <TextInput label={t('audit.filterEntity')} value={draft.entityType} onChange={(e) => setDraft({ ...draft, entityType: e.currentTarget.value })} />
+          <TextInput
+            label={t('audit.filterAction')}
+            value={draft.action}
+            onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('audit.filterActor')}
+            value={draft.actor}
+            onChange={(e) => setDraft({ ...draft, actor: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('audit.filterEntity')}
+            value={draft.entityType}
+            onChange={(e) => setDraft({ ...draft, entityType: e.currentTarget.value })}
+          />
           <Button type="submit">{t('audit.apply')}</Button>
         </Group>
       </form>
-      {entries.error && <Alert color="red" role="alert">{entries.error.message}</Alert>}
+      {entries.error && (
+        <Alert color="red" role="alert">
+          {entries.error.message}
+        </Alert>
+      )}
       <Table.ScrollContainer minWidth={720}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>#</Table.Th><Table.Th>{t('audit.when')}</Table.Th><Table.Th>{t('audit.who')}</Table.Th>
-              <Table.Th>{t('audit.action')}</Table.Th><Table.Th>{t('audit.entity')}</Table.Th><Table.Th>{t('audit.change')}</Table.Th>
+              <Table.Th>#</Table.Th>
+              <Table.Th>{t('audit.when')}</Table.Th>
+              <Table.Th>{t('audit.who')}</Table.Th>
+              <Table.Th>{t('audit.action')}</Table.Th>
+              <Table.Th>{t('audit.entity')}</Table.Th>
+              <Table.Th>{t('audit.change')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((e) => (
               <Table.Tr key={e.seq}>
                 <Table.Td>{e.seq}</Table.Td>
-                <Table.Td><time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time></Table.Td>
+                <Table.Td>
+                  <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+                </Table.Td>
                 <Table.Td>{e.actor.label}</Table.Td>
-                <Table.Td><Code>{e.action}</Code></Table.Td>
-                <Table.Td>{e.entityType} {e.entityId}</Table.Td>
-                <Table.Td><ChangeSummary before={e.before} after={e.after} /></Table.Td>
+                <Table.Td>
+                  <Code>{e.action}</Code>
+                </Table.Td>
+                <Table.Td>
+                  {e.entityType} {e.entityId}
+                </Table.Td>
+                <Table.Td>
+                  <ChangeSummary before={e.before} after={e.after} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
       {rows.length === 0 && !entries.isPending && <Text>{t('audit.empty')}</Text>}
-      {entries.hasNextPage && <Button variant="default" onClick={() => entries.fetchNextPage()} loading={entries.isFetchingNextPage}>{t('audit.more')}</Button>}
+      {entries.hasNextPage && (
+        <Button variant="default" onClick={() => entries.fetchNextPage()} loading={entries.isFetchingNextPage}>
+          {t('audit.more')}
+        </Button>
+      )}
     </Stack>
   );
 }
@@ -99,11 +137,20 @@ function ChangeSummary({ before, after }: { before: unknown; after: unknown }) {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-  if (keys.length === 0) return <Text size="sm" c="dimmed">—</Text>;
+  if (keys.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   return (
     <Text size="sm">
       {keys.map((k) => (
-        <span key={k}>{k}: {before ? `${JSON.stringify(b[k]) ?? '—'} → ` : ''}{JSON.stringify(a[k]) ?? '—'}<br /></span>
+        <span key={k}>
+          {k}: {before ? `${JSON.stringify(b[k]) ?? '—'} → ` : ''}
+          {JSON.stringify(a[k]) ?? '—'}
+          <br />
+        </span>
       ))}
     </Text>
   );

@@ -36,12 +36,18 @@ export function HomePage({ user }: { user: User }) {
         ))}
       </SimpleGrid>
       <Stack component="section" aria-labelledby="quick-links-title" gap="sm">
-        <Title order={3} id="quick-links-title">{t('home.quickTitle')}</Title>
+        <Title order={3} id="quick-links-title">
+          {t('home.quickTitle')}
+        </Title>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
           {QUICK_LINKS.map((l) => (
             <Card key={l.key} withBorder padding="sm">
-              <Anchor component={Link} to={l.to} fw={700}>{t(`home.quick.${l.key}`)}</Anchor>
-              <Text size="sm" c="dimmed">{t(`home.quick.${l.key}Text`)}</Text>
+              <Anchor component={Link} to={l.to} fw={700}>
+                {t(`home.quick.${l.key}`)}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                {t(`home.quick.${l.key}Text`)}
+              </Text>
             </Card>
           ))}
         </SimpleGrid>

@@ -19,11 +19,17 @@ export function PublicHomePage() {
           <Text>{t('publicHome.intro')}</Text>
           {pages.map((p) => (
             <Card key={p.to} withBorder padding="md" component="section" aria-label={p.title}>
-              <Anchor component={Link} to={p.to} fw={700} size="lg">{p.title}</Anchor>
-              <Text size="sm" mt={4}>{p.text}</Text>
+              <Anchor component={Link} to={p.to} fw={700} size="lg">
+                {p.title}
+              </Anchor>
+              <Text size="sm" mt={4}>
+                {p.text}
+              </Text>
             </Card>
           ))}
-          <Text size="sm" c="dimmed">{t('publicHome.published')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('publicHome.published')}
+          </Text>
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>

@@ -28,7 +28,9 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
     setNotice(message);
     void client.invalidateQueries({ queryKey: ['users'] });
   };
-  const partnerOptions = (partners.data?.partners ?? []).filter((p) => p.code !== 'EU').map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` }));
+  const partnerOptions = (partners.data?.partners ?? [])
+    .filter((p) => p.code !== 'EU')
+    .map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` }));
 
   return (
     <Stack>
@@ -36,14 +38,26 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
         <Title order={2}>{t('users.title')}</Title>
         <Button onClick={() => setDialog({ kind: 'create' })}>{t('users.add')}</Button>
       </Group>
-      {notice && <Alert color="green" role="status" withCloseButton onClose={() => setNotice(null)}>{notice}</Alert>}
-      {(users.error ?? toggle.error) && <Alert color="red" role="alert">{(users.error ?? toggle.error)!.message}</Alert>}
+      {notice && (
+        <Alert color="green" role="status" withCloseButton onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      )}
+      {(users.error ?? toggle.error) && (
+        <Alert color="red" role="alert">
+          {(users.error ?? toggle.error)!.message}
+        </Alert>
+      )}
       <Table.ScrollContainer minWidth={640}>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('users.email')}</Table.Th><Table.Th>{t('users.name')}</Table.Th><Table.Th>{t('users.role')}</Table.Th>
-              <Table.Th>{t('users.scope')}</Table.Th><Table.Th>{t('users.status')}</Table.Th><Table.Th>{t('users.actions')}</Table.Th>
+              <Table.Th>{t('users.email')}</Table.Th>
+              <Table.Th>{t('users.name')}</Table.Th>
+              <Table.Th>{t('users.role')}</Table.Th>
+              <Table.Th>{t('users.scope')}</Table.Th>
+              <Table.Th>{t('users.status')}</Table.Th>
+              <Table.Th>{t('users.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -53,13 +67,37 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
                 <Table.Td>{u.name}</Table.Td>
                 <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
                 <Table.Td>{u.partner ?? (u.domains ? u.domains.map((d) => t(`users.domain.${d}`)).join(', ') : '—')}</Table.Td>
-                <Table.Td><Badge color={u.disabled ? "gray" : "green"} variant="light" miw={80}>{u.disabled ? t('users.disabled') : t('users.active')}</Badge></Table.Td>
+                <Table.Td>
+                  <Badge color={u.disabled ? 'gray' : 'green'} variant="light" miw={80}>
+                    {u.disabled ? t('users.disabled') : t('users.active')}
+                  </Badge>
+                </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'edit', user: u })} aria-label={`${t('users.edit')} ${u.email}`}>{t('users.edit')}</Button>
-                    <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'password', user: u })} aria-label={`${t('users.resetPassword')} ${u.email}`}>{t('users.resetPassword')}</Button>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => setDialog({ kind: 'edit', user: u })}
+                      aria-label={`${t('users.edit')} ${u.email}`}
+                    >
+                      {t('users.edit')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => setDialog({ kind: 'password', user: u })}
+                      aria-label={`${t('users.resetPassword')} ${u.email}`}
+                    >
+                      {t('users.resetPassword')}
+                    </Button>
                     {u.id !== currentUser.id && (
-                      <Button size="xs" variant="light" color={u.disabled ? 'green' : 'red'} onClick={() => toggle.mutate(u)} aria-label={`${u.disabled ? t('users.enable') : t('users.disable')} ${u.email}`}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color={u.disabled ? 'green' : 'red'}
+                        onClick={() => toggle.mutate(u)}
+                        aria-label={`${u.disabled ? t('users.enable') : t('users.disable')} ${u.email}`}
+                      >
                         {u.disabled ? t('users.enable') : t('users.disable')}
                       </Button>
                     )}
@@ -70,20 +108,45 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Modal opened={dialog?.kind === 'create' || dialog?.kind === 'edit'} onClose={() => setDialog(null)} title={dialog?.kind === 'edit' ? `${t('users.edit')} ${dialog.user.email}` : t('users.add')}>
+      <Modal
+        opened={dialog?.kind === 'create' || dialog?.kind === 'edit'}
+        onClose={() => setDialog(null)}
+        title={dialog?.kind === 'edit' ? `${t('users.edit')} ${dialog.user.email}` : t('users.add')}
+      >
         {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
-          <UserForm key={dialog.kind === 'edit' ? dialog.user.id : 'new'} user={dialog.kind === 'edit' ? dialog.user : null} partnerOptions={partnerOptions}
-            onDone={() => done(dialog.kind === 'edit' ? t('users.saved') : t('users.created'))} onCancel={() => setDialog(null)} />
+          <UserForm
+            key={dialog.kind === 'edit' ? dialog.user.id : 'new'}
+            user={dialog.kind === 'edit' ? dialog.user : null}
+            partnerOptions={partnerOptions}
+            onDone={() => done(dialog.kind === 'edit' ? t('users.saved') : t('users.created'))}
+            onCancel={() => setDialog(null)}
+          />
         )}
       </Modal>
-      <Modal opened={dialog?.kind === 'password'} onClose={() => setDialog(null)} title={dialog?.kind === 'password' ? `${t('users.resetPassword')}: ${dialog.user.email}` : ''}>
-        {dialog?.kind === 'password' && <PasswordForm user={dialog.user} onDone={() => done(t('users.passwordReset'))} onCancel={() => setDialog(null)} />}
+      <Modal
+        opened={dialog?.kind === 'password'}
+        onClose={() => setDialog(null)}
+        title={dialog?.kind === 'password' ? `${t('users.resetPassword')}: ${dialog.user.email}` : ''}
+      >
+        {dialog?.kind === 'password' && (
+          <PasswordForm user={dialog.user} onDone={() => done(t('users.passwordReset'))} onCancel={() => setDialog(null)} />
+        )}
       </Modal>
     </Stack>
   );
 }
 
-function UserForm({ user, partnerOptions, onDone, onCancel }: { user: User | null; partnerOptions: { value: string; label: string }[]; onDone: () => void; onCancel: () => void }) {
+function UserForm({
+  user,
+  partnerOptions,
+  onDone,
+  onCancel,
+}: {
+  user: User | null;
+  partnerOptions: { value: string; label: string }[];
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [email, setEmail] = useState(user?.email ?? '');
   const [name, setName] = useState(user?.name ?? '');
@@ -108,21 +171,59 @@ function UserForm({ user, partnerOptions, onDone, onCancel }: { user: User | nul
   return (
     <form onSubmit={submit}>
       <Stack>
-        {save.error && <Alert color="red" role="alert">{save.error.message}</Alert>}
-        {!user && <TextInput label={t('users.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />}
+        {save.error && (
+          <Alert color="red" role="alert">
+            {save.error.message}
+          </Alert>
+        )}
+        {!user && (
+          <TextInput label={t('users.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        )}
         <TextInput label={t('users.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <Select label={t('users.role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={role} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
+        <Select
+          label={t('users.role')}
+          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          value={role}
+          onChange={(v) => v && setRole(v as Role)}
+          allowDeselect={false}
+        />
         {role === 'coordinator' && (
-          <Select label={t('users.partner')} placeholder={t('users.choosePartner')} data={partnerOptions} value={partner} onChange={setPartner} searchable required />
+          <Select
+            label={t('users.partner')}
+            placeholder={t('users.choosePartner')}
+            data={partnerOptions}
+            value={partner}
+            onChange={setPartner}
+            searchable
+            required
+          />
         )}
         {role === 'reviewer' && (
-          <MultiSelect label={t('users.domains')} description={t('users.domainsHelp')} data={REVIEW_DOMAINS.map((d) => ({ value: d, label: t(`users.domain.${d}`) }))}
-            value={domains} onChange={setDomains} clearable />
+          <MultiSelect
+            label={t('users.domains')}
+            description={t('users.domainsHelp')}
+            data={REVIEW_DOMAINS.map((d) => ({ value: d, label: t(`users.domain.${d}`) }))}
+            value={domains}
+            onChange={setDomains}
+            clearable
+          />
         )}
-        {!user && <PasswordInput label={t('users.password')} required minLength={12} value={password} onChange={(e) => setPassword(e.currentTarget.value)} />}
+        {!user && (
+          <PasswordInput
+            label={t('users.password')}
+            required
+            minLength={12}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>{t('users.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('users.save')}</Button>
+          <Button variant="default" onClick={onCancel}>
+            {t('users.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('users.save')}
+          </Button>
         </Group>
       </Stack>
     </form>
@@ -134,13 +235,32 @@ function PasswordForm({ user, onDone, onCancel }: { user: User; onDone: () => vo
   const [password, setPassword] = useState('');
   const reset = useMutation({ mutationFn: () => api<void>('POST', `/users/${user.id}/password`, { password }), onSuccess: onDone });
   return (
-    <form onSubmit={(e) => { e.preventDefault(); reset.mutate(); }}>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        reset.mutate();
+      }}
+    >
       <Stack>
-        {reset.error && <Alert color="red" role="alert">{reset.error.message}</Alert>}
-        <PasswordInput label={t('users.newPassword')} required minLength={12} value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        {reset.error && (
+          <Alert color="red" role="alert">
+            {reset.error.message}
+          </Alert>
+        )}
+        <PasswordInput
+          label={t('users.newPassword')}
+          required
+          minLength={12}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>{t('users.cancel')}</Button>
-          <Button type="submit" loading={reset.isPending}>{t('users.save')}</Button>
+          <Button variant="default" onClick={onCancel}>
+            {t('users.cancel')}
+          </Button>
+          <Button type="submit" loading={reset.isPending}>
+            {t('users.save')}
+          </Button>
         </Group>
       </Stack>
     </form>

@@ -23,7 +23,18 @@ const POLL_MS = 60_000;
 
 function Bell() {
   return (
-    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
       <path d="M13.73 21a2 2 0 0 1-3.46 0" />
     </svg>
@@ -51,26 +62,54 @@ export function Notifications() {
   return (
     <Menu position="bottom-end" withinPortal width={360} onOpen={() => void list.refetch()}>
       <Menu.Target>
-        <Button variant="subtle" px="xs" aria-label={t('notifications.open', { count: unread })}
-          rightSection={unread > 0 ? <Badge size="sm" color="red" variant="filled" circle={unread < 10}>{unread}</Badge> : undefined}>
+        <Button
+          variant="subtle"
+          px="xs"
+          aria-label={t('notifications.open', { count: unread })}
+          rightSection={
+            unread > 0 ? (
+              <Badge size="sm" color="red" variant="filled" circle={unread < 10}>
+                {unread}
+              </Badge>
+            ) : undefined
+          }
+        >
           <Bell />
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('notifications.title')}</Menu.Label>
-        {list.error && <Text size="sm" c="red" px="sm" role="alert">{list.error.message}</Text>}
-        {items.length === 0 && !list.error && <Text size="sm" c="dimmed" px="sm" py="xs">{t('notifications.none')}</Text>}
+        {list.error && (
+          <Text size="sm" c="red" px="sm" role="alert">
+            {list.error.message}
+          </Text>
+        )}
+        {items.length === 0 && !list.error && (
+          <Text size="sm" c="dimmed" px="sm" py="xs">
+            {t('notifications.none')}
+          </Text>
+        )}
         {items.map((n) => {
           const content = (
             <>
-              <Text component="span" display="block" size="sm" fw={n.read ? 400 : 700} lineClamp={2}>{n.title}</Text>
-              <Text component="span" display="block" size="xs" c="dimmed">{formatDateTime(n.createdAt)}</Text>
+              <Text component="span" display="block" size="sm" fw={n.read ? 400 : 700} lineClamp={2}>
+                {n.title}
+              </Text>
+              <Text component="span" display="block" size="xs" c="dimmed">
+                {formatDateTime(n.createdAt)}
+              </Text>
               {!n.read && <VisuallyHidden>{t('notifications.unread')}</VisuallyHidden>}
             </>
           );
-          return n.link
-            ? <Menu.Item key={n.id} component={Link} to={n.link} onClick={() => open(n)}>{content}</Menu.Item>
-            : <Menu.Item key={n.id} onClick={() => open(n)}>{content}</Menu.Item>;
+          return n.link ? (
+            <Menu.Item key={n.id} component={Link} to={n.link} onClick={() => open(n)}>
+              {content}
+            </Menu.Item>
+          ) : (
+            <Menu.Item key={n.id} onClick={() => open(n)}>
+              {content}
+            </Menu.Item>
+          );
         })}
       </Menu.Dropdown>
     </Menu>

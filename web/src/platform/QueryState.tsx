@@ -5,7 +5,11 @@ import { ApiError } from './api';
 
 /** A loader centred in the page, named `label` for screen readers. */
 export function Loading({ label }: { label: string }) {
-  return <Center py="xl"><Loader aria-label={label} /></Center>;
+  return (
+    <Center py="xl">
+      <Loader aria-label={label} />
+    </Center>
+  );
 }
 
 /**
@@ -13,7 +17,13 @@ export function Loading({ label }: { label: string }) {
  * error. A 404 shows `notFound` instead of the server's message when given. Render it only while
  * the query has no data or an error: with neither it shows the loader.
  */
-export function QueryState({ error, loading, back, notFound, title }: {
+export function QueryState({
+  error,
+  loading,
+  back,
+  notFound,
+  title,
+}: {
   error: Error | null;
   loading: string;
   back?: ReactNode;
@@ -22,6 +32,17 @@ export function QueryState({ error, loading, back, notFound, title }: {
 }) {
   if (!error) return <Loading label={loading} />;
   const text = notFound !== undefined && error instanceof ApiError && error.status === 404 ? notFound : error.message;
-  const alert = <Alert color="red" role="alert" title={title}>{text}</Alert>;
-  return back ? <Stack>{back}{alert}</Stack> : alert;
+  const alert = (
+    <Alert color="red" role="alert" title={title}>
+      {text}
+    </Alert>
+  );
+  return back ? (
+    <Stack>
+      {back}
+      {alert}
+    </Stack>
+  ) : (
+    alert
+  );
 }

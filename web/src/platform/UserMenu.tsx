@@ -7,18 +7,39 @@ import { useSignOut } from './session';
 export function UserMenu({ user }: { user: User }) {
   const { t } = useTranslation();
   const signOut = useSignOut();
-  const initials = user.name.split(/\s+/).map((w) => w[0]).join('').slice(0, 2).toUpperCase();
+  const initials = user.name
+    .split(/\s+/)
+    .map((w) => w[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" leftSection={<Avatar size="sm" color="eu">{initials}</Avatar>} aria-label={t('menu.open')}>
-          <Text size="sm" visibleFrom="xs">{user.name}</Text>
+        <Button
+          variant="subtle"
+          leftSection={
+            <Avatar size="sm" color="eu">
+              {initials}
+            </Avatar>
+          }
+          aria-label={t('menu.open')}
+        >
+          <Text size="sm" visibleFrom="xs">
+            {user.name}
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
-        <Menu.Item disabled>{t('menu.role')}: {t(`roles.${user.role}`)}</Menu.Item>
-        {user.partner && <Menu.Item disabled>{t('menu.partner')}: {user.partner}</Menu.Item>}
+        <Menu.Item disabled>
+          {t('menu.role')}: {t(`roles.${user.role}`)}
+        </Menu.Item>
+        {user.partner && (
+          <Menu.Item disabled>
+            {t('menu.partner')}: {user.partner}
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Item onClick={() => signOut.mutate()}>{t('menu.signOut')}</Menu.Item>
       </Menu.Dropdown>

@@ -3,7 +3,12 @@
 // an ApiError a page can show.
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown,
+  ) {
     super(message);
   }
 }
@@ -43,7 +48,12 @@ async function send<T>(method: string, path: string, headers: Record<string, str
 async function fail(response: Response): Promise<never> {
   const data = await response.json().catch(() => null);
   const error = data?.error ?? {};
-  throw new ApiError(response.status, error.code ?? 'http_error', error.message ?? `The server answered ${response.status}.`, error.details);
+  throw new ApiError(
+    response.status,
+    error.code ?? 'http_error',
+    error.message ?? `The server answered ${response.status}.`,
+    error.details,
+  );
 }
 
 export type Role = 'admin' | 'commission' | 'reviewer' | 'coordinator';

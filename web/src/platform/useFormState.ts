@@ -12,6 +12,7 @@ type TextField<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T]
 export function useFormState<T extends object>(initial: T | (() => T)) {
   const [form, setForm] = useState(initial);
   const setField = <K extends keyof T>(field: K, value: T[K]) => setForm((f) => ({ ...f, [field]: value }));
-  const set = (field: TextField<T>) => (e: { currentTarget: { value: string } }) => setField(field, e.currentTarget.value as T[TextField<T>]);
+  const set = (field: TextField<T>) => (e: { currentTarget: { value: string } }) =>
+    setField(field, e.currentTarget.value as T[TextField<T>]);
   return { form, setForm, set, setField };
 }

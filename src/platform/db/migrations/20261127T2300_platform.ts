@@ -97,7 +97,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_seq', 'integer', (c) => c.notNull())
     .addColumn('last_hash', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('audit_head').values({ id: 1, last_seq: 0, last_hash: '0'.repeat(64) }).execute();
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, last_seq: 0, last_hash: '0'.repeat(64) })
+    .execute();
 
   // The trail is append-only at the database level as well: updates and deletes are refused.
   if (postgres) {

@@ -21,7 +21,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('notifications_user_idx').on('notifications').columns(['user_id', 'created_at']).execute();
   // The mail job looks only at notifications not yet e-mailed; a partial index keeps that lookup
   // small however many notifications have been sent.
-  await db.schema.createIndex('notifications_unsent_idx').on('notifications').column('created_at').where(sql.ref('emailed_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('notifications_unsent_idx')
+    .on('notifications')
+    .column('created_at')
+    .where(sql.ref('emailed_at'), 'is', null)
+    .execute();
 
   await db.schema
     .createTable('jobs')
@@ -39,8 +44,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // At most one queued job per singleton key. A running job does not count, so that a recurring
   // job can queue its own next run while it runs; the claim keeps two from running at once.
-  await db.schema.createIndex('jobs_singleton_queued').on('jobs').column('singleton_key').unique()
-    .where(sql.ref('status'), '=', 'queued').execute();
+  await db.schema
+    .createIndex('jobs_singleton_queued')
+    .on('jobs')
+    .column('singleton_key')
+    .unique()
+    .where(sql.ref('status'), '=', 'queued')
+    .execute();
   await db.schema.createIndex('jobs_due_idx').on('jobs').columns(['status', 'run_after']).execute();
   await db.schema.createIndex('jobs_finished_idx').on('jobs').columns(['status', 'finished_at']).execute();
 }

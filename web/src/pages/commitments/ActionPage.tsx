@@ -16,12 +16,26 @@ import { pages, type ActionDetail, type ActionIndicator, type HistoryRow } from 
 export function ActionPage() {
   const { t } = useTranslation();
   const { code = '', action = '' } = useParams();
-  const detail = useQuery({ queryKey: ['action', code, action], queryFn: () => api<ActionDetail>('GET', `/plans/${encodeURIComponent(code)}/actions/${encodeURIComponent(action)}`) });
+  const detail = useQuery({
+    queryKey: ['action', code, action],
+    queryFn: () => api<ActionDetail>('GET', `/plans/${encodeURIComponent(code)}/actions/${encodeURIComponent(action)}`),
+  });
   const name = usePartnerName();
-  const back = <Anchor component={Link} to={pages.plan(code)} size="sm">← {detail.data?.planTitle ?? t('commitments.backToPlan')}</Anchor>;
+  const back = (
+    <Anchor component={Link} to={pages.plan(code)} size="sm">
+      ← {detail.data?.planTitle ?? t('commitments.backToPlan')}
+    </Anchor>
+  );
 
   if (detail.error || !detail.data) {
-    return <QueryState error={detail.error} back={back} loading={t('commitments.loading')} notFound={t('commitments.actionNotFound', { code: action })} />;
+    return (
+      <QueryState
+        error={detail.error}
+        back={back}
+        loading={t('commitments.loading')}
+        notFound={t('commitments.actionNotFound', { code: action })}
+      />
+    );
   }
   const d = detail.data;
 
@@ -29,13 +43,17 @@ export function ActionPage() {
     <Stack>
       {back}
       <Stack gap={4}>
-        <Title order={2}>{d.action} <TitleWithBadge title={d.title} paraphrase={d.paraphrase} /></Title>
+        <Title order={2}>
+          {d.action} <TitleWithBadge title={d.title} paraphrase={d.paraphrase} />
+        </Title>
         <Text size="sm">{t('commitments.underObjective', { code: d.objective, title: d.objectiveTitle })}</Text>
         <Text size="sm">{t('commitments.deadlineIs', { deadline: d.deadline ?? t('commitments.noDeadline') })}</Text>
       </Stack>
 
       <Paper withBorder p="md" component="section" aria-labelledby="action-partners-title">
-        <Title order={3} size="h4" id="action-partners-title">{t('commitments.committedPartners')}</Title>
+        <Title order={3} size="h4" id="action-partners-title">
+          {t('commitments.committedPartners')}
+        </Title>
         <Table.ScrollContainer minWidth={640}>
           <Table striped aria-labelledby="action-partners-title">
             <Table.Thead>
@@ -49,8 +67,14 @@ export function ActionPage() {
             <Table.Tbody>
               {d.commitments.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Th scope="row" fw={400}><Anchor component={Link} to={pages.partner(c.partner)} size="sm">{name(c.partner)}</Anchor></Table.Th>
-                  <Table.Td><Deadline commitment={c} /></Table.Td>
+                  <Table.Th scope="row" fw={400}>
+                    <Anchor component={Link} to={pages.partner(c.partner)} size="sm">
+                      {name(c.partner)}
+                    </Anchor>
+                  </Table.Th>
+                  <Table.Td>
+                    <Deadline commitment={c} />
+                  </Table.Td>
                   <LatestCells latest={c.latest} />
                 </Table.Tr>
               ))}
@@ -62,8 +86,14 @@ export function ActionPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: d.indicators.length > 0 ? 7 : 12 }}>
           <Paper withBorder p="md" component="section" aria-labelledby="history-title">
-            <Title order={3} size="h4" id="history-title">{t('commitments.history')}</Title>
-            {d.history.length === 0 && <Text size="sm" c="dimmed">{t('commitments.noHistory')}</Text>}
+            <Title order={3} size="h4" id="history-title">
+              {t('commitments.history')}
+            </Title>
+            {d.history.length === 0 && (
+              <Text size="sm" c="dimmed">
+                {t('commitments.noHistory')}
+              </Text>
+            )}
             <Stack gap="md">
               {[...new Set(d.history.map((h) => h.partner))].sort().map((p) => (
                 <PartnerHistory key={p} partner={p} name={name(p)} rows={d.history.filter((h) => h.partner === p)} />
@@ -74,8 +104,14 @@ export function ActionPage() {
         {d.indicators.length > 0 && (
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Paper withBorder p="md" component="section" aria-labelledby="linked-title">
-              <Title order={3} size="h4" id="linked-title">{t('commitments.linkedIndicators')}</Title>
-              <Stack gap="md">{d.indicators.map((i) => <IndicatorBox key={i.code} indicator={i} name={name} />)}</Stack>
+              <Title order={3} size="h4" id="linked-title">
+                {t('commitments.linkedIndicators')}
+              </Title>
+              <Stack gap="md">
+                {d.indicators.map((i) => (
+                  <IndicatorBox key={i.code} indicator={i} name={name} />
+                ))}
+              </Stack>
             </Paper>
           </Grid.Col>
         )}
@@ -90,7 +126,9 @@ function PartnerHistory({ partner, name, rows }: { partner: string; name: string
   const sorted = [...rows].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
   return (
     <Stack gap={4}>
-      <Title order={4} size="h5" id={id}>{name}</Title>
+      <Title order={4} size="h5" id={id}>
+        {name}
+      </Title>
       <Table.ScrollContainer minWidth={560}>
         <Table aria-labelledby={id} withTableBorder>
           <Table.Thead>
@@ -104,11 +142,29 @@ function PartnerHistory({ partner, name, rows }: { partner: string; name: string
             {sorted.map((h) => (
               <Table.Tr key={h.round}>
                 <Table.Th scope="row" fw={400}>
-                  <Anchor component={Link} to={pages.report(h.round, partner)} size="sm">{h.roundTitle}</Anchor>
-                  <Text size="xs" c="dimmed">{t('commitments.periodEnd', { date: h.periodEnd })}</Text>
+                  <Anchor component={Link} to={pages.report(h.round, partner)} size="sm">
+                    {h.roundTitle}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {t('commitments.periodEnd', { date: h.periodEnd })}
+                  </Text>
                 </Table.Th>
-                <Table.Td><ProgressBadge status={h.status} />{h.narrative && <Text size="sm" className="pre-wrap">{h.narrative}</Text>}</Table.Td>
-                <Table.Td><AssessmentBadge assessment={h.assessment} />{h.assessmentComment && <Text size="sm" className="pre-wrap">{h.assessmentComment}</Text>}</Table.Td>
+                <Table.Td>
+                  <ProgressBadge status={h.status} />
+                  {h.narrative && (
+                    <Text size="sm" className="pre-wrap">
+                      {h.narrative}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <AssessmentBadge assessment={h.assessment} />
+                  {h.assessmentComment && (
+                    <Text size="sm" className="pre-wrap">
+                      {h.assessmentComment}
+                    </Text>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -124,21 +180,32 @@ function IndicatorBox({ indicator: i, name }: { indicator: ActionIndicator; name
   return (
     <Stack gap={4}>
       <Group gap="xs">
-        <Title order={4} size="h5" id={id}>{i.label}{i.unit ? ` (${i.unit})` : ''}</Title>
-        {i.polarity !== 'neutral' && <Text size="xs" c="dimmed">{t(`indicators.polarity.${i.polarity}`, { defaultValue: i.polarity })}</Text>}
+        <Title order={4} size="h5" id={id}>
+          {i.label}
+          {i.unit ? ` (${i.unit})` : ''}
+        </Title>
+        {i.polarity !== 'neutral' && (
+          <Text size="xs" c="dimmed">
+            {t(`indicators.polarity.${i.polarity}`, { defaultValue: i.polarity })}
+          </Text>
+        )}
       </Group>
       <Table aria-labelledby={id} withTableBorder>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('commitments.partner')}</Table.Th>
             <Table.Th scope="col">{t('indicators.period')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('indicators.value')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('indicators.value')}
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {i.partners.map((v) => (
             <Table.Tr key={v.partner}>
-              <Table.Th scope="row" fw={400}>{name(v.partner)}</Table.Th>
+              <Table.Th scope="row" fw={400}>
+                {name(v.partner)}
+              </Table.Th>
               <Table.Td>{v.period ?? '—'}</Table.Td>
               <Table.Td ta="right">{formatNumber(v.value, i.decimals)}</Table.Td>
             </Table.Tr>
@@ -146,12 +213,18 @@ function IndicatorBox({ indicator: i, name }: { indicator: ActionIndicator; name
           {i.region && (
             <>
               <Table.Tr>
-                <Table.Th scope="row" fw={600}>{t('indicators.region')}</Table.Th>
+                <Table.Th scope="row" fw={600}>
+                  {t('indicators.region')}
+                </Table.Th>
                 <Table.Td>{i.region.period}</Table.Td>
-                <Table.Td ta="right" fw={600}>{formatNumber(i.region.value, i.decimals)}</Table.Td>
+                <Table.Td ta="right" fw={600}>
+                  {formatNumber(i.region.value, i.decimals)}
+                </Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th scope="row" fw={400}>{t('indicators.medianRow')}</Table.Th>
+                <Table.Th scope="row" fw={400}>
+                  {t('indicators.medianRow')}
+                </Table.Th>
                 <Table.Td>{i.region.period}</Table.Td>
                 <Table.Td ta="right">{formatNumber(i.region.median, i.decimals)}</Table.Td>
               </Table.Tr>
@@ -159,7 +232,9 @@ function IndicatorBox({ indicator: i, name }: { indicator: ActionIndicator; name
           )}
         </Table.Tbody>
       </Table>
-      <Anchor component={Link} to="/indicators" size="xs">{t('commitments.allIndicators')}</Anchor>
+      <Anchor component={Link} to="/indicators" size="xs">
+        {t('commitments.allIndicators')}
+      </Anchor>
     </Stack>
   );
 }

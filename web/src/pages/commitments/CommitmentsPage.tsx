@@ -24,15 +24,33 @@ export function CommitmentsPage({ user }: { user: User | null }) {
     <Stack>
       <Title order={2}>{t('commitments.title')}</Title>
       <Text>{t('commitments.intro')}</Text>
-      {error && <Alert color="red" role="alert">{error.message}</Alert>}
+      {error && (
+        <Alert color="red" role="alert">
+          {error.message}
+        </Alert>
+      )}
       <Group gap="sm">
-        {own && <Button component={Link} to={pages.partner(own.code)}>{t('commitments.ownCommitments', { partner: own.name })}</Button>}
-        {user && <Button component={Link} to={pages.overdue} variant="light">{t('commitments.overdueLink')}</Button>}
+        {own && (
+          <Button component={Link} to={pages.partner(own.code)}>
+            {t('commitments.ownCommitments', { partner: own.name })}
+          </Button>
+        )}
+        {user && (
+          <Button component={Link} to={pages.overdue} variant="light">
+            {t('commitments.overdueLink')}
+          </Button>
+        )}
       </Group>
       {user && (
         <Paper withBorder p="md" component="section" aria-labelledby="open-rounds-title">
-          <Title order={3} size="h4" id="open-rounds-title">{t('commitments.openRounds')}</Title>
-          {rounds.data && open.length === 0 && <Text size="sm" c="dimmed">{t('commitments.noOpenRounds')}</Text>}
+          <Title order={3} size="h4" id="open-rounds-title">
+            {t('commitments.openRounds')}
+          </Title>
+          {rounds.data && open.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('commitments.noOpenRounds')}
+            </Text>
+          )}
           {open.length > 0 && <RoundsTable rounds={open} showPlan label={t('commitments.openRounds')} />}
         </Paper>
       )}
@@ -41,21 +59,33 @@ export function CommitmentsPage({ user }: { user: User | null }) {
         if (ofKind.length === 0) return null;
         return (
           <Paper key={kind} withBorder p="md" component="section" aria-labelledby={`kind-${kind}`}>
-            <Title order={3} size="h4" id={`kind-${kind}`}>{t(`commitments.kinds.${kind}`)}</Title>
+            <Title order={3} size="h4" id={`kind-${kind}`}>
+              {t(`commitments.kinds.${kind}`)}
+            </Title>
             <Table.ScrollContainer minWidth={560}>
               <Table striped aria-labelledby={`kind-${kind}`}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('commitments.plan')}</Table.Th>
-                    <Table.Th scope="col" ta="right">{t('commitments.objectives')}</Table.Th>
-                    <Table.Th scope="col" ta="right">{t('commitments.actions')}</Table.Th>
-                    <Table.Th scope="col" ta="right">{t('commitments.commitmentsCount')}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('commitments.objectives')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('commitments.actions')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('commitments.commitmentsCount')}
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {ofKind.map((p) => (
                     <Table.Tr key={p.code}>
-                      <Table.Th scope="row" fw={400}><Anchor component={Link} to={pages.plan(p.code)}>{p.title}</Anchor></Table.Th>
+                      <Table.Th scope="row" fw={400}>
+                        <Anchor component={Link} to={pages.plan(p.code)}>
+                          {p.title}
+                        </Anchor>
+                      </Table.Th>
                       <Table.Td ta="right">{p.objectives}</Table.Td>
                       <Table.Td ta="right">{p.actions}</Table.Td>
                       <Table.Td ta="right">{p.commitments}</Table.Td>
@@ -68,14 +98,22 @@ export function CommitmentsPage({ user }: { user: User | null }) {
         );
       })}
       <Paper withBorder p="md" component="section" aria-labelledby="by-partner-title">
-        <Title order={3} size="h4" id="by-partner-title">{t('commitments.byPartner')}</Title>
+        <Title order={3} size="h4" id="by-partner-title">
+          {t('commitments.byPartner')}
+        </Title>
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} mt="xs">
-          {wb6.map((p) => <Anchor key={p.code} component={Link} to={pages.partner(p.code)} size="sm">{p.name}</Anchor>)}
+          {wb6.map((p) => (
+            <Anchor key={p.code} component={Link} to={pages.partner(p.code)} size="sm">
+              {p.name}
+            </Anchor>
+          ))}
         </SimpleGrid>
       </Paper>
       {published.length > 0 && (
         <Paper withBorder p="md" component="section" aria-labelledby="published-rounds-title">
-          <Title order={3} size="h4" id="published-rounds-title">{t('commitments.publishedRounds')}</Title>
+          <Title order={3} size="h4" id="published-rounds-title">
+            {t('commitments.publishedRounds')}
+          </Title>
           <RoundsTable rounds={published} showPlan label={t('commitments.publishedRounds')} />
         </Paper>
       )}

@@ -21,9 +21,13 @@ export function EditActionButton({ plan, action }: { plan: string; action: PlanA
   const { form, setForm, set, setField } = useFormState(() => formOf(action));
   const indicators = useIndicatorList({ enabled: opened });
   const save = useMutation({
-    mutationFn: () => api<void>('PATCH', `/plans/${encodeURIComponent(plan)}/actions/${encodeURIComponent(action.code)}`, {
-      title: form.title.trim(), description: form.description.trim() || null, deadline: form.deadline || null, indicators: form.indicators,
-    }),
+    mutationFn: () =>
+      api<void>('PATCH', `/plans/${encodeURIComponent(plan)}/actions/${encodeURIComponent(action.code)}`, {
+        title: form.title.trim(),
+        description: form.description.trim() || null,
+        deadline: form.deadline || null,
+        indicators: form.indicators,
+      }),
     onSuccess: async () => {
       await refreshCommitments(client);
       close();
@@ -40,21 +44,55 @@ export function EditActionButton({ plan, action }: { plan: string; action: PlanA
   };
   return (
     <>
-      <Button size="compact-xs" variant="subtle" onClick={start} aria-label={t('commitments.editAction.open', { code: action.code })}>{t('commitments.editAction.button')}</Button>
+      <Button size="compact-xs" variant="subtle" onClick={start} aria-label={t('commitments.editAction.open', { code: action.code })}>
+        {t('commitments.editAction.button')}
+      </Button>
       <Modal opened={opened} onClose={close} title={t('commitments.editAction.title', { code: action.code })} size="lg">
         <Stack component="form" onSubmit={submit} gap="sm">
-          <Textarea label={t('commitments.addRecommendation.wording')} required autosize minRows={2} maxLength={500}
-            value={form.title} onChange={set('title')} />
-          <Textarea label={t('commitments.addRecommendation.description')} autosize minRows={2} maxLength={5000}
-            value={form.description} onChange={set('description')} />
-          <TextInput type="date" label={t('commitments.addRecommendation.deadline')} w={220}
-            value={form.deadline} onChange={set('deadline')} />
-          <MultiSelect label={t('commitments.addRecommendation.indicators')} searchable clearable value={form.indicators}
-            data={(indicators.data?.indicators ?? []).map((i) => ({ value: i.code, label: i.label }))} onChange={(value) => setField('indicators', value)} />
-          {save.error && <Alert color="red" role="alert">{save.error.message}</Alert>}
+          <Textarea
+            label={t('commitments.addRecommendation.wording')}
+            required
+            autosize
+            minRows={2}
+            maxLength={500}
+            value={form.title}
+            onChange={set('title')}
+          />
+          <Textarea
+            label={t('commitments.addRecommendation.description')}
+            autosize
+            minRows={2}
+            maxLength={5000}
+            value={form.description}
+            onChange={set('description')}
+          />
+          <TextInput
+            type="date"
+            label={t('commitments.addRecommendation.deadline')}
+            w={220}
+            value={form.deadline}
+            onChange={set('deadline')}
+          />
+          <MultiSelect
+            label={t('commitments.addRecommendation.indicators')}
+            searchable
+            clearable
+            value={form.indicators}
+            data={(indicators.data?.indicators ?? []).map((i) => ({ value: i.code, label: i.label }))}
+            onChange={(value) => setField('indicators', value)}
+          />
+          {save.error && (
+            <Alert color="red" role="alert">
+              {save.error.message}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('commitments.editAction.cancel')}</Button>
-            <Button type="submit" loading={save.isPending} disabled={form.title.trim() === ''}>{t('commitments.editAction.save')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('commitments.editAction.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={form.title.trim() === ''}>
+              {t('commitments.editAction.save')}
+            </Button>
           </Group>
         </Stack>
       </Modal>

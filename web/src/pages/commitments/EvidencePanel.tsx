@@ -38,7 +38,12 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
     },
   });
   const addLink = useMutation({
-    mutationFn: () => api<Evidence>('POST', `${base}/links`, { commitment: entry.commitment, url: link.url.trim(), ...(link.title.trim() ? { title: link.title.trim() } : {}) }),
+    mutationFn: () =>
+      api<Evidence>('POST', `${base}/links`, {
+        commitment: entry.commitment,
+        url: link.url.trim(),
+        ...(link.title.trim() ? { title: link.title.trim() } : {}),
+      }),
     onSuccess: (added) => {
       setLink({ url: '', title: '' });
       onChange({ added });
@@ -61,24 +66,43 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
 
   return (
     <Stack gap="xs">
-      <Title order={4} size="h6">{t('commitments.evidence.title')}{of}</Title>
-      {entry.evidence.length === 0 ? <Text size="sm" c="dimmed">{t('commitments.evidence.none')}</Text> : (
+      <Title order={4} size="h6">
+        {t('commitments.evidence.title')}
+        {of}
+      </Title>
+      {entry.evidence.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('commitments.evidence.none')}
+        </Text>
+      ) : (
         <List size="sm" spacing={4} aria-label={listLabel} className="plain-list" withPadding={false}>
           {entry.evidence.map((v) => (
             <List.Item key={v.id}>
               <Group gap="xs" wrap="nowrap" align="flex-start">
                 <Stack gap={0}>
-                  {v.file
-                    ? <Anchor href={`/api/v1/evidence/${encodeURIComponent(v.id)}/file`} download={v.file.name} size="sm">{v.title}</Anchor>
-                    : <Anchor href={v.url ?? '#'} target="_blank" rel="noopener noreferrer" size="sm">{v.title}</Anchor>}
+                  {v.file ? (
+                    <Anchor href={`/api/v1/evidence/${encodeURIComponent(v.id)}/file`} download={v.file.name} size="sm">
+                      {v.title}
+                    </Anchor>
+                  ) : (
+                    <Anchor href={v.url ?? '#'} target="_blank" rel="noopener noreferrer" size="sm">
+                      {v.title}
+                    </Anchor>
+                  )}
                   <Text size="xs" c="dimmed">
                     {v.file ? `${formatBytes(v.file.size)} · ` : `${t('commitments.evidence.link')} · `}
                     {t('commitments.evidence.addedBy', { who: v.addedBy, when: formatDateTime(v.addedAt) })}
                   </Text>
                 </Stack>
                 {canEdit && (
-                  <Button variant="subtle" color="red" size="compact-xs" onClick={() => remove.mutate(v)} loading={remove.isPending && remove.variables?.id === v.id}
-                    aria-label={t('commitments.evidence.removeNamed', { title: v.title })}>
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    size="compact-xs"
+                    onClick={() => remove.mutate(v)}
+                    loading={remove.isPending && remove.variables?.id === v.id}
+                    aria-label={t('commitments.evidence.removeNamed', { title: v.title })}
+                  >
                     {t('commitments.evidence.remove')}
                   </Button>
                 )}
@@ -87,19 +111,69 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
           ))}
         </List>
       )}
-      {remove.error && <Alert color="red" role="alert">{remove.error.message}</Alert>}
+      {remove.error && (
+        <Alert color="red" role="alert">
+          {remove.error.message}
+        </Alert>
+      )}
       {canEdit && (
         <>
-          <FileInput label={<>{t('commitments.evidence.file')}{of}</>} description={t('commitments.evidence.fileHelp')} placeholder={t('commitments.evidence.choose')}
-            accept={EVIDENCE_ACCEPT} value={file} onChange={choose} disabled={send.isPending} clearable={!send.isPending}
+          <FileInput
+            label={
+              <>
+                {t('commitments.evidence.file')}
+                {of}
+              </>
+            }
+            description={t('commitments.evidence.fileHelp')}
+            placeholder={t('commitments.evidence.choose')}
+            accept={EVIDENCE_ACCEPT}
+            value={file}
+            onChange={choose}
+            disabled={send.isPending}
+            clearable={!send.isPending}
             rightSection={send.isPending ? <Loader size="xs" aria-label={t('commitments.evidence.uploading')} /> : undefined}
-            error={send.error?.message} errorProps={{ role: 'alert' }} fileInputProps={{ 'aria-label': t('commitments.evidence.fileFor', { action: entry.action }) }} />
+            error={send.error?.message}
+            errorProps={{ role: 'alert' }}
+            fileInputProps={{ 'aria-label': t('commitments.evidence.fileFor', { action: entry.action }) }}
+          />
           <Group component="form" onSubmit={submitLink} gap="xs" align="flex-end" wrap="wrap">
-            <TextInput type="url" label={<>{t('commitments.evidence.url')}{of}</>} placeholder="https://" value={link.url} size="xs" miw={220} onChange={set('url')} />
-            <TextInput label={<>{t('commitments.evidence.linkTitle')}{of}</>} value={link.title} size="xs" miw={160} maxLength={300} onChange={set('title')} />
-            <Button type="submit" size="xs" variant="light" loading={addLink.isPending} disabled={!link.url.trim()}>{t('commitments.evidence.addLink')}</Button>
+            <TextInput
+              type="url"
+              label={
+                <>
+                  {t('commitments.evidence.url')}
+                  {of}
+                </>
+              }
+              placeholder="https://"
+              value={link.url}
+              size="xs"
+              miw={220}
+              onChange={set('url')}
+            />
+            <TextInput
+              label={
+                <>
+                  {t('commitments.evidence.linkTitle')}
+                  {of}
+                </>
+              }
+              value={link.title}
+              size="xs"
+              miw={160}
+              maxLength={300}
+              onChange={set('title')}
+            />
+            <Button type="submit" size="xs" variant="light" loading={addLink.isPending} disabled={!link.url.trim()}>
+              {t('commitments.evidence.addLink')}
+            </Button>
           </Group>
-          {addLink.error && <Text size="sm" c="red.8" role="alert">{addLink.error.message}</Text>}
+          {addLink.error && (
+            <Text size="sm" c="red.8" role="alert">
+              {addLink.error.message}
+            </Text>
+          )}
         </>
       )}
     </Stack>

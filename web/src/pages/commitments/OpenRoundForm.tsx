@@ -28,16 +28,38 @@ export function OpenRoundForm({ plan }: { plan: string }) {
 
   return (
     <Stack component="form" onSubmit={submit} aria-labelledby="open-round-title" gap="sm" mt="md" maw={720}>
-      <Title order={4} size="h5" id="open-round-title">{t('commitments.openRound.title')}</Title>
-      <TextInput label={t('commitments.openRound.name')} description={t('commitments.openRound.nameHelp')} required maxLength={200}
-        value={form.title} onChange={set('title')} />
+      <Title order={4} size="h5" id="open-round-title">
+        {t('commitments.openRound.title')}
+      </Title>
+      <TextInput
+        label={t('commitments.openRound.name')}
+        description={t('commitments.openRound.nameHelp')}
+        required
+        maxLength={200}
+        value={form.title}
+        onChange={set('title')}
+      />
       <Group grow align="flex-start">
-        <TextInput type="date" label={t('commitments.openRound.periodStart')} required value={form.periodStart} onChange={set('periodStart')} />
+        <TextInput
+          type="date"
+          label={t('commitments.openRound.periodStart')}
+          required
+          value={form.periodStart}
+          onChange={set('periodStart')}
+        />
         <TextInput type="date" label={t('commitments.openRound.periodEnd')} required value={form.periodEnd} onChange={set('periodEnd')} />
         <TextInput type="date" label={t('commitments.openRound.dueDate')} required value={form.dueDate} onChange={set('dueDate')} />
       </Group>
-      {open.error && <Alert color="red" role="alert">{open.error.message}</Alert>}
-      <Group><Button type="submit" loading={open.isPending}>{t('commitments.openRound.submit')}</Button></Group>
+      {open.error && (
+        <Alert color="red" role="alert">
+          {open.error.message}
+        </Alert>
+      )}
+      <Group>
+        <Button type="submit" loading={open.isPending}>
+          {t('commitments.openRound.submit')}
+        </Button>
+      </Group>
     </Stack>
   );
 }

@@ -22,7 +22,11 @@ export function PartnerCommitmentsPage() {
   });
   const known = partners.data?.partners.find((p) => p.code === partner);
   const name = known?.name ?? partner;
-  const back = <Anchor component={Link} to={pages.home} size="sm">← {t('commitments.back')}</Anchor>;
+  const back = (
+    <Anchor component={Link} to={pages.home} size="sm">
+      ← {t('commitments.back')}
+    </Anchor>
+  );
   const error = list.error ?? partners.error;
   if (error || !list.data || !partners.data) return <QueryState error={error} back={back} loading={t('commitments.loading')} />;
   const all = list.data.commitments;
@@ -33,14 +37,22 @@ export function PartnerCommitmentsPage() {
     <Stack>
       {back}
       <Title order={2}>{t('commitments.partnerTitle', { partner: name })}</Title>
-      {!known && <Alert color="red" role="alert">{t('justice.unknownPartner', { partner })}</Alert>}
+      {!known && (
+        <Alert color="red" role="alert">
+          {t('justice.unknownPartner', { partner })}
+        </Alert>
+      )}
       <Text>{t('commitments.partnerSummary', { count: all.length, overdue })}</Text>
       <Group>
         <Checkbox label={t('commitments.onlyOverdue')} checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.currentTarget.checked)} />
       </Group>
-      {shown.length === 0
-        ? <Text size="sm" c="dimmed">{t('commitments.noCommitments')}</Text>
-        : <CommitmentTable commitments={shown} label={t('commitments.partnerTitle', { partner: name })} />}
+      {shown.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('commitments.noCommitments')}
+        </Text>
+      ) : (
+        <CommitmentTable commitments={shown} label={t('commitments.partnerTitle', { partner: name })} />
+      )}
     </Stack>
   );
 }

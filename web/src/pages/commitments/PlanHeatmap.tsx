@@ -27,11 +27,16 @@ export function PlanHeatmap({ heatmap, partners }: { heatmap: Heatmap; partners:
   const name = (code: string) => partners.find((p) => p.code === code)?.name ?? code;
   const option = useMemo<ChartOption>(() => {
     const nameOf = (code: string) => partners.find((p) => p.code === code)?.name ?? code;
-    const cellText = (c: HeatCell) => (c.level
-      ? `${t(`commitments.assessment.${c.level}`)} (${t('commitments.heat.scoreOf', { score: c.score })})`
-      : t('commitments.notAssessed'));
+    const cellText = (c: HeatCell) =>
+      c.level
+        ? `${t(`commitments.assessment.${c.level}`)} (${t('commitments.heat.scoreOf', { score: c.score })})`
+        : t('commitments.notAssessed');
     const data = heatmap.cells.map((c) => ({
-      value: [heatmap.partners.indexOf(c.partner), objectives.findIndex((o) => o.code === c.objective), c.level ? ASSESSMENTS.indexOf(c.level) : NONE],
+      value: [
+        heatmap.partners.indexOf(c.partner),
+        objectives.findIndex((o) => o.code === c.objective),
+        c.level ? ASSESSMENTS.indexOf(c.level) : NONE,
+      ],
       cell: c,
     }));
     return {
@@ -47,27 +52,47 @@ export function PlanHeatmap({ heatmap, partners }: { heatmap: Heatmap; partners:
       grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
       xAxis: { type: 'category', data: heatmap.partners, position: 'top', splitArea: { show: true } },
       yAxis: {
-        type: 'category', inverse: true, splitArea: { show: true },
-        data: objectives.map((o) => `${o.code} ${o.title}`), axisLabel: { width: 220, overflow: 'truncate' },
+        type: 'category',
+        inverse: true,
+        splitArea: { show: true },
+        data: objectives.map((o) => `${o.code} ${o.title}`),
+        axisLabel: { width: 220, overflow: 'truncate' },
       },
       visualMap: {
-        type: 'piecewise', dimension: 2, orient: 'horizontal', left: 'center', bottom: 0, itemWidth: 14, itemHeight: 14, textStyle: { fontSize: 11 },
+        type: 'piecewise',
+        dimension: 2,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        itemWidth: 14,
+        itemHeight: 14,
+        textStyle: { fontSize: 11 },
         pieces: [
           { value: NONE, label: t('commitments.notAssessed'), color: NOT_ASSESSED_COLOR },
           ...ASSESSMENTS.map((a, i) => ({ value: i, label: t(`commitments.assessment.${a}`), color: ASSESSMENT_COLORS[a] })),
         ],
       },
-      series: [{
-        type: 'heatmap', data, itemStyle: { borderColor: '#fff', borderWidth: 2 },
-        label: { show: true, formatter: (p: { data: { cell: HeatCell } }) => (p.data.cell.level ? String(p.data.cell.score) : '–'), color: '#1b1b1b' },
-      }],
+      series: [
+        {
+          type: 'heatmap',
+          data,
+          itemStyle: { borderColor: '#fff', borderWidth: 2 },
+          label: {
+            show: true,
+            formatter: (p: { data: { cell: HeatCell } }) => (p.data.cell.level ? String(p.data.cell.score) : '–'),
+            color: '#1b1b1b',
+          },
+        },
+      ],
     };
   }, [heatmap, objectives, partners, t]);
 
   return (
     <Stack gap="xs">
       <EChart option={option} label={t('commitments.heat.chartLabel')} height={Math.max(220, 110 + objectives.length * 44)} />
-      <Text size="sm" c="dimmed">{t('commitments.heat.legend')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('commitments.heat.legend')}
+      </Text>
       <HeatTable heatmap={heatmap} name={name} />
     </Stack>
   );
@@ -83,7 +108,9 @@ function HeatTable({ heatmap, name }: { heatmap: Heatmap; name: (code: string) =
             <Table.Th scope="col">{t('commitments.objective')}</Table.Th>
             {heatmap.partners.map((p) => (
               <Table.Th key={p} scope="col">
-                <Anchor component={Link} to={pages.partner(p)} size="sm"><abbr title={name(p)}>{p}</abbr></Anchor>
+                <Anchor component={Link} to={pages.partner(p)} size="sm">
+                  <abbr title={name(p)}>{p}</abbr>
+                </Anchor>
               </Table.Th>
             ))}
           </Table.Tr>
@@ -91,7 +118,9 @@ function HeatTable({ heatmap, name }: { heatmap: Heatmap; name: (code: string) =
         <Table.Tbody>
           {heatmap.objectives.map((o) => (
             <Table.Tr key={o.code}>
-              <Table.Th scope="row" fw={400}>{o.code} {o.title}</Table.Th>
+              <Table.Th scope="row" fw={400}>
+                {o.code} {o.title}
+              </Table.Th>
               {heatmap.partners.map((p) => {
                 const c = cellOf(heatmap, p, o.code);
                 return (
@@ -99,7 +128,12 @@ function HeatTable({ heatmap, name }: { heatmap: Heatmap; name: (code: string) =
                     {c ? (
                       <Stack gap={0}>
                         <Group gap={6} wrap="nowrap">
-                          <ColorSwatch color={c.level ? ASSESSMENT_COLORS[c.level] : NOT_ASSESSED_COLOR} size={12} withShadow={false} aria-hidden />
+                          <ColorSwatch
+                            color={c.level ? ASSESSMENT_COLORS[c.level] : NOT_ASSESSED_COLOR}
+                            size={12}
+                            withShadow={false}
+                            aria-hidden
+                          />
                           <Text size="sm" fw={c.level ? 600 : 400} c={c.level ? undefined : 'dimmed'}>
                             {c.level ? t(`commitments.assessment.${c.level}`) : t('commitments.notAssessed')}
                           </Text>
@@ -110,7 +144,11 @@ function HeatTable({ heatmap, name }: { heatmap: Heatmap; name: (code: string) =
                             : t('commitments.heat.commitmentCount', { count: c.commitments })}
                         </Text>
                       </Stack>
-                    ) : <Text size="sm" c="dimmed" span>{t('commitments.heat.noCommitment')}</Text>}
+                    ) : (
+                      <Text size="sm" c="dimmed" span>
+                        {t('commitments.heat.noCommitment')}
+                      </Text>
+                    )}
                   </Table.Td>
                 );
               })}

@@ -12,7 +12,14 @@ import { partnerOfPlan, refreshCommitments, type Plan } from './model';
 
 function emptyForm(plan: Plan) {
   const own = partnerOfPlan(plan.code);
-  return { objective: plan.objectives[0]?.code ?? '', title: '', description: '', deadline: '', partners: own ? [own] : [], indicators: [] as string[] };
+  return {
+    objective: plan.objectives[0]?.code ?? '',
+    title: '',
+    description: '',
+    deadline: '',
+    partners: own ? [own] : [],
+    indicators: [] as string[],
+  };
 }
 
 export function RecommendationForm({ plan }: { plan: Plan }) {
@@ -24,12 +31,15 @@ export function RecommendationForm({ plan }: { plan: Plan }) {
   const [added, setAdded] = useState<string | null>(null);
   const wb6 = (partners.data?.partners ?? []).filter((p) => p.group === 'WB6');
   const add = useMutation({
-    mutationFn: () => api<{ code: string }>('POST', `/plans/${encodeURIComponent(plan.code)}/actions`, {
-      objective: form.objective, title: form.title.trim(), partners: form.partners,
-      ...(form.description.trim() ? { description: form.description.trim() } : {}),
-      ...(form.deadline ? { deadline: form.deadline } : {}),
-      ...(form.indicators.length ? { indicators: form.indicators } : {}),
-    }),
+    mutationFn: () =>
+      api<{ code: string }>('POST', `/plans/${encodeURIComponent(plan.code)}/actions`, {
+        objective: form.objective,
+        title: form.title.trim(),
+        partners: form.partners,
+        ...(form.description.trim() ? { description: form.description.trim() } : {}),
+        ...(form.deadline ? { deadline: form.deadline } : {}),
+        ...(form.indicators.length ? { indicators: form.indicators } : {}),
+      }),
     onMutate: () => setAdded(null),
     onSuccess: async ({ code }) => {
       setAdded(code);
@@ -46,27 +56,76 @@ export function RecommendationForm({ plan }: { plan: Plan }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="add-recommendation-title">
       <Stack component="form" onSubmit={submit} gap="sm" maw={720}>
-        <Title order={3} size="h4" id="add-recommendation-title">{t('commitments.addRecommendation.title')}</Title>
-        <NativeSelect label={t('commitments.addRecommendation.objective')} required value={form.objective}
+        <Title order={3} size="h4" id="add-recommendation-title">
+          {t('commitments.addRecommendation.title')}
+        </Title>
+        <NativeSelect
+          label={t('commitments.addRecommendation.objective')}
+          required
+          value={form.objective}
           data={plan.objectives.map((o) => ({ value: o.code, label: o.title }))}
-          onChange={set('objective')} />
-        <Textarea label={t('commitments.addRecommendation.wording')} description={t('commitments.addRecommendation.wordingHelp')} required autosize minRows={2} maxLength={500}
-          value={form.title} onChange={set('title')} />
-        <Textarea label={t('commitments.addRecommendation.description')} autosize minRows={2} maxLength={5000}
-          value={form.description} onChange={set('description')} />
-        <TextInput type="date" label={t('commitments.addRecommendation.deadline')} w={220}
-          value={form.deadline} onChange={set('deadline')} />
-        <Checkbox.Group label={t('commitments.addRecommendation.partners')} required value={form.partners} onChange={(value) => setField('partners', value)}>
+          onChange={set('objective')}
+        />
+        <Textarea
+          label={t('commitments.addRecommendation.wording')}
+          description={t('commitments.addRecommendation.wordingHelp')}
+          required
+          autosize
+          minRows={2}
+          maxLength={500}
+          value={form.title}
+          onChange={set('title')}
+        />
+        <Textarea
+          label={t('commitments.addRecommendation.description')}
+          autosize
+          minRows={2}
+          maxLength={5000}
+          value={form.description}
+          onChange={set('description')}
+        />
+        <TextInput
+          type="date"
+          label={t('commitments.addRecommendation.deadline')}
+          w={220}
+          value={form.deadline}
+          onChange={set('deadline')}
+        />
+        <Checkbox.Group
+          label={t('commitments.addRecommendation.partners')}
+          required
+          value={form.partners}
+          onChange={(value) => setField('partners', value)}
+        >
           <Group gap="md" mt={4}>
-            {wb6.map((p) => <Checkbox key={p.code} value={p.code} label={p.name} />)}
+            {wb6.map((p) => (
+              <Checkbox key={p.code} value={p.code} label={p.name} />
+            ))}
           </Group>
         </Checkbox.Group>
-        <MultiSelect label={t('commitments.addRecommendation.indicators')} data={indicatorOptions} value={form.indicators} searchable clearable
-          onChange={(value) => setField('indicators', value)} disabled={indicatorOptions.length === 0} />
-        {add.error && <Alert color="red" role="alert">{add.error.message}</Alert>}
-        {added && <Alert color="green" role="status">{t('commitments.addRecommendation.added', { code: added })}</Alert>}
+        <MultiSelect
+          label={t('commitments.addRecommendation.indicators')}
+          data={indicatorOptions}
+          value={form.indicators}
+          searchable
+          clearable
+          onChange={(value) => setField('indicators', value)}
+          disabled={indicatorOptions.length === 0}
+        />
+        {add.error && (
+          <Alert color="red" role="alert">
+            {add.error.message}
+          </Alert>
+        )}
+        {added && (
+          <Alert color="green" role="status">
+            {t('commitments.addRecommendation.added', { code: added })}
+          </Alert>
+        )}
         <Group>
-          <Button type="submit" loading={add.isPending} disabled={form.partners.length === 0 || form.title.trim() === ''}>{t('commitments.addRecommendation.submit')}</Button>
+          <Button type="submit" loading={add.isPending} disabled={form.partners.length === 0 || form.title.trim() === ''}>
+            {t('commitments.addRecommendation.submit')}
+          </Button>
         </Group>
       </Stack>
     </Paper>

@@ -21,19 +21,37 @@ export function ReportPage() {
   const partner = (params.partner ?? '').toUpperCase();
   const report = useReport(id, partner);
   const name = usePartnerName()(partner);
-  const back = <Anchor component={Link} to={pages.round(id)} size="sm">← {report.data?.round.title ?? t('commitments.backToRound')}</Anchor>;
+  const back = (
+    <Anchor component={Link} to={pages.round(id)} size="sm">
+      ← {report.data?.round.title ?? t('commitments.backToRound')}
+    </Anchor>
+  );
 
   if (report.error || !report.data) {
     return (
-      <QueryState error={report.error} back={back} loading={t('commitments.loading')}
-        notFound={t('commitments.reportNotFound')} title={t('commitments.reportUnavailable', { partner: name })} />
+      <QueryState
+        error={report.error}
+        back={back}
+        loading={t('commitments.loading')}
+        notFound={t('commitments.reportNotFound')}
+        title={t('commitments.reportUnavailable', { partner: name })}
+      />
     );
   }
-  return <Stack>{back}<ReportForm key={`${id}|${partner}`} report={report.data} partnerName={name} onReload={() => report.refetch()} /></Stack>;
+  return (
+    <Stack>
+      {back}
+      <ReportForm key={`${id}|${partner}`} report={report.data} partnerName={name} onReload={() => report.refetch()} />
+    </Stack>
+  );
 }
 
 type Edits = Record<string, Partial<EntryValues>>;
-interface Notice { ok: boolean; text: string; stale?: boolean }
+interface Notice {
+  ok: boolean;
+  text: string;
+  stale?: boolean;
+}
 
 function stored(e: Entry): EntryValues {
   return { status: e.status ?? '', narrative: e.narrative ?? '', assessment: e.assessment ?? '', comment: e.assessmentComment ?? '' };
@@ -63,8 +81,10 @@ function ReportForm({ report, partnerName, onReload }: { report: Report; partner
   const changed = (fields: (keyof EntryValues)[]) => report.entries.filter((e) => fields.some((f) => values(e)[f] !== stored(e)[f]));
   const partnerChanges = can.edit ? changed(['status', 'narrative']) : [];
   const assessmentChanges = can.assess ? changed(['assessment', 'comment']) : [];
-  const patch = (fn: (r: Report) => Report) => client.setQueryData<Report>(reportKey(round.id, report.partner), (old) => (old ? fn(old) : old));
-  const edit = (commitment: string) => (field: keyof EntryValues, value: string) => setEdits((all) => ({ ...all, [commitment]: { ...all[commitment], [field]: value } }));
+  const patch = (fn: (r: Report) => Report) =>
+    client.setQueryData<Report>(reportKey(round.id, report.partner), (old) => (old ? fn(old) : old));
+  const edit = (commitment: string) => (field: keyof EntryValues, value: string) =>
+    setEdits((all) => ({ ...all, [commitment]: { ...all[commitment], [field]: value } }));
 
   /** Saves the partner's unsaved statuses and narratives; answers the report's version after it. */
   const saveEntries = async (): Promise<{ version: number; changed: number }> => {
@@ -74,8 +94,18 @@ function ReportForm({ report, partnerName, onReload }: { report: Report; partner
       return { commitment: e.commitment, status: (v.status || null) as Entry['status'], narrative: v.narrative.trim() || null };
     });
     const result = await api<{ version: number; changed: number }>('PUT', `${base}/entries`, { version: report.version, entries: sent });
-    patch((r) => ({ ...r, version: result.version, entries: r.entries.map((e) => ({ ...e, ...sent.find((s) => s.commitment === e.commitment) })) }));
-    setEdits((all) => without(all, sent.map((s) => s.commitment), ['status', 'narrative']));
+    patch((r) => ({
+      ...r,
+      version: result.version,
+      entries: r.entries.map((e) => ({ ...e, ...sent.find((s) => s.commitment === e.commitment) })),
+    }));
+    setEdits((all) =>
+      without(
+        all,
+        sent.map((s) => s.commitment),
+        ['status', 'narrative'],
+      ),
+    );
     return result;
   };
   const fail = (error: Error) => setNotice({ ok: false, text: error.message, stale: error instanceof ApiError && error.status === 409 });
@@ -106,26 +136,44 @@ function ReportForm({ report, partnerName, onReload }: { report: Report; partner
         const v = values(e);
         return { commitment: e.commitment, assessment: (v.assessment || null) as Entry['assessment'], comment: v.comment.trim() || null };
       });
-      const result = await api<{ status: Report['status']; version: number; changed: number }>('PUT', `${base}/assessments`, { version: report.version, assessments: sent });
+      const result = await api<{ status: Report['status']; version: number; changed: number }>('PUT', `${base}/assessments`, {
+        version: report.version,
+        assessments: sent,
+      });
       patch((r) => ({
-        ...r, status: result.status, version: result.version,
+        ...r,
+        status: result.status,
+        version: result.version,
         entries: r.entries.map((e) => {
           const s = sent.find((x) => x.commitment === e.commitment);
           return s ? { ...e, assessment: s.assessment, assessmentComment: s.comment } : e;
         }),
       }));
-      setEdits((all) => without(all, sent.map((s) => s.commitment), ['assessment', 'comment']));
+      setEdits((all) =>
+        without(
+          all,
+          sent.map((s) => s.commitment),
+          ['assessment', 'comment'],
+        ),
+      );
       return result;
     },
     onMutate: () => setNotice(null),
     onSuccess: (result) => {
-      setNotice({ ok: true, text: result.status === 'assessed' ? t('commitments.workflow.assessedAll') : t('commitments.workflow.assessmentsSaved', { count: result.changed }) });
+      setNotice({
+        ok: true,
+        text:
+          result.status === 'assessed'
+            ? t('commitments.workflow.assessedAll')
+            : t('commitments.workflow.assessmentsSaved', { count: result.changed }),
+      });
       void refreshCommitments(client);
     },
     onError: fail,
   });
   const giveBack = useMutation({
-    mutationFn: () => api<{ status: string; version: number }>('POST', `${base}/return`, { version: report.version, comment: returnComment.trim() }),
+    mutationFn: () =>
+      api<{ status: string; version: number }>('POST', `${base}/return`, { version: report.version, comment: returnComment.trim() }),
     onMutate: () => setNotice(null),
     onSuccess: () => {
       setReturnComment('');
@@ -134,13 +182,17 @@ function ReportForm({ report, partnerName, onReload }: { report: Report; partner
     },
     onError: fail,
   });
-  const onEvidence = (commitment: string) => ({ added, removed }: { added?: Evidence; removed?: string }) => {
-    patch((r) => ({
-      ...r,
-      entries: r.entries.map((e) => (e.commitment !== commitment ? e : { ...e, evidence: [...e.evidence.filter((v) => v.id !== removed), ...(added ? [added] : [])] })),
-    }));
-    // No refetch: it would also take in a version saved meanwhile by someone else and so hide the conflict from the next save.
-  };
+  const onEvidence =
+    (commitment: string) =>
+    ({ added, removed }: { added?: Evidence; removed?: string }) => {
+      patch((r) => ({
+        ...r,
+        entries: r.entries.map((e) =>
+          e.commitment !== commitment ? e : { ...e, evidence: [...e.evidence.filter((v) => v.id !== removed), ...(added ? [added] : [])] },
+        ),
+      }));
+      // No refetch: it would also take in a version saved meanwhile by someone else and so hide the conflict from the next save.
+    };
   const confirmReturn = (e: FormEvent) => {
     e.preventDefault();
     if (returnComment.trim()) giveBack.mutate();
@@ -158,60 +210,130 @@ function ReportForm({ report, partnerName, onReload }: { report: Report; partner
       <Stack gap={4}>
         <Title order={2}>{t('commitments.reportTitle', { partner: partnerName })}</Title>
         <Text>
-          <Anchor component={Link} to={pages.round(round.id)}>{round.title}</Anchor> · <Anchor component={Link} to={pages.plan(round.plan)}>{round.planTitle}</Anchor>
+          <Anchor component={Link} to={pages.round(round.id)}>
+            {round.title}
+          </Anchor>{' '}
+          ·{' '}
+          <Anchor component={Link} to={pages.plan(round.plan)}>
+            {round.planTitle}
+          </Anchor>
         </Text>
         <Group gap="sm">
           <ReportStatusBadge status={report.status} />
           {round.status === 'published' && <RoundStatusBadge status="published" />}
           <Text size="sm">{t('commitments.periodRange', { start: round.periodStart, end: round.periodEnd })}</Text>
           <Text size="sm">{t('commitments.dueOn', { date: round.dueDate })}</Text>
-          <Text size="sm" c="dimmed">{t('commitments.versionIs', { version: report.version })}</Text>
-          {report.submittedAt && <Text size="sm" c="dimmed">{t('commitments.submittedBy', { who: report.submittedBy ?? '—', when: formatDateTime(report.submittedAt) })}</Text>}
+          <Text size="sm" c="dimmed">
+            {t('commitments.versionIs', { version: report.version })}
+          </Text>
+          {report.submittedAt && (
+            <Text size="sm" c="dimmed">
+              {t('commitments.submittedBy', { who: report.submittedBy ?? '—', when: formatDateTime(report.submittedAt) })}
+            </Text>
+          )}
         </Group>
       </Stack>
       {report.status === 'returned' && report.returnComment && (
-        <Alert color="orange" title={t('commitments.returnedTitle')}><Text size="sm" className="pre-wrap">{report.returnComment}</Text></Alert>
+        <Alert color="orange" title={t('commitments.returnedTitle')}>
+          <Text size="sm" className="pre-wrap">
+            {report.returnComment}
+          </Text>
+        </Alert>
       )}
       {!can.edit && !can.assess && (
-        <Alert color="gray" variant="light">{t(round.status === 'published' ? 'commitments.readOnly.published' : `commitments.readOnly.${report.status}`)}</Alert>
+        <Alert color="gray" variant="light">
+          {t(round.status === 'published' ? 'commitments.readOnly.published' : `commitments.readOnly.${report.status}`)}
+        </Alert>
       )}
       {report.entries.map((e) => (
-        <ReportEntry key={e.commitment} round={round.id} partner={report.partner} entry={e} values={values(e)} canEdit={can.edit} canAssess={can.assess}
-          onEdit={edit(e.commitment)} onEvidence={onEvidence(e.commitment)} />
+        <ReportEntry
+          key={e.commitment}
+          round={round.id}
+          partner={report.partner}
+          entry={e}
+          values={values(e)}
+          canEdit={can.edit}
+          canAssess={can.assess}
+          onEdit={edit(e.commitment)}
+          onEvidence={onEvidence(e.commitment)}
+        />
       ))}
       {(can.edit || can.assess || notice) && (
         <Paper withBorder p="md" component="section" aria-labelledby="report-workflow-title">
           <Stack gap="sm">
-            <Title order={3} size="h4" id="report-workflow-title">{t('workflow.title')}</Title>
+            <Title order={3} size="h4" id="report-workflow-title">
+              {t('workflow.title')}
+            </Title>
             {can.edit && (
               <Stack gap="xs">
-                <Text size="sm" c="dimmed">{t('commitments.workflow.submitHelp')}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('commitments.workflow.submitHelp')}
+                </Text>
                 <Group gap="sm">
-                  <Button variant="light" onClick={() => save.mutate()} disabled={partnerChanges.length === 0 || busy} loading={save.isPending}>{t('commitments.workflow.save')}</Button>
-                  {can.submit && <Button onClick={() => submit.mutate()} disabled={busy} loading={submit.isPending}>{t('commitments.workflow.submit')}</Button>}
-                  <Text size="sm" c="dimmed">{t('commitments.workflow.unsaved', { count: partnerChanges.length })}</Text>
+                  <Button
+                    variant="light"
+                    onClick={() => save.mutate()}
+                    disabled={partnerChanges.length === 0 || busy}
+                    loading={save.isPending}
+                  >
+                    {t('commitments.workflow.save')}
+                  </Button>
+                  {can.submit && (
+                    <Button onClick={() => submit.mutate()} disabled={busy} loading={submit.isPending}>
+                      {t('commitments.workflow.submit')}
+                    </Button>
+                  )}
+                  <Text size="sm" c="dimmed">
+                    {t('commitments.workflow.unsaved', { count: partnerChanges.length })}
+                  </Text>
                 </Group>
               </Stack>
             )}
             {can.assess && (
               <Stack gap="xs">
                 <Group gap="sm">
-                  <Button onClick={() => assess.mutate()} disabled={assessmentChanges.length === 0 || busy} loading={assess.isPending}>{t('commitments.workflow.saveAssessments')}</Button>
-                  <Text size="sm" c="dimmed">{t('commitments.workflow.unsaved', { count: assessmentChanges.length })}</Text>
+                  <Button onClick={() => assess.mutate()} disabled={assessmentChanges.length === 0 || busy} loading={assess.isPending}>
+                    {t('commitments.workflow.saveAssessments')}
+                  </Button>
+                  <Text size="sm" c="dimmed">
+                    {t('commitments.workflow.unsaved', { count: assessmentChanges.length })}
+                  </Text>
                 </Group>
                 {can.return && (
                   <Stack component="form" onSubmit={confirmReturn} gap="xs" maw={640}>
-                    <Textarea label={t('commitments.workflow.returnComment')} description={t('commitments.workflow.returnHelp')} autosize minRows={2} maxLength={5000}
-                      value={returnComment} onChange={(e) => setReturnComment(e.currentTarget.value)} />
-                    <Group><Button type="submit" variant="default" disabled={!returnComment.trim() || busy} loading={giveBack.isPending}>{t('commitments.workflow.return')}</Button></Group>
+                    <Textarea
+                      label={t('commitments.workflow.returnComment')}
+                      description={t('commitments.workflow.returnHelp')}
+                      autosize
+                      minRows={2}
+                      maxLength={5000}
+                      value={returnComment}
+                      onChange={(e) => setReturnComment(e.currentTarget.value)}
+                    />
+                    <Group>
+                      <Button type="submit" variant="default" disabled={!returnComment.trim() || busy} loading={giveBack.isPending}>
+                        {t('commitments.workflow.return')}
+                      </Button>
+                    </Group>
                   </Stack>
                 )}
               </Stack>
             )}
             {notice && (
-              <Alert color={notice.ok ? 'green' : 'red'} role={notice.ok ? 'status' : 'alert'} withCloseButton onClose={() => setNotice(null)}>
+              <Alert
+                color={notice.ok ? 'green' : 'red'}
+                role={notice.ok ? 'status' : 'alert'}
+                withCloseButton
+                onClose={() => setNotice(null)}
+              >
                 {notice.text}
-                {notice.stale && <Group mt="xs"><Button size="xs" variant="default" onClick={() => void reload()}>{t('commitments.workflow.reload')}</Button></Group>}
+                {notice.stale && (
+                  <Group mt="xs">
+                    <Button size="xs" variant="default" onClick={() => void reload()}>
+                      {t('commitments.workflow.reload')}
+                    </Button>
+                  </Group>
+                )}
               </Alert>
             )}
           </Stack>

@@ -17,7 +17,11 @@ export function RoundPage({ user }: { user: User | null }) {
   const id = useParams().id ?? '';
   const round = useRound(id);
   const name = usePartnerName();
-  const back = <Anchor component={Link} to={round.data ? pages.plan(round.data.plan) : pages.home} size="sm">← {round.data?.planTitle ?? t('commitments.back')}</Anchor>;
+  const back = (
+    <Anchor component={Link} to={round.data ? pages.plan(round.data.plan) : pages.home} size="sm">
+      ← {round.data?.planTitle ?? t('commitments.back')}
+    </Anchor>
+  );
 
   if (round.error || !round.data) {
     return <QueryState error={round.error} back={back} loading={t('commitments.loading')} notFound={t('commitments.roundNotFound')} />;
@@ -35,32 +39,50 @@ export function RoundPage({ user }: { user: User | null }) {
           <RoundStatusBadge status={r.status} />
           <Text size="sm">{t('commitments.periodRange', { start: r.periodStart, end: r.periodEnd })}</Text>
           <Text size="sm">{t('commitments.dueOn', { date: r.dueDate })}</Text>
-          {r.publishedAt && <Text size="sm" c="dimmed">{t('commitments.publishedOn', { when: formatDateTime(r.publishedAt) })}</Text>}
+          {r.publishedAt && (
+            <Text size="sm" c="dimmed">
+              {t('commitments.publishedOn', { when: formatDateTime(r.publishedAt) })}
+            </Text>
+          )}
         </Group>
       </Stack>
       {own && (
         <Alert color="blue" variant="light" title={t('commitments.ownReportTitle', { partner: name(own.partner) })}>
           <Group gap="sm">
             <ReportStatusBadge status={own.status} />
-            <Button component={Link} to={pages.report(r.id, own.partner)}>{t('commitments.openOwnReport', { partner: name(own.partner) })}</Button>
+            <Button component={Link} to={pages.report(r.id, own.partner)}>
+              {t('commitments.openOwnReport', { partner: name(own.partner) })}
+            </Button>
           </Group>
         </Alert>
       )}
       <Group gap="md">
-        <Anchor href={`${api1}/export?format=csv`} download size="sm">{t('commitments.downloadCsv')}</Anchor>
-        <Anchor href={`${api1}/export?format=xlsx`} download size="sm">{t('commitments.downloadXlsx')}</Anchor>
-        <Anchor href={`${api1}/report.html`} target="_blank" rel="noopener" size="sm">{t('commitments.printable')}</Anchor>
+        <Anchor href={`${api1}/export?format=csv`} download size="sm">
+          {t('commitments.downloadCsv')}
+        </Anchor>
+        <Anchor href={`${api1}/export?format=xlsx`} download size="sm">
+          {t('commitments.downloadXlsx')}
+        </Anchor>
+        <Anchor href={`${api1}/report.html`} target="_blank" rel="noopener" size="sm">
+          {t('commitments.printable')}
+        </Anchor>
       </Group>
       <Paper withBorder p="md" component="section" aria-labelledby="reports-title">
-        <Title order={3} size="h4" id="reports-title">{t('commitments.reports')}</Title>
+        <Title order={3} size="h4" id="reports-title">
+          {t('commitments.reports')}
+        </Title>
         <Table.ScrollContainer minWidth={720}>
           <Table striped aria-labelledby="reports-title">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('commitments.partner')}</Table.Th>
                 <Table.Th scope="col">{t('commitments.statusColumn')}</Table.Th>
-                <Table.Th scope="col" ta="right">{t('commitments.reported')}</Table.Th>
-                <Table.Th scope="col" ta="right">{t('commitments.assessed')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('commitments.reported')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('commitments.assessed')}
+                </Table.Th>
                 <Table.Th scope="col">{t('commitments.submittedAt')}</Table.Th>
                 <Table.Th scope="col">{t('commitments.report')}</Table.Th>
               </Table.Tr>
@@ -68,15 +90,25 @@ export function RoundPage({ user }: { user: User | null }) {
             <Table.Tbody>
               {r.reports.map((x) => (
                 <Table.Tr key={x.partner}>
-                  <Table.Th scope="row" fw={400}>{name(x.partner)}</Table.Th>
-                  <Table.Td><ReportStatusBadge status={x.status} /></Table.Td>
+                  <Table.Th scope="row" fw={400}>
+                    {name(x.partner)}
+                  </Table.Th>
+                  <Table.Td>
+                    <ReportStatusBadge status={x.status} />
+                  </Table.Td>
                   <Table.Td ta="right">{t('commitments.xOfY', { x: x.reported, y: x.commitments })}</Table.Td>
                   <Table.Td ta="right">{t('commitments.xOfY', { x: x.assessed, y: x.commitments })}</Table.Td>
                   <Table.Td>{formatDateTime(x.submittedAt)}</Table.Td>
                   <Table.Td>
-                    {canOpenReport(user, r, x)
-                      ? <Anchor component={Link} to={pages.report(r.id, x.partner)} size="sm">{t('commitments.openReport', { partner: name(x.partner) })}</Anchor>
-                      : <Text size="sm" c="dimmed">{r.status === 'published' ? t('commitments.notReported') : t('commitments.notVisibleYet')}</Text>}
+                    {canOpenReport(user, r, x) ? (
+                      <Anchor component={Link} to={pages.report(r.id, x.partner)} size="sm">
+                        {t('commitments.openReport', { partner: name(x.partner) })}
+                      </Anchor>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        {r.status === 'published' ? t('commitments.notReported') : t('commitments.notVisibleYet')}
+                      </Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -108,16 +140,34 @@ function PublishPanel({ round }: { round: Round }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="publish-title">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="publish-title">{t('commitments.publish.title')}</Title>
+        <Title order={3} size="h4" id="publish-title">
+          {t('commitments.publish.title')}
+        </Title>
         {round.status === 'open' && (
           <>
             <Text size="sm">{t('commitments.publish.intro')}</Text>
-            {waiting > 0 && <Text size="sm" c="orange.9">{t('commitments.publish.waiting', { count: waiting })}</Text>}
-            <Group><Button onClick={() => publish.mutate()} loading={publish.isPending}>{t('commitments.publish.button')}</Button></Group>
+            {waiting > 0 && (
+              <Text size="sm" c="orange.9">
+                {t('commitments.publish.waiting', { count: waiting })}
+              </Text>
+            )}
+            <Group>
+              <Button onClick={() => publish.mutate()} loading={publish.isPending}>
+                {t('commitments.publish.button')}
+              </Button>
+            </Group>
           </>
         )}
-        {publish.error && <Alert color="red" role="alert">{publish.error.message}</Alert>}
-        {done && <Alert color="green" role="status">{t('commitments.publish.done')}</Alert>}
+        {publish.error && (
+          <Alert color="red" role="alert">
+            {publish.error.message}
+          </Alert>
+        )}
+        {done && (
+          <Alert color="green" role="status">
+            {t('commitments.publish.done')}
+          </Alert>
+        )}
       </Stack>
     </Paper>
   );

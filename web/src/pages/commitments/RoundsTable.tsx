@@ -28,11 +28,31 @@ export function RoundsTable({ rounds, showPlan = false, label }: { rounds: Round
             const late = r.status === 'open' && r.dueDate < today;
             return (
               <Table.Tr key={r.id}>
-                <Table.Th scope="row" fw={400}><Anchor component={Link} to={pages.round(r.id)}>{r.title}</Anchor></Table.Th>
-                {showPlan && <Table.Td><Anchor component={Link} to={pages.plan(r.plan)} size="sm">{r.planTitle}</Anchor></Table.Td>}
+                <Table.Th scope="row" fw={400}>
+                  <Anchor component={Link} to={pages.round(r.id)}>
+                    {r.title}
+                  </Anchor>
+                </Table.Th>
+                {showPlan && (
+                  <Table.Td>
+                    <Anchor component={Link} to={pages.plan(r.plan)} size="sm">
+                      {r.planTitle}
+                    </Anchor>
+                  </Table.Td>
+                )}
                 <Table.Td>{t('commitments.periodRange', { start: r.periodStart, end: r.periodEnd })}</Table.Td>
-                <Table.Td>{r.dueDate}{late && <Text span c="red.8" fw={600} size="sm"> ({t('commitments.pastDue')})</Text>}</Table.Td>
-                <Table.Td><RoundStatusBadge status={r.status} /></Table.Td>
+                <Table.Td>
+                  {r.dueDate}
+                  {late && (
+                    <Text span c="red.8" fw={600} size="sm">
+                      {' '}
+                      ({t('commitments.pastDue')})
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <RoundStatusBadge status={r.status} />
+                </Table.Td>
                 <Table.Td>{t('commitments.reportsDoneOf', { done, count: r.reports.length })}</Table.Td>
               </Table.Tr>
             );

@@ -23,64 +23,203 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const EVIDENCE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx,.odt,.ods,.csv,.txt';
 
 export const ASSESSMENT_COLORS: Record<Assessment, string> = {
-  no_progress: '#c92a2a', limited_progress: '#f08c00', some_progress: '#fcc419', significant_progress: '#74b816', fully_implemented: '#2b8a3e',
+  no_progress: '#c92a2a',
+  limited_progress: '#f08c00',
+  some_progress: '#fcc419',
+  significant_progress: '#74b816',
+  fully_implemented: '#2b8a3e',
 };
 /** Mantine colours of the same scale, for badges. */
 export const ASSESSMENT_BADGE: Record<Assessment, string> = {
-  no_progress: 'red', limited_progress: 'orange', some_progress: 'yellow', significant_progress: 'lime', fully_implemented: 'green',
+  no_progress: 'red',
+  limited_progress: 'orange',
+  some_progress: 'yellow',
+  significant_progress: 'lime',
+  fully_implemented: 'green',
 };
 export const NOT_ASSESSED_COLOR = '#ced4da';
 export const STATUS_BADGE: Record<ProgressStatus, string> = {
-  not_started: 'gray', in_progress: 'blue', completed: 'green', delayed: 'orange', cancelled: 'dark',
+  not_started: 'gray',
+  in_progress: 'blue',
+  completed: 'green',
+  delayed: 'orange',
+  cancelled: 'dark',
 };
 export const REPORT_BADGE: Record<ReportStatus, string> = { draft: 'gray', submitted: 'violet', returned: 'orange', assessed: 'green' };
 
-export interface PlanSummary { code: string; kind: PlanKind; title: string; objectives: number; actions: number; commitments: number }
-export interface PlanAction {
-  code: string; title: string; description: string | null; paraphrase: boolean; partners: string[]; institutions: string | null;
-  start: string | null; deadline: string | null; indicators: string[];
+export interface PlanSummary {
+  code: string;
+  kind: PlanKind;
+  title: string;
+  objectives: number;
+  actions: number;
+  commitments: number;
 }
-export interface PlanObjective { code: string; title: string; paraphrase?: boolean; actions: PlanAction[] }
-export interface Plan { code: string; kind: PlanKind; title: string; periodStart: string | null; periodEnd: string | null; source: string | null; objectives: PlanObjective[] }
+export interface PlanAction {
+  code: string;
+  title: string;
+  description: string | null;
+  paraphrase: boolean;
+  partners: string[];
+  institutions: string | null;
+  start: string | null;
+  deadline: string | null;
+  indicators: string[];
+}
+export interface PlanObjective {
+  code: string;
+  title: string;
+  paraphrase?: boolean;
+  actions: PlanAction[];
+}
+export interface Plan {
+  code: string;
+  kind: PlanKind;
+  title: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  source: string | null;
+  objectives: PlanObjective[];
+}
 
-export interface HeatCell { partner: string; objective: string; commitments: number; assessed: number; score: number | null; level: Assessment | null }
-export interface Heatmap { plan: string; objectives: { code: string; title: string }[]; partners: string[]; cells: HeatCell[] }
+export interface HeatCell {
+  partner: string;
+  objective: string;
+  commitments: number;
+  assessed: number;
+  score: number | null;
+  level: Assessment | null;
+}
+export interface Heatmap {
+  plan: string;
+  objectives: { code: string; title: string }[];
+  partners: string[];
+  cells: HeatCell[];
+}
 
-export interface Latest { status: ProgressStatus | null; statusRound: string | null; assessment: Assessment | null; assessmentRound: string | null; assessmentComment: string | null }
+export interface Latest {
+  status: ProgressStatus | null;
+  statusRound: string | null;
+  assessment: Assessment | null;
+  assessmentRound: string | null;
+  assessmentComment: string | null;
+}
 export interface CommitmentView {
-  id: string; partner: string; plan: string; planTitle: string; planKind: PlanKind; objective: string; objectiveTitle: string;
-  action: string; actionTitle: string; paraphrase: boolean; start: string | null; deadline: string | null; daysToDeadline: number | null;
-  overdue: boolean; indicators: string[]; latest: Latest;
+  id: string;
+  partner: string;
+  plan: string;
+  planTitle: string;
+  planKind: PlanKind;
+  objective: string;
+  objectiveTitle: string;
+  action: string;
+  actionTitle: string;
+  paraphrase: boolean;
+  start: string | null;
+  deadline: string | null;
+  daysToDeadline: number | null;
+  overdue: boolean;
+  indicators: string[];
+  latest: Latest;
 }
 export interface HistoryRow {
-  round: string; roundTitle: string; periodEnd: string; partner: string; status: ProgressStatus | null; narrative: string | null;
-  assessment: Assessment | null; assessmentComment: string | null;
+  round: string;
+  roundTitle: string;
+  periodEnd: string;
+  partner: string;
+  status: ProgressStatus | null;
+  narrative: string | null;
+  assessment: Assessment | null;
+  assessmentComment: string | null;
 }
 export interface ActionIndicator {
-  code: string; label: string; unit: string; decimals: number; polarity: string;
+  code: string;
+  label: string;
+  unit: string;
+  decimals: number;
+  polarity: string;
   partners: { partner: string; period: string | null; value: number | null }[];
   region: { period: string; value: number | null; median: number | null } | null;
 }
 export interface ActionDetail {
-  plan: string; planTitle: string; objective: string; objectiveTitle: string; action: string; title: string; paraphrase: boolean;
-  deadline: string | null; commitments: CommitmentView[]; history: HistoryRow[]; indicators: ActionIndicator[];
+  plan: string;
+  planTitle: string;
+  objective: string;
+  objectiveTitle: string;
+  action: string;
+  title: string;
+  paraphrase: boolean;
+  deadline: string | null;
+  commitments: CommitmentView[];
+  history: HistoryRow[];
+  indicators: ActionIndicator[];
 }
-export interface OverdueReport { round: string; roundTitle: string; plan: string; partner: string; dueDate: string; daysLate: number; status: ReportStatus }
+export interface OverdueReport {
+  round: string;
+  roundTitle: string;
+  plan: string;
+  partner: string;
+  dueDate: string;
+  daysLate: number;
+  status: ReportStatus;
+}
 
-export interface ReportSummary { partner: string; status: ReportStatus; version: number; submittedAt: string | null; commitments: number; reported: number; assessed: number }
-export interface Round {
-  id: string; plan: string; planTitle: string; title: string; periodStart: string; periodEnd: string; dueDate: string;
-  status: RoundStatus; version: number; openedAt: string; publishedAt: string | null; reports: ReportSummary[];
+export interface ReportSummary {
+  partner: string;
+  status: ReportStatus;
+  version: number;
+  submittedAt: string | null;
+  commitments: number;
+  reported: number;
+  assessed: number;
 }
-export interface Evidence { id: string; title: string; url: string | null; file: { name: string; mediaType: string; size: number } | null; addedAt: string; addedBy: string }
+export interface Round {
+  id: string;
+  plan: string;
+  planTitle: string;
+  title: string;
+  periodStart: string;
+  periodEnd: string;
+  dueDate: string;
+  status: RoundStatus;
+  version: number;
+  openedAt: string;
+  publishedAt: string | null;
+  reports: ReportSummary[];
+}
+export interface Evidence {
+  id: string;
+  title: string;
+  url: string | null;
+  file: { name: string; mediaType: string; size: number } | null;
+  addedAt: string;
+  addedBy: string;
+}
 export interface Entry {
-  commitment: string; objective: string; objectiveTitle: string; action: string; actionTitle: string; paraphrase: boolean; deadline: string | null;
-  status: ProgressStatus | null; narrative: string | null; assessment: Assessment | null; assessmentComment: string | null; assessedBy: string | null;
+  commitment: string;
+  objective: string;
+  objectiveTitle: string;
+  action: string;
+  actionTitle: string;
+  paraphrase: boolean;
+  deadline: string | null;
+  status: ProgressStatus | null;
+  narrative: string | null;
+  assessment: Assessment | null;
+  assessmentComment: string | null;
+  assessedBy: string | null;
   evidence: Evidence[];
 }
 export interface Report {
-  round: Round; partner: string; status: ReportStatus; version: number; submittedAt: string | null; submittedBy: string | null;
-  returnComment: string | null; entries: Entry[]; can: { edit: boolean; submit: boolean; assess: boolean; return: boolean };
+  round: Round;
+  partner: string;
+  status: ReportStatus;
+  version: number;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  returnComment: string | null;
+  entries: Entry[];
+  can: { edit: boolean; submit: boolean; assess: boolean; return: boolean };
 }
 
 const enc = encodeURIComponent;
@@ -133,7 +272,18 @@ export function useReport(id: string, partner: string) {
   return useQuery({ queryKey: reportKey(id, partner), queryFn: () => api<Report>('GET', paths.report(id, partner)) });
 }
 
-const COMMITMENT_QUERIES = new Set(['plans', 'plan', 'plan-heatmap', 'plan-rounds', 'rounds', 'round', 'report', 'action', 'partner-commitments', 'overdue']);
+const COMMITMENT_QUERIES = new Set([
+  'plans',
+  'plan',
+  'plan-heatmap',
+  'plan-rounds',
+  'rounds',
+  'round',
+  'report',
+  'action',
+  'partner-commitments',
+  'overdue',
+]);
 
 /** Marks every commitments query stale after a change (rounds, reports and the read models all move together). */
 export function refreshCommitments(client: QueryClient): Promise<void> {
@@ -164,7 +314,8 @@ export function partnerOfPlan(code: string): string | null {
 
 /** Refuses a file over the server's upload limit before sending it (the server would refuse it too): throws the `tooLarge` text. */
 export function checkSize(file: File, tooLarge: (values: { name: string; size: string; limit: string }) => string): void {
-  if (file.size > MAX_UPLOAD_BYTES) throw new Error(tooLarge({ name: file.name, size: formatBytes(file.size), limit: formatBytes(MAX_UPLOAD_BYTES) }));
+  if (file.size > MAX_UPLOAD_BYTES)
+    throw new Error(tooLarge({ name: file.name, size: formatBytes(file.size), limit: formatBytes(MAX_UPLOAD_BYTES) }));
 }
 
 export function formatBytes(n: number): string {

@@ -29,7 +29,7 @@ export function CaseImportPage({ user }: { user: User }) {
   const [file, setFile] = useState<File | null>(null);
   const wb6 = (partners.data?.partners ?? []).filter((p) => p.group === 'WB6');
   // A coordinator imports for their own partner only.
-  const partner = user.role === 'coordinator' ? user.partner : chosen ?? wb6[0]?.code ?? null;
+  const partner = user.role === 'coordinator' ? user.partner : (chosen ?? wb6[0]?.code ?? null);
   const current = params.get('import');
   const typeProblem = file !== null && contentTypeOf(file) === null;
   const yearsProblem = years.trim() !== '' && !YEARS.test(years.trim());
@@ -54,29 +54,67 @@ export function CaseImportPage({ user }: { user: User }) {
 
   return (
     <Stack maw={1000}>
-      <Anchor component={Link} to="/justice" size="sm">← {t('justice.backToScoreboard')}</Anchor>
+      <Anchor component={Link} to="/justice" size="sm">
+        ← {t('justice.backToScoreboard')}
+      </Anchor>
       <Title order={2}>{t('caseImport.title')}</Title>
       <Text>{t('caseImport.intro')}</Text>
       <List size="sm">
-        <List.Item>{t('caseImport.columns')} <Code>case_id,court,case_type,instance,filed_on,closed_on</Code></List.Item>
+        <List.Item>
+          {t('caseImport.columns')} <Code>case_id,court,case_type,instance,filed_on,closed_on</Code>
+        </List.Item>
         <List.Item>{t('caseImport.values')}</List.Item>
         <List.Item>{t('caseImport.mappingHint')}</List.Item>
       </List>
       <form onSubmit={submit} aria-labelledby="upload-title">
         <Stack gap="sm">
-          <Title order={3} size="h4" id="upload-title">{t('caseImport.uploadTitle')}</Title>
+          <Title order={3} size="h4" id="upload-title">
+            {t('caseImport.uploadTitle')}
+          </Title>
           <Group align="flex-start" gap="md">
-            <Select label={t('caseImport.partner')} data={wb6.map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` }))} value={partner}
-              onChange={setChosen} allowDeselect={false} disabled={user.role === 'coordinator'} w={260} />
-            <TextInput label={t('caseImport.years')} description={t('caseImport.yearsHelp')} placeholder="2019-2024" value={years}
-              onChange={(e) => setYears(e.currentTarget.value)} error={yearsProblem ? t('caseImport.yearsWrong') : undefined} w={300} />
+            <Select
+              label={t('caseImport.partner')}
+              data={wb6.map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` }))}
+              value={partner}
+              onChange={setChosen}
+              allowDeselect={false}
+              disabled={user.role === 'coordinator'}
+              w={260}
+            />
+            <TextInput
+              label={t('caseImport.years')}
+              description={t('caseImport.yearsHelp')}
+              placeholder="2019-2024"
+              value={years}
+              onChange={(e) => setYears(e.currentTarget.value)}
+              error={yearsProblem ? t('caseImport.yearsWrong') : undefined}
+              w={300}
+            />
           </Group>
-          <FileInput label={t('caseImport.file')} description={t('caseImport.fileHelp')} placeholder={t('caseImport.choose')} accept=".csv,.parquet,text/csv,application/vnd.apache.parquet"
-            value={file} onChange={(f) => { setFile(f); start.reset(); }} clearable maw={480} error={typeProblem ? t('caseImport.wrongType') : undefined} />
+          <FileInput
+            label={t('caseImport.file')}
+            description={t('caseImport.fileHelp')}
+            placeholder={t('caseImport.choose')}
+            accept=".csv,.parquet,text/csv,application/vnd.apache.parquet"
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              start.reset();
+            }}
+            clearable
+            maw={480}
+            error={typeProblem ? t('caseImport.wrongType') : undefined}
+          />
           <Group>
-            <Button type="submit" disabled={!file || !partner || typeProblem || yearsProblem} loading={start.isPending}>{t('caseImport.start')}</Button>
+            <Button type="submit" disabled={!file || !partner || typeProblem || yearsProblem} loading={start.isPending}>
+              {t('caseImport.start')}
+            </Button>
           </Group>
-          {start.error && <Alert color="red" role="alert">{start.error.message}</Alert>}
+          {start.error && (
+            <Alert color="red" role="alert">
+              {start.error.message}
+            </Alert>
+          )}
         </Stack>
       </form>
       {current && <ImportStatus id={current} />}

@@ -11,7 +11,9 @@ const SHOWN_FIGURES = 4;
 
 function cellLabel(cell: StoredCell, catalog: Catalog | undefined): string {
   const variable = catalog?.variables.find((v) => v.code === cell.variable)?.label ?? cell.variable;
-  const coords = Object.entries(cell.coords).map(([d, c]) => catalog?.dimensions.find((x) => x.code === d)?.codes.find((x) => x.code === c)?.label ?? c);
+  const coords = Object.entries(cell.coords).map(
+    ([d, c]) => catalog?.dimensions.find((x) => x.code === d)?.codes.find((x) => x.code === c)?.label ?? c,
+  );
   return coords.length ? `${variable} (${coords.join(', ')})` : variable;
 }
 
@@ -29,9 +31,17 @@ export function CommentsPanel({ partner, year, catalog }: { partner: string; yea
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="comments-title">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="comments-title">{t('justice.commentsTitle', { year })}</Title>
-        <Text size="sm" c="dimmed">{t('justice.commentsIntro')}</Text>
-        {submission.error && !notFound && <Alert color="red" role="alert">{submission.error.message}</Alert>}
+        <Title order={3} size="h4" id="comments-title">
+          {t('justice.commentsTitle', { year })}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('justice.commentsIntro')}
+        </Text>
+        {submission.error && !notFound && (
+          <Alert color="red" role="alert">
+            {submission.error.message}
+          </Alert>
+        )}
         {(notFound || (submission.data && groups.size === 0)) && <Text size="sm">{t('justice.noComments')}</Text>}
         {[...groups].map(([text, cells]) => {
           const labels = [...new Set(cells.map((c) => cellLabel(c, catalog)))];
@@ -40,10 +50,14 @@ export function CommentsPanel({ partner, year, catalog }: { partner: string; yea
               <Stack gap={4}>
                 <Text className="pre-wrap">“{text}”</Text>
                 <Group gap="xs">
-                  <Badge variant="light" color="gray">{t('justice.onFigures', { count: cells.length })}</Badge>
+                  <Badge variant="light" color="gray">
+                    {t('justice.onFigures', { count: cells.length })}
+                  </Badge>
                 </Group>
                 <List size="xs" c="dimmed">
-                  {labels.slice(0, SHOWN_FIGURES).map((l) => <List.Item key={l}>{l}</List.Item>)}
+                  {labels.slice(0, SHOWN_FIGURES).map((l) => (
+                    <List.Item key={l}>{l}</List.Item>
+                  ))}
                   {labels.length > SHOWN_FIGURES && <List.Item>{t('justice.andMore', { count: labels.length - SHOWN_FIGURES })}</List.Item>}
                 </List>
               </Stack>

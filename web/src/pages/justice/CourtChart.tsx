@@ -10,7 +10,14 @@ export const BEST_COLOR = '#2b8a3e';
 const OTHER_COLOR = '#4466cb';
 const PARTNER_COLOR = '#1c3f95';
 
-export interface CourtRow { orgUnit: string; name: string; dt: number | null; cr: number | null; old: number | null; mark: 'worst' | 'best' | null }
+export interface CourtRow {
+  orgUnit: string;
+  name: string;
+  dt: number | null;
+  cr: number | null;
+  old: number | null;
+  mark: 'worst' | 'best' | null;
+}
 
 interface Props {
   rows: CourtRow[];
@@ -24,21 +31,57 @@ export function CourtChart({ rows, partnerName, partnerValue, unit, year }: Prop
   const { t } = useTranslation();
   const compact = useMediaQuery('(max-width: 36em)') ?? false;
   const shown = useMemo(() => rows.filter((r) => r.dt !== null), [rows]);
-  const option = useMemo<ChartOption>(() => ({
-    animationDuration: 300,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText', valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)} ${unit}`) },
-    grid: { left: 8, right: 32, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: unit || undefined, splitNumber: compact ? 3 : 5 },
-    // Category axes run bottom-up: inverse puts the first row (the longest time) at the top.
-    yAxis: { type: 'category', inverse: true, data: shown.map((r) => r.name), axisLabel: compact ? { width: 100, overflow: 'break', fontSize: 11, lineHeight: 14 } : { width: 180, overflow: 'truncate' } },
-    series: [{
-      type: 'bar', name: t('justice.dtColumn'), barMaxWidth: 28,
-      data: shown.map((r) => ({ value: r.dt, itemStyle: { color: r.mark === 'worst' ? WORST_COLOR : r.mark === 'best' ? BEST_COLOR : OTHER_COLOR } })),
-      markLine: partnerValue === null ? undefined : {
-        symbol: 'none', silent: true,
-        data: [{ xAxis: partnerValue, lineStyle: { color: PARTNER_COLOR, type: 'dashed' }, label: { formatter: `${partnerName}: {c}`, color: PARTNER_COLOR, position: 'start' } }],
+  const option = useMemo<ChartOption>(
+    () => ({
+      animationDuration: 300,
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        renderMode: 'richText',
+        valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)} ${unit}`),
       },
-    }],
-  }), [shown, partnerName, partnerValue, unit, compact, t]);
-  return <EChart option={option} label={t('justice.courtChartLabel', { partner: partnerName, year })} height={Math.max(200, 64 + shown.length * 40)} />;
+      grid: { left: 8, right: 32, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', name: unit || undefined, splitNumber: compact ? 3 : 5 },
+      // Category axes run bottom-up: inverse puts the first row (the longest time) at the top.
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: shown.map((r) => r.name),
+        axisLabel: compact ? { width: 100, overflow: 'break', fontSize: 11, lineHeight: 14 } : { width: 180, overflow: 'truncate' },
+      },
+      series: [
+        {
+          type: 'bar',
+          name: t('justice.dtColumn'),
+          barMaxWidth: 28,
+          data: shown.map((r) => ({
+            value: r.dt,
+            itemStyle: { color: r.mark === 'worst' ? WORST_COLOR : r.mark === 'best' ? BEST_COLOR : OTHER_COLOR },
+          })),
+          markLine:
+            partnerValue === null
+              ? undefined
+              : {
+                  symbol: 'none',
+                  silent: true,
+                  data: [
+                    {
+                      xAxis: partnerValue,
+                      lineStyle: { color: PARTNER_COLOR, type: 'dashed' },
+                      label: { formatter: `${partnerName}: {c}`, color: PARTNER_COLOR, position: 'start' },
+                    },
+                  ],
+                },
+        },
+      ],
+    }),
+    [shown, partnerName, partnerValue, unit, compact, t],
+  );
+  return (
+    <EChart
+      option={option}
+      label={t('justice.courtChartLabel', { partner: partnerName, year })}
+      height={Math.max(200, 64 + shown.length * 40)}
+    />
+  );
 }

@@ -9,12 +9,30 @@ import { formatNumber } from '../statistics/IndicatorTable';
 import { usePartners } from '../statistics/model';
 import { BEST_COLOR, CourtChart, WORST_COLOR, type CourtRow } from './CourtChart';
 import { JusticeFilters, MethodNote } from './Filters';
-import { CR, downloadCsv, DT, OLD, partnerValue, pickYear, useCourtValues, useIndicatorValues, useJusticeFilters, type CourtAnswer } from './model';
+import {
+  CR,
+  downloadCsv,
+  DT,
+  OLD,
+  partnerValue,
+  pickYear,
+  useCourtValues,
+  useIndicatorValues,
+  useJusticeFilters,
+  type CourtAnswer,
+} from './model';
 
 /** Courts merged from the three answers, longest disposition time first (courts without it last). */
 function courtRows(dt: CourtAnswer, cr: CourtAnswer | undefined, old: CourtAnswer | undefined): CourtRow[] {
   const find = (answer: CourtAnswer | undefined, orgUnit: string) => answer?.values.find((v) => v.orgUnit === orgUnit)?.value ?? null;
-  const rows: CourtRow[] = dt.values.map((v) => ({ orgUnit: v.orgUnit, name: v.name, dt: v.value, cr: find(cr, v.orgUnit), old: find(old, v.orgUnit), mark: null }));
+  const rows: CourtRow[] = dt.values.map((v) => ({
+    orgUnit: v.orgUnit,
+    name: v.name,
+    dt: v.value,
+    cr: find(cr, v.orgUnit),
+    old: find(old, v.orgUnit),
+    mark: null,
+  }));
   rows.sort((a, b) => (a.dt === null ? 1 : 0) - (b.dt === null ? 1 : 0) || (b.dt ?? 0) - (a.dt ?? 0) || a.orgUnit.localeCompare(b.orgUnit));
   const ranked = rows.filter((r) => r.dt !== null);
   if (ranked.length >= 2) {
@@ -45,66 +63,107 @@ export function CourtsPage() {
   const hasData = rows.some((r) => r.dt !== null || r.cr !== null || r.old !== null);
   const title = t('justice.courtsTitle', { partner: name, year: year ?? '' });
   const decimals = { dt: dt.data?.indicator.decimals, cr: cr.data?.indicator.decimals, old: old.data?.indicator.decimals };
-  const csv = () => downloadCsv(`courts-${partner}-${year}${filters.category === 'all' ? '' : `-${filters.category}`}.csv`, [
-    ['org_unit', 'court', 'year', 'case_category', DT, CR, OLD],
-    ...rows.map((r) => [r.orgUnit, r.name, year ?? '', filters.category, r.dt, r.cr, r.old]),
-  ]);
+  const csv = () =>
+    downloadCsv(`courts-${partner}-${year}${filters.category === 'all' ? '' : `-${filters.category}`}.csv`, [
+      ['org_unit', 'court', 'year', 'case_category', DT, CR, OLD],
+      ...rows.map((r) => [r.orgUnit, r.name, year ?? '', filters.category, r.dt, r.cr, r.old]),
+    ]);
 
   return (
     <Stack>
       <Group gap="md">
-        <Anchor component={Link} to={`/justice${filters.search}`} size="sm">← {t('justice.backToScoreboard')}</Anchor>
-        <Anchor component={Link} to={`/justice/${partner}${filters.search}`} size="sm">{t('justice.profileOf', { partner: name })}</Anchor>
+        <Anchor component={Link} to={`/justice${filters.search}`} size="sm">
+          ← {t('justice.backToScoreboard')}
+        </Anchor>
+        <Anchor component={Link} to={`/justice/${partner}${filters.search}`} size="sm">
+          {t('justice.profileOf', { partner: name })}
+        </Anchor>
       </Group>
       <Title order={2}>{t('justice.courtsHeading', { partner: name })}</Title>
       <Text>{t('justice.courtsIntro')}</Text>
       <MethodNote courts />
       <JusticeFilters periods={periods} year={year} onYear={filters.setYear} category={filters.category} onCategory={filters.setCategory} />
-      {error && <Alert color="red" role="alert">{error.message}</Alert>}
+      {error && (
+        <Alert color="red" role="alert">
+          {error.message}
+        </Alert>
+      )}
       {overall.data && periods.length === 0 && <Alert color="gray">{t('justice.noPartnerData', { partner: name })}</Alert>}
       {dt.data && year && (
         <Paper withBorder p="md" component="section" aria-labelledby="courts-title">
           <Stack gap="xs">
-            <Title order={3} size="h4" id="courts-title">{title}</Title>
+            <Title order={3} size="h4" id="courts-title">
+              {title}
+            </Title>
             {!hasData && <Alert color="gray">{t('justice.noCourtData')}</Alert>}
-            {hasData && <Text size="sm" c="dimmed">{t('justice.courtsLegend', { partner: name })}</Text>}
+            {hasData && (
+              <Text size="sm" c="dimmed">
+                {t('justice.courtsLegend', { partner: name })}
+              </Text>
+            )}
             {hasData && <CourtChart rows={rows} partnerName={name} partnerValue={own} unit={dt.data.indicator.unit} year={year} />}
-            {hasData && <Table.ScrollContainer minWidth={640}>
-              <Table striped aria-label={title}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('justice.court')}</Table.Th>
-                    <Table.Th scope="col" ta="right">{t('justice.dtColumn')}</Table.Th>
-                    <Table.Th scope="col" ta="right">{t('justice.crColumn')}</Table.Th>
-                    <Table.Th scope="col" ta="right">{t('justice.oldColumn')}</Table.Th>
-                    <Table.Th scope="col">{t('justice.note')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((r) => (
-                    <Table.Tr key={r.orgUnit}>
-                      <Table.Th scope="row" fw={400}>{r.name}</Table.Th>
-                      <Table.Td ta="right" fw={r.mark ? 700 : undefined}>{formatNumber(r.dt, decimals.dt)}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(r.cr, decimals.cr)}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(r.old, decimals.old)}</Table.Td>
-                      <Table.Td>
-                        {r.mark === 'worst' && <Badge color={WORST_COLOR} variant="light">{t('justice.longest')}</Badge>}
-                        {r.mark === 'best' && <Badge color={BEST_COLOR} variant="light">{t('justice.shortest')}</Badge>}
-                      </Table.Td>
+            {hasData && (
+              <Table.ScrollContainer minWidth={640}>
+                <Table striped aria-label={title}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('justice.court')}</Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        {t('justice.dtColumn')}
+                      </Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        {t('justice.crColumn')}
+                      </Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        {t('justice.oldColumn')}
+                      </Table.Th>
+                      <Table.Th scope="col">{t('justice.note')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-                <Table.Tfoot>
-                  <Table.Tr>
-                    <Table.Th scope="row">{t('justice.partnerWhole', { partner: name })}</Table.Th>
-                    <Table.Td ta="right" fw={700}>{formatNumber(own, decimals.dt)}</Table.Td>
-                    <Table.Td ta="right" fw={700}>{formatNumber(partnerValue(crOverall.data, partner, year), decimals.cr)}</Table.Td>
-                    <Table.Td ta="right" fw={700}>{formatNumber(partnerValue(oldOverall.data, partner, year), decimals.old)}</Table.Td>
-                    <Table.Td />
-                  </Table.Tr>
-                </Table.Tfoot>
-              </Table>
-            </Table.ScrollContainer>}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rows.map((r) => (
+                      <Table.Tr key={r.orgUnit}>
+                        <Table.Th scope="row" fw={400}>
+                          {r.name}
+                        </Table.Th>
+                        <Table.Td ta="right" fw={r.mark ? 700 : undefined}>
+                          {formatNumber(r.dt, decimals.dt)}
+                        </Table.Td>
+                        <Table.Td ta="right">{formatNumber(r.cr, decimals.cr)}</Table.Td>
+                        <Table.Td ta="right">{formatNumber(r.old, decimals.old)}</Table.Td>
+                        <Table.Td>
+                          {r.mark === 'worst' && (
+                            <Badge color={WORST_COLOR} variant="light">
+                              {t('justice.longest')}
+                            </Badge>
+                          )}
+                          {r.mark === 'best' && (
+                            <Badge color={BEST_COLOR} variant="light">
+                              {t('justice.shortest')}
+                            </Badge>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                  <Table.Tfoot>
+                    <Table.Tr>
+                      <Table.Th scope="row">{t('justice.partnerWhole', { partner: name })}</Table.Th>
+                      <Table.Td ta="right" fw={700}>
+                        {formatNumber(own, decimals.dt)}
+                      </Table.Td>
+                      <Table.Td ta="right" fw={700}>
+                        {formatNumber(partnerValue(crOverall.data, partner, year), decimals.cr)}
+                      </Table.Td>
+                      <Table.Td ta="right" fw={700}>
+                        {formatNumber(partnerValue(oldOverall.data, partner, year), decimals.old)}
+                      </Table.Td>
+                      <Table.Td />
+                    </Table.Tr>
+                  </Table.Tfoot>
+                </Table>
+              </Table.ScrollContainer>
+            )}
             {hasData && (
               <Button variant="subtle" size="compact-sm" w="fit-content" onClick={csv}>
                 {t('justice.downloadCsv', { what: title })}

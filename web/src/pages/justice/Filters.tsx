@@ -18,11 +18,25 @@ export function JusticeFilters({ periods, year, onYear, category, onCategory }: 
   const catalog = useCatalog();
   return (
     <Group align="flex-end" gap="md">
-      <Select label={t('justice.year')} data={[...periods].reverse()} value={year ?? null} onChange={onYear} allowDeselect={false}
-        disabled={periods.length === 0} placeholder={t('indicators.noPeriods')} w={140} />
+      <Select
+        label={t('justice.year')}
+        data={[...periods].reverse()}
+        value={year ?? null}
+        onChange={onYear}
+        allowDeselect={false}
+        disabled={periods.length === 0}
+        placeholder={t('indicators.noPeriods')}
+        w={140}
+      />
       {onCategory && (
-        <Select label={t('justice.category')} data={categoryOptions(catalog.data, t('justice.allCategories'))} value={category ?? null}
-          onChange={onCategory} allowDeselect={false} miw={280} />
+        <Select
+          label={t('justice.category')}
+          data={categoryOptions(catalog.data, t('justice.allCategories'))}
+          value={category ?? null}
+          onChange={onCategory}
+          allowDeselect={false}
+          miw={280}
+        />
       )}
     </Group>
   );
@@ -32,11 +46,33 @@ export function MethodNote({ courts = false }: { courts?: boolean }) {
   const { t } = useTranslation();
   return (
     <List size="sm" spacing={2}>
-      <List.Item><Text span fw={700} size="sm">{t('justice.crShort')}</Text> {t('justice.crExplained')}</List.Item>
-      <List.Item><Text span fw={700} size="sm">{t('justice.dtShort')}</Text> {t('justice.dtExplained')}</List.Item>
-      {courts
-        ? <List.Item><Text span fw={700} size="sm">{t('justice.oldShort')}</Text> {t('justice.oldExplained')}</List.Item>
-        : <List.Item><Text span fw={700} size="sm">{t('justice.regionShort')}</Text> {t('justice.regionExplained')}</List.Item>}
+      <List.Item>
+        <Text span fw={700} size="sm">
+          {t('justice.crShort')}
+        </Text>{' '}
+        {t('justice.crExplained')}
+      </List.Item>
+      <List.Item>
+        <Text span fw={700} size="sm">
+          {t('justice.dtShort')}
+        </Text>{' '}
+        {t('justice.dtExplained')}
+      </List.Item>
+      {courts ? (
+        <List.Item>
+          <Text span fw={700} size="sm">
+            {t('justice.oldShort')}
+          </Text>{' '}
+          {t('justice.oldExplained')}
+        </List.Item>
+      ) : (
+        <List.Item>
+          <Text span fw={700} size="sm">
+            {t('justice.regionShort')}
+          </Text>{' '}
+          {t('justice.regionExplained')}
+        </List.Item>
+      )}
     </List>
   );
 }

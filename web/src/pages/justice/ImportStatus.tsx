@@ -31,7 +31,12 @@ export function ImportStatus({ id }: { id: string }) {
     }
   }, [status, client]);
 
-  if (job.error) return <Alert color="red" role="alert">{job.error.message}</Alert>;
+  if (job.error)
+    return (
+      <Alert color="red" role="alert">
+        {job.error.message}
+      </Alert>
+    );
   if (!job.data) return null;
   const j = job.data;
   const percent = Math.round(Math.max(0, Math.min(1, j.progress)) * 100);
@@ -40,18 +45,28 @@ export function ImportStatus({ id }: { id: string }) {
     <Paper withBorder p="md" component="section" aria-labelledby="job-title">
       <Stack gap="sm">
         <Group gap="sm">
-          <Title order={3} size="h4" id="job-title">{t('caseImport.jobTitle', { file: j.fileName })}</Title>
-          <Badge color={STATUS_COLORS[j.status]} variant="light">{t(`caseImport.status.${j.status}`)}</Badge>
+          <Title order={3} size="h4" id="job-title">
+            {t('caseImport.jobTitle', { file: j.fileName })}
+          </Title>
+          <Badge color={STATUS_COLORS[j.status]} variant="light">
+            {t(`caseImport.status.${j.status}`)}
+          </Badge>
         </Group>
         {j.status === 'running' && (
           <Stack gap={4}>
-            <Text size="sm" role="status">{t('caseImport.progress', { phase, percent })}</Text>
+            <Text size="sm" role="status">
+              {t('caseImport.progress', { phase, percent })}
+            </Text>
             <Progress.Root size="lg">
               <Progress.Section value={percent} animated aria-label={t('caseImport.progressLabel')} />
             </Progress.Root>
           </Stack>
         )}
-        {j.status === 'failed' && <Alert color="red" role="alert" title={t('caseImport.failed')}>{j.message ?? '—'}</Alert>}
+        {j.status === 'failed' && (
+          <Alert color="red" role="alert" title={t('caseImport.failed')}>
+            {j.message ?? '—'}
+          </Alert>
+        )}
         {j.status === 'completed' && <Result job={j} />}
       </Stack>
     </Paper>
@@ -61,7 +76,11 @@ export function ImportStatus({ id }: { id: string }) {
 function Result({ job }: { job: CaseImport }) {
   const { t } = useTranslation();
   const reasons = Object.entries(job.rejectedByReason).sort((a, b) => b[1] - a[1]);
-  const counts = [[t('caseImport.rows'), job.rows], [t('caseImport.imported'), job.imported], [t('caseImport.rejected'), job.rejected]] as const;
+  const counts = [
+    [t('caseImport.rows'), job.rows],
+    [t('caseImport.imported'), job.imported],
+    [t('caseImport.rejected'), job.rejected],
+  ] as const;
   return (
     <Stack gap="sm">
       <Alert color={job.rejected ? 'yellow' : 'green'} role="status" title={t('caseImport.completed')}>
@@ -70,7 +89,12 @@ function Result({ job }: { job: CaseImport }) {
       <Table withRowBorders={false} verticalSpacing={2} maw={360} aria-label={t('caseImport.counts')}>
         <Table.Tbody>
           {counts.map(([label, n]) => (
-            <Table.Tr key={label}><Table.Th scope="row" fw={400}>{label}</Table.Th><Table.Td ta="right">{formatNumber(n)}</Table.Td></Table.Tr>
+            <Table.Tr key={label}>
+              <Table.Th scope="row" fw={400}>
+                {label}
+              </Table.Th>
+              <Table.Td ta="right">{formatNumber(n)}</Table.Td>
+            </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
@@ -79,16 +103,26 @@ function Result({ job }: { job: CaseImport }) {
           <Table.ScrollContainer minWidth={360}>
             <Table striped aria-label={t('caseImport.byReason')}>
               <Table.Thead>
-                <Table.Tr><Table.Th scope="col">{t('caseImport.reason')}</Table.Th><Table.Th scope="col" ta="right">{t('caseImport.rowsRejected')}</Table.Th></Table.Tr>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('caseImport.reason')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('caseImport.rowsRejected')}
+                  </Table.Th>
+                </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {reasons.map(([reason, n]) => (
-                  <Table.Tr key={reason}><Table.Td>{t(`caseImport.reasons.${reason}`, { defaultValue: reason })}</Table.Td><Table.Td ta="right">{formatNumber(n)}</Table.Td></Table.Tr>
+                  <Table.Tr key={reason}>
+                    <Table.Td>{t(`caseImport.reasons.${reason}`, { defaultValue: reason })}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(n)}</Table.Td>
+                  </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Anchor href={`/api/v1/justice/case-imports/${encodeURIComponent(job.id)}/rejected.csv`} download size="sm" w="fit-content">{t('caseImport.rejectedCsv')}</Anchor>
+          <Anchor href={`/api/v1/justice/case-imports/${encodeURIComponent(job.id)}/rejected.csv`} download size="sm" w="fit-content">
+            {t('caseImport.rejectedCsv')}
+          </Anchor>
         </>
       )}
       {job.submissions.length > 0 && (
@@ -97,10 +131,18 @@ function Result({ job }: { job: CaseImport }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('caseImport.year')}</Table.Th>
-                <Table.Th scope="col" ta="right">{t('import.created')}</Table.Th>
-                <Table.Th scope="col" ta="right">{t('import.changed')}</Table.Th>
-                <Table.Th scope="col" ta="right">{t('import.unchanged')}</Table.Th>
-                <Table.Th scope="col" ta="right">{t('import.removed')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('import.created')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('import.changed')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('import.unchanged')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('import.removed')}
+                </Table.Th>
                 <Table.Th scope="col">{t('caseImport.submission')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -113,7 +155,9 @@ function Result({ job }: { job: CaseImport }) {
                   <Table.Td ta="right">{formatNumber(s.unchanged)}</Table.Td>
                   <Table.Td ta="right">{formatNumber(s.removed)}</Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} to={`/statistics/${DATASET}/${job.partner}/${s.period}`} size="sm">{t('caseImport.openDraft', { year: s.period })}</Anchor>
+                    <Anchor component={Link} to={`/statistics/${DATASET}/${job.partner}/${s.period}`} size="sm">
+                      {t('caseImport.openDraft', { year: s.period })}
+                    </Anchor>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -135,9 +179,19 @@ export function ImportHistory({ partner, current, onOpen }: { partner: string; c
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="history-title">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="history-title">{t('caseImport.historyTitle')}</Title>
-        {list.error && <Alert color="red" role="alert">{list.error.message}</Alert>}
-        {list.data && imports.length === 0 && <Text size="sm" c="dimmed">{t('caseImport.noHistory')}</Text>}
+        <Title order={3} size="h4" id="history-title">
+          {t('caseImport.historyTitle')}
+        </Title>
+        {list.error && (
+          <Alert color="red" role="alert">
+            {list.error.message}
+          </Alert>
+        )}
+        {list.data && imports.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('caseImport.noHistory')}
+          </Text>
+        )}
         {imports.length > 0 && (
           <Table.ScrollContainer minWidth={760}>
             <Table striped aria-labelledby="history-title">
@@ -147,8 +201,12 @@ export function ImportHistory({ partner, current, onOpen }: { partner: string; c
                   <Table.Th scope="col">{t('caseImport.file')}</Table.Th>
                   <Table.Th scope="col">{t('caseImport.yearsColumn')}</Table.Th>
                   <Table.Th scope="col">{t('caseImport.statusColumn')}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t('caseImport.imported')}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t('caseImport.rejected')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('caseImport.imported')}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('caseImport.rejected')}
+                  </Table.Th>
                   <Table.Th scope="col">{t('caseImport.details')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -156,13 +214,25 @@ export function ImportHistory({ partner, current, onOpen }: { partner: string; c
                 {imports.map((j) => (
                   <Table.Tr key={j.id} bg={j.id === current ? 'var(--mantine-color-blue-light)' : undefined}>
                     <Table.Td>{formatDateTime(j.startedAt)}</Table.Td>
-                    <Table.Th scope="row" fw={400}>{j.fileName}</Table.Th>
+                    <Table.Th scope="row" fw={400}>
+                      {j.fileName}
+                    </Table.Th>
                     <Table.Td>{j.years.join(', ') || '—'}</Table.Td>
-                    <Table.Td><Badge color={STATUS_COLORS[j.status]} variant="light">{t(`caseImport.status.${j.status}`)}</Badge></Table.Td>
+                    <Table.Td>
+                      <Badge color={STATUS_COLORS[j.status]} variant="light">
+                        {t(`caseImport.status.${j.status}`)}
+                      </Badge>
+                    </Table.Td>
                     <Table.Td ta="right">{formatNumber(j.imported)}</Table.Td>
                     <Table.Td ta="right">{formatNumber(j.rejected)}</Table.Td>
                     <Table.Td>
-                      <Anchor component="button" type="button" size="sm" onClick={() => onOpen(j.id)} aria-label={t('caseImport.showImport', { file: j.fileName, when: formatDateTime(j.startedAt) })}>
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        onClick={() => onOpen(j.id)}
+                        aria-label={t('caseImport.showImport', { file: j.fileName, when: formatDateTime(j.startedAt) })}
+                      >
                         {t('caseImport.show')}
                       </Anchor>
                     </Table.Td>

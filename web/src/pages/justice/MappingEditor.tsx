@@ -18,9 +18,15 @@ export function MappingEditor({ partner }: { partner: string }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="mapping-title">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="mapping-title">{t('mapping.title', { partner })}</Title>
+        <Title order={3} size="h4" id="mapping-title">
+          {t('mapping.title', { partner })}
+        </Title>
         <Text size="sm">{t('mapping.intro')}</Text>
-        {mapping.error && <Alert color="red" role="alert">{mapping.error.message}</Alert>}
+        {mapping.error && (
+          <Alert color="red" role="alert">
+            {mapping.error.message}
+          </Alert>
+        )}
         {mapping.data && <MappingForm key={partner} mapping={mapping.data} />}
       </Stack>
     </Paper>
@@ -51,15 +57,46 @@ function MappingForm({ mapping }: { mapping: Mapping }) {
         <Text size="sm" c="dimmed">
           {mapping.yaml === null ? t('mapping.none') : t('mapping.updated', { when: formatDateTime(mapping.updatedAt) })}
         </Text>
-        <Textarea label={t('mapping.yaml')} description={t('mapping.yamlHelp')} value={yaml} onChange={(e) => { setYaml(e.currentTarget.value); setSaved(false); }}
-          autosize minRows={8} maxRows={24} spellCheck={false} classNames={{ input: 'mono' }} placeholder={t('mapping.placeholder')}
-          error={save.error ? true : undefined} />
-        {save.error && <Alert color="red" role="alert" title={t('mapping.rejected')} className="pre-wrap">{save.error.message}</Alert>}
-        {saved && !changed && <Alert color="green" role="status">{t('mapping.saved')}</Alert>}
+        <Textarea
+          label={t('mapping.yaml')}
+          description={t('mapping.yamlHelp')}
+          value={yaml}
+          onChange={(e) => {
+            setYaml(e.currentTarget.value);
+            setSaved(false);
+          }}
+          autosize
+          minRows={8}
+          maxRows={24}
+          spellCheck={false}
+          classNames={{ input: 'mono' }}
+          placeholder={t('mapping.placeholder')}
+          error={save.error ? true : undefined}
+        />
+        {save.error && (
+          <Alert color="red" role="alert" title={t('mapping.rejected')} className="pre-wrap">
+            {save.error.message}
+          </Alert>
+        )}
+        {saved && !changed && (
+          <Alert color="green" role="status">
+            {t('mapping.saved')}
+          </Alert>
+        )}
         <Group>
-          <Button type="submit" loading={save.isPending} disabled={!changed}>{t('mapping.save')}</Button>
-          {yaml === '' && <Button variant="default" onClick={() => setYaml(t('mapping.placeholder'))}>{t('mapping.useExample')}</Button>}
-          {changed && <Button variant="default" onClick={() => setYaml(mapping.yaml ?? '')}>{t('mapping.discard')}</Button>}
+          <Button type="submit" loading={save.isPending} disabled={!changed}>
+            {t('mapping.save')}
+          </Button>
+          {yaml === '' && (
+            <Button variant="default" onClick={() => setYaml(t('mapping.placeholder'))}>
+              {t('mapping.useExample')}
+            </Button>
+          )}
+          {changed && (
+            <Button variant="default" onClick={() => setYaml(mapping.yaml ?? '')}>
+              {t('mapping.discard')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </form>

@@ -14,7 +14,16 @@ const PARTNER_COLOR = '#4466cb';
 const REGION_COLOR = '#1c3f95';
 const MEDIAN_COLOR = '#e8590c';
 
-export interface ProfileRow { code: string; label: string; unit: string; decimals: number; polarity: string; value: number | null; median: number | null; region: number | null }
+export interface ProfileRow {
+  code: string;
+  label: string;
+  unit: string;
+  decimals: number;
+  polarity: string;
+  value: number | null;
+  median: number | null;
+  region: number | null;
+}
 
 /** 'better' or 'worse' than the median by the indicator's polarity, null when neither applies. */
 export function comparison(row: ProfileRow): 'better' | 'worse' | 'equal' | null {
@@ -32,21 +41,45 @@ export function RelativeChart({ rows, partnerName, year }: { rows: ProfileRow[];
     const shown = rows.filter((r) => r.value !== null && r.median !== null && r.median !== 0);
     return {
       animationDuration: 300,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText', valueFormatter: (v: unknown) => (v == null ? '—' : String(v)) },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        renderMode: 'richText',
+        valueFormatter: (v: unknown) => (v == null ? '—' : String(v)),
+      },
       grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
       xAxis: { type: 'value', name: t('justice.medianIs100'), nameLocation: 'middle', nameGap: 28, min: 0, splitNumber: compact ? 3 : 5 },
-      yAxis: { type: 'category', inverse: true, data: shown.map((r) => r.label), axisLabel: compact ? { width: 110, overflow: 'break', fontSize: 11, lineHeight: 14 } : { width: 200, overflow: 'truncate' } },
-      series: [{
-        type: 'bar', name: partnerName, barMaxWidth: 24,
-        data: shown.map((r) => {
-          const c = comparison(r);
-          return { value: Math.round((r.value! / r.median!) * 1000) / 10, itemStyle: { color: c === 'better' ? BETTER : c === 'worse' ? WORSE : NEUTRAL } };
-        }),
-        markLine: {
-          symbol: 'none', silent: true,
-          data: [{ xAxis: 100, lineStyle: { color: MEDIAN_COLOR, type: 'dashed' }, label: { formatter: t('indicators.median'), color: MEDIAN_COLOR, position: 'start' } }],
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: shown.map((r) => r.label),
+        axisLabel: compact ? { width: 110, overflow: 'break', fontSize: 11, lineHeight: 14 } : { width: 200, overflow: 'truncate' },
+      },
+      series: [
+        {
+          type: 'bar',
+          name: partnerName,
+          barMaxWidth: 24,
+          data: shown.map((r) => {
+            const c = comparison(r);
+            return {
+              value: Math.round((r.value! / r.median!) * 1000) / 10,
+              itemStyle: { color: c === 'better' ? BETTER : c === 'worse' ? WORSE : NEUTRAL },
+            };
+          }),
+          markLine: {
+            symbol: 'none',
+            silent: true,
+            data: [
+              {
+                xAxis: 100,
+                lineStyle: { color: MEDIAN_COLOR, type: 'dashed' },
+                label: { formatter: t('indicators.median'), color: MEDIAN_COLOR, position: 'start' },
+              },
+            ],
+          },
         },
-      }],
+      ],
     };
   }, [rows, partnerName, compact, t]);
   return <EChart option={option} label={t('justice.relativeChartLabel', { partner: partnerName, year })} height={compact ? 360 : 300} />;
@@ -68,9 +101,30 @@ export function TrendChart({ answer, partner, partnerName }: { answer: Indicator
       xAxis: { type: 'category', data: periods, boundaryGap: false },
       yAxis: { type: 'value', name: indicator.unit || undefined, scale: true },
       series: [
-        { type: 'line', name: partnerName, data: periods.map(own), symbolSize: 7, lineStyle: { width: 3, color: PARTNER_COLOR }, itemStyle: { color: PARTNER_COLOR } },
-        { type: 'line', name: t('indicators.region'), data: periods.map((p) => region(p)?.value ?? '-'), symbolSize: 5, lineStyle: { type: 'dashed', color: REGION_COLOR }, itemStyle: { color: REGION_COLOR } },
-        { type: 'line', name: t('indicators.median'), data: periods.map((p) => region(p)?.median ?? '-'), symbolSize: 5, lineStyle: { type: 'dotted', color: MEDIAN_COLOR }, itemStyle: { color: MEDIAN_COLOR } },
+        {
+          type: 'line',
+          name: partnerName,
+          data: periods.map(own),
+          symbolSize: 7,
+          lineStyle: { width: 3, color: PARTNER_COLOR },
+          itemStyle: { color: PARTNER_COLOR },
+        },
+        {
+          type: 'line',
+          name: t('indicators.region'),
+          data: periods.map((p) => region(p)?.value ?? '-'),
+          symbolSize: 5,
+          lineStyle: { type: 'dashed', color: REGION_COLOR },
+          itemStyle: { color: REGION_COLOR },
+        },
+        {
+          type: 'line',
+          name: t('indicators.median'),
+          data: periods.map((p) => region(p)?.median ?? '-'),
+          symbolSize: 5,
+          lineStyle: { type: 'dotted', color: MEDIAN_COLOR },
+          itemStyle: { color: MEDIAN_COLOR },
+        },
       ],
     };
   }, [answer, partner, partnerName, indicator, t]);

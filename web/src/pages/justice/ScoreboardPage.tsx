@@ -31,17 +31,41 @@ export function ScoreboardPage() {
       <Text>{t('justice.scoreboardIntro')}</Text>
       <MethodNote />
       <JusticeFilters periods={periods} year={year} onYear={filters.setYear} category={filters.category} onCategory={filters.setCategory} />
-      {error && <Alert color="red" role="alert">{error.message}</Alert>}
+      {error && (
+        <Alert color="red" role="alert">
+          {error.message}
+        </Alert>
+      )}
       {cr.data && periods.length === 0 && <Alert color="gray">{t('justice.noData')}</Alert>}
       {year && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          {cr.data && <Comparison id="cr" answer={cr.data} partners={all} wb6={wb6} year={year} csv={csvHref(CR, { ...filters.dims, period: year })} />}
-          {dt.data && <Comparison id="dt" answer={dt.data} partners={all} wb6={wb6} year={year} csv={csvHref(DT, { ...filters.dims, period: year })} />}
+          {cr.data && (
+            <Comparison
+              id="cr"
+              answer={cr.data}
+              partners={all}
+              wb6={wb6}
+              year={year}
+              csv={csvHref(CR, { ...filters.dims, period: year })}
+            />
+          )}
+          {dt.data && (
+            <Comparison
+              id="dt"
+              answer={dt.data}
+              partners={all}
+              wb6={wb6}
+              year={year}
+              csv={csvHref(DT, { ...filters.dims, period: year })}
+            />
+          )}
         </SimpleGrid>
       )}
       {cr.data && periods.length > 0 && (
         <Paper withBorder p="md" component="section" aria-labelledby="trend-title">
-          <Title order={3} size="h4" id="trend-title">{t('justice.trendTitle', { indicator: cr.data.indicator.label })}</Title>
+          <Title order={3} size="h4" id="trend-title">
+            {t('justice.trendTitle', { indicator: cr.data.indicator.label })}
+          </Title>
           <PartnerLines answer={cr.data} wb6={wb6} />
           <SeriesTable answer={cr.data} partners={wb6} />
           <CsvLink href={csvHref(CR, filters.dims)} what={t('justice.trendTitle', { indicator: cr.data.indicator.label })} />
@@ -52,7 +76,14 @@ export function ScoreboardPage() {
   );
 }
 
-interface ComparisonProps { id: string; answer: IndicatorAnswer; partners: Partner[]; wb6: Partner[]; year: string; csv: string }
+interface ComparisonProps {
+  id: string;
+  answer: IndicatorAnswer;
+  partners: Partner[];
+  wb6: Partner[];
+  year: string;
+  csv: string;
+}
 
 /** One indicator across partners for a year: bars, the table, the CSV. */
 function Comparison({ id, answer, partners, wb6, year, csv }: ComparisonProps) {
@@ -60,13 +91,26 @@ function Comparison({ id, answer, partners, wb6, year, csv }: ComparisonProps) {
   const title = t('justice.comparisonTitle', { indicator: answer.indicator.label, year });
   const region = answer.region.find((r) => r.period === year);
   // EU member states are shown for comparison where they have data for the year.
-  const eu = useMemo(() => partners.filter((p) => p.group === 'EU27'
-    && answer.values.some((v) => v.partner === p.code && v.period === year && v.orgUnit === null && v.value !== null)), [partners, answer, year]);
+  const eu = useMemo(
+    () =>
+      partners.filter(
+        (p) =>
+          p.group === 'EU27' &&
+          answer.values.some((v) => v.partner === p.code && v.period === year && v.orgUnit === null && v.value !== null),
+      ),
+    [partners, answer, year],
+  );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={`${id}-title`}>
       <Stack gap="xs">
-        <Title order={3} size="h4" id={`${id}-title`}>{title}</Title>
-        {region && <Text size="sm" c="dimmed">{t('indicators.regionNote', { members: region.members })}</Text>}
+        <Title order={3} size="h4" id={`${id}-title`}>
+          {title}
+        </Title>
+        {region && (
+          <Text size="sm" c="dimmed">
+            {t('indicators.regionNote', { members: region.members })}
+          </Text>
+        )}
         <PartnerBars answer={answer} wb6={wb6} others={eu} period={year} />
         <PeriodTable answer={answer} partners={partners} period={year} />
         <CsvLink href={csv} what={title} />
@@ -77,14 +121,20 @@ function Comparison({ id, answer, partners, wb6, year, csv }: ComparisonProps) {
 
 export function CsvLink({ href, what }: { href: string; what: string }) {
   const { t } = useTranslation();
-  return <Anchor href={href} download size="sm" w="fit-content">{t('justice.downloadCsv', { what })}</Anchor>;
+  return (
+    <Anchor href={href} download size="sm" w="fit-content">
+      {t('justice.downloadCsv', { what })}
+    </Anchor>
+  );
 }
 
 function PartnerLinks({ wb6, search }: { wb6: Partner[]; search: string }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="profiles-title">
-      <Title order={3} size="h4" id="profiles-title">{t('justice.profilesTitle')}</Title>
+      <Title order={3} size="h4" id="profiles-title">
+        {t('justice.profilesTitle')}
+      </Title>
       <Table.ScrollContainer minWidth={360}>
         <Table aria-labelledby="profiles-title">
           <Table.Thead>
@@ -97,15 +147,29 @@ function PartnerLinks({ wb6, search }: { wb6: Partner[]; search: string }) {
           <Table.Tbody>
             {wb6.map((p) => (
               <Table.Tr key={p.code}>
-                <Table.Th scope="row" fw={400}>{p.code} — {p.name}</Table.Th>
-                <Table.Td><Anchor component={Link} to={`/justice/${p.code}${search}`} size="sm">{t('justice.profileOf', { partner: p.name })}</Anchor></Table.Td>
-                <Table.Td><Anchor component={Link} to={`/justice/${p.code}/courts${search}`} size="sm">{t('justice.courtsOf', { partner: p.name })}</Anchor></Table.Td>
+                <Table.Th scope="row" fw={400}>
+                  {p.code} — {p.name}
+                </Table.Th>
+                <Table.Td>
+                  <Anchor component={Link} to={`/justice/${p.code}${search}`} size="sm">
+                    {t('justice.profileOf', { partner: p.name })}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/justice/${p.code}/courts${search}`} size="sm">
+                    {t('justice.courtsOf', { partner: p.name })}
+                  </Anchor>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Group mt="xs"><Anchor component={Link} to="/indicators" size="sm">{t('justice.allIndicators')}</Anchor></Group>
+      <Group mt="xs">
+        <Anchor component={Link} to="/indicators" size="sm">
+          {t('justice.allIndicators')}
+        </Anchor>
+      </Group>
     </Paper>
   );
 }

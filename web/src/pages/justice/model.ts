@@ -17,16 +17,42 @@ export const JUDGES = 'justice.judges_per_100k_inhabitants';
 export const KEY_INDICATORS = [CR, DT, TURNOVER, OLD, INCOMING, JUDGES] as const;
 export const ALL = 'all';
 
-export interface CourtValue { orgUnit: string; name: string; value: number | null; numerator: number | null; denominator: number | null }
-export interface CourtAnswer { indicator: IndicatorAnswer['indicator']; partner: string; period: string; values: CourtValue[] }
+export interface CourtValue {
+  orgUnit: string;
+  name: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+export interface CourtAnswer {
+  indicator: IndicatorAnswer['indicator'];
+  partner: string;
+  period: string;
+  values: CourtValue[];
+}
 
 export interface CaseImport {
-  id: string; partner: string; fileName: string; status: 'running' | 'completed' | 'failed'; phase: string; progress: number;
-  startedAt: string; finishedAt: string | null; message: string | null;
-  rows: number; imported: number; rejected: number; rejectedByReason: Record<string, number>; years: string[];
+  id: string;
+  partner: string;
+  fileName: string;
+  status: 'running' | 'completed' | 'failed';
+  phase: string;
+  progress: number;
+  startedAt: string;
+  finishedAt: string | null;
+  message: string | null;
+  rows: number;
+  imported: number;
+  rejected: number;
+  rejectedByReason: Record<string, number>;
+  years: string[];
   submissions: { period: string; created: number; changed: number; unchanged: number; removed: number }[];
 }
-export interface Mapping { partner: string; yaml: string | null; updatedAt: string | null }
+export interface Mapping {
+  partner: string;
+  yaml: string | null;
+  updatedAt: string | null;
+}
 
 function query(params: Record<string, string | undefined>): string {
   const defined = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '');
@@ -48,7 +74,10 @@ export function csvHref(code: string, params: Record<string, string | undefined>
 export function useIndicatorValues(code: string, params: Record<string, string | undefined>, enabled = true) {
   const path = valuesPath(code, params);
   return useQuery({
-    queryKey: ['indicator-values', code, path], queryFn: () => api<IndicatorAnswer>('GET', path), enabled, placeholderData: (previous) => previous,
+    queryKey: ['indicator-values', code, path],
+    queryFn: () => api<IndicatorAnswer>('GET', path),
+    enabled,
+    placeholderData: (previous) => previous,
   });
 }
 
@@ -61,18 +90,22 @@ export function useCourtValues(code: string, partner: string, period: string | u
 /** The year and case category chosen, kept in the address so that links carry them from page to page. */
 export function useJusticeFilters() {
   const [params, setParams] = useSearchParams();
-  const set = (name: string, value: string | null) => setParams((prev) => {
-    const next = new URLSearchParams(prev);
-    if (value && !(name === 'category' && value === ALL)) next.set(name, value);
-    else next.delete(name);
-    return next;
-  }, { replace: true });
+  const set = (name: string, value: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value && !(name === 'category' && value === ALL)) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
   const category = params.get('category') ?? ALL;
   return {
     year: params.get('year'),
     category,
     /** The dimension filter of the category ('all' is the total). */
-    dims: category === ALL ? {} : { case_category: category } as Record<string, string>,
+    dims: category === ALL ? {} : ({ case_category: category } as Record<string, string>),
     setYear: (v: string | null) => set('year', v),
     setCategory: (v: string | null) => set('category', v),
     /** The address's query, to pass the choice on to another justice page. */

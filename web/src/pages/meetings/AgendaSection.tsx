@@ -16,7 +16,12 @@ import { useIndicatorList } from '../statistics/model';
 import { applyMeeting, formatClock, meetingKey, paths, type AgendaItem, type Meeting, type Session } from './model';
 
 type Direction = 'up' | 'down';
-interface Move { session: string; items: string[]; moved: string; version: number }
+interface Move {
+  session: string;
+  items: string[];
+  moved: string;
+  version: number;
+}
 
 const moveButtonId = (item: string, direction: Direction) => `move-${direction}-${item}`;
 
@@ -24,9 +29,14 @@ const moveButtonId = (item: string, direction: Direction) => `move-${direction}-
 function withOrder(meeting: Meeting, session: string, items: string[]): Meeting {
   return {
     ...meeting,
-    sessions: meeting.sessions.map((s) => (s.id !== session ? s : {
-      ...s, items: items.map((id, position) => ({ ...s.items.find((i) => i.id === id)!, position })),
-    })),
+    sessions: meeting.sessions.map((s) =>
+      s.id !== session
+        ? s
+        : {
+            ...s,
+            items: items.map((id, position) => ({ ...s.items.find((i) => i.id === id)!, position })),
+          },
+    ),
   };
 }
 
@@ -40,7 +50,11 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
   const focusAfter = useRef<{ item: string; direction: Direction } | null>(null);
 
   const reorder = useMutation({
-    mutationFn: (move: Move) => api<Meeting>('PUT', `${paths.meeting(meeting.id)}/sessions/${encodeURIComponent(move.session)}/order`, { version: move.version, items: move.items }),
+    mutationFn: (move: Move) =>
+      api<Meeting>('PUT', `${paths.meeting(meeting.id)}/sessions/${encodeURIComponent(move.session)}/order`, {
+        version: move.version,
+        items: move.items,
+      }),
     onMutate: (move) => {
       const before = client.getQueryData<Meeting>(meetingKey(meeting.id));
       if (before) client.setQueryData(meetingKey(meeting.id), withOrder(before, move.session, move.items));
@@ -68,7 +82,9 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
     if (reorder.isPending) return; // one move at a time: each needs the version the previous one produced
     const item = session.items.find((i) => i.id === moved)!;
     reorder.mutate({ session: session.id, items, moved, version: meeting.version });
-    setAnnouncement(t('meetings.agenda.moved', { title: item.title, position: items.indexOf(moved) + 1, count: items.length, session: session.title }));
+    setAnnouncement(
+      t('meetings.agenda.moved', { title: item.title, position: items.indexOf(moved) + 1, count: items.length, session: session.title }),
+    );
   };
   const move = (session: Session, item: AgendaItem, direction: Direction) => {
     const ids = session.items.map((i) => i.id);
@@ -83,66 +99,114 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
     if (!drag || drag.session !== session.id || drag.item === target.id) return;
     const ids = session.items.map((i) => i.id);
     ids.splice(ids.indexOf(drag.item), 1);
-    ids.splice(session.items.findIndex((i) => i.id === target.id), 0, drag.item);
+    ids.splice(
+      session.items.findIndex((i) => i.id === target.id),
+      0,
+      drag.item,
+    );
     send(session, ids, drag.item);
   };
 
-  const rowEvents = (session: Session, item: AgendaItem) => !canEdit ? {} : {
-    draggable: true,
-    onDragStart: (e: DragEvent) => {
-      e.dataTransfer.effectAllowed = 'move';
-      e.dataTransfer.setData('text/plain', item.id);
-      setDrag({ session: session.id, item: item.id });
-    },
-    onDragOver: (e: DragEvent) => {
-      if (drag?.session !== session.id) return;
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'move';
-      setOver(item.id);
-    },
-    onDragLeave: () => setOver((current) => (current === item.id ? null : current)),
-    onDrop: (e: DragEvent) => {
-      e.preventDefault();
-      drop(session, item);
-      setDrag(null);
-      setOver(null);
-    },
-    onDragEnd: () => {
-      setDrag(null);
-      setOver(null);
-    },
-    onKeyDown: (e: KeyboardEvent) => {
-      if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
-      e.preventDefault();
-      move(session, item, e.key === 'ArrowUp' ? 'up' : 'down');
-    },
-  };
+  const rowEvents = (session: Session, item: AgendaItem) =>
+    !canEdit
+      ? {}
+      : {
+          draggable: true,
+          onDragStart: (e: DragEvent) => {
+            e.dataTransfer.effectAllowed = 'move';
+            e.dataTransfer.setData('text/plain', item.id);
+            setDrag({ session: session.id, item: item.id });
+          },
+          onDragOver: (e: DragEvent) => {
+            if (drag?.session !== session.id) return;
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'move';
+            setOver(item.id);
+          },
+          onDragLeave: () => setOver((current) => (current === item.id ? null : current)),
+          onDrop: (e: DragEvent) => {
+            e.preventDefault();
+            drop(session, item);
+            setDrag(null);
+            setOver(null);
+          },
+          onDragEnd: () => {
+            setDrag(null);
+            setOver(null);
+          },
+          onKeyDown: (e: KeyboardEvent) => {
+            if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+            e.preventDefault();
+            move(session, item, e.key === 'ArrowUp' ? 'up' : 'down');
+          },
+        };
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="agenda-title">
       <Stack gap="md">
-        <Title order={3} size="h4" id="agenda-title">{t('meetings.agenda.title')}</Title>
-        {canEdit && <Text size="sm" c="dimmed">{t('meetings.agenda.reorderHelp')}</Text>}
-        {meeting.sessions.length === 0 && <Text size="sm" c="dimmed">{t('meetings.agenda.noSessions')}</Text>}
+        <Title order={3} size="h4" id="agenda-title">
+          {t('meetings.agenda.title')}
+        </Title>
+        {canEdit && (
+          <Text size="sm" c="dimmed">
+            {t('meetings.agenda.reorderHelp')}
+          </Text>
+        )}
+        {meeting.sessions.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('meetings.agenda.noSessions')}
+          </Text>
+        )}
         {meeting.sessions.map((session) => (
           <Stack key={session.id} gap="xs" component="section" aria-labelledby={`session-${session.id}`}>
             <Title order={4} size="h5" id={`session-${session.id}`}>
               {session.title}{' '}
-              <Text span size="sm" c="dimmed" fw={400}>{formatClock(session.start, meeting.timeZone)}–{formatClock(session.end, meeting.timeZone)}</Text>
+              <Text span size="sm" c="dimmed" fw={400}>
+                {formatClock(session.start, meeting.timeZone)}–{formatClock(session.end, meeting.timeZone)}
+              </Text>
             </Title>
-            {session.items.length === 0 ? <Text size="sm" c="dimmed">{t('meetings.agenda.noItems')}</Text> : (
+            {session.items.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('meetings.agenda.noItems')}
+              </Text>
+            ) : (
               <ol className="agenda-list" aria-label={t('meetings.agenda.listLabel', { session: session.title })}>
                 {session.items.map((item, index) => (
-                  <li key={item.id} {...rowEvents(session, item)}
-                    className={['agenda-row', drag?.item === item.id ? 'agenda-row-dragged' : '', over === item.id && drag?.item !== item.id ? 'agenda-row-over' : ''].join(' ').trim()}>
+                  <li
+                    key={item.id}
+                    {...rowEvents(session, item)}
+                    className={[
+                      'agenda-row',
+                      drag?.item === item.id ? 'agenda-row-dragged' : '',
+                      over === item.id && drag?.item !== item.id ? 'agenda-row-over' : '',
+                    ]
+                      .join(' ')
+                      .trim()}
+                  >
                     <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
                       <ItemText item={item} />
                       {canEdit && (
                         <Group gap={4} wrap="nowrap">
-                          <Button id={moveButtonId(item.id, 'up')} size="compact-xs" variant="default" disabled={index === 0}
-                            aria-label={t('meetings.agenda.moveUp', { title: item.title })} onClick={() => move(session, item, 'up')}>↑</Button>
-                          <Button id={moveButtonId(item.id, 'down')} size="compact-xs" variant="default" disabled={index === session.items.length - 1}
-                            aria-label={t('meetings.agenda.moveDown', { title: item.title })} onClick={() => move(session, item, 'down')}>↓</Button>
+                          <Button
+                            id={moveButtonId(item.id, 'up')}
+                            size="compact-xs"
+                            variant="default"
+                            disabled={index === 0}
+                            aria-label={t('meetings.agenda.moveUp', { title: item.title })}
+                            onClick={() => move(session, item, 'up')}
+                          >
+                            ↑
+                          </Button>
+                          <Button
+                            id={moveButtonId(item.id, 'down')}
+                            size="compact-xs"
+                            variant="default"
+                            disabled={index === session.items.length - 1}
+                            aria-label={t('meetings.agenda.moveDown', { title: item.title })}
+                            onClick={() => move(session, item, 'down')}
+                          >
+                            ↓
+                          </Button>
                         </Group>
                       )}
                     </Group>
@@ -152,7 +216,9 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
             )}
           </Stack>
         ))}
-        <VisuallyHidden role="status" aria-live="polite">{announcement}</VisuallyHidden>
+        <VisuallyHidden role="status" aria-live="polite">
+          {announcement}
+        </VisuallyHidden>
         <ChangeError error={reorder.error} meetingId={meeting.id} onReset={() => reorder.reset()} />
         {canEdit && (
           <Group align="flex-start" grow wrap="wrap">
@@ -176,16 +242,37 @@ function ItemText({ item }: { item: AgendaItem }) {
     <Stack gap={2}>
       <Text fw={700}>
         {item.title}
-        {item.durationMinutes !== null && <Text span size="sm" c="dimmed" fw={400}> · {t('meetings.agenda.minutes', { count: item.durationMinutes })}</Text>}
+        {item.durationMinutes !== null && (
+          <Text span size="sm" c="dimmed" fw={400}>
+            {' '}
+            · {t('meetings.agenda.minutes', { count: item.durationMinutes })}
+          </Text>
+        )}
       </Text>
       {item.lead && <Text size="sm">{t('meetings.agenda.lead', { lead: item.lead })}</Text>}
       {item.presenters.length > 0 && <Text size="sm">{t('meetings.agenda.presenters', { presenters: item.presenters.join(', ') })}</Text>}
-      {item.description && <Text size="sm" c="dimmed" className="pre-wrap">{item.description}</Text>}
+      {item.description && (
+        <Text size="sm" c="dimmed" className="pre-wrap">
+          {item.description}
+        </Text>
+      )}
       {(domains.length > 0 || codes.length > 0 || plans.length > 0) && (
         <Group gap={6}>
-          {domains.map((d) => <Badge key={d} variant="light" color="gray" size="sm">{t(`meetings.domains.${d}`, { defaultValue: d })}</Badge>)}
-          {codes.map((c) => <Text key={c} size="xs" c="dimmed">{label(c)}</Text>)}
-          {plans.map((p) => <Anchor key={p} component={Link} to={commitmentPages.plan(p)} size="xs">{t('meetings.agenda.plan', { plan: planTitle(p) })}</Anchor>)}
+          {domains.map((d) => (
+            <Badge key={d} variant="light" color="gray" size="sm">
+              {t(`meetings.domains.${d}`, { defaultValue: d })}
+            </Badge>
+          ))}
+          {codes.map((c) => (
+            <Text key={c} size="xs" c="dimmed">
+              {label(c)}
+            </Text>
+          ))}
+          {plans.map((p) => (
+            <Anchor key={p} component={Link} to={commitmentPages.plan(p)} size="xs">
+              {t('meetings.agenda.plan', { plan: planTitle(p) })}
+            </Anchor>
+          ))}
         </Group>
       )}
     </Stack>

@@ -5,26 +5,51 @@ import { Alert, Badge, Button, Group } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../platform/api';
-import { ACCESS_BADGE, INVITATION_BADGE, meetingKey, STATUS_BADGE, type Access, type Invitation, type MeetingStatus, type Visibility } from './model';
+import {
+  ACCESS_BADGE,
+  INVITATION_BADGE,
+  meetingKey,
+  STATUS_BADGE,
+  type Access,
+  type Invitation,
+  type MeetingStatus,
+  type Visibility,
+} from './model';
 
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
   const { t } = useTranslation();
-  return <Badge variant="light" color={STATUS_BADGE[status] ?? 'gray'}>{t(`meetings.status.${status}`)}</Badge>;
+  return (
+    <Badge variant="light" color={STATUS_BADGE[status] ?? 'gray'}>
+      {t(`meetings.status.${status}`)}
+    </Badge>
+  );
 }
 
 export function VisibilityBadge({ visibility }: { visibility: Visibility }) {
   const { t } = useTranslation();
-  return <Badge variant="outline" color={visibility === 'public' ? 'green' : 'orange'}>{t(`meetings.visibility.${visibility}`)}</Badge>;
+  return (
+    <Badge variant="outline" color={visibility === 'public' ? 'green' : 'orange'}>
+      {t(`meetings.visibility.${visibility}`)}
+    </Badge>
+  );
 }
 
 export function InvitationBadge({ invitation }: { invitation: Invitation }) {
   const { t } = useTranslation();
-  return <Badge variant="light" color={INVITATION_BADGE[invitation] ?? 'gray'}>{t(`meetings.invitation.${invitation}`)}</Badge>;
+  return (
+    <Badge variant="light" color={INVITATION_BADGE[invitation] ?? 'gray'}>
+      {t(`meetings.invitation.${invitation}`)}
+    </Badge>
+  );
 }
 
 export function AccessBadge({ access }: { access: Access }) {
   const { t } = useTranslation();
-  return <Badge variant="outline" color={ACCESS_BADGE[access] ?? 'gray'} size="sm">{t(`meetings.access.${access}`)}</Badge>;
+  return (
+    <Badge variant="outline" color={ACCESS_BADGE[access] ?? 'gray'} size="sm">
+      {t(`meetings.access.${access}`)}
+    </Badge>
+  );
 }
 
 /** The server's message for a refused change; a stale version (409) offers to reload the meeting. */
@@ -40,7 +65,13 @@ export function ChangeError({ error, meetingId, onReset }: { error: Error | null
   return (
     <Alert color="red" role="alert">
       {error.message}
-      {stale && <Group mt="xs"><Button size="xs" variant="default" onClick={() => void reload()}>{t('meetings.reload')}</Button></Group>}
+      {stale && (
+        <Group mt="xs">
+          <Button size="xs" variant="default" onClick={() => void reload()}>
+            {t('meetings.reload')}
+          </Button>
+        </Group>
+      )}
     </Alert>
   );
 }

@@ -21,9 +21,20 @@ export function BriefingPage() {
   const partner = (params.partner ?? '').toUpperCase();
   const book = useBriefing(id, partner);
   const name = usePartnerName()(partner);
-  const back = <Anchor component={Link} to={pages.meeting(id)} size="sm">← {book.data?.meeting.title ?? t('meetings.briefing.backToMeeting')}</Anchor>;
+  const back = (
+    <Anchor component={Link} to={pages.meeting(id)} size="sm">
+      ← {book.data?.meeting.title ?? t('meetings.briefing.backToMeeting')}
+    </Anchor>
+  );
   if (book.error || !book.data) {
-    return <QueryState error={book.error} back={back} loading={t('meetings.loading')} title={t('meetings.briefing.unavailable', { partner: name })} />;
+    return (
+      <QueryState
+        error={book.error}
+        back={back}
+        loading={t('meetings.loading')}
+        title={t('meetings.briefing.unavailable', { partner: name })}
+      />
+    );
   }
   const { meeting, items } = book.data;
   return (
@@ -32,11 +43,18 @@ export function BriefingPage() {
       <Stack gap={4}>
         <Title order={2}>{t('meetings.briefing.title', { partner: name })}</Title>
         <Text>{meeting.title}</Text>
-        <Text size="sm" c="dimmed">{formatRange(meeting.start, meeting.end, meeting.timeZone)} ({meeting.timeZone}){meeting.host ? ` · ${t('meetings.hostedBy', { host: meeting.host })}` : ''}</Text>
-        <Anchor href={links.briefing(id, partner)} target="_blank" rel="noopener" size="sm">{t('meetings.briefing.printable')}</Anchor>
+        <Text size="sm" c="dimmed">
+          {formatRange(meeting.start, meeting.end, meeting.timeZone)} ({meeting.timeZone})
+          {meeting.host ? ` · ${t('meetings.hostedBy', { host: meeting.host })}` : ''}
+        </Text>
+        <Anchor href={links.briefing(id, partner)} target="_blank" rel="noopener" size="sm">
+          {t('meetings.briefing.printable')}
+        </Anchor>
       </Stack>
       {items.length === 0 && <Text c="dimmed">{t('meetings.briefing.noItems')}</Text>}
-      {items.map((entry) => <ItemBrief key={entry.item.id} meetingId={id} partnerName={name} entry={entry} />)}
+      {items.map((entry) => (
+        <ItemBrief key={entry.item.id} meetingId={id} partnerName={name} entry={entry} />
+      ))}
     </Stack>
   );
 }
@@ -50,14 +68,29 @@ function ItemBrief({ meetingId, partnerName, entry }: { meetingId: string; partn
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
         <div>
-          <Title order={3} size="h4" id={headingId}>{item.title}</Title>
-          <Text size="sm" c="dimmed">{session}{item.lead ? ` · ${t('meetings.agenda.lead', { lead: item.lead })}` : ''}</Text>
-          {item.description && <Text size="sm" className="pre-wrap">{item.description}</Text>}
+          <Title order={3} size="h4" id={headingId}>
+            {item.title}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {session}
+            {item.lead ? ` · ${t('meetings.agenda.lead', { lead: item.lead })}` : ''}
+          </Text>
+          {item.description && (
+            <Text size="sm" className="pre-wrap">
+              {item.description}
+            </Text>
+          )}
         </div>
-        {nothing && <Text size="sm" c="dimmed">{t('meetings.briefing.nothing')}</Text>}
+        {nothing && (
+          <Text size="sm" c="dimmed">
+            {t('meetings.briefing.nothing')}
+          </Text>
+        )}
         {indicators.length > 0 && (
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {indicators.map((i) => <IndicatorBrief key={i.code} indicator={i} partnerName={partnerName} itemId={item.id} />)}
+            {indicators.map((i) => (
+              <IndicatorBrief key={i.code} indicator={i} partnerName={partnerName} itemId={item.id} />
+            ))}
           </SimpleGrid>
         )}
         {commitments.length > 0 && (
@@ -75,15 +108,31 @@ function ItemBrief({ meetingId, partnerName, entry }: { meetingId: string; partn
                 {commitments.map((c) => (
                   <Table.Tr key={`${c.plan}-${c.action}`} className={c.overdue ? 'row-overdue' : undefined}>
                     <Table.Th scope="row" fw={400}>
-                      <Anchor component={Link} to={commitmentPages.action(c.plan, c.action)} size="sm">{c.action} {c.title}</Anchor>
-                      <Text size="xs" c="dimmed">{c.planTitle}</Text>
+                      <Anchor component={Link} to={commitmentPages.action(c.plan, c.action)} size="sm">
+                        {c.action} {c.title}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {c.planTitle}
+                      </Text>
                     </Table.Th>
                     <Table.Td>
-                      {c.deadline ?? <Text span size="sm" c="dimmed">{t('meetings.outcome.noDeadline')}</Text>}
-                      {c.overdue && <Text size="xs" c="red.8" fw={700}>{t('meetings.briefing.overdue')}</Text>}
+                      {c.deadline ?? (
+                        <Text span size="sm" c="dimmed">
+                          {t('meetings.outcome.noDeadline')}
+                        </Text>
+                      )}
+                      {c.overdue && (
+                        <Text size="xs" c="red.8" fw={700}>
+                          {t('meetings.briefing.overdue')}
+                        </Text>
+                      )}
                     </Table.Td>
-                    <Table.Td><ProgressBadge status={c.status as ProgressStatus | null} /></Table.Td>
-                    <Table.Td><AssessmentBadge assessment={c.assessment as Assessment | null} /></Table.Td>
+                    <Table.Td>
+                      <ProgressBadge status={c.status as ProgressStatus | null} />
+                    </Table.Td>
+                    <Table.Td>
+                      <AssessmentBadge assessment={c.assessment as Assessment | null} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -92,9 +141,17 @@ function ItemBrief({ meetingId, partnerName, entry }: { meetingId: string; partn
         )}
         {documents.length > 0 && (
           <Stack gap={2}>
-            <Text size="sm" fw={700}>{t('meetings.briefing.documents')}</Text>
+            <Text size="sm" fw={700}>
+              {t('meetings.briefing.documents')}
+            </Text>
             <List size="sm" spacing={2}>
-              {documents.map((d) => <List.Item key={d.id}><Anchor href={links.document(meetingId, d.id)} size="sm">{d.title}</Anchor></List.Item>)}
+              {documents.map((d) => (
+                <List.Item key={d.id}>
+                  <Anchor href={links.document(meetingId, d.id)} size="sm">
+                    {d.title}
+                  </Anchor>
+                </List.Item>
+              ))}
             </List>
           </Stack>
         )}
@@ -106,44 +163,84 @@ function ItemBrief({ meetingId, partnerName, entry }: { meetingId: string; partn
 function IndicatorBrief({ indicator: i, partnerName, itemId }: { indicator: BriefingIndicator; partnerName: string; itemId: string }) {
   const { t } = useTranslation();
   const titleId = `brief-${itemId}-${i.code}`;
-  const option = useMemo<ChartOption>(() => ({
-    animationDuration: 300,
-    tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatWithUnit(v, i.unit) : '—') },
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: i.trend.map((p) => p.period), boundaryGap: false },
-    yAxis: { type: 'value', scale: true },
-    series: [{
-      type: 'line', name: partnerName, symbolSize: 6, data: i.trend.map((p) => p.value ?? '-'),
-      // The regional median of the latest period, dashed, for comparison.
-      ...(i.region?.median != null ? {
-        markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#868e96' }, label: { position: 'insideEndTop', formatter: t('meetings.briefing.median') }, data: [{ yAxis: i.region.median }] },
-      } : {}),
-    }],
-  }), [i, partnerName, t]);
+  const option = useMemo<ChartOption>(
+    () => ({
+      animationDuration: 300,
+      tooltip: {
+        trigger: 'axis',
+        renderMode: 'richText',
+        valueFormatter: (v: unknown) => (typeof v === 'number' ? formatWithUnit(v, i.unit) : '—'),
+      },
+      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: i.trend.map((p) => p.period), boundaryGap: false },
+      yAxis: { type: 'value', scale: true },
+      series: [
+        {
+          type: 'line',
+          name: partnerName,
+          symbolSize: 6,
+          data: i.trend.map((p) => p.value ?? '-'),
+          // The regional median of the latest period, dashed, for comparison.
+          ...(i.region?.median != null
+            ? {
+                markLine: {
+                  silent: true,
+                  symbol: 'none',
+                  lineStyle: { type: 'dashed', color: '#868e96' },
+                  label: { position: 'insideEndTop', formatter: t('meetings.briefing.median') },
+                  data: [{ yAxis: i.region.median }],
+                },
+              }
+            : {}),
+        },
+      ],
+    }),
+    [i, partnerName, t],
+  );
   const trendText = i.trend.map((p) => `${p.period}: ${formatWithUnit(p.value, i.unit)}`).join(', ');
   return (
     <Stack gap={4} component="section" aria-labelledby={titleId}>
-      <Text fw={700} size="sm" id={titleId}>{i.label}</Text>
-      {i.trend.length > 0
-        ? <EChart option={option} height={180} label={t('meetings.briefing.chartLabel', { indicator: i.label, partner: partnerName, trend: trendText })} />
-        : <Text size="sm" c="dimmed">{t('meetings.briefing.noTrend', { partner: partnerName })}</Text>}
+      <Text fw={700} size="sm" id={titleId}>
+        {i.label}
+      </Text>
+      {i.trend.length > 0 ? (
+        <EChart
+          option={option}
+          height={180}
+          label={t('meetings.briefing.chartLabel', { indicator: i.label, partner: partnerName, trend: trendText })}
+        />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('meetings.briefing.noTrend', { partner: partnerName })}
+        </Text>
+      )}
       <Table withTableBorder aria-label={t('meetings.briefing.tableLabel', { indicator: i.label })}>
         <Table.Tbody>
           <Table.Tr>
-            <Table.Th scope="row" fw={400}>{t('meetings.briefing.latest', { partner: partnerName })}</Table.Th>
+            <Table.Th scope="row" fw={400}>
+              {t('meetings.briefing.latest', { partner: partnerName })}
+            </Table.Th>
             <Table.Td ta="right">{i.latest ? `${formatWithUnit(i.latest.value, i.unit)} (${i.latest.period})` : '—'}</Table.Td>
           </Table.Tr>
           <Table.Tr>
-            <Table.Th scope="row" fw={400}>{t('meetings.briefing.region')}</Table.Th>
+            <Table.Th scope="row" fw={400}>
+              {t('meetings.briefing.region')}
+            </Table.Th>
             <Table.Td ta="right">{i.region ? `${formatWithUnit(i.region.value, i.unit)} (${i.region.period})` : '—'}</Table.Td>
           </Table.Tr>
           <Table.Tr>
-            <Table.Th scope="row" fw={400}>{t('meetings.briefing.median')}</Table.Th>
+            <Table.Th scope="row" fw={400}>
+              {t('meetings.briefing.median')}
+            </Table.Th>
             <Table.Td ta="right">{i.region ? formatWithUnit(i.region.median, i.unit) : '—'}</Table.Td>
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      {i.trend.length > 1 && <Text size="xs" c="dimmed">{t('meetings.briefing.trend', { trend: trendText })}</Text>}
+      {i.trend.length > 1 && (
+        <Text size="xs" c="dimmed">
+          {t('meetings.briefing.trend', { trend: trendText })}
+        </Text>
+      )}
     </Stack>
   );
 }

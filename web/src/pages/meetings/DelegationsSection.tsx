@@ -16,12 +16,20 @@ import { links, pages, paths, useApplyMeeting, useParticipants, type Delegation,
 export function DelegationsSection({ meeting, user }: { meeting: Meeting; user: User | null }) {
   const { t } = useTranslation();
   const replyFor = new Set(meeting.can.reply);
-  const books = meeting.delegations.filter((d) => d.partner !== null && meeting.can.participate && (meeting.can.edit || user?.partner === d.partner));
+  const books = meeting.delegations.filter(
+    (d) => d.partner !== null && meeting.can.participate && (meeting.can.edit || user?.partner === d.partner),
+  );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="delegations-title">
       <Stack gap="md">
-        <Title order={3} size="h4" id="delegations-title">{t('meetings.delegations.title')}</Title>
-        {meeting.delegations.length === 0 ? <Text size="sm" c="dimmed">{t('meetings.delegations.none')}</Text> : (
+        <Title order={3} size="h4" id="delegations-title">
+          {t('meetings.delegations.title')}
+        </Title>
+        {meeting.delegations.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('meetings.delegations.none')}
+          </Text>
+        ) : (
           <Table.ScrollContainer minWidth={760}>
             <Table striped aria-labelledby="delegations-title">
               <Table.Thead>
@@ -36,22 +44,54 @@ export function DelegationsSection({ meeting, user }: { meeting: Meeting; user: 
                 {meeting.delegations.map((d) => (
                   <Table.Tr key={d.id}>
                     <Table.Th scope="row" fw={400}>
-                      <Text fw={700} size="sm">{d.name}</Text>
-                      {d.headName && <Text size="xs">{d.headFunction ? t('meetings.delegations.headWithFunction', { name: d.headName, function: d.headFunction }) : t('meetings.delegations.head', { name: d.headName })}</Text>}
+                      <Text fw={700} size="sm">
+                        {d.name}
+                      </Text>
+                      {d.headName && (
+                        <Text size="xs">
+                          {d.headFunction
+                            ? t('meetings.delegations.headWithFunction', { name: d.headName, function: d.headFunction })
+                            : t('meetings.delegations.head', { name: d.headName })}
+                        </Text>
+                      )}
                     </Table.Th>
                     <Table.Td>
                       <InvitationBadge invitation={d.invitation} />
-                      {d.invitation === 'represented' && d.representedBy && <Text size="xs">{t('meetings.delegations.representedBy', { name: d.representedBy })}</Text>}
-                      {d.repliedAt && <Text size="xs" c="dimmed">{t('meetings.delegations.repliedBy', { who: d.repliedBy ?? '—', when: formatDateTime(d.repliedAt) })}</Text>}
+                      {d.invitation === 'represented' && d.representedBy && (
+                        <Text size="xs">{t('meetings.delegations.representedBy', { name: d.representedBy })}</Text>
+                      )}
+                      {d.repliedAt && (
+                        <Text size="xs" c="dimmed">
+                          {t('meetings.delegations.repliedBy', { who: d.repliedBy ?? '—', when: formatDateTime(d.repliedAt) })}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
-                      {d.members.length === 0 ? <Text size="xs" c="dimmed">—</Text> : (
-                        <List size="xs" spacing={2} className="plain-list" withPadding={false} aria-label={t('meetings.delegations.membersOf', { delegation: d.name })}>
-                          {d.members.map((m) => <List.Item key={m.id}>{m.name}{m.function ? `, ${m.function}` : ''}{m.email ? ` <${m.email}>` : ''}</List.Item>)}
+                      {d.members.length === 0 ? (
+                        <Text size="xs" c="dimmed">
+                          —
+                        </Text>
+                      ) : (
+                        <List
+                          size="xs"
+                          spacing={2}
+                          className="plain-list"
+                          withPadding={false}
+                          aria-label={t('meetings.delegations.membersOf', { delegation: d.name })}
+                        >
+                          {d.members.map((m) => (
+                            <List.Item key={m.id}>
+                              {m.name}
+                              {m.function ? `, ${m.function}` : ''}
+                              {m.email ? ` <${m.email}>` : ''}
+                            </List.Item>
+                          ))}
                         </List>
                       )}
                     </Table.Td>
-                    {meeting.can.reply.length > 0 && <Table.Td>{replyFor.has(d.id) && <ReplyControls meeting={meeting} delegation={d} />}</Table.Td>}
+                    {meeting.can.reply.length > 0 && (
+                      <Table.Td>{replyFor.has(d.id) && <ReplyControls meeting={meeting} delegation={d} />}</Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -62,13 +102,19 @@ export function DelegationsSection({ meeting, user }: { meeting: Meeting; user: 
         <Participants meeting={meeting} />
         {books.length > 0 && (
           <Stack gap="xs" component="section" aria-labelledby="briefing-books-title">
-            <Title order={4} size="h5" id="briefing-books-title">{t('meetings.briefing.books')}</Title>
+            <Title order={4} size="h5" id="briefing-books-title">
+              {t('meetings.briefing.books')}
+            </Title>
             <List size="sm" spacing={4}>
               {books.map((d) => (
                 <List.Item key={d.id}>
-                  <Anchor component={Link} to={pages.briefing(meeting.id, d.partner!)}>{t('meetings.briefing.of', { partner: d.name })}</Anchor>
+                  <Anchor component={Link} to={pages.briefing(meeting.id, d.partner!)}>
+                    {t('meetings.briefing.of', { partner: d.name })}
+                  </Anchor>
                   {' · '}
-                  <Anchor href={links.briefing(meeting.id, d.partner!)} target="_blank" rel="noopener" size="sm">{t('meetings.briefing.printableOf', { partner: d.name })}</Anchor>
+                  <Anchor href={links.briefing(meeting.id, d.partner!)} target="_blank" rel="noopener" size="sm">
+                    {t('meetings.briefing.printableOf', { partner: d.name })}
+                  </Anchor>
                 </List.Item>
               ))}
             </List>
@@ -87,16 +133,23 @@ function ReplyControls({ meeting, delegation: d }: { meeting: Meeting; delegatio
   const [member, setMember] = useState<{ name: string; function: string; email: string } | null>(null);
   const base = `${paths.meeting(meeting.id)}/delegations/${encodeURIComponent(d.id)}`;
   const reply = useMutation({
-    mutationFn: (answer: Reply) => api<Meeting>('POST', `${base}/reply`, { reply: answer, ...(answer === 'represented' ? { representedBy: representedBy.trim() } : {}) }),
+    mutationFn: (answer: Reply) =>
+      api<Meeting>('POST', `${base}/reply`, {
+        reply: answer,
+        ...(answer === 'represented' ? { representedBy: representedBy.trim() } : {}),
+      }),
     onSuccess: (view) => {
       apply(view);
       setRepresenting(false);
     },
   });
   const addMember = useMutation({
-    mutationFn: (m: { name: string; function: string; email: string }) => api<Meeting>('POST', `${base}/members`, {
-      name: m.name.trim(), function: m.function.trim() || null, email: m.email.trim() || null,
-    }),
+    mutationFn: (m: { name: string; function: string; email: string }) =>
+      api<Meeting>('POST', `${base}/members`, {
+        name: m.name.trim(),
+        function: m.function.trim() || null,
+        email: m.email.trim() || null,
+      }),
     onSuccess: (view) => {
       apply(view);
       setMember(null);
@@ -114,31 +167,99 @@ function ReplyControls({ meeting, delegation: d }: { meeting: Meeting; delegatio
   return (
     <Stack gap={6}>
       <Group gap={4}>
-        <Button size="compact-xs" color="green" variant={d.invitation === 'accepted' ? 'filled' : 'light'} onClick={() => reply.mutate('accepted')}
-          loading={reply.isPending && reply.variables === 'accepted'} aria-label={t('meetings.delegations.acceptFor', { delegation: name })}>{t('meetings.delegations.accept')}</Button>
-        <Button size="compact-xs" color="red" variant={d.invitation === 'declined' ? 'filled' : 'light'} onClick={() => reply.mutate('declined')}
-          loading={reply.isPending && reply.variables === 'declined'} aria-label={t('meetings.delegations.declineFor', { delegation: name })}>{t('meetings.delegations.decline')}</Button>
-        <Button size="compact-xs" variant={representing ? 'filled' : 'light'} onClick={() => setRepresenting((r) => !r)} aria-expanded={representing}
-          aria-label={t('meetings.delegations.representFor', { delegation: name })}>{t('meetings.delegations.represent')}</Button>
-        <Button size="compact-xs" variant="subtle" onClick={() => setMember((m) => (m ? null : { name: '', function: '', email: '' }))} aria-expanded={member !== null}
-          aria-label={t('meetings.delegations.addMemberFor', { delegation: name })}>{t('meetings.delegations.addMember')}</Button>
+        <Button
+          size="compact-xs"
+          color="green"
+          variant={d.invitation === 'accepted' ? 'filled' : 'light'}
+          onClick={() => reply.mutate('accepted')}
+          loading={reply.isPending && reply.variables === 'accepted'}
+          aria-label={t('meetings.delegations.acceptFor', { delegation: name })}
+        >
+          {t('meetings.delegations.accept')}
+        </Button>
+        <Button
+          size="compact-xs"
+          color="red"
+          variant={d.invitation === 'declined' ? 'filled' : 'light'}
+          onClick={() => reply.mutate('declined')}
+          loading={reply.isPending && reply.variables === 'declined'}
+          aria-label={t('meetings.delegations.declineFor', { delegation: name })}
+        >
+          {t('meetings.delegations.decline')}
+        </Button>
+        <Button
+          size="compact-xs"
+          variant={representing ? 'filled' : 'light'}
+          onClick={() => setRepresenting((r) => !r)}
+          aria-expanded={representing}
+          aria-label={t('meetings.delegations.representFor', { delegation: name })}
+        >
+          {t('meetings.delegations.represent')}
+        </Button>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={() => setMember((m) => (m ? null : { name: '', function: '', email: '' }))}
+          aria-expanded={member !== null}
+          aria-label={t('meetings.delegations.addMemberFor', { delegation: name })}
+        >
+          {t('meetings.delegations.addMember')}
+        </Button>
       </Group>
       {representing && (
         <Group component="form" onSubmit={represent} gap={4} align="flex-end" wrap="nowrap">
-          <TextInput size="xs" label={t('meetings.delegations.representedByField', { delegation: name })} required maxLength={200}
-            value={representedBy} onChange={(e) => setRepresentedBy(e.currentTarget.value)} />
-          <Button type="submit" size="xs" disabled={!representedBy.trim()} loading={reply.isPending && reply.variables === 'represented'}>{t('meetings.delegations.confirm')}</Button>
+          <TextInput
+            size="xs"
+            label={t('meetings.delegations.representedByField', { delegation: name })}
+            required
+            maxLength={200}
+            value={representedBy}
+            onChange={(e) => setRepresentedBy(e.currentTarget.value)}
+          />
+          <Button type="submit" size="xs" disabled={!representedBy.trim()} loading={reply.isPending && reply.variables === 'represented'}>
+            {t('meetings.delegations.confirm')}
+          </Button>
         </Group>
       )}
       {member && (
         <Stack component="form" onSubmit={submitMember} gap={4} aria-label={t('meetings.delegations.addMemberFor', { delegation: name })}>
-          <TextInput size="xs" label={t('meetings.delegations.memberName')} required maxLength={200} value={member.name}
-            onChange={(e) => { const v = e.currentTarget.value; setMember((m) => m && { ...m, name: v }); }} />
-          <TextInput size="xs" label={t('meetings.delegations.memberFunction')} maxLength={200} value={member.function}
-            onChange={(e) => { const v = e.currentTarget.value; setMember((m) => m && { ...m, function: v }); }} />
-          <TextInput size="xs" type="email" label={t('meetings.delegations.memberEmail')} maxLength={200} value={member.email}
-            onChange={(e) => { const v = e.currentTarget.value; setMember((m) => m && { ...m, email: v }); }} />
-          <Group><Button type="submit" size="xs" loading={addMember.isPending} disabled={!member.name.trim()}>{t('meetings.delegations.addMemberSubmit')}</Button></Group>
+          <TextInput
+            size="xs"
+            label={t('meetings.delegations.memberName')}
+            required
+            maxLength={200}
+            value={member.name}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setMember((m) => m && { ...m, name: v });
+            }}
+          />
+          <TextInput
+            size="xs"
+            label={t('meetings.delegations.memberFunction')}
+            maxLength={200}
+            value={member.function}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setMember((m) => m && { ...m, function: v });
+            }}
+          />
+          <TextInput
+            size="xs"
+            type="email"
+            label={t('meetings.delegations.memberEmail')}
+            maxLength={200}
+            value={member.email}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setMember((m) => m && { ...m, email: v });
+            }}
+          />
+          <Group>
+            <Button type="submit" size="xs" loading={addMember.isPending} disabled={!member.name.trim()}>
+              {t('meetings.delegations.addMemberSubmit')}
+            </Button>
+          </Group>
         </Stack>
       )}
       <ChangeError error={reply.error ?? addMember.error} meetingId={meeting.id} />
@@ -155,14 +276,23 @@ function InviteForm({ meeting }: { meeting: Meeting }) {
   const invited = new Set(meeting.delegations.map((d) => d.partner));
   const available = (partners.data?.partners ?? []).filter((p) => !invited.has(p.code));
   const groups = [
-    { group: t('meetings.delegations.wb6'), items: available.filter((p) => p.group === 'WB6').map((p) => ({ value: p.code, label: p.name })) },
-    { group: t('meetings.delegations.others'), items: available.filter((p) => p.group !== 'WB6').map((p) => ({ value: p.code, label: p.name })) },
+    {
+      group: t('meetings.delegations.wb6'),
+      items: available.filter((p) => p.group === 'WB6').map((p) => ({ value: p.code, label: p.name })),
+    },
+    {
+      group: t('meetings.delegations.others'),
+      items: available.filter((p) => p.group !== 'WB6').map((p) => ({ value: p.code, label: p.name })),
+    },
   ].filter((g) => g.items.length > 0);
   const invite = useMutation({
-    mutationFn: () => api<Meeting>('POST', `${paths.meeting(meeting.id)}/delegations`, {
-      partner: form.partner || null, institution: form.partner ? null : form.institution.trim() || null,
-      headName: form.headName.trim() || null, headFunction: form.headFunction.trim() || null,
-    }),
+    mutationFn: () =>
+      api<Meeting>('POST', `${paths.meeting(meeting.id)}/delegations`, {
+        partner: form.partner || null,
+        institution: form.partner ? null : form.institution.trim() || null,
+        headName: form.headName.trim() || null,
+        headFunction: form.headFunction.trim() || null,
+      }),
     onSuccess: (view) => {
       apply(view);
       setForm(empty);
@@ -174,19 +304,40 @@ function InviteForm({ meeting }: { meeting: Meeting }) {
   };
   return (
     <Stack component="form" onSubmit={submit} gap="xs" aria-labelledby="invite-title" maw={760}>
-      <Title order={4} size="h5" id="invite-title">{t('meetings.delegations.inviteTitle')}</Title>
+      <Title order={4} size="h5" id="invite-title">
+        {t('meetings.delegations.inviteTitle')}
+      </Title>
       <Group grow align="flex-start">
-        <NativeSelect label={t('meetings.delegations.partner')} value={form.partner} onChange={set('partner')}
-          data={[{ value: '', label: t('meetings.delegations.noPartner') }, ...groups]} />
-        <TextInput label={t('meetings.delegations.institution')} description={t('meetings.delegations.institutionHelp')} maxLength={200}
-          value={form.institution} onChange={set('institution')} disabled={form.partner !== ''} />
+        <NativeSelect
+          label={t('meetings.delegations.partner')}
+          value={form.partner}
+          onChange={set('partner')}
+          data={[{ value: '', label: t('meetings.delegations.noPartner') }, ...groups]}
+        />
+        <TextInput
+          label={t('meetings.delegations.institution')}
+          description={t('meetings.delegations.institutionHelp')}
+          maxLength={200}
+          value={form.institution}
+          onChange={set('institution')}
+          disabled={form.partner !== ''}
+        />
       </Group>
       <Group grow align="flex-start">
         <TextInput label={t('meetings.delegations.headName')} maxLength={200} value={form.headName} onChange={set('headName')} />
-        <TextInput label={t('meetings.delegations.headFunction')} maxLength={200} value={form.headFunction} onChange={set('headFunction')} />
+        <TextInput
+          label={t('meetings.delegations.headFunction')}
+          maxLength={200}
+          value={form.headFunction}
+          onChange={set('headFunction')}
+        />
       </Group>
       <ChangeError error={invite.error} meetingId={meeting.id} />
-      <Group><Button type="submit" loading={invite.isPending} disabled={!form.partner && !form.institution.trim()}>{t('meetings.delegations.invite')}</Button></Group>
+      <Group>
+        <Button type="submit" loading={invite.isPending} disabled={!form.partner && !form.institution.trim()}>
+          {t('meetings.delegations.invite')}
+        </Button>
+      </Group>
     </Stack>
   );
 }
@@ -197,9 +348,19 @@ function Participants({ meeting }: { meeting: Meeting }) {
   const list = participants.data?.participants ?? [];
   return (
     <Stack gap="xs" component="section" aria-labelledby="participants-title">
-      <Title order={4} size="h5" id="participants-title">{t('meetings.participants.title')}</Title>
-      {participants.error && <Alert color="red" role="alert">{participants.error.message}</Alert>}
-      {participants.data && list.length === 0 && <Text size="sm" c="dimmed">{t('meetings.participants.none')}</Text>}
+      <Title order={4} size="h5" id="participants-title">
+        {t('meetings.participants.title')}
+      </Title>
+      {participants.error && (
+        <Alert color="red" role="alert">
+          {participants.error.message}
+        </Alert>
+      )}
+      {participants.data && list.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('meetings.participants.none')}
+        </Text>
+      )}
       {list.length > 0 && (
         <Table.ScrollContainer minWidth={560}>
           <Table aria-labelledby="participants-title">

@@ -2,7 +2,22 @@
 // Commission), the agenda item they belong to and every version (download). Organisers upload a
 // document (title, access and item first, then the file, sent as it is: the server judges the type
 // from the content and names the reason of a refusal) and new versions of a document.
-import { Alert, Anchor, Button, FileInput, Group, List, Loader, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  FileInput,
+  Group,
+  List,
+  Loader,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,8 +35,14 @@ export function DocumentsSection({ meeting }: { meeting: Meeting }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="documents-title">
       <Stack gap="md">
-        <Title order={3} size="h4" id="documents-title">{t('meetings.documents.title')}</Title>
-        {meeting.documents.length === 0 ? <Text size="sm" c="dimmed">{t('meetings.documents.none')}</Text> : (
+        <Title order={3} size="h4" id="documents-title">
+          {t('meetings.documents.title')}
+        </Title>
+        {meeting.documents.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('meetings.documents.none')}
+          </Text>
+        ) : (
           <Table.ScrollContainer minWidth={720}>
             <Table striped aria-labelledby="documents-title">
               <Table.Thead>
@@ -38,23 +59,57 @@ export function DocumentsSection({ meeting }: { meeting: Meeting }) {
                   return (
                     <Table.Tr key={d.id}>
                       <Table.Th scope="row" fw={400}>
-                        {latest ? <Anchor href={links.document(meeting.id, d.id)} download={latest.name} size="sm">{d.title}</Anchor> : <Text size="sm">{d.title}</Text>}
-                        {latest && <Text size="xs" c="dimmed">{latest.name} · {formatBytes(latest.size)}</Text>}
-                        {itemTitle(d.itemId) && <Text size="xs" c="dimmed">{t('meetings.documents.forItem', { item: itemTitle(d.itemId) })}</Text>}
+                        {latest ? (
+                          <Anchor href={links.document(meeting.id, d.id)} download={latest.name} size="sm">
+                            {d.title}
+                          </Anchor>
+                        ) : (
+                          <Text size="sm">{d.title}</Text>
+                        )}
+                        {latest && (
+                          <Text size="xs" c="dimmed">
+                            {latest.name} · {formatBytes(latest.size)}
+                          </Text>
+                        )}
+                        {itemTitle(d.itemId) && (
+                          <Text size="xs" c="dimmed">
+                            {t('meetings.documents.forItem', { item: itemTitle(d.itemId) })}
+                          </Text>
+                        )}
                       </Table.Th>
-                      <Table.Td><AccessBadge access={d.access} /></Table.Td>
                       <Table.Td>
-                        <List size="xs" spacing={2} className="plain-list" withPadding={false} aria-label={t('meetings.documents.versionsOf', { title: d.title })}>
+                        <AccessBadge access={d.access} />
+                      </Table.Td>
+                      <Table.Td>
+                        <List
+                          size="xs"
+                          spacing={2}
+                          className="plain-list"
+                          withPadding={false}
+                          aria-label={t('meetings.documents.versionsOf', { title: d.title })}
+                        >
                           {[...d.versions].reverse().map((v) => (
                             <List.Item key={v.version}>
-                              <Anchor href={links.document(meeting.id, d.id, v.version)} download={v.name} size="xs"
-                                aria-label={t('meetings.documents.versionOf', { version: v.version, title: d.title })}>{t('meetings.documents.version', { version: v.version })}</Anchor>
-                              {' '}<Text span size="xs" c="dimmed">{t('meetings.documents.uploadedBy', { who: v.uploadedBy, when: formatDateTime(v.uploadedAt) })}</Text>
+                              <Anchor
+                                href={links.document(meeting.id, d.id, v.version)}
+                                download={v.name}
+                                size="xs"
+                                aria-label={t('meetings.documents.versionOf', { version: v.version, title: d.title })}
+                              >
+                                {t('meetings.documents.version', { version: v.version })}
+                              </Anchor>{' '}
+                              <Text span size="xs" c="dimmed">
+                                {t('meetings.documents.uploadedBy', { who: v.uploadedBy, when: formatDateTime(v.uploadedAt) })}
+                              </Text>
                             </List.Item>
                           ))}
                         </List>
                       </Table.Td>
-                      {meeting.can.edit && <Table.Td><NewVersion meeting={meeting} document={d} /></Table.Td>}
+                      {meeting.can.edit && (
+                        <Table.Td>
+                          <NewVersion meeting={meeting} document={d} />
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   );
                 })}
@@ -78,7 +133,12 @@ function UploadForm({ meeting }: { meeting: Meeting }) {
     mutationFn: () => {
       const file = form.file!;
       checkSize(file, (v) => t('meetings.documents.tooLarge', v));
-      const query = new URLSearchParams({ name: file.name, access: form.access, ...(form.title.trim() ? { title: form.title.trim() } : {}), ...(form.item ? { item: form.item } : {}) });
+      const query = new URLSearchParams({
+        name: file.name,
+        access: form.access,
+        ...(form.title.trim() ? { title: form.title.trim() } : {}),
+        ...(form.item ? { item: form.item } : {}),
+      });
       return upload<MeetingDocument>(`${paths.meeting(meeting.id)}/documents?${query}`, file, 'application/octet-stream');
     },
     onMutate: () => setDone(null),
@@ -94,22 +154,61 @@ function UploadForm({ meeting }: { meeting: Meeting }) {
   };
   return (
     <Stack component="form" onSubmit={submit} gap="xs" aria-labelledby="upload-title" maw={760}>
-      <Title order={4} size="h5" id="upload-title">{t('meetings.documents.uploadTitle')}</Title>
-      <TextInput label={t('meetings.documents.titleField')} description={t('meetings.documents.titleHelp')} maxLength={300}
-        value={form.title} onChange={set('title')} />
+      <Title order={4} size="h5" id="upload-title">
+        {t('meetings.documents.uploadTitle')}
+      </Title>
+      <TextInput
+        label={t('meetings.documents.titleField')}
+        description={t('meetings.documents.titleHelp')}
+        maxLength={300}
+        value={form.title}
+        onChange={set('title')}
+      />
       <Group grow align="flex-start">
-        <NativeSelect label={t('meetings.documents.accessField')} value={form.access} data={ACCESS.map((a) => ({ value: a, label: t(`meetings.access.${a}`) }))}
-          onChange={set('access')} />
-        <NativeSelect label={t('meetings.documents.itemField')} value={form.item}
-          data={[{ value: '', label: t('meetings.documents.noItem') }, ...agendaItems(meeting).map(({ item }) => ({ value: item.id, label: item.title }))]}
-          onChange={set('item')} />
+        <NativeSelect
+          label={t('meetings.documents.accessField')}
+          value={form.access}
+          data={ACCESS.map((a) => ({ value: a, label: t(`meetings.access.${a}`) }))}
+          onChange={set('access')}
+        />
+        <NativeSelect
+          label={t('meetings.documents.itemField')}
+          value={form.item}
+          data={[
+            { value: '', label: t('meetings.documents.noItem') },
+            ...agendaItems(meeting).map(({ item }) => ({ value: item.id, label: item.title })),
+          ]}
+          onChange={set('item')}
+        />
       </Group>
-      <FileInput label={t('meetings.documents.file')} description={t('meetings.documents.fileHelp')} placeholder={t('meetings.documents.choose')} accept={DOCUMENT_ACCEPT}
-        value={form.file} onChange={(file) => { send.reset(); setField('file', file); }} clearable
-        fileInputProps={{ 'aria-label': t('meetings.documents.file') }} />
-      {send.error && <Alert color="red" role="alert">{send.error.message}</Alert>}
-      {done && <Alert color="green" role="status">{done}</Alert>}
-      <Group><Button type="submit" loading={send.isPending} disabled={!form.file}>{t('meetings.documents.upload')}</Button></Group>
+      <FileInput
+        label={t('meetings.documents.file')}
+        description={t('meetings.documents.fileHelp')}
+        placeholder={t('meetings.documents.choose')}
+        accept={DOCUMENT_ACCEPT}
+        value={form.file}
+        onChange={(file) => {
+          send.reset();
+          setField('file', file);
+        }}
+        clearable
+        fileInputProps={{ 'aria-label': t('meetings.documents.file') }}
+      />
+      {send.error && (
+        <Alert color="red" role="alert">
+          {send.error.message}
+        </Alert>
+      )}
+      {done && (
+        <Alert color="green" role="status">
+          {done}
+        </Alert>
+      )}
+      <Group>
+        <Button type="submit" loading={send.isPending} disabled={!form.file}>
+          {t('meetings.documents.upload')}
+        </Button>
+      </Group>
     </Stack>
   );
 }
@@ -120,15 +219,30 @@ function NewVersion({ meeting, document: d }: { meeting: Meeting; document: Meet
   const send = useMutation({
     mutationFn: (file: File) => {
       checkSize(file, (v) => t('meetings.documents.tooLarge', v));
-      return upload<MeetingDocument>(`${paths.meeting(meeting.id)}/documents/${encodeURIComponent(d.id)}/versions?${new URLSearchParams({ name: file.name })}`, file, 'application/octet-stream');
+      return upload<MeetingDocument>(
+        `${paths.meeting(meeting.id)}/documents/${encodeURIComponent(d.id)}/versions?${new URLSearchParams({ name: file.name })}`,
+        file,
+        'application/octet-stream',
+      );
     },
     onSuccess: () => client.invalidateQueries({ queryKey: meetingKey(meeting.id) }),
   });
   return (
-    <FileInput size="xs" placeholder={t('meetings.documents.choose')} accept={DOCUMENT_ACCEPT} value={null} disabled={send.isPending}
-      onChange={(file) => { send.reset(); if (file) send.mutate(file); }} aria-label={t('meetings.documents.newVersionOf', { title: d.title })}
+    <FileInput
+      size="xs"
+      placeholder={t('meetings.documents.choose')}
+      accept={DOCUMENT_ACCEPT}
+      value={null}
+      disabled={send.isPending}
+      onChange={(file) => {
+        send.reset();
+        if (file) send.mutate(file);
+      }}
+      aria-label={t('meetings.documents.newVersionOf', { title: d.title })}
       fileInputProps={{ 'aria-label': t('meetings.documents.newVersionOf', { title: d.title }) }}
       rightSection={send.isPending ? <Loader size="xs" aria-label={t('meetings.documents.uploading')} /> : undefined}
-      error={send.error?.message} errorProps={{ role: 'alert' }} />
+      error={send.error?.message}
+      errorProps={{ role: 'alert' }}
+    />
   );
 }

@@ -18,9 +18,20 @@ export function MeetingPage({ user }: { user: User | null }) {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
   const meeting = useMeeting(id);
-  const back = <Anchor component={Link} to={pages.list} size="sm">← {t('meetings.back')}</Anchor>;
+  const back = (
+    <Anchor component={Link} to={pages.list} size="sm">
+      ← {t('meetings.back')}
+    </Anchor>
+  );
   if (meeting.error || !meeting.data) {
-    return <QueryState error={meeting.error} back={back} loading={t('meetings.loading')} notFound={t(user ? 'meetings.notFound' : 'meetings.notFoundPublic')} />;
+    return (
+      <QueryState
+        error={meeting.error}
+        back={back}
+        loading={t('meetings.loading')}
+        notFound={t(user ? 'meetings.notFound' : 'meetings.notFoundPublic')}
+      />
+    );
   }
   const m = meeting.data;
   return (
@@ -39,25 +50,45 @@ export function MeetingPage({ user }: { user: User | null }) {
 function MeetingHeader({ meeting: m }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const service = m.videoUrl ? new URL(m.videoUrl).hostname : null;
-  const where = m.format === 'videoconference' ? t('meetings.format.videoconference') : [m.location, m.format === 'hybrid' ? t('meetings.format.hybrid') : null].filter(Boolean).join(' · ');
+  const where =
+    m.format === 'videoconference'
+      ? t('meetings.format.videoconference')
+      : [m.location, m.format === 'hybrid' ? t('meetings.format.hybrid') : null].filter(Boolean).join(' · ');
   return (
     <Stack gap="xs">
       <Title order={2}>{m.title}</Title>
       <Group gap="xs">
         <MeetingStatusBadge status={m.status} />
         <VisibilityBadge visibility={m.visibility} />
-        <Badge variant="light" color="gray">{t(`meetings.kind.${m.kind}`)}</Badge>
+        <Badge variant="light" color="gray">
+          {t(`meetings.kind.${m.kind}`)}
+        </Badge>
       </Group>
-      <Text>{formatRange(m.start, m.end, m.timeZone)} <Text span c="dimmed">({m.timeZone})</Text></Text>
+      <Text>
+        {formatRange(m.start, m.end, m.timeZone)}{' '}
+        <Text span c="dimmed">
+          ({m.timeZone})
+        </Text>
+      </Text>
       {where && <Text size="sm">{where}</Text>}
       {m.host && <Text size="sm">{t('meetings.hostedBy', { host: m.host })}</Text>}
-      {m.description && <Text size="sm" c="dimmed" className="pre-wrap">{m.description}</Text>}
+      {m.description && (
+        <Text size="sm" c="dimmed" className="pre-wrap">
+          {m.description}
+        </Text>
+      )}
       <Group gap="sm">
         {m.videoUrl && m.status !== 'cancelled' && (
-          <Button component="a" href={m.videoUrl} target="_blank" rel="noopener noreferrer">{t('meetings.join', { service })}</Button>
+          <Button component="a" href={m.videoUrl} target="_blank" rel="noopener noreferrer">
+            {t('meetings.join', { service })}
+          </Button>
         )}
-        <Button component="a" variant="default" href={links.agenda(m.id)} target="_blank" rel="noopener">{t('meetings.printableAgenda')}</Button>
-        <Button component="a" variant="default" href={links.ics(m.id)} download="meeting.ics">{t('meetings.addToCalendar')}</Button>
+        <Button component="a" variant="default" href={links.agenda(m.id)} target="_blank" rel="noopener">
+          {t('meetings.printableAgenda')}
+        </Button>
+        <Button component="a" variant="default" href={links.ics(m.id)} download="meeting.ics">
+          {t('meetings.addToCalendar')}
+        </Button>
       </Group>
     </Stack>
   );
@@ -70,7 +101,9 @@ function Announcement({ meeting }: { meeting: Meeting }) {
     <Paper withBorder p="md" component="section" aria-labelledby="announcement-title">
       <Stack gap="xs">
         <Group justify="space-between">
-          <Title order={3} size="h4" id="announcement-title">{t('meetings.announcement.title')}</Title>
+          <Title order={3} size="h4" id="announcement-title">
+            {t('meetings.announcement.title')}
+          </Title>
           {text.data && (
             <CopyButton value={text.data} timeout={2000}>
               {({ copied, copy }) => (
@@ -81,10 +114,20 @@ function Announcement({ meeting }: { meeting: Meeting }) {
             </CopyButton>
           )}
         </Group>
-        <Text size="sm" c="dimmed">{t('meetings.announcement.help')}</Text>
-        {text.error && <Alert color="red" role="alert">{text.error.message}</Alert>}
-        {text.data === undefined && !text.error ? <Loader size="sm" aria-label={t('meetings.loading')} /> : (
-          <Paper bg="gray.0" p="sm" component="pre" className="generated-text">{text.data}</Paper>
+        <Text size="sm" c="dimmed">
+          {t('meetings.announcement.help')}
+        </Text>
+        {text.error && (
+          <Alert color="red" role="alert">
+            {text.error.message}
+          </Alert>
+        )}
+        {text.data === undefined && !text.error ? (
+          <Loader size="sm" aria-label={t('meetings.loading')} />
+        ) : (
+          <Paper bg="gray.0" p="sm" component="pre" className="generated-text">
+            {text.data}
+          </Paper>
         )}
       </Stack>
     </Paper>

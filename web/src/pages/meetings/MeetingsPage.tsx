@@ -14,7 +14,9 @@ export function MeetingsPage({ user }: { user: User | null }) {
   const meetings = useMeetings();
   const now = new Date().toISOString();
   const all = meetings.data?.meetings ?? [];
-  const upcoming = all.filter((m) => m.end >= now && m.status !== 'cancelled' && m.status !== 'held').sort((a, b) => a.start.localeCompare(b.start));
+  const upcoming = all
+    .filter((m) => m.end >= now && m.status !== 'cancelled' && m.status !== 'held')
+    .sort((a, b) => a.start.localeCompare(b.start));
   const past = all.filter((m) => !upcoming.includes(m));
 
   return (
@@ -37,8 +39,14 @@ function MeetingTable({ id, title, meetings, empty }: { id: string; title: strin
   const { t } = useTranslation();
   return (
     <Stack component="section" aria-labelledby={id} gap="xs">
-      <Title order={3} size="h4" id={id}>{title}</Title>
-      {meetings.length === 0 ? <Text size="sm" c="dimmed">{empty}</Text> : (
+      <Title order={3} size="h4" id={id}>
+        {title}
+      </Title>
+      {meetings.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table striped aria-labelledby={id}>
             <Table.Thead>
@@ -54,13 +62,36 @@ function MeetingTable({ id, title, meetings, empty }: { id: string; title: strin
               {meetings.map((m) => (
                 <Table.Tr key={m.id}>
                   <Table.Th scope="row" fw={400}>
-                    <Anchor component={Link} to={pages.meeting(m.id)}>{m.title}</Anchor>
-                    {m.host && <Text size="xs" c="dimmed">{t('meetings.hostedBy', { host: m.host })}</Text>}
+                    <Anchor component={Link} to={pages.meeting(m.id)}>
+                      {m.title}
+                    </Anchor>
+                    {m.host && (
+                      <Text size="xs" c="dimmed">
+                        {t('meetings.hostedBy', { host: m.host })}
+                      </Text>
+                    )}
                   </Table.Th>
-                  <Table.Td><Text size="sm">{formatRange(m.start, m.end, m.timeZone)}</Text><Text size="xs" c="dimmed">{m.timeZone}</Text></Table.Td>
-                  <Table.Td><Text size="sm">{t(`meetings.kind.${m.kind}`)}</Text><Text size="xs" c="dimmed">{t(`meetings.format.${m.format}`)}</Text></Table.Td>
-                  <Table.Td><Group gap={4}><MeetingStatusBadge status={m.status} />{m.visibility !== 'public' && <VisibilityBadge visibility={m.visibility} />}</Group></Table.Td>
-                  <Table.Td><Text size="sm">{t('meetings.agendaCount', { sessions: m.sessions, count: m.agenda_items })}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{formatRange(m.start, m.end, m.timeZone)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {m.timeZone}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{t(`meetings.kind.${m.kind}`)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t(`meetings.format.${m.format}`)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <MeetingStatusBadge status={m.status} />
+                      {m.visibility !== 'public' && <VisibilityBadge visibility={m.visibility} />}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{t('meetings.agendaCount', { sessions: m.sessions, count: m.agenda_items })}</Text>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -11,8 +11,18 @@ import { useFormState } from '../../platform/useFormState';
 import { applyMeeting, FORMATS, KINDS, knownTimeZones, pages, STATUSES, VISIBILITIES, zonedToIso, type Meeting } from './model';
 
 const EMPTY = {
-  title: '', kind: 'ministerial', format: 'videoconference', host: '', start: '', end: '', timeZone: 'Europe/Brussels',
-  location: '', videoUrl: '', status: 'planned', visibility: 'public', description: '',
+  title: '',
+  kind: 'ministerial',
+  format: 'videoconference',
+  host: '',
+  start: '',
+  end: '',
+  timeZone: 'Europe/Brussels',
+  location: '',
+  videoUrl: '',
+  status: 'planned',
+  visibility: 'public',
+  description: '',
 };
 
 export function NewMeetingForm() {
@@ -25,9 +35,18 @@ export function NewMeetingForm() {
     mutationFn: () => {
       const optional = (value: string) => (value.trim() ? value.trim() : null);
       return api<Meeting>('POST', '/meetings', {
-        title: form.title.trim(), kind: form.kind, format: form.format, host: optional(form.host),
-        start: zonedToIso(form.start, form.timeZone.trim()) ?? form.start, end: zonedToIso(form.end, form.timeZone.trim()) ?? form.end, timeZone: form.timeZone.trim(),
-        location: optional(form.location), videoUrl: optional(form.videoUrl), status: form.status, visibility: form.visibility, description: optional(form.description),
+        title: form.title.trim(),
+        kind: form.kind,
+        format: form.format,
+        host: optional(form.host),
+        start: zonedToIso(form.start, form.timeZone.trim()) ?? form.start,
+        end: zonedToIso(form.end, form.timeZone.trim()) ?? form.end,
+        timeZone: form.timeZone.trim(),
+        location: optional(form.location),
+        videoUrl: optional(form.videoUrl),
+        status: form.status,
+        visibility: form.visibility,
+        description: optional(form.description),
       });
     },
     onSuccess: (meeting) => {
@@ -44,33 +63,81 @@ export function NewMeetingForm() {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="new-meeting-title">
       <Stack component="form" onSubmit={submit} aria-labelledby="new-meeting-title" gap="sm" maw={760}>
-        <Title order={3} size="h4" id="new-meeting-title">{t('meetings.new.title')}</Title>
+        <Title order={3} size="h4" id="new-meeting-title">
+          {t('meetings.new.title')}
+        </Title>
         <TextInput label={t('meetings.new.name')} required maxLength={300} value={form.title} onChange={set('title')} />
         <Group grow align="flex-start">
           <NativeSelect label={t('meetings.new.kind')} data={options(KINDS, 'kind')} value={form.kind} onChange={set('kind')} />
           <NativeSelect label={t('meetings.new.format')} data={options(FORMATS, 'format')} value={form.format} onChange={set('format')} />
         </Group>
-        <TextInput label={t('meetings.new.host')} description={t('meetings.new.hostHelp')} maxLength={300} value={form.host} onChange={set('host')} />
+        <TextInput
+          label={t('meetings.new.host')}
+          description={t('meetings.new.hostHelp')}
+          maxLength={300}
+          value={form.host}
+          onChange={set('host')}
+        />
         <Group grow align="flex-start">
           <TextInput type="datetime-local" label={t('meetings.new.start')} required value={form.start} onChange={set('start')} />
           <TextInput type="datetime-local" label={t('meetings.new.end')} required value={form.end} onChange={set('end')} />
-          <TextInput label={t('meetings.new.timeZone')} description={t('meetings.new.timeZoneHelp')} required maxLength={60} list="meeting-time-zones"
-            value={form.timeZone} onChange={set('timeZone')} />
+          <TextInput
+            label={t('meetings.new.timeZone')}
+            description={t('meetings.new.timeZoneHelp')}
+            required
+            maxLength={60}
+            list="meeting-time-zones"
+            value={form.timeZone}
+            onChange={set('timeZone')}
+          />
         </Group>
-        <datalist id="meeting-time-zones">{zones.map((z) => <option key={z} value={z} />)}</datalist>
+        <datalist id="meeting-time-zones">
+          {zones.map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
         {form.format !== 'in_person' && (
-          <TextInput type="url" label={t('meetings.new.videoUrl')} description={t('meetings.new.videoUrlHelp')} placeholder="https://" maxLength={2000}
-            value={form.videoUrl} onChange={set('videoUrl')} />
+          <TextInput
+            type="url"
+            label={t('meetings.new.videoUrl')}
+            description={t('meetings.new.videoUrlHelp')}
+            placeholder="https://"
+            maxLength={2000}
+            value={form.videoUrl}
+            onChange={set('videoUrl')}
+          />
         )}
-        {form.format !== 'videoconference' && <TextInput label={t('meetings.new.location')} maxLength={300} value={form.location} onChange={set('location')} />}
+        {form.format !== 'videoconference' && (
+          <TextInput label={t('meetings.new.location')} maxLength={300} value={form.location} onChange={set('location')} />
+        )}
         <Group grow align="flex-start">
-          <NativeSelect label={t('meetings.new.visibility')} description={t('meetings.new.visibilityHelp')} data={options(VISIBILITIES, 'visibility')}
-            value={form.visibility} onChange={set('visibility')} />
+          <NativeSelect
+            label={t('meetings.new.visibility')}
+            description={t('meetings.new.visibilityHelp')}
+            data={options(VISIBILITIES, 'visibility')}
+            value={form.visibility}
+            onChange={set('visibility')}
+          />
           <NativeSelect label={t('meetings.new.status')} data={options(STATUSES, 'status')} value={form.status} onChange={set('status')} />
         </Group>
-        <Textarea label={t('meetings.new.description')} autosize minRows={2} maxLength={5000} value={form.description} onChange={set('description')} />
-        {create.error && <Alert color="red" role="alert">{create.error.message}</Alert>}
-        <Group><Button type="submit" loading={create.isPending}>{t('meetings.new.submit')}</Button></Group>
+        <Textarea
+          label={t('meetings.new.description')}
+          autosize
+          minRows={2}
+          maxLength={5000}
+          value={form.description}
+          onChange={set('description')}
+        />
+        {create.error && (
+          <Alert color="red" role="alert">
+            {create.error.message}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={create.isPending}>
+            {t('meetings.new.submit')}
+          </Button>
+        </Group>
       </Stack>
     </Paper>
   );

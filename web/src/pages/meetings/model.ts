@@ -29,42 +29,145 @@ export const INVITATION_BADGE: Record<Invitation, string> = { invited: 'gray', a
 export const ACCESS_BADGE: Record<Access, string> = { public: 'green', participants: 'orange', commission: 'red' };
 
 export interface MeetingSummary {
-  id: string; title: string; kind: MeetingKind; format: MeetingFormat; status: MeetingStatus; visibility: Visibility; host: string | null;
-  start: string; end: string; timeZone: string; sessions: number; agenda_items: number;
+  id: string;
+  title: string;
+  kind: MeetingKind;
+  format: MeetingFormat;
+  status: MeetingStatus;
+  visibility: Visibility;
+  host: string | null;
+  start: string;
+  end: string;
+  timeZone: string;
+  sessions: number;
+  agenda_items: number;
 }
-export interface Topics { domains: string[]; indicators: string[]; plans: string[] }
+export interface Topics {
+  domains: string[];
+  indicators: string[];
+  plans: string[];
+}
 export interface AgendaItem {
-  id: string; position: number; title: string; description: string | null; topics: Topics; lead: string | null; presenters: string[]; durationMinutes: number | null;
+  id: string;
+  position: number;
+  title: string;
+  description: string | null;
+  topics: Topics;
+  lead: string | null;
+  presenters: string[];
+  durationMinutes: number | null;
 }
-export interface Session { id: string; title: string; start: string; end: string; items: AgendaItem[] }
-export interface Member { id: string; name: string; function: string | null; email: string | null }
+export interface Session {
+  id: string;
+  title: string;
+  start: string;
+  end: string;
+  items: AgendaItem[];
+}
+export interface Member {
+  id: string;
+  name: string;
+  function: string | null;
+  email: string | null;
+}
 export interface Delegation {
-  id: string; partner: string | null; institution: string | null; name: string; headName: string | null; headFunction: string | null;
-  invitation: Invitation; representedBy: string | null; repliedAt: string | null; repliedBy: string | null; members: Member[];
+  id: string;
+  partner: string | null;
+  institution: string | null;
+  name: string;
+  headName: string | null;
+  headFunction: string | null;
+  invitation: Invitation;
+  representedBy: string | null;
+  repliedAt: string | null;
+  repliedBy: string | null;
+  members: Member[];
 }
-export interface DocumentVersion { version: number; name: string; mediaType: string; size: number; uploadedAt: string; uploadedBy: string }
-export interface MeetingDocument { id: string; itemId: string | null; title: string; access: Access; versions: DocumentVersion[] }
-export interface Decision { id: string; itemId: string | null; text: string }
-export interface FollowUp { action: string; title: string; partners: string[]; deadline: string | null }
+export interface DocumentVersion {
+  version: number;
+  name: string;
+  mediaType: string;
+  size: number;
+  uploadedAt: string;
+  uploadedBy: string;
+}
+export interface MeetingDocument {
+  id: string;
+  itemId: string | null;
+  title: string;
+  access: Access;
+  versions: DocumentVersion[];
+}
+export interface Decision {
+  id: string;
+  itemId: string | null;
+  text: string;
+}
+export interface FollowUp {
+  action: string;
+  title: string;
+  partners: string[];
+  deadline: string | null;
+}
 export interface Meeting {
-  id: string; title: string; kind: MeetingKind; format: MeetingFormat; host: string | null; start: string; end: string; timeZone: string;
-  location: string | null; videoUrl: string | null; status: MeetingStatus; visibility: Visibility; description: string | null; version: number;
-  conclusions: string | null; followUpPlan: string | null; sessions: Session[]; delegations: Delegation[]; documents: MeetingDocument[];
-  decisions: Decision[]; followUps: FollowUp[]; can: { edit: boolean; participate: boolean; reply: string[] };
+  id: string;
+  title: string;
+  kind: MeetingKind;
+  format: MeetingFormat;
+  host: string | null;
+  start: string;
+  end: string;
+  timeZone: string;
+  location: string | null;
+  videoUrl: string | null;
+  status: MeetingStatus;
+  visibility: Visibility;
+  description: string | null;
+  version: number;
+  conclusions: string | null;
+  followUpPlan: string | null;
+  sessions: Session[];
+  delegations: Delegation[];
+  documents: MeetingDocument[];
+  decisions: Decision[];
+  followUps: FollowUp[];
+  can: { edit: boolean; participate: boolean; reply: string[] };
 }
-export interface Participant { delegation: string; name: string; function: string | null; role: 'head' | 'member' | 'representative' }
+export interface Participant {
+  delegation: string;
+  name: string;
+  function: string | null;
+  role: 'head' | 'member' | 'representative';
+}
 
 export interface BriefingIndicator {
-  code: string; label: string; unit: string; trend: { period: string; value: number | null }[];
-  latest: { period: string; value: number | null } | null; region: { period: string; value: number | null; median: number | null } | null;
+  code: string;
+  label: string;
+  unit: string;
+  trend: { period: string; value: number | null }[];
+  latest: { period: string; value: number | null } | null;
+  region: { period: string; value: number | null; median: number | null } | null;
 }
 export interface BriefingCommitment {
-  plan: string; planTitle: string; action: string; title: string; deadline: string | null; status: string | null; assessment: string | null; overdue: boolean;
+  plan: string;
+  planTitle: string;
+  action: string;
+  title: string;
+  deadline: string | null;
+  status: string | null;
+  assessment: string | null;
+  overdue: boolean;
 }
 export interface Briefing {
   meeting: Pick<Meeting, 'id' | 'title' | 'start' | 'end' | 'timeZone' | 'format' | 'host'>;
   partner: string | null;
-  items: { session: string; item: AgendaItem; indicators: BriefingIndicator[]; commitments: BriefingCommitment[]; documents: { id: string; title: string }[] }[];
+  items: {
+    session: string;
+    item: AgendaItem;
+    indicators: BriefingIndicator[];
+    commitments: BriefingCommitment[];
+    documents: { id: string; title: string }[];
+  }[];
 }
 
 const enc = encodeURIComponent;
@@ -83,7 +186,8 @@ export const paths = {
 
 /** Addresses the browser opens itself (links, downloads): with /api/v1. */
 export const links = {
-  document: (id: string, document: string, version?: number) => `/api/v1/meetings/${enc(id)}/documents/${enc(document)}/file${version ? `?version=${version}` : ''}`,
+  document: (id: string, document: string, version?: number) =>
+    `/api/v1/meetings/${enc(id)}/documents/${enc(document)}/file${version ? `?version=${version}` : ''}`,
   agenda: (id: string) => `/api/v1/meetings/${enc(id)}/agenda.html`,
   ics: (id: string) => `/api/v1/meetings/${enc(id)}/invitation.ics`,
   briefing: (id: string, partner: string) => `/api/v1/meetings/${enc(id)}/briefing.html?partner=${enc(partner)}`,
@@ -110,11 +214,18 @@ export function useParticipants(id: string, version: number) {
 
 /** The generated announcement (plain text), following the meeting's version like the participants. */
 export function useAnnouncement(id: string, version: number) {
-  return useQuery({ queryKey: ['meeting-announcement', id, version], queryFn: () => apiText(`${paths.meeting(id)}/announcement`), placeholderData: (previous) => previous });
+  return useQuery({
+    queryKey: ['meeting-announcement', id, version],
+    queryFn: () => apiText(`${paths.meeting(id)}/announcement`),
+    placeholderData: (previous) => previous,
+  });
 }
 
 export function useBriefing(id: string, partner: string) {
-  return useQuery({ queryKey: ['meeting-briefing', id, partner], queryFn: () => api<Briefing>('GET', `${paths.meeting(id)}/briefing?partner=${enc(partner)}`) });
+  return useQuery({
+    queryKey: ['meeting-briefing', id, partner],
+    queryFn: () => api<Briefing>('GET', `${paths.meeting(id)}/briefing?partner=${enc(partner)}`),
+  });
 }
 
 /** Takes a meeting the server answered after a change into the cache, and marks the list stale. */

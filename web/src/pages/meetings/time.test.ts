@@ -15,13 +15,21 @@ describe('meeting times in the meeting’s time zone', () => {
   it('turns an instant back into the wall-clock time of the zone', () => {
     expect(isoToZonedLocal('2020-10-22T07:30:00.000Z', 'Europe/Berlin')).toBe('2020-10-22T09:30');
     expect(isoToZonedLocal('2026-01-15T23:30:00.000Z', 'America/New_York')).toBe('2026-01-15T18:30');
-    for (const [local, zone] of [['2026-12-10T09:00', 'Europe/Skopje'], ['2026-06-30T23:45', 'Europe/Tirane'], ['2026-10-25T12:00', 'Europe/Belgrade']] as const) {
+    for (const [local, zone] of [
+      ['2026-12-10T09:00', 'Europe/Skopje'],
+      ['2026-06-30T23:45', 'Europe/Tirane'],
+      ['2026-10-25T12:00', 'Europe/Belgrade'],
+    ] as const) {
       expect(isoToZonedLocal(new Date(zonedToIso(local, zone)!).toISOString(), zone)).toBe(local);
     }
   });
 
   it('shows the range on one day, or both days when it spans midnight', () => {
-    expect(formatRange('2020-10-22T07:30:00.000Z', '2020-10-22T14:30:00.000Z', 'Europe/Berlin')).toBe('Thursday, 22 October 2020, 09:30–16:30');
-    expect(formatRange('2026-12-10T22:00:00.000Z', '2026-12-11T01:00:00.000Z', 'Europe/Brussels')).toMatch(/^Thursday, 10 December 2026, 23:00 – Friday, 11 December 2026, 02:00$/);
+    expect(formatRange('2020-10-22T07:30:00.000Z', '2020-10-22T14:30:00.000Z', 'Europe/Berlin')).toBe(
+      'Thursday, 22 October 2020, 09:30–16:30',
+    );
+    expect(formatRange('2026-12-10T22:00:00.000Z', '2026-12-11T01:00:00.000Z', 'Europe/Brussels')).toMatch(
+      /^Thursday, 10 December 2026, 23:00 – Friday, 11 December 2026, 02:00$/,
+    );
   });
 });

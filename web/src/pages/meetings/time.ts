@@ -8,7 +8,16 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function offsetMinutes(utcMs: number, timeZone: string): number {
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
   } catch {
     return 0;
   }
@@ -73,6 +82,15 @@ export function knownTimeZones(): string[] {
   try {
     return Intl.supportedValuesOf('timeZone');
   } catch {
-    return ['Europe/Brussels', 'Europe/Berlin', 'Europe/Tirane', 'Europe/Sarajevo', 'Europe/Belgrade', 'Europe/Podgorica', 'Europe/Skopje', 'UTC'];
+    return [
+      'Europe/Brussels',
+      'Europe/Berlin',
+      'Europe/Tirane',
+      'Europe/Sarajevo',
+      'Europe/Belgrade',
+      'Europe/Podgorica',
+      'Europe/Skopje',
+      'UTC',
+    ];
   }
 }

@@ -23,15 +23,27 @@ export function AcknowledgeControl({ alert }: { alert: AlertView }) {
   const ack = useAcknowledge();
   if (!alert.mine) return null;
   if (alert.mine.acknowledgedAt) {
-    return <Text size="sm" c="teal.8" role="status">{t('migration.alerts.youAcknowledged', { when: formatDateTime(alert.mine.acknowledgedAt) })}</Text>;
+    return (
+      <Text size="sm" c="teal.8" role="status">
+        {t('migration.alerts.youAcknowledged', { when: formatDateTime(alert.mine.acknowledgedAt) })}
+      </Text>
+    );
   }
   return (
     <Stack gap={4} align="flex-start">
-      <Button size="xs" onClick={() => ack.mutate(alert.id)} loading={ack.isPending}
-        aria-label={t('migration.alerts.acknowledgeNamed', { label: alert.label, subject: alert.scopeName })}>
+      <Button
+        size="xs"
+        onClick={() => ack.mutate(alert.id)}
+        loading={ack.isPending}
+        aria-label={t('migration.alerts.acknowledgeNamed', { label: alert.label, subject: alert.scopeName })}
+      >
         {t('migration.alerts.acknowledge')}
       </Button>
-      {ack.error && <Text size="sm" c="red" role="alert">{ack.error.message}</Text>}
+      {ack.error && (
+        <Text size="sm" c="red" role="alert">
+          {ack.error.message}
+        </Text>
+      )}
     </Stack>
   );
 }
@@ -42,7 +54,9 @@ export function AcknowledgedBy({ alert }: { alert: AlertView }) {
   const done = alert.recipients.filter((r) => r.acknowledgedAt !== null);
   return (
     <Text size="sm">
-      <Text span fw={600}>{t('migration.alerts.acknowledgedBy', { count: done.length, total: alert.recipients.length })}</Text>{' '}
+      <Text span fw={600}>
+        {t('migration.alerts.acknowledgedBy', { count: done.length, total: alert.recipients.length })}
+      </Text>{' '}
       {done.length === 0 ? t('migration.alerts.nobodyYet') : done.map((r) => `${r.name} (${r.email})`).join(', ')}
     </Text>
   );
@@ -59,10 +73,21 @@ export function AlertCard({ alert, partnerName }: { alert: AlertView; partnerNam
           <Anchor component={Link} to={paths.alert(alert.id)} fw={700} id={titleId}>
             {t('migration.alerts.title', { label: alert.label, subject, month: formatMonth(alert.period) })}
           </Anchor>
-          {alert.mine && !alert.mine.acknowledgedAt && <Badge color="orange" variant="light">{t('migration.alerts.open')}</Badge>}
+          {alert.mine && !alert.mine.acknowledgedAt && (
+            <Badge color="orange" variant="light">
+              {t('migration.alerts.open')}
+            </Badge>
+          )}
         </Group>
-        <Text size="sm">{alert.indicatorLabel}: <Text span fw={700}>{alertValue(alert)}</Text></Text>
-        <Text size="xs" c="dimmed">{t('migration.alerts.raised', { when: formatDateTime(alert.createdAt) })}</Text>
+        <Text size="sm">
+          {alert.indicatorLabel}:{' '}
+          <Text span fw={700}>
+            {alertValue(alert)}
+          </Text>
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('migration.alerts.raised', { when: formatDateTime(alert.createdAt) })}
+        </Text>
         <AcknowledgedBy alert={alert} />
         <AcknowledgeControl alert={alert} />
       </Stack>
@@ -74,14 +99,28 @@ export function AlertCard({ alert, partnerName }: { alert: AlertView; partnerNam
 export function AlertFeed({ user, partnerName }: { user: User; partnerName: (code: string) => string }) {
   const { t } = useTranslation();
   const alerts = useAlerts(user);
-  if (alerts.error) return <Alert color="red" role="alert">{alerts.error.message}</Alert>;
-  if (!alerts.data) return <Text size="sm" c="dimmed">{t('migration.loading')}</Text>;
+  if (alerts.error)
+    return (
+      <Alert color="red" role="alert">
+        {alerts.error.message}
+      </Alert>
+    );
+  if (!alerts.data)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('migration.loading')}
+      </Text>
+    );
   const list = alerts.data.alerts;
   return (
     <Stack gap="sm">
-      <Text size="sm" c="dimmed">{t(user.role === 'coordinator' ? 'migration.alerts.introCoordinator' : 'migration.alerts.introAll')}</Text>
+      <Text size="sm" c="dimmed">
+        {t(user.role === 'coordinator' ? 'migration.alerts.introCoordinator' : 'migration.alerts.introAll')}
+      </Text>
       {list.length === 0 && <Text size="sm">{t('migration.alerts.none')}</Text>}
-      {list.map((a) => <AlertCard key={a.id} alert={a} partnerName={partnerName} />)}
+      {list.map((a) => (
+        <AlertCard key={a.id} alert={a} partnerName={partnerName} />
+      ))}
     </Stack>
   );
 }

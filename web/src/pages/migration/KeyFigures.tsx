@@ -21,19 +21,31 @@ export function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
     { key: 'arrivals', value: formatNumber(region.arrivals), note: t('migration.key.partnersReporting', { count: arrivalsReported }) },
     { key: 'change', value: formatChange(region.arrivalsChange), note: t('migration.key.changeNote') },
     {
-      key: 'occupancy', value: region.occupancy === null ? '—' : `${formatNumber(region.occupancy)} %`,
-      note: t('migration.key.partnersReporting', { count: occupancyReported }), alarm: region.occupancy !== null && region.occupancy >= NEARLY_FULL,
+      key: 'occupancy',
+      value: region.occupancy === null ? '—' : `${formatNumber(region.occupancy)} %`,
+      note: t('migration.key.partnersReporting', { count: occupancyReported }),
+      alarm: region.occupancy !== null && region.occupancy >= NEARLY_FULL,
     },
-    { key: 'accommodated', value: formatNumber(accommodated.total), note: t('migration.key.partnersReporting', { count: accommodated.reported }) },
+    {
+      key: 'accommodated',
+      value: formatNumber(accommodated.total),
+      note: t('migration.key.partnersReporting', { count: accommodated.reported }),
+    },
     { key: 'sleepingOutside', value: formatNumber(outside.total), note: t('migration.key.partnersReporting', { count: outside.reported }) },
   ];
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} component="dl" spacing="sm" m={0}>
       {figures.map((f) => (
         <Paper key={f.key} withBorder p="sm">
-          <Text component="dt" size="sm" c="dimmed">{t(`migration.key.${f.key}`)}</Text>
-          <Text component="dd" m={0} fz={26} fw={700} c={f.alarm ? 'red.8' : undefined}>{f.value}</Text>
-          <Text component="dd" m={0} size="xs" c="dimmed">{f.note}</Text>
+          <Text component="dt" size="sm" c="dimmed">
+            {t(`migration.key.${f.key}`)}
+          </Text>
+          <Text component="dd" m={0} fz={26} fw={700} c={f.alarm ? 'red.8' : undefined}>
+            {f.value}
+          </Text>
+          <Text component="dd" m={0} size="xs" c="dimmed">
+            {f.note}
+          </Text>
         </Paper>
       ))}
     </SimpleGrid>

@@ -24,7 +24,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={id}>
       <Stack gap="sm">
-        <Title order={3} size="h4" id={id}>{title}</Title>
+        <Title order={3} size="h4" id={id}>
+          {title}
+        </Title>
         {children}
       </Stack>
     </Paper>
@@ -49,8 +51,15 @@ export function MigrationPage({ user }: { user: User | null }) {
       <Title order={2}>{t('migration.title')}</Title>
       <Text>{t(user ? 'migration.introSignedIn' : 'migration.intro')}</Text>
       <Group align="flex-end">
-        <Select label={t('migration.month')} data={months.map((m) => ({ value: m, label: formatMonth(m) }))} value={period} onChange={choose}
-          allowDeselect={false} w={220} disabled={months.length === 0} />
+        <Select
+          label={t('migration.month')}
+          data={months.map((m) => ({ value: m, label: formatMonth(m) }))}
+          value={period}
+          onChange={choose}
+          allowDeselect={false}
+          w={220}
+          disabled={months.length === 0}
+        />
         {dashboard.isFetching && data && <Loader size="sm" aria-label={t('migration.loading')} />}
       </Group>
       {(dashboard.error || !data) && <QueryState error={dashboard.error} loading={t('migration.loading')} />}
@@ -61,12 +70,18 @@ export function MigrationPage({ user }: { user: User | null }) {
             <KeyFigures dashboard={data} />
           </section>
           <Paper withBorder p="md" component="section" aria-labelledby="map-title">
-            {map.error && <Alert color="red" role="alert">{map.error.message}</Alert>}
+            {map.error && (
+              <Alert color="red" role="alert">
+                {map.error.message}
+              </Alert>
+            )}
             {map.data ? (
               <Suspense fallback={<Loading label={t('migration.loading')} />}>
                 <RegionMap map={map.data} partners={data.partners} period={period} />
               </Suspense>
-            ) : !map.error && <Loading label={t('migration.loading')} />}
+            ) : (
+              !map.error && <Loading label={t('migration.loading')} />
+            )}
           </Paper>
           {user && (
             <Section id="alerts-title" title={t('migration.alerts.heading')}>
@@ -88,7 +103,9 @@ export function MigrationPage({ user }: { user: User | null }) {
             </Section>
           )}
           <Section id="sources-title" title={t('migration.sources.title')}>
-            <Text size="sm" c="dimmed">{t('migration.sources.intro', { from: formatMonth(monthsUpTo(period, 12)[0] ?? period), to: formatMonth(period) })}</Text>
+            <Text size="sm" c="dimmed">
+              {t('migration.sources.intro', { from: formatMonth(monthsUpTo(period, 12)[0] ?? period), to: formatMonth(period) })}
+            </Text>
             <Sources sources={data.sources} partnerName={partnerName} />
           </Section>
         </>

@@ -48,45 +48,79 @@ export function RegionMap({ map, partners, period }: Props) {
       const code = f.properties.code;
       const figures = byCode.get(code);
       const value = figures ? valueOf(figures) : null;
-      if (!f.properties.partner) return { name: code, value: Number.NaN, itemStyle: { areaColor: CONTEXT }, label: { show: false }, emphasis: { disabled: true }, tooltip: { show: false } };
+      if (!f.properties.partner)
+        return {
+          name: code,
+          value: Number.NaN,
+          itemStyle: { areaColor: CONTEXT },
+          label: { show: false },
+          emphasis: { disabled: true },
+          tooltip: { show: false },
+        };
       return {
-        name: code, value: value ?? Number.NaN, label: { show: true },
+        name: code,
+        value: value ?? Number.NaN,
+        label: { show: true },
         ...(value === null ? { itemStyle: { areaColor: NO_DATA } } : {}),
       };
     });
     const values = partners.map(valueOf).filter((v) => v !== null);
     const suffix = measure === 'occupancy' ? ' %' : '';
-    const nameOf = (code: string) => byCode.get(code)?.name ?? map.features.find((f) => f.properties.code === code)?.properties.name ?? code;
+    const nameOf = (code: string) =>
+      byCode.get(code)?.name ?? map.features.find((f) => f.properties.code === code)?.properties.name ?? code;
     return {
       animation: false,
       tooltip: {
-        trigger: 'item', renderMode: 'richText',
-        formatter: (p: { name: string; value: number }) => `${nameOf(p.name)}: ${Number.isNaN(p.value) ? t('migration.map.noData') : `${formatNumber(p.value)}${suffix}`}`,
+        trigger: 'item',
+        renderMode: 'richText',
+        formatter: (p: { name: string; value: number }) =>
+          `${nameOf(p.name)}: ${Number.isNaN(p.value) ? t('migration.map.noData') : `${formatNumber(p.value)}${suffix}`}`,
       },
       // No legend for a month without figures: there is nothing to read it against.
-      visualMap: values.length === 0 ? undefined : measure === 'occupancy'
-        ? {
-          type: 'piecewise', left: 8, bottom: 8, seriesIndex: 0,
-          pieces: [
-            { lt: 75, label: t('migration.map.below', { value: 75 }), color: '#63e6be' },
-            { gte: 75, lt: NEARLY_FULL, label: t('migration.map.between', { from: 75, to: NEARLY_FULL }), color: '#ffa94d' },
-            { gte: NEARLY_FULL, label: t('migration.map.atLeast', { value: NEARLY_FULL }), color: '#e03131' },
+      visualMap:
+        values.length === 0
+          ? undefined
+          : measure === 'occupancy'
+            ? {
+                type: 'piecewise',
+                left: 8,
+                bottom: 8,
+                seriesIndex: 0,
+                pieces: [
+                  { lt: 75, label: t('migration.map.below', { value: 75 }), color: '#63e6be' },
+                  { gte: 75, lt: NEARLY_FULL, label: t('migration.map.between', { from: 75, to: NEARLY_FULL }), color: '#ffa94d' },
+                  { gte: NEARLY_FULL, label: t('migration.map.atLeast', { value: NEARLY_FULL }), color: '#e03131' },
+                ],
+              }
+            : {
+                type: 'continuous',
+                left: 8,
+                bottom: 8,
+                seriesIndex: 0,
+                calculable: false,
+                min: 0,
+                max: Math.max(1, ...values),
+                text: [formatNumber(Math.max(1, ...values)), '0'],
+                inRange: { color: ['#cdd8f1', '#1c3f95'] },
+              },
+      series: [
+        {
+          type: 'map',
+          map: MAP_NAME,
+          nameProperty: 'code',
+          roam: false,
+          // The partners in the middle; the neighbours around them for context.
+          boundingCoords: [
+            [14.8, 46.3],
+            [23.4, 39.4],
           ],
-        }
-        : {
-          type: 'continuous', left: 8, bottom: 8, seriesIndex: 0, calculable: false, min: 0, max: Math.max(1, ...values),
-          text: [formatNumber(Math.max(1, ...values)), '0'], inRange: { color: ['#cdd8f1', '#1c3f95'] },
+          itemStyle: { areaColor: CONTEXT, borderColor: '#868e96', borderWidth: 0.6 },
+          label: { show: false, fontSize: 11, fontWeight: 'bold', color: '#212529' },
+          emphasis: { label: { show: true }, itemStyle: { areaColor: '#ffd43b' } },
+          select: { disabled: true },
+          data,
         },
-      series: [{
-        type: 'map', map: MAP_NAME, nameProperty: 'code', roam: false,
-        // The partners in the middle; the neighbours around them for context.
-        boundingCoords: [[14.8, 46.3], [23.4, 39.4]],
-        itemStyle: { areaColor: CONTEXT, borderColor: '#868e96', borderWidth: 0.6 },
-        label: { show: false, fontSize: 11, fontWeight: 'bold', color: '#212529' },
-        emphasis: { label: { show: true }, itemStyle: { areaColor: '#ffd43b' } },
-        select: { disabled: true },
-        data,
-      }],
+      ],
     };
   }, [map, partners, measure, t]);
 
@@ -94,12 +128,23 @@ export function RegionMap({ map, partners, period }: Props) {
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
-        <Title order={3} size="h4" id="map-title">{t('migration.map.title', { month: formatMonth(period) })}</Title>
-        <SegmentedControl aria-label={t('migration.map.colourBy')} value={measure} onChange={(v) => setChosen(v as Measure)}
-          data={[{ value: 'arrivals', label: t('migration.map.arrivals') }, { value: 'occupancy', label: t('migration.map.occupancy') }]} />
+        <Title order={3} size="h4" id="map-title">
+          {t('migration.map.title', { month: formatMonth(period) })}
+        </Title>
+        <SegmentedControl
+          aria-label={t('migration.map.colourBy')}
+          value={measure}
+          onChange={(v) => setChosen(v as Measure)}
+          data={[
+            { value: 'arrivals', label: t('migration.map.arrivals') },
+            { value: 'occupancy', label: t('migration.map.occupancy') },
+          ]}
+        />
       </Group>
       <EChart option={option} label={label} height={420} />
-      <Text size="xs" c="dimmed">{t('migration.map.note', { source: map.source })}</Text>
+      <Text size="xs" c="dimmed">
+        {t('migration.map.note', { source: map.source })}
+      </Text>
       <PartnerTable partners={partners} period={period} />
     </Stack>
   );
@@ -114,18 +159,32 @@ function PartnerTable({ partners, period }: { partners: PartnerFigures[]; period
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('migration.partners.partner')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('migration.partners.arrivals')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('migration.partners.share')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('migration.partners.capacity')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('migration.partners.accommodated')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('migration.partners.occupancy')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('migration.partners.sleepingOutside')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('migration.partners.arrivals')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('migration.partners.share')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('migration.partners.capacity')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('migration.partners.accommodated')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('migration.partners.occupancy')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('migration.partners.sleepingOutside')}
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {partners.map((p) => (
             <Table.Tr key={p.partner}>
-              <Table.Th scope="row" fw={400}>{p.name}</Table.Th>
+              <Table.Th scope="row" fw={400}>
+                {p.name}
+              </Table.Th>
               <Table.Td ta="right">{formatNumber(p.arrivals)}</Table.Td>
               <Table.Td ta="right">{p.share === null ? '—' : `${formatNumber(p.share)} %`}</Table.Td>
               <Table.Td ta="right">{formatNumber(p.capacity)}</Table.Td>

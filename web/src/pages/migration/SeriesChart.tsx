@@ -19,48 +19,83 @@ export function SeriesChart({ series, partners, period }: Props) {
   // Every month of the window, those without figures too: a gap in the line is a month without data.
   const periods = useMemo(() => monthsUpTo(period, 12), [period]);
   const withData = partners.filter((p) => current?.values.some((v) => v.partner === p.partner && v.value !== null));
-  const valueAt = (partner: string, month: string) => current?.values.find((v) => v.partner === partner && v.period === month)?.value ?? null;
+  const valueAt = (partner: string, month: string) =>
+    current?.values.find((v) => v.partner === partner && v.period === month)?.value ?? null;
 
-  const option = useMemo<ChartOption>(() => ({
-    animationDuration: 300,
-    tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : '—') },
-    legend: { type: 'scroll', bottom: 0 },
-    grid: { left: 8, right: 16, top: 24, bottom: 40, containLabel: true },
-    xAxis: { type: 'category', data: periods, boundaryGap: false },
-    yAxis: { type: 'value' },
-    series: withData.map((p) => ({
-      type: 'line', name: p.name, connectNulls: false, symbolSize: 6,
-      data: periods.map((month) => valueAt(p.partner, month) ?? '-'),
-    })),
-  }), [current, periods, withData]);
+  const option = useMemo<ChartOption>(
+    () => ({
+      animationDuration: 300,
+      tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : '—') },
+      legend: { type: 'scroll', bottom: 0 },
+      grid: { left: 8, right: 16, top: 24, bottom: 40, containLabel: true },
+      xAxis: { type: 'category', data: periods, boundaryGap: false },
+      yAxis: { type: 'value' },
+      series: withData.map((p) => ({
+        type: 'line',
+        name: p.name,
+        connectNulls: false,
+        symbolSize: 6,
+        data: periods.map((month) => valueAt(p.partner, month) ?? '-'),
+      })),
+    }),
+    [current, periods, withData],
+  );
 
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
-        <Title order={3} size="h4" id="series-title">{t('migration.series.title', { month: formatMonth(period) })}</Title>
+        <Title order={3} size="h4" id="series-title">
+          {t('migration.series.title', { month: formatMonth(period) })}
+        </Title>
         {series.length > 0 && (
-          <Select label={t('migration.series.choose')} data={series.map((s) => ({ value: s.indicator, label: s.label }))} value={current?.indicator ?? null}
-            onChange={(v) => v && setChosen(v)} allowDeselect={false} miw={280} />
+          <Select
+            label={t('migration.series.choose')}
+            data={series.map((s) => ({ value: s.indicator, label: s.label }))}
+            value={current?.indicator ?? null}
+            onChange={(v) => v && setChosen(v)}
+            allowDeselect={false}
+            miw={280}
+          />
         )}
       </Group>
       {!current || withData.length === 0 ? (
-        <Text size="sm" c="dimmed">{t('migration.series.none', { month: formatMonth(period) })}</Text>
+        <Text size="sm" c="dimmed">
+          {t('migration.series.none', { month: formatMonth(period) })}
+        </Text>
       ) : (
         <>
-          <EChart option={option} label={t('migration.series.chartLabel', { indicator: current.label, from: formatMonth(periods[0]!), to: formatMonth(periods.at(-1)!) })} height={340} />
+          <EChart
+            option={option}
+            label={t('migration.series.chartLabel', {
+              indicator: current.label,
+              from: formatMonth(periods[0]!),
+              to: formatMonth(periods.at(-1)!),
+            })}
+            height={340}
+          />
           <Table.ScrollContainer minWidth={Math.max(480, 120 + periods.length * 72)}>
             <Table striped aria-label={t('migration.series.tableLabel', { indicator: current.label })}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('migration.partners.partner')}</Table.Th>
-                  {periods.map((month) => <Table.Th key={month} scope="col" ta="right">{month}</Table.Th>)}
+                  {periods.map((month) => (
+                    <Table.Th key={month} scope="col" ta="right">
+                      {month}
+                    </Table.Th>
+                  ))}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {withData.map((p) => (
                   <Table.Tr key={p.partner}>
-                    <Table.Th scope="row" fw={400}>{p.name}</Table.Th>
-                    {periods.map((month) => <Table.Td key={month} ta="right">{formatNumber(valueAt(p.partner, month))}</Table.Td>)}
+                    <Table.Th scope="row" fw={400}>
+                      {p.name}
+                    </Table.Th>
+                    {periods.map((month) => (
+                      <Table.Td key={month} ta="right">
+                        {formatNumber(valueAt(p.partner, month))}
+                      </Table.Td>
+                    ))}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -7,16 +7,30 @@ import { describeMonths, groupSources, type Source } from './model';
 export function Sources({ sources, partnerName }: { sources: Source[]; partnerName: (code: string) => string }) {
   const { t } = useTranslation();
   const groups = groupSources(sources);
-  if (groups.length === 0) return <Text size="sm" c="dimmed">{t('migration.sources.none')}</Text>;
+  if (groups.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('migration.sources.none')}
+      </Text>
+    );
   return (
     <List spacing="xs" listStyleType="none" aria-label={t('migration.sources.title')}>
       {groups.map((g) => (
         <List.Item key={g.comment}>
           <Text size="sm">
             {g.comment}
-            {g.illustrative && <> <Badge component="span" color="gray" variant="outline" size="sm">{t('migration.sources.illustrative')}</Badge></>}
+            {g.illustrative && (
+              <>
+                {' '}
+                <Badge component="span" color="gray" variant="outline" size="sm">
+                  {t('migration.sources.illustrative')}
+                </Badge>
+              </>
+            )}
           </Text>
-          <Text size="xs" c="dimmed">{t('migration.sources.covers', { partners: g.partners.map(partnerName).join(', '), months: describeMonths(g.periods) })}</Text>
+          <Text size="xs" c="dimmed">
+            {t('migration.sources.covers', { partners: g.partners.map(partnerName).join(', '), months: describeMonths(g.periods) })}
+          </Text>
         </List.Item>
       ))}
     </List>

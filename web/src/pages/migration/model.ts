@@ -14,11 +14,34 @@ export interface PartnerFigures {
   accommodated: number | null;
   sleepingOutside: number | null;
 }
-export interface SeriesValue { partner: string; period: string; value: number | null }
-export interface Series { indicator: string; label: string; values: SeriesValue[] }
-export interface Centre { partner: string; orgUnit: string; name: string; capacity: number | null; accommodated: number | null; occupancy: number | null }
-export interface Citizenship { code: string; label: string; arrivals: number }
-export interface Source { partner: string; period: string; comment: string }
+export interface SeriesValue {
+  partner: string;
+  period: string;
+  value: number | null;
+}
+export interface Series {
+  indicator: string;
+  label: string;
+  values: SeriesValue[];
+}
+export interface Centre {
+  partner: string;
+  orgUnit: string;
+  name: string;
+  capacity: number | null;
+  accommodated: number | null;
+  occupancy: number | null;
+}
+export interface Citizenship {
+  code: string;
+  label: string;
+  arrivals: number;
+}
+export interface Source {
+  partner: string;
+  period: string;
+  comment: string;
+}
 export interface Dashboard {
   /** The month shown: the one asked for, else the latest with data (null when there is no data at all). */
   period: string | null;
@@ -32,14 +55,39 @@ export interface Dashboard {
   sources: Source[];
 }
 
-export interface MapFeature { type: 'Feature'; properties: { code: string; name: string; partner: boolean }; geometry: unknown }
-export interface RegionMapData { type: 'FeatureCollection'; features: MapFeature[]; source: string }
+export interface MapFeature {
+  type: 'Feature';
+  properties: { code: string; name: string; partner: boolean };
+  geometry: unknown;
+}
+export interface RegionMapData {
+  type: 'FeatureCollection';
+  features: MapFeature[];
+  source: string;
+}
 
-export interface ComplianceCell { partner: string; period: string; status: Status; dueDate: string; late: boolean }
-export interface ComplianceDataset { dataset: string; label: string; periods: string[]; cells: ComplianceCell[] }
+export interface ComplianceCell {
+  partner: string;
+  period: string;
+  status: Status;
+  dueDate: string;
+  late: boolean;
+}
+export interface ComplianceDataset {
+  dataset: string;
+  label: string;
+  periods: string[];
+  cells: ComplianceCell[];
+}
 
 export type RecipientReason = 'partner' | 'neighbour' | 'region' | 'commission';
-export interface AlertRecipient { name: string; email: string; partner: string | null; reason: RecipientReason; acknowledgedAt: string | null }
+export interface AlertRecipient {
+  name: string;
+  email: string;
+  partner: string | null;
+  reason: RecipientReason;
+  acknowledgedAt: string | null;
+}
 export interface AlertView {
   id: string;
   rule: string;
@@ -80,7 +128,12 @@ export function useDashboard(user: User | null, period: string | null) {
 
 /** The map geometry never changes while the app runs. */
 export function useRegionMap() {
-  return useQuery({ queryKey: ['migration', 'map'], queryFn: () => api<RegionMapData>('GET', '/migration/map'), staleTime: Infinity, gcTime: Infinity });
+  return useQuery({
+    queryKey: ['migration', 'map'],
+    queryFn: () => api<RegionMapData>('GET', '/migration/map'),
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
 }
 
 export function useCompliance(user: User) {
@@ -152,7 +205,11 @@ export function formatChange(value: number | null | undefined): string {
 export function formatMonth(period: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (!m) return period;
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)).toLocaleDateString('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 const CONDITIONS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '==': '=', '!=': '≠' };
@@ -165,7 +222,12 @@ export function isIllustrative(comment: string): boolean {
   return /illustrative/i.test(comment);
 }
 
-export interface SourceGroup { comment: string; illustrative: boolean; partners: string[]; periods: string[] }
+export interface SourceGroup {
+  comment: string;
+  illustrative: boolean;
+  partners: string[];
+  periods: string[];
+}
 
 /** The sources named on the figures, one entry per text with the partners and months it covers; real sources first. */
 export function groupSources(sources: Source[]): SourceGroup[] {
@@ -176,7 +238,13 @@ export function groupSources(sources: Source[]): SourceGroup[] {
     g.periods.add(s.period);
     groups.set(s.comment, g);
   }
-  return [...groups].map(([comment, g]) => ({ comment, illustrative: isIllustrative(comment), partners: [...g.partners].sort(), periods: [...g.periods].sort() }))
+  return [...groups]
+    .map(([comment, g]) => ({
+      comment,
+      illustrative: isIllustrative(comment),
+      partners: [...g.partners].sort(),
+      periods: [...g.periods].sort(),
+    }))
     .sort((a, b) => Number(a.illustrative) - Number(b.illustrative) || a.comment.localeCompare(b.comment));
 }
 

@@ -45,12 +45,21 @@ export function CellInput({ label, cell, readOnly, onChange }: Props) {
           <Popover.Dropdown>
             {readOnly ? (
               <Stack gap={4}>
-                <Text size="xs" fw={700}>{t('form.comment')}</Text>
+                <Text size="xs" fw={700}>
+                  {t('form.comment')}
+                </Text>
                 <Text size="sm">{cell.comment}</Text>
               </Stack>
             ) : (
-              <Textarea label={t('form.commentOn', { cell: label })} autosize minRows={2} maxRows={6} maxLength={2000}
-                value={cell.comment} onChange={(e) => onChange({ comment: e.currentTarget.value })} />
+              <Textarea
+                label={t('form.commentOn', { cell: label })}
+                autosize
+                minRows={2}
+                maxRows={6}
+                maxLength={2000}
+                value={cell.comment}
+                onChange={(e) => onChange({ comment: e.currentTarget.value })}
+              />
             )}
           </Popover.Dropdown>
         </Popover>

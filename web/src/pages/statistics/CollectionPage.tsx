@@ -21,7 +21,11 @@ export function CollectionPage({ user }: { user: User }) {
   const period = chosen && periods.includes(chosen) ? chosen : periods[0];
   const overview = useQuery({
     queryKey: ['overview', dataset?.code, period],
-    queryFn: () => api<{ partners: OverviewRow[] }>('GET', `/datasets/${encodeURIComponent(dataset!.code)}/periods/${encodeURIComponent(period!)}/overview`),
+    queryFn: () =>
+      api<{ partners: OverviewRow[] }>(
+        'GET',
+        `/datasets/${encodeURIComponent(dataset!.code)}/periods/${encodeURIComponent(period!)}/overview`,
+      ),
     enabled: !!dataset && !!period,
   });
   const choose = (next: { dataset?: string; period?: string }) => {
@@ -41,44 +45,80 @@ export function CollectionPage({ user }: { user: User }) {
       <Group justify="space-between">
         <Title order={2}>{t('statistics.title')}</Title>
         {(user.role === 'coordinator' || user.role === 'admin') && (
-          <Button component={Link} to="/statistics/import" variant="light">{t('statistics.importLink')}</Button>
+          <Button component={Link} to="/statistics/import" variant="light">
+            {t('statistics.importLink')}
+          </Button>
         )}
       </Group>
       <Text c="dimmed">{t('statistics.intro')}</Text>
       <Group align="flex-end">
-        <Select label={t('statistics.dataset')} data={datasets.map((d) => ({ value: d.code, label: d.label }))} value={dataset?.code ?? null}
-          onChange={(v) => v && choose({ dataset: v })} allowDeselect={false} miw={280} />
-        <Select label={t('statistics.period')} data={periods} value={period ?? null} onChange={(v) => v && choose({ period: v })} allowDeselect={false} w={140} />
+        <Select
+          label={t('statistics.dataset')}
+          data={datasets.map((d) => ({ value: d.code, label: d.label }))}
+          value={dataset?.code ?? null}
+          onChange={(v) => v && choose({ dataset: v })}
+          allowDeselect={false}
+          miw={280}
+        />
+        <Select
+          label={t('statistics.period')}
+          data={periods}
+          value={period ?? null}
+          onChange={(v) => v && choose({ period: v })}
+          allowDeselect={false}
+          w={140}
+        />
       </Group>
-      {error && <Alert color="red" role="alert">{error.message}</Alert>}
+      {error && (
+        <Alert color="red" role="alert">
+          {error.message}
+        </Alert>
+      )}
       <Table.ScrollContainer minWidth={720}>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('statistics.partner')}</Table.Th><Table.Th>{t('statistics.status')}</Table.Th><Table.Th>{t('statistics.dueDate')}</Table.Th>
-              <Table.Th>{t('statistics.lastUpdate')}</Table.Th><Table.Th>{t('statistics.version')}</Table.Th><Table.Th>{t('statistics.submission')}</Table.Th>
+              <Table.Th>{t('statistics.partner')}</Table.Th>
+              <Table.Th>{t('statistics.status')}</Table.Th>
+              <Table.Th>{t('statistics.dueDate')}</Table.Th>
+              <Table.Th>{t('statistics.lastUpdate')}</Table.Th>
+              <Table.Th>{t('statistics.version')}</Table.Th>
+              <Table.Th>{t('statistics.submission')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {(overview.data?.partners ?? []).map((row) => (
               <Table.Tr key={row.partner}>
-                <Table.Td>{row.partner} — {row.name}</Table.Td>
-                <Table.Td><StatusBadge status={row.status} /></Table.Td>
+                <Table.Td>
+                  {row.partner} — {row.name}
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={row.status} />
+                </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
                     <time dateTime={row.dueDate}>{row.dueDate}</time>
-                    {row.late && <Badge color="red" variant="filled" size="sm">{t('statistics.late')}</Badge>}
+                    {row.late && (
+                      <Badge color="red" variant="filled" size="sm">
+                        {t('statistics.late')}
+                      </Badge>
+                    )}
                   </Group>
                 </Table.Td>
                 <Table.Td>{row.updatedAt ? <time dateTime={row.updatedAt}>{formatDateTime(row.updatedAt)}</time> : '—'}</Table.Td>
                 <Table.Td>{row.version}</Table.Td>
                 <Table.Td>
                   {mayOpen(row) && dataset && period ? (
-                    <Anchor component={Link} to={`/statistics/${encodeURIComponent(dataset.code)}/${row.partner}/${encodeURIComponent(period)}`}
-                      aria-label={t('statistics.openFor', { partner: row.name })}>
+                    <Anchor
+                      component={Link}
+                      to={`/statistics/${encodeURIComponent(dataset.code)}/${row.partner}/${encodeURIComponent(period)}`}
+                      aria-label={t('statistics.openFor', { partner: row.name })}
+                    >
                       {t('statistics.open')}
                     </Anchor>
-                  ) : '—'}
+                  ) : (
+                    '—'
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

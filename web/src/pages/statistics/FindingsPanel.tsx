@@ -29,9 +29,13 @@ export function FindingsPanel({ catalog, submission, orgUnits, onChanged }: Prop
   const hidden = ordered.length - shown.length;
   return (
     <Stack component="section" aria-labelledby="findings-title" gap="sm">
-      <Title order={3} size="h4" id="findings-title">{t('findings.title')}</Title>
+      <Title order={3} size="h4" id="findings-title">
+        {t('findings.title')}
+      </Title>
       {submission.findings.length === 0 ? (
-        <Text size="sm" c="dimmed">{submission.status === 'not_started' ? t('findings.notYet') : t('findings.none')}</Text>
+        <Text size="sm" c="dimmed">
+          {submission.status === 'not_started' ? t('findings.notYet') : t('findings.none')}
+        </Text>
       ) : (
         <Text size="sm">{t('findings.summary', { errors: errors.length, warnings: warnings.length, open })}</Text>
       )}
@@ -42,7 +46,9 @@ export function FindingsPanel({ catalog, submission, orgUnits, onChanged }: Prop
         <FindingItem key={f.key} finding={f} catalog={catalog} orgUnits={orgUnits} submission={submission} onChanged={onChanged} />
       ))}
       {hidden > 0 && (
-        <Button variant="subtle" size="xs" onClick={() => setShowAll(true)}>{t('findings.showAll', { count: hidden })}</Button>
+        <Button variant="subtle" size="xs" onClick={() => setShowAll(true)}>
+          {t('findings.showAll', { count: hidden })}
+        </Button>
       )}
     </Stack>
   );
@@ -61,14 +67,36 @@ function ExplainAll({ submission, keys, onChanged }: { submission: Submission; k
   });
   return (
     <Paper withBorder p="sm" radius="sm">
-      <form onSubmit={(e) => { e.preventDefault(); if (text.trim()) explain.mutate(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim()) explain.mutate();
+        }}
+      >
         <Stack gap={4}>
-          <Textarea label={t('findings.explainAll', { count: keys.length })} size="xs" autosize minRows={2} maxLength={2000}
-            value={text} onChange={(e) => setText(e.currentTarget.value)} />
-          {explain.error && <Alert color="red" role="alert" p="xs">{explain.error.message}</Alert>}
-          {explain.isSuccess && <Text size="xs" role="status">{t('findings.explainedAll', { count: keys.length })}</Text>}
+          <Textarea
+            label={t('findings.explainAll', { count: keys.length })}
+            size="xs"
+            autosize
+            minRows={2}
+            maxLength={2000}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+          />
+          {explain.error && (
+            <Alert color="red" role="alert" p="xs">
+              {explain.error.message}
+            </Alert>
+          )}
+          {explain.isSuccess && (
+            <Text size="xs" role="status">
+              {t('findings.explainedAll', { count: keys.length })}
+            </Text>
+          )}
           <Group justify="flex-end">
-            <Button type="submit" size="xs" variant="light" color="orange" loading={explain.isPending} disabled={!text.trim()}>{t('findings.explainAllButton')}</Button>
+            <Button type="submit" size="xs" variant="light" color="orange" loading={explain.isPending} disabled={!text.trim()}>
+              {t('findings.explainAllButton')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -77,9 +105,12 @@ function ExplainAll({ submission, keys, onChanged }: { submission: Submission; k
 }
 
 function location(f: Finding, catalog: Catalog, orgUnits: OrgUnit[], partnerLabel: string): string {
-  const unit = f.orgUnit ? orgUnits.find((u) => u.code === f.orgUnit)?.name ?? f.orgUnit : partnerLabel;
-  const coords = Object.entries(f.coords).map(([d, c]) => catalog.dimensions.find((x) => x.code === d)?.codes.find((x) => x.code === c)?.label ?? c);
-  const variable = typeof f.details?.variable === 'string' ? catalog.variables.find((v) => v.code === f.details!.variable)?.label : undefined;
+  const unit = f.orgUnit ? (orgUnits.find((u) => u.code === f.orgUnit)?.name ?? f.orgUnit) : partnerLabel;
+  const coords = Object.entries(f.coords).map(
+    ([d, c]) => catalog.dimensions.find((x) => x.code === d)?.codes.find((x) => x.code === c)?.label ?? c,
+  );
+  const variable =
+    typeof f.details?.variable === 'string' ? catalog.variables.find((v) => v.code === f.details!.variable)?.label : undefined;
   return [unit, variable, ...coords].filter(Boolean).join(' · ');
 }
 
@@ -97,11 +128,22 @@ function FindingItem({ finding, catalog, orgUnits, submission, onChanged }: { fi
   const where = location(finding, catalog, orgUnits, t('findings.partnerLevel'));
   const inputId = `explain-${finding.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
-    <Paper component="article" withBorder p="sm" radius="sm" bd={`1px solid var(--mantine-color-${color}-4)`} aria-label={`${t(`findings.${finding.severity}`)}: ${finding.message}`}>
+    <Paper
+      component="article"
+      withBorder
+      p="sm"
+      radius="sm"
+      bd={`1px solid var(--mantine-color-${color}-4)`}
+      aria-label={`${t(`findings.${finding.severity}`)}: ${finding.message}`}
+    >
       <Stack gap={6}>
         <Group gap="xs">
-          <Badge color={color} variant="filled" size="sm">{t(`findings.${finding.severity}`)}</Badge>
-          <Text size="xs" c="dimmed">{where}</Text>
+          <Badge color={color} variant="filled" size="sm">
+            {t(`findings.${finding.severity}`)}
+          </Badge>
+          <Text size="xs" c="dimmed">
+            {where}
+          </Text>
         </Group>
         <Text size="sm">{finding.message}</Text>
         {compared && (
@@ -111,14 +153,34 @@ function FindingItem({ finding, catalog, orgUnits, submission, onChanged }: { fi
           </Text>
         )}
         {finding.comment && (
-          <Text size="sm" fs="italic">{t('findings.explainedBy', { author: finding.comment.author, text: finding.comment.text })}</Text>
+          <Text size="sm" fs="italic">
+            {t('findings.explainedBy', { author: finding.comment.author, text: finding.comment.text })}
+          </Text>
         )}
         {!isError && submission.can.edit && (
-          <form onSubmit={(e) => { e.preventDefault(); if (text.trim()) explain.mutate(); }}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (text.trim()) explain.mutate();
+            }}
+          >
             <Stack gap={4}>
-              <Textarea id={inputId} label={t('findings.explanation')} size="xs" autosize minRows={2} maxLength={2000} required
-                value={text} onChange={(e) => setText(e.currentTarget.value)} />
-              {explain.error && <Alert color="red" role="alert" p="xs">{explain.error.message}</Alert>}
+              <Textarea
+                id={inputId}
+                label={t('findings.explanation')}
+                size="xs"
+                autosize
+                minRows={2}
+                maxLength={2000}
+                required
+                value={text}
+                onChange={(e) => setText(e.currentTarget.value)}
+              />
+              {explain.error && (
+                <Alert color="red" role="alert" p="xs">
+                  {explain.error.message}
+                </Alert>
+              )}
               <Group justify="flex-end">
                 <Button type="submit" size="xs" variant="light" color="orange" loading={explain.isPending} disabled={!text.trim()}>
                   {finding.comment ? t('findings.update') : t('findings.explain')}

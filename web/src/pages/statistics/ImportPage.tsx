@@ -7,8 +7,20 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError, upload } from '../../platform/api';
 
-interface Summary { dryRun: boolean; rows: number; submissions: number; created: number; changed: number; unchanged: number; removed: number }
-interface RowProblem { row: number; column: string; message: string }
+interface Summary {
+  dryRun: boolean;
+  rows: number;
+  submissions: number;
+  created: number;
+  changed: number;
+  unchanged: number;
+  removed: number;
+}
+interface RowProblem {
+  row: number;
+  column: string;
+  message: string;
+}
 
 const TYPES: Record<string, string> = {
   csv: 'text/csv',
@@ -38,7 +50,10 @@ export function ImportPage() {
       }
     },
   });
-  const problems = run.error instanceof ApiError && Array.isArray(run.error.details) ? (run.error.details as RowProblem[]).filter((p) => typeof p.row === 'number') : [];
+  const problems =
+    run.error instanceof ApiError && Array.isArray(run.error.details)
+      ? (run.error.details as RowProblem[]).filter((p) => typeof p.row === 'number')
+      : [];
   const choose = (f: File | null) => {
     setFile(f);
     run.reset();
@@ -47,21 +62,43 @@ export function ImportPage() {
 
   return (
     <Stack maw={960}>
-      <Anchor component={Link} to="/statistics" size="sm">← {t('submission.back')}</Anchor>
+      <Anchor component={Link} to="/statistics" size="sm">
+        ← {t('submission.back')}
+      </Anchor>
       <Title order={2}>{t('import.title')}</Title>
       <Text>{t('import.intro')}</Text>
       <List size="sm">
-        <List.Item>{t('import.columns')} <Code>dataset,partner,org_unit,period,variable,&lt;dimensions&gt;,value,comment</Code></List.Item>
+        <List.Item>
+          {t('import.columns')} <Code>dataset,partner,org_unit,period,variable,&lt;dimensions&gt;,value,comment</Code>
+        </List.Item>
         <List.Item>{t('import.values')}</List.Item>
         <List.Item>{t('import.template')}</List.Item>
       </List>
-      <FileInput label={t('import.file')} description={t('import.fileHelp')} placeholder={t('import.choose')} accept=".csv,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        value={file} onChange={choose} clearable maw={480} error={typeProblem ? t('import.wrongType') : undefined} />
+      <FileInput
+        label={t('import.file')}
+        description={t('import.fileHelp')}
+        placeholder={t('import.choose')}
+        accept=".csv,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        value={file}
+        onChange={choose}
+        clearable
+        maw={480}
+        error={typeProblem ? t('import.wrongType') : undefined}
+      />
       <Group>
-        <Button variant="light" onClick={() => run.mutate({ dryRun: true })} disabled={!file || typeProblem} loading={run.isPending && run.variables?.dryRun}>
+        <Button
+          variant="light"
+          onClick={() => run.mutate({ dryRun: true })}
+          disabled={!file || typeProblem}
+          loading={run.isPending && run.variables?.dryRun}
+        >
           {t('import.check')}
         </Button>
-        <Button onClick={() => run.mutate({ dryRun: false })} disabled={!file || typeProblem} loading={run.isPending && run.variables?.dryRun === false}>
+        <Button
+          onClick={() => run.mutate({ dryRun: false })}
+          disabled={!file || typeProblem}
+          loading={run.isPending && run.variables?.dryRun === false}
+        >
           {t('import.run')}
         </Button>
       </Group>
@@ -75,12 +112,20 @@ export function ImportPage() {
         <Table.ScrollContainer minWidth={520}>
           <Table striped aria-label={t('import.problems')}>
             <Table.Thead>
-              <Table.Tr><Table.Th>{t('import.row')}</Table.Th><Table.Th>{t('import.column')}</Table.Th><Table.Th>{t('import.message')}</Table.Th></Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t('import.row')}</Table.Th>
+                <Table.Th>{t('import.column')}</Table.Th>
+                <Table.Th>{t('import.message')}</Table.Th>
+              </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {problems.map((p, i) => (
                 <Table.Tr key={`${p.row}-${p.column}-${i}`}>
-                  <Table.Td>{p.row}</Table.Td><Table.Td><Code>{p.column}</Code></Table.Td><Table.Td>{p.message}</Table.Td>
+                  <Table.Td>{p.row}</Table.Td>
+                  <Table.Td>
+                    <Code>{p.column}</Code>
+                  </Table.Td>
+                  <Table.Td>{p.message}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -94,8 +139,12 @@ export function ImportPage() {
 function SummaryView({ summary }: { summary: Summary }) {
   const { t } = useTranslation();
   const figures = [
-    [t('import.rows'), summary.rows], [t('import.submissions'), summary.submissions], [t('import.created'), summary.created],
-    [t('import.changed'), summary.changed], [t('import.unchanged'), summary.unchanged], [t('import.removed'), summary.removed],
+    [t('import.rows'), summary.rows],
+    [t('import.submissions'), summary.submissions],
+    [t('import.created'), summary.created],
+    [t('import.changed'), summary.changed],
+    [t('import.unchanged'), summary.unchanged],
+    [t('import.removed'), summary.removed],
   ] as const;
   return (
     <Alert color={summary.dryRun ? 'blue' : 'green'} role="status" title={summary.dryRun ? t('import.dryRunDone') : t('import.done')}>
@@ -103,11 +152,20 @@ function SummaryView({ summary }: { summary: Summary }) {
         <Table withRowBorders={false} verticalSpacing={2} w="auto" aria-label={t('import.summary')}>
           <Table.Tbody>
             {figures.map(([label, n]) => (
-              <Table.Tr key={label}><Table.Th scope="row" fw={400}>{label}</Table.Th><Table.Td ta="right">{n}</Table.Td></Table.Tr>
+              <Table.Tr key={label}>
+                <Table.Th scope="row" fw={400}>
+                  {label}
+                </Table.Th>
+                <Table.Td ta="right">{n}</Table.Td>
+              </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        {!summary.dryRun && <Anchor component={Link} to="/statistics" size="sm">{t('import.toList')}</Anchor>}
+        {!summary.dryRun && (
+          <Anchor component={Link} to="/statistics" size="sm">
+            {t('import.toList')}
+          </Anchor>
+        )}
       </Stack>
     </Alert>
   );

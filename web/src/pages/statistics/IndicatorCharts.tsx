@@ -28,29 +28,62 @@ export function PartnerBars({ answer, wb6, period, others = [] }: Props & { othe
   const { indicator } = answer;
   const region = answer.region.find((r) => r.period === period);
   const option = useMemo<ChartOption>(() => {
-    const value = (code: string) => answer.values.find((v) => v.partner === code && v.period === period && v.orgUnit === null)?.value ?? null;
+    const value = (code: string) =>
+      answer.values.find((v) => v.partner === code && v.period === period && v.orgUnit === null)?.value ?? null;
     const lines = [
-      region?.median != null ? { yAxis: region.median, name: t('indicators.median'), lineStyle: { color: MEDIAN_COLOR, type: 'dashed' }, label: { formatter: `${t('indicators.median')}: {c}`, color: MEDIAN_COLOR, position: 'insideStartTop' } } : null,
-      region?.value != null ? { yAxis: region.value, name: t('indicators.region'), lineStyle: { color: REGION_COLOR, type: 'solid' }, label: { formatter: `${t('indicators.region')}: {c}`, color: REGION_COLOR, position: 'insideEndTop' } } : null,
+      region?.median != null
+        ? {
+            yAxis: region.median,
+            name: t('indicators.median'),
+            lineStyle: { color: MEDIAN_COLOR, type: 'dashed' },
+            label: { formatter: `${t('indicators.median')}: {c}`, color: MEDIAN_COLOR, position: 'insideStartTop' },
+          }
+        : null,
+      region?.value != null
+        ? {
+            yAxis: region.value,
+            name: t('indicators.region'),
+            lineStyle: { color: REGION_COLOR, type: 'solid' },
+            label: { formatter: `${t('indicators.region')}: {c}`, color: REGION_COLOR, position: 'insideEndTop' },
+          }
+        : null,
     ].filter((l) => l !== null);
     const codes = [...wb6, ...others].map((p) => p.code);
     // Two stacked series share one bar per partner: each has values only for its own group.
-    const series: Record<string, unknown>[] = [{
-      type: 'bar', name: others.length ? t('indicators.wb6Group') : indicator.label, stack: 'partners', barMaxWidth: 48, itemStyle: { color: WB6_COLOR },
-      data: codes.map((c, i) => (i < wb6.length ? value(c) ?? '-' : '-')),
-      markLine: { symbol: 'none', silent: true, data: lines },
-    }];
+    const series: Record<string, unknown>[] = [
+      {
+        type: 'bar',
+        name: others.length ? t('indicators.wb6Group') : indicator.label,
+        stack: 'partners',
+        barMaxWidth: 48,
+        itemStyle: { color: WB6_COLOR },
+        data: codes.map((c, i) => (i < wb6.length ? (value(c) ?? '-') : '-')),
+        markLine: { symbol: 'none', silent: true, data: lines },
+      },
+    ];
     if (others.length) {
       series.push({
-        type: 'bar', name: t('indicators.euGroup'), stack: 'partners', barMaxWidth: 48, itemStyle: { color: EU_COLOR, borderColor: '#495057', borderType: 'dashed', borderWidth: 1 },
-        data: codes.map((c, i) => (i >= wb6.length ? value(c) ?? '-' : '-')),
-        markArea: { silent: true, itemStyle: { color: 'rgba(134, 142, 150, 0.08)' }, label: { color: '#495057' },
-          data: [[{ name: t('indicators.euGroup'), xAxis: others[0]!.code }, { xAxis: others[others.length - 1]!.code }]] },
+        type: 'bar',
+        name: t('indicators.euGroup'),
+        stack: 'partners',
+        barMaxWidth: 48,
+        itemStyle: { color: EU_COLOR, borderColor: '#495057', borderType: 'dashed', borderWidth: 1 },
+        data: codes.map((c, i) => (i >= wb6.length ? (value(c) ?? '-') : '-')),
+        markArea: {
+          silent: true,
+          itemStyle: { color: 'rgba(134, 142, 150, 0.08)' },
+          label: { color: '#495057' },
+          data: [[{ name: t('indicators.euGroup'), xAxis: others[0]!.code }, { xAxis: others[others.length - 1]!.code }]],
+        },
       });
     }
     return {
       animationDuration: 300,
-      tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)}${unitSuffix(indicator.unit)}`) },
+      tooltip: {
+        trigger: 'axis',
+        renderMode: 'richText',
+        valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)}${unitSuffix(indicator.unit)}`),
+      },
       legend: others.length ? { bottom: 0 } : undefined,
       grid: { left: 8, right: 16, top: 32, bottom: others.length ? 32 : 8, containLabel: true },
       xAxis: { type: 'category', data: codes, axisTick: { alignWithLabel: true } },
@@ -66,17 +99,30 @@ export function PartnerLines({ answer, wb6 }: Omit<Props, 'period'>) {
   const { indicator, periods } = answer;
   const option = useMemo<ChartOption>(() => {
     const series = wb6.map((p) => ({
-      type: 'line', name: p.code, connectNulls: false, symbolSize: 6,
-      data: periods.map((period) => answer.values.find((v) => v.partner === p.code && v.period === period && v.orgUnit === null)?.value ?? '-'),
+      type: 'line',
+      name: p.code,
+      connectNulls: false,
+      symbolSize: 6,
+      data: periods.map(
+        (period) => answer.values.find((v) => v.partner === p.code && v.period === period && v.orgUnit === null)?.value ?? '-',
+      ),
     }));
     series.push({
-      type: 'line', name: t('indicators.region'), connectNulls: false, symbolSize: 6,
+      type: 'line',
+      name: t('indicators.region'),
+      connectNulls: false,
+      symbolSize: 6,
       data: periods.map((period) => answer.region.find((r) => r.period === period)?.value ?? '-'),
-      lineStyle: { type: 'dashed', width: 3, color: REGION_COLOR }, itemStyle: { color: REGION_COLOR },
+      lineStyle: { type: 'dashed', width: 3, color: REGION_COLOR },
+      itemStyle: { color: REGION_COLOR },
     } as (typeof series)[number]);
     return {
       animationDuration: 300,
-      tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)}${unitSuffix(indicator.unit)}`) },
+      tooltip: {
+        trigger: 'axis',
+        renderMode: 'richText',
+        valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)}${unitSuffix(indicator.unit)}`),
+      },
       legend: { type: 'scroll', bottom: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 40, containLabel: true },
       xAxis: { type: 'category', data: periods, boundaryGap: false },

@@ -5,7 +5,15 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../platform/api';
 
-export interface IndicatorValue { partner: string; group: string; orgUnit: string | null; period: string; value: number | null; numerator: number | null; denominator: number | null }
+export interface IndicatorValue {
+  partner: string;
+  group: string;
+  orgUnit: string | null;
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
 export interface IndicatorAnswer {
   indicator: { code: string; label: string; unit: string; decimals: number; aggregation: string; polarity: string; description: string };
   dimensions: Record<string, string>;
@@ -16,7 +24,10 @@ export interface IndicatorAnswer {
 
 export function formatNumber(value: number | null | undefined, decimals?: number): string {
   if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat('en', decimals === undefined ? { maximumFractionDigits: 2 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  return new Intl.NumberFormat(
+    'en',
+    decimals === undefined ? { maximumFractionDigits: 2 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals },
+  ).format(value);
 }
 
 interface Props {
@@ -41,41 +52,68 @@ export function PeriodTable({ answer, partners, period }: Props) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('indicators.partner')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('indicators.value')}{unit ? ` (${unit})` : ''}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('indicators.numerator')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('indicators.denominator')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('indicators.value')}
+              {unit ? ` (${unit})` : ''}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('indicators.numerator')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('indicators.denominator')}
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         {groups.map((group) => (
           <Table.Tbody key={group}>
             {group !== 'WB6' && (
-              <Table.Tr><Table.Th scope="rowgroup" colSpan={4} c="dimmed">{t(`indicators.groupNames.${group}`, { defaultValue: group })}</Table.Th></Table.Tr>
-            )}
-            {rows.filter((v) => v.group === group).map((v) => (
-              <Table.Tr key={v.partner}>
-                <Table.Th scope="row" fw={400}>{v.partner} — {name(v.partner)}</Table.Th>
-                <Table.Td ta="right">{formatNumber(v.value, decimals)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(v.numerator)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(v.denominator)}</Table.Td>
+              <Table.Tr>
+                <Table.Th scope="rowgroup" colSpan={4} c="dimmed">
+                  {t(`indicators.groupNames.${group}`, { defaultValue: group })}
+                </Table.Th>
               </Table.Tr>
-            ))}
+            )}
+            {rows
+              .filter((v) => v.group === group)
+              .map((v) => (
+                <Table.Tr key={v.partner}>
+                  <Table.Th scope="row" fw={400}>
+                    {v.partner} — {name(v.partner)}
+                  </Table.Th>
+                  <Table.Td ta="right">{formatNumber(v.value, decimals)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(v.numerator)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(v.denominator)}</Table.Td>
+                </Table.Tr>
+              ))}
           </Table.Tbody>
         ))}
         {rows.length === 0 && (
           <Table.Tbody>
-            <Table.Tr><Table.Td colSpan={4}><Text size="sm" c="dimmed">{t('indicators.noValues')}</Text></Table.Td></Table.Tr>
+            <Table.Tr>
+              <Table.Td colSpan={4}>
+                <Text size="sm" c="dimmed">
+                  {t('indicators.noValues')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
           </Table.Tbody>
         )}
         <Table.Tfoot>
           <Table.Tr>
             <Table.Th scope="row">{t('indicators.regionRow', { count: region?.members ?? 0 })}</Table.Th>
-            <Table.Td ta="right" fw={700}>{formatNumber(region?.value, decimals)}</Table.Td>
-            <Table.Td /><Table.Td />
+            <Table.Td ta="right" fw={700}>
+              {formatNumber(region?.value, decimals)}
+            </Table.Td>
+            <Table.Td />
+            <Table.Td />
           </Table.Tr>
           <Table.Tr>
             <Table.Th scope="row">{t('indicators.medianRow')}</Table.Th>
-            <Table.Td ta="right" fw={700}>{formatNumber(region?.median, decimals)}</Table.Td>
-            <Table.Td /><Table.Td />
+            <Table.Td ta="right" fw={700}>
+              {formatNumber(region?.median, decimals)}
+            </Table.Td>
+            <Table.Td />
+            <Table.Td />
           </Table.Tr>
         </Table.Tfoot>
       </Table>
@@ -86,26 +124,41 @@ export function PeriodTable({ answer, partners, period }: Props) {
 export function SeriesTable({ answer, partners }: Omit<Props, 'period'>) {
   const { t } = useTranslation();
   const { decimals } = answer.indicator;
-  const value = (partner: string, period: string) => answer.values.find((v) => v.partner === partner && v.period === period && v.orgUnit === null)?.value;
+  const value = (partner: string, period: string) =>
+    answer.values.find((v) => v.partner === partner && v.period === period && v.orgUnit === null)?.value;
   return (
     <Table.ScrollContainer minWidth={200 + answer.periods.length * 90}>
       <Table striped aria-label={t('indicators.seriesTableLabel')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('indicators.partner')}</Table.Th>
-            {answer.periods.map((p) => <Table.Th key={p} scope="col" ta="right">{p}</Table.Th>)}
+            {answer.periods.map((p) => (
+              <Table.Th key={p} scope="col" ta="right">
+                {p}
+              </Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {partners.map((p) => (
             <Table.Tr key={p.code}>
-              <Table.Th scope="row" fw={400}>{p.code} — {p.name}</Table.Th>
-              {answer.periods.map((period) => <Table.Td key={period} ta="right">{formatNumber(value(p.code, period), decimals)}</Table.Td>)}
+              <Table.Th scope="row" fw={400}>
+                {p.code} — {p.name}
+              </Table.Th>
+              {answer.periods.map((period) => (
+                <Table.Td key={period} ta="right">
+                  {formatNumber(value(p.code, period), decimals)}
+                </Table.Td>
+              ))}
             </Table.Tr>
           ))}
           <Table.Tr>
             <Table.Th scope="row">{t('indicators.region')}</Table.Th>
-            {answer.periods.map((period) => <Table.Td key={period} ta="right" fw={700}>{formatNumber(answer.region.find((r) => r.period === period)?.value, decimals)}</Table.Td>)}
+            {answer.periods.map((period) => (
+              <Table.Td key={period} ta="right" fw={700}>
+                {formatNumber(answer.region.find((r) => r.period === period)?.value, decimals)}
+              </Table.Td>
+            ))}
           </Table.Tr>
         </Table.Tbody>
       </Table>

@@ -41,7 +41,9 @@ export function IndicatorsPage() {
   const periods = answer.data?.periods ?? [];
   const period = chosenPeriod && periods.includes(chosenPeriod) ? chosenPeriod : periods[periods.length - 1];
   const wb6 = (partners.data?.partners ?? []).filter((p) => p.group === 'WB6');
-  const csv = indicator ? `/api/v1/indicators/${encodeURIComponent(indicator.code)}/values?${new URLSearchParams({ ...filters, format: 'csv' })}` : '#';
+  const csv = indicator
+    ? `/api/v1/indicators/${encodeURIComponent(indicator.code)}/values?${new URLSearchParams({ ...filters, format: 'csv' })}`
+    : '#';
   const info = answer.data?.indicator;
   const region = answer.data?.region.find((r) => r.period === period);
   const error = catalog.error ?? partners.error ?? answer.error;
@@ -60,26 +62,64 @@ export function IndicatorsPage() {
     <Stack>
       <Title order={2}>{t('indicators.title')}</Title>
       <Group align="flex-end" gap="md">
-        <Select label={t('indicators.indicator')} data={grouped} value={indicator?.code ?? null} onChange={chooseIndicator} allowDeselect={false} searchable miw={300} />
-        <Select label={t('indicators.period')} data={[...periods].reverse()} value={period ?? null} onChange={setChosenPeriod} allowDeselect={false}
-          disabled={periods.length === 0} placeholder={t('indicators.noPeriods')} w={140} />
+        <Select
+          label={t('indicators.indicator')}
+          data={grouped}
+          value={indicator?.code ?? null}
+          onChange={chooseIndicator}
+          allowDeselect={false}
+          searchable
+          miw={300}
+        />
+        <Select
+          label={t('indicators.period')}
+          data={[...periods].reverse()}
+          value={period ?? null}
+          onChange={setChosenPeriod}
+          allowDeselect={false}
+          disabled={periods.length === 0}
+          placeholder={t('indicators.noPeriods')}
+          w={140}
+        />
         {dims.map((d) => (
-          <Select key={d.code} label={d.label} data={d.codes.map((c) => ({ value: c.code, label: c.label }))} value={filters[d.code] ?? null}
-            onChange={(v) => setFilter(d.code, v)} placeholder={t('indicators.allTotal')} clearable miw={220} />
+          <Select
+            key={d.code}
+            label={d.label}
+            data={d.codes.map((c) => ({ value: c.code, label: c.label }))}
+            value={filters[d.code] ?? null}
+            onChange={(v) => setFilter(d.code, v)}
+            placeholder={t('indicators.allTotal')}
+            clearable
+            miw={220}
+          />
         ))}
       </Group>
-      {error && <Alert color="red" role="alert">{error.message}</Alert>}
+      {error && (
+        <Alert color="red" role="alert">
+          {error.message}
+        </Alert>
+      )}
       {info && (
         <Paper withBorder p="md">
           <Stack gap={6}>
             <Group gap="xs">
               <Text fw={700}>{info.label}</Text>
               <Badge variant="light">{t('indicators.unit', { unit: info.unit || t('indicators.noUnit') })}</Badge>
-              {info.polarity !== 'neutral' && <Badge variant="outline" color="gray">{t(`indicators.polarity.${info.polarity}`, { defaultValue: info.polarity })}</Badge>}
+              {info.polarity !== 'neutral' && (
+                <Badge variant="outline" color="gray">
+                  {t(`indicators.polarity.${info.polarity}`, { defaultValue: info.polarity })}
+                </Badge>
+              )}
             </Group>
             {info.description && <Text size="sm">{info.description}</Text>}
-            <Text size="sm" c="dimmed">{t(`indicators.aggregation.${info.aggregation}`, { defaultValue: t('indicators.aggregation.other', { rule: info.aggregation }) })}</Text>
-            <Anchor href={csv} download size="sm" w="fit-content">{t('indicators.downloadCsv')}</Anchor>
+            <Text size="sm" c="dimmed">
+              {t(`indicators.aggregation.${info.aggregation}`, {
+                defaultValue: t('indicators.aggregation.other', { rule: info.aggregation }),
+              })}
+            </Text>
+            <Anchor href={csv} download size="sm" w="fit-content">
+              {t('indicators.downloadCsv')}
+            </Anchor>
           </Stack>
         </Paper>
       )}
@@ -87,13 +127,21 @@ export function IndicatorsPage() {
       {answer.data && period && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Paper withBorder p="md" component="section" aria-labelledby="bars-title">
-            <Title order={3} size="h4" id="bars-title">{t('indicators.byPartner', { period })}</Title>
-            {region && <Text size="sm" c="dimmed">{t('indicators.regionNote', { members: region.members })}</Text>}
+            <Title order={3} size="h4" id="bars-title">
+              {t('indicators.byPartner', { period })}
+            </Title>
+            {region && (
+              <Text size="sm" c="dimmed">
+                {t('indicators.regionNote', { members: region.members })}
+              </Text>
+            )}
             <PartnerBars answer={answer.data} wb6={wb6} period={period} />
             <PeriodTable answer={answer.data} partners={partners.data?.partners ?? []} period={period} />
           </Paper>
           <Paper withBorder p="md" component="section" aria-labelledby="lines-title">
-            <Title order={3} size="h4" id="lines-title">{t('indicators.overTime')}</Title>
+            <Title order={3} size="h4" id="lines-title">
+              {t('indicators.overTime')}
+            </Title>
             <PartnerLines answer={answer.data} wb6={wb6} />
             <SeriesTable answer={answer.data} partners={wb6} />
           </Paper>

@@ -5,5 +5,9 @@ import { STATUS_COLORS, type Status } from './model';
 
 export function StatusBadge({ status }: { status: Status }) {
   const { t } = useTranslation();
-  return <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="light" miw={96}>{t(`status.${status}`)}</Badge>;
+  return (
+    <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="light" miw={96}>
+      {t(`status.${status}`)}
+    </Badge>
+  );
 }

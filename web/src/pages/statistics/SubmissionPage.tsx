@@ -6,7 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, type User } from '../../platform/api';
 import { FindingsPanel } from './FindingsPanel';
-import { formatDateTime, submissionPath, submissionQueryKey, useCatalog, usePartners, type OrgUnit, type Submission, type SubmissionKey } from './model';
+import {
+  formatDateTime,
+  submissionPath,
+  submissionQueryKey,
+  useCatalog,
+  usePartners,
+  type OrgUnit,
+  type Submission,
+  type SubmissionKey,
+} from './model';
 import { StatusBadge } from './StatusBadge';
 import { ThreadPanel } from './ThreadPanel';
 import { ValuesForm } from './ValuesForm';
@@ -32,14 +41,33 @@ export function SubmissionPage({ user }: { user: User }) {
 
   const dataset = catalog.data?.datasets.find((d) => d.code === key.dataset);
   const partnerName = partners.data?.partners.find((p) => p.code === key.partner)?.name ?? key.partner;
-  const back = <Anchor component={Link} to={`/statistics?dataset=${encodeURIComponent(key.dataset)}&period=${encodeURIComponent(key.period)}`} size="sm">← {t('submission.back')}</Anchor>;
+  const back = (
+    <Anchor
+      component={Link}
+      to={`/statistics?dataset=${encodeURIComponent(key.dataset)}&period=${encodeURIComponent(key.period)}`}
+      size="sm"
+    >
+      ← {t('submission.back')}
+    </Anchor>
+  );
   const error = submission.error ?? catalog.error ?? orgUnits.error;
   if (error) {
     const notFound = error instanceof ApiError && error.status === 404;
-    return <Stack>{back}<Alert color="red" role="alert">{notFound ? t('submission.notFound') : error.message}</Alert></Stack>;
+    return (
+      <Stack>
+        {back}
+        <Alert color="red" role="alert">
+          {notFound ? t('submission.notFound') : error.message}
+        </Alert>
+      </Stack>
+    );
   }
   if (!submission.data || !catalog.data || !orgUnits.data || !dataset) {
-    return <Center py="xl"><Loader aria-label={t('submission.loading')} /></Center>;
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('submission.loading')} />
+      </Center>
+    );
   }
   const s = submission.data;
   const units = orgUnits.data.orgUnits;
@@ -54,29 +82,56 @@ export function SubmissionPage({ user }: { user: User }) {
           <StatusBadge status={s.status} />
           <Text size="sm">{t('submission.version', { version: s.version })}</Text>
           <Text size="sm">{t('submission.due', { date: s.dueDate })}</Text>
-          {s.late && <Badge color="red" size="sm">{t('statistics.late')}</Badge>}
-          <Text size="sm" c="dimmed">{t('submission.updated', { when: formatDateTime(s.updatedAt) })}</Text>
+          {s.late && (
+            <Badge color="red" size="sm">
+              {t('statistics.late')}
+            </Badge>
+          )}
+          <Text size="sm" c="dimmed">
+            {t('submission.updated', { when: formatDateTime(s.updatedAt) })}
+          </Text>
         </Group>
         <Group gap="md">
           {(user.role !== 'coordinator' || user.partner === key.partner) && (
-            <Anchor href={`/api/v1${submissionPath(key)}/template.xlsx`} download size="sm">{t('submission.template')}</Anchor>
+            <Anchor href={`/api/v1${submissionPath(key)}/template.xlsx`} download size="sm">
+              {t('submission.template')}
+            </Anchor>
           )}
-          <Anchor href={exportHref} download size="sm">{t('submission.exportCsv')}</Anchor>
-          {s.can.edit && <Anchor component={Link} to="/statistics/import" size="sm">{t('submission.import')}</Anchor>}
+          <Anchor href={exportHref} download size="sm">
+            {t('submission.exportCsv')}
+          </Anchor>
+          {s.can.edit && (
+            <Anchor component={Link} to="/statistics/import" size="sm">
+              {t('submission.import')}
+            </Anchor>
+          )}
         </Group>
       </Stack>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Paper withBorder p="md">
-            <ValuesForm key={`${s.partner}|${s.period}`} catalog={catalog.data} dataset={dataset} submission={s} orgUnits={units}
-              onSaved={refresh} onReload={() => void submission.refetch()} />
+            <ValuesForm
+              key={`${s.partner}|${s.period}`}
+              catalog={catalog.data}
+              dataset={dataset}
+              submission={s}
+              orgUnits={units}
+              onSaved={refresh}
+              onReload={() => void submission.refetch()}
+            />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
-            <Paper withBorder p="md"><WorkflowPanel submission={s} onChanged={refresh} /></Paper>
-            <Paper withBorder p="md"><FindingsPanel catalog={catalog.data} submission={s} orgUnits={units} onChanged={refresh} /></Paper>
-            <Paper withBorder p="md"><ThreadPanel submission={s} onChanged={refresh} /></Paper>
+            <Paper withBorder p="md">
+              <WorkflowPanel submission={s} onChanged={refresh} />
+            </Paper>
+            <Paper withBorder p="md">
+              <FindingsPanel catalog={catalog.data} submission={s} orgUnits={units} onChanged={refresh} />
+            </Paper>
+            <Paper withBorder p="md">
+              <ThreadPanel submission={s} onChanged={refresh} />
+            </Paper>
           </Stack>
         </Grid.Col>
       </Grid>

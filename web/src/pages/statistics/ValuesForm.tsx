@@ -7,11 +7,31 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../platform/api';
 import type { CellState } from './CellInput';
-import { cellKey, fromApiValue, parseCellKey, submissionPath, toApiValue, type Catalog, type Dataset, type OrgUnit, type Submission } from './model';
+import {
+  cellKey,
+  fromApiValue,
+  parseCellKey,
+  submissionPath,
+  toApiValue,
+  type Catalog,
+  type Dataset,
+  type OrgUnit,
+  type Submission,
+} from './model';
 import { VariableRows, type CellAccess } from './VariableRows';
 
-interface Draft { value: string; comment: string }
-interface SaveResult { version: number; status: string; created: number; changed: number; unchanged: number; removed: number }
+interface Draft {
+  value: string;
+  comment: string;
+}
+interface SaveResult {
+  version: number;
+  status: string;
+  created: number;
+  changed: number;
+  unchanged: number;
+  removed: number;
+}
 
 interface Props {
   catalog: Catalog;
@@ -25,7 +45,10 @@ interface Props {
 export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, onReload }: Props) {
   const { t } = useTranslation();
   const units = orgUnits.filter((u) => dataset.orgUnitKinds.includes(u.kind));
-  const levels = [...(dataset.partnerLevel ? [{ value: '', label: t('form.partnerLevel') }] : []), ...units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))];
+  const levels = [
+    ...(dataset.partnerLevel ? [{ value: '', label: t('form.partnerLevel') }] : []),
+    ...units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` })),
+  ];
   const [level, setLevel] = useState<string>(levels[0]?.value ?? '');
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
@@ -33,7 +56,16 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
   const [notice, setNotice] = useState<string | null>(null);
   const readOnly = !submission.can.edit;
 
-  const stored = useMemo(() => new Map(submission.values.map((v) => [cellKey(v.variable, v.orgUnit, v.coords), { value: fromApiValue(v.value), comment: v.comment ?? '' }])), [submission.values]);
+  const stored = useMemo(
+    () =>
+      new Map(
+        submission.values.map((v) => [
+          cellKey(v.variable, v.orgUnit, v.coords),
+          { value: fromApiValue(v.value), comment: v.comment ?? '' },
+        ]),
+      ),
+    [submission.values],
+  );
   const changedKeys = Object.keys(drafts).filter((k) => {
     const before = stored.get(k) ?? { value: '', comment: '' };
     const d = drafts[k]!;
@@ -100,37 +132,70 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
   return (
     <Stack component="section" aria-labelledby="values-title">
       <Group justify="space-between" align="flex-end">
-        <Text id="values-title" fw={700} size="lg">{t('form.title')}</Text>
+        <Text id="values-title" fw={700} size="lg">
+          {t('form.title')}
+        </Text>
         {levels.length > 1 && (
-          <Select label={t('form.level')} data={levels} value={level} onChange={(v) => v !== null && setLevel(v)} allowDeselect={false} searchable miw={260} />
+          <Select
+            label={t('form.level')}
+            data={levels}
+            value={level}
+            onChange={(v) => v !== null && setLevel(v)}
+            allowDeselect={false}
+            searchable
+            miw={260}
+          />
         )}
       </Group>
-      {readOnly && <Text size="sm" c="dimmed">{t('form.readOnly')}</Text>}
-      {!readOnly && <Text size="sm" c="dimmed">{t('form.help')}</Text>}
+      {readOnly && (
+        <Text size="sm" c="dimmed">
+          {t('form.readOnly')}
+        </Text>
+      )}
+      {!readOnly && (
+        <Text size="sm" c="dimmed">
+          {t('form.help')}
+        </Text>
+      )}
       {conflict && (
         <Alert color="orange" role="alert" title={t('form.conflictTitle')}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{conflict}</Text>
-            <Button size="xs" onClick={reload}>{t('form.reload')}</Button>
+            <Button size="xs" onClick={reload}>
+              {t('form.reload')}
+            </Button>
           </Stack>
         </Alert>
       )}
       {save.error && !conflict && (
-        <Alert color="red" role="alert">{Object.keys(cellErrors).length > 0 ? t('form.fixCells', { count: Object.keys(cellErrors).length }) : save.error.message}</Alert>
+        <Alert color="red" role="alert">
+          {Object.keys(cellErrors).length > 0 ? t('form.fixCells', { count: Object.keys(cellErrors).length }) : save.error.message}
+        </Alert>
       )}
       {errorsElsewhere > 0 && <Alert color="red">{t('form.errorsElsewhere', { count: errorsElsewhere })}</Alert>}
-      {notice && <Alert color="green" role="status" withCloseButton onClose={() => setNotice(null)}>{notice}</Alert>}
+      {notice && (
+        <Alert color="green" role="status" withCloseButton onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      )}
       <Table.ScrollContainer minWidth={520}>
         <Table verticalSpacing="xs" aria-labelledby="values-title">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('form.variable')}</Table.Th><Table.Th scope="col">{t('form.total')}</Table.Th><Table.Th scope="col">{t('form.breakdown')}</Table.Th>
+              <Table.Th scope="col">{t('form.variable')}</Table.Th>
+              <Table.Th scope="col">{t('form.total')}</Table.Th>
+              <Table.Th scope="col">{t('form.breakdown')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {variables.map((v) => (
-              <VariableRows key={`${level}|${v.code}`} variable={v} orgUnit={level || null} cells={cells}
-                dimensions={v.dimensions.map((d) => dims.get(d)).filter((d) => d !== undefined)} />
+              <VariableRows
+                key={`${level}|${v.code}`}
+                variable={v}
+                orgUnit={level || null}
+                cells={cells}
+                dimensions={v.dimensions.map((d) => dims.get(d)).filter((d) => d !== undefined)}
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -141,7 +206,9 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
             {changedKeys.length === 0 ? t('form.noChanges') : t('form.unsaved', { count: changedKeys.length })}
             {changesElsewhere > 0 ? ` ${t('form.elsewhere', { count: changesElsewhere })}` : ''}
           </Text>
-          <Button onClick={() => save.mutate(changedKeys)} loading={save.isPending} disabled={changedKeys.length === 0}>{t('form.save')}</Button>
+          <Button onClick={() => save.mutate(changedKeys)} loading={save.isPending} disabled={changedKeys.length === 0}>
+            {t('form.save')}
+          </Button>
         </Group>
       )}
     </Stack>

@@ -32,19 +32,35 @@ export function VariableRows({ variable, dimensions, orgUnit, cells }: Props) {
       <Table.Tr>
         <Table.Th scope="row" fw={500}>
           {variable.label}
-          <Text size="xs" c="dimmed">{variable.unit}</Text>
+          <Text size="xs" c="dimmed">
+            {variable.unit}
+          </Text>
         </Table.Th>
         <Table.Td>
-          <CellInput label={t('form.totalOf', { variable: variable.label })} cell={cells.get(totalKey)} readOnly={cells.readOnly}
-            onChange={(patch) => cells.set(totalKey, patch)} />
+          <CellInput
+            label={t('form.totalOf', { variable: variable.label })}
+            cell={cells.get(totalKey)}
+            readOnly={cells.readOnly}
+            onChange={(patch) => cells.set(totalKey, patch)}
+          />
         </Table.Td>
         <Table.Td>
           {dimensions.length > 0 ? (
-            <Button size="compact-sm" variant={changed ? 'light' : 'subtle'} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls={gridId}
-              aria-label={t(open ? 'form.hideBreakdownOf' : 'form.showBreakdownOf', { variable: variable.label })}>
+            <Button
+              size="compact-sm"
+              variant={changed ? 'light' : 'subtle'}
+              onClick={() => setOpen((o) => !o)}
+              aria-expanded={open}
+              aria-controls={gridId}
+              aria-label={t(open ? 'form.hideBreakdownOf' : 'form.showBreakdownOf', { variable: variable.label })}
+            >
               {open ? t('form.hideBreakdown') : t('form.showBreakdown', { filled, total: breakdownKeys.length })}
             </Button>
-          ) : <Text size="sm" c="dimmed">—</Text>}
+          ) : (
+            <Text size="sm" c="dimmed">
+              —
+            </Text>
+          )}
         </Table.Td>
       </Table.Tr>
       {open && dimensions.length > 0 && (
@@ -61,7 +77,8 @@ export function VariableRows({ variable, dimensions, orgUnit, cells }: Props) {
 function breakdownCells(variable: Variable, dimensions: Dimension[], orgUnit: string | null): string[] {
   const [rows, cols] = dimensions;
   if (!rows) return [];
-  return rows.codes.flatMap((r) => (cols ? cols.codes.map((c) => coordsOf(rows, r.code, cols, c.code)) : [coordsOf(rows, r.code)]))
+  return rows.codes
+    .flatMap((r) => (cols ? cols.codes.map((c) => coordsOf(rows, r.code, cols, c.code)) : [coordsOf(rows, r.code)]))
     .map((coords) => cellKey(variable.code, orgUnit, coords));
 }
 
@@ -80,13 +97,19 @@ function BreakdownGrid({ variable, dimensions, orgUnit, cells }: Props) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{rows.label}</Table.Th>
-            {columns.map((c) => <Table.Th key={c.code} scope="col">{c.label}</Table.Th>)}
+            {columns.map((c) => (
+              <Table.Th key={c.code} scope="col">
+                {c.label}
+              </Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.codes.map((r) => (
             <Table.Tr key={r.code}>
-              <Table.Th scope="row" fw={400}>{r.label}</Table.Th>
+              <Table.Th scope="row" fw={400}>
+                {r.label}
+              </Table.Th>
               {columns.map((c) => {
                 const key = cellKey(variable.code, orgUnit, coordsOf(rows, r.code, cols, c.code));
                 const label = cols ? `${variable.label}, ${r.label}, ${c.label}` : `${variable.label}, ${r.label}`;

@@ -18,7 +18,10 @@ export function WorkflowPanel({ submission, onChanged }: { submission: Submissio
   const run = useMutation({
     mutationFn: ({ action, body }: { action: Action; body?: string }) => {
       const field = NEEDS_TEXT[action];
-      return api<{ status: string; version: number }>('POST', `${submissionPath(submission)}/${action}`, { version: submission.version, ...(field ? { [field]: body } : {}) });
+      return api<{ status: string; version: number }>('POST', `${submissionPath(submission)}/${action}`, {
+        version: submission.version,
+        ...(field ? { [field]: body } : {}),
+      });
     },
     onMutate: () => setDone(null),
     onSuccess: (_result, { action }) => {
@@ -44,16 +47,29 @@ export function WorkflowPanel({ submission, onChanged }: { submission: Submissio
   };
   const actions = (['submit', 'approve', 'publish', 'return', 'reopen'] as const).filter((a) => submission.can[a]);
   const error = run.error instanceof ApiError ? run.error : null;
-  const blocked = error?.code === 'submission_blocked' && Array.isArray(error.details) ? (error.details as { key: string; message: string }[]) : [];
+  const blocked =
+    error?.code === 'submission_blocked' && Array.isArray(error.details) ? (error.details as { key: string; message: string }[]) : [];
 
   return (
     <Stack component="section" aria-labelledby="workflow-title" gap="sm">
-      <Title order={3} size="h4" id="workflow-title">{t('workflow.title')}</Title>
-      {actions.length === 0 && <Alert color="gray" variant="light">{t('workflow.nothing')}</Alert>}
+      <Title order={3} size="h4" id="workflow-title">
+        {t('workflow.title')}
+      </Title>
+      {actions.length === 0 && (
+        <Alert color="gray" variant="light">
+          {t('workflow.nothing')}
+        </Alert>
+      )}
       {actions.length > 0 && (
         <Group gap="xs">
           {actions.map((a) => (
-            <Button key={a} size="sm" variant={a === 'return' || a === 'reopen' ? 'default' : 'filled'} onClick={() => start(a)} loading={run.isPending && run.variables?.action === a}>
+            <Button
+              key={a}
+              size="sm"
+              variant={a === 'return' || a === 'reopen' ? 'default' : 'filled'}
+              onClick={() => start(a)}
+              loading={run.isPending && run.variables?.action === a}
+            >
               {t(`workflow.${a}`)}
             </Button>
           ))}
@@ -64,21 +80,43 @@ export function WorkflowPanel({ submission, onChanged }: { submission: Submissio
           {run.error.message}
           {blocked.length > 1 && (
             <List size="sm" mt="xs">
-              {blocked.slice(0, 8).map((f) => <List.Item key={f.key}>{f.message}</List.Item>)}
+              {blocked.slice(0, 8).map((f) => (
+                <List.Item key={f.key}>{f.message}</List.Item>
+              ))}
             </List>
           )}
         </Alert>
       )}
-      {done && <Alert color="green" role="status" withCloseButton onClose={() => setDone(null)}>{done}</Alert>}
+      {done && (
+        <Alert color="green" role="status" withCloseButton onClose={() => setDone(null)}>
+          {done}
+        </Alert>
+      )}
       <Modal opened={dialog !== null} onClose={() => setDialog(null)} title={dialog ? t(`workflow.${dialog}`) : ''}>
         <form onSubmit={confirm}>
           <Stack>
-            {run.error && <Alert color="red" role="alert">{run.error.message}</Alert>}
-            <Textarea label={dialog === 'reopen' ? t('workflow.reason') : t('workflow.comment')} required autosize minRows={3} maxLength={5000}
-              value={text} onChange={(e) => setText(e.currentTarget.value)} data-autofocus />
+            {run.error && (
+              <Alert color="red" role="alert">
+                {run.error.message}
+              </Alert>
+            )}
+            <Textarea
+              label={dialog === 'reopen' ? t('workflow.reason') : t('workflow.comment')}
+              required
+              autosize
+              minRows={3}
+              maxLength={5000}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              data-autofocus
+            />
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDialog(null)}>{t('workflow.cancel')}</Button>
-              <Button type="submit" loading={run.isPending} disabled={!text.trim()}>{dialog ? t(`workflow.confirm.${dialog}`) : ''}</Button>
+              <Button variant="default" onClick={() => setDialog(null)}>
+                {t('workflow.cancel')}
+              </Button>
+              <Button type="submit" loading={run.isPending} disabled={!text.trim()}>
+                {dialog ? t(`workflow.confirm.${dialog}`) : ''}
+              </Button>
             </Group>
           </Stack>
         </form>

@@ -8,34 +8,126 @@ export type Status = 'not_started' | 'draft' | 'submitted' | 'returned' | 'appro
 export type CellValue = number | 'NA' | 'NAP' | 'NQ' | string | null;
 export type Coords = Record<string, string>;
 
-export interface Dimension { code: string; label: string; codes: { code: string; label: string }[] }
-export interface Variable { code: string; label: string; type: 'integer' | 'decimal' | 'percent'; unit: string; kind: string; dimensions: string[]; domain: string }
-export interface Dataset { code: string; label: string; periodType: PeriodType; partnerLevel: boolean; orgUnitKinds: string[]; variables: string[]; dueDays: number; domain: string }
+export interface Dimension {
+  code: string;
+  label: string;
+  codes: { code: string; label: string }[];
+}
+export interface Variable {
+  code: string;
+  label: string;
+  type: 'integer' | 'decimal' | 'percent';
+  unit: string;
+  kind: string;
+  dimensions: string[];
+  domain: string;
+}
+export interface Dataset {
+  code: string;
+  label: string;
+  periodType: PeriodType;
+  partnerLevel: boolean;
+  orgUnitKinds: string[];
+  variables: string[];
+  dueDays: number;
+  domain: string;
+}
 export interface IndicatorDef {
-  code: string; label: string; description: string; unit: string; decimals: number; aggregation: string; polarity: string;
-  variables: string[]; datasets: string[]; domain: string;
+  code: string;
+  label: string;
+  description: string;
+  unit: string;
+  decimals: number;
+  aggregation: string;
+  polarity: string;
+  variables: string[];
+  datasets: string[];
+  domain: string;
 }
-export interface Catalog { dimensions: Dimension[]; variables: Variable[]; datasets: Dataset[]; indicators: IndicatorDef[] }
-export interface OrgUnit { code: string; name: string; kind: string; parent: string | null }
+export interface Catalog {
+  dimensions: Dimension[];
+  variables: Variable[];
+  datasets: Dataset[];
+  indicators: IndicatorDef[];
+}
+export interface OrgUnit {
+  code: string;
+  name: string;
+  kind: string;
+  parent: string | null;
+}
 
-export interface OverviewRow { partner: string; name: string; status: Status; version: number; updatedAt: string | null; dueDate: string; late: boolean }
+export interface OverviewRow {
+  partner: string;
+  name: string;
+  status: Status;
+  version: number;
+  updatedAt: string | null;
+  dueDate: string;
+  late: boolean;
+}
 
-export interface StoredCell { variable: string; orgUnit: string | null; coords: Coords; value: CellValue; comment: string | null }
+export interface StoredCell {
+  variable: string;
+  orgUnit: string | null;
+  coords: Coords;
+  value: CellValue;
+  comment: string | null;
+}
 export interface Finding {
-  key: string; ruleCode: string; kind: string; severity: 'error' | 'warning'; orgUnit: string | null; coords: Coords;
-  message: string; details: Record<string, unknown> | null; comment: { text: string; author: string; at: string } | null;
+  key: string;
+  ruleCode: string;
+  kind: string;
+  severity: 'error' | 'warning';
+  orgUnit: string | null;
+  coords: Coords;
+  message: string;
+  details: Record<string, unknown> | null;
+  comment: { text: string; author: string; at: string } | null;
 }
-export interface ThreadEvent { at: string; author: string; kind: 'submit' | 'return' | 'approve' | 'publish' | 'reopen' | 'comment'; body: string }
-export interface Can { edit: boolean; submit: boolean; return: boolean; approve: boolean; publish: boolean; reopen: boolean; comment: boolean }
+export interface ThreadEvent {
+  at: string;
+  author: string;
+  kind: 'submit' | 'return' | 'approve' | 'publish' | 'reopen' | 'comment';
+  body: string;
+}
+export interface Can {
+  edit: boolean;
+  submit: boolean;
+  return: boolean;
+  approve: boolean;
+  publish: boolean;
+  reopen: boolean;
+  comment: boolean;
+}
 export interface Submission {
-  id: string | null; dataset: string; partner: string; period: string; status: Status; version: number;
-  dueDate: string; late: boolean; updatedAt: string | null;
-  values: StoredCell[]; findings: Finding[]; events: ThreadEvent[]; can: Can;
+  id: string | null;
+  dataset: string;
+  partner: string;
+  period: string;
+  status: Status;
+  version: number;
+  dueDate: string;
+  late: boolean;
+  updatedAt: string | null;
+  values: StoredCell[];
+  findings: Finding[];
+  events: ThreadEvent[];
+  can: Can;
 }
-export interface SubmissionKey { dataset: string; partner: string; period: string }
+export interface SubmissionKey {
+  dataset: string;
+  partner: string;
+  period: string;
+}
 
 export const STATUS_COLORS: Record<Status, string> = {
-  not_started: 'gray', draft: 'blue', submitted: 'violet', returned: 'orange', approved: 'teal', published: 'green',
+  not_started: 'gray',
+  draft: 'blue',
+  submitted: 'violet',
+  returned: 'orange',
+  approved: 'teal',
+  published: 'green',
 };
 
 export function useCatalog() {
@@ -52,11 +144,20 @@ export function usePartnerName(): (code: string) => string {
   return (code) => partners.data?.partners.find((p) => p.code === code)?.name ?? code;
 }
 
-export interface IndicatorItem { code: string; label: string; domain: string }
+export interface IndicatorItem {
+  code: string;
+  label: string;
+  domain: string;
+}
 
 /** The catalogue's indicators (code, label, domain), to link them to actions or agenda items and name the links; `enabled: false` waits. */
 export function useIndicatorList({ enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({ queryKey: ['indicator-list'], queryFn: () => api<{ indicators: IndicatorItem[] }>('GET', '/indicators'), staleTime: 10 * 60_000, enabled });
+  return useQuery({
+    queryKey: ['indicator-list'],
+    queryFn: () => api<{ indicators: IndicatorItem[] }>('GET', '/indicators'),
+    staleTime: 10 * 60_000,
+    enabled,
+  });
 }
 
 export function submissionPath(key: SubmissionKey): string {
@@ -69,7 +170,10 @@ export function submissionQueryKey(key: SubmissionKey) {
 
 /** Canonical coordinates text: `dim=code` sorted by dimension, joined by `;` ('' is the total). */
 export function coordsKey(coords: Coords): string {
-  return Object.keys(coords).sort().map((d) => `${d}=${coords[d]}`).join(';');
+  return Object.keys(coords)
+    .sort()
+    .map((d) => `${d}=${coords[d]}`)
+    .join(';');
 }
 
 /** Identity of one cell of the form: variable, org unit ('' for the partner) and coordinates. */
@@ -80,10 +184,11 @@ export function cellKey(variable: string, orgUnit: string | null, coords: Coords
 export function parseCellKey(key: string): { variable: string; orgUnit: string | null; coords: Coords } {
   const [variable = '', orgUnit = '', coordsText = ''] = key.split('|');
   const coords: Coords = {};
-  if (coordsText) for (const pair of coordsText.split(';')) {
-    const i = pair.indexOf('=');
-    coords[pair.slice(0, i)] = pair.slice(i + 1);
-  }
+  if (coordsText)
+    for (const pair of coordsText.split(';')) {
+      const i = pair.indexOf('=');
+      coords[pair.slice(0, i)] = pair.slice(i + 1);
+    }
   return { variable, orgUnit: orgUnit || null, coords };
 }
 
