@@ -284,17 +284,15 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       async (request, reply) => {
         const { viewer, actor } = viewerAndActor(request);
         const q = request.query;
-        return reply
-          .status(201)
-          .send(
-            await uploadDocument(app.db, viewer, actor, request.params.id, {
-              title: q.title,
-              access: q.access,
-              itemId: q.item ?? null,
-              name: q.name,
-              content: uploadedFile(request),
-            }),
-          );
+        return reply.status(201).send(
+          await uploadDocument(app.db, viewer, actor, request.params.id, {
+            title: q.title,
+            access: q.access,
+            itemId: q.item ?? null,
+            name: q.name,
+            content: uploadedFile(request),
+          }),
+        );
       },
     );
     uploads.post(
@@ -311,15 +309,13 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request, reply) => {
         const { viewer, actor } = viewerAndActor(request);
-        return reply
-          .status(201)
-          .send(
-            await uploadDocument(app.db, viewer, actor, request.params.id, {
-              documentId: request.params.document,
-              name: request.query.name,
-              content: uploadedFile(request),
-            }),
-          );
+        return reply.status(201).send(
+          await uploadDocument(app.db, viewer, actor, request.params.id, {
+            documentId: request.params.document,
+            name: request.query.name,
+            content: uploadedFile(request),
+          }),
+        );
       },
     );
   });

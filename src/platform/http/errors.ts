@@ -68,15 +68,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       const limit = request.routeOptions.bodyLimit ?? 0;
       const mb = Math.round((limit / (1024 * 1024)) * 10) / 10;
-      return reply
-        .status(413)
-        .send({
-          error: {
-            code: 'body_too_large',
-            message: `The upload is larger than the limit of ${mb} MB; nothing was stored.`,
-            details: { limitBytes: limit },
-          },
-        });
+      return reply.status(413).send({
+        error: {
+          code: 'body_too_large',
+          message: `The upload is larger than the limit of ${mb} MB; nothing was stored.`,
+          details: { limitBytes: limit },
+        },
+      });
     }
     if (status && status >= 400 && status < 500) {
       const code = (fastifyError.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();
