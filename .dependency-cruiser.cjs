@@ -26,7 +26,7 @@ module.exports = {
       name: 'platform-repository-outside-platform-services',
       comment: "The platform's repositories are used only by the platform's services (and repositories, and tests).",
       severity: 'error',
-      from: { pathNot: ['^src/platform/.*\\.(service|repository)\\.ts$', '^src/platform/demo\\.ts$', TESTS] },
+      from: { pathNot: ['^src/platform/.*\\.(service|repository)\\.ts$', TESTS] },
       to: { path: '^src/platform/.*\\.repository\\.ts$' },
     },
     ...CAPABILITIES.slice(1, -1)

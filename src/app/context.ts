@@ -10,7 +10,7 @@ import { CATALOG_DIR } from '../platform/paths.js';
 import { loadCatalogs, type Catalog } from '../statistics/catalog.js';
 import { modules, type AppContext } from './modules.js';
 
-const wired = new WeakSet<Catalog>();
+let wired = false;
 
 /**
  * The context of a process: the configuration (from the environment unless given) and the
@@ -19,15 +19,15 @@ const wired = new WeakSet<Catalog>();
  */
 export function createContext(opts: { config?: Config; catalog?: Catalog } = {}): AppContext {
   const ctx: AppContext = { config: opts.config ?? loadConfig(), catalog: opts.catalog ?? loadCatalogs(CATALOG_DIR) };
-  wireEvents(ctx);
+  wireEvents();
   return ctx;
 }
 
-/** Registers every module's subscriptions (once per catalogue; the bus ignores a repeated handler). */
-export function wireEvents(ctx: AppContext): void {
-  if (wired.has(ctx.catalog)) return;
-  wired.add(ctx.catalog);
-  for (const m of modules) m.subscribe?.(events, ctx);
+/** Registers every module's subscriptions, once per process (events carry what handlers need). */
+function wireEvents(): void {
+  if (wired) return;
+  wired = true;
+  for (const m of modules) m.subscribe?.(events);
 }
 
 /** The platform's migrations and every module's. */

@@ -7,6 +7,7 @@ import { prepareDatabase } from '../app/database.js';
 import { modules, type AppContext } from '../app/modules.js';
 import { registerPlatformCommands } from '../platform/cli/commands.js';
 import { loadConfig } from '../platform/config.js';
+import type { Db } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import type { CommandRunner } from '../platform/module.js';
 
@@ -15,7 +16,7 @@ const context = (): AppContext => (ctx ??= createContext({ config: loadConfig() 
 
 /** Opens the configured database (migrated, partners and plans loaded, no demo data) for one command. */
 const withDatabase: CommandRunner<AppContext> = Object.assign(
-  async <T>(work: (db: import('../platform/db/database.js').Db, c: AppContext) => Promise<T>): Promise<T> => {
+  async <T>(work: (db: Db, c: AppContext) => Promise<T>): Promise<T> => {
     const { db } = await prepareDatabase(context(), { demo: false });
     try {
       return await work(db, context());

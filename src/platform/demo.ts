@@ -2,8 +2,7 @@
 // never enable JHA_DEMO on a shared deployment.
 import type { Db } from './db/database.js';
 import { SYSTEM_ACTOR } from './audit/actor.js';
-import { countUsers } from './users/users.repository.js';
-import { createUser } from './users/users.service.js';
+import { countUsers, createUser } from './users/users.service.js';
 
 export const DEMO_USERS = [
   { email: 'admin@example.org', name: 'Demo Admin', role: 'admin', partner: null, password: 'demo-admin-pass' },

@@ -3,7 +3,6 @@
 // from the modules, never as a side effect of importing a file.
 
 /** Event names and payloads; each capability adds its own events by module augmentation. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface EventMap {}
 
 export type EventName = keyof EventMap;

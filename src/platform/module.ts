@@ -27,8 +27,8 @@ export interface Module<Ctx> {
   reviewDomains?: (ctx: Ctx) => string[];
   /** Background job handlers by kind (wrapped in recurring() when they repeat). */
   jobs?: (ctx: Ctx) => Record<string, JobHandler>;
-  /** Subscriptions to other capabilities' events. */
-  subscribe?: (bus: EventBus, ctx: Ctx) => void;
+  /** Subscriptions to other capabilities' events, once per process; an event carries what its handlers need. */
+  subscribe?: (bus: EventBus) => void;
   /** Runs at every start after the migrations (e.g. loading shipped content into the database). */
   start?: (db: Db, ctx: Ctx) => Promise<void>;
   /** Demo content, created once on a new local demo database, in module order. */

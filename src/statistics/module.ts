@@ -19,7 +19,7 @@ declare module 'fastify' {
   }
 }
 
-export async function statisticsRoutes(app: FastifyInstance): Promise<void> {
+async function statisticsRoutes(app: FastifyInstance): Promise<void> {
   await app.register(catalogRoutes);
   await app.register(submissionsRoutes);
   await app.register(indicatorsRoutes);

@@ -227,5 +227,5 @@ export async function getUserView(db: Db, id: string): Promise<UserView> {
   return presentUser(user);
 }
 
-/** A user by e-mail address (undefined when there is none). */
-export { findUserByEmail } from './users.repository.js';
+/** A user by e-mail address (undefined when there is none), and how many users there are. */
+export { countUsers, findUserByEmail } from './users.repository.js';
