@@ -25,8 +25,14 @@ describe('composition root', () => {
       '20261128T0400_migration',
       '20261128T0500_meetings',
       '20261128T0600_reviewer_domains',
+      '20261202T0000_case_import_jobs',
     ]);
     expect([...reviewDomains(ctx)].sort()).toEqual(['commitments', 'justice', 'migration']);
-    expect(Object.keys(jobHandlers(ctx)).sort()).toEqual(['commitments.reminders', 'mail.deliver', 'statistics.reminders']);
+    expect(Object.keys(jobHandlers(ctx)).sort()).toEqual([
+      'commitments.reminders',
+      'justice.case-import',
+      'mail.deliver',
+      'statistics.reminders',
+    ]);
   });
 });

@@ -2,6 +2,7 @@
 // and runs the background jobs.
 import { deleteExpiredSessions } from '../platform/auth/auth.service.js';
 import type { Config } from '../platform/config.js';
+import { events } from '../platform/events.js';
 import { startJobRunner } from '../platform/jobs/jobs.service.js';
 import { buildApp } from './app.js';
 import { createContext, jobHandlers } from './context.js';
@@ -30,10 +31,13 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   process.stdout.write(`JHA Hub is serving on ${url} (database: ${config.database.kind})\n`);
   const jobs = startJobRunner(app, jobHandlers(ctx), { intervalMs: JOB_POLL_MS });
+  // A job queued for now (a case import) starts without waiting for the next poll.
+  const unsubscribe = events.on('jobs.queued', async () => jobs.wake());
   return {
     url,
     close: async () => {
       clearInterval(sweep);
+      unsubscribe();
       // The job in progress finishes before the database it writes to is closed.
       await jobs.stop();
       await app.close();

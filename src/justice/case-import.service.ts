@@ -4,10 +4,12 @@
 // recorded with its progress, its result and the first rejected rows.
 import { stringify } from 'csv-stringify/sync';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/database.js';
-import type { CaseImportRunsTable } from './tables.js';
+import { events } from '../platform/events.js';
+import { enqueueJob } from '../platform/jobs/jobs.service.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { findPartner, listOrgUnits } from '../platform/partners/partners.service.js';
 import type { Catalog } from '../statistics/catalog.js';
@@ -16,7 +18,9 @@ import type { CheckedValue } from '../statistics/value-input.js';
 import { coordsKey } from '../statistics/values.js';
 import { canEdit, canRead, type Viewer } from '../platform/viewer.js';
 import { countCases, type CaseCount, type CaseCountResult } from './case-counts.js';
-import { findMapping, findRun, insertRun, listRuns, updateRun, upsertMapping } from './justice.repository.js';
+import { findMapping, findRun, insertRun, listRuns, updateRun, upsertMapping, type RunSummary } from './justice.repository.js';
+import type { CaseImportView } from './case-imports.schema.js';
+import type { CaseImportRunsTable } from './tables.js';
 import { DEFAULT_MAPPING, parseMapping, type CaseMapping } from './mapping.js';
 
 export const DATASET = 'justice.annual';
@@ -74,8 +78,35 @@ export function valuesForYear(counts: CaseCount[], year: number): CheckedValue[]
   return out;
 }
 
-/** Checks the request and records a new run; the caller then runs it (now, or in the background). */
-export async function createCaseImport(db: Db, viewer: Viewer, actor: Actor, req: CaseImportRequest): Promise<string> {
+/** The kind of the platform job that runs a case import uploaded over HTTP. */
+export const CASE_IMPORT_JOB = 'justice.case-import';
+
+/** This process as a worker: host and process id, so that a later start can tell a dead worker's runs. */
+export function thisWorker(): string {
+  return `${hostname()}:${process.pid}`;
+}
+
+/** What the case-import job is given: the run, who started it, and the request with its uploaded file. */
+export interface CaseImportJob {
+  id: string;
+  actor: Actor;
+  request: CaseImportRequest;
+  /** The temporary folder of the uploaded file, removed when the job ends. */
+  uploadDir: string;
+}
+
+/**
+ * Checks the request and records a new run. With `upload` (an HTTP upload in a temporary folder) the
+ * run is queued as a job of the platform queue in the same transaction; without, the caller (the
+ * CLI) runs it at once in this process.
+ */
+export async function createCaseImport(
+  db: Db,
+  viewer: Viewer,
+  actor: Actor,
+  req: CaseImportRequest,
+  upload?: { dir: string },
+): Promise<string> {
   if (!(await findPartner(db, req.partner)))
     throw new ValidationError(`partner: "${req.partner}" is not a known partner code.`, { field: 'partner' });
   if (!canEdit(viewer, req.partner)) throw new ForbiddenError(`You cannot import cases for ${req.partner}.`);
@@ -86,7 +117,7 @@ export async function createCaseImport(db: Db, viewer: Viewer, actor: Actor, req
       partner_code: req.partner,
       file_name: req.fileName.slice(0, 200),
       status: 'running',
-      phase: 'queued',
+      phase: upload ? 'queued' : 'starting',
       progress: 0,
       started_at: new Date().toISOString(),
       finished_at: null,
@@ -94,6 +125,8 @@ export async function createCaseImport(db: Db, viewer: Viewer, actor: Actor, req
       result_json: null,
       rejected_csv: null,
       created_by: actor.label,
+      worker: upload ? null : thisWorker(),
+      upload_dir: upload?.dir ?? null,
     });
     await appendAuditEntry(trx, actor, {
       action: 'case_import.start',
@@ -101,7 +134,10 @@ export async function createCaseImport(db: Db, viewer: Viewer, actor: Actor, req
       entityId: id,
       after: { partner: req.partner, file: req.fileName, years: req.years ?? null },
     });
+    if (upload)
+      await enqueueJob(trx, { kind: CASE_IMPORT_JOB, payload: { id, actor, request: req, uploadDir: upload.dir } satisfies CaseImportJob });
   });
+  if (upload) await events.emit('jobs.queued', { kind: CASE_IMPORT_JOB });
   return id;
 }
 
@@ -199,25 +235,7 @@ export async function runCaseImport(db: Db, catalog: Catalog, actor: Actor, id: 
   }
 }
 
-export interface CaseImportView {
-  id: string;
-  partner: string;
-  fileName: string;
-  status: string;
-  phase: string;
-  progress: number;
-  startedAt: string;
-  finishedAt: string | null;
-  message: string | null;
-  rows: number;
-  imported: number;
-  rejected: number;
-  rejectedByReason: Record<string, number>;
-  years: string[];
-  submissions: CaseImportResult['submissions'];
-}
-
-export function presentRun(run: Omit<CaseImportRunsTable, 'rejected_csv'>): CaseImportView {
+export function presentRun(run: RunSummary): CaseImportView {
   const r: Partial<CaseImportResult> = run.result_json ? JSON.parse(run.result_json) : {};
   return {
     id: run.id,

@@ -1,29 +1,18 @@
 // HTTP for the case-level import (upload, progress, rejected rows) and the partner's mapping.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { actorOf } from '../platform/auth/auth.service.js';
 import { AppError, ValidationError } from '../platform/errors.js';
 import { SIGNED_IN } from '../platform/http/access.js';
+import { CreatedId, download } from '../platform/http/schemas.js';
+import { discardUpload, mediaTypeOf, saveUpload } from '../platform/http/uploads.js';
 import { viewerOf } from '../platform/viewer.js';
-import {
-  createCaseImport,
-  formatOfFile,
-  getMapping,
-  getRun,
-  listCaseImports,
-  presentRun,
-  runCaseImport,
-  saveMapping,
-} from './case-import.service.js';
+import { createCaseImport, formatOfFile, getMapping, getRun, listCaseImports, presentRun, saveMapping } from './case-import.service.js';
 import { parseYears } from './mapping.js';
+import { CaseImportSchema, ListQuery, MappingBody, MappingParams, MappingSchema, RunIdParams, UploadQuery } from './case-imports.schema.js';
 
 const UPLOAD_LIMIT = 2 * 1024 * 1024 * 1024;
 const PARQUET_TYPE = 'application/vnd.apache.parquet';
-const Partner = Type.String({ pattern: '^[A-Za-z]{2}$' });
 const ENTRY = { roles: ['coordinator', 'admin'], partnerParam: 'partner' } as const;
 const READ = { roles: ['coordinator', 'admin', 'commission', 'reviewer'], partnerParam: 'partner' } as const;
 
@@ -35,26 +24,6 @@ class UploadTooLargeError extends AppError {
       `The case file is larger than ${UPLOAD_LIMIT / 1024 ** 3} GiB; import it with \`jha import cases\` on the server.`,
     );
   }
-}
-
-/** Streams the request body to a temporary file, refusing more than the limit. */
-async function saveUpload(body: Readable, name: string): Promise<{ dir: string; path: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'jha-upload-'));
-  const path = join(dir, name);
-  let size = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      size += chunk.length;
-      done(size > UPLOAD_LIMIT ? new UploadTooLargeError() : null, chunk);
-    },
-  });
-  try {
-    await pipeline(body, limit, createWriteStream(path));
-  } catch (err) {
-    rmSync(dir, { recursive: true, force: true });
-    throw err;
-  }
-  return { dir, path };
 }
 
 export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -69,15 +38,12 @@ export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['justice'],
         summary:
           'Upload a case-level file (CSV or Parquet, one row per case); the counts land as draft values of justice.annual. Runs in the background: poll the returned id.',
-        querystring: Type.Object({
-          partner: Partner,
-          years: Type.Optional(Type.String({ maxLength: 9 })),
-          fileName: Type.Optional(Type.String({ maxLength: 200 })),
-        }),
+        querystring: UploadQuery,
+        response: { 202: CreatedId },
       },
     },
     async (request, reply) => {
-      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
+      const type = mediaTypeOf(request.headers['content-type']);
       if (!['text/csv', PARQUET_TYPE, 'application/octet-stream'].includes(type)) {
         throw new ValidationError(`content-type: send the case file itself as text/csv or ${PARQUET_TYPE}, not ${type || 'nothing'}.`, {
           field: 'content-type',
@@ -94,19 +60,20 @@ export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         years: request.query.years ? parseYears(request.query.years) : undefined,
       };
       const actor = actorOf(request.principal!, request.id);
-      const upload = await saveUpload(request.body as Readable, format === 'csv' ? 'cases.csv' : 'cases.parquet');
-      let id: string;
+      const upload = await saveUpload(
+        request.body as Readable,
+        format === 'csv' ? 'cases.csv' : 'cases.parquet',
+        UPLOAD_LIMIT,
+        () => new UploadTooLargeError(),
+      );
       try {
-        id = await createCaseImport(app.db, viewerOf(request.principal), actor, req);
+        // Queued as a job: the import goes on after the answer; its progress and result are on the run.
+        const id = await createCaseImport(app.db, viewerOf(request.principal), actor, { ...req, file: upload.path }, upload);
+        return reply.status(202).send({ id });
       } catch (err) {
-        rmSync(upload.dir, { recursive: true, force: true });
+        discardUpload(upload.dir);
         throw err;
       }
-      // The import goes on after the answer; its progress and result are on the run.
-      void runCaseImport(app.db, app.catalog, actor, id, { ...req, file: upload.path })
-        .catch((err) => request.log.info({ err, id }, 'case import failed'))
-        .finally(() => rmSync(upload.dir, { recursive: true, force: true }));
-      return reply.status(202).send({ id });
     },
   );
 
@@ -117,7 +84,8 @@ export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['justice'],
         summary: 'Recent case imports (coordinators: their own partner)',
-        querystring: Type.Object({ partner: Type.Optional(Partner) }),
+        querystring: ListQuery,
+        response: { 200: Type.Object({ imports: Type.Array(CaseImportSchema) }) },
       },
     },
     async (request) => ({ imports: await listCaseImports(app.db, viewerOf(request.principal), request.query.partner?.toUpperCase()) }),
@@ -130,7 +98,8 @@ export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['justice'],
         summary: 'Status, progress and result of a case import',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: RunIdParams,
+        response: { 200: CaseImportSchema },
       },
     },
     async (request) => presentRun(await getRun(app.db, viewerOf(request.principal), request.params.id)),
@@ -143,7 +112,8 @@ export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['justice'],
         summary: 'The first 1,000 rejected rows of a case import, with the reason',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: RunIdParams,
+        response: { 200: download('The rejected rows as CSV', 'text/csv') },
       },
     },
     async (request, reply) => {
@@ -162,7 +132,8 @@ export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['justice'],
         summary: 'The partner’s mapping of its case-management export',
-        params: Type.Object({ partner: Partner }),
+        params: MappingParams,
+        response: { 200: MappingSchema },
       },
     },
     async (request) => getMapping(app.db, viewerOf(request.principal), request.params.partner.toUpperCase()),
@@ -175,8 +146,9 @@ export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['justice'],
         summary: 'Save the partner’s mapping (checked against the catalogue)',
-        params: Type.Object({ partner: Partner }),
-        body: Type.Object({ yaml: Type.String({ minLength: 1, maxLength: 200_000 }) }, { additionalProperties: false }),
+        params: MappingParams,
+        body: MappingBody,
+        response: { 200: MappingSchema },
       },
     },
     async (request) =>

@@ -12,7 +12,8 @@ export interface CaseImportRunsTable {
   id: string;
   partner_code: string;
   file_name: string;
-  status: 'running' | 'completed' | 'failed';
+  /** `running` from queued to done; `interrupted` when the worker running it stopped. */
+  status: 'running' | 'completed' | 'failed' | 'interrupted';
   phase: string;
   progress: number;
   started_at: string;
@@ -21,6 +22,10 @@ export interface CaseImportRunsTable {
   result_json: string | null;
   rejected_csv: string | null;
   created_by: string;
+  /** The worker that took the run, as host:pid (null while queued). */
+  worker: string | null;
+  /** The temporary folder of the uploaded file (null for a file on the server, the CLI's). */
+  upload_dir: string | null;
 }
 
 declare module '../platform/db/tables.js' {

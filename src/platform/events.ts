@@ -3,7 +3,10 @@
 // from the modules, never as a side effect of importing a file.
 
 /** Event names and payloads; each capability adds its own events by module augmentation. */
-export interface EventMap {}
+export interface EventMap {
+  /** A job was queued for now (after its transaction committed): a runner of this process may start it at once. */
+  'jobs.queued': { kind: string };
+}
 
 export type EventName = keyof EventMap;
 export type EventHandler<K extends EventName> = (payload: EventMap[K]) => Promise<void>;
@@ -11,11 +14,15 @@ export type EventHandler<K extends EventName> = (payload: EventMap[K]) => Promis
 export class EventBus {
   readonly #handlers = new Map<EventName, Set<EventHandler<never>>>();
 
-  /** Subscribes a handler; subscribing the same function to the same event again changes nothing. */
-  on<K extends EventName>(name: K, handler: EventHandler<K>): void {
+  /**
+   * Subscribes a handler and returns what unsubscribes it; subscribing the same function to the same
+   * event again changes nothing.
+   */
+  on<K extends EventName>(name: K, handler: EventHandler<K>): () => void {
     let set = this.#handlers.get(name);
     if (!set) this.#handlers.set(name, (set = new Set()));
     set.add(handler as EventHandler<never>);
+    return () => void set.delete(handler as EventHandler<never>);
   }
 
   /** Runs every handler of the event in the order they subscribed; a handler's error reaches the emitter. */

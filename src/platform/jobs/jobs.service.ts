@@ -217,13 +217,16 @@ export function pruneFinishedJobs(db: DbOrTrx, now: Date = new Date()): Promise<
 }
 
 export interface JobRunner {
+  /** Runs a round now instead of at the next poll (after the round in progress, if any). */
+  wake(): void;
   /** Stops polling and waits for the job in progress to finish; no further job is started. */
   stop(): Promise<void>;
 }
 
 /**
  * Polls for due jobs in this process: queues the first run of the recurring handlers, runs a round
- * at once and then `intervalMs` after the end of each round. Jobs run one at a time per process;
+ * at once and then `intervalMs` after the end of each round, or at once when woken (a job queued
+ * for now). Jobs run one at a time per process;
  * several processes share the queue. A failing round is logged and the next one still runs.
  */
 export function startJobRunner(ctx: JobContext, handlers: Record<string, JobHandler>, options: { intervalMs: number }): JobRunner {
@@ -231,6 +234,8 @@ export function startJobRunner(ctx: JobContext, handlers: Record<string, JobHand
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
   let lastPrune = 0;
+  let busy = true;
+  let again = false;
 
   const round = async (): Promise<void> => {
     try {
@@ -244,11 +249,16 @@ export function startJobRunner(ctx: JobContext, handlers: Record<string, JobHand
       ctx.log.error({ err }, 'job round failed');
     }
   };
+  const start = (): void => {
+    busy = true;
+    again = false;
+    current = round().then(next);
+  };
   const next = (): void => {
+    busy = false;
     if (stopping.signal.aborted) return;
-    timer = setTimeout(() => {
-      current = round().then(next);
-    }, options.intervalMs);
+    if (again) return start();
+    timer = setTimeout(start, options.intervalMs);
     timer.unref();
   };
   current = (async () => {
@@ -261,6 +271,15 @@ export function startJobRunner(ctx: JobContext, handlers: Record<string, JobHand
   })().then(next);
 
   return {
+    wake: () => {
+      if (stopping.signal.aborted) return;
+      if (busy) {
+        again = true;
+        return;
+      }
+      clearTimeout(timer);
+      start();
+    },
     stop: async () => {
       stopping.abort();
       clearTimeout(timer);

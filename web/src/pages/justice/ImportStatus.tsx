@@ -11,7 +11,7 @@ import { formatNumber } from '../statistics/IndicatorTable';
 import { formatDateTime } from '../statistics/model';
 import { DATASET, type CaseImport } from './model';
 
-const STATUS_COLORS = { running: 'blue', completed: 'green', failed: 'red' } as const;
+const STATUS_COLORS = { running: 'blue', completed: 'green', failed: 'red', interrupted: 'orange' } as const;
 
 export function ImportStatus({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -64,6 +64,11 @@ export function ImportStatus({ id }: { id: string }) {
         )}
         {j.status === 'failed' && (
           <Alert color="red" role="alert" title={t('caseImport.failed')}>
+            {j.message ?? '—'}
+          </Alert>
+        )}
+        {j.status === 'interrupted' && (
+          <Alert color="orange" role="alert" title={t('caseImport.interrupted')}>
             {j.message ?? '—'}
           </Alert>
         )}

@@ -35,7 +35,7 @@ export interface CaseImport {
   id: string;
   partner: string;
   fileName: string;
-  status: 'running' | 'completed' | 'failed';
+  status: 'running' | 'completed' | 'failed' | 'interrupted';
   phase: string;
   progress: number;
   startedAt: string;
