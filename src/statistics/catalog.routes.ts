@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC } from '../platform/http/access.js';
 import type { Catalog } from './catalog.js';
+import { CatalogSchema } from './indicators.schema.js';
 
 export function presentCatalog(catalog: Catalog) {
   return {
@@ -49,7 +50,11 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/catalog',
     {
       config: { access: PUBLIC },
-      schema: { tags: ['statistics'], summary: 'Dimensions, variables, datasets, indicators and validation rules' },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Dimensions, variables, datasets, indicators and validation rules',
+        response: { 200: CatalogSchema },
+      },
     },
     async () => presentCatalog(app.catalog),
   );

@@ -9,7 +9,7 @@ import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import type { CommandRunner } from '../platform/module.js';
 import type { CatalogContext } from './catalog.js';
 import { dimensionsOf, exportValues } from './export.service.js';
-import { formatFromName, readCsv, readJson, readXlsx, writeCsv, writeJson, writeXlsx } from './formats.js';
+import { formatFromName, readValueFile, writeCsv, writeJson, writeXlsx } from './formats.js';
 import { importValues } from './import.service.js';
 import { indicatorCsv } from './indicators.csv.js';
 import { indicatorValues } from './indicators.service.js';
@@ -41,18 +41,11 @@ export async function importValuesFile(withDatabase: WithDatabase, file: string,
   const format = formatFromName(file);
   const size = statSync(file).size;
   const readBar = format === 'csv' && size > 5_000_000 ? bar(size, 'reading') : null;
-  let rows;
-  if (format === 'csv') {
-    const stream = createReadStream(file);
-    if (readBar) stream.on('data', () => readBar.update(stream.bytesRead));
-    rows = await readCsv(stream, cat);
-    readBar?.update(size);
-    readBar?.stop();
-  } else if (format === 'xlsx') {
-    rows = await readXlsx(readFileSync(file), cat);
-  } else {
-    rows = readJson(readFileSync(file, 'utf8'), cat);
-  }
+  const stream = createReadStream(file);
+  if (readBar) stream.on('data', () => readBar.update(stream.bytesRead));
+  const rows = await readValueFile(format, stream, cat);
+  readBar?.update(size);
+  readBar?.stop();
   const writeBar = rows.length > 20000 ? bar(rows.length, opts.dryRun ? 'checking' : 'importing') : null;
   const summary = await withDatabase((db) =>
     importValues(db, cat, OPERATOR, cliActor(), rows, { dryRun: !!opts.dryRun, onProgress: (done) => writeBar?.update(done) }),

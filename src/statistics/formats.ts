@@ -5,6 +5,7 @@ import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { ValidationError } from '../platform/errors.js';
 import type { Catalog } from './catalog.js';
 
@@ -33,6 +34,27 @@ export function formatFromName(name: string): ValueFormat {
   const ext = name.toLowerCase().split('.').pop();
   if (ext === 'csv' || ext === 'json' || ext === 'xlsx') return ext;
   throw new ValidationError(`file: "${name}" is not a .csv, .json or .xlsx file.`, { field: 'file' });
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MEDIA_TYPES: Record<string, ValueFormat> = { 'text/csv': 'csv', 'application/json': 'json', [XLSX_TYPE]: 'xlsx' };
+
+/** The format an upload's media type names (see mediaTypeOf). */
+export function formatFromMediaType(type: string): ValueFormat {
+  const format = MEDIA_TYPES[type];
+  if (!format)
+    throw new ValidationError(`Content-Type "${type}" is not text/csv, application/json or ${XLSX_TYPE}.`, { field: 'content-type' });
+  return format;
+}
+
+/**
+ * Reads the rows of a value file in any of the formats, from an upload's bytes or a file's stream
+ * (CSV is read as a stream; JSON and XLSX are read whole). The one parser of uploads and the CLI.
+ */
+export async function readValueFile(format: ValueFormat, input: Buffer | Readable, catalog: Catalog): Promise<ImportRow[]> {
+  if (format === 'csv') return readCsv(Buffer.isBuffer(input) ? Readable.from([input]) : input, catalog);
+  const bytes = Buffer.isBuffer(input) ? input : await buffer(input);
+  return format === 'xlsx' ? readXlsx(bytes, catalog) : readJson(bytes.toString('utf8'), catalog);
 }
 
 function checkHeader(header: string[], catalog: Catalog): string[] {

@@ -12,16 +12,9 @@ import { parsePeriod } from './periods.js';
 import { applyValues, type SubmissionKey } from './submissions.service.js';
 import { checkValueInputs, type CheckedValue } from './value-input.js';
 import { canEdit, type Viewer } from '../platform/viewer.js';
+import type { ImportSummary } from './transfer.schema.js';
 
-export interface ImportSummary {
-  dryRun: boolean;
-  rows: number;
-  submissions: number;
-  created: number;
-  changed: number;
-  unchanged: number;
-  removed: number;
-}
+export type { ImportSummary };
 
 export interface ImportOptions {
   dryRun: boolean;

@@ -2,6 +2,14 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC } from '../platform/http/access.js';
 import { indicatorCsv } from './indicators.csv.js';
+import {
+  IndicatorParams,
+  IndicatorSummary,
+  IndicatorValuesResponse,
+  OrgUnitAnswerSchema,
+  OrgUnitsQuery,
+  ValuesQuery,
+} from './indicators.schema.js';
 import { indicatorByOrgUnit, indicatorValues } from './indicators.service.js';
 import { viewerOf } from '../platform/viewer.js';
 
@@ -10,7 +18,14 @@ const RESERVED = new Set(['partner', 'orgUnit', 'period', 'from', 'to', 'format'
 export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/indicators',
-    { config: { access: PUBLIC }, schema: { tags: ['statistics'], summary: 'All indicators of the catalogue' } },
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['statistics'],
+        summary: 'All indicators of the catalogue',
+        response: { 200: Type.Object({ indicators: Type.Array(IndicatorSummary) }) },
+      },
+    },
     async () => ({
       indicators: [...app.catalog.indicators.values()].map((i) => ({
         code: i.code,
@@ -32,18 +47,9 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['statistics'],
         summary:
           'Indicator values per partner, the Western Balkan region (by the indicator’s aggregation rule) and the regional median; other query parameters filter dimensions (e.g. case_category=civil_litigious)',
-        params: Type.Object({ code: Type.String({ maxLength: 120 }) }),
-        querystring: Type.Object(
-          {
-            partner: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
-            orgUnit: Type.Optional(Type.String({ maxLength: 120 })),
-            period: Type.Optional(Type.String({ maxLength: 8 })),
-            from: Type.Optional(Type.String({ maxLength: 8 })),
-            to: Type.Optional(Type.String({ maxLength: 8 })),
-            format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
-          },
-          { additionalProperties: Type.String({ maxLength: 60 }) },
-        ),
+        params: IndicatorParams,
+        querystring: ValuesQuery,
+        response: IndicatorValuesResponse,
       },
     },
     async (request, reply) => {
@@ -60,7 +66,8 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       if (q.format === 'csv') {
         reply.header('content-disposition', `attachment; filename="${request.params.code}.csv"`);
-        return reply.type('text/csv; charset=utf-8').send(indicatorCsv(app.catalog, answer));
+        // The CSV form of the answer; the type provider knows the JSON form only.
+        return reply.type('text/csv; charset=utf-8').send(indicatorCsv(app.catalog, answer) as never);
       }
       return answer;
     },
@@ -73,11 +80,9 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['statistics'],
         summary: 'The indicator for every org unit (e.g. court) of one partner in one period; other query parameters filter dimensions',
-        params: Type.Object({ code: Type.String({ maxLength: 120 }) }),
-        querystring: Type.Object(
-          { partner: Type.String({ pattern: '^[A-Za-z]{2}$' }), period: Type.String({ maxLength: 8 }) },
-          { additionalProperties: Type.String({ maxLength: 60 }) },
-        ),
+        params: IndicatorParams,
+        querystring: OrgUnitsQuery,
+        response: { 200: OrgUnitAnswerSchema },
       },
     },
     async (request) => {

@@ -11,6 +11,9 @@ import { queryValues } from './submissions.repository.js';
 import { toStored } from './submissions.service.js';
 import { ValueIndex } from './values.js';
 import { visibleRows, type Viewer } from '../platform/viewer.js';
+import type { IndicatorAnswer, IndicatorValue, OrgUnitAnswer } from './indicators.schema.js';
+
+export type { IndicatorAnswer, IndicatorValue, OrgUnitAnswer };
 
 export interface IndicatorQuery {
   code: string;
@@ -20,24 +23,6 @@ export interface IndicatorQuery {
   from?: string;
   to?: string;
   dimensions?: Record<string, string>;
-}
-
-export interface IndicatorValue {
-  partner: string;
-  group: string;
-  orgUnit: string | null;
-  period: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-}
-
-export interface IndicatorAnswer {
-  indicator: { code: string; label: string; unit: string; decimals: number; aggregation: string; polarity: string; description: string };
-  dimensions: Record<string, string>;
-  periods: string[];
-  values: IndicatorValue[];
-  region: { period: string; value: number | null; median: number | null; members: number }[];
 }
 
 export function requireIndicator(catalog: Catalog, code: string): Indicator {
@@ -147,14 +132,6 @@ function sumOrNull(values: (number | null)[]): number | null {
 
 function rounded(indicator: Indicator, r: IndicatorResult) {
   return { value: roundTo(r.value, indicator.decimals), numerator: r.numerator, denominator: r.denominator };
-}
-
-export interface OrgUnitAnswer {
-  indicator: IndicatorAnswer['indicator'];
-  partner: string;
-  period: string;
-  dimensions: Record<string, string>;
-  values: { orgUnit: string; name: string; value: number | null; numerator: number | null; denominator: number | null }[];
 }
 
 /** The indicator for every org unit of one partner with data in the period (as far as the viewer may see). */

@@ -3,17 +3,8 @@ import type { Db } from '../platform/db/database.js';
 import { listPartners } from '../platform/partners/partners.service.js';
 import type { Catalog } from './catalog.js';
 import { listSubmissions } from './submissions.repository.js';
+import type { OverviewRow } from './submissions.schema.js';
 import { checkKey, dueDate } from './submissions.service.js';
-
-export interface OverviewRow {
-  partner: string;
-  name: string;
-  status: string;
-  version: number;
-  updatedAt: string | null;
-  dueDate: string;
-  late: boolean;
-}
 
 /** One row per Western Balkan partner; late means not yet submitted after the due date. */
 export async function reportingOverview(

@@ -1,16 +1,22 @@
 // HTTP for submissions: read, save values, workflow transitions, comments, reporting overview.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
+import { NoContent } from '../platform/http/schemas.js';
 import { reportingOverview } from './overview.service.js';
 import {
   CommentBody,
   FindingCommentBody,
   KeyParams,
   ListQuery,
+  OverviewParams,
+  OverviewRowSchema,
   ReopenBody,
   ReturnBody,
   SaveValuesBody,
+  SaveValuesResult,
   SubmissionSummary,
+  SubmissionViewSchema,
+  TransitionResult,
   VersionBody,
 } from './submissions.schema.js';
 import {
@@ -74,7 +80,8 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['statistics'],
         summary: 'Reporting status of each Western Balkan partner, with who is late',
-        params: Type.Object({ dataset: Type.String({ maxLength: 100 }), period: Type.String({ maxLength: 8 }) }),
+        params: OverviewParams,
+        response: { 200: Type.Object({ partners: Type.Array(OverviewRowSchema) }) },
       },
     },
     async (request) => ({ partners: await reportingOverview(app.db, app.catalog, request.params.dataset, request.params.period) }),
@@ -88,6 +95,7 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['statistics'],
         summary: 'One submission with values, validation findings and thread (as far as the caller may see it)',
         params: KeyParams,
+        response: { 200: SubmissionViewSchema },
       },
     },
     async (request) => getSubmission(app.db, app.catalog, viewerOf(request.principal), keyOf(request.params)),
@@ -103,6 +111,7 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Save values (all or nothing); `version` must be the one read',
         params: KeyParams,
         body: SaveValuesBody,
+        response: { 200: SaveValuesResult },
       },
     },
     async (request) => {
@@ -122,7 +131,10 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const step = (action: 'submit' | 'approve' | 'publish', access: typeof ENTRY | typeof REVIEW | typeof PUBLISH, summary: string) => {
     app.post(
       `${BASE}/${action}`,
-      { config: { access }, schema: { tags: ['statistics'], summary, params: KeyParams, body: VersionBody } },
+      {
+        config: { access },
+        schema: { tags: ['statistics'], summary, params: KeyParams, body: VersionBody, response: { 200: TransitionResult } },
+      },
       async (request) => {
         const { viewer, actor } = viewerAndActor(request);
         const s = await transition(app.db, app.catalog, viewer, actor, keyOf(request.params), action, request.body.version);
@@ -138,7 +150,13 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     `${BASE}/return`,
     {
       config: { access: REVIEW },
-      schema: { tags: ['statistics'], summary: 'Return to the partner with a comment', params: KeyParams, body: ReturnBody },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Return to the partner with a comment',
+        params: KeyParams,
+        body: ReturnBody,
+        response: { 200: TransitionResult },
+      },
     },
     async (request) => {
       const { viewer, actor } = viewerAndActor(request);
@@ -165,6 +183,7 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Reopen approved or published data for correction, with a reason',
         params: KeyParams,
         body: ReopenBody,
+        response: { 200: TransitionResult },
       },
     },
     async (request) => {
@@ -187,12 +206,18 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     `${BASE}/comments`,
     {
       config: { access: SIGNED_IN },
-      schema: { tags: ['statistics'], summary: 'Comment in the submission thread', params: KeyParams, body: CommentBody },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Comment in the submission thread',
+        params: KeyParams,
+        body: CommentBody,
+        response: { 204: NoContent },
+      },
     },
     async (request, reply) => {
       const { viewer, actor } = viewerAndActor(request);
       await addComment(app.db, viewer, actor, keyOf(request.params), request.body.body);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -205,13 +230,14 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Explain a validation warning (`key`), or several with one text (`keys`)',
         params: KeyParams,
         body: FindingCommentBody,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
       const { viewer, actor } = viewerAndActor(request);
       const keys = [...(request.body.key ? [request.body.key] : []), ...(request.body.keys ?? [])];
       await commentFindings(app.db, viewer, actor, keyOf(request.params), keys, request.body.comment);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

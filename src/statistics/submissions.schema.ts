@@ -1,5 +1,14 @@
 // Request and response schemas of the submissions API.
-import { Type } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Nullable } from '../platform/http/schemas.js';
+
+export const SubmissionStatus = Type.Union([
+  Type.Literal('draft'),
+  Type.Literal('submitted'),
+  Type.Literal('returned'),
+  Type.Literal('approved'),
+  Type.Literal('published'),
+]);
 
 export const KeyParams = Type.Object({
   dataset: Type.String({ minLength: 1, maxLength: 100 }),
@@ -63,7 +72,75 @@ export const ListQuery = Type.Object(
     dataset: Type.Optional(Type.String({ maxLength: 100 })),
     partner: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
     period: Type.Optional(Type.String({ maxLength: 8 })),
-    status: Type.Optional(Type.Union(['draft', 'submitted', 'returned', 'approved', 'published'].map((s) => Type.Literal(s)))),
+    status: Type.Optional(SubmissionStatus),
   },
   { additionalProperties: false },
 );
+
+/** One submission with its values, findings and thread, as far as the caller may see it. */
+export const SubmissionViewSchema = Type.Object({
+  id: Nullable(Type.String()),
+  dataset: Type.String(),
+  partner: Type.String(),
+  period: Type.String(),
+  status: Type.Union([SubmissionStatus, Type.Literal('not_started')]),
+  version: Type.Integer(),
+  dueDate: Type.String(),
+  late: Type.Boolean(),
+  updatedAt: Nullable(Type.String()),
+  values: Type.Array(
+    Type.Object({
+      variable: Type.String(),
+      orgUnit: Nullable(Type.String()),
+      coords: Type.Record(Type.String(), Type.String()),
+      value: Type.Union([Type.Number(), Type.String(), Type.Null()]),
+      comment: Nullable(Type.String()),
+    }),
+  ),
+  findings: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      ruleCode: Type.String(),
+      kind: Type.String(),
+      severity: Type.String(),
+      orgUnit: Nullable(Type.String()),
+      coords: Type.Record(Type.String(), Type.String()),
+      message: Type.String(),
+      details: Type.Unknown({ description: 'the values the finding is about' }),
+      comment: Nullable(Type.Object({ text: Type.String(), author: Type.String(), at: Type.String() })),
+    }),
+  ),
+  events: Type.Array(Type.Object({ at: Type.String(), author: Type.String(), kind: Type.String(), body: Type.String() })),
+  can: Type.Object({
+    edit: Type.Boolean(),
+    submit: Type.Boolean(),
+    return: Type.Boolean(),
+    approve: Type.Boolean(),
+    publish: Type.Boolean(),
+    reopen: Type.Boolean(),
+    comment: Type.Boolean(),
+  }),
+});
+export type SubmissionView = Static<typeof SubmissionViewSchema>;
+
+export const SaveValuesResult = Type.Object({
+  version: Type.Integer(),
+  status: SubmissionStatus,
+  created: Type.Integer(),
+  changed: Type.Integer(),
+  unchanged: Type.Integer(),
+  removed: Type.Integer(),
+});
+export const TransitionResult = Type.Object({ status: SubmissionStatus, version: Type.Integer() });
+
+export const OverviewParams = Type.Object({ dataset: Type.String({ maxLength: 100 }), period: Type.String({ maxLength: 8 }) });
+export const OverviewRowSchema = Type.Object({
+  partner: Type.String(),
+  name: Type.String(),
+  status: Type.Union([SubmissionStatus, Type.Literal('not_started')]),
+  version: Type.Integer(),
+  updatedAt: Nullable(Type.String()),
+  dueDate: Type.String(),
+  late: Type.Boolean(),
+});
+export type OverviewRow = Static<typeof OverviewRowSchema>;

@@ -26,6 +26,7 @@ import {
   upsertValues,
   deleteValue,
 } from './submissions.repository.js';
+import type { SubmissionView } from './submissions.schema.js';
 import { validateSubmission, type Finding } from './validation.js';
 import { checkValueInputs, type CheckedValue, type ValueInput } from './value-input.js';
 import { parseCoordsKey, type SpecialCode, type StoredValue } from './values.js';
@@ -457,38 +458,6 @@ export function commentFinding(
   comment: string,
 ): Promise<number> {
   return commentFindings(db, viewer, actor, key, [findingKey], comment);
-}
-
-export interface SubmissionView {
-  id: string | null;
-  dataset: string;
-  partner: string;
-  period: string;
-  status: SubmissionStatus | 'not_started';
-  version: number;
-  dueDate: string;
-  late: boolean;
-  updatedAt: string | null;
-  values: {
-    variable: string;
-    orgUnit: string | null;
-    coords: Record<string, string>;
-    value: number | string | null;
-    comment: string | null;
-  }[];
-  findings: {
-    key: string;
-    ruleCode: string;
-    kind: string;
-    severity: string;
-    orgUnit: string | null;
-    coords: Record<string, string>;
-    message: string;
-    details: unknown;
-    comment: { text: string; author: string; at: string } | null;
-  }[];
-  events: { at: string; author: string; kind: string; body: string }[];
-  can: { edit: boolean; submit: boolean; return: boolean; approve: boolean; publish: boolean; reopen: boolean; comment: boolean };
 }
 
 export function dueDate(dataset: Dataset, period: string): Date {

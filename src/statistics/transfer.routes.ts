@@ -1,33 +1,28 @@
 // HTTP for moving values in and out: file imports (CSV, JSON, XLSX; dry run), exports, XLSX
 // templates, and the org-unit import.
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../platform/auth/auth.service.js';
 import { ValidationError } from '../platform/errors.js';
 import { PUBLIC } from '../platform/http/access.js';
+import { download } from '../platform/http/schemas.js';
+import { mediaTypeOf } from '../platform/http/uploads.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import { dimensionsOf, exportValues, templateRows } from './export.service.js';
-import { readCsv, readJson, readXlsx, writeCsv, writeJson, writeXlsx, type ValueFormat } from './formats.js';
+import { formatFromMediaType, readValueFile, writeCsv, writeJson, writeXlsx, XLSX_TYPE } from './formats.js';
 import { importValues } from './import.service.js';
 import { KeyParams } from './submissions.schema.js';
+import { ExportQuery, ImportQuery, ImportSummarySchema, OrgUnitImportSchema } from './transfer.schema.js';
 import { requireDataset } from './submissions.service.js';
 import { viewerOf } from '../platform/viewer.js';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UPLOAD_LIMIT = 50 * 1024 * 1024;
-const Format = Type.Union([Type.Literal('csv'), Type.Literal('json'), Type.Literal('xlsx')]);
-
-function formatOf(contentType: string | undefined): ValueFormat {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'text/csv') return 'csv';
-  if (type === 'application/json') return 'json';
-  if (type === XLSX_TYPE) return 'xlsx';
-  throw new ValidationError(`Content-Type "${type}" is not text/csv, application/json or ${XLSX_TYPE}.`, { field: 'content-type' });
-}
 
 export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addContentTypeParser(['text/csv', XLSX_TYPE], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) =>
-    done(null, body),
+  // Every upload arrives as bytes and is read by the one parser of value files (readValueFile).
+  app.addContentTypeParser(
+    ['text/csv', 'application/json', XLSX_TYPE],
+    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT },
+    (_request, body, done) => done(null, body),
   );
 
   app.post(
@@ -38,18 +33,13 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['statistics'],
         summary: 'Import values from a CSV, JSON or XLSX body (one transaction; dryRun=true shows what would change)',
-        querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean({ default: false })) }),
+        querystring: ImportQuery,
+        response: { 200: ImportSummarySchema },
       },
     },
     async (request) => {
-      const format = formatOf(request.headers['content-type']);
-      const body = request.body as Buffer | unknown;
-      const rows =
-        format === 'csv'
-          ? await readCsv(Readable.from([body as Buffer]), app.catalog)
-          : format === 'xlsx'
-            ? await readXlsx(body as Buffer, app.catalog)
-            : readJson(JSON.stringify(body), app.catalog);
+      const format = formatFromMediaType(mediaTypeOf(request.headers['content-type']));
+      const rows = await readValueFile(format, request.body as Buffer, app.catalog);
       return importValues(app.db, app.catalog, viewerOf(request.principal), actorOf(request.principal!, request.id), rows, {
         dryRun: request.query.dryRun ?? false,
       });
@@ -61,10 +51,14 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { access: { roles: ['admin'] } },
       bodyLimit: UPLOAD_LIMIT,
-      schema: { tags: ['partners'], summary: 'Import org units from CSV (code,name,partner,kind,parent)' },
+      schema: {
+        tags: ['partners'],
+        summary: 'Import org units from CSV (code,name,partner,kind,parent)',
+        response: { 200: OrgUnitImportSchema },
+      },
     },
     async (request) => {
-      if (formatOf(request.headers['content-type']) !== 'csv') throw new ValidationError('Send the org units as text/csv.');
+      if (mediaTypeOf(request.headers['content-type']) !== 'text/csv') throw new ValidationError('Send the org units as text/csv.');
       return importOrgUnits(app.db, actorOf(request.principal!, request.id), (request.body as Buffer).toString('utf8'));
     },
   );
@@ -76,12 +70,8 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['statistics'],
         summary: 'Values of a dataset as far as the caller may see them (published only without sign-in)',
-        querystring: Type.Object({
-          dataset: Type.String({ maxLength: 100 }),
-          partner: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
-          period: Type.Optional(Type.String({ maxLength: 8 })),
-          format: Type.Optional(Format),
-        }),
+        querystring: ExportQuery,
+        response: { 200: download('The values as CSV, JSON or XLSX (format)', 'text/csv', 'application/json', XLSX_TYPE) },
       },
     },
     async (request, reply) => {
@@ -109,6 +99,7 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['statistics'],
         summary: 'XLSX template to fill in and upload back, pre-filled with stored values',
         params: KeyParams,
+        response: { 200: download('The template as XLSX', XLSX_TYPE) },
       },
     },
     async (request, reply) => {

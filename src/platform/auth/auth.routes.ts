@@ -2,6 +2,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC, SESSION_COOKIE, SIGNED_IN } from '../http/access.js';
 import { UserSchema } from '../users/users.schema.js';
+import { NoContent } from '../http/schemas.js';
 import { actorOf, createApiToken, listApiTokens, login, logout, revokeApiToken } from './auth.service.js';
 
 const MeSchema = Type.Object({ user: UserSchema, csrfToken: Type.Union([Type.String(), Type.Null()]) });
@@ -53,12 +54,12 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/logout',
     {
       config: { access: SIGNED_IN },
-      schema: { tags: ['auth'], summary: 'Sign out (ends this session)' },
+      schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 204: NoContent } },
     },
     async (request, reply) => {
       await logout(app.db, request.principal!, actorOf(request.principal!, request.id));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -114,11 +115,12 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: 'Revoke an API token (own tokens; admins: any)',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
       await revokeApiToken(app.db, actorOf(request.principal!, request.id), request.principal!, request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

@@ -26,7 +26,8 @@ export async function webPlugin(app: FastifyInstance, opts: { root: string }): P
       index: false,
     });
     for (const file of ['favicon.svg', 'robots.txt']) {
-      if (existsSync(join(opts.root, file))) app.get(`/${file}`, (_req, reply) => reply.sendFile(file, opts.root));
+      if (existsSync(join(opts.root, file)))
+        app.get(`/${file}`, { schema: { hide: true } }, (_req, reply) => reply.sendFile(file, opts.root));
     }
   }
   const template = haveBuild ? readFileSync(indexFile, 'utf8') : null;

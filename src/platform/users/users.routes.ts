@@ -1,5 +1,6 @@
 // HTTP for user administration (admin only) and a partner's own user list (coordinators see their colleagues).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { NoContent } from '../http/schemas.js';
 import { actorOf } from '../auth/auth.service.js';
 import { changeUser, createUser, getUserView, listUserViews, resetPassword } from './users.service.js';
 import { CreateUserBody, PartnerCode, ResetPasswordBody, UpdateUserBody, UserIdParams, UserSchema } from './users.schema.js';
@@ -63,11 +64,12 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Reset a user’s password (signs them out everywhere)',
         params: UserIdParams,
         body: ResetPasswordBody,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
       await resetPassword(app.db, actorOf(request.principal!, request.id), request.params.id, request.body.password);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

@@ -1,0 +1,128 @@
+// Request and response schemas of the indicator API and the catalogue (the single source of their
+// types).
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { download, Nullable } from '../platform/http/schemas.js';
+
+export const IndicatorParams = Type.Object({ code: Type.String({ maxLength: 120 }) });
+/** Any other query parameter filters a dimension (e.g. case_category=civil_litigious). */
+const DimensionFilters = { additionalProperties: Type.String({ maxLength: 60 }) };
+
+export const ValuesQuery = Type.Object(
+  {
+    partner: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
+    orgUnit: Type.Optional(Type.String({ maxLength: 120 })),
+    period: Type.Optional(Type.String({ maxLength: 8 })),
+    from: Type.Optional(Type.String({ maxLength: 8 })),
+    to: Type.Optional(Type.String({ maxLength: 8 })),
+    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+  },
+  DimensionFilters,
+);
+export const OrgUnitsQuery = Type.Object(
+  { partner: Type.String({ pattern: '^[A-Za-z]{2}$' }), period: Type.String({ maxLength: 8 }) },
+  DimensionFilters,
+);
+
+const Aggregation = Type.String({ description: 'how the region value is formed from the partners’ (e.g. ratio_of_sums, mean)' });
+const Polarity = Type.String({ description: 'higher_better, lower_better or neutral' });
+
+export const IndicatorSummary = Type.Object({
+  code: Type.String(),
+  label: Type.String(),
+  unit: Type.String(),
+  decimals: Type.Integer(),
+  domain: Type.String(),
+  aggregation: Aggregation,
+  polarity: Polarity,
+});
+
+const IndicatorHead = Type.Object({
+  code: Type.String(),
+  label: Type.String(),
+  unit: Type.String(),
+  decimals: Type.Integer(),
+  aggregation: Aggregation,
+  polarity: Polarity,
+  description: Type.String(),
+});
+const Dimensions = Type.Record(Type.String(), Type.String());
+
+export const IndicatorValueSchema = Type.Object({
+  partner: Type.String(),
+  group: Type.String(),
+  orgUnit: Nullable(Type.String()),
+  period: Type.String(),
+  value: Nullable(Type.Number()),
+  numerator: Nullable(Type.Number()),
+  denominator: Nullable(Type.Number()),
+});
+export type IndicatorValue = Static<typeof IndicatorValueSchema>;
+
+export const IndicatorAnswerSchema = Type.Object({
+  indicator: IndicatorHead,
+  dimensions: Dimensions,
+  periods: Type.Array(Type.String()),
+  values: Type.Array(IndicatorValueSchema),
+  region: Type.Array(
+    Type.Object({
+      period: Type.String(),
+      value: Nullable(Type.Number()),
+      median: Nullable(Type.Number()),
+      members: Type.Integer({ description: 'how many partners the region value covers' }),
+    }),
+  ),
+});
+export type IndicatorAnswer = Static<typeof IndicatorAnswerSchema>;
+
+export const OrgUnitAnswerSchema = Type.Object({
+  indicator: IndicatorHead,
+  partner: Type.String(),
+  period: Type.String(),
+  dimensions: Dimensions,
+  values: Type.Array(
+    Type.Object({
+      orgUnit: Type.String(),
+      name: Type.String(),
+      value: Nullable(Type.Number()),
+      numerator: Nullable(Type.Number()),
+      denominator: Nullable(Type.Number()),
+    }),
+  ),
+});
+export type OrgUnitAnswer = Static<typeof OrgUnitAnswerSchema>;
+
+/** JSON by default; `format=csv` gives the same figures as CSV. */
+export const IndicatorValuesResponse = {
+  200: {
+    description: 'The values (JSON, or CSV with format=csv)',
+    content: {
+      'application/json': { schema: IndicatorAnswerSchema },
+      ...download('', 'text/csv').content,
+    },
+  },
+};
+
+/** The catalogue's entries keep every field they are defined with; the main ones are named here. */
+const open = { additionalProperties: true } as const;
+export const CatalogSchema = Type.Object({
+  dimensions: Type.Array(
+    Type.Object({ code: Type.String(), label: Type.String(), codes: Type.Array(Type.Object({ code: Type.String() }, open)) }, open),
+  ),
+  variables: Type.Array(
+    Type.Object(
+      {
+        code: Type.String(),
+        label: Type.String(),
+        type: Type.String(),
+        unit: Type.String(),
+        kind: Type.String(),
+        dimensions: Type.Array(Type.String()),
+        domain: Type.String(),
+      },
+      open,
+    ),
+  ),
+  datasets: Type.Array(Type.Object({ code: Type.String(), label: Type.String() }, open)),
+  indicators: Type.Array(Type.Object({ code: Type.String(), label: Type.String() }, open)),
+  validationRules: Type.Array(Type.Object({ code: Type.String(), message: Type.String() }, open)),
+});
