@@ -9,41 +9,9 @@ import { indicatorValues } from '../statistics/indicators.service.js';
 import { comparePeriods } from '../statistics/periods.js';
 import type { Viewer } from '../platform/viewer.js';
 import { escapeHtml } from '../platform/html.js';
-import { clock, isOrganiser, longDate, PRINT_STYLE, type ItemView } from './meetings.js';
-import { getMeeting, type MeetingView } from './meetings.service.js';
-
-export interface BriefingIndicator {
-  code: string;
-  label: string;
-  unit: string;
-  /** The partner's last five periods with a value, oldest first. */
-  trend: { period: string; value: number | null }[];
-  latest: { period: string; value: number | null } | null;
-  region: { period: string; value: number | null; median: number | null } | null;
-}
-
-export interface BriefingCommitment {
-  plan: string;
-  planTitle: string;
-  action: string;
-  title: string;
-  deadline: string | null;
-  status: string | null;
-  assessment: string | null;
-  overdue: boolean;
-}
-
-export interface BriefingBook {
-  meeting: Pick<MeetingView, 'id' | 'title' | 'start' | 'end' | 'timeZone' | 'format' | 'host'>;
-  partner: string | null;
-  items: {
-    session: string;
-    item: ItemView;
-    indicators: BriefingIndicator[];
-    commitments: BriefingCommitment[];
-    documents: { id: string; title: string }[];
-  }[];
-}
+import type { BriefingBook, BriefingIndicator } from './briefing.schema.js';
+import { clock, isOrganiser, longDate, PRINT_STYLE } from './meetings.js';
+import { getMeeting } from './meetings.service.js';
 
 export async function briefingBook(
   db: Db,

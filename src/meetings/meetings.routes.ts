@@ -1,15 +1,45 @@
 // HTTP for meetings: the list and one meeting (as far as its visibility allows), organising
 // (meeting, sessions, agenda items, reordering, delegations, documents, outcome, follow-ups),
 // invitation replies, and the generated texts (announcement, printable agenda, .ics, briefing book).
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MAX_UPLOAD_BYTES } from '../platform/files/file-check.js';
 import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
 import { rawUploadRoutes, sendStoredFile, styleNonce, uploadedFile } from '../platform/http/replies.js';
 import { listPartners } from '../platform/partners/partners.service.js';
 import { viewerOf } from '../platform/viewer.js';
 import { viewerAndActor } from '../platform/http/viewer.js';
+import { BriefingBookSchema, BriefingHtmlReply, BriefingQuery } from './briefing.schema.js';
 import { briefingBook, briefingHtml } from './briefing.service.js';
 import { agendaHtml, announcement, invitationIcs } from './meetings.js';
+import {
+  AgendaReply,
+  AnnouncementReply,
+  CreateMeetingBody,
+  DelegationParams,
+  DocumentFileQuery,
+  DocumentFileReply,
+  DocumentParams,
+  DocumentSchema,
+  FollowUpBody,
+  InvitationReply,
+  InviteDelegationBody,
+  ItemBody,
+  ItemParams,
+  MeetingListSchema,
+  MeetingParams,
+  MeetingSchema,
+  MemberBody,
+  OutcomeBody,
+  ParticipantListSchema,
+  ReorderBody,
+  ReplyBody,
+  SessionBody,
+  SessionParams,
+  UpdateItemBody,
+  UpdateMeetingBody,
+  UploadDocumentQuery,
+  UploadVersionQuery,
+} from './meetings.schema.js';
 import {
   addFollowUp,
   addItem,
@@ -31,46 +61,14 @@ import {
 
 const tags = ['meetings'];
 const ORGANISING = { roles: ['commission', 'admin'] } as const;
-const Id = Type.String({ maxLength: 64 });
-const Params = Type.Object({ id: Id });
-const Text = (max: number) => Type.String({ maxLength: max });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Optional(Type.Union([Type.Null(), t]));
-const Version = Type.Integer({ minimum: 1, description: 'the meeting version that was read; a stale one gets 409' });
-const Topics = Type.Object(
-  {
-    domains: Type.Optional(Type.Array(Text(50), { maxItems: 10 })),
-    indicators: Type.Optional(Type.Array(Text(100), { maxItems: 20 })),
-    plans: Type.Optional(Type.Array(Text(100), { maxItems: 10 })),
-  },
-  { additionalProperties: false },
-);
-const MeetingFields = {
-  title: Text(300),
-  kind: Text(30),
-  format: Text(30),
-  host: Nullable(Text(300)),
-  start: Text(40),
-  end: Text(40),
-  timeZone: Text(60),
-  location: Nullable(Text(300)),
-  videoUrl: Nullable(Text(2000)),
-  status: Type.Optional(Text(20)),
-  visibility: Text(20),
-  description: Nullable(Text(5000)),
-};
-const ItemFields = {
-  title: Text(300),
-  description: Nullable(Text(5000)),
-  topics: Type.Optional(Topics),
-  lead: Nullable(Text(300)),
-  presenters: Type.Optional(Type.Array(Text(200), { maxItems: 20 })),
-  durationMinutes: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 1, maximum: 1440 })])),
-};
 
 export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/meetings',
-    { config: { access: PUBLIC }, schema: { tags, summary: 'Meetings the caller may see, newest first' } },
+    {
+      config: { access: PUBLIC },
+      schema: { tags, summary: 'Meetings the caller may see, newest first', response: { 200: MeetingListSchema } },
+    },
     async (request) => ({ meetings: await listVisibleMeetings(app.db, viewerOf(request.principal)) }),
   );
 
@@ -78,7 +76,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/meetings',
     {
       config: { access: ORGANISING },
-      schema: { tags, summary: 'Create a meeting', body: Type.Object(MeetingFields, { additionalProperties: false }) },
+      schema: { tags, summary: 'Create a meeting', body: CreateMeetingBody, response: { 201: MeetingSchema } },
     },
     async (request, reply) => {
       const { viewer, actor } = viewerAndActor(request);
@@ -90,7 +88,12 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/meetings/:id',
     {
       config: { access: PUBLIC },
-      schema: { tags, summary: 'One meeting: agenda, delegations, documents the caller may read, outcome', params: Params },
+      schema: {
+        tags,
+        summary: 'One meeting: agenda, delegations, documents the caller may read, outcome',
+        params: MeetingParams,
+        response: { 200: MeetingSchema },
+      },
     },
     async (request) => getMeeting(app.db, viewerOf(request.principal), request.params.id),
   );
@@ -102,8 +105,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Change the meeting’s details',
-        params: Params,
-        body: Type.Object({ version: Version, ...Type.Partial(Type.Object(MeetingFields)).properties }, { additionalProperties: false }),
+        params: MeetingParams,
+        body: UpdateMeetingBody,
+        response: { 200: MeetingSchema },
       },
     },
     async (request) => {
@@ -120,8 +124,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Add a session (e.g. morning, afternoon)',
-        params: Params,
-        body: Type.Object({ title: Text(200), start: Text(40), end: Text(40) }, { additionalProperties: false }),
+        params: MeetingParams,
+        body: SessionBody,
+        response: { 201: MeetingSchema },
       },
     },
     async (request, reply) => {
@@ -137,8 +142,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Add an agenda item at the end of a session',
-        params: Params,
-        body: Type.Object({ sessionId: Id, ...ItemFields }, { additionalProperties: false }),
+        params: MeetingParams,
+        body: ItemBody,
+        response: { 201: MeetingSchema },
       },
     },
     async (request, reply) => {
@@ -154,8 +160,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Change an agenda item',
-        params: Type.Object({ id: Id, item: Id }),
-        body: Type.Object({ version: Version, ...Type.Partial(Type.Object(ItemFields)).properties }, { additionalProperties: false }),
+        params: ItemParams,
+        body: UpdateItemBody,
+        response: { 200: MeetingSchema },
       },
     },
     async (request) => {
@@ -172,8 +179,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Put a session’s agenda items in a new order',
-        params: Type.Object({ id: Id, session: Id }),
-        body: Type.Object({ version: Version, items: Type.Array(Id, { maxItems: 200 }) }, { additionalProperties: false }),
+        params: SessionParams,
+        body: ReorderBody,
+        response: { 200: MeetingSchema },
       },
     },
     async (request) => {
@@ -189,16 +197,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Invite a delegation (a partner, or an institution such as the Presidency or an agency)',
-        params: Params,
-        body: Type.Object(
-          {
-            partner: Nullable(Type.String({ pattern: '^[A-Za-z]{2}$' })),
-            institution: Nullable(Text(200)),
-            headName: Nullable(Text(200)),
-            headFunction: Nullable(Text(200)),
-          },
-          { additionalProperties: false },
-        ),
+        params: MeetingParams,
+        body: InviteDelegationBody,
+        response: { 201: MeetingSchema },
       },
     },
     async (request, reply) => {
@@ -214,8 +215,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Reply to an invitation (the partner’s coordinators or the organisers)',
-        params: Type.Object({ id: Id, delegation: Id }),
-        body: Type.Object({ reply: Text(20), representedBy: Nullable(Text(200)) }, { additionalProperties: false }),
+        params: DelegationParams,
+        body: ReplyBody,
+        response: { 200: MeetingSchema },
       },
     },
     async (request) => {
@@ -231,8 +233,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Add a member to a delegation',
-        params: Type.Object({ id: Id, delegation: Id }),
-        body: Type.Object({ name: Text(200), function: Nullable(Text(200)), email: Nullable(Text(200)) }, { additionalProperties: false }),
+        params: DelegationParams,
+        body: MemberBody,
+        response: { 201: MeetingSchema },
       },
     },
     async (request, reply) => {
@@ -245,7 +248,12 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/meetings/:id/participants',
     {
       config: { access: PUBLIC },
-      schema: { tags, summary: 'The participants list (delegations that accepted or are represented)', params: Params },
+      schema: {
+        tags,
+        summary: 'The participants list (delegations that accepted or are represented)',
+        params: MeetingParams,
+        response: { 200: ParticipantListSchema },
+      },
     },
     async (request) => ({ participants: participantsOf(await getMeeting(app.db, viewerOf(request.principal), request.params.id)) }),
   );
@@ -257,8 +265,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Download a document (latest version unless `version`), if its access allows',
-        params: Type.Object({ id: Id, document: Id }),
-        querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        params: DocumentParams,
+        querystring: DocumentFileQuery,
+        response: { 200: DocumentFileReply },
       },
     },
     async (request, reply) =>
@@ -277,8 +286,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: {
           tags,
           summary: 'Upload a document (the file is the body; access public, participants or commission; optional agenda item)',
-          params: Params,
-          querystring: Type.Object({ name: Text(300), title: Type.Optional(Text(300)), access: Text(20), item: Type.Optional(Id) }),
+          params: MeetingParams,
+          querystring: UploadDocumentQuery,
+          response: { 201: DocumentSchema },
         },
       },
       async (request, reply) => {
@@ -303,8 +313,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: {
           tags,
           summary: 'Upload a new version of a document',
-          params: Type.Object({ id: Id, document: Id }),
-          querystring: Type.Object({ name: Text(300) }),
+          params: DocumentParams,
+          querystring: UploadVersionQuery,
+          response: { 201: DocumentSchema },
         },
       },
       async (request, reply) => {
@@ -327,17 +338,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Record the conclusions and decisions',
-        params: Params,
-        body: Type.Object(
-          {
-            version: Version,
-            conclusions: Nullable(Text(20_000)),
-            decisions: Type.Optional(
-              Type.Array(Type.Object({ text: Text(2000), itemId: Type.Optional(Type.Union([Type.Null(), Id])) }), { maxItems: 100 }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
+        params: MeetingParams,
+        body: OutcomeBody,
+        response: { 200: MeetingSchema },
       },
     },
     async (request) => {
@@ -353,17 +356,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'A follow-up action: a commitment per responsible partner in the meeting’s conclusions plan',
-        params: Params,
-        body: Type.Object(
-          {
-            title: Text(500),
-            partners: Type.Array(Type.String({ pattern: '^[A-Za-z]{2}$' }), { minItems: 1, maxItems: 10 }),
-            deadline: Nullable(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
-            description: Nullable(Text(5000)),
-            indicators: Type.Optional(Type.Array(Text(100), { maxItems: 20 })),
-          },
-          { additionalProperties: false },
-        ),
+        params: MeetingParams,
+        body: FollowUpBody,
+        response: { 201: MeetingSchema },
       },
     },
     async (request, reply) => {
@@ -374,7 +369,15 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/meetings/:id/announcement',
-    { config: { access: PUBLIC }, schema: { tags, summary: 'The public announcement generated from the agenda (text)', params: Params } },
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: 'The public announcement generated from the agenda (text)',
+        params: MeetingParams,
+        response: { 200: AnnouncementReply },
+      },
+    },
     async (request, reply) => {
       const meeting = await getMeeting(app.db, viewerOf(request.principal), request.params.id);
       const names = new Map((await listPartners(app.db)).map((p) => [p.code, p.name]));
@@ -384,7 +387,7 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/meetings/:id/agenda.html',
-    { config: { access: PUBLIC }, schema: { tags, summary: 'Printable agenda', params: Params } },
+    { config: { access: PUBLIC }, schema: { tags, summary: 'Printable agenda', params: MeetingParams, response: { 200: AgendaReply } } },
     async (request, reply) => {
       const meeting = await getMeeting(app.db, viewerOf(request.principal), request.params.id);
       return reply
@@ -396,7 +399,10 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/meetings/:id/invitation.ics',
-    { config: { access: PUBLIC }, schema: { tags, summary: 'iCalendar invitation', params: Params } },
+    {
+      config: { access: PUBLIC },
+      schema: { tags, summary: 'iCalendar invitation', params: MeetingParams, response: { 200: InvitationReply } },
+    },
     async (request, reply) => {
       const meeting = await getMeeting(app.db, viewerOf(request.principal), request.params.id);
       return reply
@@ -406,7 +412,6 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  const BriefingQuery = Type.Object({ partner: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })) });
   app.get(
     '/meetings/:id/briefing',
     {
@@ -414,8 +419,9 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'The briefing book of a delegation (indicators and commitments per agenda item)',
-        params: Params,
+        params: MeetingParams,
         querystring: BriefingQuery,
+        response: { 200: BriefingBookSchema },
       },
     },
     async (request) =>
@@ -426,7 +432,13 @@ export const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/meetings/:id/briefing.html',
     {
       config: { access: SIGNED_IN },
-      schema: { tags, summary: 'The briefing book as a printable document', params: Params, querystring: BriefingQuery },
+      schema: {
+        tags,
+        summary: 'The briefing book as a printable document',
+        params: MeetingParams,
+        querystring: BriefingQuery,
+        response: { 200: BriefingHtmlReply },
+      },
     },
     async (request, reply) => {
       const partner = request.query.partner?.toUpperCase() ?? null;

@@ -29,11 +29,27 @@ import {
   REPLIES,
   STATUSES,
   VISIBILITIES,
-  type DelegationView,
-  type MeetingCore,
-  type SessionView,
-  type Topics,
 } from './meetings.js';
+import type {
+  DelegationInput,
+  DelegationView,
+  DocumentView,
+  FollowUpInput,
+  ItemInput,
+  ItemPatch,
+  ItemView,
+  MeetingCore,
+  MeetingInput,
+  MeetingPatch,
+  MeetingSummary,
+  MeetingView,
+  MemberInput,
+  OutcomeInput,
+  Participant,
+  ReplyInput,
+  SessionInput,
+  Topics,
+} from './meetings.schema.js';
 import {
   findDocument,
   findMeeting,
@@ -60,26 +76,6 @@ import {
   updateMeeting,
 } from './meetings.repository.js';
 
-export interface DocumentView {
-  id: string;
-  itemId: string | null;
-  title: string;
-  access: (typeof ACCESS)[number];
-  versions: { version: number; name: string; mediaType: string; size: number; uploadedAt: string; uploadedBy: string }[];
-}
-
-export interface MeetingView extends MeetingCore {
-  version: number;
-  conclusions: string | null;
-  followUpPlan: string | null;
-  sessions: SessionView[];
-  delegations: DelegationView[];
-  documents: DocumentView[];
-  decisions: { id: string; itemId: string | null; text: string }[];
-  followUps: { action: string; title: string; partners: string[]; deadline: string | null }[];
-  can: { edit: boolean; participate: boolean; reply: string[] };
-}
-
 function core(m: MeetingsTable): MeetingCore {
   return {
     id: m.id,
@@ -98,7 +94,7 @@ function core(m: MeetingsTable): MeetingCore {
   };
 }
 
-function itemView(i: AgendaItemsTable) {
+function itemView(i: AgendaItemsTable): ItemView {
   return {
     id: i.id,
     position: i.position,
@@ -142,21 +138,6 @@ async function delegationsOf(db: Db, meetingIds: string[], names: ReadonlyMap<st
 
 async function partnerNames(db: Db): Promise<Map<string, string>> {
   return new Map((await listPartners(db)).map((p) => [p.code, p.name]));
-}
-
-export interface MeetingSummary {
-  id: string;
-  title: string;
-  kind: string;
-  format: string;
-  status: string;
-  visibility: string;
-  host: string | null;
-  start: string;
-  end: string;
-  timeZone: string;
-  sessions: number;
-  agenda_items: number;
 }
 
 export async function listVisibleMeetings(db: Db, viewer: Viewer): Promise<MeetingSummary[]> {
@@ -294,22 +275,7 @@ function oneOf<T extends string>(field: string, value: string, allowed: readonly
   return value as T;
 }
 
-export interface MeetingInput {
-  title: string;
-  kind: string;
-  format: string;
-  host?: string | null;
-  start: string;
-  end: string;
-  timeZone: string;
-  location?: string | null;
-  videoUrl?: string | null;
-  status?: string;
-  visibility: string;
-  description?: string | null;
-}
-
-function meetingFields(input: Partial<MeetingInput>, before?: MeetingsTable): Partial<MeetingsTable> {
+function meetingFields(input: MeetingPatch, before?: MeetingsTable): Partial<MeetingsTable> {
   const out: Partial<MeetingsTable> = {};
   if (input.title !== undefined) out.title = text('title', input.title, 300, true)!;
   if (input.kind !== undefined) out.kind = oneOf('kind', input.kind, KINDS);
@@ -377,7 +343,7 @@ export async function updateMeetingDetails(
   actor: Actor,
   id: string,
   version: number,
-  input: Partial<MeetingInput>,
+  input: MeetingPatch,
 ): Promise<MeetingView> {
   requireOrganiser(viewer);
   const before = await meetingOrThrow(db, id);
@@ -423,13 +389,7 @@ export async function updateMeetingDetails(
   return getMeeting(db, viewer, id);
 }
 
-export async function addSession(
-  db: Db,
-  viewer: Viewer,
-  actor: Actor,
-  id: string,
-  input: { title: string; start: string; end: string },
-): Promise<MeetingView> {
+export async function addSession(db: Db, viewer: Viewer, actor: Actor, id: string, input: SessionInput): Promise<MeetingView> {
   requireOrganiser(viewer);
   await meetingOrThrow(db, id);
   const start = instant('start', input.start);
@@ -450,16 +410,6 @@ export async function addSession(
     await appendAuditEntry(trx, actor, { action: 'meeting.session.add', entityType: 'meeting', entityId: id, after: row });
   });
   return getMeeting(db, viewer, id);
-}
-
-export interface ItemInput {
-  sessionId: string;
-  title: string;
-  description?: string | null;
-  topics?: Partial<Topics>;
-  lead?: string | null;
-  presenters?: string[];
-  durationMinutes?: number | null;
 }
 
 async function checkTopics(db: Db, catalog: Catalog, topics: Partial<Topics> | undefined): Promise<Topics> {
@@ -522,7 +472,7 @@ export async function updateAgendaItem(
   id: string,
   itemId: string,
   version: number,
-  input: Partial<Omit<ItemInput, 'sessionId'>>,
+  input: ItemPatch,
 ): Promise<MeetingView> {
   requireOrganiser(viewer);
   const item = (await listItems(db, [id])).find((i) => i.id === itemId);
@@ -576,13 +526,6 @@ export async function reorderItems(
     });
   });
   return getMeeting(db, viewer, id);
-}
-
-export interface DelegationInput {
-  partner?: string | null;
-  institution?: string | null;
-  headName?: string | null;
-  headFunction?: string | null;
 }
 
 /** Invites a delegation (a partner, or an institution such as the Presidency or an agency); its coordinators are told. */
@@ -639,7 +582,7 @@ export async function replyToInvitation(
   actor: Actor,
   id: string,
   delegationId: string,
-  input: { reply: string; representedBy?: string | null },
+  input: ReplyInput,
 ): Promise<MeetingView> {
   await getMeeting(db, viewer, id); // a meeting the viewer may not see does not exist for them
   const delegation = (await listDelegations(db, [id])).find((d) => d.id === delegationId);
@@ -669,7 +612,7 @@ export async function addMember(
   actor: Actor,
   id: string,
   delegationId: string,
-  input: { name: string; function?: string | null; email?: string | null },
+  input: MemberInput,
 ): Promise<MeetingView> {
   await getMeeting(db, viewer, id); // a meeting the viewer may not see does not exist for them
   const delegation = (await listDelegations(db, [id])).find((d) => d.id === delegationId);
@@ -695,10 +638,8 @@ export async function addMember(
 }
 
 /** Everyone taking part: the members of delegations that accepted or are represented, heads first. */
-export function participantsOf(
-  meeting: MeetingView,
-): { delegation: string; name: string; function: string | null; role: 'head' | 'member' | 'representative' }[] {
-  const out: { delegation: string; name: string; function: string | null; role: 'head' | 'member' | 'representative' }[] = [];
+export function participantsOf(meeting: MeetingView): Participant[] {
+  const out: Participant[] = [];
   for (const d of meeting.delegations) {
     if (d.invitation === 'represented' && d.representedBy)
       out.push({ delegation: d.name, name: d.representedBy, function: null, role: 'representative' });
@@ -789,7 +730,7 @@ export async function setOutcome(
   actor: Actor,
   id: string,
   version: number,
-  input: { conclusions?: string | null; decisions?: { text: string; itemId?: string | null }[] },
+  input: OutcomeInput,
 ): Promise<MeetingView> {
   requireOrganiser(viewer);
   const before = await meetingOrThrow(db, id);
@@ -826,7 +767,7 @@ export async function addFollowUp(
   viewer: Viewer,
   actor: Actor,
   id: string,
-  input: { title: string; partners: string[]; deadline?: string | null; description?: string | null; indicators?: string[] },
+  input: FollowUpInput,
 ): Promise<MeetingView> {
   requireOrganiser(viewer);
   const meeting = await meetingOrThrow(db, id);

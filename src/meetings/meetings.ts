@@ -3,6 +3,10 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { escapeHtml } from '../platform/html.js';
 import type { Viewer } from '../platform/viewer.js';
+import type { DelegationView, ItemView, MeetingCore, SessionView } from './meetings.schema.js';
+
+/** The views these functions take (their schemas are in meetings.schema.ts). */
+export type { DelegationView, ItemView, MeetingCore, SessionView };
 
 export const KINDS = ['ministerial', 'senior_officials', 'expert'] as const;
 export const FORMATS = ['videoconference', 'in_person', 'hybrid'] as const;
@@ -10,68 +14,6 @@ export const STATUSES = ['planned', 'confirmed', 'held', 'cancelled'] as const;
 export const VISIBILITIES = ['public', 'participants'] as const;
 export const ACCESS = ['public', 'participants', 'commission'] as const;
 export const REPLIES = ['accepted', 'declined', 'represented'] as const;
-
-export interface Topics {
-  domains: string[];
-  indicators: string[];
-  plans: string[];
-}
-
-export interface ItemView {
-  id: string;
-  position: number;
-  title: string;
-  description: string | null;
-  topics: Topics;
-  lead: string | null;
-  presenters: string[];
-  durationMinutes: number | null;
-}
-
-export interface SessionView {
-  id: string;
-  title: string;
-  start: string;
-  end: string;
-  items: ItemView[];
-}
-
-export interface MemberView {
-  id: string;
-  name: string;
-  function: string | null;
-  email: string | null;
-}
-
-export interface DelegationView {
-  id: string;
-  partner: string | null;
-  institution: string | null;
-  name: string;
-  headName: string | null;
-  headFunction: string | null;
-  invitation: 'invited' | 'accepted' | 'declined' | 'represented';
-  representedBy: string | null;
-  repliedAt: string | null;
-  repliedBy: string | null;
-  members: MemberView[];
-}
-
-export interface MeetingCore {
-  id: string;
-  title: string;
-  kind: (typeof KINDS)[number];
-  format: (typeof FORMATS)[number];
-  host: string | null;
-  start: string;
-  end: string;
-  timeZone: string;
-  location: string | null;
-  videoUrl: string | null;
-  status: (typeof STATUSES)[number];
-  visibility: (typeof VISIBILITIES)[number];
-  description: string | null;
-}
 
 export function isOrganiser(viewer: Viewer): boolean {
   return viewer.kind === 'operator' || (viewer.kind === 'user' && (viewer.role === 'admin' || viewer.role === 'commission'));

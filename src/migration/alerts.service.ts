@@ -16,6 +16,7 @@ import type { ChangedSubmission, SubmissionsChanged } from '../statistics/events
 import { indicatorByOrgUnit, indicatorValues } from '../statistics/indicators.service.js';
 import type { Viewer } from '../platform/viewer.js';
 import { addressedPartners, meets } from './alerts.js';
+import type { AlertFilter, AlertView } from './alerts.schema.js';
 import { acknowledge, findAlert, insertAlertOnce, insertRecipients, listAlerts, listRecipients } from './alerts.repository.js';
 
 /** Alerts are computed from all data, drafts included: an early warning cannot wait for publication. */
@@ -126,28 +127,6 @@ export async function checkAlertsOnChange(event: SubmissionsChanged): Promise<vo
   await evaluateAlerts(event.db, event.catalog, event.changed, event.actor);
 }
 
-export interface AlertView {
-  id: string;
-  rule: string;
-  label: string;
-  scope: AlertsTable['scope'];
-  scopeCode: string;
-  scopeName: string;
-  partner: string | null;
-  period: string;
-  indicator: string;
-  indicatorLabel: string;
-  unit: string;
-  value: number;
-  condition: string;
-  threshold: number;
-  createdAt: string;
-  recipients: { name: string; email: string; partner: string | null; reason: string; acknowledgedAt: string | null }[];
-  acknowledgedBy: string[];
-  /** For the viewer: whether the alert is addressed to them and when they acknowledged it. */
-  mine: { acknowledgedAt: string | null } | null;
-}
-
 function canSeeAll(viewer: Viewer): boolean {
   return viewer.kind === 'operator' || (viewer.kind === 'user' && viewer.role !== 'coordinator');
 }
@@ -201,12 +180,7 @@ async function present(db: Db, catalog: Catalog, viewer: Viewer, alerts: AlertsT
 }
 
 /** The feed: every alert for the Commission, reviewers and admins; for a coordinator those addressed to them. */
-export async function alertFeed(
-  db: Db,
-  catalog: Catalog,
-  viewer: Viewer,
-  filter: { partner?: string; limit?: number } = {},
-): Promise<AlertView[]> {
+export async function alertFeed(db: Db, catalog: Catalog, viewer: Viewer, filter: AlertFilter = {}): Promise<AlertView[]> {
   if (viewer.kind === 'public') throw new ForbiddenError("Early warnings are for the partners' coordinators and the Commission.");
   const userId = canSeeAll(viewer) ? undefined : (viewer as { id: string }).id;
   return present(db, catalog, viewer, await listAlerts(db, { userId, partner: filter.partner, limit: filter.limit }));

@@ -10,48 +10,17 @@ import { indicatorByOrgUnit, indicatorValues, valueSources } from '../statistics
 import { reportingOverview } from '../statistics/overview.service.js';
 import { comparePeriods, parsePeriod, periodRange, shiftPeriod } from '../statistics/periods.js';
 import type { Viewer } from '../platform/viewer.js';
+import type { ComplianceCell, ComplianceDataset, ComplianceFilter, Dashboard, DashboardFilter } from './dashboard.schema.js';
 
 const SERIES = ['migration.arrivals', 'migration.intentions', 'migration.applications'] as const;
 const DATASETS = ['migration.monthly', 'migration.reception'];
-
-export interface Dashboard {
-  period: string | null;
-  periods: string[];
-  partners: {
-    partner: string;
-    name: string;
-    arrivals: number | null;
-    share: number | null;
-    occupancy: number | null;
-    capacity: number | null;
-    accommodated: number | null;
-    sleepingOutside: number | null;
-  }[];
-  region: { arrivals: number | null; occupancy: number | null; arrivalsChange: number | null };
-  series: { indicator: string; label: string; values: { partner: string; period: string; value: number | null }[] }[];
-  centres: {
-    partner: string;
-    orgUnit: string;
-    name: string;
-    capacity: number | null;
-    accommodated: number | null;
-    occupancy: number | null;
-  }[];
-  citizenships: { code: string; label: string; arrivals: number }[];
-  sources: { partner: string; period: string; comment: string }[];
-}
 
 /** The n months ending with `period`. */
 function monthsBack(period: string, n: number): string[] {
   return periodRange(shiftPeriod(period, 1 - n), period);
 }
 
-export async function migrationDashboard(
-  db: Db,
-  catalog: Catalog,
-  viewer: Viewer,
-  q: { period?: string; months?: number } = {},
-): Promise<Dashboard> {
+export async function migrationDashboard(db: Db, catalog: Catalog, viewer: Viewer, q: DashboardFilter = {}): Promise<Dashboard> {
   if (q.period && (!parsePeriod(q.period) || !/^\d{4}-\d{2}$/.test(q.period)))
     throw new ValidationError(`period: "${q.period}" is not a month (YYYY-MM).`, { field: 'period' });
   const partners = (await listPartners(db)).filter((p) => p.group_code === 'WB6');
@@ -149,20 +118,12 @@ export async function migrationDashboard(
   };
 }
 
-export interface ComplianceCell {
-  partner: string;
-  period: string;
-  status: string;
-  dueDate: string;
-  late: boolean;
-}
-
 /** Which partner has submitted which month, for each migration dataset over the last months whose reporting has begun. */
 export async function reportingCompliance(
   db: Db,
   catalog: Catalog,
-  q: { months?: number; now?: Date } = {},
-): Promise<{ dataset: string; label: string; periods: string[]; cells: ComplianceCell[] }[]> {
+  q: ComplianceFilter & { now?: Date } = {},
+): Promise<ComplianceDataset[]> {
   const now = q.now ?? new Date();
   const current = now.toISOString().slice(0, 7);
   const periods = monthsBack(shiftPeriod(current, -1), Math.min(Math.max(q.months ?? 6, 1), 24));

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
+import type { RegionMap } from './dashboard.schema.js';
 
 const require = createRequire(import.meta.url);
 
@@ -27,12 +28,6 @@ const CONTEXT: Record<string, string> = {
   Italy: 'IT',
   Austria: 'AT',
 };
-
-export interface RegionMap {
-  type: 'FeatureCollection';
-  features: { type: 'Feature'; properties: { code: string; name: string; partner: boolean }; geometry: Geometry }[];
-  source: string;
-}
 
 let cached: RegionMap | undefined;
 

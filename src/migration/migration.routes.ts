@@ -1,10 +1,12 @@
 // HTTP for the migration exchange: the regional dashboard (public as far as data is published),
 // the bundled map, reporting compliance, and the early-warning feed with acknowledgements.
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../platform/auth/auth.service.js';
 import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
 import { viewerOf } from '../platform/viewer.js';
+import { AlertListSchema, AlertParams, AlertSchema, AlertsQuery } from './alerts.schema.js';
 import { acknowledgeAlert, alertFeed, getAlert } from './alerts.service.js';
+import { ComplianceQuery, ComplianceSchema, DashboardQuery, DashboardSchema, RegionMapSchema } from './dashboard.schema.js';
 import { migrationDashboard, reportingCompliance } from './dashboard.service.js';
 import { westernBalkansMap } from './geo.js';
 
@@ -18,10 +20,8 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'The regional situation for a month (the latest by default), as far as the caller may see the data',
-        querystring: Type.Object({
-          period: Type.Optional(Type.String({ maxLength: 7 })),
-          months: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
-        }),
+        querystring: DashboardQuery,
+        response: { 200: DashboardSchema },
       },
     },
     async (request) => migrationDashboard(app.db, app.catalog, viewerOf(request.principal), request.query),
@@ -29,7 +29,14 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/migration/map',
-    { config: { access: PUBLIC }, schema: { tags, summary: 'GeoJSON of the six partners and their neighbours (Natural Earth 1:50m)' } },
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: 'GeoJSON of the six partners and their neighbours (Natural Earth 1:50m)',
+        response: { 200: RegionMapSchema },
+      },
+    },
     async (_request, reply) => {
       return reply.header('cache-control', 'public, max-age=86400').send(westernBalkansMap());
     },
@@ -42,7 +49,8 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Which partner has submitted which month (monthly statistics and reception)',
-        querystring: Type.Object({ months: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })) }),
+        querystring: ComplianceQuery,
+        response: { 200: ComplianceSchema },
       },
     },
     async (request) => ({ datasets: await reportingCompliance(app.db, app.catalog, { months: request.query.months }) }),
@@ -55,10 +63,8 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Early warnings: all for the Commission and reviewers, those addressed to them for coordinators',
-        querystring: Type.Object({
-          partner: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-        }),
+        querystring: AlertsQuery,
+        response: { 200: AlertListSchema },
       },
     },
     async (request) => ({
@@ -76,7 +82,8 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'One early warning with its recipients and acknowledgements',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        params: AlertParams,
+        response: { 200: AlertSchema },
       },
     },
     async (request) => getAlert(app.db, app.catalog, viewerOf(request.principal), request.params.id),
@@ -86,7 +93,7 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/migration/alerts/:id/ack',
     {
       config: { access: SIGNED_IN },
-      schema: { tags, summary: 'Acknowledge an alert addressed to you', params: Type.Object({ id: Type.String({ maxLength: 64 }) }) },
+      schema: { tags, summary: 'Acknowledge an alert addressed to you', params: AlertParams, response: { 200: AlertSchema } },
     },
     async (request) => {
       const viewer = viewerOf(request.principal);
