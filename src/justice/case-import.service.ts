@@ -13,7 +13,8 @@ import { enqueueJob } from '../platform/jobs/jobs.service.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { findPartner, listOrgUnits } from '../platform/partners/partners.service.js';
 import type { Catalog } from '../statistics/catalog.js';
-import { applyValues, storedValues } from '../statistics/submissions.service.js';
+import { storedValues } from '../statistics/submissions.service.js';
+import { applyValues } from '../statistics/value-entry.service.js';
 import type { CheckedValue } from '../statistics/value-input.js';
 import { coordsKey } from '../statistics/values.js';
 import { canEdit, canRead, type Viewer } from '../platform/viewer.js';
@@ -141,6 +142,38 @@ export async function createCaseImport(
   return id;
 }
 
+/** Lands the counts of every year as draft values, in one transaction; cells an earlier import made that the file no longer yields go. */
+async function landCounts(
+  db: Db,
+  catalog: Catalog,
+  actor: Actor,
+  partner: string,
+  counted: CaseCountResult,
+): Promise<CaseImportResult['submissions']> {
+  return db.transaction().execute(async (trx) => {
+    const out: CaseImportResult['submissions'] = [];
+    for (const year of counted.years) {
+      const key = { dataset: DATASET, partner, period: String(year) };
+      const fresh = valuesForYear(counted.counts, year);
+      const keep = new Set(fresh.map((v) => `${v.variable}|${v.orgUnit}|${v.coords}`));
+      const stale = (await storedValues(trx, key))
+        .filter((v) => v.variable.startsWith('cases.') && !keep.has(`${v.variable}|${v.orgUnit}|${v.coords}`))
+        .map((v): CheckedValue => ({
+          variable: v.variable,
+          orgUnit: v.orgUnit,
+          coords: v.coords,
+          num: null,
+          code: null,
+          comment: null,
+          remove: true,
+        }));
+      const r = await applyValues(trx, catalog, actor, key, [...fresh, ...stale], undefined);
+      out.push({ period: key.period, created: r.created, changed: r.changed, unchanged: r.unchanged, removed: r.removed });
+    }
+    return out;
+  });
+}
+
 /** Runs an import recorded by createCaseImport; records success or failure on the run and returns the result. */
 export async function runCaseImport(db: Db, catalog: Catalog, actor: Actor, id: string, req: CaseImportRequest): Promise<CaseImportResult> {
   const progress = (phase: string, value: number) => updateRun(db, id, { phase, progress: value }).catch(() => {});
@@ -168,29 +201,7 @@ export async function runCaseImport(db: Db, catalog: Catalog, actor: Actor, id: 
       );
     }
     await progress('saving', 0.8);
-    const submissions = await db.transaction().execute(async (trx) => {
-      const out: CaseImportResult['submissions'] = [];
-      for (const year of counted.years) {
-        const key = { dataset: DATASET, partner: req.partner, period: String(year) };
-        const fresh = valuesForYear(counted.counts, year);
-        const keep = new Set(fresh.map((v) => `${v.variable}|${v.orgUnit}|${v.coords}`));
-        // Counts from an earlier import that the new file no longer yields are removed.
-        const stale = (await storedValues(trx, key))
-          .filter((v) => v.variable.startsWith('cases.') && !keep.has(`${v.variable}|${v.orgUnit}|${v.coords}`))
-          .map((v): CheckedValue => ({
-            variable: v.variable,
-            orgUnit: v.orgUnit,
-            coords: v.coords,
-            num: null,
-            code: null,
-            comment: null,
-            remove: true,
-          }));
-        const r = await applyValues(trx, catalog, actor, key, [...fresh, ...stale], undefined);
-        out.push({ period: key.period, created: r.created, changed: r.changed, unchanged: r.unchanged, removed: r.removed });
-      }
-      return out;
-    });
+    const submissions = await landCounts(db, catalog, actor, req.partner, counted);
     const result: CaseImportResult = {
       rows: counted.rows,
       imported: counted.imported,

@@ -1,6 +1,6 @@
 // Request and response schemas of the case-level import and the partners' mappings (the single
 // source of their types).
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 
 export const PartnerParam = Type.String({ pattern: '^[A-Za-z]{2}$' });
 export const RunIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -52,4 +52,5 @@ export const MappingSchema = Type.Object({
   yaml: Type.Union([Type.String(), Type.Null()]),
   updatedAt: Type.Union([Type.String(), Type.Null()]),
 });
+export type Mapping = Static<typeof MappingSchema>;
 export const MappingBody = Type.Object({ yaml: Type.String({ minLength: 1, maxLength: 200_000 }) }, { additionalProperties: false });

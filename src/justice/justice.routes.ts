@@ -1,5 +1,5 @@
 // HTTP for the case-level import (upload, progress, rejected rows) and the partner's mapping.
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { Readable } from 'node:stream';
 import { actorOf } from '../platform/auth/auth.service.js';
 import { AppError, ValidationError } from '../platform/errors.js';
@@ -7,7 +7,16 @@ import { SIGNED_IN } from '../platform/http/access.js';
 import { CreatedId, download } from '../platform/http/schemas.js';
 import { discardUpload, mediaTypeOf, saveUpload } from '../platform/http/uploads.js';
 import { viewerOf } from '../platform/viewer.js';
-import { createCaseImport, formatOfFile, getMapping, getRun, listCaseImports, presentRun, saveMapping } from './case-import.service.js';
+import {
+  createCaseImport,
+  formatOfFile,
+  getMapping,
+  getRun,
+  listCaseImports,
+  presentRun,
+  saveMapping,
+  type CaseImportRequest,
+} from './case-import.service.js';
 import { parseYears } from './mapping.js';
 import { CaseImportSchema, ListQuery, MappingBody, MappingParams, MappingSchema, RunIdParams, UploadQuery } from './case-imports.schema.js';
 
@@ -26,7 +35,21 @@ class UploadTooLargeError extends AppError {
   }
 }
 
-export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/** What an upload asks for: its format from the media type and the file name, the partner, the years. */
+function uploadRequest(type: string, query: Static<typeof UploadQuery>): CaseImportRequest {
+  if (!['text/csv', PARQUET_TYPE, 'application/octet-stream'].includes(type)) {
+    throw new ValidationError(`content-type: send the case file itself as text/csv or ${PARQUET_TYPE}, not ${type || 'nothing'}.`, {
+      field: 'content-type',
+    });
+  }
+  const fileName = query.fileName ?? (type === PARQUET_TYPE ? 'cases.parquet' : 'cases.csv');
+  const format = formatOfFile(fileName);
+  if (type === 'text/csv' && format !== 'csv') throw new ValidationError('A text/csv body needs a .csv file name.');
+  return { partner: query.partner.toUpperCase(), fileName, format, file: '', years: query.years ? parseYears(query.years) : undefined };
+}
+
+/** Case imports: the upload (its own body parser: the file streams to disk), runs, rejected rows. */
+const caseImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Case files can be large: the body goes to disk as a stream, not into memory.
   app.addContentTypeParser(['text/csv', PARQUET_TYPE, 'application/octet-stream'], (_request, payload, done) => done(null, payload));
 
@@ -43,29 +66,9 @@ export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const type = mediaTypeOf(request.headers['content-type']);
-      if (!['text/csv', PARQUET_TYPE, 'application/octet-stream'].includes(type)) {
-        throw new ValidationError(`content-type: send the case file itself as text/csv or ${PARQUET_TYPE}, not ${type || 'nothing'}.`, {
-          field: 'content-type',
-        });
-      }
-      const fileName = request.query.fileName ?? (type === PARQUET_TYPE ? 'cases.parquet' : 'cases.csv');
-      const format = formatOfFile(fileName);
-      if (type === 'text/csv' && format !== 'csv') throw new ValidationError('A text/csv body needs a .csv file name.');
-      const req = {
-        partner: request.query.partner.toUpperCase(),
-        fileName,
-        format,
-        file: '',
-        years: request.query.years ? parseYears(request.query.years) : undefined,
-      };
+      const req = uploadRequest(mediaTypeOf(request.headers['content-type']), request.query);
       const actor = actorOf(request.principal!, request.id);
-      const upload = await saveUpload(
-        request.body as Readable,
-        format === 'csv' ? 'cases.csv' : 'cases.parquet',
-        UPLOAD_LIMIT,
-        () => new UploadTooLargeError(),
-      );
+      const upload = await saveUpload(request.body as Readable, `cases.${req.format}`, UPLOAD_LIMIT, () => new UploadTooLargeError());
       try {
         // Queued as a job: the import goes on after the answer; its progress and result are on the run.
         const id = await createCaseImport(app.db, viewerOf(request.principal), actor, { ...req, file: upload.path }, upload);
@@ -124,7 +127,10 @@ export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .send(run.rejected_csv ?? 'line,reason,case_id,court,case_type,instance,filed_on,closed_on\n');
     },
   );
+};
 
+/** The partners’ mappings of their case-management exports. */
+const mappingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/justice/mappings/:partner',
     {
@@ -161,4 +167,10 @@ export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.body.yaml,
       ),
   );
+};
+
+/** The justice capability’s routes. */
+export const justiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(caseImportRoutes);
+  await app.register(mappingRoutes);
 };

@@ -88,19 +88,19 @@ export async function validateStored(
   }
 }
 
-export async function computeIndicatorValues(
-  withDatabase: WithDatabase,
-  opts: {
-    indicator: string;
-    partner?: string;
-    orgUnit?: string;
-    period?: string;
-    from?: string;
-    to?: string;
-    dim?: string[];
-    format: string;
-  },
-): Promise<void> {
+/** The options of `jha indicators values`. */
+export interface IndicatorValuesOptions {
+  indicator: string;
+  partner?: string;
+  orgUnit?: string;
+  period?: string;
+  from?: string;
+  to?: string;
+  dim?: string[];
+  format: string;
+}
+
+export async function computeIndicatorValues(withDatabase: WithDatabase, opts: IndicatorValuesOptions): Promise<void> {
   const cat = withDatabase.context().catalog;
   const dimensions = Object.fromEntries(
     (opts.dim ?? []).map((d) => {

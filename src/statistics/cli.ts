@@ -5,6 +5,7 @@ import { Option, type Command } from 'commander';
 import type { CommandRunner } from '../platform/module.js';
 import { commandGroup } from '../platform/cli/io.js';
 import type { CatalogContext } from './catalog.js';
+import type { IndicatorValuesOptions } from './cli.actions.js';
 
 type WithDatabase = CommandRunner<CatalogContext>;
 
@@ -46,18 +47,7 @@ export function registerStatisticsCommands(program: Command, withDatabase: WithD
     .option('--to <period>', 'last period')
     .option('--dim <dim=code...>', 'dimension filter(s), e.g. case_category=civil_litigious')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
-    .action(
-      async (opts: {
-        indicator: string;
-        partner?: string;
-        orgUnit?: string;
-        period?: string;
-        from?: string;
-        to?: string;
-        dim?: string[];
-        format: string;
-      }) => (await actions()).computeIndicatorValues(withDatabase, opts),
-    );
+    .action(async (opts: IndicatorValuesOptions) => (await actions()).computeIndicatorValues(withDatabase, opts));
 
   program
     .command('export')

@@ -11,7 +11,8 @@ import { readCsv } from './formats.js';
 import { importValues } from './import.service.js';
 import { listFindings } from './submissions.repository.js';
 import { findSubmission } from './submissions.repository.js';
-import { commentFinding, transition, type SubmissionKey } from './submissions.service.js';
+import type { SubmissionKey } from './submissions.service.js';
+import { commentFinding, transition } from './workflow.service.js';
 import type { Viewer } from '../platform/viewer.js';
 
 const DEMO_DIR = join(PROJECT_ROOT, 'demo');

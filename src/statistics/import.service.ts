@@ -9,7 +9,8 @@ import { submissionsChanged } from './events.js';
 import type { Catalog } from './catalog.js';
 import type { ImportRow } from './formats.js';
 import { parsePeriod } from './periods.js';
-import { applyValues, type SubmissionKey } from './submissions.service.js';
+import type { SubmissionKey } from './submissions.service.js';
+import { applyValues } from './value-entry.service.js';
 import { checkValueInputs, type CheckedValue } from './value-input.js';
 import { canEdit, type Viewer } from '../platform/viewer.js';
 import type { ImportSummary } from './transfer.schema.js';
@@ -23,18 +24,18 @@ export interface ImportOptions {
 
 const FIELD_TO_COLUMN: Record<string, string> = { org_unit: 'org_unit', variable: 'variable', value: 'value', comment: 'comment' };
 
-export async function importValues(
+type Group = { key: SubmissionKey; rows: ImportRow[] };
+
+/** The rows by submission (dataset, partner, period); a row whose key is wrong goes to `problems`. */
+async function groupBySubmission(
   db: Db,
   catalog: Catalog,
   viewer: Viewer,
-  actor: Actor,
   rows: ImportRow[],
-  opts: ImportOptions,
-): Promise<ImportSummary> {
-  const problems: RowProblem[] = [];
+  problems: RowProblem[],
+): Promise<Map<string, Group>> {
   const partners = new Set((await listPartners(db)).map((p) => p.code));
-  const orgUnitCache = new Map<string, Map<string, string>>();
-  const groups = new Map<string, { key: SubmissionKey; rows: ImportRow[] }>();
+  const groups = new Map<string, Group>();
   for (const r of rows) {
     const dataset = catalog.datasets.get(r.dataset);
     if (!dataset) {
@@ -67,6 +68,17 @@ export async function importValues(
     if (!group) groups.set(id, (group = { key: { dataset: r.dataset, partner: r.partner, period: r.period }, rows: [] }));
     group.rows.push(r);
   }
+  return groups;
+}
+
+/** Every group's values checked against the catalogue and the partner's org units; problems by row. */
+async function checkGroups(
+  db: Db,
+  catalog: Catalog,
+  groups: Map<string, Group>,
+  problems: RowProblem[],
+): Promise<Map<string, CheckedValue[]>> {
+  const orgUnitCache = new Map<string, Map<string, string>>();
   const checked = new Map<string, CheckedValue[]>();
   for (const [id, group] of groups) {
     let units = orgUnitCache.get(group.key.partner);
@@ -83,6 +95,20 @@ export async function importValues(
       problems.push({ row: group.rows[p.index]!.row, column: FIELD_TO_COLUMN[p.field] ?? p.field, message: p.message });
     checked.set(id, result.values);
   }
+  return checked;
+}
+
+export async function importValues(
+  db: Db,
+  catalog: Catalog,
+  viewer: Viewer,
+  actor: Actor,
+  rows: ImportRow[],
+  opts: ImportOptions,
+): Promise<ImportSummary> {
+  const problems: RowProblem[] = [];
+  const groups = await groupBySubmission(db, catalog, viewer, rows, problems);
+  const checked = await checkGroups(db, catalog, groups, problems);
   if (problems.length > 0)
     throw rowErrors(
       problems.sort((a, b) => a.row - b.row),

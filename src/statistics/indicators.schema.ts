@@ -1,6 +1,6 @@
 // Request and response schemas of the indicator API and the catalogue (the single source of their
 // types).
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 import { download, Nullable } from '../platform/http/schemas.js';
 
 export const IndicatorParams = Type.Object({ code: Type.String({ maxLength: 120 }) });

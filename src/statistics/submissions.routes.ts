@@ -19,15 +19,9 @@ import {
   TransitionResult,
   VersionBody,
 } from './submissions.schema.js';
-import {
-  addComment,
-  commentFindings,
-  getSubmission,
-  listVisibleSubmissions,
-  saveValues,
-  transition,
-  type SubmissionKey,
-} from './submissions.service.js';
+import { getSubmission, listVisibleSubmissions, type SubmissionKey } from './submissions.service.js';
+import { saveValues } from './value-entry.service.js';
+import { addComment, commentFindings, transition } from './workflow.service.js';
 import { viewerOf } from '../platform/viewer.js';
 import { viewerAndActor } from '../platform/http/viewer.js';
 
@@ -40,7 +34,8 @@ function keyOf(params: { dataset: string; partner: string; period: string }): Su
   return { dataset: params.dataset, partner: params.partner.toUpperCase(), period: params.period };
 }
 
-export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/** Reading: lists, the reporting overview, one submission. */
+const readRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/submissions',
     {
@@ -100,7 +95,10 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => getSubmission(app.db, app.catalog, viewerOf(request.principal), keyOf(request.params)),
   );
+};
 
+/** Entering values. */
+const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     `${BASE}/values`,
     {
@@ -127,7 +125,10 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       };
     },
   );
+};
 
+/** The workflow steps. */
+const stepRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const step = (action: 'submit' | 'approve' | 'publish', access: typeof ENTRY | typeof REVIEW | typeof PUBLISH, summary: string) => {
     app.post(
       `${BASE}/${action}`,
@@ -146,62 +147,31 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   step('approve', REVIEW, 'Approve a submitted submission');
   step('publish', PUBLISH, 'Publish an approved submission');
 
-  app.post(
-    `${BASE}/return`,
-    {
-      config: { access: REVIEW },
-      schema: {
-        tags: ['statistics'],
-        summary: 'Return to the partner with a comment',
-        params: KeyParams,
-        body: ReturnBody,
-        response: { 200: TransitionResult },
+  // Return and reopen: a transition with a text (the comment to the partner, the reason).
+  const withText = (
+    action: 'return' | 'reopen',
+    access: typeof REVIEW | typeof PUBLISH,
+    body: typeof ReturnBody | typeof ReopenBody,
+    field: 'comment' | 'reason',
+    summary: string,
+  ) => {
+    app.post(
+      `${BASE}/${action}`,
+      { config: { access }, schema: { tags: ['statistics'], summary, params: KeyParams, body, response: { 200: TransitionResult } } },
+      async (request) => {
+        const { viewer, actor } = viewerAndActor(request);
+        const b = request.body as { version: number } & Record<typeof field, string>;
+        const s = await transition(app.db, app.catalog, viewer, actor, keyOf(request.params), action, b.version, b[field]);
+        return { status: s.status, version: s.version };
       },
-    },
-    async (request) => {
-      const { viewer, actor } = viewerAndActor(request);
-      const s = await transition(
-        app.db,
-        app.catalog,
-        viewer,
-        actor,
-        keyOf(request.params),
-        'return',
-        request.body.version,
-        request.body.comment,
-      );
-      return { status: s.status, version: s.version };
-    },
-  );
+    );
+  };
+  withText('return', REVIEW, ReturnBody, 'comment', 'Return to the partner with a comment');
+  withText('reopen', PUBLISH, ReopenBody, 'reason', 'Reopen approved or published data for correction, with a reason');
+};
 
-  app.post(
-    `${BASE}/reopen`,
-    {
-      config: { access: PUBLISH },
-      schema: {
-        tags: ['statistics'],
-        summary: 'Reopen approved or published data for correction, with a reason',
-        params: KeyParams,
-        body: ReopenBody,
-        response: { 200: TransitionResult },
-      },
-    },
-    async (request) => {
-      const { viewer, actor } = viewerAndActor(request);
-      const s = await transition(
-        app.db,
-        app.catalog,
-        viewer,
-        actor,
-        keyOf(request.params),
-        'reopen',
-        request.body.version,
-        request.body.reason,
-      );
-      return { status: s.status, version: s.version };
-    },
-  );
-
+/** The thread: comments, explanations of warnings. */
+const threadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     `${BASE}/comments`,
     {
@@ -240,4 +210,12 @@ export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.status(204).send(null);
     },
   );
+};
+
+/** Submissions: reading and the workflow. */
+export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(readRoutes);
+  await app.register(workflowRoutes);
+  await app.register(stepRoutes);
+  await app.register(threadRoutes);
 };

@@ -1,5 +1,5 @@
 // Request and response schemas of the submissions API.
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 import { Nullable } from '../platform/http/schemas.js';
 
 export const SubmissionStatus = Type.Union([

@@ -17,7 +17,8 @@ import { viewerOf } from '../platform/viewer.js';
 
 const UPLOAD_LIMIT = 50 * 1024 * 1024;
 
-export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/** Imports (uploads as bytes: the one body parser of value files). */
+const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Every upload arrives as bytes and is read by the one parser of value files (readValueFile).
   app.addContentTypeParser(
     ['text/csv', 'application/json', XLSX_TYPE],
@@ -62,7 +63,10 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return importOrgUnits(app.db, actorOf(request.principal!, request.id), (request.body as Buffer).toString('utf8'));
     },
   );
+};
 
+/** Exports and XLSX templates. */
+const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/exports/values',
     {
@@ -111,4 +115,10 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.type(XLSX_TYPE).send(await writeXlsx(rows, dimensionsOf(app.catalog, dataset), note));
     },
   );
+};
+
+/** Files in and out. */
+export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(importRoutes);
+  await app.register(exportRoutes);
 };

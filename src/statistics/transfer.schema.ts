@@ -1,5 +1,5 @@
 // Request and response schemas of the file imports and exports (the single source of their types).
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 
 export const ValueFormatSchema = Type.Union([Type.Literal('csv'), Type.Literal('json'), Type.Literal('xlsx')]);
 

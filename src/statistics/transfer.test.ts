@@ -6,6 +6,10 @@ import { buildApp } from '../app/app.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { bearer, makeUser, type TestUser } from '../testing/factories.js';
+import { importRows, type ImportValueRow } from '../testing/submissions.js';
+
+// Every test imports into periods of its own, 3 years apart from any other test's, so that no test
+// sees another's values (in counts, exports or indicators) nor has them as its previous period.
 
 const HEADER = 'dataset,partner,org_unit,period,variable,case_category,instance,value,comment';
 const CATEGORIES = [
@@ -18,6 +22,32 @@ const CATEGORIES = [
   'criminal_severe',
   'criminal_minor',
 ];
+
+/** 10,000 court-level rows: courts × 5 variables × 8 categories × 3 instances × the 2 years. */
+function bigCsv(years: [string, string], badRow?: number): string {
+  const lines = [HEADER];
+  let n = 0;
+  outer: for (let c = 0; c < 45; c += 1) {
+    for (const variable of ['cases.pending_start', 'cases.incoming', 'cases.resolved', 'cases.pending_end', 'cases.pending_over_2y']) {
+      for (const cat of CATEGORIES) {
+        for (const instance of ['first', 'second', 'highest']) {
+          for (const year of years) {
+            if (n >= 10000) break outer;
+            n += 1;
+            lines.push(
+              `justice.annual,AL,AL-C${c},${year},${variable},${cat},${instance},${variable === 'cases.pending_over_2y' ? 1 : 10 + (n % 7)},`,
+            );
+          }
+        }
+      }
+    }
+  }
+  if (badRow !== undefined) lines[badRow - 1] = lines[badRow - 1]!.replace(/,\d+,$/, ',12 345,');
+  return lines.join('\n') + '\n';
+}
+
+const annual = (partner: string, period: string, variable: string, value: number | string, more: Partial<ImportValueRow> = {}) =>
+  ({ dataset: 'justice.annual', partner, period, variable, value, ...more }) satisfies ImportValueRow;
 
 describeEachDatabase('imports, exports and indicators', (get) => {
   let app: FastifyInstance;
@@ -43,78 +73,72 @@ describeEachDatabase('imports, exports and indicators', (get) => {
       headers: { ...bearer(who), 'content-type': type },
       payload: body,
     });
-  const countValues = async () =>
-    Number(
-      (
-        await get()
-          .db.selectFrom('data_values')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const inject = (who: TestUser | undefined, url: string) => app.inject({ method: 'GET', url, headers: who ? bearer(who) : {} });
+  /** Stored values: all of them, or those of the given periods. */
+  const countValues = async (periods?: string[]) => {
+    let query = get()
+      .db.selectFrom('data_values')
+      .innerJoin('submissions', 'submissions.id', 'data_values.submission_id')
+      .select((eb) => eb.fn.countAll().as('n'));
+    if (periods) query = query.where('submissions.period', 'in', periods);
+    return Number((await query.executeTakeFirstOrThrow()).n);
+  };
 
-  /** 10,000 court-level rows: courts × 5 variables × 8 categories × 3 instances × 2 years. */
-  function bigCsv(badRow?: number): string {
-    const lines = [HEADER];
-    let n = 0;
-    outer: for (let c = 0; c < 45; c += 1) {
-      for (const variable of ['cases.pending_start', 'cases.incoming', 'cases.resolved', 'cases.pending_end', 'cases.pending_over_2y']) {
-        for (const cat of CATEGORIES) {
-          for (const instance of ['first', 'second', 'highest']) {
-            for (const year of ['2021', '2022']) {
-              if (n >= 10000) break outer;
-              n += 1;
-              lines.push(
-                `justice.annual,AL,AL-C${c},${year},${variable},${cat},${instance},${variable === 'cases.pending_over_2y' ? 1 : 10 + (n % 7)},`,
-              );
-            }
-          }
-        }
-      }
-    }
-    if (badRow !== undefined) lines[badRow - 1] = lines[badRow - 1]!.replace(/,\d+,$/, ',12 345,');
-    return lines.join('\n') + '\n';
+  /**
+   * Drafts for the period: AL with a clearance rate of 90 % (900 of 1000) and its pending stock not
+   * quantified, RS with 105 % (2100 of 2000); the region is 3000 of 3000 = 100 %, the median 97.5.
+   */
+  async function clearanceDrafts(period: string): Promise<void> {
+    await importRows(app, al, [
+      annual('AL', period, 'cases.incoming', 1000),
+      annual('AL', period, 'cases.resolved', 900),
+      annual('AL', period, 'cases.pending_end', 'NQ', { comment: 'under review' }),
+    ]);
+    await importRows(app, rs, [annual('RS', period, 'cases.incoming', 2000), annual('RS', period, 'cases.resolved', 2100)]);
   }
 
   it('rejects a CSV of 10,000 rows with one bad row whole, naming that row, and changes nothing', async () => {
+    const years: [string, string] = ['2001', '2002'];
     const before = await countValues();
-    const response = await upload(al, bigCsv(7777));
+    const response = await upload(al, bigCsv(years, 7777));
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details).toEqual([
       { row: 7777, column: 'value', message: expect.stringMatching(/"12 345" is not a number/) },
     ]);
     expect(response.json().error.message).toMatch(/row 7777, value/);
     expect(await countValues()).toBe(before);
+    expect(await countValues(years)).toBe(0);
   });
 
   it('dry-runs, then imports the same file, then reports it unchanged', async () => {
-    const before = await countValues();
-    const dry = await upload(al, bigCsv(), 'text/csv', true);
+    const years: [string, string] = ['2005', '2006'];
+    const dry = await upload(al, bigCsv(years), 'text/csv', true);
     expect(dry.json()).toMatchObject({ dryRun: true, rows: 10000, created: 10000, changed: 0, submissions: 2 });
-    expect(await countValues()).toBe(before);
-    const real = await upload(al, bigCsv());
+    expect(await countValues(years)).toBe(0);
+    const real = await upload(al, bigCsv(years));
     expect(real.json()).toMatchObject({ dryRun: false, created: 10000 });
-    expect(await countValues()).toBe(before + 10000);
+    expect(await countValues(years)).toBe(10000);
     const again = await upload(
       al,
-      bigCsv().replace(
-        'AL-C0,2021,cases.pending_start,civil_litigious,first,11,',
-        'AL-C0,2021,cases.pending_start,civil_litigious,first,12,',
+      bigCsv(years).replace(
+        `AL-C0,${years[0]},cases.pending_start,civil_litigious,first,11,`,
+        `AL-C0,${years[0]},cases.pending_start,civil_litigious,first,12,`,
       ),
       'text/csv',
       true,
     );
     expect(again.json()).toMatchObject({ created: 0, changed: 1, unchanged: 9999 });
+    expect(await countValues(years)).toBe(10000);
   });
 
   it('lists every bad row and column, including rows for another partner', async () => {
     const csv = [
       HEADER,
-      'justice.annual,RS,,2023,cases.incoming,,,5,',
-      'justice.annual,AL,,2023-01,cases.incoming,,,5,',
-      'justice.nothing,AL,,2023,cases.incoming,,,5,',
-      'justice.annual,AL,RS-BG,2023,cases.incoming,,,5,',
-      'justice.annual,AL,,2023,cases.incoming,piracy,,5,',
+      'justice.annual,RS,,2010,cases.incoming,,,5,',
+      'justice.annual,AL,,2010-01,cases.incoming,,,5,',
+      'justice.nothing,AL,,2010,cases.incoming,,,5,',
+      'justice.annual,AL,RS-BG,2010,cases.incoming,,,5,',
+      'justice.annual,AL,,2010,cases.incoming,piracy,,5,',
     ].join('\n');
     const response = await upload(al, csv);
     expect(response.statusCode).toBe(400);
@@ -125,10 +149,11 @@ describeEachDatabase('imports, exports and indicators', (get) => {
       [5, 'org_unit'],
       [6, 'case_category'],
     ]);
+    expect(await countValues(['2010', '2010-01'])).toBe(0);
   });
 
   it('refuses a file without the required columns or with an unknown column', async () => {
-    expect((await upload(al, 'dataset,partner,period,variable\nx,AL,2023,y\n')).json().error.message).toMatch(
+    expect((await upload(al, 'dataset,partner,period,variable\nx,AL,2013,y\n')).json().error.message).toMatch(
       /lacks the column\(s\) value/,
     );
     expect((await upload(al, `${HEADER},colour\n`)).json().error.message).toMatch(/Unknown column\(s\) colour/);
@@ -140,32 +165,28 @@ describeEachDatabase('imports, exports and indicators', (get) => {
   });
 
   it('imports JSON', async () => {
+    const period = '2016';
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/imports/values',
       headers: bearer(al),
       payload: {
         values: [
-          { dataset: 'justice.annual', partner: 'AL', period: '2023', variable: 'cases.incoming', value: 1000 },
-          { dataset: 'justice.annual', partner: 'AL', period: '2023', variable: 'cases.resolved', value: 900 },
-          { dataset: 'justice.annual', partner: 'AL', period: '2023', variable: 'cases.pending_end', value: 'NQ', comment: 'under review' },
+          { dataset: 'justice.annual', partner: 'AL', period, variable: 'cases.incoming', value: 1000 },
+          { dataset: 'justice.annual', partner: 'AL', period, variable: 'cases.resolved', value: 900 },
+          { dataset: 'justice.annual', partner: 'AL', period, variable: 'cases.pending_end', value: 'NQ', comment: 'under review' },
         ],
       },
     });
     expect(response.json()).toMatchObject({ created: 3 });
+    expect(await countValues([period])).toBe(3);
   });
 
   it('round-trips the XLSX template: download, fill in, upload', async () => {
-    const template = await app.inject({
-      method: 'GET',
-      url: '/api/v1/submissions/justice.annual/RS/2023/template.xlsx',
-      headers: bearer(rs),
-    });
+    const period = '2019';
+    const template = await inject(rs, `/api/v1/submissions/justice.annual/RS/${period}/template.xlsx`);
     expect(template.statusCode).toBe(200);
-    expect(
-      (await app.inject({ method: 'GET', url: '/api/v1/submissions/justice.annual/AL/2023/template.xlsx', headers: bearer(rs) }))
-        .statusCode,
-    ).toBe(403);
+    expect((await inject(rs, `/api/v1/submissions/justice.annual/AL/${period}/template.xlsx`)).statusCode).toBe(403);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('values')!;
@@ -195,73 +216,77 @@ describeEachDatabase('imports, exports and indicators', (get) => {
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const response = await upload(rs, buffer, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.json()).toMatchObject({ created: 2, submissions: 1 });
+    const stored = (await inject(rs, `/api/v1/exports/values?dataset=justice.annual&partner=RS&period=${period}&format=json`)).json();
+    expect(stored.values.map((v: { variable: string; value: unknown }) => [v.variable, v.value])).toEqual([
+      ['cases.incoming', 2000],
+      ['cases.resolved', 2100],
+    ]);
   });
 
   it('never shows a coordinator another partner’s draft: not in exports, not in indicators', async () => {
-    const rsExport = (
-      await app.inject({ method: 'GET', url: '/api/v1/exports/values?dataset=justice.annual&format=csv', headers: bearer(rs) })
-    ).body;
-    expect(rsExport).toContain('justice.annual,RS,');
+    const period = '2022';
+    await clearanceDrafts(period);
+    const rsExport = (await inject(rs, `/api/v1/exports/values?dataset=justice.annual&period=${period}&format=csv`)).body;
+    expect(rsExport).toContain(`justice.annual,RS,,${period},`);
     expect(rsExport).not.toContain(',AL,');
-    const publicExport = (await app.inject({ method: 'GET', url: '/api/v1/exports/values?dataset=justice.annual&format=json' })).json();
+    const commissionExport = (await inject(commission, `/api/v1/exports/values?dataset=justice.annual&period=${period}&format=csv`)).body;
+    expect(commissionExport).toContain(`justice.annual,AL,,${period},`);
+    const publicExport = (await inject(undefined, `/api/v1/exports/values?dataset=justice.annual&period=${period}&format=json`)).json();
     expect(publicExport.values).toEqual([]);
-    const rsIndicator = (
-      await app.inject({ method: 'GET', url: '/api/v1/indicators/justice.clearance_rate/values?period=2023', headers: bearer(rs) })
-    ).json();
+    const rsIndicator = (await inject(rs, `/api/v1/indicators/justice.clearance_rate/values?period=${period}`)).json();
     expect(rsIndicator.values.map((v: { partner: string }) => v.partner)).toEqual(['RS']);
     expect(rsIndicator.region[0].members).toBe(1);
-    const alOwn = (
-      await app.inject({ method: 'GET', url: '/api/v1/indicators/justice.clearance_rate/values?period=2023', headers: bearer(al) })
-    ).json();
+    const alOwn = (await inject(al, `/api/v1/indicators/justice.clearance_rate/values?period=${period}`)).json();
     expect(alOwn.values.map((v: { partner: string }) => v.partner)).toEqual(['AL']);
   });
 
   it('computes indicators per partner, the region by ratio of sums and the median', async () => {
-    const answer = (
-      await app.inject({ method: 'GET', url: '/api/v1/indicators/justice.clearance_rate/values?period=2023', headers: bearer(commission) })
-    ).json();
+    const period = '2025';
+    await clearanceDrafts(period);
+    const answer = (await inject(commission, `/api/v1/indicators/justice.clearance_rate/values?period=${period}`)).json();
     expect(answer.values).toEqual([
-      expect.objectContaining({ partner: 'AL', period: '2023', value: 90, numerator: 900, denominator: 1000 }),
-      expect.objectContaining({ partner: 'RS', period: '2023', value: 105, numerator: 2100, denominator: 2000 }),
+      expect.objectContaining({ partner: 'AL', period, value: 90, numerator: 900, denominator: 1000 }),
+      expect.objectContaining({ partner: 'RS', period, value: 105, numerator: 2100, denominator: 2000 }),
     ]);
-    expect(answer.region).toEqual([{ period: '2023', value: 100, median: 97.5, members: 2 }]);
-    const dt = (
-      await app.inject({
-        method: 'GET',
-        url: '/api/v1/indicators/justice.disposition_time/values?period=2023&partner=AL',
-        headers: bearer(commission),
-      })
-    ).json();
+    expect(answer.region).toEqual([{ period, value: 100, median: 97.5, members: 2 }]);
+    const dt = (await inject(commission, `/api/v1/indicators/justice.disposition_time/values?period=${period}&partner=AL`)).json();
     expect(dt.values[0].value).toBeNull();
   });
 
   it('computes an org unit and a dimension, and answers CSV', async () => {
-    const court = (
-      await app.inject({
-        method: 'GET',
-        url: '/api/v1/indicators/justice.clearance_rate/values?period=2021&partner=AL&orgUnit=AL-C0&case_category=civil_litigious',
-        headers: bearer(al),
-      })
+    const courtYear = '2028';
+    const partnerYear = '2030';
+    // One court's civil litigious cases by instance: 56 of 70 resolved, 80 %.
+    const court = (variable: string, instance: string, value: number) =>
+      annual('AL', courtYear, variable, value, { orgUnit: 'AL-C0', coords: { case_category: 'civil_litigious', instance } });
+    await importRows(app, al, [
+      court('cases.incoming', 'first', 40),
+      court('cases.incoming', 'second', 20),
+      court('cases.incoming', 'highest', 10),
+      court('cases.resolved', 'first', 35),
+      court('cases.resolved', 'second', 14),
+      court('cases.resolved', 'highest', 7),
+    ]);
+    await clearanceDrafts(partnerYear);
+    const courtAnswer = (
+      await inject(
+        al,
+        `/api/v1/indicators/justice.clearance_rate/values?period=${courtYear}&partner=AL&orgUnit=AL-C0&case_category=civil_litigious`,
+      )
     ).json();
-    expect(court.values).toHaveLength(1);
-    expect(court.values[0]).toMatchObject({ orgUnit: 'AL-C0', partner: 'AL' });
-    expect(court.values[0].value).toBeGreaterThan(0);
+    expect(courtAnswer.values).toHaveLength(1);
+    expect(courtAnswer.values[0]).toMatchObject({ orgUnit: 'AL-C0', partner: 'AL' });
+    expect(courtAnswer.values[0].value).toBeGreaterThan(0);
+    expect(courtAnswer.values[0]).toMatchObject({ value: 80, numerator: 56, denominator: 70 });
     const csv = (
-      await app.inject({
-        method: 'GET',
-        url: '/api/v1/indicators/justice.clearance_rate/values?from=2021&to=2023&format=csv',
-        headers: bearer(commission),
-      })
+      await inject(commission, `/api/v1/indicators/justice.clearance_rate/values?from=${courtYear}&to=${partnerYear}&format=csv`)
     ).body;
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('indicator,partner,org_unit,period,case_category,instance,value');
-    expect(lines).toContain('justice.clearance_rate,RS,,2023,,,105');
-    expect(lines).toContain('justice.clearance_rate,WB6,,2023,,,100');
-    const bad = await app.inject({
-      method: 'GET',
-      url: '/api/v1/indicators/justice.clearance_rate/values?colour=blue',
-      headers: bearer(commission),
-    });
+    expect(lines).toContain(`justice.clearance_rate,AL,,${courtYear},,,80`);
+    expect(lines).toContain(`justice.clearance_rate,RS,,${partnerYear},,,105`);
+    expect(lines).toContain(`justice.clearance_rate,WB6,,${partnerYear},,,100`);
+    const bad = await inject(commission, '/api/v1/indicators/justice.clearance_rate/values?colour=blue');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/^colour: /);
   });

@@ -1,22 +1,12 @@
 // Pure hash-chain arithmetic of the audit trail: each entry's hash covers its own content and
 // the previous entry's hash, so altering or removing any entry breaks every hash after it.
 import { createHash } from 'node:crypto';
+import type { AuditLogTable } from '../db/tables.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface ChainedContent {
-  seq: number;
-  at: string;
-  actor_type: string;
-  actor_id: string | null;
-  actor_label: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before_json: string | null;
-  after_json: string | null;
-  request_id: string | null;
-}
+/** What an entry's hash covers: every column but the hashes themselves. */
+export type ChainedContent = Omit<AuditLogTable, 'prev_hash' | 'hash'>;
 
 /** SHA-256 (hex) of the previous hash and the entry's fields in a fixed order. */
 export function entryHash(prevHash: string, e: ChainedContent): string {

@@ -15,7 +15,8 @@ const TokenSchema = Type.Object({
   revoked: Type.Boolean(),
 });
 
-export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/** Sign-in, sign-out and the signed-in user. */
+const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/login',
     {
@@ -75,7 +76,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => ({ user: request.principal!.user, csrfToken: request.principal!.csrfToken }),
   );
+};
 
+/** API tokens of the signed-in user; revoking one. */
+const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/me/tokens',
     {
@@ -123,4 +127,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.status(204).send(null);
     },
   );
+};
+
+/** Sign-in, sessions and API tokens. */
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(sessionRoutes);
+  await app.register(tokenRoutes);
 };

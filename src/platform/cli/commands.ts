@@ -9,7 +9,8 @@ import type { CommandRunner } from '../module.js';
 import { createUser, disableUserByEmail, listUserViews, ROLES } from '../users/users.service.js';
 import { printTable, readStdin } from './io.js';
 
-export function registerPlatformCommands<Ctx>(
+/** `jha users add|list|disable`. */
+function registerUserCommands<Ctx>(
   program: Command,
   withDatabase: CommandRunner<Ctx>,
   reviewDomains: (ctx: Ctx) => ReadonlySet<string>,
@@ -65,7 +66,10 @@ export function registerPlatformCommands<Ctx>(
       const user = await withDatabase((db) => disableUserByEmail(db, cliActor(), opts.email));
       process.stdout.write(`Disabled ${user.email}.\n`);
     });
+}
 
+/** `jha tokens create` and `jha audit verify`. */
+function registerTokenAndAuditCommands<Ctx>(program: Command, withDatabase: CommandRunner<Ctx>): void {
   program
     .command('tokens')
     .description('Manage API tokens')
@@ -95,4 +99,13 @@ export function registerPlatformCommands<Ctx>(
         process.exitCode = 1;
       }
     });
+}
+
+export function registerPlatformCommands<Ctx>(
+  program: Command,
+  withDatabase: CommandRunner<Ctx>,
+  reviewDomains: (ctx: Ctx) => ReadonlySet<string>,
+): void {
+  registerUserCommands(program, withDatabase, reviewDomains);
+  registerTokenAndAuditCommands(program, withDatabase);
 }

@@ -55,6 +55,50 @@ declare module 'fastify' {
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = 1024 * 1024;
 
+/** Security headers: a strict CSP with per-request nonces, HSTS, same-origin referrers. */
+const SECURITY_HEADERS = {
+  enableCSPNonces: true,
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      upgradeInsecureRequests: null,
+    },
+  },
+  strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+  referrerPolicy: { policy: 'same-origin' },
+} satisfies Parameters<typeof helmet>[1];
+
+/** The OpenAPI document (/api/docs/json) and its viewer, public. */
+async function registerDocs(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'JHA Hub API',
+        version: '1',
+        description:
+          'REST API of JHA Hub. Authenticate with the session cookie (plus X-CSRF-Token on changes) or with `Authorization: Bearer <API token>`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), access: PUBLIC } as typeof route.config;
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
+}
+
 export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstance> {
   const { config } = opts;
   const app = Fastify({
@@ -86,47 +130,10 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
   app.decorate('reviewDomains', opts.reviewDomains);
   opts.decorate?.(app as unknown as FastifyInstance);
   await app.register(cookie, { secret: config.sessionSecret });
-  await app.register(helmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
-    referrerPolicy: { policy: 'same-origin' },
-  });
+  await app.register(helmet, SECURITY_HEADERS);
   await app.register(accessControl);
 
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'JHA Hub API',
-        version: '1',
-        description:
-          'REST API of JHA Hub. Authenticate with the session cookie (plus X-CSRF-Token on changes) or with `Authorization: Bearer <API token>`.',
-      },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-    },
-  });
-  await app.register(async (docs) => {
-    docs.addHook('onRoute', (route) => {
-      route.config = { ...(route.config as object), access: PUBLIC } as typeof route.config;
-    });
-    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  });
-
+  await registerDocs(app as unknown as FastifyInstance);
   await app.register(healthRoutes);
   await app.register(
     async (api) => {

@@ -1,6 +1,6 @@
 // Schema pieces every capability's routes share: nullable values, a file download by media type
 // and an empty answer, so that the OpenAPI document names what each operation returns.
-import { Type, type TSchema } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from 'typebox';
 
 /** The schema, or null. */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -27,7 +27,8 @@ export function rowErrors(problems: RowProblem[], what: string): ValidationError
   );
 }
 
-export async function importOrgUnits(db: Db, actor: Actor, csv: string): Promise<{ created: number; updated: number; unchanged: number }> {
+/** The records of an org-unit CSV (header names folded to lower case); refused when unreadable or a column is missing. */
+function readOrgUnitCsv(csv: string): Record<string, string>[] {
   let records: Record<string, string>[];
   try {
     records = parse(csv, {
@@ -47,8 +48,15 @@ export async function importOrgUnits(db: Db, actor: Actor, csv: string): Promise
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0)
     throw new ValidationError(`The CSV file lacks the column(s) ${missing.join(', ')}; expected ${REQUIRED.join(',')}.`, { missing });
-  const partners = new Set((await listPartners(db)).map((p) => p.code));
-  const problems: RowProblem[] = [];
+  return records;
+}
+
+/** Checks each row's own fields; returns where each code stands in the file (row, partner). */
+function checkRows(
+  records: Record<string, string>[],
+  partners: Set<string>,
+  problems: RowProblem[],
+): Map<string, { row: number; partner: string }> {
   const inFile = new Map<string, { row: number; partner: string }>();
   records.forEach((r, i) => {
     const row = i + 2;
@@ -62,6 +70,13 @@ export async function importOrgUnits(db: Db, actor: Actor, csv: string): Promise
       problems.push({ row, column: 'kind', message: `"${r.kind}" is not a kind in snake_case (e.g. court, reception_centre)` });
     if (r.code) inFile.set(r.code, { row, partner: (r.partner ?? '').toUpperCase() });
   });
+  return inFile;
+}
+
+export async function importOrgUnits(db: Db, actor: Actor, csv: string): Promise<{ created: number; updated: number; unchanged: number }> {
+  const records = readOrgUnitCsv(csv);
+  const problems: RowProblem[] = [];
+  const inFile = checkRows(records, new Set((await listPartners(db)).map((p) => p.code)), problems);
   return db.transaction().execute(async (trx) => {
     for (const [i, r] of records.entries()) {
       if (!r.parent) continue;

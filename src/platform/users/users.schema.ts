@@ -1,5 +1,5 @@
 // Request and response schemas of the user administration API (the single source of their types).
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 
 export const RoleSchema = Type.Union([
   Type.Literal('admin'),

@@ -31,28 +31,8 @@ export interface CourtAnswer {
   values: CourtValue[];
 }
 
-export interface CaseImport {
-  id: string;
-  partner: string;
-  fileName: string;
-  status: 'running' | 'completed' | 'failed' | 'interrupted';
-  phase: string;
-  progress: number;
-  startedAt: string;
-  finishedAt: string | null;
-  message: string | null;
-  rows: number;
-  imported: number;
-  rejected: number;
-  rejectedByReason: Record<string, number>;
-  years: string[];
-  submissions: { period: string; created: number; changed: number; unchanged: number; removed: number }[];
-}
-export interface Mapping {
-  partner: string;
-  yaml: string | null;
-  updatedAt: string | null;
-}
+// The API's own types: the server's response schemas are their single source.
+export type { CaseImportView as CaseImport, Mapping } from '../../../../src/justice/case-imports.schema.js';
 
 function query(params: Record<string, string | undefined>): string {
   const defined = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '');

@@ -1,0 +1,200 @@
+// Entering values: one submission's cells written inside a transaction (created when needed,
+// refused on a stale version or a locked status, only what changed, audited old → new,
+// re-validated, version bumped), and the save of the web form and the API (all or nothing).
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../platform/audit/actor.js';
+import { appendAuditEntry } from '../platform/audit/audit.service.js';
+import type { Db, DbOrTrx, Trx } from '../platform/db/database.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../platform/errors.js';
+import { listOrgUnits } from '../platform/partners/partners.service.js';
+import { canEdit, type Viewer } from '../platform/viewer.js';
+import type { Catalog } from './catalog.js';
+import { submissionsChanged } from './events.js';
+import {
+  deleteValue,
+  findSubmission,
+  insertSubmission,
+  listValues,
+  updateSubmissionIfVersion,
+  upsertValues,
+} from './submissions.repository.js';
+import {
+  checkKey,
+  computeFindings,
+  EDITABLE,
+  requireDataset,
+  staleVersion,
+  storeFindings,
+  toStored,
+  type SubmissionKey,
+} from './submissions.service.js';
+import type { DataValuesTable, SubmissionsTable } from './tables.js';
+import { checkValueInputs, type CheckedValue, type ValueInput } from './value-input.js';
+
+export interface ApplyResult {
+  submission: SubmissionsTable;
+  created: number;
+  changed: number;
+  unchanged: number;
+  removed: number;
+}
+
+function sameValue(a: DataValuesTable, b: CheckedValue): boolean {
+  return a.value_num === b.num && (a.value_code ?? null) === b.code && (a.comment ?? null) === b.comment;
+}
+
+/**
+ * The submission the values go to: the stored one when its version is the one expected and its
+ * status lets the partner edit, or a new draft (stored unless a dry run).
+ */
+async function editableSubmission(
+  trx: Trx,
+  actor: Actor,
+  key: SubmissionKey,
+  expectedVersion: number | undefined,
+  dryRun: boolean,
+  now: string,
+): Promise<SubmissionsTable> {
+  const stored = await findSubmission(trx, key.dataset, key.partner, key.period);
+  if (stored) {
+    if (expectedVersion !== undefined && expectedVersion !== stored.version) throw staleVersion(stored.version, expectedVersion);
+    if (!EDITABLE.includes(stored.status)) {
+      const until = stored.status === 'submitted' ? ' until a reviewer returns it' : '; the Commission can reopen it';
+      throw new ConflictError(`${key.dataset} ${key.partner} ${key.period} is ${stored.status} and cannot be edited${until}.`, {
+        status: stored.status,
+      });
+    }
+    return stored;
+  }
+  if (expectedVersion !== undefined && expectedVersion !== 0) throw staleVersion(0, expectedVersion);
+  const submission: SubmissionsTable = {
+    id: randomUUID(),
+    dataset: key.dataset,
+    partner_code: key.partner,
+    period: key.period,
+    status: 'draft',
+    version: 0,
+    created_at: now,
+    updated_at: now,
+    submitted_at: null,
+    approved_at: null,
+    published_at: null,
+  };
+  if (!dryRun) {
+    await insertSubmission(trx, submission);
+    await appendAuditEntry(trx, actor, { action: 'submission.create', entityType: 'submission', entityId: submission.id, after: key });
+  }
+  return submission;
+}
+
+/**
+ * Applies checked values to one submission inside the caller's transaction: creates the
+ * submission when needed, refuses a stale version or a locked status, writes only what changed,
+ * audits old and new values, re-validates and bumps the version.
+ */
+export async function applyValues(
+  trx: Trx,
+  catalog: Catalog,
+  actor: Actor,
+  key: SubmissionKey,
+  values: CheckedValue[],
+  expectedVersion: number | undefined,
+  dryRun = false,
+): Promise<ApplyResult> {
+  const dataset = requireDataset(catalog, key.dataset);
+  const now = new Date().toISOString();
+  const submission = await editableSubmission(trx, actor, key, expectedVersion, dryRun, now);
+  const existing = new Map((await listValues(trx, submission.id)).map((v) => [`${v.variable}|${v.org_unit}|${v.coords}`, v]));
+  const writes: DataValuesTable[] = [];
+  const before: unknown[] = [];
+  const after: unknown[] = [];
+  let created = 0,
+    changed = 0,
+    unchanged = 0,
+    removed = 0;
+  const cell = (v: { variable: string; org_unit: string; coords: string }) => ({
+    variable: v.variable,
+    orgUnit: v.org_unit || null,
+    coords: v.coords || null,
+  });
+  for (const v of values) {
+    const old = existing.get(`${v.variable}|${v.orgUnit}|${v.coords}`);
+    const row: DataValuesTable = {
+      submission_id: submission.id,
+      variable: v.variable,
+      org_unit: v.orgUnit,
+      coords: v.coords,
+      value_num: v.num,
+      value_code: v.code,
+      comment: v.comment,
+      updated_at: now,
+    };
+    if (v.remove) {
+      if (!old) continue;
+      removed += 1;
+      before.push({ ...cell(old), value: old.value_num ?? old.value_code });
+      after.push({ ...cell(row), value: null });
+      if (!dryRun) await deleteValue(trx, row);
+      existing.delete(`${v.variable}|${v.orgUnit}|${v.coords}`);
+      continue;
+    }
+    if (old && sameValue(old, v)) {
+      unchanged += 1;
+      continue;
+    }
+    if (old) {
+      changed += 1;
+      before.push({ ...cell(old), value: old.value_num ?? old.value_code, comment: old.comment });
+    } else {
+      created += 1;
+    }
+    after.push({ ...cell(row), value: v.num ?? v.code, comment: v.comment });
+    writes.push(row);
+    existing.set(`${v.variable}|${v.orgUnit}|${v.coords}`, row);
+  }
+  if (dryRun || (writes.length === 0 && removed === 0 && submission.version > 0))
+    return { submission, created, changed, unchanged, removed };
+  await upsertValues(trx, writes);
+  await appendAuditEntry(trx, actor, {
+    action: 'values.save',
+    entityType: 'submission',
+    entityId: submission.id,
+    before: { ...key, values: before },
+    after: { ...key, values: after },
+  });
+  const findings = await computeFindings(trx, catalog, dataset, key, toStored([...existing.values()]));
+  await storeFindings(trx, submission.id, findings);
+  const next = { ...submission, version: submission.version + 1, updated_at: now };
+  if (!(await updateSubmissionIfVersion(trx, submission.id, submission.version, { version: next.version, updated_at: now })))
+    throw staleVersion(submission.version + 1, submission.version);
+  return { submission: next, created, changed, unchanged, removed };
+}
+
+async function orgUnitKinds(db: DbOrTrx, partner: string): Promise<Map<string, string>> {
+  return new Map((await listOrgUnits(db, partner)).map((u) => [u.code, u.kind]));
+}
+
+/** Saves values sent through the web form or the API; all or nothing. */
+export async function saveValues(
+  db: Db,
+  catalog: Catalog,
+  viewer: Viewer,
+  actor: Actor,
+  key: SubmissionKey,
+  version: number,
+  inputs: ValueInput[],
+): Promise<ApplyResult> {
+  const dataset = await checkKey(db, catalog, key);
+  if (!canEdit(viewer, key.partner)) throw new ForbiddenError(`You cannot enter data for ${key.partner}.`);
+  const { values, problems } = checkValueInputs(catalog, dataset, await orgUnitKinds(db, key.partner), inputs);
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw new ValidationError(
+      `values[${first.index}].${first.field}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : ''}`,
+      problems,
+    );
+  }
+  const result = await db.transaction().execute((trx) => applyValues(trx, catalog, actor, key, values, version));
+  await submissionsChanged(db, catalog, [key], actor);
+  return result;
+}

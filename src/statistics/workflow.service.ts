@@ -1,0 +1,224 @@
+// The review workflow of a submission: submit (re-validated; refused on errors or uncommented
+// warnings), return, approve, publish, reopen — each by the roles allowed, on the version read,
+// audited and told to the thread — and the thread's comments and explanations of warnings.
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../platform/audit/actor.js';
+import { appendAuditEntry } from '../platform/audit/audit.service.js';
+import type { Db, DbOrTrx, Trx } from '../platform/db/database.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
+import { canEdit, canPublish, canRead, canReview, type Viewer } from '../platform/viewer.js';
+import type { Catalog, Dataset } from './catalog.js';
+import { submissionsChanged } from './events.js';
+import {
+  findSubmission,
+  insertEvent,
+  listFindingComments,
+  listFindings,
+  listValues,
+  updateSubmissionIfVersion,
+  upsertFindingComment,
+} from './submissions.repository.js';
+import {
+  checkKey,
+  computeFindings,
+  EDITABLE,
+  staleVersion,
+  storeFindings,
+  SubmissionBlockedError,
+  toStored,
+  type SubmissionKey,
+} from './submissions.service.js';
+import type { SubmissionsTable, SubmissionStatus } from './tables.js';
+
+async function loadForTransition(trx: Trx, key: SubmissionKey, version: number): Promise<SubmissionsTable> {
+  const submission = await findSubmission(trx, key.dataset, key.partner, key.period);
+  if (!submission) throw new NotFoundError('Submission', `${key.dataset} ${key.partner} ${key.period}`);
+  if (submission.version !== version) throw staleVersion(submission.version, version);
+  return submission;
+}
+
+type Transition = 'submit' | 'return' | 'approve' | 'publish' | 'reopen';
+
+const TRANSITIONS: Record<
+  Transition,
+  { from: SubmissionStatus[]; to: SubmissionStatus; allowed: (v: Viewer, partner: string, domain: string) => boolean; needsText: boolean }
+> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', allowed: canEdit, needsText: false },
+  return: { from: ['submitted', 'approved'], to: 'returned', allowed: (v, _p, domain) => canReview(v, domain), needsText: true },
+  approve: { from: ['submitted'], to: 'approved', allowed: (v, _p, domain) => canReview(v, domain), needsText: false },
+  publish: { from: ['approved'], to: 'published', allowed: (v) => canPublish(v), needsText: false },
+  reopen: { from: ['approved', 'published'], to: 'draft', allowed: (v) => canPublish(v), needsText: true },
+};
+
+/** The dates a step sets (a reopen clears the approval and publication). */
+const STAMPS: Record<Transition, (now: string) => Partial<SubmissionsTable>> = {
+  submit: (now) => ({ submitted_at: now }),
+  approve: (now) => ({ approved_at: now }),
+  publish: (now) => ({ published_at: now }),
+  reopen: () => ({ approved_at: null, published_at: null }),
+  return: () => ({}),
+};
+
+/** Re-validates before a submit: refused while errors remain or warnings lack a comment. */
+async function checkSubmittable(trx: Trx, catalog: Catalog, dataset: Dataset, key: SubmissionKey, submissionId: string): Promise<void> {
+  const findings = await computeFindings(trx, catalog, dataset, key, toStored(await listValues(trx, submissionId)));
+  await storeFindings(trx, submissionId, findings);
+  const comments = new Set((await listFindingComments(trx, submissionId)).map((c) => c.key));
+  const errors = findings.filter((f) => f.severity === 'error');
+  const uncommented = findings.filter((f) => f.severity === 'warning' && !comments.has(f.key));
+  if (errors.length > 0)
+    throw new SubmissionBlockedError(
+      `${errors.length} validation error(s) must be corrected before submitting: ${errors[0]!.message}`,
+      errors,
+    );
+  if (uncommented.length > 0)
+    throw new SubmissionBlockedError(
+      `${uncommented.length} warning(s) need a comment before submitting: ${uncommented[0]!.message}`,
+      uncommented,
+    );
+}
+
+/** Moves a submission through the workflow; submit re-validates and refuses on errors or uncommented warnings. */
+export async function transition(
+  db: Db,
+  catalog: Catalog,
+  viewer: Viewer,
+  actor: Actor,
+  key: SubmissionKey,
+  action: Transition,
+  version: number,
+  text?: string,
+): Promise<SubmissionsTable> {
+  const dataset = await checkKey(db, catalog, key);
+  const rule = TRANSITIONS[action];
+  if (!rule.allowed(viewer, key.partner, dataset.domain)) {
+    throw new ForbiddenError(
+      viewer.kind === 'user' && viewer.role === 'reviewer'
+        ? `You review ${viewer.domains?.join(', ')}; ${key.dataset} belongs to ${dataset.domain}.`
+        : `Your role cannot ${action} ${key.partner}'s data.`,
+    );
+  }
+  const body = (text ?? '').trim();
+  if (rule.needsText && body === '')
+    throw new ValidationError(`${action === 'reopen' ? 'reason' : 'comment'}: say why (it is kept in the submission's thread).`, {
+      field: action === 'reopen' ? 'reason' : 'comment',
+    });
+  const next = await db.transaction().execute(async (trx) => {
+    const submission = await loadForTransition(trx, key, version);
+    if (!rule.from.includes(submission.status))
+      throw new ConflictError(`Cannot ${action} a submission that is ${submission.status}.`, { status: submission.status });
+    if (action === 'submit') await checkSubmittable(trx, catalog, dataset, key, submission.id);
+    const now = new Date().toISOString();
+    const stamps = STAMPS[action](now);
+    const next: SubmissionsTable = { ...submission, ...stamps, status: rule.to, version: submission.version + 1, updated_at: now };
+    if (
+      !(await updateSubmissionIfVersion(trx, submission.id, submission.version, {
+        ...stamps,
+        status: next.status,
+        version: next.version,
+        updated_at: now,
+      }))
+    )
+      throw staleVersion(submission.version + 1, version);
+    await insertEvent(trx, {
+      id: randomUUID(),
+      submission_id: submission.id,
+      at: now,
+      author_id: actor.id,
+      author: actor.label,
+      kind: action,
+      body,
+    });
+    await appendAuditEntry(trx, actor, {
+      action: `submission.${action}`,
+      entityType: 'submission',
+      entityId: submission.id,
+      before: { status: submission.status },
+      after: { status: next.status, ...(body ? { text: body } : {}) },
+    });
+    return next;
+  });
+  if (action === 'submit') await submissionsChanged(db, catalog, [key], actor);
+  return next;
+}
+
+async function readable(db: DbOrTrx, viewer: Viewer, key: SubmissionKey): Promise<SubmissionsTable> {
+  const submission = await findSubmission(db, key.dataset, key.partner, key.period);
+  if (!submission || !canRead(viewer, key.partner, submission.status))
+    throw new NotFoundError('Submission', `${key.dataset} ${key.partner} ${key.period}`);
+  return submission;
+}
+
+/** Adds a comment to the submission's thread (any signed-in reader). */
+export async function addComment(db: Db, viewer: Viewer, actor: Actor, key: SubmissionKey, body: string): Promise<void> {
+  const text = body.trim();
+  if (!text) throw new ValidationError('body: the comment is empty.', { field: 'body' });
+  await db.transaction().execute(async (trx) => {
+    const submission = await readable(trx, viewer, key);
+    const id = randomUUID();
+    await insertEvent(trx, {
+      id,
+      submission_id: submission.id,
+      at: new Date().toISOString(),
+      author_id: actor.id,
+      author: actor.label,
+      kind: 'comment',
+      body: text,
+    });
+    await appendAuditEntry(trx, actor, {
+      action: 'submission.comment',
+      entityType: 'submission',
+      entityId: submission.id,
+      after: { comment: text },
+    });
+  });
+}
+
+/**
+ * Explains validation warnings (the data provider's comment, required before submitting): one, or
+ * many at once with the same text — an import can raise dozens of similar outlier warnings.
+ */
+export async function commentFindings(
+  db: Db,
+  viewer: Viewer,
+  actor: Actor,
+  key: SubmissionKey,
+  findingKeys: string[],
+  comment: string,
+): Promise<number> {
+  const text = comment.trim();
+  if (!text) throw new ValidationError('comment: explain the warning.', { field: 'comment' });
+  if (findingKeys.length === 0) throw new ValidationError('key: name the warning(s) to explain.', { field: 'key' });
+  if (!canEdit(viewer, key.partner)) throw new ForbiddenError(`You cannot comment on ${key.partner}'s validation results.`);
+  return db.transaction().execute(async (trx) => {
+    const submission = await readable(trx, viewer, key);
+    if (!EDITABLE.includes(submission.status))
+      throw new ConflictError(`The submission is ${submission.status}; comments on warnings are given before submitting.`);
+    const known = new Set((await listFindings(trx, submission.id)).map((f) => f.key));
+    const unknown = findingKeys.filter((k) => !known.has(k));
+    if (unknown.length > 0) throw new NotFoundError('Validation finding', unknown[0]!);
+    const at = new Date().toISOString();
+    const unique = [...new Set(findingKeys)];
+    for (const findingKey of unique)
+      await upsertFindingComment(trx, { submission_id: submission.id, key: findingKey, comment: text, author: actor.label, at });
+    await appendAuditEntry(trx, actor, {
+      action: 'finding.comment',
+      entityType: 'submission',
+      entityId: submission.id,
+      after: { findings: unique, comment: text },
+    });
+    return unique.length;
+  });
+}
+
+/** Explains one validation warning. */
+export function commentFinding(
+  db: Db,
+  viewer: Viewer,
+  actor: Actor,
+  key: SubmissionKey,
+  findingKey: string,
+  comment: string,
+): Promise<number> {
+  return commentFindings(db, viewer, actor, key, [findingKey], comment);
+}
