@@ -1,7 +1,8 @@
 // Request and response schemas of a delegation's briefing book (JSON and printable HTML): the
 // indicators and commitments per agenda item (the single source of their types).
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { ItemSchema, MeetingCoreSchema, PartnerCode, textReply } from './meetings.schema.js';
+import { download } from '../platform/http/schemas.js';
+import { ItemSchema, MeetingCoreSchema, PartnerCode } from './meetings.schema.js';
 
 export const BriefingQuery = Type.Object({ partner: Type.Optional(PartnerCode) });
 
@@ -51,7 +52,7 @@ export const BriefingBookSchema = Type.Object(
   { description: 'The briefing book: per agenda item its indicators, the partner’s commitments and the documents' },
 );
 
-export const BriefingHtmlReply = textReply('text/html', 'The briefing book as printable HTML');
+export const BriefingHtmlReply = download('The briefing book as printable HTML', 'text/html');
 
 export type BriefingIndicator = Static<typeof BriefingIndicatorSchema>;
 export type BriefingCommitment = Static<typeof BriefingCommitmentSchema>;

@@ -3,6 +3,7 @@
 // texts and downloads (the single source of their types).
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { ALLOWED_TYPES } from '../platform/files/file-check.js';
+import { download } from '../platform/http/schemas.js';
 
 // ---- Request fields. Enumerated values stay plain strings here: the service names the allowed values in its 400.
 
@@ -281,18 +282,9 @@ export type Participant = Static<typeof ParticipantSchema>;
 
 // ---- Generated texts and downloads (not JSON)
 
-/** A reply that is a text document of the given media type. */
-export const textReply = (mediaType: string, description: string) => ({
-  description,
-  content: { [mediaType]: { schema: { type: 'string' } } },
-});
-
-export const AnnouncementReply = textReply('text/plain', 'The public announcement as plain text');
-export const AgendaReply = textReply('text/html', 'The printable agenda as HTML');
-export const InvitationReply = textReply('text/calendar', 'The iCalendar invitation (.ics)');
+export const AnnouncementReply = download('The public announcement as plain text', 'text/plain');
+export const AgendaReply = download('The printable agenda as HTML', 'text/html');
+export const InvitationReply = download('The iCalendar invitation (.ics)', 'text/calendar');
 
 /** A document's file, in one of the types an upload may have. */
-export const DocumentFileReply = {
-  description: 'The document’s file, as an attachment',
-  content: Object.fromEntries([...new Set(Object.values(ALLOWED_TYPES))].map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
-};
+export const DocumentFileReply = download('The document’s file, as an attachment', ...new Set(Object.values(ALLOWED_TYPES)));

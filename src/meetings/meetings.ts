@@ -15,6 +15,9 @@ export const VISIBILITIES = ['public', 'participants'] as const;
 export const ACCESS = ['public', 'participants', 'commission'] as const;
 export const REPLIES = ['accepted', 'declined', 'represented'] as const;
 
+/** The access rule of the organising routes (the same people as isOrganiser, over HTTP). */
+export const ORGANISING = { roles: ['commission', 'admin'] } as const;
+
 export function isOrganiser(viewer: Viewer): boolean {
   return viewer.kind === 'operator' || (viewer.kind === 'user' && (viewer.role === 'admin' || viewer.role === 'commission'));
 }

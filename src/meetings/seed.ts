@@ -5,15 +5,9 @@ import type { Actor } from '../platform/audit/actor.js';
 import type { Db } from '../platform/db/database.js';
 import type { Catalog } from '../statistics/catalog.js';
 import type { Viewer } from '../platform/viewer.js';
-import {
-  addItem,
-  addSession,
-  createMeeting,
-  inviteDelegation,
-  listVisibleMeetings,
-  replyToInvitation,
-  updateMeetingDetails,
-} from './meetings.service.js';
+import { addItem, addSession } from './agenda.service.js';
+import { inviteDelegation, replyToInvitation } from './delegations.service.js';
+import { createMeeting, listVisibleMeetings, updateMeetingDetails } from './meetings.service.js';
 
 export const MEETING_2020_TITLE = 'EU–Western Balkans ministerial videoconference on Justice and Home Affairs';
 const ORGANISER: Viewer = { kind: 'operator', label: 'demo data' };

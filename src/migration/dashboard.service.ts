@@ -20,52 +20,27 @@ function monthsBack(period: string, n: number): string[] {
   return periodRange(shiftPeriod(period, 1 - n), period);
 }
 
-export async function migrationDashboard(db: Db, catalog: Catalog, viewer: Viewer, q: DashboardFilter = {}): Promise<Dashboard> {
-  if (q.period && (!parsePeriod(q.period) || !/^\d{4}-\d{2}$/.test(q.period)))
-    throw new ValidationError(`period: "${q.period}" is not a month (YYYY-MM).`, { field: 'period' });
-  const partners = (await listPartners(db)).filter((p) => p.group_code === 'WB6');
+/** The month shown: the one asked, else the latest month with arrivals (the monthly exchange), else the latest with reception figures. */
+async function chosenPeriod(db: Db, catalog: Catalog, viewer: Viewer, asked: string | undefined) {
   const arrivalsAll = await indicatorValues(db, catalog, viewer, { code: 'migration.arrivals' });
   const occupancyAll = await indicatorValues(db, catalog, viewer, { code: 'migration.occupancy_rate' });
   const known = [...new Set([...arrivalsAll.periods, ...occupancyAll.periods])].filter((p) => /^\d{4}-\d{2}$/.test(p)).sort(comparePeriods);
-  // By default the latest month with arrivals (the monthly exchange), else the latest with reception figures.
   const monthly = arrivalsAll.periods.filter((p) => /^\d{4}-\d{2}$/.test(p)).sort(comparePeriods);
-  const period = q.period ?? monthly.at(-1) ?? known.at(-1) ?? null;
-  const empty: Dashboard = {
-    period,
-    periods: known,
-    partners: [],
-    region: { arrivals: null, occupancy: null, arrivalsChange: null },
-    series: [],
-    centres: [],
-    citizenships: [],
-    sources: [],
-  };
-  if (!period) return empty;
-  const range = monthsBack(period, Math.min(Math.max(q.months ?? 12, 1), 60));
-  const at = async (code: string) => indicatorValues(db, catalog, viewer, { code, period });
-  const [arrivals, share, occupancy, capacity, accommodated, outside, change] = await Promise.all(
-    [
-      'migration.arrivals',
-      'migration.arrivals_share',
-      'migration.occupancy_rate',
-      'migration.reception_capacity',
-      'migration.accommodated',
-      'migration.sleeping_outside',
-      'migration.arrivals_change',
-    ].map(at),
-  );
-  const valueOf = (answer: typeof arrivals, partner: string) =>
-    answer!.values.find((v) => v.partner === partner && v.orgUnit === null)?.value ?? null;
+  return { period: asked ?? monthly.at(-1) ?? known.at(-1) ?? null, known };
+}
+
+/** Every reception centre of the partners with its capacity, accommodated and occupancy in the month. */
+async function centresOf(db: Db, catalog: Catalog, viewer: Viewer, partners: string[], period: string): Promise<Dashboard['centres']> {
   const centres: Dashboard['centres'] = [];
-  for (const p of partners) {
+  for (const partner of partners) {
     const [cap, acc, occ] = await Promise.all(
       ['migration.reception_capacity', 'migration.accommodated', 'migration.occupancy_rate'].map((code) =>
-        indicatorByOrgUnit(db, catalog, viewer, { code, partner: p.code, period }),
+        indicatorByOrgUnit(db, catalog, viewer, { code, partner, period }),
       ),
     );
     for (const unit of cap!.values) {
       centres.push({
-        partner: p.code,
+        partner,
         orgUnit: unit.orgUnit,
         name: unit.name,
         capacity: unit.value,
@@ -74,18 +49,27 @@ export async function migrationDashboard(db: Db, catalog: Catalog, viewer: Viewe
       });
     }
   }
-  const series = await Promise.all(
+  return centres;
+}
+
+/** The partners' values of the series indicators over the months of the range. */
+async function seriesOf(db: Db, catalog: Catalog, viewer: Viewer, partners: string[], range: string[]): Promise<Dashboard['series']> {
+  return Promise.all(
     SERIES.map(async (code) => {
       const answer = await indicatorValues(db, catalog, viewer, { code, from: range[0], to: range.at(-1) });
       return {
         indicator: code,
         label: answer.indicator.label,
         values: answer.values
-          .filter((v) => v.orgUnit === null && partners.some((p) => p.code === v.partner))
+          .filter((v) => v.orgUnit === null && partners.includes(v.partner))
           .map((v) => ({ partner: v.partner, period: v.period, value: v.value })),
       };
     }),
   );
+}
+
+/** The ten citizenships with the most arrivals in the region in the month, most first. */
+async function topCitizenships(db: Db, catalog: Catalog, viewer: Viewer, period: string): Promise<Dashboard['citizenships']> {
   const citizenships: Dashboard['citizenships'] = [];
   for (const c of catalog.dimensions.get('citizenship')?.codes ?? []) {
     const answer = await indicatorValues(db, catalog, viewer, { code: 'migration.arrivals', period, dimensions: { citizenship: c.code } });
@@ -93,6 +77,35 @@ export async function migrationDashboard(db: Db, catalog: Catalog, viewer: Viewe
     if (total) citizenships.push({ code: c.code, label: c.label, arrivals: total });
   }
   citizenships.sort((a, b) => b.arrivals - a.arrivals);
+  return citizenships.slice(0, 10);
+}
+
+const AT_PERIOD = [
+  'migration.arrivals',
+  'migration.arrivals_share',
+  'migration.occupancy_rate',
+  'migration.reception_capacity',
+  'migration.accommodated',
+  'migration.sleeping_outside',
+  'migration.arrivals_change',
+] as const;
+
+export async function migrationDashboard(db: Db, catalog: Catalog, viewer: Viewer, q: DashboardFilter = {}): Promise<Dashboard> {
+  if (q.period && (!parsePeriod(q.period) || !/^\d{4}-\d{2}$/.test(q.period)))
+    throw new ValidationError(`period: "${q.period}" is not a month (YYYY-MM).`, { field: 'period' });
+  const partners = (await listPartners(db)).filter((p) => p.group_code === 'WB6');
+  const { period, known } = await chosenPeriod(db, catalog, viewer, q.period);
+  if (!period) {
+    const region = { arrivals: null, occupancy: null, arrivalsChange: null };
+    return { period, periods: known, partners: [], region, series: [], centres: [], citizenships: [], sources: [] };
+  }
+  const range = monthsBack(period, Math.min(Math.max(q.months ?? 12, 1), 60));
+  const codes = partners.map((p) => p.code);
+  const [arrivals, share, occupancy, capacity, accommodated, outside, change] = await Promise.all(
+    AT_PERIOD.map((code) => indicatorValues(db, catalog, viewer, { code, period })),
+  );
+  const valueOf = (answer: typeof arrivals, partner: string) =>
+    answer!.values.find((v) => v.partner === partner && v.orgUnit === null)?.value ?? null;
   return {
     period,
     periods: known,
@@ -111,9 +124,9 @@ export async function migrationDashboard(db: Db, catalog: Catalog, viewer: Viewe
       occupancy: occupancy!.region[0]?.value ?? null,
       arrivalsChange: change!.region[0]?.value ?? null,
     },
-    series,
-    centres,
-    citizenships: citizenships.slice(0, 10),
+    series: await seriesOf(db, catalog, viewer, codes, range),
+    centres: await centresOf(db, catalog, viewer, codes, period),
+    citizenships: await topCitizenships(db, catalog, viewer, period),
     sources: await valueSources(db, catalog, viewer, { datasets: DATASETS, periods: range }),
   };
 }

@@ -12,7 +12,8 @@ import { westernBalkansMap } from './geo.js';
 
 const tags = ['migration'];
 
-export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/** The regional situation: /migration/dashboard, /migration/map, /migration/compliance. */
+const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/migration/dashboard',
     {
@@ -55,7 +56,10 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => ({ datasets: await reportingCompliance(app.db, app.catalog, { months: request.query.months }) }),
   );
+};
 
+/** Early warnings: /migration/alerts, /migration/alerts/:id and its acknowledgement. */
+const alertsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/migration/alerts',
     {
@@ -106,4 +110,9 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
     },
   );
+};
+
+export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(dashboardRoutes);
+  await app.register(alertsRoutes);
 };

@@ -10,10 +10,46 @@ import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { bearer, callApi, makeUser, type TestUser } from '../testing/factories.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp.js';
 import { loadCatalogs, parseCatalogs } from '../statistics/catalog.js';
+import { shiftPeriod } from '../statistics/periods.js';
 import { addressedPartners, meets } from './alerts.js';
 
 const catalog = loadCatalogs(CATALOG_DIR);
 const HEADER = 'dataset,partner,org_unit,period,variable,citizenship,value,comment\n';
+
+/**
+ * The month of each test (the database is shared by the file's tests): months apart, so that none
+ * is another's previous month (arrivals alerts compare with it) nor in another's reminder window.
+ * The dashboard's is the latest with arrivals (the dashboard shows that month by default); the
+ * compliance test takes last month, the one the compliance grid shows.
+ */
+const MONTHS = {
+  centre: '2019-03',
+  reimport: '2019-09',
+  ack: '2020-03',
+  reviewers: '2020-09',
+  surge: '2021-03',
+  reminders: '2022-03',
+  cli: '2023-03',
+  dashboard: '2025-06',
+} as const;
+
+/** The month before. */
+const previousMonth = (month: string) => shiftPeriod(month, -1);
+
+/** CSV rows of BA's reception in a month: Lipa 95 of 100 places (at or above 90 %: an early warning), Borići 50 of 100. */
+function receptionRows(month: string): string[] {
+  return [
+    `migration.reception,BA,BA-RC-LIPA,${month},reception.capacity,,100,`,
+    `migration.reception,BA,BA-RC-LIPA,${month},reception.accommodated,,95,`,
+    `migration.reception,BA,BA-RC-BORICI,${month},reception.capacity,,100,`,
+    `migration.reception,BA,BA-RC-BORICI,${month},reception.accommodated,,50,`,
+  ];
+}
+
+/** CSV rows of a partner's arrivals detected, by month (of one citizenship, or the total). */
+function arrivalRows(partner: string, byMonth: Record<string, number>, citizenship = ''): string[] {
+  return Object.entries(byMonth).map(([month, n]) => `migration.monthly,${partner},,${month},arrivals.detected,${citizenship},${n},`);
+}
 
 describe('alert rules', () => {
   it('compares and addresses the partner, its neighbours, or the whole region', () => {
@@ -62,14 +98,52 @@ describeEachDatabase('migration exchange', (get) => {
   let smtp: TestSmtpServer;
   let ba: TestUser, me: TestUser, al: TestUser, commission: TestUser, reviewer: TestUser;
   const call = (user: TestUser | null, method: 'GET' | 'POST', url: string, payload?: unknown) => callApi(app, user, method, url, payload);
-  const importCsv = (user: TestUser, csv: string) =>
+  /** Imports CSV rows as the user (drafts); answers the import's response. */
+  const importRows = (user: TestUser, rows: string[]) =>
     app.inject({
       method: 'POST',
       url: '/api/v1/imports/values',
       headers: { ...bearer(user), 'content-type': 'text/csv' },
-      payload: HEADER + csv,
+      payload: HEADER + rows.join('\n') + '\n',
     });
-  const alerts = () => get().db.selectFrom('alerts').selectAll().orderBy('created_at').execute();
+  /** Imports the rows and fails the test unless the import is accepted. */
+  const importMonth = async (user: TestUser, rows: string[]) => {
+    const res = await importRows(user, rows);
+    if (res.statusCode !== 200) throw new Error(`import: ${res.statusCode} ${res.body}`);
+  };
+  /** A workflow step (submit, approve, publish) on the submission of the version read. */
+  const step = async (user: TestUser, submission: string, action: string) => {
+    const s = (await call(user, 'GET', `/submissions/${submission}`)).json();
+    return call(user, 'POST', `/submissions/${submission}/${action}`, { version: s.version });
+  };
+  /** BA submits its reception month and the Commission approves and publishes it. */
+  const publishReception = async (month: string) => {
+    const submission = `migration.reception/BA/${month}`;
+    for (const [user, action] of [
+      [ba, 'submit'],
+      [commission, 'approve'],
+      [commission, 'publish'],
+    ] as const) {
+      const res = await step(user, submission, action);
+      if (res.statusCode !== 200) throw new Error(`${action} ${submission}: ${res.statusCode} ${res.body}`);
+    }
+  };
+  /** The alerts of one month, oldest first. */
+  const alertsOf = (period: string) =>
+    get().db.selectFrom('alerts').selectAll().where('period', '=', period).orderBy('created_at').execute();
+  /** The user's alert feed, only the alerts of one month. */
+  const feedOf = async (user: TestUser, period: string) =>
+    ((await call(user, 'GET', '/migration/alerts')).json().alerts as { period: string; [key: string]: any }[]).filter(
+      (a) => a.period === period,
+    );
+  /** The notifications that announce an alert. */
+  const alertNotifications = (alertId: string) =>
+    get()
+      .db.selectFrom('notifications')
+      .select(['user_id', 'title', 'link'])
+      .where('kind', '=', 'migration.alert')
+      .where('link', '=', `/migration/alerts/${alertId}`)
+      .execute();
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
@@ -90,24 +164,19 @@ describeEachDatabase('migration exchange', (get) => {
     await smtp.close();
   });
 
-  const reception = [
-    'migration.reception,BA,BA-RC-LIPA,2026-09,reception.capacity,,100,',
-    'migration.reception,BA,BA-RC-LIPA,2026-09,reception.accommodated,,95,',
-    'migration.reception,BA,BA-RC-BORICI,2026-09,reception.capacity,,100,',
-    'migration.reception,BA,BA-RC-BORICI,2026-09,reception.accommodated,,50,',
-  ].join('\n');
-
   it('importing a month where a centre crosses 90 % creates exactly one alert, for the partner, its neighbours and the Commission', async () => {
-    const res = await importCsv(ba, reception);
+    const month = MONTHS.centre;
+    const res = await importRows(ba, receptionRows(month));
     expect(res.statusCode).toBe(200);
-    const list = await alerts();
+    const list = await alertsOf(month);
     expect(list.map((a) => [a.rule, a.scope, a.scope_code, a.partner_code, a.period, a.value, a.threshold])).toEqual([
-      ['migration.centre_nearly_full', 'centre', 'BA-RC-LIPA', 'BA', '2026-09', 95, 90],
+      ['migration.centre_nearly_full', 'centre', 'BA-RC-LIPA', 'BA', month, 95, 90],
     ]);
+    const alertId = list[0]!.id;
     const recipients = await get()
       .db.selectFrom('alert_recipients')
       .select(['user_id', 'reason'])
-      .where('alert_id', '=', list[0]!.id)
+      .where('alert_id', '=', alertId)
       .execute();
     expect(new Map(recipients.map((r) => [r.user_id, r.reason]))).toEqual(
       new Map([
@@ -116,126 +185,113 @@ describeEachDatabase('migration exchange', (get) => {
         [commission.user.id, 'commission'],
       ]),
     );
-    const notified = await get()
-      .db.selectFrom('notifications')
-      .select(['user_id', 'title', 'link'])
-      .where('kind', '=', 'migration.alert')
-      .execute();
+    const notified = await alertNotifications(alertId);
     expect(notified.map((n) => n.user_id).sort()).toEqual([ba.user.id, me.user.id, commission.user.id].sort());
-    expect(notified[0]!.title).toBe('Early warning: Reception centre occupancy at or above 90 % — Lipa (BA), 2026-09');
+    expect(notified[0]!.title).toBe(`Early warning: Reception centre occupancy at or above 90 % — Lipa (BA), ${month}`);
     // By e-mail too, through a real SMTP server.
     await deliverPendingEmails(get().db, testConfig(get().config, { smtpUrl: smtp.url }));
-    const mail = smtp.received.filter((m) => m.subject.startsWith('Early warning'));
+    const mail = smtp.received.filter((m) => m.subject === notified[0]!.title);
     expect(mail.flatMap((m) => m.to).sort()).toEqual([ba.user.email, me.user.email, commission.user.email].sort());
-    expect(mail[0]!.text).toContain('Occupancy rate of reception centres for Lipa (BA) in 2026-09: 95 % (threshold >= 90 %)');
-    expect(mail[0]!.text).toMatch(/Open in JHA Hub: http:\/\/localhost:8080\/migration\/alerts\/[0-9a-f-]{36}/);
+    expect(mail[0]!.text).toContain(`Occupancy rate of reception centres for Lipa (BA) in ${month}: 95 % (threshold >= 90 %)`);
+    expect(mail[0]!.text).toContain(`Open in JHA Hub: http://localhost:8080/migration/alerts/${alertId}`);
   });
 
   it('re-importing the same data does not create a second alert or notification', async () => {
-    expect((await importCsv(ba, reception)).statusCode).toBe(200);
+    const month = MONTHS.reimport;
+    await importMonth(ba, receptionRows(month));
+    const [alert] = await alertsOf(month);
+    expect((await importRows(ba, receptionRows(month))).statusCode).toBe(200);
     // A save through the form and a submission are checked too, and stay silent.
-    const s = (await call(ba, 'GET', '/submissions/migration.reception/BA/2026-09')).json();
-    const comment = await app.inject({
-      method: 'POST',
-      url: '/api/v1/submissions/migration.reception/BA/2026-09/submit',
-      headers: bearer(ba),
-      payload: { version: s.version },
-    });
-    expect(comment.statusCode).toBe(200);
-    expect(await alerts()).toHaveLength(1);
-    expect(await get().db.selectFrom('notifications').select('id').where('kind', '=', 'migration.alert').execute()).toHaveLength(3);
+    expect((await step(ba, `migration.reception/BA/${month}`, 'submit')).statusCode).toBe(200);
+    expect(await alertsOf(month)).toHaveLength(1);
+    expect(await alertNotifications(alert!.id)).toHaveLength(3);
   });
 
   it('a coordinator sees the alerts addressed to them; a recipient of another partner acknowledges', async () => {
-    expect((await call(al, 'GET', '/migration/alerts')).json().alerts).toEqual([]);
+    const month = MONTHS.ack;
+    await importMonth(ba, receptionRows(month));
+    expect(await feedOf(al, month)).toEqual([]);
     expect((await call(null, 'GET', '/migration/alerts')).statusCode).toBe(401);
-    const feed = (await call(me, 'GET', '/migration/alerts')).json().alerts;
+    const feed = await feedOf(me, month);
     expect(feed).toHaveLength(1);
     expect(feed[0]).toMatchObject({ scopeName: 'Lipa (BA)', value: 95, mine: { acknowledgedAt: null }, acknowledgedBy: [] });
-    expect((await call(al, 'POST', `/migration/alerts/${feed[0].id}/ack`)).statusCode).toBe(404);
-    expect((await call(reviewer, 'POST', `/migration/alerts/${feed[0].id}/ack`)).statusCode).toBe(403);
-    const acked = await call(me, 'POST', `/migration/alerts/${feed[0].id}/ack`);
+    const alertId = feed[0]!.id;
+    expect((await call(al, 'POST', `/migration/alerts/${alertId}/ack`)).statusCode).toBe(404);
+    expect((await call(reviewer, 'POST', `/migration/alerts/${alertId}/ack`)).statusCode).toBe(403);
+    const acked = await call(me, 'POST', `/migration/alerts/${alertId}/ack`);
     expect(acked.json().acknowledgedBy).toEqual([me.user.email]);
-    expect(
-      (await call(reviewer, 'GET', '/migration/alerts'))
-        .json()
-        .alerts[0].recipients.find((r: { email: string }) => r.email === me.user.email),
-    ).toMatchObject({ reason: 'neighbour', acknowledgedAt: expect.any(String) });
-    const audit = await get().db.selectFrom('audit_log').selectAll().where('action', '=', 'migration.alert.ack').execute();
+    const seenByReviewer = (await feedOf(reviewer, month)).find((a) => a.id === alertId)!;
+    expect(seenByReviewer.recipients.find((r: { email: string }) => r.email === me.user.email)).toMatchObject({
+      reason: 'neighbour',
+      acknowledgedAt: expect.any(String),
+    });
+    const audit = await get()
+      .db.selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'migration.alert.ack')
+      .where('entity_id', '=', alertId)
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it('reviewers review within their domains', async () => {
+    const month = MONTHS.reviewers;
+    const submission = `migration.reception/BA/${month}`;
+    await importMonth(ba, receptionRows(month));
+    expect((await step(ba, submission, 'submit')).statusCode).toBe(200);
     const { changeUser } = await import('../platform/users/users.service.js');
     const known = new Set(['justice', 'migration', 'commitments']);
     const justiceOnly = await makeUser(get().db, 'reviewer');
     await changeUser(get().db, SYSTEM_ACTOR, justiceOnly.user.id, { domains: ['justice'] }, known);
     const migrationReviewer = await makeUser(get().db, 'reviewer');
     await changeUser(get().db, SYSTEM_ACTOR, migrationReviewer.user.id, { domains: ['migration'] }, known);
-    const s = (await call(justiceOnly, 'GET', '/submissions/migration.reception/BA/2026-09')).json();
+    const s = (await call(justiceOnly, 'GET', `/submissions/${submission}`)).json();
     expect(s.can).toMatchObject({ approve: false, return: false });
-    const refused = await call(justiceOnly, 'POST', '/submissions/migration.reception/BA/2026-09/approve', { version: s.version });
+    const refused = await call(justiceOnly, 'POST', `/submissions/${submission}/approve`, { version: s.version });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.message).toBe('You review justice; migration.reception belongs to migration.');
-    expect((await call(migrationReviewer, 'GET', '/submissions/migration.reception/BA/2026-09')).json().can).toMatchObject({
+    expect((await call(migrationReviewer, 'GET', `/submissions/${submission}`)).json().can).toMatchObject({
       approve: true,
       return: true,
     });
     // Every reviewer still reads all data; domains limit what they review, not what they see.
-    expect((await call(justiceOnly, 'GET', '/migration/alerts')).json().alerts.length).toBeGreaterThan(0);
+    expect((await feedOf(justiceOnly, month)).map((a) => a.rule)).toEqual(['migration.centre_nearly_full']);
   });
 
   it('arrivals up 50 % fire a partner alert and a regional one addressed to every partner', async () => {
-    expect(
-      (
-        await importCsv(
-          ba,
-          'migration.monthly,BA,,2026-08,arrivals.detected,,100,\nmigration.monthly,BA,,2026-09,arrivals.detected,,160,\n',
-        )
-      ).statusCode,
-    ).toBe(200);
-    const list = await alerts();
+    const month = MONTHS.surge;
+    expect((await importRows(ba, arrivalRows('BA', { [previousMonth(month)]: 100, [month]: 160 }))).statusCode).toBe(200);
+    const list = await alertsOf(month);
     expect(list.map((a) => [a.rule, a.scope_code, a.value])).toEqual(
       expect.arrayContaining([
         ['migration.arrivals_surge', 'BA', 60],
         ['migration.region_arrivals_surge', 'WB6', 60],
       ]),
     );
-    expect((await call(al, 'GET', '/migration/alerts')).json().alerts.map((a: { rule: string }) => a.rule)).toEqual([
-      'migration.region_arrivals_surge',
-    ]);
+    expect((await feedOf(al, month)).map((a) => a.rule)).toEqual(['migration.region_arrivals_surge']);
     // A partner's alert names the partner, not its code.
-    const surge = (await call(me, 'GET', '/migration/alerts'))
-      .json()
-      .alerts.find((a: { rule: string }) => a.rule === 'migration.arrivals_surge');
+    const surge = (await feedOf(me, month)).find((a) => a.rule === 'migration.arrivals_surge')!;
     expect(surge.scopeName).toBe('Bosnia and Herzegovina');
-    expect(
-      (
-        await get()
-          .db.selectFrom('notifications')
-          .select('title')
-          .where('link', '=', `/migration/alerts/${surge.id}`)
-          .executeTakeFirstOrThrow()
-      ).title,
-    ).toBe('Early warning: Arrivals up 50 % or more on the previous month — Bosnia and Herzegovina, 2026-09');
+    expect((await alertNotifications(surge.id))[0]!.title).toBe(
+      `Early warning: Arrivals up 50 % or more on the previous month — Bosnia and Herzegovina, ${month}`,
+    );
   });
 
   it('the dashboard shows a coordinator the published regional picture and their own figures, never another partner’s unpublished ones', async () => {
-    expect(
-      (
-        await importCsv(
-          al,
-          'migration.monthly,AL,,2026-09,arrivals.detected,,240,\nmigration.monthly,AL,,2026-09,arrivals.detected,AF,200,\n',
-        )
-      ).statusCode,
-    ).toBe(200);
-    // Without a month, the latest month with arrivals is shown.
-    expect((await call(commission, 'GET', '/migration/dashboard')).json().period).toBe('2026-09');
-    const forAl = (await call(al, 'GET', '/migration/dashboard?period=2026-09')).json();
+    const month = MONTHS.dashboard;
+    const before = previousMonth(month);
+    await importMonth(ba, receptionRows(month));
+    await importMonth(ba, arrivalRows('BA', { [before]: 100, [month]: 160 }));
+    expect((await importRows(al, [...arrivalRows('AL', { [month]: 240 }), ...arrivalRows('AL', { [month]: 200 }, 'AF')])).statusCode).toBe(
+      200,
+    );
+    // Without a month, the latest month with arrivals is shown (this test's month is the file's latest).
+    expect((await call(commission, 'GET', '/migration/dashboard')).json().period).toBe(month);
+    const forAl = (await call(al, 'GET', `/migration/dashboard?period=${month}`)).json();
     expect(forAl.partners.find((p: { partner: string }) => p.partner === 'AL')).toMatchObject({ arrivals: 240, share: 100 });
     expect(forAl.partners.find((p: { partner: string }) => p.partner === 'BA')).toMatchObject({ arrivals: null, occupancy: null });
     expect(forAl.centres).toEqual([]);
-    const inside = (await call(commission, 'GET', '/migration/dashboard?period=2026-09')).json();
+    const inside = (await call(commission, 'GET', `/migration/dashboard?period=${month}`)).json();
     expect(inside.partners.find((p: { partner: string }) => p.partner === 'BA')).toMatchObject({
       arrivals: 160,
       share: 40,
@@ -248,29 +304,28 @@ describeEachDatabase('migration exchange', (get) => {
     ]);
     expect(inside.citizenships[0]).toMatchObject({ code: 'AF', arrivals: 200 });
     expect(inside.series.find((s: { indicator: string }) => s.indicator === 'migration.arrivals').values).toEqual(
-      expect.arrayContaining([{ partner: 'BA', period: '2026-08', value: 100 }]),
+      expect.arrayContaining([{ partner: 'BA', period: before, value: 100 }]),
     );
     // Once BA's reception month is approved and published, everyone sees it.
-    for (const step of ['approve', 'publish']) {
-      const s = (await call(commission, 'GET', '/submissions/migration.reception/BA/2026-09')).json();
-      expect(
-        (await call(commission, 'POST', `/submissions/migration.reception/BA/2026-09/${step}`, { version: s.version })).statusCode,
-      ).toBe(200);
-    }
-    const after = (await call(null, 'GET', '/migration/dashboard?period=2026-09')).json();
+    await publishReception(month);
+    const after = (await call(null, 'GET', `/migration/dashboard?period=${month}`)).json();
     expect(after.partners.find((p: { partner: string }) => p.partner === 'BA')).toMatchObject({ occupancy: 72.5 });
     expect(after.partners.find((p: { partner: string }) => p.partner === 'AL')).toMatchObject({ arrivals: null });
     expect((await call(null, 'GET', '/migration/dashboard?period=2026-13')).statusCode).toBe(400);
   });
 
   it('shows who has submitted which month, and serves the bundled map', async () => {
+    // The grid ends with last month.
+    const month = previousMonth(new Date().toISOString().slice(0, 7));
+    await importMonth(ba, receptionRows(month));
+    await publishReception(month);
     const compliance = (await call(al, 'GET', '/migration/compliance?months=3')).json().datasets;
     const reception = compliance.find((d: { dataset: string }) => d.dataset === 'migration.reception');
-    expect(reception.cells.find((c: { partner: string; period: string }) => c.partner === 'BA' && c.period === '2026-09')).toMatchObject({
+    expect(reception.cells.find((c: { partner: string; period: string }) => c.partner === 'BA' && c.period === month)).toMatchObject({
       status: 'published',
       late: false,
     });
-    expect(reception.cells.find((c: { partner: string; period: string }) => c.partner === 'RS' && c.period === '2026-09')).toMatchObject({
+    expect(reception.cells.find((c: { partner: string; period: string }) => c.partner === 'RS' && c.period === month)).toMatchObject({
       status: 'not_started',
     });
     const map = (await call(null, 'GET', '/migration/map')).json();
@@ -285,11 +340,15 @@ describeEachDatabase('migration exchange', (get) => {
 
   it('reminds coordinators of months not submitted after their due date, once, and audits it', async () => {
     const { sendOverdueDataReminders } = await import('../statistics/reminders.service.js');
-    // migration.monthly 2026-09 fell due on 2026-10-15: AL has only a draft, RS nothing; BA's reception month is published.
-    const sent = await sendOverdueDataReminders(get().db, catalog, SYSTEM_ACTOR, new Date('2026-10-20T06:00:00Z'));
-    const monthly = sent.filter((r) => r.dataset === 'migration.monthly' && r.period === '2026-09');
+    const month = MONTHS.reminders;
+    await importMonth(al, arrivalRows('AL', { [month]: 240 }));
+    await importMonth(ba, receptionRows(month));
+    await publishReception(month);
+    // migration.monthly 2022-03 fell due on 2022-04-15: AL has only a draft, BA and ME nothing (RS has no coordinator); BA's reception month is published.
+    const sent = await sendOverdueDataReminders(get().db, catalog, SYSTEM_ACTOR, new Date('2022-04-20T06:00:00Z'));
+    const monthly = sent.filter((r) => r.dataset === 'migration.monthly' && r.period === month);
     expect(monthly.map((r) => r.partner).sort()).toEqual(['AL', 'BA', 'ME']);
-    expect(sent.some((r) => r.dataset === 'migration.reception' && r.partner === 'BA' && r.period === '2026-09')).toBe(false);
+    expect(sent.some((r) => r.dataset === 'migration.reception' && r.partner === 'BA' && r.period === month)).toBe(false);
     const titles = await get()
       .db.selectFrom('notifications')
       .select(['title', 'link'])
@@ -297,21 +356,26 @@ describeEachDatabase('migration exchange', (get) => {
       .where('kind', '=', 'statistics.overdue')
       .execute();
     expect(titles).toContainEqual({
-      title: 'Overdue: Monthly migration statistics, 2026-09',
-      link: '/statistics/migration.monthly/AL/2026-09',
+      title: `Overdue: Monthly migration statistics, ${month}`,
+      link: `/statistics/migration.monthly/AL/${month}`,
     });
-    expect(await sendOverdueDataReminders(get().db, catalog, SYSTEM_ACTOR, new Date('2026-10-21T06:00:00Z'))).toEqual([]);
+    expect(await sendOverdueDataReminders(get().db, catalog, SYSTEM_ACTOR, new Date('2022-04-21T06:00:00Z'))).toEqual([]);
     const audit = await get().db.selectFrom('audit_log').select('entity_id').where('action', '=', 'submission.reminder').execute();
-    expect(audit.map((a) => a.entity_id)).toContain('migration.monthly/AL/2026-09');
+    expect(audit.map((a) => a.entity_id)).toContain(`migration.monthly/AL/${month}`);
   });
 
-  it('jha alerts list and ack', () => {
+  it('jha alerts list and ack', async () => {
+    const month = MONTHS.cli;
+    await importMonth(ba, receptionRows(month));
+    const [alert] = await alertsOf(month);
+    expect((await call(me, 'POST', `/migration/alerts/${alert!.id}/ack`)).statusCode).toBe(200);
     const jha = (args: string[]) => runJha(get(), args);
     const list = JSON.parse(jha(['alerts', 'list', '--format', 'json']).stdout);
-    const centre = list.find((a: { rule: string }) => a.rule === 'migration.centre_nearly_full');
+    const centre = list.find((a: { id: string }) => a.id === alert!.id);
     expect(centre).toMatchObject({
+      rule: 'migration.centre_nearly_full',
       scope: 'centre:BA-RC-LIPA',
-      period: '2026-09',
+      period: month,
       value: 95,
       threshold: '>= 90',
       acknowledged_by: [me.user.email],
