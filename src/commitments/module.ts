@@ -8,14 +8,26 @@ import { registerPlanCommands } from './cli.js';
 import * as commitmentsTables from './migrations/20261128T0100_commitments.js';
 // This migration also created the platform's stored_files table (frozen, so it stays here).
 import * as progressTables from './migrations/20261128T0300_progress.js';
+import { evidenceRoutes, evidenceUploadRoutes } from './evidence.routes.js';
+import { planEditingRoutes } from './plan-editing.routes.js';
 import { shippedPlans, syncPlans } from './plans.service.js';
 import { plansRoutes } from './plans.routes.js';
-import { sendRoundReminders } from './progress.service.js';
-import { progressRoutes } from './progress.routes.js';
+import { sendRoundReminders } from './reminders.service.js';
+import { assessmentsRoutes, reportsRoutes } from './reports.routes.js';
+import { roundExportRoutes, roundsRoutes } from './rounds.routes.js';
+import { viewsRoutes } from './views.routes.js';
 
+/** Every route of the capability, one plugin per resource, under /api/v1. */
 async function commitmentsRoutes(app: FastifyInstance): Promise<void> {
   await app.register(plansRoutes);
-  await app.register(progressRoutes);
+  await app.register(roundsRoutes);
+  await app.register(roundExportRoutes);
+  await app.register(reportsRoutes);
+  await app.register(assessmentsRoutes);
+  await app.register(evidenceRoutes);
+  await app.register(evidenceUploadRoutes);
+  await app.register(viewsRoutes);
+  await app.register(planEditingRoutes);
 }
 
 export const commitmentsModule: Module<CatalogContext> = {

@@ -22,21 +22,12 @@ import {
   upsertObjective,
   upsertPlan,
 } from './plans.repository.js';
+import type { ActionInput, ActionPatch, AddedAction } from './plans.schema.js';
 import { randomUUID } from 'node:crypto';
 
 export const EDITABLE_KINDS = ['recommendations', 'meeting_conclusions'];
 const TITLE_LIMIT = 500;
 const DESCRIPTION_LIMIT = 5000;
-
-export interface ActionInput {
-  objective: string;
-  title: string;
-  description?: string | null;
-  deadline?: string | null;
-  partners: string[];
-  indicators?: string[];
-  institutions?: string | null;
-}
 
 async function editablePlan(db: Db, viewer: Viewer, planCode: string) {
   if (!canManageRounds(viewer)) throw new ForbiddenError('Only the Commission adds or edits recommendations and follow-up actions.');
@@ -74,7 +65,7 @@ export async function addPlanAction(
   actor: Actor,
   planCode: string,
   input: ActionInput,
-): Promise<{ code: string }> {
+): Promise<AddedAction> {
   await editablePlan(db, viewer, planCode);
   const objectives = await listObjectives(db, planCode);
   if (!objectives.some((o) => o.code === input.objective)) {
@@ -119,8 +110,6 @@ export async function addPlanAction(
   });
   return { code };
 }
-
-export type ActionPatch = Partial<Pick<ActionInput, 'title' | 'description' | 'deadline' | 'indicators' | 'institutions'>>;
 
 export async function updatePlanAction(
   db: Db,

@@ -10,7 +10,7 @@ import { NotFoundError } from '../platform/errors.js';
 import { listPartners } from '../platform/partners/partners.service.js';
 import { CATALOG_DIR } from '../platform/paths.js';
 import type { Catalog } from '../statistics/catalog.js';
-import { loadPlanFiles, RULE_OF_LAW_PARTNERS, ruleOfLawPlan, type PlanDefinition } from './plan-file.js';
+import { loadPlanFiles, RULE_OF_LAW_PARTNERS, ruleOfLawPlan, type PlanDefinition, type PlanKind } from './plan-file.js';
 import {
   findPlan,
   insertCommitmentIfMissing,
@@ -23,6 +23,7 @@ import {
   upsertObjective,
   upsertPlan,
 } from './plans.repository.js';
+import type { PlanSummary } from './plans.schema.js';
 
 export const PLANS_DIR = join(CATALOG_DIR, 'plans');
 
@@ -131,20 +132,11 @@ export async function syncPlans(db: Db, plans: PlanDefinition[], actor: Actor): 
   return { changed };
 }
 
-export interface PlanSummary {
-  code: string;
-  kind: string;
-  title: string;
-  objectives: number;
-  actions: number;
-  commitments: number;
-}
-
 export async function planSummaries(db: Db): Promise<PlanSummary[]> {
   const counts = await planCounts(db);
   return (await listPlans(db)).map((p) => ({
     code: p.code,
-    kind: p.kind,
+    kind: p.kind as PlanKind,
     title: p.title,
     ...(counts.get(p.code) ?? { objectives: 0, actions: 0, commitments: 0 }),
   }));

@@ -35,15 +35,29 @@ describe('plan files', () => {
   });
 });
 
+// The file's database is shared by its tests: each test first loads the shipped plans itself (one
+// test changes a plan's wording), so that none depends on what another did before it.
 describeEachDatabase('plans', (get) => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    await syncPlans(get().db, await shippedPlans(get().db, catalog), SYSTEM_ACTOR);
     app = await buildApp({ config: testConfig(get().config), db: get().db, logger: false, catalog });
   });
   afterAll(async () => app.close());
 
+  /** Brings the database in line with the shipped plan files, as every start does. */
+  const loadShippedPlans = async () => syncPlans(get().db, await shippedPlans(get().db, catalog), SYSTEM_ACTOR);
+  const auditCount = async () =>
+    Number(
+      (
+        await get()
+          .db.selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
   it('loads the counter-terrorism plan with five objectives and commitments for all six partners', async () => {
+    await loadShippedPlans();
     const plans = await planSummaries(get().db);
     expect(plans.find((p) => p.code === 'jap_ct_2018')).toMatchObject({ objectives: 5, actions: 17, commitments: 42 });
     expect(plans.find((p) => p.code === 'firearms_ap_2020')).toMatchObject({ objectives: 4 });
@@ -65,19 +79,14 @@ describeEachDatabase('plans', (get) => {
   });
 
   it('loads again without changes and without new audit entries', async () => {
-    const before = await get()
-      .db.selectFrom('audit_log')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    expect((await syncPlans(get().db, await shippedPlans(get().db, catalog), SYSTEM_ACTOR)).changed).toEqual([]);
-    const after = await get()
-      .db.selectFrom('audit_log')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(Number(after.n)).toBe(Number(before.n));
+    await loadShippedPlans();
+    const before = await auditCount();
+    expect((await loadShippedPlans()).changed).toEqual([]);
+    expect(await auditCount()).toBe(before);
   });
 
   it('updates changed wording and audits it, keeping commitments', async () => {
+    await loadShippedPlans();
     const dir = mkdtempSync(join(tmpdir(), 'jha-plans-'));
     cpSync(PLANS_DIR, dir, { recursive: true });
     const file = join(dir, 'firearms-action-plan-2020.yaml');
@@ -95,12 +104,14 @@ describeEachDatabase('plans', (get) => {
       .selectAll()
       .where('action', '=', 'plan.update')
       .where('entity_id', '=', 'firearms_ap_2020')
+      .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
     expect(entry.after_json).toContain('(official wording)');
     expect((await planSummaries(get().db)).find((p) => p.code === 'firearms_ap_2020')!.commitments).toBe(24);
   });
 
   it('serves plans publicly, with paraphrased titles flagged', async () => {
+    await loadShippedPlans();
     const list = (await app.inject('/api/v1/plans')).json();
     expect(list.plans.map((p: { code: string }) => p.code)).toContain('jap_ct_2018');
     const plan = (await app.inject('/api/v1/plans/jap_ct_2018')).json();
@@ -114,7 +125,8 @@ describeEachDatabase('plans', (get) => {
     expect((await app.inject('/api/v1/plans/nothing')).statusCode).toBe(404);
   });
 
-  it('jha plans list and export', () => {
+  it('jha plans list and export', async () => {
+    await loadShippedPlans();
     const jha = (args: string[]) => runJha(get(), args);
     const list = JSON.parse(jha(['plans', 'list', '--format', 'json']).stdout);
     expect(list.find((p: { code: string }) => p.code === 'jap_ct_2018')).toEqual({

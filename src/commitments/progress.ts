@@ -1,5 +1,5 @@
 // The rules of progress reporting, without I/O: the partner's statuses, the reviewers' assessment
-// scale (the Rule of Law Report's levels), who may see and do what, and what is overdue.
+// scale (the Rule of Law Report's levels), who may see and do what (and the roles its routes declare), and what is overdue.
 import type { ReportStatus, RoundStatus } from './tables.js';
 import { canReview, type Viewer } from '../platform/viewer.js';
 
@@ -65,6 +65,14 @@ export function canAssess(viewer: Viewer): boolean {
 export function canManageRounds(viewer: Viewer): boolean {
   return viewer.kind === 'operator' || (viewer.kind === 'user' && ['commission', 'admin'].includes(viewer.role));
 }
+
+/**
+ * The roles that the routes of each kind of change declare (`config.access`); the services then
+ * check the finer rules above. Reporting routes also name the partner a coordinator must belong to.
+ */
+export const REPORTING = { roles: ['coordinator', 'admin'], partnerParam: 'partner' } as const;
+export const ASSESSING = { roles: ['reviewer', 'commission', 'admin'] } as const;
+export const MANAGING = { roles: ['commission', 'admin'] } as const;
 
 export function editableByPartner(status: ReportStatus): boolean {
   return status === 'draft' || status === 'returned';

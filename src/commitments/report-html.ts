@@ -2,7 +2,8 @@
 // one partner per page), built from the same rows as the CSV export. Every text is escaped.
 import { escapeHtml } from '../platform/html.js';
 import { ASSESSMENT_LABELS, STATUS_LABELS, type Assessment, type ProgressStatus } from './progress.js';
-import type { RoundRow, RoundView } from './progress.service.js';
+import type { RoundView } from './progress.schema.js';
+import type { RoundRow } from './rounds.service.js';
 
 const STYLE = `
 body { font: 11pt/1.4 system-ui, sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }

@@ -7,6 +7,7 @@ import type { Catalog } from '../statistics/catalog.js';
 import { indicatorValues } from '../statistics/indicators.service.js';
 import { comparePeriods } from '../statistics/periods.js';
 import type { Viewer } from '../platform/viewer.js';
+import type { PlanKind } from './plan-file.js';
 import { findPlan, listObjectives } from './plans.repository.js';
 import {
   ASSESSMENTS,
@@ -27,14 +28,7 @@ import {
   type CommitmentDetailRow,
   type EntryRow,
 } from './progress.repository.js';
-
-export interface Latest {
-  status: ProgressStatus | null;
-  statusRound: string | null;
-  assessment: Assessment | null;
-  assessmentRound: string | null;
-  assessmentComment: string | null;
-}
+import type { ActionDetail, ActionIndicator, CommitmentView, HeatCell, Heatmap, Latest, Overdue, OverdueReport } from './views.schema.js';
 
 /** Whether the partner's reported status in this entry counts for the viewer (submitted, and readable). */
 function statusVisible(viewer: Viewer, e: EntryRow): boolean {
@@ -73,22 +67,7 @@ export function latestByCommitment(viewer: Viewer, entries: EntryRow[]): Map<str
   return out;
 }
 
-export interface HeatCell {
-  partner: string;
-  objective: string;
-  commitments: number;
-  assessed: number;
-  /** Mean score of the latest assessments, 0 (no progress) to 4 (fully implemented); null when none. */
-  score: number | null;
-  /** The assessment level closest to the mean score. */
-  level: Assessment | null;
-}
-
-export async function planHeatmap(
-  db: Db,
-  viewer: Viewer,
-  planCode: string,
-): Promise<{ plan: string; objectives: { code: string; title: string; paraphrase: boolean }[]; partners: string[]; cells: HeatCell[] }> {
+export async function planHeatmap(db: Db, viewer: Viewer, planCode: string): Promise<Heatmap> {
   if (!(await findPlan(db, planCode))) throw new NotFoundError('Plan', planCode);
   const objectives = (await listObjectives(db, planCode)).map((o) => ({ code: o.code, title: o.title, paraphrase: o.paraphrase === 1 }));
   const commitments = await listCommitmentDetails(db, { plan: planCode });
@@ -114,25 +93,6 @@ export async function planHeatmap(
   return { plan: planCode, objectives, partners, cells };
 }
 
-export interface CommitmentView {
-  id: string;
-  partner: string;
-  plan: string;
-  planTitle: string;
-  planKind: string;
-  objective: string;
-  objectiveTitle: string;
-  action: string;
-  actionTitle: string;
-  paraphrase: boolean;
-  start: string | null;
-  deadline: string | null;
-  daysToDeadline: number | null;
-  overdue: boolean;
-  indicators: string[];
-  latest: Latest;
-}
-
 function commitmentView(c: CommitmentDetailRow, latest: Latest | undefined, today: string): CommitmentView {
   const l = latest ?? { status: null, statusRound: null, assessment: null, assessmentRound: null, assessmentComment: null };
   return {
@@ -140,7 +100,7 @@ function commitmentView(c: CommitmentDetailRow, latest: Latest | undefined, toda
     partner: c.partner_code,
     plan: c.plan_code,
     planTitle: c.plan_title,
-    planKind: c.plan_kind,
+    planKind: c.plan_kind as PlanKind,
     objective: c.objective_code,
     objectiveTitle: c.objective_title,
     action: c.action_code,
@@ -168,23 +128,13 @@ export async function partnerCommitments(
     .sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.plan.localeCompare(b.plan));
 }
 
-export interface OverdueReport {
-  round: string;
-  roundTitle: string;
-  plan: string;
-  partner: string;
-  dueDate: string;
-  daysLate: number;
-  status: string;
-}
-
 /** Commitments past their deadline and, for signed-in users, progress reports past their round's due date. */
 export async function overdueList(
   db: Db,
   viewer: Viewer,
   filter: { partner?: string } = {},
   today = new Date().toISOString().slice(0, 10),
-): Promise<{ commitments: CommitmentView[]; reports: OverdueReport[] }> {
+): Promise<Overdue> {
   const commitments = await listCommitmentDetails(db, { partner: filter.partner });
   const latest = latestByCommitment(viewer, await listEntries(db, { commitmentIds: commitments.map((c) => c.id) }));
   const overdue = commitments
@@ -215,40 +165,6 @@ export async function overdueList(
   return { commitments: overdue, reports };
 }
 
-export interface ActionIndicator {
-  code: string;
-  label: string;
-  unit: string;
-  decimals: number;
-  polarity: string;
-  /** The latest period with a value, per committed partner. */
-  partners: { partner: string; period: string | null; value: number | null }[];
-  region: { period: string; value: number | null; median: number | null } | null;
-}
-
-export interface ActionDetail {
-  plan: string;
-  planTitle: string;
-  objective: string;
-  objectiveTitle: string;
-  action: string;
-  title: string;
-  paraphrase: boolean;
-  deadline: string | null;
-  commitments: CommitmentView[];
-  history: {
-    round: string;
-    roundTitle: string;
-    periodEnd: string;
-    partner: string;
-    status: string | null;
-    narrative: string | null;
-    assessment: string | null;
-    assessmentComment: string | null;
-  }[];
-  indicators: ActionIndicator[];
-}
-
 /** One action across rounds: each partner's reports and assessments as far as the viewer may read them, and the linked indicators' latest values. */
 export async function actionDetail(
   db: Db,
@@ -270,9 +186,9 @@ export async function actionDetail(
       roundTitle: e.round_title,
       periodEnd: e.period_end,
       partner: e.partner_code,
-      status: statusVisible(viewer, e) ? e.status : null,
+      status: statusVisible(viewer, e) ? (e.status as ProgressStatus) : null,
       narrative: statusVisible(viewer, e) ? e.narrative : null,
-      assessment: assessmentVisible(viewer, e) ? e.assessment : null,
+      assessment: assessmentVisible(viewer, e) ? (e.assessment as Assessment) : null,
       assessmentComment: assessmentVisible(viewer, e) ? e.assessment_comment : null,
     }));
   const partners = commitments.map((c) => c.partner_code);

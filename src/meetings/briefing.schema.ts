@@ -1,6 +1,6 @@
 // Request and response schemas of a delegation's briefing book (JSON and printable HTML): the
 // indicators and commitments per agenda item (the single source of their types).
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 import { download } from '../platform/http/schemas.js';
 import { ItemSchema, MeetingCoreSchema, PartnerCode } from './meetings.schema.js';
 

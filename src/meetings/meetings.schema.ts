@@ -1,7 +1,7 @@
 // Request and response schemas of the meetings API: a meeting with its sessions, agenda items,
 // delegations, documents and outcome, the bodies and queries that change them, and the generated
 // texts and downloads (the single source of their types).
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 import { ALLOWED_TYPES } from '../platform/files/file-check.js';
 import { download } from '../platform/http/schemas.js';
 

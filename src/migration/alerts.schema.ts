@@ -1,6 +1,6 @@
 // Request and response schemas of the early-warning API: the feed, one alert with its recipients,
 // and acknowledging it (the single source of their types).
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 
 export const AlertParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 

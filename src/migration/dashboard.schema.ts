@@ -1,6 +1,6 @@
 // Request and response schemas of the migration dashboard, its map and the reporting compliance
 // grid (the single source of their types).
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 import type { Geometry } from 'geojson';
 
 export const DashboardQuery = Type.Object({
