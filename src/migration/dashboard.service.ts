@@ -20,13 +20,18 @@ function monthsBack(period: string, n: number): string[] {
   return periodRange(shiftPeriod(period, 1 - n), period);
 }
 
-/** The month shown: the one asked, else the latest month with arrivals (the monthly exchange), else the latest with reception figures. */
+/**
+ * The month shown: the one asked, else the latest month whose regional arrivals meet the
+ * indicator's coverage, else the latest month with arrivals (the monthly exchange), else the latest
+ * with reception figures.
+ */
 async function chosenPeriod(db: Db, catalog: Catalog, viewer: Viewer, asked: string | undefined) {
   const arrivalsAll = await indicatorValues(db, catalog, viewer, { code: 'migration.arrivals' });
   const occupancyAll = await indicatorValues(db, catalog, viewer, { code: 'migration.occupancy_rate' });
   const known = [...new Set([...arrivalsAll.periods, ...occupancyAll.periods])].filter((p) => /^\d{4}-\d{2}$/.test(p)).sort(comparePeriods);
   const monthly = arrivalsAll.periods.filter((p) => /^\d{4}-\d{2}$/.test(p)).sort(comparePeriods);
-  return { period: asked ?? monthly.at(-1) ?? known.at(-1) ?? null, known };
+  const covered = arrivalsAll.region.filter((r) => r.value !== null && /^\d{4}-\d{2}$/.test(r.period)).map((r) => r.period);
+  return { period: asked ?? covered.sort(comparePeriods).at(-1) ?? monthly.at(-1) ?? known.at(-1) ?? null, known };
 }
 
 /** Every reception centre of the partners with its capacity, accommodated and occupancy in the month. */

@@ -96,7 +96,7 @@ describe('alert rules', () => {
 describeEachDatabase('migration exchange', (get) => {
   let app: FastifyInstance;
   let smtp: TestSmtpServer;
-  let ba: TestUser, me: TestUser, al: TestUser, commission: TestUser, reviewer: TestUser;
+  let ba: TestUser, me: TestUser, al: TestUser, commission: TestUser, reviewer: TestUser, admin: TestUser;
   const call = (user: TestUser | null, method: 'GET' | 'POST', url: string, payload?: unknown) => callApi(app, user, method, url, payload);
   /** Imports CSV rows as the user (drafts); answers the import's response. */
   const importRows = (user: TestUser, rows: string[]) =>
@@ -158,7 +158,19 @@ describeEachDatabase('migration exchange', (get) => {
     al = await makeUser(get().db, 'coordinator', 'AL');
     commission = await makeUser(get().db, 'commission');
     reviewer = await makeUser(get().db, 'reviewer');
+    admin = await makeUser(get().db, 'admin');
   });
+  /**
+   * No arrivals in the months for ME and RS (imported by an admin), also for the citizenships
+   * given: with BA and AL, 4 of 6 partners have reported, enough for a regional figure.
+   */
+  const quietNeighbours = (months: string[], citizenships: string[] = []) => {
+    const none = Object.fromEntries(months.map((m) => [m, 0]));
+    return importMonth(
+      admin,
+      ['ME', 'RS'].flatMap((p) => [...arrivalRows(p, none), ...citizenships.flatMap((c) => arrivalRows(p, none, c))]),
+    );
+  };
   afterAll(async () => {
     await app.close();
     await smtp.close();
@@ -260,6 +272,9 @@ describeEachDatabase('migration exchange', (get) => {
 
   it('arrivals up 50 % fire a partner alert and a regional one addressed to every partner', async () => {
     const month = MONTHS.surge;
+    // A regional figure needs 4 of the 6 partners: AL, ME and RS report no arrivals in both months.
+    await quietNeighbours([previousMonth(month), month]);
+    await importMonth(admin, arrivalRows('AL', { [previousMonth(month)]: 0, [month]: 0 }));
     expect((await importRows(ba, arrivalRows('BA', { [previousMonth(month)]: 100, [month]: 160 }))).statusCode).toBe(200);
     const list = await alertsOf(month);
     expect(list.map((a) => [a.rule, a.scope_code, a.value])).toEqual(
@@ -281,14 +296,16 @@ describeEachDatabase('migration exchange', (get) => {
     const month = MONTHS.dashboard;
     const before = previousMonth(month);
     await importMonth(ba, receptionRows(month));
-    await importMonth(ba, arrivalRows('BA', { [before]: 100, [month]: 160 }));
+    await importMonth(ba, [...arrivalRows('BA', { [before]: 100, [month]: 160 }), ...arrivalRows('BA', { [month]: 0 }, 'AF')]);
+    await quietNeighbours([month], ['AF']);
     expect((await importRows(al, [...arrivalRows('AL', { [month]: 240 }), ...arrivalRows('AL', { [month]: 200 }, 'AF')])).statusCode).toBe(
       200,
     );
     // Without a month, the latest month with arrivals is shown (this test's month is the file's latest).
     expect((await call(commission, 'GET', '/migration/dashboard')).json().period).toBe(month);
     const forAl = (await call(al, 'GET', `/migration/dashboard?period=${month}`)).json();
-    expect(forAl.partners.find((p: { partner: string }) => p.partner === 'AL')).toMatchObject({ arrivals: 240, share: 100 });
+    // AL sees no other partner's unpublished figures: a region of AL alone has no share to give.
+    expect(forAl.partners.find((p: { partner: string }) => p.partner === 'AL')).toMatchObject({ arrivals: 240, share: null });
     expect(forAl.partners.find((p: { partner: string }) => p.partner === 'BA')).toMatchObject({ arrivals: null, occupancy: null });
     expect(forAl.centres).toEqual([]);
     const inside = (await call(commission, 'GET', `/migration/dashboard?period=${month}`)).json();

@@ -90,12 +90,26 @@ indicators:
       /nests deeper/,
     ],
     [`${base}indicators: [ { code: x, label: "unclosed }\n`, undefined, /./],
+    [`${base}indicators:\n  - { code: x.sum, label: X, expression: arrivals, min_coverage: 7 }\n`, 10, /min_coverage: must be at most 6/],
   ])('names file and line of a problem (%#)', (text, line, message) => {
     const err = problem(text);
     expect(err.file).toBe('catalogs/test.yaml');
     if (line !== undefined) expect(err.line).toBe(line);
     expect(err.message).toMatch(message);
     expect(err.message).toMatch(/^catalogs\/test\.yaml:\d+: /);
+  });
+});
+
+describe('coverage of regional figures', () => {
+  it('an indicator needs 4 of the 6 partners for a region value unless it declares min_coverage', () => {
+    const catalog = parseCatalogs([
+      {
+        file: 'catalogs/test.yaml',
+        text: `${base}indicators:\n  - { code: x.default, label: X, expression: arrivals }\n  - { code: x.two, label: Y, expression: arrivals, min_coverage: 2 }\n`,
+      },
+    ]);
+    expect(catalog.indicators.get('x.default')!.minCoverage).toBe(4);
+    expect(catalog.indicators.get('x.two')!.minCoverage).toBe(2);
   });
 });
 

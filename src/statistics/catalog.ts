@@ -78,6 +78,8 @@ export interface Indicator {
   maxLag: number;
   /** The numerator as a share of the same numerator summed over the region's partners (× factor). */
   shareOfRegion: boolean;
+  /** How many Western Balkan partners must have reported for a region value and a median. */
+  minCoverage: number;
 }
 
 /** An early warning: fires when the indicator, for one scope, meets the condition. */
@@ -256,6 +258,11 @@ function parseRule(node: YamlNode, catalog: Catalog, scope: ExpressionScope, dom
   };
 }
 
+/** The Western Balkan partners a regional figure is formed from. */
+export const REGION_SIZE = 6;
+/** Without a `min_coverage` of its own, an indicator's region value needs 4 of the 6 partners. */
+export const DEFAULT_MIN_COVERAGE = 4;
+
 function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope, domain: string): Indicator {
   node.onlyKeys([
     'code',
@@ -270,6 +277,7 @@ function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope
     'decimals',
     'aggregation',
     'polarity',
+    'min_coverage',
   ]);
   const code = node.get('code').string({ pattern: CODE, describe: CODE_TEXT });
   if (catalog.indicators.has(code)) node.get('code').fail(`indicator ${code} is declared twice`);
@@ -310,6 +318,7 @@ function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope
     domain,
     maxLag: Math.max(0, ...refs.map((r) => r.lag)),
     shareOfRegion,
+    minCoverage: node.get('min_coverage').optionalNumber({ min: 1, max: REGION_SIZE, integer: true }) ?? DEFAULT_MIN_COVERAGE,
   };
 }
 

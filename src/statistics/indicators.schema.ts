@@ -68,7 +68,9 @@ export const IndicatorAnswerSchema = Type.Object({
       period: Type.String(),
       value: Nullable(Type.Number()),
       median: Nullable(Type.Number()),
-      members: Type.Integer({ description: 'how many partners the region value covers' }),
+      members: Type.Integer({ description: 'how many partners reported (the region value covers these)' }),
+      required: Type.Integer({ description: 'how many partners the indicator needs for a region value and a median (min_coverage)' }),
+      reason: Nullable(Type.String({ description: 'why there is no region value, e.g. "2 of 6 partners reported — no regional value"' })),
     }),
   ),
 });

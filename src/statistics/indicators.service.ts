@@ -110,16 +110,13 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
         }
       }
     }
-    const regionSum = indicator.shareOfRegion ? sumOrNull(members.map((m) => m.numerator)) : null;
+    // A share of the region needs the region's sum, and that needs the indicator's coverage.
+    const reporting = members.filter((m) => m.numerator !== null).length;
+    const regionSum = indicator.shareOfRegion && reporting >= indicator.minCoverage ? sumOrNull(members.map((m) => m.numerator)) : null;
     const finish = (r: IndicatorResult) => (indicator.shareOfRegion ? shareOf(indicator, r, regionSum) : r);
     for (const { row, result } of rows) values.push({ ...row, ...rounded(indicator, finish(result)) });
     const agg = aggregateRegion(indicator, indicator.shareOfRegion ? members.map(finish) : members);
-    region.push({
-      period,
-      value: roundTo(agg.value, indicator.decimals),
-      median: roundTo(agg.median, indicator.decimals),
-      members: agg.members,
-    });
+    region.push({ ...agg, period, value: roundTo(agg.value, indicator.decimals), median: roundTo(agg.median, indicator.decimals) });
   }
   const { code, label, unit, decimals, aggregation, polarity, description } = indicator;
   return { indicator: { code, label, unit, decimals, aggregation, polarity, description }, dimensions: dims, periods, values, region };

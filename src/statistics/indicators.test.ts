@@ -58,12 +58,30 @@ describe('indicators', () => {
     const members = [
       { value: 50, numerator: 50, denominator: 100 },
       { value: 100, numerator: 1000, denominator: 1000 },
+      { value: 80, numerator: 80, denominator: 100 },
+      { value: 90, numerator: 90, denominator: 100 },
       { value: null, numerator: null, denominator: 10 },
     ];
     const region = aggregateRegion(cr, members);
-    expect(region.value).toBeCloseTo((1050 / 1100) * 100, 9);
-    expect(region.median).toBe(75);
-    expect(region.members).toBe(2);
+    expect(region.value).toBeCloseTo((1220 / 1300) * 100, 9);
+    expect(region).toMatchObject({ median: 85, members: 4, required: 4, reason: null });
+  });
+
+  it('gives no region value and no median below the indicator’s coverage (default 4 of 6), saying why', () => {
+    const two = [
+      { value: 50, numerator: 50, denominator: 100 },
+      { value: 100, numerator: 1000, denominator: 1000 },
+    ];
+    expect(cr.minCoverage).toBe(4);
+    expect(aggregateRegion(cr, two)).toEqual({
+      value: null,
+      median: null,
+      members: 2,
+      required: 4,
+      reason: '2 of 6 partners reported — no regional value (it needs 4)',
+    });
+    // An indicator may declare a lower coverage of its own (min_coverage in the catalogue).
+    expect(aggregateRegion({ ...cr, minCoverage: 2 }, two).value).toBeCloseTo((1050 / 1100) * 100, 9);
   });
 
   it('rounds half away from zero', () => {

@@ -1,6 +1,6 @@
 // Indicator arithmetic (pure): one partner or org unit, and the region by the indicator's
 // aggregation rule (ratio of sums — never the mean of ratios —, median or sum), plus the median.
-import type { Catalog, Indicator } from './catalog.js';
+import { REGION_SIZE, type Catalog, type Indicator } from './catalog.js';
 import { evaluate, type ValueLookup } from './expressions.js';
 import type { ValueIndex } from './values.js';
 
@@ -59,12 +59,36 @@ export function median(values: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** A regional figure with its coverage: how many partners it stands on and, when none is given, why. */
+export interface RegionFigure {
+  value: number | null;
+  median: number | null;
+  /** The partners that reported (for ratio_of_sums: with numerator and denominator). */
+  members: number;
+  /** The partners the indicator needs for a regional value (its min_coverage). */
+  required: number;
+  /** Why there is no regional value, or null. */
+  reason: string | null;
+}
+
+/** Below the indicator's coverage there is no region value and no median: a region of one partner is that partner. */
+export function withCoverage(indicator: Indicator, figure: Pick<RegionFigure, 'value' | 'median' | 'members'>): RegionFigure {
+  const required = indicator.minCoverage;
+  if (figure.members >= required) return { ...figure, required, reason: null };
+  const reason = `${figure.members} of ${REGION_SIZE} partners reported — no regional value (it needs ${required})`;
+  return { value: null, median: null, members: figure.members, required, reason };
+}
+
 /**
- * The region's value from its members' results, by the indicator's rule. For ratio_of_sums only
- * members with both numerator and denominator count, so that a member without data does not
- * drag the ratio down.
+ * The region's value from its members' results, by the indicator's rule, with its coverage. For
+ * ratio_of_sums only members with both numerator and denominator count, so that a member without
+ * data does not drag the ratio down.
  */
-export function aggregateRegion(
+export function aggregateRegion(indicator: Indicator, members: IndicatorResult[]): RegionFigure {
+  return withCoverage(indicator, aggregateMembers(indicator, members));
+}
+
+function aggregateMembers(
   indicator: Indicator,
   members: IndicatorResult[],
 ): { value: number | null; median: number | null; members: number } {

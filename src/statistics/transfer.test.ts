@@ -88,13 +88,21 @@ describeEachDatabase('imports, exports and indicators', (get) => {
    * Drafts for the period: AL with a clearance rate of 90 % (900 of 1000) and its pending stock not
    * quantified, RS with 105 % (2100 of 2000); the region is 3000 of 3000 = 100 %, the median 97.5.
    */
-  async function clearanceDrafts(period: string): Promise<void> {
+  /** AL 900 of 1000 and RS 2100 of 2000 resolved; with `region`, also ME 450 of 500 and MK 550 of 500 (4 of 6: a region value). */
+  async function clearanceDrafts(period: string, opts: { region?: boolean } = {}): Promise<void> {
     await importRows(app, al, [
       annual('AL', period, 'cases.incoming', 1000),
       annual('AL', period, 'cases.resolved', 900),
       annual('AL', period, 'cases.pending_end', 'NQ', { comment: 'under review' }),
     ]);
     await importRows(app, rs, [annual('RS', period, 'cases.incoming', 2000), annual('RS', period, 'cases.resolved', 2100)]);
+    if (!opts.region) return;
+    await importRows(app, admin, [
+      annual('ME', period, 'cases.incoming', 500),
+      annual('ME', period, 'cases.resolved', 450),
+      annual('MK', period, 'cases.incoming', 500),
+      annual('MK', period, 'cases.resolved', 550),
+    ]);
   }
 
   it('rejects a CSV of 10,000 rows with one bad row whole, naming that row, and changes nothing', async () => {
@@ -242,15 +250,38 @@ describeEachDatabase('imports, exports and indicators', (get) => {
 
   it('computes indicators per partner, the region by ratio of sums and the median', async () => {
     const period = '2025';
-    await clearanceDrafts(period);
+    await clearanceDrafts(period, { region: true });
     const answer = (await inject(commission, `/api/v1/indicators/justice.clearance_rate/values?period=${period}`)).json();
     expect(answer.values).toEqual([
       expect.objectContaining({ partner: 'AL', period, value: 90, numerator: 900, denominator: 1000 }),
+      expect.objectContaining({ partner: 'ME', period, value: 90, numerator: 450, denominator: 500 }),
+      expect.objectContaining({ partner: 'MK', period, value: 110, numerator: 550, denominator: 500 }),
       expect.objectContaining({ partner: 'RS', period, value: 105, numerator: 2100, denominator: 2000 }),
     ]);
-    expect(answer.region).toEqual([{ period, value: 100, median: 97.5, members: 2 }]);
+    // 4000 of 4000 resolved: 100 %, not the mean of the four ratios (98.75); the median of 90, 90, 105, 110 is 97.5.
+    expect(answer.region).toEqual([{ period, value: 100, median: 97.5, members: 4, required: 4, reason: null }]);
     const dt = (await inject(commission, `/api/v1/indicators/justice.disposition_time/values?period=${period}&partner=AL`)).json();
     expect(dt.values[0].value).toBeNull();
+  });
+
+  it('gives no region value and no median below the indicator’s coverage, and says how many partners reported', async () => {
+    const period = '2034';
+    await clearanceDrafts(period);
+    const answer = (await inject(commission, `/api/v1/indicators/justice.clearance_rate/values?period=${period}`)).json();
+    expect(answer.values.map((v: { partner: string; value: number }) => [v.partner, v.value])).toEqual([
+      ['AL', 90],
+      ['RS', 105],
+    ]);
+    expect(answer.region).toEqual([
+      { period, value: null, median: null, members: 2, required: 4, reason: '2 of 6 partners reported — no regional value (it needs 4)' },
+    ]);
+    const csv = (await inject(commission, `/api/v1/indicators/justice.clearance_rate/values?period=${period}&format=csv`)).body;
+    expect(
+      csv
+        .trim()
+        .split('\n')
+        .filter((l) => l.includes(',WB6')),
+    ).toEqual([`justice.clearance_rate,WB6,,${period},,,`, `justice.clearance_rate,WB6_MEDIAN,,${period},,,`]);
   });
 
   it('computes an org unit and a dimension, and answers CSV', async () => {
@@ -267,7 +298,7 @@ describeEachDatabase('imports, exports and indicators', (get) => {
       court('cases.resolved', 'second', 14),
       court('cases.resolved', 'highest', 7),
     ]);
-    await clearanceDrafts(partnerYear);
+    await clearanceDrafts(partnerYear, { region: true });
     const courtAnswer = (
       await inject(
         al,
