@@ -38,3 +38,14 @@ export async function signedInPage(browser: Browser, who: { email: string; passw
 
 export const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 export const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' });
+
+/** One workflow step (submit, approve, publish) through the API, as the page's signed-in user. */
+export async function workflowStep(page: Page, submission: string, action: 'submit' | 'approve' | 'publish'): Promise<void> {
+  const csrf = ((await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string }).csrfToken;
+  const { version } = (await (await page.request.get(`/api/v1/submissions/${submission}`)).json()) as { version: number };
+  const r = await page.request.post(`/api/v1/submissions/${submission}/${action}`, {
+    headers: { 'x-csrf-token': csrf },
+    data: { version },
+  });
+  if (r.status() !== 200) throw new Error(`${action} ${submission}: ${r.status()} ${await r.text()}`);
+}

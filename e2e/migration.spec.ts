@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, nav, signedInPage, signIn, watchConsole } from './helpers';
+import { DEMO, nav, signedInPage, signIn, watchConsole, workflowStep } from './helpers';
 
 /** The previous calendar month (UTC), as the server counts it: a month the demo data does not have. */
 function previousMonth(now = new Date()): { period: string; label: string } {
@@ -50,14 +50,22 @@ test('a nearly full reception centre raises an early warning that a neighbour ac
   const feed = page.getByRole('region', { name: 'Early warnings' });
   const rsAlert = feed.getByRole('article', { name: CENTRE_ALERT });
   await expect(rsAlert).toContainText('94.4 % (≥ 90 %)');
-  await expect(rsAlert).toContainText('Acknowledged by 0 of 3: nobody yet.');
+  // A draft: the warning goes to Serbia and the Commission only, no neighbour reads Serbia's unpublished figures.
+  await expect(rsAlert).toContainText('Acknowledged by 0 of 2: nobody yet.');
   // Serbia's own draft is in the reporting compliance grid.
   const reception = page.getByRole('table', { name: 'Reception centres (capacity and occupancy)' });
   await expect(
     reception.getByRole('link', { name: new RegExp(`^Open the submission of Serbia for ${month.label} \\(draft`) }),
   ).toBeVisible();
 
-  // Montenegro, a neighbour, is told: in the feed and by a notification. Its coordinator acknowledges.
+  // Serbia submits, the Commission approves and publishes: now Montenegro, a neighbour, is told.
+  await workflowStep(page, `migration.reception/RS/${month.period}`, 'submit');
+  const commission = await signedInPage(browser, DEMO.commission);
+  await workflowStep(commission.page, `migration.reception/RS/${month.period}`, 'approve');
+  await workflowStep(commission.page, `migration.reception/RS/${month.period}`, 'publish');
+  await commission.context.close();
+
+  // Montenegro is told: in the feed and by a notification. Its coordinator acknowledges.
   const me = await signedInPage(browser, DEMO.coordinatorMe);
   await nav(me.page).getByRole('link', { name: 'Migration' }).click();
   const meFeed = me.page.getByRole('region', { name: 'Early warnings' });

@@ -12,8 +12,25 @@ export async function insertAlertOnce(db: DbOrTrx, row: AlertsTable): Promise<bo
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Adds recipients; one already addressed stays as they were (acknowledgement kept). */
 export async function insertRecipients(db: DbOrTrx, rows: AlertRecipientsTable[]): Promise<void> {
-  if (rows.length) await db.insertInto('alert_recipients').values(rows).execute();
+  if (rows.length)
+    await db
+      .insertInto('alert_recipients')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['alert_id', 'user_id']).doNothing())
+      .execute();
+}
+
+/** The alert recorded for a rule, scope and period, if any. */
+export function findAlertOf(db: DbOrTrx, rule: string, scopeCode: string, period: string): Promise<AlertsTable | undefined> {
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('rule', '=', rule)
+    .where('scope_code', '=', scopeCode)
+    .where('period', '=', period)
+    .executeTakeFirst();
 }
 
 export function findAlert(db: DbOrTrx, id: string): Promise<AlertsTable | undefined> {

@@ -1,12 +1,13 @@
 // Early warnings: after migration data is saved, imported or submitted, every alert rule of the
 // catalogue is checked for the partner and month that changed (per centre, for the partner, or
 // for the region). A rule that fires is recorded once per scope and period and addressed to the
-// partner's coordinators, its neighbours' coordinators and the Commission, in the app and by
-// e-mail. Recipients acknowledge; the feed shows who has.
+// Commission and the partner's coordinators; its neighbours' coordinators (for a regional alert,
+// every partner's) are told once the figure is published as alerted, never from another partner's
+// draft. In the app and by e-mail. Recipients acknowledge; the feed shows who has.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.service.js';
-import type { Db } from '../platform/db/database.js';
+import type { Db, DbOrTrx } from '../platform/db/database.js';
 import type { AlertsTable } from './tables.js';
 import { ForbiddenError, NotFoundError } from '../platform/errors.js';
 import { coordinatorsOf, notify, usersByRole } from '../platform/notifications/notifications.service.js';
@@ -14,13 +15,15 @@ import { listOrgUnits, listPartners } from '../platform/partners/partners.servic
 import type { AlertRule, Catalog } from '../statistics/catalog.js';
 import type { ChangedSubmission, SubmissionsChanged } from '../statistics/events.js';
 import { indicatorByOrgUnit, indicatorValues } from '../statistics/indicators.service.js';
-import type { Viewer } from '../platform/viewer.js';
+import { PUBLIC_VIEWER, type Viewer } from '../platform/viewer.js';
 import { addressedPartners, meets } from './alerts.js';
 import type { AlertFilter, AlertView } from './alerts.schema.js';
-import { acknowledge, findAlert, insertAlertOnce, insertRecipients, listAlerts, listRecipients } from './alerts.repository.js';
+import { acknowledge, findAlert, findAlertOf, insertAlertOnce, insertRecipients, listAlerts, listRecipients } from './alerts.repository.js';
 
 /** Alerts are computed from all data, drafts included: an early warning cannot wait for publication. */
 const EARLY_WARNING: Viewer = { kind: 'operator', label: 'early warnings' };
+/** The figures as published, to tell whether an alert may go beyond the partner whose draft it rests on. */
+const PUBLISHED: Viewer = PUBLIC_VIEWER;
 
 interface Candidate {
   scopeCode: string;
@@ -32,18 +35,19 @@ interface Candidate {
 async function candidates(
   db: Db,
   catalog: Catalog,
+  viewer: Viewer,
   rule: AlertRule,
   partner: string,
   period: string,
   names: ReadonlyMap<string, string>,
 ): Promise<Candidate[]> {
   if (rule.scope === 'centre') {
-    const answer = await indicatorByOrgUnit(db, catalog, EARLY_WARNING, { code: rule.indicator, partner, period });
+    const answer = await indicatorByOrgUnit(db, catalog, viewer, { code: rule.indicator, partner, period });
     return answer.values
       .filter((v) => v.value !== null)
       .map((v) => ({ scopeCode: v.orgUnit, scopeName: `${v.name} (${partner})`, partner, value: v.value! }));
   }
-  const answer = await indicatorValues(db, catalog, EARLY_WARNING, {
+  const answer = await indicatorValues(db, catalog, viewer, {
     code: rule.indicator,
     partner: rule.scope === 'partner' ? partner : undefined,
     period,
@@ -60,7 +64,78 @@ function formatValue(value: number, unit: string): string {
   return `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`;
 }
 
-/** Checks the catalogue's alert rules for the changed partners and months; returns the alerts created now. */
+/**
+ * Who an alert is addressed to. The Commission always. A figure that rests on unpublished data goes
+ * only to the partner whose own data it is (a regional one: to nobody else), so that no partner
+ * learns, or can work back to, another's draft; once the figure is published as alerted, the
+ * neighbours (for a regional one, every partner) are told too.
+ */
+async function recipientsOf(
+  trx: DbOrTrx,
+  catalog: Catalog,
+  rule: AlertRule,
+  partner: string | null,
+  region: string[],
+  published: boolean,
+): Promise<Map<string, string>> {
+  const reasons = new Map<string, string>();
+  const addressed = addressedPartners(rule, partner, catalog.neighbours, region);
+  for (const [p, reason] of addressed) {
+    if (!published && reason !== 'partner') continue;
+    for (const id of await coordinatorsOf(trx, [p])) reasons.set(id, reason);
+  }
+  for (const id of await usersByRole(trx, ['commission'])) reasons.set(id, 'commission');
+  return reasons;
+}
+
+/** Records the alert once and tells its recipients; an alert recorded before gains the recipients its publication entitles. */
+async function recordAlert(
+  db: Db,
+  catalog: Catalog,
+  actor: Actor,
+  rule: AlertRule,
+  alert: AlertsTable,
+  scopeName: string,
+  region: string[],
+  published: boolean,
+): Promise<boolean> {
+  const indicator = catalog.indicators.get(rule.indicator)!;
+  return db.transaction().execute(async (trx) => {
+    const created = await insertAlertOnce(trx, alert);
+    const stored = created ? alert : await findAlertOf(trx, alert.rule, alert.scope_code, alert.period);
+    // Recorded before from other figures: those recipients stay; new ones only for the same figure, now published.
+    if (!stored || (!created && (!published || stored.value !== alert.value))) return false;
+    const reasons = await recipientsOf(trx, catalog, rule, alert.partner_code, region, published);
+    await insertRecipients(
+      trx,
+      [...reasons].map(([user_id, reason]) => ({ alert_id: stored.id, user_id, reason, acknowledged_at: null })),
+    );
+    // The dedupe key tells every recipient once, however often the alert is seen again.
+    await notify(
+      trx,
+      { userIds: [...reasons.keys()] },
+      {
+        kind: 'migration.alert',
+        title: `Early warning: ${rule.label} — ${scopeName}, ${alert.period}`,
+        body: `${indicator.label} for ${scopeName} in ${alert.period}: ${formatValue(alert.value, indicator.unit)} (threshold ${rule.condition} ${formatValue(rule.threshold, indicator.unit)}).`,
+        link: `/migration/alerts/${stored.id}`,
+        dedupeKey: `alert:${stored.id}`,
+      },
+    );
+    await appendAuditEntry(trx, actor, {
+      action: created ? 'migration.alert' : 'migration.alert.widen',
+      entityType: 'alert',
+      entityId: stored.id,
+      after: { ...stored, published, recipients: reasons.size },
+    });
+    return created;
+  });
+}
+
+/**
+ * Checks the catalogue's alert rules for the changed partners and months (drafts included: an early
+ * warning cannot wait for publication); returns the alerts created now.
+ */
 export async function evaluateAlerts(db: Db, catalog: Catalog, changed: ChangedSubmission[], actor: Actor): Promise<AlertsTable[]> {
   const created: AlertsTable[] = [];
   const partners = await listPartners(db);
@@ -71,7 +146,11 @@ export async function evaluateAlerts(db: Db, catalog: Catalog, changed: ChangedS
     const keys = new Map(changed.filter((c) => indicator.datasets.includes(c.dataset)).map((c) => [`${c.partner}|${c.period}`, c]));
     for (const { partner, period } of keys.values()) {
       if (!region.includes(partner)) continue;
-      for (const c of await candidates(db, catalog, rule, partner, period, names)) {
+      // The same figures as the public sees them: an alert on a figure published as alerted may go to everyone.
+      const asPublished = new Map(
+        (await candidates(db, catalog, PUBLISHED, rule, partner, period, names)).map((c) => [c.scopeCode, c.value]),
+      );
+      for (const c of await candidates(db, catalog, EARLY_WARNING, rule, partner, period, names)) {
         if (!meets(c.value, rule.condition, rule.threshold)) continue;
         const alert: AlertsTable = {
           id: randomUUID(),
@@ -86,36 +165,8 @@ export async function evaluateAlerts(db: Db, catalog: Catalog, changed: ChangedS
           threshold: rule.threshold,
           created_at: new Date().toISOString(),
         };
-        await db.transaction().execute(async (trx) => {
-          if (!(await insertAlertOnce(trx, alert))) return;
-          const reasons = new Map<string, string>();
-          for (const [p, reason] of addressedPartners(rule, c.partner, catalog.neighbours, region)) {
-            for (const id of await coordinatorsOf(trx, [p])) reasons.set(id, reason);
-          }
-          for (const id of await usersByRole(trx, ['commission'])) reasons.set(id, 'commission');
-          await insertRecipients(
-            trx,
-            [...reasons].map(([user_id, reason]) => ({ alert_id: alert.id, user_id, reason, acknowledged_at: null })),
-          );
-          await notify(
-            trx,
-            { userIds: [...reasons.keys()] },
-            {
-              kind: 'migration.alert',
-              title: `Early warning: ${rule.label} — ${c.scopeName}, ${period}`,
-              body: `${indicator.label} for ${c.scopeName} in ${period}: ${formatValue(c.value, indicator.unit)} (threshold ${rule.condition} ${formatValue(rule.threshold, indicator.unit)}).`,
-              link: `/migration/alerts/${alert.id}`,
-              dedupeKey: `alert:${alert.id}`,
-            },
-          );
-          await appendAuditEntry(trx, actor, {
-            action: 'migration.alert',
-            entityType: 'alert',
-            entityId: alert.id,
-            after: { ...alert, recipients: [...reasons.keys()].length },
-          });
-          created.push(alert);
-        });
+        const published = asPublished.get(c.scopeCode) === c.value;
+        if (await recordAlert(db, catalog, actor, rule, alert, c.scopeName, region, published)) created.push(alert);
       }
     }
   }

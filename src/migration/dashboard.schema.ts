@@ -57,7 +57,9 @@ export const DashboardSchema = Type.Object(
 export const ComplianceCellSchema = Type.Object({
   partner: Type.String(),
   period: Type.String(),
-  status: Type.String({ description: 'not_started, draft, submitted, returned, approved or published' }),
+  status: Type.String({
+    description: 'not_started, draft, submitted, returned, approved or published; not_published for another partner’s unpublished data',
+  }),
   dueDate: Type.String(),
   late: Type.Boolean(),
 });

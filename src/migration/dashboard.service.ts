@@ -7,7 +7,7 @@ import { ValidationError } from '../platform/errors.js';
 import { listPartners } from '../platform/partners/partners.service.js';
 import type { Catalog } from '../statistics/catalog.js';
 import { indicatorByOrgUnit, indicatorValues, valueSources } from '../statistics/indicators.service.js';
-import { reportingOverview } from '../statistics/overview.service.js';
+import { overviewFor, reportingOverview } from '../statistics/overview.service.js';
 import { comparePeriods, parsePeriod, periodRange, shiftPeriod } from '../statistics/periods.js';
 import type { Viewer } from '../platform/viewer.js';
 import type { ComplianceCell, ComplianceDataset, ComplianceFilter, Dashboard, DashboardFilter } from './dashboard.schema.js';
@@ -140,6 +140,7 @@ export async function migrationDashboard(db: Db, catalog: Catalog, viewer: Viewe
 export async function reportingCompliance(
   db: Db,
   catalog: Catalog,
+  viewer: Viewer,
   q: ComplianceFilter & { now?: Date } = {},
 ): Promise<ComplianceDataset[]> {
   const now = q.now ?? new Date();
@@ -149,7 +150,7 @@ export async function reportingCompliance(
   for (const dataset of DATASETS) {
     const cells: ComplianceCell[] = [];
     for (const period of periods) {
-      for (const row of await reportingOverview(db, catalog, dataset, period, now))
+      for (const row of overviewFor(viewer, await reportingOverview(db, catalog, dataset, period, now)))
         cells.push({ partner: row.partner, period, status: row.status, dueDate: row.dueDate, late: row.late });
     }
     out.push({ dataset, label: catalog.datasets.get(dataset)?.label ?? dataset, periods, cells });

@@ -54,7 +54,9 @@ const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ComplianceSchema },
       },
     },
-    async (request) => ({ datasets: await reportingCompliance(app.db, app.catalog, { months: request.query.months }) }),
+    async (request) => ({
+      datasets: await reportingCompliance(app.db, app.catalog, viewerOf(request.principal), { months: request.query.months }),
+    }),
   );
 };
 

@@ -116,6 +116,17 @@ describeEachDatabase('migration exchange', (get) => {
     const s = (await call(user, 'GET', `/submissions/${submission}`)).json();
     return call(user, 'POST', `/submissions/${submission}/${action}`, { version: s.version });
   };
+  /** An admin submits the submission and the Commission approves and publishes it. */
+  const publishSubmission = async (submission: string) => {
+    for (const [user, action] of [
+      [admin, 'submit'],
+      [commission, 'approve'],
+      [commission, 'publish'],
+    ] as const) {
+      const res = await step(user, submission, action);
+      if (res.statusCode !== 200) throw new Error(`${action} ${submission}: ${res.statusCode} ${res.body}`);
+    }
+  };
   /** BA submits its reception month and the Commission approves and publishes it. */
   const publishReception = async (month: string) => {
     const submission = `migration.reception/BA/${month}`;
@@ -176,7 +187,7 @@ describeEachDatabase('migration exchange', (get) => {
     await smtp.close();
   });
 
-  it('importing a month where a centre crosses 90 % creates exactly one alert, for the partner, its neighbours and the Commission', async () => {
+  it('a centre crossing 90 % in a draft alerts the partner and the Commission; its neighbours once it is published', async () => {
     const month = MONTHS.centre;
     const res = await importRows(ba, receptionRows(month));
     expect(res.statusCode).toBe(200);
@@ -185,12 +196,19 @@ describeEachDatabase('migration exchange', (get) => {
       ['migration.centre_nearly_full', 'centre', 'BA-RC-LIPA', 'BA', month, 95, 90],
     ]);
     const alertId = list[0]!.id;
-    const recipients = await get()
-      .db.selectFrom('alert_recipients')
-      .select(['user_id', 'reason'])
-      .where('alert_id', '=', alertId)
-      .execute();
-    expect(new Map(recipients.map((r) => [r.user_id, r.reason]))).toEqual(
+    const recipients = () =>
+      get().db.selectFrom('alert_recipients').select(['user_id', 'reason']).where('alert_id', '=', alertId).execute();
+    // A draft: no neighbour reads BA's unpublished occupancy.
+    expect(new Map((await recipients()).map((r) => [r.user_id, r.reason]))).toEqual(
+      new Map([
+        [ba.user.id, 'partner'],
+        [commission.user.id, 'commission'],
+      ]),
+    );
+    expect(await feedOf(me, month)).toEqual([]);
+    expect((await alertNotifications(alertId)).map((n) => n.user_id).sort()).toEqual([ba.user.id, commission.user.id].sort());
+    await publishReception(month);
+    expect(new Map((await recipients()).map((r) => [r.user_id, r.reason]))).toEqual(
       new Map([
         [ba.user.id, 'partner'],
         [me.user.id, 'neighbour'],
@@ -216,12 +234,14 @@ describeEachDatabase('migration exchange', (get) => {
     // A save through the form and a submission are checked too, and stay silent.
     expect((await step(ba, `migration.reception/BA/${month}`, 'submit')).statusCode).toBe(200);
     expect(await alertsOf(month)).toHaveLength(1);
-    expect(await alertNotifications(alert!.id)).toHaveLength(3);
+    // The partner and the Commission, once each (a draft: the neighbours are not told yet).
+    expect(await alertNotifications(alert!.id)).toHaveLength(2);
   });
 
   it('a coordinator sees the alerts addressed to them; a recipient of another partner acknowledges', async () => {
     const month = MONTHS.ack;
     await importMonth(ba, receptionRows(month));
+    await publishReception(month);
     expect(await feedOf(al, month)).toEqual([]);
     expect((await call(null, 'GET', '/migration/alerts')).statusCode).toBe(401);
     const feed = await feedOf(me, month);
@@ -270,12 +290,13 @@ describeEachDatabase('migration exchange', (get) => {
     expect((await feedOf(justiceOnly, month)).map((a) => a.rule)).toEqual(['migration.centre_nearly_full']);
   });
 
-  it('arrivals up 50 % fire a partner alert and a regional one addressed to every partner', async () => {
+  it('arrivals up 50 % fire a partner alert and a regional one, addressed to every partner once the figures are published', async () => {
     const month = MONTHS.surge;
+    const before = previousMonth(month);
     // A regional figure needs 4 of the 6 partners: AL, ME and RS report no arrivals in both months.
-    await quietNeighbours([previousMonth(month), month]);
-    await importMonth(admin, arrivalRows('AL', { [previousMonth(month)]: 0, [month]: 0 }));
-    expect((await importRows(ba, arrivalRows('BA', { [previousMonth(month)]: 100, [month]: 160 }))).statusCode).toBe(200);
+    await quietNeighbours([before, month]);
+    await importMonth(admin, arrivalRows('AL', { [before]: 0, [month]: 0 }));
+    expect((await importRows(ba, arrivalRows('BA', { [before]: 100, [month]: 160 }))).statusCode).toBe(200);
     const list = await alertsOf(month);
     expect(list.map((a) => [a.rule, a.scope_code, a.value])).toEqual(
       expect.arrayContaining([
@@ -283,6 +304,17 @@ describeEachDatabase('migration exchange', (get) => {
         ['migration.region_arrivals_surge', 'WB6', 60],
       ]),
     );
+    // Drafts: the regional figure rests on every partner's unpublished months, so only the Commission
+    // has it; BA has its own alert; AL and ME have nothing.
+    expect(await feedOf(al, month)).toEqual([]);
+    expect((await feedOf(ba, month)).map((a) => a.rule)).toEqual(['migration.arrivals_surge']);
+    expect((await feedOf(commission, month)).map((a) => a.rule).sort()).toEqual([
+      'migration.arrivals_surge',
+      'migration.region_arrivals_surge',
+    ]);
+    // Published (the earlier month first, as it would be): everyone is told of the regional figure.
+    for (const period of [before, month])
+      for (const partner of ['AL', 'BA', 'ME', 'RS']) await publishSubmission(`migration.monthly/${partner}/${period}`);
     expect((await feedOf(al, month)).map((a) => a.rule)).toEqual(['migration.region_arrivals_surge']);
     // A partner's alert names the partner, not its code.
     const surge = (await feedOf(me, month)).find((a) => a.rule === 'migration.arrivals_surge')!;
@@ -343,7 +375,7 @@ describeEachDatabase('migration exchange', (get) => {
       late: false,
     });
     expect(reception.cells.find((c: { partner: string; period: string }) => c.partner === 'RS' && c.period === month)).toMatchObject({
-      status: 'not_started',
+      status: 'not_published',
     });
     const map = (await call(null, 'GET', '/migration/map')).json();
     expect(
@@ -384,6 +416,7 @@ describeEachDatabase('migration exchange', (get) => {
   it('jha alerts list and ack', async () => {
     const month = MONTHS.cli;
     await importMonth(ba, receptionRows(month));
+    await publishReception(month);
     const [alert] = await alertsOf(month);
     expect((await call(me, 'POST', `/migration/alerts/${alert!.id}/ack`)).statusCode).toBe(200);
     const jha = (args: string[]) => runJha(get(), args);

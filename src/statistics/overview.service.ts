@@ -3,6 +3,7 @@ import type { Db } from '../platform/db/database.js';
 import { listPartners } from '../platform/partners/partners.service.js';
 import type { Catalog } from './catalog.js';
 import { listSubmissions } from './submissions.repository.js';
+import type { Viewer } from '../platform/viewer.js';
 import type { OverviewRow } from './submissions.schema.js';
 import { checkKey, dueDate } from './submissions.service.js';
 
@@ -32,4 +33,15 @@ export async function reportingOverview(
         late: ['not_started', 'draft', 'returned'].includes(status) && now > due,
       };
     });
+}
+
+/**
+ * The overview as a viewer may see it: a coordinator sees another partner's workflow (status,
+ * version, time, lateness) only once its data is published; before, the row says `not_published`.
+ */
+export function overviewFor(viewer: Viewer, rows: OverviewRow[]): OverviewRow[] {
+  if (viewer.kind !== 'user' || viewer.role !== 'coordinator') return rows;
+  return rows.map((r) =>
+    r.partner === viewer.partner || r.status === 'published' ? r : { ...r, status: 'not_published', version: 0, updatedAt: null, late: false },
+  );
 }

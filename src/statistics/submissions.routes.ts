@@ -2,7 +2,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
 import { NoContent } from '../platform/http/schemas.js';
-import { reportingOverview } from './overview.service.js';
+import { overviewFor, reportingOverview } from './overview.service.js';
 import {
   CommentBody,
   FindingCommentBody,
@@ -79,7 +79,12 @@ const readRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ partners: Type.Array(OverviewRowSchema) }) },
       },
     },
-    async (request) => ({ partners: await reportingOverview(app.db, app.catalog, request.params.dataset, request.params.period) }),
+    async (request) => ({
+      partners: overviewFor(
+        viewerOf(request.principal),
+        await reportingOverview(app.db, app.catalog, request.params.dataset, request.params.period),
+      ),
+    }),
   );
 
   app.get(

@@ -137,7 +137,9 @@ export const OverviewParams = Type.Object({ dataset: Type.String({ maxLength: 10
 export const OverviewRowSchema = Type.Object({
   partner: Type.String(),
   name: Type.String(),
-  status: Type.Union([SubmissionStatus, Type.Literal('not_started')]),
+  status: Type.Union([SubmissionStatus, Type.Literal('not_started'), Type.Literal('not_published')], {
+    description: 'not_published: another partner’s data not yet published (a coordinator sees no more of it)',
+  }),
   version: Type.Integer(),
   updatedAt: Nullable(Type.String()),
   dueDate: Type.String(),

@@ -138,7 +138,8 @@ export async function transition(
     });
     return next;
   });
-  if (action === 'submit') await submissionsChanged(db, catalog, [key], actor);
+  // A submit re-checks the early warnings; a publish lets them reach beyond the partner (migration/alerts.service.ts).
+  if (action === 'submit' || action === 'publish') await submissionsChanged(db, catalog, [key], actor);
   return next;
 }
 

@@ -112,6 +112,7 @@ export const en = {
   },
   status: {
     not_started: 'not started',
+    not_published: 'not published yet',
     draft: 'draft',
     submitted: 'submitted',
     returned: 'returned',

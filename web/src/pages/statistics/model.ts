@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type Partner } from '../../platform/api';
 
 export type PeriodType = 'yearly' | 'quarterly' | 'monthly' | 'weekly';
-export type Status = 'not_started' | 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
+/** not_published: another partner's data before publication, of which a coordinator sees nothing more. */
+export type Status = 'not_started' | 'not_published' | 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
 export type CellValue = number | 'NA' | 'NAP' | 'NQ' | string | null;
 export type Coords = Record<string, string>;
 
@@ -123,6 +124,7 @@ export interface SubmissionKey {
 
 export const STATUS_COLORS: Record<Status, string> = {
   not_started: 'gray',
+  not_published: 'gray',
   draft: 'blue',
   submitted: 'violet',
   returned: 'orange',
