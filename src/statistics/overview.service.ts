@@ -42,6 +42,8 @@ export async function reportingOverview(
 export function overviewFor(viewer: Viewer, rows: OverviewRow[]): OverviewRow[] {
   if (viewer.kind !== 'user' || viewer.role !== 'coordinator') return rows;
   return rows.map((r) =>
-    r.partner === viewer.partner || r.status === 'published' ? r : { ...r, status: 'not_published', version: 0, updatedAt: null, late: false },
+    r.partner === viewer.partner || r.status === 'published'
+      ? r
+      : { ...r, status: 'not_published', version: 0, updatedAt: null, late: false },
   );
 }
