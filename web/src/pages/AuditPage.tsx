@@ -1,9 +1,14 @@
 // The audit trail for admin and commission: filter, page backwards, and verify the hash chain.
 import { Alert, Button, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../platform/api';
+import { DataTable } from '../platform/DataTable';
+import { ErrorAlert } from '../platform/feedback';
+import { handleSubmit } from '../platform/forms';
+import { Muted } from '../platform/text';
+import { Instant } from '../platform/Instant';
 
 interface Entry {
   seq: number;
@@ -43,10 +48,7 @@ export function AuditPage() {
     mutationFn: () => api<{ ok: boolean; checked: number; broken: { seq: number; reason: string } | null }>('GET', '/audit/verify'),
   });
   const rows = entries.data?.pages.flatMap((p) => p.entries) ?? [];
-  const apply = (e: FormEvent) => {
-    e.preventDefault();
-    setFilter(draft);
-  };
+  const apply = handleSubmit(() => setFilter(draft));
 
   return (
     <Stack>
@@ -83,45 +85,32 @@ export function AuditPage() {
           <Button type="submit">{t('audit.apply')}</Button>
         </Group>
       </form>
-      {entries.error && (
-        <Alert color="red" role="alert">
-          {entries.error.message}
-        </Alert>
-      )}
-      <Table.ScrollContainer minWidth={720}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>{t('audit.when')}</Table.Th>
-              <Table.Th>{t('audit.who')}</Table.Th>
-              <Table.Th>{t('audit.action')}</Table.Th>
-              <Table.Th>{t('audit.entity')}</Table.Th>
-              <Table.Th>{t('audit.change')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((e) => (
-              <Table.Tr key={e.seq}>
-                <Table.Td>{e.seq}</Table.Td>
-                <Table.Td>
-                  <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
-                </Table.Td>
-                <Table.Td>{e.actor.label}</Table.Td>
-                <Table.Td>
-                  <Code>{e.action}</Code>
-                </Table.Td>
-                <Table.Td>
-                  {e.entityType} {e.entityId}
-                </Table.Td>
-                <Table.Td>
-                  <ChangeSummary before={e.before} after={e.after} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ErrorAlert error={entries.error} />
+      <DataTable
+        minWidth={720}
+        striped
+        unscoped
+        columns={['#', ...(['when', 'who', 'action', 'entity', 'change'] as const).map((c) => t(`audit.${c}`))]}
+      >
+        {rows.map((e) => (
+          <Table.Tr key={e.seq}>
+            <Table.Td>{e.seq}</Table.Td>
+            <Table.Td>
+              <Instant iso={e.at} format={(iso) => new Date(iso).toLocaleString()} />
+            </Table.Td>
+            <Table.Td>{e.actor.label}</Table.Td>
+            <Table.Td>
+              <Code>{e.action}</Code>
+            </Table.Td>
+            <Table.Td>
+              {e.entityType} {e.entityId}
+            </Table.Td>
+            <Table.Td>
+              <ChangeSummary before={e.before} after={e.after} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       {rows.length === 0 && !entries.isPending && <Text>{t('audit.empty')}</Text>}
       {entries.hasNextPage && (
         <Button variant="default" onClick={() => entries.fetchNextPage()} loading={entries.isFetchingNextPage}>
@@ -137,12 +126,7 @@ function ChangeSummary({ before, after }: { before: unknown; after: unknown }) {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-  if (keys.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        —
-      </Text>
-    );
+  if (keys.length === 0) return <Muted>—</Muted>;
   return (
     <Text size="sm">
       {keys.map((k) => (

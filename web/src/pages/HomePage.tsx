@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, type Partner, type User } from '../platform/api';
+import { Muted } from '../platform/text';
 
 const QUICK_LINKS = [
   { key: 'statistics', to: '/statistics' },
@@ -45,9 +46,7 @@ export function HomePage({ user }: { user: User }) {
               <Anchor component={Link} to={l.to} fw={700}>
                 {t(`home.quick.${l.key}`)}
               </Anchor>
-              <Text size="sm" c="dimmed">
-                {t(`home.quick.${l.key}Text`)}
-              </Text>
+              <Muted>{t(`home.quick.${l.key}Text`)}</Muted>
             </Card>
           ))}
         </SimpleGrid>

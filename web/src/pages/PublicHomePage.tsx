@@ -3,6 +3,7 @@
 import { Anchor, Card, Grid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { Muted } from '../platform/text';
 import { SignInForm } from './SignInPage';
 
 export function PublicHomePage() {
@@ -27,9 +28,7 @@ export function PublicHomePage() {
               </Text>
             </Card>
           ))}
-          <Text size="sm" c="dimmed">
-            {t('publicHome.published')}
-          </Text>
+          <Muted>{t('publicHome.published')}</Muted>
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>

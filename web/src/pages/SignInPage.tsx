@@ -1,9 +1,12 @@
 // Sign-in with e-mail and password; server messages (wrong credentials, too many attempts) are shown as they come.
 // Shown in the public shell: on its own page, on the public landing, and in place of a page that needs a signed-in user.
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../platform/feedback';
+import { handleSubmit } from '../platform/forms';
 import { useSignIn } from '../platform/session';
+import { Muted } from '../platform/text';
 
 /** `required`: shown in place of a page that needs a signed-in user. */
 export function SignInPage({ required = false }: { required?: boolean }) {
@@ -20,10 +23,7 @@ export function SignInForm({ required = false }: { required?: boolean }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    signIn.mutate({ email, password });
-  };
+  const submit = handleSubmit(() => signIn.mutate({ email, password }));
 
   return (
     <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
@@ -37,14 +37,8 @@ export function SignInForm({ required = false }: { required?: boolean }) {
               {t('signIn.required')}
             </Alert>
           )}
-          <Text size="sm" c="dimmed">
-            {t('signIn.intro')}
-          </Text>
-          {signIn.error && (
-            <Alert color="red" role="alert">
-              {signIn.error.message}
-            </Alert>
-          )}
+          <Muted>{t('signIn.intro')}</Muted>
+          <ErrorAlert error={signIn.error} />
           <TextInput
             label={t('signIn.email')}
             type="email"

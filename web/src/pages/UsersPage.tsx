@@ -1,9 +1,12 @@
 // User administration for admins: create, change role and partner, disable/enable, reset password.
-import { Alert, Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Partner, type Role, type User } from '../platform/api';
+import { DataTable } from '../platform/DataTable';
+import { ErrorAlert, SuccessAlert } from '../platform/feedback';
+import { DialogButtons, handleSubmit } from '../platform/forms';
 
 const ROLES: Role[] = ['admin', 'commission', 'reviewer', 'coordinator'];
 /** The domains a reviewer can be limited to (the server checks them against the catalogue). */
@@ -38,76 +41,43 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
         <Title order={2}>{t('users.title')}</Title>
         <Button onClick={() => setDialog({ kind: 'create' })}>{t('users.add')}</Button>
       </Group>
-      {notice && (
-        <Alert color="green" role="status" withCloseButton onClose={() => setNotice(null)}>
-          {notice}
-        </Alert>
-      )}
-      {(users.error ?? toggle.error) && (
-        <Alert color="red" role="alert">
-          {(users.error ?? toggle.error)!.message}
-        </Alert>
-      )}
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('users.email')}</Table.Th>
-              <Table.Th>{t('users.name')}</Table.Th>
-              <Table.Th>{t('users.role')}</Table.Th>
-              <Table.Th>{t('users.scope')}</Table.Th>
-              <Table.Th>{t('users.status')}</Table.Th>
-              <Table.Th>{t('users.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(users.data?.users ?? []).map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>{u.email}</Table.Td>
-                <Table.Td>{u.name}</Table.Td>
-                <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                <Table.Td>{u.partner ?? (u.domains ? u.domains.map((d) => t(`users.domain.${d}`)).join(', ') : '—')}</Table.Td>
-                <Table.Td>
-                  <Badge color={u.disabled ? 'gray' : 'green'} variant="light" miw={80}>
-                    {u.disabled ? t('users.disabled') : t('users.active')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => setDialog({ kind: 'edit', user: u })}
-                      aria-label={`${t('users.edit')} ${u.email}`}
-                    >
-                      {t('users.edit')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => setDialog({ kind: 'password', user: u })}
-                      aria-label={`${t('users.resetPassword')} ${u.email}`}
-                    >
-                      {t('users.resetPassword')}
-                    </Button>
-                    {u.id !== currentUser.id && (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color={u.disabled ? 'green' : 'red'}
-                        onClick={() => toggle.mutate(u)}
-                        aria-label={`${u.disabled ? t('users.enable') : t('users.disable')} ${u.email}`}
-                      >
-                        {u.disabled ? t('users.enable') : t('users.disable')}
-                      </Button>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      {notice && <SuccessAlert onClose={() => setNotice(null)}>{notice}</SuccessAlert>}
+      <ErrorAlert error={users.error ?? toggle.error} />
+      <DataTable
+        minWidth={640}
+        striped
+        highlightOnHover
+        unscoped
+        columns={(['email', 'name', 'role', 'scope', 'status', 'actions'] as const).map((c) => t(`users.${c}`))}
+      >
+        {(users.data?.users ?? []).map((u) => (
+          <Table.Tr key={u.id}>
+            <Table.Td>{u.email}</Table.Td>
+            <Table.Td>{u.name}</Table.Td>
+            <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+            <Table.Td>{u.partner ?? (u.domains ? u.domains.map((d) => t(`users.domain.${d}`)).join(', ') : '—')}</Table.Td>
+            <Table.Td>
+              <Badge color={u.disabled ? 'gray' : 'green'} variant="light" miw={80}>
+                {u.disabled ? t('users.disabled') : t('users.active')}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <UserAction user={u} label={t('users.edit')} onClick={() => setDialog({ kind: 'edit', user: u })} />
+                <UserAction user={u} label={t('users.resetPassword')} onClick={() => setDialog({ kind: 'password', user: u })} />
+                {u.id !== currentUser.id && (
+                  <UserAction
+                    user={u}
+                    label={u.disabled ? t('users.enable') : t('users.disable')}
+                    color={u.disabled ? 'green' : 'red'}
+                    onClick={() => toggle.mutate(u)}
+                  />
+                )}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       <Modal
         opened={dialog?.kind === 'create' || dialog?.kind === 'edit'}
         onClose={() => setDialog(null)}
@@ -133,6 +103,15 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
         )}
       </Modal>
     </Stack>
+  );
+}
+
+/** A button of a user's row, named with the user's e-mail for screen readers ("Edit ana@example.org"). */
+function UserAction({ user, label, color, onClick }: { user: User; label: string; color?: string; onClick: () => void }) {
+  return (
+    <Button size="xs" variant="light" color={color} onClick={onClick} aria-label={`${label} ${user.email}`}>
+      {label}
+    </Button>
   );
 }
 
@@ -164,18 +143,10 @@ function UserForm({
     },
     onSuccess: onDone,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={handleSubmit(() => save.mutate())}>
       <Stack>
-        {save.error && (
-          <Alert color="red" role="alert">
-            {save.error.message}
-          </Alert>
-        )}
+        <ErrorAlert error={save.error} />
         {!user && (
           <TextInput label={t('users.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
         )}
@@ -217,14 +188,9 @@ function UserForm({
             onChange={(e) => setPassword(e.currentTarget.value)}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('users.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('users.save')}
-          </Button>
-        </Group>
+        <DialogButtons cancel={t('users.cancel')} onCancel={onCancel} loading={save.isPending}>
+          {t('users.save')}
+        </DialogButtons>
       </Stack>
     </form>
   );
@@ -235,18 +201,9 @@ function PasswordForm({ user, onDone, onCancel }: { user: User; onDone: () => vo
   const [password, setPassword] = useState('');
   const reset = useMutation({ mutationFn: () => api<void>('POST', `/users/${user.id}/password`, { password }), onSuccess: onDone });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        reset.mutate();
-      }}
-    >
+    <form onSubmit={handleSubmit(() => reset.mutate())}>
       <Stack>
-        {reset.error && (
-          <Alert color="red" role="alert">
-            {reset.error.message}
-          </Alert>
-        )}
+        <ErrorAlert error={reset.error} />
         <PasswordInput
           label={t('users.newPassword')}
           required
@@ -254,14 +211,9 @@ function PasswordForm({ user, onDone, onCancel }: { user: User; onDone: () => vo
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('users.cancel')}
-          </Button>
-          <Button type="submit" loading={reset.isPending}>
-            {t('users.save')}
-          </Button>
-        </Group>
+        <DialogButtons cancel={t('users.cancel')} onCancel={onCancel} loading={reset.isPending}>
+          {t('users.save')}
+        </DialogButtons>
       </Stack>
     </form>
   );

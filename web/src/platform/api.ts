@@ -36,6 +36,11 @@ export async function upload<T>(path: string, file: Blob, contentType: string): 
   return send<T>('POST', path, { accept: 'application/json', 'content-type': contentType }, file);
 }
 
+/** The Content-Type of a file to upload, by its name's extension in `types` (extension → type); null for another extension. */
+export function contentTypeOf(file: File, types: Record<string, string>): string | null {
+  return types[file.name.toLowerCase().split('.').pop() ?? ''] ?? null;
+}
+
 async function send<T>(method: string, path: string, headers: Record<string, string>, body: BodyInit | undefined): Promise<T> {
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin' });

@@ -2,7 +2,10 @@
 // partner's status, the reviewers' assessment, the state of a report or round, and a deadline with
 // how far away it is. The text always says it; the colour only helps.
 import { Badge, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Muted } from '../../platform/text';
+import { ValueBadge } from '../../platform/ValueBadge';
 import {
   ASSESSMENT_BADGE,
   REPORT_BADGE,
@@ -27,8 +30,8 @@ export function ParaphraseBadge() {
   );
 }
 
-/** A title followed by the summary badge when it is paraphrased. */
-export function TitleWithBadge({ title, paraphrase }: { title: string; paraphrase: boolean | undefined }) {
+/** A title (text, or a link to what it names) followed by the summary badge when it is paraphrased. */
+export function TitleWithBadge({ title, paraphrase }: { title: ReactNode; paraphrase: boolean | undefined }) {
   return (
     <>
       {title}
@@ -42,64 +45,56 @@ export function TitleWithBadge({ title, paraphrase }: { title: string; paraphras
   );
 }
 
+/**
+ * Names a field of a report entry with the action it belongs to, the action said to screen readers
+ * only ("Narrative" reads "Narrative of action 1.2").
+ */
+export function useOfAction(action: string): (label: string) => ReactNode {
+  const { t } = useTranslation();
+  const of = <VisuallyHidden>{` ${t('commitments.entry.ofAction', { action })}`}</VisuallyHidden>;
+  return (label) => (
+    <>
+      {label}
+      {of}
+    </>
+  );
+}
+
+/** A missing value of a table cell or a line ("no status", "not assessed", "no deadline"). */
+function Missing({ text }: { text: string }) {
+  return <Muted span>{text}</Muted>;
+}
+
+export function NoDeadline() {
+  const { t } = useTranslation();
+  return <Missing text={t('commitments.noDeadline')} />;
+}
+
 export function ProgressBadge({ status }: { status: ProgressStatus | null }) {
   const { t } = useTranslation();
-  if (!status)
-    return (
-      <Text size="sm" c="dimmed" span>
-        {t('commitments.noStatus')}
-      </Text>
-    );
-  return (
-    <Badge variant="light" color={STATUS_BADGE[status] ?? 'gray'}>
-      {t(`commitments.progress.${status}`)}
-    </Badge>
-  );
+  if (!status) return <Missing text={t('commitments.noStatus')} />;
+  return <ValueBadge value={status} texts="commitments.progress" colors={STATUS_BADGE} />;
 }
 
 export function AssessmentBadge({ assessment }: { assessment: Assessment | null }) {
   const { t } = useTranslation();
-  if (!assessment)
-    return (
-      <Text size="sm" c="dimmed" span>
-        {t('commitments.notAssessed')}
-      </Text>
-    );
-  return (
-    <Badge variant="filled" color={ASSESSMENT_BADGE[assessment] ?? 'gray'} autoContrast>
-      {t(`commitments.assessment.${assessment}`)}
-    </Badge>
-  );
+  if (!assessment) return <Missing text={t('commitments.notAssessed')} />;
+  return <ValueBadge value={assessment} texts="commitments.assessment" colors={ASSESSMENT_BADGE} variant="filled" autoContrast />;
 }
 
 export function ReportStatusBadge({ status }: { status: ReportStatus }) {
-  const { t } = useTranslation();
-  return (
-    <Badge variant="light" color={REPORT_BADGE[status] ?? 'gray'}>
-      {t(`commitments.reportStatus.${status}`)}
-    </Badge>
-  );
+  return <ValueBadge value={status} texts="commitments.reportStatus" colors={REPORT_BADGE} />;
 }
 
 export function RoundStatusBadge({ status }: { status: RoundStatus }) {
-  const { t } = useTranslation();
-  return (
-    <Badge variant="light" color={status === 'open' ? 'blue' : 'green'}>
-      {t(`commitments.roundStatus.${status}`)}
-    </Badge>
-  );
+  return <ValueBadge value={status} texts="commitments.roundStatus" color={status === 'open' ? 'blue' : 'green'} />;
 }
 
 /** The deadline and, relative to today, how many days are left or how late it is (overdue in red). */
 export function Deadline({ commitment }: { commitment: Pick<CommitmentView, 'deadline' | 'daysToDeadline' | 'overdue'> }) {
   const { t } = useTranslation();
   const { deadline, daysToDeadline: days, overdue } = commitment;
-  if (!deadline)
-    return (
-      <Text size="sm" c="dimmed" span>
-        {t('commitments.noDeadline')}
-      </Text>
-    );
+  if (!deadline) return <NoDeadline />;
   return (
     <Stack gap={0}>
       <Text size="sm" span>
@@ -111,9 +106,9 @@ export function Deadline({ commitment }: { commitment: Pick<CommitmentView, 'dea
         </Text>
       )}
       {!overdue && days !== null && days >= 0 && (
-        <Text size="xs" c="dimmed" span>
+        <Muted size="xs" span>
           {t('commitments.daysLeft', { count: days })}
-        </Text>
+        </Muted>
       )}
     </Stack>
   );

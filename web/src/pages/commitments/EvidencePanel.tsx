@@ -1,12 +1,16 @@
 // The evidence of one commitment in a report: files (download) and links, and — while the partner
 // may edit — a file upload (sent as it is; the server judges the type from the content), a link
 // form and a remove button per piece. A refused file is explained next to the file input.
-import { Alert, Anchor, Button, FileInput, Group, List, Loader, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, FileInput, Group, List, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, upload } from '../../platform/api';
+import { ErrorAlert } from '../../platform/feedback';
+import { handleSubmit } from '../../platform/forms';
+import { Muted } from '../../platform/text';
 import { useFormState } from '../../platform/useFormState';
+import { useOfAction } from './Badges';
 import { formatDateTime } from '../statistics/model';
 import { checkSize, EVIDENCE_ACCEPT, formatBytes, paths, type Entry, type Evidence } from './model';
 
@@ -21,7 +25,7 @@ interface Props {
 
 export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Props) {
   const { t } = useTranslation();
-  const of = <VisuallyHidden>{` ${t('commitments.entry.ofAction', { action: entry.action })}`}</VisuallyHidden>;
+  const ofAction = useOfAction(entry.action);
   const base = paths.report(round, partner);
   const [file, setFile] = useState<File | null>(null);
   const { form: link, setForm: setLink, set } = useFormState({ url: '', title: '' });
@@ -58,22 +62,18 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
     send.reset();
     if (chosen) send.mutate(chosen);
   };
-  const submitLink = (e: FormEvent) => {
-    e.preventDefault();
+  const submitLink = handleSubmit(() => {
     if (link.url.trim()) addLink.mutate();
-  };
+  });
   const listLabel = t('commitments.evidence.listLabel', { action: entry.action });
 
   return (
     <Stack gap="xs">
       <Title order={4} size="h6">
-        {t('commitments.evidence.title')}
-        {of}
+        {ofAction(t('commitments.evidence.title'))}
       </Title>
       {entry.evidence.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('commitments.evidence.none')}
-        </Text>
+        <Muted>{t('commitments.evidence.none')}</Muted>
       ) : (
         <List size="sm" spacing={4} aria-label={listLabel} className="plain-list" withPadding={false}>
           {entry.evidence.map((v) => (
@@ -89,10 +89,10 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
                       {v.title}
                     </Anchor>
                   )}
-                  <Text size="xs" c="dimmed">
+                  <Muted size="xs">
                     {v.file ? `${formatBytes(v.file.size)} · ` : `${t('commitments.evidence.link')} · `}
                     {t('commitments.evidence.addedBy', { who: v.addedBy, when: formatDateTime(v.addedAt) })}
-                  </Text>
+                  </Muted>
                 </Stack>
                 {canEdit && (
                   <Button
@@ -111,20 +111,11 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
           ))}
         </List>
       )}
-      {remove.error && (
-        <Alert color="red" role="alert">
-          {remove.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={remove.error} />
       {canEdit && (
         <>
           <FileInput
-            label={
-              <>
-                {t('commitments.evidence.file')}
-                {of}
-              </>
-            }
+            label={ofAction(t('commitments.evidence.file'))}
             description={t('commitments.evidence.fileHelp')}
             placeholder={t('commitments.evidence.choose')}
             accept={EVIDENCE_ACCEPT}
@@ -140,12 +131,7 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
           <Group component="form" onSubmit={submitLink} gap="xs" align="flex-end" wrap="wrap">
             <TextInput
               type="url"
-              label={
-                <>
-                  {t('commitments.evidence.url')}
-                  {of}
-                </>
-              }
+              label={ofAction(t('commitments.evidence.url'))}
               placeholder="https://"
               value={link.url}
               size="xs"
@@ -153,12 +139,7 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
               onChange={set('url')}
             />
             <TextInput
-              label={
-                <>
-                  {t('commitments.evidence.linkTitle')}
-                  {of}
-                </>
-              }
+              label={ofAction(t('commitments.evidence.linkTitle'))}
               value={link.title}
               size="xs"
               miw={160}

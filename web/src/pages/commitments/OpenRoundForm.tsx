@@ -1,11 +1,13 @@
 // "Open a reporting round" (Commission, admins): title, reporting period and due date. The server
 // creates one draft report per committed partner; the new round's page opens.
-import { Alert, Button, Group, Stack, TextInput, Title } from '@mantine/core';
+import { Group, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../platform/api';
+import { ErrorAlert } from '../../platform/feedback';
+import { handleSubmit, SubmitButton } from '../../platform/forms';
+import { FormSection } from '../../platform/Section';
 import { useFormState } from '../../platform/useFormState';
 import { pages, refreshCommitments, type Round } from './model';
 
@@ -21,16 +23,16 @@ export function OpenRoundForm({ plan }: { plan: string }) {
       navigate(pages.round(round.id));
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    open.mutate();
-  };
 
   return (
-    <Stack component="form" onSubmit={submit} aria-labelledby="open-round-title" gap="sm" mt="md" maw={720}>
-      <Title order={4} size="h5" id="open-round-title">
-        {t('commitments.openRound.title')}
-      </Title>
+    <FormSection
+      id="open-round-title"
+      title={t('commitments.openRound.title')}
+      onSubmit={handleSubmit(() => open.mutate())}
+      gap="sm"
+      mt="md"
+      maw={720}
+    >
       <TextInput
         label={t('commitments.openRound.name')}
         description={t('commitments.openRound.nameHelp')}
@@ -50,16 +52,8 @@ export function OpenRoundForm({ plan }: { plan: string }) {
         <TextInput type="date" label={t('commitments.openRound.periodEnd')} required value={form.periodEnd} onChange={set('periodEnd')} />
         <TextInput type="date" label={t('commitments.openRound.dueDate')} required value={form.dueDate} onChange={set('dueDate')} />
       </Group>
-      {open.error && (
-        <Alert color="red" role="alert">
-          {open.error.message}
-        </Alert>
-      )}
-      <Group>
-        <Button type="submit" loading={open.isPending}>
-          {t('commitments.openRound.submit')}
-        </Button>
-      </Group>
-    </Stack>
+      <ErrorAlert error={open.error} />
+      <SubmitButton loading={open.isPending}>{t('commitments.openRound.submit')}</SubmitButton>
+    </FormSection>
   );
 }

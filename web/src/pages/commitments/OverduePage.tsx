@@ -1,12 +1,15 @@
 // What is overdue (signed-in users): progress reports past their round's due date, and
 // commitments past their deadline that are neither completed, cancelled nor fully implemented;
 // for all partners or one (a coordinator starts with their own).
-import { Anchor, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type User } from '../../platform/api';
+import { BackLink } from '../../platform/BackLink';
+import { DataTable, RowHeader } from '../../platform/DataTable';
 import { QueryState } from '../../platform/QueryState';
+import { Section } from '../../platform/Section';
 import { usePartners } from '../statistics/model';
 import { ReportStatusBadge } from './Badges';
 import { CommitmentTable } from './CommitmentTable';
@@ -35,9 +38,7 @@ export function OverduePage({ user }: { user: User }) {
 
   return (
     <Stack>
-      <Anchor component={Link} to={pages.home} size="sm">
-        ← {t('commitments.back')}
-      </Anchor>
+      <BackLink to={pages.home}>{t('commitments.back')}</BackLink>
       <Title order={2}>{t('commitments.overdue.title')}</Title>
       <Text>{t('commitments.overdue.intro')}</Text>
       <NativeSelect
@@ -50,68 +51,46 @@ export function OverduePage({ user }: { user: User }) {
       {(list.error || !list.data) && <QueryState error={list.error} loading={t('commitments.loading')} />}
       {list.data && (
         <>
-          <Paper withBorder p="md" component="section" aria-labelledby="late-reports-title">
-            <Title order={3} size="h4" id="late-reports-title">
-              {t('commitments.overdue.reports')}
-            </Title>
-            {list.data.reports.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('commitments.overdue.noReports')}
-              </Text>
-            ) : (
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped aria-labelledby="late-reports-title">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('commitments.partner')}</Table.Th>
-                      <Table.Th scope="col">{t('commitments.round')}</Table.Th>
-                      <Table.Th scope="col">{t('commitments.dueDate')}</Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('commitments.overdue.daysLate')}
-                      </Table.Th>
-                      <Table.Th scope="col">{t('commitments.statusColumn')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.data.reports.map((r) => (
-                      <Table.Tr key={`${r.round}-${r.partner}`}>
-                        <Table.Th scope="row" fw={400}>
-                          {name(r.partner)}
-                        </Table.Th>
-                        <Table.Td>
-                          <Anchor component={Link} to={pages.report(r.round, r.partner)} size="sm">
-                            {r.roundTitle}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{r.dueDate}</Table.Td>
-                        <Table.Td ta="right">{r.daysLate}</Table.Td>
-                        <Table.Td>
-                          <ReportStatusBadge status={r.status} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
-          </Paper>
-          <Paper withBorder p="md" component="section" aria-labelledby="late-commitments-title">
-            <Title order={3} size="h4" id="late-commitments-title">
-              {t('commitments.overdue.commitments', { count: list.data.commitments.length })}
-            </Title>
-            {list.data.commitments.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('commitments.overdue.noCommitments')}
-              </Text>
-            ) : (
-              <CommitmentTable
-                commitments={list.data.commitments}
-                label={t('commitments.overdue.commitmentsLabel')}
-                showPartner
-                partnerName={name}
-              />
-            )}
-          </Paper>
+          <Section id="late-reports-title" title={t('commitments.overdue.reports')}>
+            <DataTable
+              empty={list.data.reports.length === 0 && t('commitments.overdue.noReports')}
+              minWidth={640}
+              striped
+              aria-labelledby="late-reports-title"
+              columns={[
+                t('commitments.partner'),
+                t('commitments.round'),
+                t('commitments.dueDate'),
+                { label: t('commitments.overdue.daysLate'), ta: 'right' },
+                t('commitments.statusColumn'),
+              ]}
+            >
+              {list.data.reports.map((r) => (
+                <Table.Tr key={`${r.round}-${r.partner}`}>
+                  <RowHeader>{name(r.partner)}</RowHeader>
+                  <Table.Td>
+                    <Anchor component={Link} to={pages.report(r.round, r.partner)} size="sm">
+                      {r.roundTitle}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{r.dueDate}</Table.Td>
+                  <Table.Td ta="right">{r.daysLate}</Table.Td>
+                  <Table.Td>
+                    <ReportStatusBadge status={r.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          </Section>
+          <Section id="late-commitments-title" title={t('commitments.overdue.commitments', { count: list.data.commitments.length })}>
+            <CommitmentTable
+              empty={list.data.commitments.length === 0 && t('commitments.overdue.noCommitments')}
+              commitments={list.data.commitments}
+              label={t('commitments.overdue.commitmentsLabel')}
+              showPartner
+              partnerName={name}
+            />
+          </Section>
         </>
       )}
     </Stack>

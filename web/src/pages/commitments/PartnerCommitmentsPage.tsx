@@ -1,11 +1,12 @@
 // One partner's commitments across every plan (public): deadlines with the days left or late,
 // overdue ones highlighted, the latest status and assessment the viewer may see.
-import { Alert, Anchor, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { api } from '../../platform/api';
+import { BackLink } from '../../platform/BackLink';
 import { QueryState } from '../../platform/QueryState';
 import { usePartners } from '../statistics/model';
 import { CommitmentTable } from './CommitmentTable';
@@ -22,11 +23,7 @@ export function PartnerCommitmentsPage() {
   });
   const known = partners.data?.partners.find((p) => p.code === partner);
   const name = known?.name ?? partner;
-  const back = (
-    <Anchor component={Link} to={pages.home} size="sm">
-      ← {t('commitments.back')}
-    </Anchor>
-  );
+  const back = <BackLink to={pages.home}>{t('commitments.back')}</BackLink>;
   const error = list.error ?? partners.error;
   if (error || !list.data || !partners.data) return <QueryState error={error} back={back} loading={t('commitments.loading')} />;
   const all = list.data.commitments;
@@ -46,13 +43,11 @@ export function PartnerCommitmentsPage() {
       <Group>
         <Checkbox label={t('commitments.onlyOverdue')} checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.currentTarget.checked)} />
       </Group>
-      {shown.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('commitments.noCommitments')}
-        </Text>
-      ) : (
-        <CommitmentTable commitments={shown} label={t('commitments.partnerTitle', { partner: name })} />
-      )}
+      <CommitmentTable
+        commitments={shown}
+        label={t('commitments.partnerTitle', { partner: name })}
+        empty={shown.length === 0 && t('commitments.noCommitments')}
+      />
     </Stack>
   );
 }

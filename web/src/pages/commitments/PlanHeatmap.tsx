@@ -1,16 +1,18 @@
 // The progress heat map of a plan: objectives (rows) × partners (columns), each cell coloured by
 // the latest visible assessment of the partner's commitments under the objective (grey where
 // none is assessed, empty where the partner has no commitment), and the same data as a table.
-import { Anchor, ColorSwatch, Group, Stack, Table, Text } from '@mantine/core';
+import { ColorSwatch, Group, Stack, Table, Text } from '@mantine/core';
 import { HeatmapChart } from 'echarts/charts';
 import { VisualMapPiecewiseComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import type { Partner } from '../../platform/api';
+import { DataTable, RowHeader } from '../../platform/DataTable';
+import { Muted } from '../../platform/text';
 import { EChart, type ChartOption } from '../statistics/EChart';
-import { ASSESSMENT_COLORS, ASSESSMENTS, NOT_ASSESSED_COLOR, pages, type HeatCell, type Heatmap } from './model';
+import { PartnerLink } from './CommitmentTable';
+import { ASSESSMENT_COLORS, ASSESSMENTS, NOT_ASSESSED_COLOR, type HeatCell, type Heatmap } from './model';
 
 echarts.use([HeatmapChart, VisualMapPiecewiseComponent]);
 
@@ -90,9 +92,7 @@ export function PlanHeatmap({ heatmap, partners }: { heatmap: Heatmap; partners:
   return (
     <Stack gap="xs">
       <EChart option={option} label={t('commitments.heat.chartLabel')} height={Math.max(220, 110 + objectives.length * 44)} />
-      <Text size="sm" c="dimmed">
-        {t('commitments.heat.legend')}
-      </Text>
+      <Muted>{t('commitments.heat.legend')}</Muted>
       <HeatTable heatmap={heatmap} name={name} />
     </Stack>
   );
@@ -101,61 +101,56 @@ export function PlanHeatmap({ heatmap, partners }: { heatmap: Heatmap; partners:
 function HeatTable({ heatmap, name }: { heatmap: Heatmap; name: (code: string) => string }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={260 + heatmap.partners.length * 150}>
-      <Table striped withTableBorder aria-label={t('commitments.heat.tableLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('commitments.objective')}</Table.Th>
-            {heatmap.partners.map((p) => (
-              <Table.Th key={p} scope="col">
-                <Anchor component={Link} to={pages.partner(p)} size="sm">
-                  <abbr title={name(p)}>{p}</abbr>
-                </Anchor>
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {heatmap.objectives.map((o) => (
-            <Table.Tr key={o.code}>
-              <Table.Th scope="row" fw={400}>
-                {o.code} {o.title}
-              </Table.Th>
-              {heatmap.partners.map((p) => {
-                const c = cellOf(heatmap, p, o.code);
-                return (
-                  <Table.Td key={p}>
-                    {c ? (
-                      <Stack gap={0}>
-                        <Group gap={6} wrap="nowrap">
-                          <ColorSwatch
-                            color={c.level ? ASSESSMENT_COLORS[c.level] : NOT_ASSESSED_COLOR}
-                            size={12}
-                            withShadow={false}
-                            aria-hidden
-                          />
-                          <Text size="sm" fw={c.level ? 600 : 400} c={c.level ? undefined : 'dimmed'}>
-                            {c.level ? t(`commitments.assessment.${c.level}`) : t('commitments.notAssessed')}
-                          </Text>
-                        </Group>
-                        <Text size="xs" c="dimmed">
-                          {c.level
-                            ? `${t('commitments.heat.scoreOf', { score: c.score })} · ${t('commitments.heat.assessedOf', { assessed: c.assessed, count: c.commitments })}`
-                            : t('commitments.heat.commitmentCount', { count: c.commitments })}
-                        </Text>
-                      </Stack>
-                    ) : (
-                      <Text size="sm" c="dimmed" span>
-                        {t('commitments.heat.noCommitment')}
+    <DataTable
+      minWidth={260 + heatmap.partners.length * 150}
+      striped
+      withTableBorder
+      aria-label={t('commitments.heat.tableLabel')}
+      columns={[
+        t('commitments.objective'),
+        ...heatmap.partners.map((p) => (
+          <PartnerLink code={p}>
+            <abbr title={name(p)}>{p}</abbr>
+          </PartnerLink>
+        )),
+      ]}
+    >
+      {heatmap.objectives.map((o) => (
+        <Table.Tr key={o.code}>
+          <RowHeader>
+            {o.code} {o.title}
+          </RowHeader>
+          {heatmap.partners.map((p) => {
+            const c = cellOf(heatmap, p, o.code);
+            return (
+              <Table.Td key={p}>
+                {c ? (
+                  <Stack gap={0}>
+                    <Group gap={6} wrap="nowrap">
+                      <ColorSwatch
+                        color={c.level ? ASSESSMENT_COLORS[c.level] : NOT_ASSESSED_COLOR}
+                        size={12}
+                        withShadow={false}
+                        aria-hidden
+                      />
+                      <Text size="sm" fw={c.level ? 600 : 400} c={c.level ? undefined : 'dimmed'}>
+                        {c.level ? t(`commitments.assessment.${c.level}`) : t('commitments.notAssessed')}
                       </Text>
-                    )}
-                  </Table.Td>
-                );
-              })}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+                    </Group>
+                    <Muted size="xs">
+                      {c.level
+                        ? `${t('commitments.heat.scoreOf', { score: c.score })} · ${t('commitments.heat.assessedOf', { assessed: c.assessed, count: c.commitments })}`
+                        : t('commitments.heat.commitmentCount', { count: c.commitments })}
+                    </Muted>
+                  </Stack>
+                ) : (
+                  <Muted span>{t('commitments.heat.noCommitment')}</Muted>
+                )}
+              </Table.Td>
+            );
+          })}
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

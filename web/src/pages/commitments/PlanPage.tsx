@@ -1,13 +1,19 @@
 // One plan (public): what it is, the progress heat map with its table, the objectives and their
 // actions (summary badges, deadlines, partners), its reporting rounds, and for the Commission the
 // forms to open a round and, in recommendations plans, to add a recommendation.
-import { Alert, Anchor, Badge, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { User } from '../../platform/api';
+import { BackLink } from '../../platform/BackLink';
+import { DataTable, RowHeader } from '../../platform/DataTable';
+import { ErrorAlert } from '../../platform/feedback';
 import { QueryState } from '../../platform/QueryState';
+import { Section } from '../../platform/Section';
+import { Muted, Paragraphs } from '../../platform/text';
 import { usePartners } from '../statistics/model';
-import { ParaphraseBadge, TitleWithBadge } from './Badges';
+import { NoDeadline, TitleWithBadge } from './Badges';
+import { PartnerLink } from './CommitmentTable';
 import { EDITABLE_KINDS, canManage, pages, useHeatmap, usePlan, useRounds, type Plan, type PlanObjective } from './model';
 import { OpenRoundForm } from './OpenRoundForm';
 import { PlanHeatmap } from './PlanHeatmap';
@@ -22,11 +28,7 @@ export function PlanPage({ user }: { user: User | null }) {
   const heatmap = useHeatmap(code);
   const rounds = useRounds(code);
   const partners = usePartners();
-  const back = (
-    <Anchor component={Link} to={pages.home} size="sm">
-      ← {t('commitments.back')}
-    </Anchor>
-  );
+  const back = <BackLink to={pages.home}>{t('commitments.back')}</BackLink>;
 
   if (plan.error || !plan.data) {
     return (
@@ -47,46 +49,20 @@ export function PlanPage({ user }: { user: User | null }) {
           <Badge variant="light">{t(`commitments.kindOne.${p.kind}`)}</Badge>
           {p.periodStart && <Text size="sm">{t('commitments.periodRange', { start: p.periodStart, end: p.periodEnd ?? '…' })}</Text>}
         </Group>
-        {p.source && (
-          <Text size="sm" c="dimmed">
-            {t('commitments.source', { source: p.source })}
-          </Text>
-        )}
+        {p.source && <Muted>{t('commitments.source', { source: p.source })}</Muted>}
       </Stack>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="heat-title">
-        <Title order={3} size="h4" id="heat-title">
-          {t('commitments.heat.title')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="xs">
-          {t('commitments.heat.intro')}
-        </Text>
-        {heatmap.error && (
-          <Alert color="red" role="alert">
-            {heatmap.error.message}
-          </Alert>
-        )}
-        {heatmap.data && heatmap.data.cells.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('commitments.heat.empty')}
-          </Text>
-        )}
+      <Section id="heat-title" title={t('commitments.heat.title')}>
+        <Muted mb="xs">{t('commitments.heat.intro')}</Muted>
+        <ErrorAlert error={heatmap.error} />
+        {heatmap.data && heatmap.data.cells.length === 0 && <Muted>{t('commitments.heat.empty')}</Muted>}
         {heatmap.data && heatmap.data.cells.length > 0 && <PlanHeatmap heatmap={heatmap.data} partners={partners.data?.partners ?? []} />}
-      </Paper>
+      </Section>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="rounds-title">
-        <Title order={3} size="h4" id="rounds-title">
-          {t('commitments.rounds')}
-        </Title>
-        {rounds.error && (
-          <Alert color="red" role="alert">
-            {rounds.error.message}
-          </Alert>
-        )}
+      <Section id="rounds-title" title={t('commitments.rounds')}>
+        <ErrorAlert error={rounds.error} />
         {rounds.data && rounds.data.rounds.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {user ? t('commitments.noRounds') : t('commitments.noPublishedRounds')}
-          </Text>
+          <Muted>{user ? t('commitments.noRounds') : t('commitments.noPublishedRounds')}</Muted>
         )}
         {rounds.data && rounds.data.rounds.length > 0 && <RoundsTable rounds={rounds.data.rounds} label={t('commitments.rounds')} />}
         {manager &&
@@ -97,21 +73,14 @@ export function PlanPage({ user }: { user: User | null }) {
           ) : (
             actionCount > 0 && <OpenRoundForm plan={p.code} />
           ))}
-      </Paper>
+      </Section>
 
-      <Stack component="section" aria-labelledby="objectives-title" gap="sm">
-        <Title order={3} size="h4" id="objectives-title">
-          {t('commitments.objectivesAndActions')}
-        </Title>
-        {actionCount === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('commitments.noActions')}
-          </Text>
-        )}
+      <Section plain id="objectives-title" title={t('commitments.objectivesAndActions')} gap="sm">
+        {actionCount === 0 && <Muted>{t('commitments.noActions')}</Muted>}
         {p.objectives.map((o) => (
           <ObjectiveSection key={o.code} plan={p} objective={o} editable={manager && EDITABLE_KINDS.includes(p.kind)} />
         ))}
-      </Stack>
+      </Section>
 
       {manager && EDITABLE_KINDS.includes(p.kind) && <RecommendationForm plan={p} />}
     </Stack>
@@ -122,84 +91,61 @@ function ObjectiveSection({ plan, objective: o, editable }: { plan: Plan; object
   const { t } = useTranslation();
   const id = `objective-${o.code}`;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id}>
-      <Title order={4} size="h5" id={id}>
-        {o.code} <TitleWithBadge title={o.title} paraphrase={o.paraphrase} />
-      </Title>
-      {o.actions.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('commitments.noActionsYet')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-labelledby={id}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col" w={90}>
-                  {t('commitments.code')}
-                </Table.Th>
-                <Table.Th scope="col">{t('commitments.action')}</Table.Th>
-                <Table.Th scope="col">{t('commitments.partners')}</Table.Th>
-                <Table.Th scope="col">{t('commitments.deadline')}</Table.Th>
-                {editable && (
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('commitments.editAction.column')}</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {o.actions.map((a) => (
-                <Table.Tr key={a.code}>
-                  <Table.Td>{a.code}</Table.Td>
-                  <Table.Th scope="row" fw={400}>
-                    <Anchor component={Link} to={pages.action(plan.code, a.code)}>
-                      {a.title}
-                    </Anchor>
-                    {a.paraphrase && (
-                      <>
-                        {' '}
-                        <ParaphraseBadge />
-                      </>
-                    )}
-                    {a.description && (
-                      <Text size="xs" c="dimmed" className="pre-wrap">
-                        {a.description}
-                      </Text>
-                    )}
-                    {a.institutions && (
-                      <Text size="xs" c="dimmed">
-                        {t('commitments.institutions', { institutions: a.institutions })}
-                      </Text>
-                    )}
-                  </Table.Th>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {a.partners.map((code) => (
-                        <Anchor key={code} component={Link} to={pages.partner(code)} size="sm">
-                          {code}
-                        </Anchor>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    {a.deadline ?? (
-                      <Text size="sm" c="dimmed" span>
-                        {t('commitments.noDeadline')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  {editable && (
-                    <Table.Td>
-                      <EditActionButton plan={plan.code} action={a} />
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </Paper>
+    <Section
+      id={id}
+      order={4}
+      title={
+        <>
+          {o.code} <TitleWithBadge title={o.title} paraphrase={o.paraphrase} />
+        </>
+      }
+    >
+      <DataTable
+        empty={o.actions.length === 0 && t('commitments.noActionsYet')}
+        minWidth={640}
+        striped
+        aria-labelledby={id}
+        columns={[
+          { label: t('commitments.code'), w: 90 },
+          t('commitments.action'),
+          t('commitments.partners'),
+          t('commitments.deadline'),
+          editable && { label: <VisuallyHidden>{t('commitments.editAction.column')}</VisuallyHidden> },
+        ]}
+      >
+        {o.actions.map((a) => (
+          <Table.Tr key={a.code}>
+            <Table.Td>{a.code}</Table.Td>
+            <RowHeader>
+              <TitleWithBadge
+                title={
+                  <Anchor component={Link} to={pages.action(plan.code, a.code)}>
+                    {a.title}
+                  </Anchor>
+                }
+                paraphrase={a.paraphrase}
+              />
+              <Paragraphs text={a.description} size="xs" c="dimmed" />
+              {a.institutions && <Muted size="xs">{t('commitments.institutions', { institutions: a.institutions })}</Muted>}
+            </RowHeader>
+            <Table.Td>
+              <Group gap={4}>
+                {a.partners.map((code) => (
+                  <PartnerLink key={code} code={code}>
+                    {code}
+                  </PartnerLink>
+                ))}
+              </Group>
+            </Table.Td>
+            <Table.Td>{a.deadline ?? <NoDeadline />}</Table.Td>
+            {editable && (
+              <Table.Td>
+                <EditActionButton plan={plan.code} action={a} />
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </DataTable>
+    </Section>
   );
 }

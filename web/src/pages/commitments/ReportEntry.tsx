@@ -1,9 +1,11 @@
 // One commitment in a progress report: the action, the partner's status and narrative (editable by
 // the partner while the report is with them), the evidence, and the reviewers' assessment
 // (editable by reviewers while the report is submitted, shown to others once visible).
-import { Grid, Group, NativeSelect, Paper, Stack, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Grid, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AssessmentBadge, ProgressBadge, TitleWithBadge } from './Badges';
+import { Muted, Paragraphs } from '../../platform/text';
+import { AssessmentBadge, ProgressBadge, TitleWithBadge, useOfAction } from './Badges';
 import { EvidencePanel } from './EvidencePanel';
 import { ASSESSMENTS, NEEDS_NARRATIVE, STATUSES, type Entry, type Evidence } from './model';
 
@@ -29,7 +31,13 @@ interface Props {
 export function ReportEntry({ round, partner, entry: e, values, canEdit, canAssess, onEdit, onEvidence }: Props) {
   const { t } = useTranslation();
   const id = `entry-${e.commitment}`;
-  const of = <VisuallyHidden>{` ${t('commitments.entry.ofAction', { action: e.action })}`}</VisuallyHidden>;
+  const ofAction = useOfAction(e.action);
+  /** The label, value and change handler of one of the entry's fields. */
+  const field = (name: keyof EntryValues) => ({
+    label: ofAction(t(`commitments.entry.${name}`)),
+    value: values[name],
+    onChange: (ev: { currentTarget: { value: string } }) => onEdit(name, ev.currentTarget.value),
+  });
   const needsNarrative = NEEDS_NARRATIVE.includes(values.status) && values.narrative.trim() === '';
   const showAssessment = canAssess || e.assessment !== null;
 
@@ -40,43 +48,29 @@ export function ReportEntry({ round, partner, entry: e, values, canEdit, canAsse
           <Title order={3} size="h5" id={id}>
             {e.action} <TitleWithBadge title={e.actionTitle} paraphrase={e.paraphrase} />
           </Title>
-          <Text size="xs" c="dimmed">
+          <Muted size="xs">
             {t('commitments.underObjective', { code: e.objective, title: e.objectiveTitle })} ·{' '}
             {t('commitments.deadlineIs', { deadline: e.deadline ?? t('commitments.noDeadline') })}
-          </Text>
+          </Muted>
         </Stack>
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 6 }}>
             {canEdit ? (
               <Stack gap="xs">
                 <NativeSelect
-                  label={
-                    <>
-                      {t('commitments.entry.status')}
-                      {of}
-                    </>
-                  }
-                  value={values.status}
-                  onChange={(ev) => onEdit('status', ev.currentTarget.value)}
+                  {...field('status')}
                   data={[
                     { value: '', label: t('commitments.entry.chooseStatus') },
                     ...STATUSES.map((s) => ({ value: s, label: t(`commitments.progress.${s}`) })),
                   ]}
                 />
                 <Textarea
-                  label={
-                    <>
-                      {t('commitments.entry.narrative')}
-                      {of}
-                    </>
-                  }
+                  {...field('narrative')}
                   description={t('commitments.entry.narrativeHelp')}
                   autosize
                   minRows={3}
                   maxRows={12}
                   maxLength={10_000}
-                  value={values.narrative}
-                  onChange={(ev) => onEdit('narrative', ev.currentTarget.value)}
                   error={
                     needsNarrative
                       ? t('commitments.entry.narrativeNeeded', { status: t(`commitments.progress.${values.status}`) })
@@ -86,21 +80,10 @@ export function ReportEntry({ round, partner, entry: e, values, canEdit, canAsse
               </Stack>
             ) : (
               <Stack gap={4}>
-                <Group gap="xs">
-                  <Text size="sm" fw={600}>
-                    {t('commitments.entry.status')}:
-                  </Text>
+                <Labelled label={t('commitments.entry.status')}>
                   <ProgressBadge status={e.status} />
-                </Group>
-                {e.narrative ? (
-                  <Text size="sm" className="pre-wrap">
-                    {e.narrative}
-                  </Text>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t('commitments.entry.noNarrative')}
-                  </Text>
-                )}
+                </Labelled>
+                {e.narrative ? <Paragraphs text={e.narrative} /> : <Muted>{t('commitments.entry.noNarrative')}</Muted>}
               </Stack>
             )}
           </Grid.Col>
@@ -114,14 +97,7 @@ export function ReportEntry({ round, partner, entry: e, values, canEdit, canAsse
               <Grid gap="md">
                 <Grid.Col span={{ base: 12, md: 4 }}>
                   <NativeSelect
-                    label={
-                      <>
-                        {t('commitments.entry.assessment')}
-                        {of}
-                      </>
-                    }
-                    value={values.assessment}
-                    onChange={(ev) => onEdit('assessment', ev.currentTarget.value)}
+                    {...field('assessment')}
                     data={[
                       { value: '', label: t('commitments.notAssessed') },
                       ...ASSESSMENTS.map((a) => ({ value: a, label: t(`commitments.assessment.${a}`) })),
@@ -129,45 +105,33 @@ export function ReportEntry({ round, partner, entry: e, values, canEdit, canAsse
                   />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, md: 8 }}>
-                  <Textarea
-                    label={
-                      <>
-                        {t('commitments.entry.comment')}
-                        {of}
-                      </>
-                    }
-                    autosize
-                    minRows={2}
-                    maxRows={8}
-                    maxLength={10_000}
-                    value={values.comment}
-                    onChange={(ev) => onEdit('comment', ev.currentTarget.value)}
-                  />
+                  <Textarea {...field('comment')} autosize minRows={2} maxRows={8} maxLength={10_000} />
                 </Grid.Col>
               </Grid>
             ) : (
               <Stack gap={4}>
-                <Group gap="xs">
-                  <Text size="sm" fw={600}>
-                    {t('commitments.entry.assessment')}:
-                  </Text>
+                <Labelled label={t('commitments.entry.assessment')}>
                   <AssessmentBadge assessment={e.assessment} />
-                </Group>
-                {e.assessmentComment && (
-                  <Text size="sm" className="pre-wrap">
-                    {e.assessmentComment}
-                  </Text>
-                )}
-                {e.assessedBy && (
-                  <Text size="xs" c="dimmed">
-                    {t('commitments.entry.assessedBy', { who: e.assessedBy })}
-                  </Text>
-                )}
+                </Labelled>
+                <Paragraphs text={e.assessmentComment} />
+                {e.assessedBy && <Muted size="xs">{t('commitments.entry.assessedBy', { who: e.assessedBy })}</Muted>}
               </Stack>
             )}
           </Paper>
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** A value with its name before it ("Status: In progress"). */
+function Labelled({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group gap="xs">
+      <Text size="sm" fw={600}>
+        {label}:
+      </Text>
+      {children}
+    </Group>
   );
 }

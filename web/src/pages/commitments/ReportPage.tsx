@@ -2,13 +2,17 @@
 // and narrative per commitment, adds evidence, saves and submits; reviewers and the Commission
 // assess each commitment, save, or return the report with a comment; everyone else reads it as far
 // as the server lets them. Saves carry the version read, so a concurrent change is refused (409).
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../platform/api';
+import { BackLink } from '../../platform/BackLink';
+import { handleSubmit, LongTextField, SubmitButton } from '../../platform/forms';
 import { QueryState } from '../../platform/QueryState';
+import { Section } from '../../platform/Section';
+import { Muted, Paragraphs } from '../../platform/text';
 import { formatDateTime, usePartnerName } from '../statistics/model';
 import { ReportStatusBadge, RoundStatusBadge } from './Badges';
 import { pages, paths, refreshCommitments, reportKey, useReport, type Entry, type Evidence, type Report } from './model';
@@ -21,11 +25,7 @@ export function ReportPage() {
   const partner = (params.partner ?? '').toUpperCase();
   const report = useReport(id, partner);
   const name = usePartnerName()(partner);
-  const back = (
-    <Anchor component={Link} to={pages.round(id)} size="sm">
-      ← {report.data?.round.title ?? t('commitments.backToRound')}
-    </Anchor>
-  );
+  const back = <BackLink to={pages.round(id)}>{report.data?.round.title ?? t('commitments.backToRound')}</BackLink>;
 
   if (report.error || !report.data) {
     return (
@@ -57,10 +57,10 @@ function stored(e: Entry): EntryValues {
   return { status: e.status ?? '', narrative: e.narrative ?? '', assessment: e.assessment ?? '', comment: e.assessmentComment ?? '' };
 }
 
-/** The edits without the given fields of the given commitments (once they are saved). */
-function without(edits: Edits, commitments: string[], fields: (keyof EntryValues)[]): Edits {
+/** The edits without the given fields of the commitments sent (once they are saved). */
+function without(edits: Edits, sent: { commitment: string }[], fields: (keyof EntryValues)[]): Edits {
   const next: Edits = { ...edits };
-  for (const c of commitments) {
+  for (const { commitment: c } of sent) {
     const rest = { ...next[c] };
     for (const f of fields) delete rest[f];
     if (Object.keys(rest).length) next[c] = rest;
@@ -99,36 +99,28 @@ function ReportForm({ report, partnerName, onReload }: { report: Report; partner
       version: result.version,
       entries: r.entries.map((e) => ({ ...e, ...sent.find((s) => s.commitment === e.commitment) })),
     }));
-    setEdits((all) =>
-      without(
-        all,
-        sent.map((s) => s.commitment),
-        ['status', 'narrative'],
-      ),
-    );
+    setEdits((all) => without(all, sent, ['status', 'narrative']));
     return result;
   };
-  const fail = (error: Error) => setNotice({ ok: false, text: error.message, stale: error instanceof ApiError && error.status === 409 });
-  const save = useMutation({
-    mutationFn: saveEntries,
+  /** What each step of the workflow does around its request: the notice cleared, then what came of it. */
+  const step = <T,>(done: (result: T) => string) => ({
     onMutate: () => setNotice(null),
-    onSuccess: (result) => {
-      setNotice({ ok: true, text: t('commitments.workflow.saved', { count: result.changed }) });
+    onSuccess: (result: T) => {
+      setNotice({ ok: true, text: done(result) });
       void refreshCommitments(client);
     },
-    onError: fail,
+    onError: (error: Error) => setNotice({ ok: false, text: error.message, stale: error instanceof ApiError && error.status === 409 }),
+  });
+  const save = useMutation({
+    mutationFn: saveEntries,
+    ...step((result: { changed: number }) => t('commitments.workflow.saved', { count: result.changed })),
   });
   const submit = useMutation({
     mutationFn: async () => {
       const { version } = await saveEntries();
       return api<{ status: string; version: number }>('POST', `${base}/submit`, { version });
     },
-    onMutate: () => setNotice(null),
-    onSuccess: () => {
-      setNotice({ ok: true, text: t('commitments.workflow.submitted') });
-      void refreshCommitments(client);
-    },
-    onError: fail,
+    ...step(() => t('commitments.workflow.submitted')),
   });
   const assess = useMutation({
     mutationFn: async () => {
@@ -149,38 +141,22 @@ function ReportForm({ report, partnerName, onReload }: { report: Report; partner
           return s ? { ...e, assessment: s.assessment, assessmentComment: s.comment } : e;
         }),
       }));
-      setEdits((all) =>
-        without(
-          all,
-          sent.map((s) => s.commitment),
-          ['assessment', 'comment'],
-        ),
-      );
+      setEdits((all) => without(all, sent, ['assessment', 'comment']));
       return result;
     },
-    onMutate: () => setNotice(null),
-    onSuccess: (result) => {
-      setNotice({
-        ok: true,
-        text:
-          result.status === 'assessed'
-            ? t('commitments.workflow.assessedAll')
-            : t('commitments.workflow.assessmentsSaved', { count: result.changed }),
-      });
-      void refreshCommitments(client);
-    },
-    onError: fail,
+    ...step((result: { status: Report['status']; changed: number }) =>
+      result.status === 'assessed'
+        ? t('commitments.workflow.assessedAll')
+        : t('commitments.workflow.assessmentsSaved', { count: result.changed }),
+    ),
   });
   const giveBack = useMutation({
     mutationFn: () =>
       api<{ status: string; version: number }>('POST', `${base}/return`, { version: report.version, comment: returnComment.trim() }),
-    onMutate: () => setNotice(null),
-    onSuccess: () => {
+    ...step(() => {
       setReturnComment('');
-      setNotice({ ok: true, text: t('commitments.workflow.returned') });
-      void refreshCommitments(client);
-    },
-    onError: fail,
+      return t('commitments.workflow.returned');
+    }),
   });
   const onEvidence =
     (commitment: string) =>
@@ -193,10 +169,9 @@ function ReportForm({ report, partnerName, onReload }: { report: Report; partner
       }));
       // No refetch: it would also take in a version saved meanwhile by someone else and so hide the conflict from the next save.
     };
-  const confirmReturn = (e: FormEvent) => {
-    e.preventDefault();
+  const confirmReturn = handleSubmit(() => {
     if (returnComment.trim()) giveBack.mutate();
-  };
+  });
   // Forget the unsaved changes only once the current report is there, so that the old values never show again.
   const reload = async () => {
     await onReload();
@@ -223,21 +198,15 @@ function ReportForm({ report, partnerName, onReload }: { report: Report; partner
           {round.status === 'published' && <RoundStatusBadge status="published" />}
           <Text size="sm">{t('commitments.periodRange', { start: round.periodStart, end: round.periodEnd })}</Text>
           <Text size="sm">{t('commitments.dueOn', { date: round.dueDate })}</Text>
-          <Text size="sm" c="dimmed">
-            {t('commitments.versionIs', { version: report.version })}
-          </Text>
+          <Muted>{t('commitments.versionIs', { version: report.version })}</Muted>
           {report.submittedAt && (
-            <Text size="sm" c="dimmed">
-              {t('commitments.submittedBy', { who: report.submittedBy ?? '—', when: formatDateTime(report.submittedAt) })}
-            </Text>
+            <Muted>{t('commitments.submittedBy', { who: report.submittedBy ?? '—', when: formatDateTime(report.submittedAt) })}</Muted>
           )}
         </Group>
       </Stack>
       {report.status === 'returned' && report.returnComment && (
         <Alert color="orange" title={t('commitments.returnedTitle')}>
-          <Text size="sm" className="pre-wrap">
-            {report.returnComment}
-          </Text>
+          <Paragraphs text={report.returnComment} />
         </Alert>
       )}
       {!can.edit && !can.assess && (
@@ -259,85 +228,69 @@ function ReportForm({ report, partnerName, onReload }: { report: Report; partner
         />
       ))}
       {(can.edit || can.assess || notice) && (
-        <Paper withBorder p="md" component="section" aria-labelledby="report-workflow-title">
-          <Stack gap="sm">
-            <Title order={3} size="h4" id="report-workflow-title">
-              {t('workflow.title')}
-            </Title>
-            {can.edit && (
-              <Stack gap="xs">
-                <Text size="sm" c="dimmed">
-                  {t('commitments.workflow.submitHelp')}
-                </Text>
-                <Group gap="sm">
-                  <Button
-                    variant="light"
-                    onClick={() => save.mutate()}
-                    disabled={partnerChanges.length === 0 || busy}
-                    loading={save.isPending}
-                  >
-                    {t('commitments.workflow.save')}
+        <Section id="report-workflow-title" title={t('workflow.title')} gap="sm">
+          {can.edit && (
+            <Stack gap="xs">
+              <Muted>{t('commitments.workflow.submitHelp')}</Muted>
+              <Group gap="sm">
+                <Button
+                  variant="light"
+                  onClick={() => save.mutate()}
+                  disabled={partnerChanges.length === 0 || busy}
+                  loading={save.isPending}
+                >
+                  {t('commitments.workflow.save')}
+                </Button>
+                {can.submit && (
+                  <Button onClick={() => submit.mutate()} disabled={busy} loading={submit.isPending}>
+                    {t('commitments.workflow.submit')}
                   </Button>
-                  {can.submit && (
-                    <Button onClick={() => submit.mutate()} disabled={busy} loading={submit.isPending}>
-                      {t('commitments.workflow.submit')}
-                    </Button>
-                  )}
-                  <Text size="sm" c="dimmed">
-                    {t('commitments.workflow.unsaved', { count: partnerChanges.length })}
-                  </Text>
-                </Group>
-              </Stack>
-            )}
-            {can.assess && (
-              <Stack gap="xs">
-                <Group gap="sm">
-                  <Button onClick={() => assess.mutate()} disabled={assessmentChanges.length === 0 || busy} loading={assess.isPending}>
-                    {t('commitments.workflow.saveAssessments')}
+                )}
+                <Muted>{t('commitments.workflow.unsaved', { count: partnerChanges.length })}</Muted>
+              </Group>
+            </Stack>
+          )}
+          {can.assess && (
+            <Stack gap="xs">
+              <Group gap="sm">
+                <Button onClick={() => assess.mutate()} disabled={assessmentChanges.length === 0 || busy} loading={assess.isPending}>
+                  {t('commitments.workflow.saveAssessments')}
+                </Button>
+                <Muted>{t('commitments.workflow.unsaved', { count: assessmentChanges.length })}</Muted>
+              </Group>
+              {can.return && (
+                <Stack component="form" onSubmit={confirmReturn} gap="xs" maw={640}>
+                  <LongTextField
+                    label={t('commitments.workflow.returnComment')}
+                    description={t('commitments.workflow.returnHelp')}
+                    value={returnComment}
+                    onChange={(e) => setReturnComment(e.currentTarget.value)}
+                  />
+                  <SubmitButton variant="default" disabled={!returnComment.trim() || busy} loading={giveBack.isPending}>
+                    {t('commitments.workflow.return')}
+                  </SubmitButton>
+                </Stack>
+              )}
+            </Stack>
+          )}
+          {notice && (
+            <Alert
+              color={notice.ok ? 'green' : 'red'}
+              role={notice.ok ? 'status' : 'alert'}
+              withCloseButton
+              onClose={() => setNotice(null)}
+            >
+              {notice.text}
+              {notice.stale && (
+                <Group mt="xs">
+                  <Button size="xs" variant="default" onClick={() => void reload()}>
+                    {t('commitments.workflow.reload')}
                   </Button>
-                  <Text size="sm" c="dimmed">
-                    {t('commitments.workflow.unsaved', { count: assessmentChanges.length })}
-                  </Text>
                 </Group>
-                {can.return && (
-                  <Stack component="form" onSubmit={confirmReturn} gap="xs" maw={640}>
-                    <Textarea
-                      label={t('commitments.workflow.returnComment')}
-                      description={t('commitments.workflow.returnHelp')}
-                      autosize
-                      minRows={2}
-                      maxLength={5000}
-                      value={returnComment}
-                      onChange={(e) => setReturnComment(e.currentTarget.value)}
-                    />
-                    <Group>
-                      <Button type="submit" variant="default" disabled={!returnComment.trim() || busy} loading={giveBack.isPending}>
-                        {t('commitments.workflow.return')}
-                      </Button>
-                    </Group>
-                  </Stack>
-                )}
-              </Stack>
-            )}
-            {notice && (
-              <Alert
-                color={notice.ok ? 'green' : 'red'}
-                role={notice.ok ? 'status' : 'alert'}
-                withCloseButton
-                onClose={() => setNotice(null)}
-              >
-                {notice.text}
-                {notice.stale && (
-                  <Group mt="xs">
-                    <Button size="xs" variant="default" onClick={() => void reload()}>
-                      {t('commitments.workflow.reload')}
-                    </Button>
-                  </Group>
-                )}
-              </Alert>
-            )}
-          </Stack>
-        </Paper>
+              )}
+            </Alert>
+          )}
+        </Section>
       )}
     </Stack>
   );

@@ -1,13 +1,18 @@
 // One reporting round: its period, due date and status; the state of each partner's report with a
 // link to it (a coordinator gets a prominent link to their own); downloads (CSV, XLSX) and the
 // printable report; and for the Commission the Publish button.
-import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, type User } from '../../platform/api';
+import { BackLink } from '../../platform/BackLink';
+import { DataTable, RowHeader } from '../../platform/DataTable';
+import { ErrorAlert, SuccessAlert } from '../../platform/feedback';
 import { QueryState } from '../../platform/QueryState';
+import { Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { formatDateTime, usePartnerName } from '../statistics/model';
 import { ReportStatusBadge, RoundStatusBadge } from './Badges';
 import { canManage, canOpenReport, pages, refreshCommitments, useRound, type Round } from './model';
@@ -18,9 +23,7 @@ export function RoundPage({ user }: { user: User | null }) {
   const round = useRound(id);
   const name = usePartnerName();
   const back = (
-    <Anchor component={Link} to={round.data ? pages.plan(round.data.plan) : pages.home} size="sm">
-      ← {round.data?.planTitle ?? t('commitments.back')}
-    </Anchor>
+    <BackLink to={round.data ? pages.plan(round.data.plan) : pages.home}>{round.data?.planTitle ?? t('commitments.back')}</BackLink>
   );
 
   if (round.error || !round.data) {
@@ -39,11 +42,7 @@ export function RoundPage({ user }: { user: User | null }) {
           <RoundStatusBadge status={r.status} />
           <Text size="sm">{t('commitments.periodRange', { start: r.periodStart, end: r.periodEnd })}</Text>
           <Text size="sm">{t('commitments.dueOn', { date: r.dueDate })}</Text>
-          {r.publishedAt && (
-            <Text size="sm" c="dimmed">
-              {t('commitments.publishedOn', { when: formatDateTime(r.publishedAt) })}
-            </Text>
-          )}
+          {r.publishedAt && <Muted>{t('commitments.publishedOn', { when: formatDateTime(r.publishedAt) })}</Muted>}
         </Group>
       </Stack>
       {own && (
@@ -67,55 +66,42 @@ export function RoundPage({ user }: { user: User | null }) {
           {t('commitments.printable')}
         </Anchor>
       </Group>
-      <Paper withBorder p="md" component="section" aria-labelledby="reports-title">
-        <Title order={3} size="h4" id="reports-title">
-          {t('commitments.reports')}
-        </Title>
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped aria-labelledby="reports-title">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('commitments.partner')}</Table.Th>
-                <Table.Th scope="col">{t('commitments.statusColumn')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('commitments.reported')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('commitments.assessed')}
-                </Table.Th>
-                <Table.Th scope="col">{t('commitments.submittedAt')}</Table.Th>
-                <Table.Th scope="col">{t('commitments.report')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.reports.map((x) => (
-                <Table.Tr key={x.partner}>
-                  <Table.Th scope="row" fw={400}>
-                    {name(x.partner)}
-                  </Table.Th>
-                  <Table.Td>
-                    <ReportStatusBadge status={x.status} />
-                  </Table.Td>
-                  <Table.Td ta="right">{t('commitments.xOfY', { x: x.reported, y: x.commitments })}</Table.Td>
-                  <Table.Td ta="right">{t('commitments.xOfY', { x: x.assessed, y: x.commitments })}</Table.Td>
-                  <Table.Td>{formatDateTime(x.submittedAt)}</Table.Td>
-                  <Table.Td>
-                    {canOpenReport(user, r, x) ? (
-                      <Anchor component={Link} to={pages.report(r.id, x.partner)} size="sm">
-                        {t('commitments.openReport', { partner: name(x.partner) })}
-                      </Anchor>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {r.status === 'published' ? t('commitments.notReported') : t('commitments.notVisibleYet')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <Section id="reports-title" title={t('commitments.reports')}>
+        <DataTable
+          minWidth={720}
+          striped
+          aria-labelledby="reports-title"
+          columns={[
+            t('commitments.partner'),
+            t('commitments.statusColumn'),
+            { label: t('commitments.reported'), ta: 'right' },
+            { label: t('commitments.assessed'), ta: 'right' },
+            t('commitments.submittedAt'),
+            t('commitments.report'),
+          ]}
+        >
+          {r.reports.map((x) => (
+            <Table.Tr key={x.partner}>
+              <RowHeader>{name(x.partner)}</RowHeader>
+              <Table.Td>
+                <ReportStatusBadge status={x.status} />
+              </Table.Td>
+              <Table.Td ta="right">{t('commitments.xOfY', { x: x.reported, y: x.commitments })}</Table.Td>
+              <Table.Td ta="right">{t('commitments.xOfY', { x: x.assessed, y: x.commitments })}</Table.Td>
+              <Table.Td>{formatDateTime(x.submittedAt)}</Table.Td>
+              <Table.Td>
+                {canOpenReport(user, r, x) ? (
+                  <Anchor component={Link} to={pages.report(r.id, x.partner)} size="sm">
+                    {t('commitments.openReport', { partner: name(x.partner) })}
+                  </Anchor>
+                ) : (
+                  <Muted>{r.status === 'published' ? t('commitments.notReported') : t('commitments.notVisibleYet')}</Muted>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      </Section>
       {canManage(user) && <PublishPanel round={r} />}
     </Stack>
   );
@@ -138,37 +124,24 @@ function PublishPanel({ round }: { round: Round }) {
   // Once published there is nothing left to do here but to confirm it to whoever just did it.
   if (round.status === 'published' && !done) return null;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="publish-title">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="publish-title">
-          {t('commitments.publish.title')}
-        </Title>
-        {round.status === 'open' && (
-          <>
-            <Text size="sm">{t('commitments.publish.intro')}</Text>
-            {waiting > 0 && (
-              <Text size="sm" c="orange.9">
-                {t('commitments.publish.waiting', { count: waiting })}
-              </Text>
-            )}
-            <Group>
-              <Button onClick={() => publish.mutate()} loading={publish.isPending}>
-                {t('commitments.publish.button')}
-              </Button>
-            </Group>
-          </>
-        )}
-        {publish.error && (
-          <Alert color="red" role="alert">
-            {publish.error.message}
-          </Alert>
-        )}
-        {done && (
-          <Alert color="green" role="status">
-            {t('commitments.publish.done')}
-          </Alert>
-        )}
-      </Stack>
-    </Paper>
+    <Section id="publish-title" title={t('commitments.publish.title')} gap="sm">
+      {round.status === 'open' && (
+        <>
+          <Text size="sm">{t('commitments.publish.intro')}</Text>
+          {waiting > 0 && (
+            <Text size="sm" c="orange.9">
+              {t('commitments.publish.waiting', { count: waiting })}
+            </Text>
+          )}
+          <Group>
+            <Button onClick={() => publish.mutate()} loading={publish.isPending}>
+              {t('commitments.publish.button')}
+            </Button>
+          </Group>
+        </>
+      )}
+      <ErrorAlert error={publish.error} />
+      {done && <SuccessAlert>{t('commitments.publish.done')}</SuccessAlert>}
+    </Section>
   );
 }

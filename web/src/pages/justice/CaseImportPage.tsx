@@ -2,22 +2,22 @@
 // server counts pending, incoming, resolved and old cases per court, category and instance into
 // draft submissions. The upload starts a background import whose progress is shown here; below,
 // the partner's column mapping and the earlier imports.
-import { Alert, Anchor, Button, Code, FileInput, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Code, FileInput, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
-import { upload, type User } from '../../platform/api';
+import { useSearchParams } from 'react-router-dom';
+import { contentTypeOf, upload, type User } from '../../platform/api';
+import { BackLink } from '../../platform/BackLink';
+import { ErrorAlert } from '../../platform/feedback';
+import { handleSubmit, SubmitButton } from '../../platform/forms';
+import { SectionTitle } from '../../platform/Section';
 import { usePartners } from '../statistics/model';
 import { ImportHistory, ImportStatus } from './ImportStatus';
 import { MappingEditor } from './MappingEditor';
 
 const TYPES: Record<string, string> = { csv: 'text/csv', parquet: 'application/vnd.apache.parquet' };
 const YEARS = /^\d{4}(-\d{4})?$/;
-
-function contentTypeOf(file: File): string | null {
-  return TYPES[file.name.toLowerCase().split('.').pop() ?? ''] ?? null;
-}
 
 export function CaseImportPage({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -31,12 +31,12 @@ export function CaseImportPage({ user }: { user: User }) {
   // A coordinator imports for their own partner only.
   const partner = user.role === 'coordinator' ? user.partner : (chosen ?? wb6[0]?.code ?? null);
   const current = params.get('import');
-  const typeProblem = file !== null && contentTypeOf(file) === null;
+  const typeProblem = file !== null && contentTypeOf(file, TYPES) === null;
   const yearsProblem = years.trim() !== '' && !YEARS.test(years.trim());
 
   const start = useMutation({
     mutationFn: () => {
-      const type = file ? contentTypeOf(file) : null;
+      const type = file ? contentTypeOf(file, TYPES) : null;
       if (!file || !type || !partner) throw new Error(t('caseImport.wrongType'));
       const q = new URLSearchParams({ partner, fileName: file.name });
       if (years.trim()) q.set('years', years.trim());
@@ -47,16 +47,13 @@ export function CaseImportPage({ user }: { user: User }) {
       void client.invalidateQueries({ queryKey: ['case-imports'] });
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = handleSubmit(() => {
     if (file && !typeProblem && !yearsProblem) start.mutate();
-  };
+  });
 
   return (
     <Stack maw={1000}>
-      <Anchor component={Link} to="/justice" size="sm">
-        ← {t('justice.backToScoreboard')}
-      </Anchor>
+      <BackLink to="/justice">{t('justice.backToScoreboard')}</BackLink>
       <Title order={2}>{t('caseImport.title')}</Title>
       <Text>{t('caseImport.intro')}</Text>
       <List size="sm">
@@ -68,9 +65,7 @@ export function CaseImportPage({ user }: { user: User }) {
       </List>
       <form onSubmit={submit} aria-labelledby="upload-title">
         <Stack gap="sm">
-          <Title order={3} size="h4" id="upload-title">
-            {t('caseImport.uploadTitle')}
-          </Title>
+          <SectionTitle id="upload-title">{t('caseImport.uploadTitle')}</SectionTitle>
           <Group align="flex-start" gap="md">
             <Select
               label={t('caseImport.partner')}
@@ -105,16 +100,10 @@ export function CaseImportPage({ user }: { user: User }) {
             maw={480}
             error={typeProblem ? t('caseImport.wrongType') : undefined}
           />
-          <Group>
-            <Button type="submit" disabled={!file || !partner || typeProblem || yearsProblem} loading={start.isPending}>
-              {t('caseImport.start')}
-            </Button>
-          </Group>
-          {start.error && (
-            <Alert color="red" role="alert">
-              {start.error.message}
-            </Alert>
-          )}
+          <SubmitButton disabled={!file || !partner || typeProblem || yearsProblem} loading={start.isPending}>
+            {t('caseImport.start')}
+          </SubmitButton>
+          <ErrorAlert error={start.error} />
         </Stack>
       </form>
       {current && <ImportStatus id={current} />}

@@ -1,9 +1,12 @@
 // The national correspondent's comments on the figures of one year, as published with the
 // submission: each distinct comment once, with the figures it is attached to.
-import { Alert, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../platform/api';
+import { ErrorAlert } from '../../platform/feedback';
+import { Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { submissionPath, submissionQueryKey, type Catalog, type StoredCell, type Submission } from '../statistics/model';
 import { DATASET } from './model';
 
@@ -29,42 +32,31 @@ export function CommentsPanel({ partner, year, catalog }: { partner: string; yea
   }
   const notFound = submission.error instanceof ApiError && submission.error.status === 404;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="comments-title">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="comments-title">
-          {t('justice.commentsTitle', { year })}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('justice.commentsIntro')}
-        </Text>
-        {submission.error && !notFound && (
-          <Alert color="red" role="alert">
-            {submission.error.message}
-          </Alert>
-        )}
-        {(notFound || (submission.data && groups.size === 0)) && <Text size="sm">{t('justice.noComments')}</Text>}
-        {[...groups].map(([text, cells]) => {
-          const labels = [...new Set(cells.map((c) => cellLabel(c, catalog)))];
-          return (
-            <Paper key={text} withBorder p="sm" radius="sm" component="article" aria-label={t('justice.comment')} bg="gray.0">
-              <Stack gap={4}>
-                <Text className="pre-wrap">“{text}”</Text>
-                <Group gap="xs">
-                  <Badge variant="light" color="gray">
-                    {t('justice.onFigures', { count: cells.length })}
-                  </Badge>
-                </Group>
-                <List size="xs" c="dimmed">
-                  {labels.slice(0, SHOWN_FIGURES).map((l) => (
-                    <List.Item key={l}>{l}</List.Item>
-                  ))}
-                  {labels.length > SHOWN_FIGURES && <List.Item>{t('justice.andMore', { count: labels.length - SHOWN_FIGURES })}</List.Item>}
-                </List>
-              </Stack>
-            </Paper>
-          );
-        })}
-      </Stack>
-    </Paper>
+    <Section id="comments-title" title={t('justice.commentsTitle', { year })} gap="sm">
+      <Muted>{t('justice.commentsIntro')}</Muted>
+      {!notFound && <ErrorAlert error={submission.error} />}
+      {(notFound || (submission.data && groups.size === 0)) && <Text size="sm">{t('justice.noComments')}</Text>}
+      {[...groups].map(([text, cells]) => {
+        const labels = [...new Set(cells.map((c) => cellLabel(c, catalog)))];
+        return (
+          <Paper key={text} withBorder p="sm" radius="sm" component="article" aria-label={t('justice.comment')} bg="gray.0">
+            <Stack gap={4}>
+              <Text className="pre-wrap">“{text}”</Text>
+              <Group gap="xs">
+                <Badge variant="light" color="gray">
+                  {t('justice.onFigures', { count: cells.length })}
+                </Badge>
+              </Group>
+              <List size="xs" c="dimmed">
+                {labels.slice(0, SHOWN_FIGURES).map((l) => (
+                  <List.Item key={l}>{l}</List.Item>
+                ))}
+                {labels.length > SHOWN_FIGURES && <List.Item>{t('justice.andMore', { count: labels.length - SHOWN_FIGURES })}</List.Item>}
+              </List>
+            </Stack>
+          </Paper>
+        );
+      })}
+    </Section>
   );
 }

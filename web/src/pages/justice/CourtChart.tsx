@@ -1,9 +1,8 @@
 // Courts of one partner by disposition time: horizontal bars, longest at the top, the longest in
 // red and the shortest in green, and the partner's own disposition time as a line.
-import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EChart, type ChartOption } from '../statistics/EChart';
+import { axisTooltip, barCategoryAxis, EChart, referenceMarkLine, useCompactChart, type ChartOption } from '../statistics/EChart';
 
 export const WORST_COLOR = '#c92a2a';
 export const BEST_COLOR = '#2b8a3e';
@@ -29,26 +28,20 @@ interface Props {
 
 export function CourtChart({ rows, partnerName, partnerValue, unit, year }: Props) {
   const { t } = useTranslation();
-  const compact = useMediaQuery('(max-width: 36em)') ?? false;
+  const compact = useCompactChart();
   const shown = useMemo(() => rows.filter((r) => r.dt !== null), [rows]);
   const option = useMemo<ChartOption>(
     () => ({
       animationDuration: 300,
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        renderMode: 'richText',
-        valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)} ${unit}`),
-      },
+      tooltip: axisTooltip((v) => (v == null ? '—' : `${String(v)} ${unit}`), true),
       grid: { left: 8, right: 32, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'value', name: unit || undefined, splitNumber: compact ? 3 : 5 },
-      // Category axes run bottom-up: inverse puts the first row (the longest time) at the top.
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: shown.map((r) => r.name),
-        axisLabel: compact ? { width: 100, overflow: 'break', fontSize: 11, lineHeight: 14 } : { width: 180, overflow: 'truncate' },
-      },
+      // The first row (the longest time) at the top.
+      yAxis: barCategoryAxis(
+        shown.map((r) => r.name),
+        compact,
+        { compact: 100, wide: 180 },
+      ),
       series: [
         {
           type: 'bar',
@@ -58,20 +51,7 @@ export function CourtChart({ rows, partnerName, partnerValue, unit, year }: Prop
             value: r.dt,
             itemStyle: { color: r.mark === 'worst' ? WORST_COLOR : r.mark === 'best' ? BEST_COLOR : OTHER_COLOR },
           })),
-          markLine:
-            partnerValue === null
-              ? undefined
-              : {
-                  symbol: 'none',
-                  silent: true,
-                  data: [
-                    {
-                      xAxis: partnerValue,
-                      lineStyle: { color: PARTNER_COLOR, type: 'dashed' },
-                      label: { formatter: `${partnerName}: {c}`, color: PARTNER_COLOR, position: 'start' },
-                    },
-                  ],
-                },
+          markLine: partnerValue === null ? undefined : referenceMarkLine(partnerValue, `${partnerName}: {c}`, PARTNER_COLOR),
         },
       ],
     }),

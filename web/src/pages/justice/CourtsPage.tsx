@@ -1,10 +1,15 @@
 // Court drill-down (public): the courts of one partner for a year and case category, sorted by
 // disposition time (the longest and the shortest highlighted), with the clearance rate and the
 // share of pending cases older than two years; a bar chart, the table and a CSV download.
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { BackLink } from '../../platform/BackLink';
+import { DataTable, RowHeader } from '../../platform/DataTable';
+import { ErrorAlert } from '../../platform/feedback';
+import { Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { formatNumber } from '../statistics/IndicatorTable';
 import { usePartners } from '../statistics/model';
 import { BEST_COLOR, CourtChart, WORST_COLOR, type CourtRow } from './CourtChart';
@@ -63,6 +68,12 @@ export function CourtsPage() {
   const hasData = rows.some((r) => r.dt !== null || r.cr !== null || r.old !== null);
   const title = t('justice.courtsTitle', { partner: name, year: year ?? '' });
   const decimals = { dt: dt.data?.indicator.decimals, cr: cr.data?.indicator.decimals, old: old.data?.indicator.decimals };
+  // The partner as a whole under each figure, in the figure's decimals.
+  const whole = [
+    [own, decimals.dt],
+    [partnerValue(crOverall.data, partner, year), decimals.cr],
+    [partnerValue(oldOverall.data, partner, year), decimals.old],
+  ] as const;
   const csv = () =>
     downloadCsv(`courts-${partner}-${year}${filters.category === 'all' ? '' : `-${filters.category}`}.csv`, [
       ['org_unit', 'court', 'year', 'case_category', DT, CR, OLD],
@@ -72,9 +83,7 @@ export function CourtsPage() {
   return (
     <Stack>
       <Group gap="md">
-        <Anchor component={Link} to={`/justice${filters.search}`} size="sm">
-          ← {t('justice.backToScoreboard')}
-        </Anchor>
+        <BackLink to={`/justice${filters.search}`}>{t('justice.backToScoreboard')}</BackLink>
         <Anchor component={Link} to={`/justice/${partner}${filters.search}`} size="sm">
           {t('justice.profileOf', { partner: name })}
         </Anchor>
@@ -83,94 +92,67 @@ export function CourtsPage() {
       <Text>{t('justice.courtsIntro')}</Text>
       <MethodNote courts />
       <JusticeFilters periods={periods} year={year} onYear={filters.setYear} category={filters.category} onCategory={filters.setCategory} />
-      {error && (
-        <Alert color="red" role="alert">
-          {error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={error} />
       {overall.data && periods.length === 0 && <Alert color="gray">{t('justice.noPartnerData', { partner: name })}</Alert>}
       {dt.data && year && (
-        <Paper withBorder p="md" component="section" aria-labelledby="courts-title">
-          <Stack gap="xs">
-            <Title order={3} size="h4" id="courts-title">
-              {title}
-            </Title>
-            {!hasData && <Alert color="gray">{t('justice.noCourtData')}</Alert>}
-            {hasData && (
-              <Text size="sm" c="dimmed">
-                {t('justice.courtsLegend', { partner: name })}
-              </Text>
-            )}
-            {hasData && <CourtChart rows={rows} partnerName={name} partnerValue={own} unit={dt.data.indicator.unit} year={year} />}
-            {hasData && (
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped aria-label={title}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('justice.court')}</Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('justice.dtColumn')}
-                      </Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('justice.crColumn')}
-                      </Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('justice.oldColumn')}
-                      </Table.Th>
-                      <Table.Th scope="col">{t('justice.note')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((r) => (
-                      <Table.Tr key={r.orgUnit}>
-                        <Table.Th scope="row" fw={400}>
-                          {r.name}
-                        </Table.Th>
-                        <Table.Td ta="right" fw={r.mark ? 700 : undefined}>
-                          {formatNumber(r.dt, decimals.dt)}
-                        </Table.Td>
-                        <Table.Td ta="right">{formatNumber(r.cr, decimals.cr)}</Table.Td>
-                        <Table.Td ta="right">{formatNumber(r.old, decimals.old)}</Table.Td>
-                        <Table.Td>
-                          {r.mark === 'worst' && (
-                            <Badge color={WORST_COLOR} variant="light">
-                              {t('justice.longest')}
-                            </Badge>
-                          )}
-                          {r.mark === 'best' && (
-                            <Badge color={BEST_COLOR} variant="light">
-                              {t('justice.shortest')}
-                            </Badge>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                  <Table.Tfoot>
-                    <Table.Tr>
-                      <Table.Th scope="row">{t('justice.partnerWhole', { partner: name })}</Table.Th>
-                      <Table.Td ta="right" fw={700}>
-                        {formatNumber(own, decimals.dt)}
-                      </Table.Td>
-                      <Table.Td ta="right" fw={700}>
-                        {formatNumber(partnerValue(crOverall.data, partner, year), decimals.cr)}
-                      </Table.Td>
-                      <Table.Td ta="right" fw={700}>
-                        {formatNumber(partnerValue(oldOverall.data, partner, year), decimals.old)}
-                      </Table.Td>
-                      <Table.Td />
-                    </Table.Tr>
-                  </Table.Tfoot>
-                </Table>
-              </Table.ScrollContainer>
-            )}
-            {hasData && (
-              <Button variant="subtle" size="compact-sm" w="fit-content" onClick={csv}>
-                {t('justice.downloadCsv', { what: title })}
-              </Button>
-            )}
-          </Stack>
-        </Paper>
+        <Section id="courts-title" title={title} gap="xs">
+          {!hasData && <Alert color="gray">{t('justice.noCourtData')}</Alert>}
+          {hasData && <Muted>{t('justice.courtsLegend', { partner: name })}</Muted>}
+          {hasData && <CourtChart rows={rows} partnerName={name} partnerValue={own} unit={dt.data.indicator.unit} year={year} />}
+          {hasData && (
+            <DataTable
+              minWidth={640}
+              striped
+              aria-label={title}
+              columns={[
+                t('justice.court'),
+                { label: t('justice.dtColumn'), ta: 'right' },
+                { label: t('justice.crColumn'), ta: 'right' },
+                { label: t('justice.oldColumn'), ta: 'right' },
+                t('justice.note'),
+              ]}
+              foot={
+                <Table.Tr>
+                  <Table.Th scope="row">{t('justice.partnerWhole', { partner: name })}</Table.Th>
+                  {whole.map(([value, places], i) => (
+                    <Table.Td key={i} ta="right" fw={700}>
+                      {formatNumber(value, places)}
+                    </Table.Td>
+                  ))}
+                  <Table.Td />
+                </Table.Tr>
+              }
+            >
+              {rows.map((r) => (
+                <Table.Tr key={r.orgUnit}>
+                  <RowHeader>{r.name}</RowHeader>
+                  <Table.Td ta="right" fw={r.mark ? 700 : undefined}>
+                    {formatNumber(r.dt, decimals.dt)}
+                  </Table.Td>
+                  <Table.Td ta="right">{formatNumber(r.cr, decimals.cr)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(r.old, decimals.old)}</Table.Td>
+                  <Table.Td>
+                    {r.mark === 'worst' && (
+                      <Badge color={WORST_COLOR} variant="light">
+                        {t('justice.longest')}
+                      </Badge>
+                    )}
+                    {r.mark === 'best' && (
+                      <Badge color={BEST_COLOR} variant="light">
+                        {t('justice.shortest')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          )}
+          {hasData && (
+            <Button variant="subtle" size="compact-sm" w="fit-content" onClick={csv}>
+              {t('justice.downloadCsv', { what: title })}
+            </Button>
+          )}
+        </Section>
       )}
     </Stack>
   );

@@ -42,37 +42,19 @@ export function JusticeFilters({ periods, year, onYear, category, onCategory }: 
   );
 }
 
+/** The indicators explained: clearance rate, disposition time, then the old cases (courts) or the region. */
 export function MethodNote({ courts = false }: { courts?: boolean }) {
   const { t } = useTranslation();
   return (
     <List size="sm" spacing={2}>
-      <List.Item>
-        <Text span fw={700} size="sm">
-          {t('justice.crShort')}
-        </Text>{' '}
-        {t('justice.crExplained')}
-      </List.Item>
-      <List.Item>
-        <Text span fw={700} size="sm">
-          {t('justice.dtShort')}
-        </Text>{' '}
-        {t('justice.dtExplained')}
-      </List.Item>
-      {courts ? (
-        <List.Item>
+      {['cr', 'dt', courts ? 'old' : 'region'].map((term) => (
+        <List.Item key={term}>
           <Text span fw={700} size="sm">
-            {t('justice.oldShort')}
+            {t(`justice.${term}Short`)}
           </Text>{' '}
-          {t('justice.oldExplained')}
+          {t(`justice.${term}Explained`)}
         </List.Item>
-      ) : (
-        <List.Item>
-          <Text span fw={700} size="sm">
-            {t('justice.regionShort')}
-          </Text>{' '}
-          {t('justice.regionExplained')}
-        </List.Item>
-      )}
+      ))}
     </List>
   );
 }

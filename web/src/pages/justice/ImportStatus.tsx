@@ -1,17 +1,28 @@
 // One case import followed while it runs (phase and progress, polled every second), then its
 // result: counts, rejected rows by reason with the download of the rejected rows, and links to
 // the draft submissions it filled; and the list of a partner's earlier imports.
-import { Alert, Anchor, Badge, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../platform/api';
+import { DataTable, FigureTable, rightAligned, RowHeader } from '../../platform/DataTable';
+import { ErrorAlert } from '../../platform/feedback';
+import { Section, SectionTitle } from '../../platform/Section';
+import { Muted } from '../../platform/text';
+import { ValueBadge } from '../../platform/ValueBadge';
 import { formatNumber } from '../statistics/IndicatorTable';
 import { formatDateTime } from '../statistics/model';
 import { DATASET, type CaseImport } from './model';
 
 const STATUS_COLORS = { running: 'blue', completed: 'green', failed: 'red', interrupted: 'orange' } as const;
+/** What an import did to the values of each submission it filled. */
+const CHANGES = ['created', 'changed', 'unchanged', 'removed'] as const;
+
+function JobStatusBadge({ job }: { job: CaseImport }) {
+  return <ValueBadge value={job.status} texts="caseImport.status" colors={STATUS_COLORS} />;
+}
 
 export function ImportStatus({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -31,12 +42,7 @@ export function ImportStatus({ id }: { id: string }) {
     }
   }, [status, client]);
 
-  if (job.error)
-    return (
-      <Alert color="red" role="alert">
-        {job.error.message}
-      </Alert>
-    );
+  if (job.error) return <ErrorAlert error={job.error} />;
   if (!job.data) return null;
   const j = job.data;
   const percent = Math.round(Math.max(0, Math.min(1, j.progress)) * 100);
@@ -45,12 +51,8 @@ export function ImportStatus({ id }: { id: string }) {
     <Paper withBorder p="md" component="section" aria-labelledby="job-title">
       <Stack gap="sm">
         <Group gap="sm">
-          <Title order={3} size="h4" id="job-title">
-            {t('caseImport.jobTitle', { file: j.fileName })}
-          </Title>
-          <Badge color={STATUS_COLORS[j.status]} variant="light">
-            {t(`caseImport.status.${j.status}`)}
-          </Badge>
+          <SectionTitle id="job-title">{t('caseImport.jobTitle', { file: j.fileName })}</SectionTitle>
+          <JobStatusBadge job={j} />
         </Group>
         {j.status === 'running' && (
           <Stack gap={4}>
@@ -62,13 +64,8 @@ export function ImportStatus({ id }: { id: string }) {
             </Progress.Root>
           </Stack>
         )}
-        {j.status === 'failed' && (
-          <Alert color="red" role="alert" title={t('caseImport.failed')}>
-            {j.message ?? '—'}
-          </Alert>
-        )}
-        {j.status === 'interrupted' && (
-          <Alert color="orange" role="alert" title={t('caseImport.interrupted')}>
+        {(j.status === 'failed' || j.status === 'interrupted') && (
+          <Alert color={j.status === 'failed' ? 'red' : 'orange'} role="alert" title={t(`caseImport.${j.status}`)}>
             {j.message ?? '—'}
           </Alert>
         )}
@@ -82,93 +79,59 @@ function Result({ job }: { job: CaseImport }) {
   const { t } = useTranslation();
   const reasons = Object.entries(job.rejectedByReason).sort((a, b) => b[1] - a[1]);
   const counts = [
-    [t('caseImport.rows'), job.rows],
-    [t('caseImport.imported'), job.imported],
-    [t('caseImport.rejected'), job.rejected],
+    [t('caseImport.rows'), formatNumber(job.rows)],
+    [t('caseImport.imported'), formatNumber(job.imported)],
+    [t('caseImport.rejected'), formatNumber(job.rejected)],
   ] as const;
   return (
     <Stack gap="sm">
       <Alert color={job.rejected ? 'yellow' : 'green'} role="status" title={t('caseImport.completed')}>
         {job.message ?? t('caseImport.completedText', { years: job.years.join(', ') || '—' })}
       </Alert>
-      <Table withRowBorders={false} verticalSpacing={2} maw={360} aria-label={t('caseImport.counts')}>
-        <Table.Tbody>
-          {counts.map(([label, n]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row" fw={400}>
-                {label}
-              </Table.Th>
-              <Table.Td ta="right">{formatNumber(n)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <FigureTable rows={counts} withRowBorders={false} verticalSpacing={2} maw={360} aria-label={t('caseImport.counts')} />
       {reasons.length > 0 && (
         <>
-          <Table.ScrollContainer minWidth={360}>
-            <Table striped aria-label={t('caseImport.byReason')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('caseImport.reason')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('caseImport.rowsRejected')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {reasons.map(([reason, n]) => (
-                  <Table.Tr key={reason}>
-                    <Table.Td>{t(`caseImport.reasons.${reason}`, { defaultValue: reason })}</Table.Td>
-                    <Table.Td ta="right">{formatNumber(n)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={360}
+            striped
+            aria-label={t('caseImport.byReason')}
+            columns={[t('caseImport.reason'), { label: t('caseImport.rowsRejected'), ta: 'right' }]}
+          >
+            {reasons.map(([reason, n]) => (
+              <Table.Tr key={reason}>
+                <Table.Td>{t(`caseImport.reasons.${reason}`, { defaultValue: reason })}</Table.Td>
+                <Table.Td ta="right">{formatNumber(n)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
           <Anchor href={`/api/v1/justice/case-imports/${encodeURIComponent(job.id)}/rejected.csv`} download size="sm" w="fit-content">
             {t('caseImport.rejectedCsv')}
           </Anchor>
         </>
       )}
       {job.submissions.length > 0 && (
-        <Table.ScrollContainer minWidth={600}>
-          <Table striped aria-label={t('caseImport.submissions')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('caseImport.year')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('import.created')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('import.changed')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('import.unchanged')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('import.removed')}
-                </Table.Th>
-                <Table.Th scope="col">{t('caseImport.submission')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {job.submissions.map((s) => (
-                <Table.Tr key={s.period}>
-                  <Table.Th scope="row">{s.period}</Table.Th>
-                  <Table.Td ta="right">{formatNumber(s.created)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(s.changed)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(s.unchanged)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(s.removed)}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/statistics/${DATASET}/${job.partner}/${s.period}`} size="sm">
-                      {t('caseImport.openDraft', { year: s.period })}
-                    </Anchor>
-                  </Table.Td>
-                </Table.Tr>
+        <DataTable
+          minWidth={600}
+          striped
+          aria-label={t('caseImport.submissions')}
+          columns={[t('caseImport.year'), ...rightAligned(CHANGES.map((change) => t(`import.${change}`))), t('caseImport.submission')]}
+        >
+          {job.submissions.map((s) => (
+            <Table.Tr key={s.period}>
+              <Table.Th scope="row">{s.period}</Table.Th>
+              {CHANGES.map((change) => (
+                <Table.Td key={change} ta="right">
+                  {formatNumber(s[change])}
+                </Table.Td>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              <Table.Td>
+                <Anchor component={Link} to={`/statistics/${DATASET}/${job.partner}/${s.period}`} size="sm">
+                  {t('caseImport.openDraft', { year: s.period })}
+                </Anchor>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Stack>
   );
@@ -182,72 +145,49 @@ export function ImportHistory({ partner, current, onOpen }: { partner: string; c
   });
   const imports = list.data?.imports ?? [];
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="history-title">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="history-title">
-          {t('caseImport.historyTitle')}
-        </Title>
-        {list.error && (
-          <Alert color="red" role="alert">
-            {list.error.message}
-          </Alert>
-        )}
-        {list.data && imports.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('caseImport.noHistory')}
-          </Text>
-        )}
-        {imports.length > 0 && (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped aria-labelledby="history-title">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('caseImport.started')}</Table.Th>
-                  <Table.Th scope="col">{t('caseImport.file')}</Table.Th>
-                  <Table.Th scope="col">{t('caseImport.yearsColumn')}</Table.Th>
-                  <Table.Th scope="col">{t('caseImport.statusColumn')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('caseImport.imported')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('caseImport.rejected')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('caseImport.details')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {imports.map((j) => (
-                  <Table.Tr key={j.id} bg={j.id === current ? 'var(--mantine-color-blue-light)' : undefined}>
-                    <Table.Td>{formatDateTime(j.startedAt)}</Table.Td>
-                    <Table.Th scope="row" fw={400}>
-                      {j.fileName}
-                    </Table.Th>
-                    <Table.Td>{j.years.join(', ') || '—'}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLORS[j.status]} variant="light">
-                        {t(`caseImport.status.${j.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td ta="right">{formatNumber(j.imported)}</Table.Td>
-                    <Table.Td ta="right">{formatNumber(j.rejected)}</Table.Td>
-                    <Table.Td>
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="sm"
-                        onClick={() => onOpen(j.id)}
-                        aria-label={t('caseImport.showImport', { file: j.fileName, when: formatDateTime(j.startedAt) })}
-                      >
-                        {t('caseImport.show')}
-                      </Anchor>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
-    </Paper>
+    <Section id="history-title" title={t('caseImport.historyTitle')} gap="sm">
+      <ErrorAlert error={list.error} />
+      {list.data && imports.length === 0 && <Muted>{t('caseImport.noHistory')}</Muted>}
+      {imports.length > 0 && (
+        <DataTable
+          minWidth={760}
+          striped
+          aria-labelledby="history-title"
+          columns={[
+            t('caseImport.started'),
+            t('caseImport.file'),
+            t('caseImport.yearsColumn'),
+            t('caseImport.statusColumn'),
+            { label: t('caseImport.imported'), ta: 'right' },
+            { label: t('caseImport.rejected'), ta: 'right' },
+            t('caseImport.details'),
+          ]}
+        >
+          {imports.map((j) => (
+            <Table.Tr key={j.id} bg={j.id === current ? 'var(--mantine-color-blue-light)' : undefined}>
+              <Table.Td>{formatDateTime(j.startedAt)}</Table.Td>
+              <RowHeader>{j.fileName}</RowHeader>
+              <Table.Td>{j.years.join(', ') || '—'}</Table.Td>
+              <Table.Td>
+                <JobStatusBadge job={j} />
+              </Table.Td>
+              <Table.Td ta="right">{formatNumber(j.imported)}</Table.Td>
+              <Table.Td ta="right">{formatNumber(j.rejected)}</Table.Td>
+              <Table.Td>
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  onClick={() => onOpen(j.id)}
+                  aria-label={t('caseImport.showImport', { file: j.fileName, when: formatDateTime(j.startedAt) })}
+                >
+                  {t('caseImport.show')}
+                </Anchor>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+    </Section>
   );
 }

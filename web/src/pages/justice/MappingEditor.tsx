@@ -1,11 +1,15 @@
 // The partner's column mapping for case imports, edited as YAML: which columns of the national
 // export hold the case id, court, case type, instance and dates, the date format, and how national
 // case types map to CEPEJ categories. The server checks it and names the wrong line.
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
+import { ErrorAlert, SuccessAlert } from '../../platform/feedback';
+import { handleSubmit } from '../../platform/forms';
+import { Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { formatDateTime } from '../statistics/model';
 import type { Mapping } from './model';
 
@@ -16,20 +20,11 @@ export function MappingEditor({ partner }: { partner: string }) {
     queryFn: () => api<Mapping>('GET', `/justice/mappings/${encodeURIComponent(partner)}`),
   });
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="mapping-title">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="mapping-title">
-          {t('mapping.title', { partner })}
-        </Title>
-        <Text size="sm">{t('mapping.intro')}</Text>
-        {mapping.error && (
-          <Alert color="red" role="alert">
-            {mapping.error.message}
-          </Alert>
-        )}
-        {mapping.data && <MappingForm key={partner} mapping={mapping.data} />}
-      </Stack>
-    </Paper>
+    <Section id="mapping-title" title={t('mapping.title', { partner })} gap="sm">
+      <Text size="sm">{t('mapping.intro')}</Text>
+      <ErrorAlert error={mapping.error} />
+      {mapping.data && <MappingForm key={partner} mapping={mapping.data} />}
+    </Section>
   );
 }
 
@@ -46,17 +41,11 @@ function MappingForm({ mapping }: { mapping: Mapping }) {
       client.setQueryData(['justice-mapping', mapping.partner], next);
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   const changed = yaml !== (mapping.yaml ?? '');
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={handleSubmit(() => save.mutate())}>
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {mapping.yaml === null ? t('mapping.none') : t('mapping.updated', { when: formatDateTime(mapping.updatedAt) })}
-        </Text>
+        <Muted>{mapping.yaml === null ? t('mapping.none') : t('mapping.updated', { when: formatDateTime(mapping.updatedAt) })}</Muted>
         <Textarea
           label={t('mapping.yaml')}
           description={t('mapping.yamlHelp')}
@@ -73,16 +62,8 @@ function MappingForm({ mapping }: { mapping: Mapping }) {
           placeholder={t('mapping.placeholder')}
           error={save.error ? true : undefined}
         />
-        {save.error && (
-          <Alert color="red" role="alert" title={t('mapping.rejected')} className="pre-wrap">
-            {save.error.message}
-          </Alert>
-        )}
-        {saved && !changed && (
-          <Alert color="green" role="status">
-            {t('mapping.saved')}
-          </Alert>
-        )}
+        <ErrorAlert error={save.error} title={t('mapping.rejected')} className="pre-wrap" />
+        {saved && !changed && <SuccessAlert>{t('mapping.saved')}</SuccessAlert>}
         <Group>
           <Button type="submit" loading={save.isPending} disabled={!changed}>
             {t('mapping.save')}

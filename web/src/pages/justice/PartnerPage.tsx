@@ -1,11 +1,17 @@
 // Partner profile (public): the key justice indicators of one partner for a year against the
 // regional median (table and chart), the correspondent's comments beside them, and the trends.
-import { Alert, Anchor, Grid, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Grid, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../platform/api';
+import { BackLink } from '../../platform/BackLink';
+import { DataTable, rightAligned, RowHeader } from '../../platform/DataTable';
+import { withUnit } from '../../platform/format';
+import { ErrorAlert } from '../../platform/feedback';
+import { Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { formatNumber, type IndicatorAnswer } from '../statistics/IndicatorTable';
 import { useCatalog, usePartners } from '../statistics/model';
 import { CommentsPanel } from './CommentsPanel';
@@ -68,9 +74,7 @@ export function PartnerPage() {
   return (
     <Stack>
       <Group gap="md">
-        <Anchor component={Link} to={`/justice${filters.search}`} size="sm">
-          ← {t('justice.backToScoreboard')}
-        </Anchor>
+        <BackLink to={`/justice${filters.search}`}>{t('justice.backToScoreboard')}</BackLink>
         <Anchor component={Link} to={`/justice/${partner}/courts${filters.search}`} size="sm">
           {t('justice.courtsOf', { partner: name })}
         </Anchor>
@@ -83,32 +87,17 @@ export function PartnerPage() {
         </Alert>
       )}
       <JusticeFilters periods={periods} year={year} onYear={filters.setYear} category={filters.category} onCategory={filters.setCategory} />
-      {error && (
-        <Alert color="red" role="alert">
-          {error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={error} />
       {known && loaded && periods.length === 0 && <Alert color="gray">{t('justice.noPartnerData', { partner: name })}</Alert>}
       {year && (
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 8 }}>
-            <Paper withBorder p="md" component="section" aria-labelledby="key-title">
-              <Stack gap="xs">
-                <Title order={3} size="h4" id="key-title">
-                  {t('justice.keyTitle', { partner: name, year })}
-                </Title>
-                {filters.category !== 'all' && (
-                  <Text size="sm" c="dimmed">
-                    {t('justice.judgesTotal')}
-                  </Text>
-                )}
-                <KeyTable rows={rows} partnerName={name} year={year} />
-                <Text size="sm" c="dimmed">
-                  {t('justice.relativeNote')}
-                </Text>
-                <RelativeChart rows={rows} partnerName={name} year={year} />
-              </Stack>
-            </Paper>
+            <Section id="key-title" title={t('justice.keyTitle', { partner: name, year })} gap="xs">
+              {filters.category !== 'all' && <Muted>{t('justice.judgesTotal')}</Muted>}
+              <KeyTable rows={rows} partnerName={name} year={year} />
+              <Muted>{t('justice.relativeNote')}</Muted>
+              <RelativeChart rows={rows} partnerName={name} year={year} />
+            </Section>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <CommentsPanel partner={partner} year={year} catalog={catalog.data} />
@@ -116,27 +105,22 @@ export function PartnerPage() {
         </Grid>
       )}
       {periods.length > 0 && (
-        <Paper withBorder p="md" component="section" aria-labelledby="profile-trend-title">
-          <Stack gap="xs">
-            <Title order={3} size="h4" id="profile-trend-title">
-              {t('justice.profileTrends')}
-            </Title>
-            <Select
-              label={t('justice.trendOf')}
-              data={rows.map((r) => ({ value: r.code, label: r.label }))}
-              value={trend}
-              onChange={(v) => v && setTrend(v)}
-              allowDeselect={false}
-              maw={360}
-            />
-            {trendAnswer && <TrendChart answer={trendAnswer} partner={partner} partnerName={name} />}
-            <TrendTable answers={answers.map((a) => a.data)} partner={partner} periods={periods} />
-            <CsvLink
-              href={csvHref(trend, params(trend))}
-              what={t('justice.trendCsv', { indicator: trendAnswer?.indicator.label ?? trend, partner: name })}
-            />
-          </Stack>
-        </Paper>
+        <Section id="profile-trend-title" title={t('justice.profileTrends')} gap="xs">
+          <Select
+            label={t('justice.trendOf')}
+            data={rows.map((r) => ({ value: r.code, label: r.label }))}
+            value={trend}
+            onChange={(v) => v && setTrend(v)}
+            allowDeselect={false}
+            maw={360}
+          />
+          {trendAnswer && <TrendChart answer={trendAnswer} partner={partner} partnerName={name} />}
+          <TrendTable answers={answers.map((a) => a.data)} partner={partner} periods={periods} />
+          <CsvLink
+            href={csvHref(trend, params(trend))}
+            what={t('justice.trendCsv', { indicator: trendAnswer?.indicator.label ?? trend, partner: name })}
+          />
+        </Section>
       )}
     </Stack>
   );
@@ -145,94 +129,69 @@ export function PartnerPage() {
 function KeyTable({ rows, partnerName, year }: { rows: ProfileRow[]; partnerName: string; year: string }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={600}>
-      <Table striped aria-label={t('justice.keyTitle', { partner: partnerName, year })}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('indicators.indicator')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {partnerName}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('justice.medianColumn')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('justice.regionColumn')}
-            </Table.Th>
-            <Table.Th scope="col">{t('justice.comparedColumn')}</Table.Th>
+    <DataTable
+      minWidth={600}
+      striped
+      aria-label={t('justice.keyTitle', { partner: partnerName, year })}
+      columns={[
+        t('indicators.indicator'),
+        { label: partnerName, ta: 'right' },
+        { label: t('justice.medianColumn'), ta: 'right' },
+        { label: t('justice.regionColumn'), ta: 'right' },
+        t('justice.comparedColumn'),
+      ]}
+    >
+      {rows.map((r) => {
+        const c = comparison(r);
+        return (
+          <Table.Tr key={r.code}>
+            <RowHeader>{withUnit(r.label, r.unit)}</RowHeader>
+            <Table.Td ta="right" fw={700}>
+              {formatNumber(r.value, r.decimals)}
+            </Table.Td>
+            <Table.Td ta="right">{formatNumber(r.median, r.decimals)}</Table.Td>
+            <Table.Td ta="right">{formatNumber(r.region, r.decimals)}</Table.Td>
+            <Table.Td>
+              {c ? (
+                <Text size="sm" fw={600} c={COMPARISON_COLORS[c]}>
+                  {t(`justice.compared.${c}`)}
+                </Text>
+              ) : (
+                <Muted>{t('justice.compared.none')}</Muted>
+              )}
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => {
-            const c = comparison(r);
-            return (
-              <Table.Tr key={r.code}>
-                <Table.Th scope="row" fw={400}>
-                  {r.label}
-                  {r.unit ? ` (${r.unit})` : ''}
-                </Table.Th>
-                <Table.Td ta="right" fw={700}>
-                  {formatNumber(r.value, r.decimals)}
-                </Table.Td>
-                <Table.Td ta="right">{formatNumber(r.median, r.decimals)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(r.region, r.decimals)}</Table.Td>
-                <Table.Td>
-                  {c ? (
-                    <Text size="sm" fw={600} c={COMPARISON_COLORS[c]}>
-                      {t(`justice.compared.${c}`)}
-                    </Text>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      {t('justice.compared.none')}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </DataTable>
   );
 }
 
 function TrendTable({ answers, partner, periods }: { answers: (IndicatorAnswer | undefined)[]; partner: string; periods: string[] }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={260 + periods.length * 90}>
-      <Table striped aria-label={t('justice.profileTrends')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('indicators.indicator')}</Table.Th>
-            {periods.map((p) => (
-              <Table.Th key={p} scope="col" ta="right">
-                {p}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {answers.map(
-            (a) =>
-              a && (
-                <Table.Tr key={a.indicator.code}>
-                  <Table.Th scope="row" fw={400}>
-                    {a.indicator.label}
-                    {a.indicator.unit ? ` (${a.indicator.unit})` : ''}
-                  </Table.Th>
-                  {periods.map((p) => (
-                    <Table.Td key={p} ta="right">
-                      {formatNumber(
-                        a.values.find((v) => v.partner === partner && v.period === p && v.orgUnit === null)?.value,
-                        a.indicator.decimals,
-                      )}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ),
-          )}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={260 + periods.length * 90}
+      striped
+      aria-label={t('justice.profileTrends')}
+      columns={[t('indicators.indicator'), ...rightAligned(periods)]}
+    >
+      {answers.map(
+        (a) =>
+          a && (
+            <Table.Tr key={a.indicator.code}>
+              <RowHeader>{withUnit(a.indicator.label, a.indicator.unit)}</RowHeader>
+              {periods.map((p) => (
+                <Table.Td key={p} ta="right">
+                  {formatNumber(
+                    a.values.find((v) => v.partner === partner && v.period === p && v.orgUnit === null)?.value,
+                    a.indicator.decimals,
+                  )}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ),
+      )}
+    </DataTable>
   );
 }

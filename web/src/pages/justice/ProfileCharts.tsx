@@ -1,10 +1,9 @@
 // The partner profile's charts: the key indicators relative to the regional median (median = 100;
 // green where the partner does better, orange where worse, grey where neither is better), and one
 // indicator over the years against the region's value and the median.
-import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EChart, type ChartOption } from '../statistics/EChart';
+import { axisTooltip, barCategoryAxis, EChart, referenceMarkLine, useCompactChart, type ChartOption } from '../statistics/EChart';
 import type { IndicatorAnswer } from '../statistics/IndicatorTable';
 
 const BETTER = '#2b8a3e';
@@ -36,25 +35,19 @@ export function comparison(row: ProfileRow): 'better' | 'worse' | 'equal' | null
 export function RelativeChart({ rows, partnerName, year }: { rows: ProfileRow[]; partnerName: string; year: string }) {
   const { t } = useTranslation();
   // On a phone the labels wrap in a narrower column, leaving room for the bars.
-  const compact = useMediaQuery('(max-width: 36em)') ?? false;
+  const compact = useCompactChart();
   const option = useMemo<ChartOption>(() => {
     const shown = rows.filter((r) => r.value !== null && r.median !== null && r.median !== 0);
     return {
       animationDuration: 300,
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        renderMode: 'richText',
-        valueFormatter: (v: unknown) => (v == null ? '—' : String(v)),
-      },
+      tooltip: axisTooltip((v) => (v == null ? '—' : String(v)), true),
       grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
       xAxis: { type: 'value', name: t('justice.medianIs100'), nameLocation: 'middle', nameGap: 28, min: 0, splitNumber: compact ? 3 : 5 },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: shown.map((r) => r.label),
-        axisLabel: compact ? { width: 110, overflow: 'break', fontSize: 11, lineHeight: 14 } : { width: 200, overflow: 'truncate' },
-      },
+      yAxis: barCategoryAxis(
+        shown.map((r) => r.label),
+        compact,
+        { compact: 110, wide: 200 },
+      ),
       series: [
         {
           type: 'bar',
@@ -67,22 +60,17 @@ export function RelativeChart({ rows, partnerName, year }: { rows: ProfileRow[];
               itemStyle: { color: c === 'better' ? BETTER : c === 'worse' ? WORSE : NEUTRAL },
             };
           }),
-          markLine: {
-            symbol: 'none',
-            silent: true,
-            data: [
-              {
-                xAxis: 100,
-                lineStyle: { color: MEDIAN_COLOR, type: 'dashed' },
-                label: { formatter: t('indicators.median'), color: MEDIAN_COLOR, position: 'start' },
-              },
-            ],
-          },
+          markLine: referenceMarkLine(100, t('indicators.median'), MEDIAN_COLOR),
         },
       ],
     };
   }, [rows, partnerName, compact, t]);
   return <EChart option={option} label={t('justice.relativeChartLabel', { partner: partnerName, year })} height={compact ? 360 : 300} />;
+}
+
+/** A line of the trend chart in its colour ('-' where a year has no value). */
+function line(name: string, data: (number | string)[], color: string, style: { width?: number; type?: string }, symbolSize = 5) {
+  return { type: 'line', name, data, symbolSize, lineStyle: { ...style, color }, itemStyle: { color } };
 }
 
 export function TrendChart({ answer, partner, partnerName }: { answer: IndicatorAnswer; partner: string; partnerName: string }) {
@@ -95,36 +83,25 @@ export function TrendChart({ answer, partner, partnerName }: { answer: Indicator
     const unit = indicator.unit ? ` ${indicator.unit}` : '';
     return {
       animationDuration: 300,
-      tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)}${unit}`) },
+      tooltip: axisTooltip((v) => (v == null ? '—' : `${String(v)}${unit}`)),
       legend: { bottom: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 40, containLabel: true },
       xAxis: { type: 'category', data: periods, boundaryGap: false },
       yAxis: { type: 'value', name: indicator.unit || undefined, scale: true },
       series: [
-        {
-          type: 'line',
-          name: partnerName,
-          data: periods.map(own),
-          symbolSize: 7,
-          lineStyle: { width: 3, color: PARTNER_COLOR },
-          itemStyle: { color: PARTNER_COLOR },
-        },
-        {
-          type: 'line',
-          name: t('indicators.region'),
-          data: periods.map((p) => region(p)?.value ?? '-'),
-          symbolSize: 5,
-          lineStyle: { type: 'dashed', color: REGION_COLOR },
-          itemStyle: { color: REGION_COLOR },
-        },
-        {
-          type: 'line',
-          name: t('indicators.median'),
-          data: periods.map((p) => region(p)?.median ?? '-'),
-          symbolSize: 5,
-          lineStyle: { type: 'dotted', color: MEDIAN_COLOR },
-          itemStyle: { color: MEDIAN_COLOR },
-        },
+        line(partnerName, periods.map(own), PARTNER_COLOR, { width: 3 }, 7),
+        line(
+          t('indicators.region'),
+          periods.map((p) => region(p)?.value ?? '-'),
+          REGION_COLOR,
+          { type: 'dashed' },
+        ),
+        line(
+          t('indicators.median'),
+          periods.map((p) => region(p)?.median ?? '-'),
+          MEDIAN_COLOR,
+          { type: 'dotted' },
+        ),
       ],
     };
   }, [answer, partner, partnerName, indicator, t]);

@@ -2,11 +2,15 @@
 // disposition time of the Western Balkan partners (EU member states with data as a separate
 // group), with the region's value and the median marked; the clearance rate over the years; a
 // table and a CSV download for every chart, and links to each partner's profile and courts.
-import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Partner } from '../../platform/api';
+import { DataTable, RowHeader } from '../../platform/DataTable';
+import { ErrorAlert } from '../../platform/feedback';
+import { Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { PartnerBars, PartnerLines } from '../statistics/IndicatorCharts';
 import { PeriodTable, SeriesTable, type IndicatorAnswer } from '../statistics/IndicatorTable';
 import { usePartners } from '../statistics/model';
@@ -31,45 +35,35 @@ export function ScoreboardPage() {
       <Text>{t('justice.scoreboardIntro')}</Text>
       <MethodNote />
       <JusticeFilters periods={periods} year={year} onYear={filters.setYear} category={filters.category} onCategory={filters.setCategory} />
-      {error && (
-        <Alert color="red" role="alert">
-          {error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={error} />
       {cr.data && periods.length === 0 && <Alert color="gray">{t('justice.noData')}</Alert>}
       {year && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          {cr.data && (
-            <Comparison
-              id="cr"
-              answer={cr.data}
-              partners={all}
-              wb6={wb6}
-              year={year}
-              csv={csvHref(CR, { ...filters.dims, period: year })}
-            />
-          )}
-          {dt.data && (
-            <Comparison
-              id="dt"
-              answer={dt.data}
-              partners={all}
-              wb6={wb6}
-              year={year}
-              csv={csvHref(DT, { ...filters.dims, period: year })}
-            />
+          {[
+            { id: 'cr', code: CR, answer: cr.data },
+            { id: 'dt', code: DT, answer: dt.data },
+          ].map(
+            ({ id, code, answer }) =>
+              answer && (
+                <Comparison
+                  key={id}
+                  id={id}
+                  answer={answer}
+                  partners={all}
+                  wb6={wb6}
+                  year={year}
+                  csv={csvHref(code, { ...filters.dims, period: year })}
+                />
+              ),
           )}
         </SimpleGrid>
       )}
       {cr.data && periods.length > 0 && (
-        <Paper withBorder p="md" component="section" aria-labelledby="trend-title">
-          <Title order={3} size="h4" id="trend-title">
-            {t('justice.trendTitle', { indicator: cr.data.indicator.label })}
-          </Title>
+        <Section id="trend-title" title={t('justice.trendTitle', { indicator: cr.data.indicator.label })}>
           <PartnerLines answer={cr.data} wb6={wb6} />
           <SeriesTable answer={cr.data} partners={wb6} />
           <CsvLink href={csvHref(CR, filters.dims)} what={t('justice.trendTitle', { indicator: cr.data.indicator.label })} />
-        </Paper>
+        </Section>
       )}
       <PartnerLinks wb6={wb6} search={filters.search} />
     </Stack>
@@ -101,21 +95,12 @@ function Comparison({ id, answer, partners, wb6, year, csv }: ComparisonProps) {
     [partners, answer, year],
   );
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={`${id}-title`}>
-      <Stack gap="xs">
-        <Title order={3} size="h4" id={`${id}-title`}>
-          {title}
-        </Title>
-        {region && (
-          <Text size="sm" c="dimmed">
-            {t('indicators.regionNote', { members: region.members })}
-          </Text>
-        )}
-        <PartnerBars answer={answer} wb6={wb6} others={eu} period={year} />
-        <PeriodTable answer={answer} partners={partners} period={year} />
-        <CsvLink href={csv} what={title} />
-      </Stack>
-    </Paper>
+    <Section id={`${id}-title`} title={title} gap="xs">
+      {region && <Muted>{t('indicators.regionNote', { members: region.members })}</Muted>}
+      <PartnerBars answer={answer} wb6={wb6} others={eu} period={year} />
+      <PeriodTable answer={answer} partners={partners} period={year} />
+      <CsvLink href={csv} what={title} />
+    </Section>
   );
 }
 
@@ -131,45 +116,35 @@ export function CsvLink({ href, what }: { href: string; what: string }) {
 function PartnerLinks({ wb6, search }: { wb6: Partner[]; search: string }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="profiles-title">
-      <Title order={3} size="h4" id="profiles-title">
-        {t('justice.profilesTitle')}
-      </Title>
-      <Table.ScrollContainer minWidth={360}>
-        <Table aria-labelledby="profiles-title">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('indicators.partner')}</Table.Th>
-              <Table.Th scope="col">{t('justice.profile')}</Table.Th>
-              <Table.Th scope="col">{t('justice.courts')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {wb6.map((p) => (
-              <Table.Tr key={p.code}>
-                <Table.Th scope="row" fw={400}>
-                  {p.code} — {p.name}
-                </Table.Th>
-                <Table.Td>
-                  <Anchor component={Link} to={`/justice/${p.code}${search}`} size="sm">
-                    {t('justice.profileOf', { partner: p.name })}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/justice/${p.code}/courts${search}`} size="sm">
-                    {t('justice.courtsOf', { partner: p.name })}
-                  </Anchor>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+    <Section id="profiles-title" title={t('justice.profilesTitle')}>
+      <DataTable
+        minWidth={360}
+        aria-labelledby="profiles-title"
+        columns={[t('indicators.partner'), t('justice.profile'), t('justice.courts')]}
+      >
+        {wb6.map((p) => (
+          <Table.Tr key={p.code}>
+            <RowHeader>
+              {p.code} — {p.name}
+            </RowHeader>
+            <Table.Td>
+              <Anchor component={Link} to={`/justice/${p.code}${search}`} size="sm">
+                {t('justice.profileOf', { partner: p.name })}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/justice/${p.code}/courts${search}`} size="sm">
+                {t('justice.courtsOf', { partner: p.name })}
+              </Anchor>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       <Group mt="xs">
         <Anchor component={Link} to="/indicators" size="sm">
           {t('justice.allIndicators')}
         </Anchor>
       </Group>
-    </Paper>
+    </Section>
   );
 }

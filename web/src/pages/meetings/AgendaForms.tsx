@@ -1,16 +1,48 @@
 // The organisers' agenda forms: a new session (times typed in the meeting's time zone) and a new
 // agenda item at the end of a session, with its lead, presenters, duration and the domains,
 // indicators and plans it is about (which the briefing book draws on).
-import { Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { Checkbox, Group, MultiSelect, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation, type UseMutationResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
+import { handleSubmit, LongTextField, SubmitButton } from '../../platform/forms';
+import { Muted } from '../../platform/text';
 import { useFormState } from '../../platform/useFormState';
+import { IndicatorsField } from '../commitments/ActionFields';
 import { usePlans } from '../commitments/model';
 import { ChangeError } from './Badges';
-import { useIndicatorList } from '../statistics/model';
 import { DOMAINS, isoToZonedLocal, paths, useApplyMeeting, zonedToIso, type Meeting } from './model';
+
+interface FrameProps {
+  id: string;
+  title: string;
+  miw: number;
+  meeting: Meeting;
+  /** The request the form sends. */
+  add: UseMutationResult<Meeting, Error, void>;
+  submit: string;
+  disabled: boolean;
+  children: ReactNode;
+}
+
+/** The frame of an agenda form: a small bordered form named by its heading, the refusal, and its submit button. */
+function AgendaForm({ id, title, miw, meeting, add, submit, disabled, children }: FrameProps) {
+  return (
+    <Paper withBorder p="sm" component="form" onSubmit={handleSubmit(() => add.mutate())} aria-labelledby={id} miw={miw}>
+      <Stack gap="xs">
+        <Title order={4} size="h6" id={id}>
+          {title}
+        </Title>
+        {children}
+        <ChangeError error={add.error} meetingId={meeting.id} onReset={() => add.reset()} />
+        <SubmitButton loading={add.isPending} disabled={disabled}>
+          {submit}
+        </SubmitButton>
+      </Stack>
+    </Paper>
+  );
+}
 
 export function AddSessionForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
@@ -40,39 +72,30 @@ export function AddSessionForm({ meeting }: { meeting: Meeting }) {
       });
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    add.mutate();
-  };
   return (
-    <Paper withBorder p="sm" component="form" onSubmit={submit} aria-labelledby="add-session-title" miw={280}>
-      <Stack gap="xs">
-        <Title order={4} size="h6" id="add-session-title">
-          {t('meetings.agenda.addSession')}
-        </Title>
-        <TextInput
-          label={t('meetings.agenda.sessionTitle')}
-          description={t('meetings.agenda.sessionTitleHelp')}
-          required
-          maxLength={200}
-          value={form.title}
-          onChange={set('title')}
-        />
-        <Group grow align="flex-start">
-          <TextInput type="datetime-local" label={t('meetings.agenda.sessionStart')} required value={form.start} onChange={set('start')} />
-          <TextInput type="datetime-local" label={t('meetings.agenda.sessionEnd')} required value={form.end} onChange={set('end')} />
-        </Group>
-        <Text size="xs" c="dimmed">
-          {t('meetings.agenda.timesIn', { zone: meeting.timeZone })}
-        </Text>
-        <ChangeError error={add.error} meetingId={meeting.id} onReset={() => add.reset()} />
-        <Group>
-          <Button type="submit" loading={add.isPending} disabled={!form.title.trim()}>
-            {t('meetings.agenda.addSessionSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <AgendaForm
+      id="add-session-title"
+      title={t('meetings.agenda.addSession')}
+      miw={280}
+      meeting={meeting}
+      add={add}
+      submit={t('meetings.agenda.addSessionSubmit')}
+      disabled={!form.title.trim()}
+    >
+      <TextInput
+        label={t('meetings.agenda.sessionTitle')}
+        description={t('meetings.agenda.sessionTitleHelp')}
+        required
+        maxLength={200}
+        value={form.title}
+        onChange={set('title')}
+      />
+      <Group grow align="flex-start">
+        <TextInput type="datetime-local" label={t('meetings.agenda.sessionStart')} required value={form.start} onChange={set('start')} />
+        <TextInput type="datetime-local" label={t('meetings.agenda.sessionEnd')} required value={form.end} onChange={set('end')} />
+      </Group>
+      <Muted size="xs">{t('meetings.agenda.timesIn', { zone: meeting.timeZone })}</Muted>
+    </AgendaForm>
   );
 }
 
@@ -93,7 +116,6 @@ function emptyItem(session: string) {
 export function AddItemForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const apply = useApplyMeeting();
-  const indicators = useIndicatorList();
   const plans = usePlans();
   const { form, setForm, set, setField } = useFormState(() => emptyItem(meeting.sessions[0]?.id ?? ''));
   const session = meeting.sessions.some((s) => s.id === form.session) ? form.session : (meeting.sessions[0]?.id ?? '');
@@ -120,78 +142,61 @@ export function AddItemForm({ meeting }: { meeting: Meeting }) {
       setForm(emptyItem(session));
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    add.mutate();
-  };
   return (
-    <Paper withBorder p="sm" component="form" onSubmit={submit} aria-labelledby="add-item-title" miw={320}>
-      <Stack gap="xs">
-        <Title order={4} size="h6" id="add-item-title">
-          {t('meetings.agenda.addItem')}
-        </Title>
-        <NativeSelect
-          label={t('meetings.agenda.session')}
-          value={session}
-          onChange={set('session')}
-          data={meeting.sessions.map((s) => ({ value: s.id, label: s.title }))}
-        />
-        <TextInput label={t('meetings.agenda.itemTitle')} required maxLength={300} value={form.title} onChange={set('title')} />
-        <Textarea
-          label={t('meetings.agenda.description')}
-          autosize
-          minRows={2}
-          maxLength={5000}
-          value={form.description}
-          onChange={set('description')}
-        />
-        <Group grow align="flex-start">
-          <TextInput label={t('meetings.agenda.leadField')} maxLength={300} value={form.lead} onChange={set('lead')} />
-          <TextInput
-            type="number"
-            label={t('meetings.agenda.duration')}
-            min={1}
-            max={1440}
-            value={form.duration}
-            onChange={set('duration')}
-          />
-        </Group>
+    <AgendaForm
+      id="add-item-title"
+      title={t('meetings.agenda.addItem')}
+      miw={320}
+      meeting={meeting}
+      add={add}
+      submit={t('meetings.agenda.addItemSubmit')}
+      disabled={!form.title.trim() || !session}
+    >
+      <NativeSelect
+        label={t('meetings.agenda.session')}
+        value={session}
+        onChange={set('session')}
+        data={meeting.sessions.map((s) => ({ value: s.id, label: s.title }))}
+      />
+      <TextInput label={t('meetings.agenda.itemTitle')} required maxLength={300} value={form.title} onChange={set('title')} />
+      <LongTextField label={t('meetings.agenda.description')} value={form.description} onChange={set('description')} />
+      <Group grow align="flex-start">
+        <TextInput label={t('meetings.agenda.leadField')} maxLength={300} value={form.lead} onChange={set('lead')} />
         <TextInput
-          label={t('meetings.agenda.presentersField')}
-          description={t('meetings.agenda.presentersHelp')}
-          value={form.presenters}
-          onChange={set('presenters')}
+          type="number"
+          label={t('meetings.agenda.duration')}
+          min={1}
+          max={1440}
+          value={form.duration}
+          onChange={set('duration')}
         />
-        <Checkbox.Group label={t('meetings.agenda.domainsField')} value={form.domains} onChange={(domains) => setField('domains', domains)}>
-          <Group gap="md" mt={4}>
-            {DOMAINS.map((d) => (
-              <Checkbox key={d} value={d} label={t(`meetings.domains.${d}`)} />
-            ))}
-          </Group>
-        </Checkbox.Group>
-        <MultiSelect
-          label={t('meetings.agenda.indicatorsField')}
-          searchable
-          clearable
-          value={form.indicators}
-          onChange={(value) => setField('indicators', value)}
-          data={(indicators.data?.indicators ?? []).map((i) => ({ value: i.code, label: i.label }))}
-        />
-        <MultiSelect
-          label={t('meetings.agenda.plansField')}
-          searchable
-          clearable
-          value={form.plans}
-          onChange={(value) => setField('plans', value)}
-          data={(plans.data?.plans ?? []).map((p) => ({ value: p.code, label: p.title }))}
-        />
-        <ChangeError error={add.error} meetingId={meeting.id} onReset={() => add.reset()} />
-        <Group>
-          <Button type="submit" loading={add.isPending} disabled={!form.title.trim() || !session}>
-            {t('meetings.agenda.addItemSubmit')}
-          </Button>
+      </Group>
+      <TextInput
+        label={t('meetings.agenda.presentersField')}
+        description={t('meetings.agenda.presentersHelp')}
+        value={form.presenters}
+        onChange={set('presenters')}
+      />
+      <Checkbox.Group label={t('meetings.agenda.domainsField')} value={form.domains} onChange={(domains) => setField('domains', domains)}>
+        <Group gap="md" mt={4}>
+          {DOMAINS.map((d) => (
+            <Checkbox key={d} value={d} label={t(`meetings.domains.${d}`)} />
+          ))}
         </Group>
-      </Stack>
-    </Paper>
+      </Checkbox.Group>
+      <IndicatorsField
+        label={t('meetings.agenda.indicatorsField')}
+        value={form.indicators}
+        onChange={(value) => setField('indicators', value)}
+      />
+      <MultiSelect
+        label={t('meetings.agenda.plansField')}
+        searchable
+        clearable
+        value={form.plans}
+        onChange={(value) => setField('plans', value)}
+        data={(plans.data?.plans ?? []).map((p) => ({ value: p.code, label: p.title }))}
+      />
+    </AgendaForm>
   );
 }

@@ -3,12 +3,14 @@
 // drag and drop) or with the keyboard: "Move … up/down" buttons on each row, or Alt+Arrow keys in
 // a row; a polite live region says where the item went. The new order shows at once and is sent
 // with the meeting version read; a refusal puts the old order back and explains why.
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../platform/api';
+import { Section } from '../../platform/Section';
+import { Muted, Paragraphs } from '../../platform/text';
 import { pages as commitmentPages, usePlans } from '../commitments/model';
 import { AddItemForm, AddSessionForm } from './AgendaForms';
 import { ChangeError } from './Badges';
@@ -142,92 +144,85 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
         };
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="agenda-title">
-      <Stack gap="md">
-        <Title order={3} size="h4" id="agenda-title">
-          {t('meetings.agenda.title')}
-        </Title>
-        {canEdit && (
-          <Text size="sm" c="dimmed">
-            {t('meetings.agenda.reorderHelp')}
-          </Text>
-        )}
-        {meeting.sessions.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('meetings.agenda.noSessions')}
-          </Text>
-        )}
-        {meeting.sessions.map((session) => (
-          <Stack key={session.id} gap="xs" component="section" aria-labelledby={`session-${session.id}`}>
-            <Title order={4} size="h5" id={`session-${session.id}`}>
+    <Section id="agenda-title" title={t('meetings.agenda.title')} gap="md">
+      {canEdit && <Muted>{t('meetings.agenda.reorderHelp')}</Muted>}
+      {meeting.sessions.length === 0 && <Muted>{t('meetings.agenda.noSessions')}</Muted>}
+      {meeting.sessions.map((session) => (
+        <Section
+          plain
+          key={session.id}
+          id={`session-${session.id}`}
+          order={4}
+          gap="xs"
+          title={
+            <>
               {session.title}{' '}
-              <Text span size="sm" c="dimmed" fw={400}>
+              <Muted span fw={400}>
                 {formatClock(session.start, meeting.timeZone)}–{formatClock(session.end, meeting.timeZone)}
-              </Text>
-            </Title>
-            {session.items.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('meetings.agenda.noItems')}
-              </Text>
-            ) : (
-              <ol className="agenda-list" aria-label={t('meetings.agenda.listLabel', { session: session.title })}>
-                {session.items.map((item, index) => (
-                  <li
-                    key={item.id}
-                    {...rowEvents(session, item)}
-                    className={[
-                      'agenda-row',
-                      drag?.item === item.id ? 'agenda-row-dragged' : '',
-                      over === item.id && drag?.item !== item.id ? 'agenda-row-over' : '',
-                    ]
-                      .join(' ')
-                      .trim()}
-                  >
-                    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-                      <ItemText item={item} />
-                      {canEdit && (
-                        <Group gap={4} wrap="nowrap">
-                          <Button
-                            id={moveButtonId(item.id, 'up')}
-                            size="compact-xs"
-                            variant="default"
-                            disabled={index === 0}
-                            aria-label={t('meetings.agenda.moveUp', { title: item.title })}
-                            onClick={() => move(session, item, 'up')}
-                          >
-                            ↑
-                          </Button>
-                          <Button
-                            id={moveButtonId(item.id, 'down')}
-                            size="compact-xs"
-                            variant="default"
-                            disabled={index === session.items.length - 1}
-                            aria-label={t('meetings.agenda.moveDown', { title: item.title })}
-                            onClick={() => move(session, item, 'down')}
-                          >
-                            ↓
-                          </Button>
-                        </Group>
-                      )}
-                    </Group>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </Stack>
-        ))}
-        <VisuallyHidden role="status" aria-live="polite">
-          {announcement}
-        </VisuallyHidden>
-        <ChangeError error={reorder.error} meetingId={meeting.id} onReset={() => reorder.reset()} />
-        {canEdit && (
-          <Group align="flex-start" grow wrap="wrap">
-            <AddSessionForm meeting={meeting} />
-            {meeting.sessions.length > 0 && <AddItemForm meeting={meeting} />}
-          </Group>
-        )}
-      </Stack>
-    </Paper>
+              </Muted>
+            </>
+          }
+        >
+          {session.items.length === 0 ? (
+            <Muted>{t('meetings.agenda.noItems')}</Muted>
+          ) : (
+            <ol className="agenda-list" aria-label={t('meetings.agenda.listLabel', { session: session.title })}>
+              {session.items.map((item, index) => (
+                <li
+                  key={item.id}
+                  {...rowEvents(session, item)}
+                  className={[
+                    'agenda-row',
+                    drag?.item === item.id ? 'agenda-row-dragged' : '',
+                    over === item.id && drag?.item !== item.id ? 'agenda-row-over' : '',
+                  ]
+                    .join(' ')
+                    .trim()}
+                >
+                  <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                    <ItemText item={item} />
+                    {canEdit && (
+                      <Group gap={4} wrap="nowrap">
+                        <Button
+                          id={moveButtonId(item.id, 'up')}
+                          size="compact-xs"
+                          variant="default"
+                          disabled={index === 0}
+                          aria-label={t('meetings.agenda.moveUp', { title: item.title })}
+                          onClick={() => move(session, item, 'up')}
+                        >
+                          ↑
+                        </Button>
+                        <Button
+                          id={moveButtonId(item.id, 'down')}
+                          size="compact-xs"
+                          variant="default"
+                          disabled={index === session.items.length - 1}
+                          aria-label={t('meetings.agenda.moveDown', { title: item.title })}
+                          onClick={() => move(session, item, 'down')}
+                        >
+                          ↓
+                        </Button>
+                      </Group>
+                    )}
+                  </Group>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Section>
+      ))}
+      <VisuallyHidden role="status" aria-live="polite">
+        {announcement}
+      </VisuallyHidden>
+      <ChangeError error={reorder.error} meetingId={meeting.id} onReset={() => reorder.reset()} />
+      {canEdit && (
+        <Group align="flex-start" grow wrap="wrap">
+          <AddSessionForm meeting={meeting} />
+          {meeting.sessions.length > 0 && <AddItemForm meeting={meeting} />}
+        </Group>
+      )}
+    </Section>
   );
 }
 
@@ -243,19 +238,15 @@ function ItemText({ item }: { item: AgendaItem }) {
       <Text fw={700}>
         {item.title}
         {item.durationMinutes !== null && (
-          <Text span size="sm" c="dimmed" fw={400}>
+          <Muted span fw={400}>
             {' '}
             · {t('meetings.agenda.minutes', { count: item.durationMinutes })}
-          </Text>
+          </Muted>
         )}
       </Text>
       {item.lead && <Text size="sm">{t('meetings.agenda.lead', { lead: item.lead })}</Text>}
       {item.presenters.length > 0 && <Text size="sm">{t('meetings.agenda.presenters', { presenters: item.presenters.join(', ') })}</Text>}
-      {item.description && (
-        <Text size="sm" c="dimmed" className="pre-wrap">
-          {item.description}
-        </Text>
-      )}
+      <Paragraphs text={item.description} c="dimmed" />
       {(domains.length > 0 || codes.length > 0 || plans.length > 0) && (
         <Group gap={6}>
           {domains.map((d) => (
@@ -264,9 +255,9 @@ function ItemText({ item }: { item: AgendaItem }) {
             </Badge>
           ))}
           {codes.map((c) => (
-            <Text key={c} size="xs" c="dimmed">
+            <Muted key={c} size="xs">
               {label(c)}
-            </Text>
+            </Muted>
           ))}
           {plans.map((p) => (
             <Anchor key={p} component={Link} to={commitmentPages.plan(p)} size="xs">

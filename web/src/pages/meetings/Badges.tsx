@@ -1,10 +1,11 @@
 // Small marks shared by the meetings pages: a meeting's status and visibility, a delegation's reply
 // to its invitation, a document's access; and the alert for a refused change, with a reload button
 // when the meeting changed meanwhile (409). The text always says it; the colour only helps.
-import { Alert, Badge, Button, Group } from '@mantine/core';
+import { Alert, Button, Group } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../platform/api';
+import { ValueBadge } from '../../platform/ValueBadge';
 import {
   ACCESS_BADGE,
   INVITATION_BADGE,
@@ -17,39 +18,21 @@ import {
 } from './model';
 
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
-  const { t } = useTranslation();
-  return (
-    <Badge variant="light" color={STATUS_BADGE[status] ?? 'gray'}>
-      {t(`meetings.status.${status}`)}
-    </Badge>
-  );
+  return <ValueBadge value={status} texts="meetings.status" colors={STATUS_BADGE} />;
 }
 
 export function VisibilityBadge({ visibility }: { visibility: Visibility }) {
-  const { t } = useTranslation();
   return (
-    <Badge variant="outline" color={visibility === 'public' ? 'green' : 'orange'}>
-      {t(`meetings.visibility.${visibility}`)}
-    </Badge>
+    <ValueBadge value={visibility} texts="meetings.visibility" variant="outline" color={visibility === 'public' ? 'green' : 'orange'} />
   );
 }
 
 export function InvitationBadge({ invitation }: { invitation: Invitation }) {
-  const { t } = useTranslation();
-  return (
-    <Badge variant="light" color={INVITATION_BADGE[invitation] ?? 'gray'}>
-      {t(`meetings.invitation.${invitation}`)}
-    </Badge>
-  );
+  return <ValueBadge value={invitation} texts="meetings.invitation" colors={INVITATION_BADGE} />;
 }
 
 export function AccessBadge({ access }: { access: Access }) {
-  const { t } = useTranslation();
-  return (
-    <Badge variant="outline" color={ACCESS_BADGE[access] ?? 'gray'} size="sm">
-      {t(`meetings.access.${access}`)}
-    </Badge>
-  );
+  return <ValueBadge value={access} texts="meetings.access" colors={ACCESS_BADGE} variant="outline" size="sm" />;
 }
 
 /** The server's message for a refused change; a stale version (409) offers to reload the meeting. */

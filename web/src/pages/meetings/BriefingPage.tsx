@@ -6,11 +6,15 @@ import { Anchor, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@man
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { BackLink } from '../../platform/BackLink';
+import { DataTable, FigureTable, RowHeader } from '../../platform/DataTable';
 import { QueryState } from '../../platform/QueryState';
+import { SectionTitle } from '../../platform/Section';
+import { Muted, Paragraphs } from '../../platform/text';
 import { AssessmentBadge, ProgressBadge } from '../commitments/Badges';
 import { pages as commitmentPages, type Assessment, type ProgressStatus } from '../commitments/model';
 import { formatWithUnit } from '../migration/model';
-import { EChart, type ChartOption } from '../statistics/EChart';
+import { axisTooltip, EChart, type ChartOption } from '../statistics/EChart';
 import { usePartnerName } from '../statistics/model';
 import { formatRange, links, pages, useBriefing, type Briefing, type BriefingIndicator } from './model';
 
@@ -21,11 +25,7 @@ export function BriefingPage() {
   const partner = (params.partner ?? '').toUpperCase();
   const book = useBriefing(id, partner);
   const name = usePartnerName()(partner);
-  const back = (
-    <Anchor component={Link} to={pages.meeting(id)} size="sm">
-      ← {book.data?.meeting.title ?? t('meetings.briefing.backToMeeting')}
-    </Anchor>
-  );
+  const back = <BackLink to={pages.meeting(id)}>{book.data?.meeting.title ?? t('meetings.briefing.backToMeeting')}</BackLink>;
   if (book.error || !book.data) {
     return (
       <QueryState
@@ -43,10 +43,10 @@ export function BriefingPage() {
       <Stack gap={4}>
         <Title order={2}>{t('meetings.briefing.title', { partner: name })}</Title>
         <Text>{meeting.title}</Text>
-        <Text size="sm" c="dimmed">
+        <Muted>
           {formatRange(meeting.start, meeting.end, meeting.timeZone)} ({meeting.timeZone})
           {meeting.host ? ` · ${t('meetings.hostedBy', { host: meeting.host })}` : ''}
-        </Text>
+        </Muted>
         <Anchor href={links.briefing(id, partner)} target="_blank" rel="noopener" size="sm">
           {t('meetings.briefing.printable')}
         </Anchor>
@@ -68,24 +68,14 @@ function ItemBrief({ meetingId, partnerName, entry }: { meetingId: string; partn
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
         <div>
-          <Title order={3} size="h4" id={headingId}>
-            {item.title}
-          </Title>
-          <Text size="sm" c="dimmed">
+          <SectionTitle id={headingId}>{item.title}</SectionTitle>
+          <Muted>
             {session}
             {item.lead ? ` · ${t('meetings.agenda.lead', { lead: item.lead })}` : ''}
-          </Text>
-          {item.description && (
-            <Text size="sm" className="pre-wrap">
-              {item.description}
-            </Text>
-          )}
+          </Muted>
+          <Paragraphs text={item.description} />
         </div>
-        {nothing && (
-          <Text size="sm" c="dimmed">
-            {t('meetings.briefing.nothing')}
-          </Text>
-        )}
+        {nothing && <Muted>{t('meetings.briefing.nothing')}</Muted>}
         {indicators.length > 0 && (
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             {indicators.map((i) => (
@@ -94,50 +84,42 @@ function ItemBrief({ meetingId, partnerName, entry }: { meetingId: string; partn
           </SimpleGrid>
         )}
         {commitments.length > 0 && (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-label={t('meetings.briefing.commitmentsOf', { item: item.title })}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('meetings.briefing.commitment')}</Table.Th>
-                  <Table.Th scope="col">{t('meetings.briefing.deadline')}</Table.Th>
-                  <Table.Th scope="col">{t('meetings.briefing.status')}</Table.Th>
-                  <Table.Th scope="col">{t('meetings.briefing.assessment')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {commitments.map((c) => (
-                  <Table.Tr key={`${c.plan}-${c.action}`} className={c.overdue ? 'row-overdue' : undefined}>
-                    <Table.Th scope="row" fw={400}>
-                      <Anchor component={Link} to={commitmentPages.action(c.plan, c.action)} size="sm">
-                        {c.action} {c.title}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {c.planTitle}
-                      </Text>
-                    </Table.Th>
-                    <Table.Td>
-                      {c.deadline ?? (
-                        <Text span size="sm" c="dimmed">
-                          {t('meetings.outcome.noDeadline')}
-                        </Text>
-                      )}
-                      {c.overdue && (
-                        <Text size="xs" c="red.8" fw={700}>
-                          {t('meetings.briefing.overdue')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <ProgressBadge status={c.status as ProgressStatus | null} />
-                    </Table.Td>
-                    <Table.Td>
-                      <AssessmentBadge assessment={c.assessment as Assessment | null} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={720}
+            striped
+            aria-label={t('meetings.briefing.commitmentsOf', { item: item.title })}
+            columns={[
+              t('meetings.briefing.commitment'),
+              t('meetings.briefing.deadline'),
+              t('meetings.briefing.status'),
+              t('meetings.briefing.assessment'),
+            ]}
+          >
+            {commitments.map((c) => (
+              <Table.Tr key={`${c.plan}-${c.action}`} className={c.overdue ? 'row-overdue' : undefined}>
+                <RowHeader>
+                  <Anchor component={Link} to={commitmentPages.action(c.plan, c.action)} size="sm">
+                    {c.action} {c.title}
+                  </Anchor>
+                  <Muted size="xs">{c.planTitle}</Muted>
+                </RowHeader>
+                <Table.Td>
+                  {c.deadline ?? <Muted span>{t('meetings.outcome.noDeadline')}</Muted>}
+                  {c.overdue && (
+                    <Text size="xs" c="red.8" fw={700}>
+                      {t('meetings.briefing.overdue')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <ProgressBadge status={c.status as ProgressStatus | null} />
+                </Table.Td>
+                <Table.Td>
+                  <AssessmentBadge assessment={c.assessment as Assessment | null} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
         {documents.length > 0 && (
           <Stack gap={2}>
@@ -166,11 +148,7 @@ function IndicatorBrief({ indicator: i, partnerName, itemId }: { indicator: Brie
   const option = useMemo<ChartOption>(
     () => ({
       animationDuration: 300,
-      tooltip: {
-        trigger: 'axis',
-        renderMode: 'richText',
-        valueFormatter: (v: unknown) => (typeof v === 'number' ? formatWithUnit(v, i.unit) : '—'),
-      },
+      tooltip: axisTooltip((v) => (typeof v === 'number' ? formatWithUnit(v, i.unit) : '—')),
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: i.trend.map((p) => p.period), boundaryGap: false },
       yAxis: { type: 'value', scale: true },
@@ -198,6 +176,14 @@ function IndicatorBrief({ indicator: i, partnerName, itemId }: { indicator: Brie
     [i, partnerName, t],
   );
   const trendText = i.trend.map((p) => `${p.period}: ${formatWithUnit(p.value, i.unit)}`).join(', ');
+  const figures = [
+    [
+      t('meetings.briefing.latest', { partner: partnerName }),
+      i.latest ? `${formatWithUnit(i.latest.value, i.unit)} (${i.latest.period})` : '—',
+    ],
+    [t('meetings.briefing.region'), i.region ? `${formatWithUnit(i.region.value, i.unit)} (${i.region.period})` : '—'],
+    [t('meetings.briefing.median'), i.region ? formatWithUnit(i.region.median, i.unit) : '—'],
+  ] as const;
   return (
     <Stack gap={4} component="section" aria-labelledby={titleId}>
       <Text fw={700} size="sm" id={titleId}>
@@ -210,37 +196,10 @@ function IndicatorBrief({ indicator: i, partnerName, itemId }: { indicator: Brie
           label={t('meetings.briefing.chartLabel', { indicator: i.label, partner: partnerName, trend: trendText })}
         />
       ) : (
-        <Text size="sm" c="dimmed">
-          {t('meetings.briefing.noTrend', { partner: partnerName })}
-        </Text>
+        <Muted>{t('meetings.briefing.noTrend', { partner: partnerName })}</Muted>
       )}
-      <Table withTableBorder aria-label={t('meetings.briefing.tableLabel', { indicator: i.label })}>
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Th scope="row" fw={400}>
-              {t('meetings.briefing.latest', { partner: partnerName })}
-            </Table.Th>
-            <Table.Td ta="right">{i.latest ? `${formatWithUnit(i.latest.value, i.unit)} (${i.latest.period})` : '—'}</Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row" fw={400}>
-              {t('meetings.briefing.region')}
-            </Table.Th>
-            <Table.Td ta="right">{i.region ? `${formatWithUnit(i.region.value, i.unit)} (${i.region.period})` : '—'}</Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row" fw={400}>
-              {t('meetings.briefing.median')}
-            </Table.Th>
-            <Table.Td ta="right">{i.region ? formatWithUnit(i.region.median, i.unit) : '—'}</Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
-      {i.trend.length > 1 && (
-        <Text size="xs" c="dimmed">
-          {t('meetings.briefing.trend', { trend: trendText })}
-        </Text>
-      )}
+      <FigureTable rows={figures} withTableBorder aria-label={t('meetings.briefing.tableLabel', { indicator: i.label })} />
+      {i.trend.length > 1 && <Muted size="xs">{t('meetings.briefing.trend', { trend: trendText })}</Muted>}
     </Stack>
   );
 }

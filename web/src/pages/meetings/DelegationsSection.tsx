@@ -2,12 +2,17 @@
 // someone) and members. Those the server lets reply for a delegation (its partner's coordinators,
 // the organisers) get the reply buttons and may list members; organisers invite further
 // delegations. Below: the participants list and the briefing books the viewer may open.
-import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, List, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, type User } from '../../platform/api';
+import { DataTable, RowHeader } from '../../platform/DataTable';
+import { ErrorAlert } from '../../platform/feedback';
+import { handleSubmit, SubmitButton } from '../../platform/forms';
+import { FormSection, Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { useFormState } from '../../platform/useFormState';
 import { formatDateTime, usePartners } from '../statistics/model';
 import { ChangeError, InvitationBadge } from './Badges';
@@ -20,109 +25,104 @@ export function DelegationsSection({ meeting, user }: { meeting: Meeting; user: 
     (d) => d.partner !== null && meeting.can.participate && (meeting.can.edit || user?.partner === d.partner),
   );
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="delegations-title">
-      <Stack gap="md">
-        <Title order={3} size="h4" id="delegations-title">
-          {t('meetings.delegations.title')}
-        </Title>
-        {meeting.delegations.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('meetings.delegations.none')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped aria-labelledby="delegations-title">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('meetings.delegations.delegation')}</Table.Th>
-                  <Table.Th scope="col">{t('meetings.delegations.invitation')}</Table.Th>
-                  <Table.Th scope="col">{t('meetings.delegations.members')}</Table.Th>
-                  {meeting.can.reply.length > 0 && <Table.Th scope="col">{t('meetings.delegations.reply')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {meeting.delegations.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Th scope="row" fw={400}>
-                      <Text fw={700} size="sm">
-                        {d.name}
-                      </Text>
-                      {d.headName && (
-                        <Text size="xs">
-                          {d.headFunction
-                            ? t('meetings.delegations.headWithFunction', { name: d.headName, function: d.headFunction })
-                            : t('meetings.delegations.head', { name: d.headName })}
-                        </Text>
-                      )}
-                    </Table.Th>
-                    <Table.Td>
-                      <InvitationBadge invitation={d.invitation} />
-                      {d.invitation === 'represented' && d.representedBy && (
-                        <Text size="xs">{t('meetings.delegations.representedBy', { name: d.representedBy })}</Text>
-                      )}
-                      {d.repliedAt && (
-                        <Text size="xs" c="dimmed">
-                          {t('meetings.delegations.repliedBy', { who: d.repliedBy ?? '—', when: formatDateTime(d.repliedAt) })}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {d.members.length === 0 ? (
-                        <Text size="xs" c="dimmed">
-                          —
-                        </Text>
-                      ) : (
-                        <List
-                          size="xs"
-                          spacing={2}
-                          className="plain-list"
-                          withPadding={false}
-                          aria-label={t('meetings.delegations.membersOf', { delegation: d.name })}
-                        >
-                          {d.members.map((m) => (
-                            <List.Item key={m.id}>
-                              {m.name}
-                              {m.function ? `, ${m.function}` : ''}
-                              {m.email ? ` <${m.email}>` : ''}
-                            </List.Item>
-                          ))}
-                        </List>
-                      )}
-                    </Table.Td>
-                    {meeting.can.reply.length > 0 && (
-                      <Table.Td>{replyFor.has(d.id) && <ReplyControls meeting={meeting} delegation={d} />}</Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {meeting.can.edit && <InviteForm meeting={meeting} />}
-        <Participants meeting={meeting} />
-        {books.length > 0 && (
-          <Stack gap="xs" component="section" aria-labelledby="briefing-books-title">
-            <Title order={4} size="h5" id="briefing-books-title">
-              {t('meetings.briefing.books')}
-            </Title>
-            <List size="sm" spacing={4}>
-              {books.map((d) => (
-                <List.Item key={d.id}>
-                  <Anchor component={Link} to={pages.briefing(meeting.id, d.partner!)}>
-                    {t('meetings.briefing.of', { partner: d.name })}
-                  </Anchor>
-                  {' · '}
-                  <Anchor href={links.briefing(meeting.id, d.partner!)} target="_blank" rel="noopener" size="sm">
-                    {t('meetings.briefing.printableOf', { partner: d.name })}
-                  </Anchor>
-                </List.Item>
-              ))}
-            </List>
-          </Stack>
-        )}
-      </Stack>
-    </Paper>
+    <Section id="delegations-title" title={t('meetings.delegations.title')} gap="md">
+      <DataTable
+        empty={meeting.delegations.length === 0 && t('meetings.delegations.none')}
+        minWidth={760}
+        striped
+        aria-labelledby="delegations-title"
+        columns={[
+          t('meetings.delegations.delegation'),
+          t('meetings.delegations.invitation'),
+          t('meetings.delegations.members'),
+          meeting.can.reply.length > 0 && t('meetings.delegations.reply'),
+        ]}
+      >
+        {meeting.delegations.map((d) => (
+          <Table.Tr key={d.id}>
+            <RowHeader>
+              <Text fw={700} size="sm">
+                {d.name}
+              </Text>
+              {d.headName && (
+                <Text size="xs">
+                  {d.headFunction
+                    ? t('meetings.delegations.headWithFunction', { name: d.headName, function: d.headFunction })
+                    : t('meetings.delegations.head', { name: d.headName })}
+                </Text>
+              )}
+            </RowHeader>
+            <Table.Td>
+              <InvitationBadge invitation={d.invitation} />
+              {d.invitation === 'represented' && d.representedBy && (
+                <Text size="xs">{t('meetings.delegations.representedBy', { name: d.representedBy })}</Text>
+              )}
+              {d.repliedAt && (
+                <Muted size="xs">
+                  {t('meetings.delegations.repliedBy', { who: d.repliedBy ?? '—', when: formatDateTime(d.repliedAt) })}
+                </Muted>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {d.members.length === 0 ? (
+                <Muted size="xs">—</Muted>
+              ) : (
+                <List
+                  size="xs"
+                  spacing={2}
+                  className="plain-list"
+                  withPadding={false}
+                  aria-label={t('meetings.delegations.membersOf', { delegation: d.name })}
+                >
+                  {d.members.map((m) => (
+                    <List.Item key={m.id}>
+                      {m.name}
+                      {m.function ? `, ${m.function}` : ''}
+                      {m.email ? ` <${m.email}>` : ''}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </Table.Td>
+            {meeting.can.reply.length > 0 && (
+              <Table.Td>{replyFor.has(d.id) && <ReplyControls meeting={meeting} delegation={d} />}</Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </DataTable>
+      {meeting.can.edit && <InviteForm meeting={meeting} />}
+      <Participants meeting={meeting} />
+      {books.length > 0 && (
+        <Section plain id="briefing-books-title" title={t('meetings.briefing.books')} order={4} gap="xs">
+          <List size="sm" spacing={4}>
+            {books.map((d) => (
+              <List.Item key={d.id}>
+                <Anchor component={Link} to={pages.briefing(meeting.id, d.partner!)}>
+                  {t('meetings.briefing.of', { partner: d.name })}
+                </Anchor>
+                {' · '}
+                <Anchor href={links.briefing(meeting.id, d.partner!)} target="_blank" rel="noopener" size="sm">
+                  {t('meetings.briefing.printableOf', { partner: d.name })}
+                </Anchor>
+              </List.Item>
+            ))}
+          </List>
+        </Section>
+      )}
+    </Section>
   );
+}
+
+/** The replies given with one click, and the texts of their buttons (`accept`, `acceptFor`). */
+const ANSWERS = [
+  { answer: 'accepted', color: 'green', text: 'accept' },
+  { answer: 'declined', color: 'red', text: 'decline' },
+] as const;
+
+interface Member {
+  name: string;
+  function: string;
+  email: string;
 }
 
 function ReplyControls({ meeting, delegation: d }: { meeting: Meeting; delegation: Delegation }) {
@@ -130,7 +130,7 @@ function ReplyControls({ meeting, delegation: d }: { meeting: Meeting; delegatio
   const apply = useApplyMeeting();
   const [representing, setRepresenting] = useState(false);
   const [representedBy, setRepresentedBy] = useState('');
-  const [member, setMember] = useState<{ name: string; function: string; email: string } | null>(null);
+  const [member, setMember] = useState<Member | null>(null);
   const base = `${paths.meeting(meeting.id)}/delegations/${encodeURIComponent(d.id)}`;
   const reply = useMutation({
     mutationFn: (answer: Reply) =>
@@ -144,7 +144,7 @@ function ReplyControls({ meeting, delegation: d }: { meeting: Meeting; delegatio
     },
   });
   const addMember = useMutation({
-    mutationFn: (m: { name: string; function: string; email: string }) =>
+    mutationFn: (m: Member) =>
       api<Meeting>('POST', `${base}/members`, {
         name: m.name.trim(),
         function: m.function.trim() || null,
@@ -155,38 +155,33 @@ function ReplyControls({ meeting, delegation: d }: { meeting: Meeting; delegatio
       setMember(null);
     },
   });
-  const represent = (e: FormEvent) => {
-    e.preventDefault();
+  const represent = handleSubmit(() => {
     if (representedBy.trim()) reply.mutate('represented');
-  };
-  const submitMember = (e: FormEvent) => {
-    e.preventDefault();
+  });
+  const submitMember = handleSubmit(() => {
     if (member?.name.trim()) addMember.mutate(member);
+  });
+  const memberField = (field: keyof Member) => (e: { currentTarget: { value: string } }) => {
+    const v = e.currentTarget.value;
+    setMember((m) => m && { ...m, [field]: v });
   };
   const name = d.name;
   return (
     <Stack gap={6}>
       <Group gap={4}>
-        <Button
-          size="compact-xs"
-          color="green"
-          variant={d.invitation === 'accepted' ? 'filled' : 'light'}
-          onClick={() => reply.mutate('accepted')}
-          loading={reply.isPending && reply.variables === 'accepted'}
-          aria-label={t('meetings.delegations.acceptFor', { delegation: name })}
-        >
-          {t('meetings.delegations.accept')}
-        </Button>
-        <Button
-          size="compact-xs"
-          color="red"
-          variant={d.invitation === 'declined' ? 'filled' : 'light'}
-          onClick={() => reply.mutate('declined')}
-          loading={reply.isPending && reply.variables === 'declined'}
-          aria-label={t('meetings.delegations.declineFor', { delegation: name })}
-        >
-          {t('meetings.delegations.decline')}
-        </Button>
+        {ANSWERS.map(({ answer, color, text }) => (
+          <Button
+            key={answer}
+            size="compact-xs"
+            color={color}
+            variant={d.invitation === answer ? 'filled' : 'light'}
+            onClick={() => reply.mutate(answer)}
+            loading={reply.isPending && reply.variables === answer}
+            aria-label={t(`meetings.delegations.${text}For`, { delegation: name })}
+          >
+            {t(`meetings.delegations.${text}`)}
+          </Button>
+        ))}
         <Button
           size="compact-xs"
           variant={representing ? 'filled' : 'light'}
@@ -229,20 +224,14 @@ function ReplyControls({ meeting, delegation: d }: { meeting: Meeting; delegatio
             required
             maxLength={200}
             value={member.name}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setMember((m) => m && { ...m, name: v });
-            }}
+            onChange={memberField('name')}
           />
           <TextInput
             size="xs"
             label={t('meetings.delegations.memberFunction')}
             maxLength={200}
             value={member.function}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setMember((m) => m && { ...m, function: v });
-            }}
+            onChange={memberField('function')}
           />
           <TextInput
             size="xs"
@@ -250,16 +239,11 @@ function ReplyControls({ meeting, delegation: d }: { meeting: Meeting; delegatio
             label={t('meetings.delegations.memberEmail')}
             maxLength={200}
             value={member.email}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setMember((m) => m && { ...m, email: v });
-            }}
+            onChange={memberField('email')}
           />
-          <Group>
-            <Button type="submit" size="xs" loading={addMember.isPending} disabled={!member.name.trim()}>
-              {t('meetings.delegations.addMemberSubmit')}
-            </Button>
-          </Group>
+          <SubmitButton size="xs" loading={addMember.isPending} disabled={!member.name.trim()}>
+            {t('meetings.delegations.addMemberSubmit')}
+          </SubmitButton>
         </Stack>
       )}
       <ChangeError error={reply.error ?? addMember.error} meetingId={meeting.id} />
@@ -298,15 +282,8 @@ function InviteForm({ meeting }: { meeting: Meeting }) {
       setForm(empty);
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    invite.mutate();
-  };
   return (
-    <Stack component="form" onSubmit={submit} gap="xs" aria-labelledby="invite-title" maw={760}>
-      <Title order={4} size="h5" id="invite-title">
-        {t('meetings.delegations.inviteTitle')}
-      </Title>
+    <FormSection id="invite-title" title={t('meetings.delegations.inviteTitle')} onSubmit={handleSubmit(() => invite.mutate())}>
       <Group grow align="flex-start">
         <NativeSelect
           label={t('meetings.delegations.partner')}
@@ -333,12 +310,10 @@ function InviteForm({ meeting }: { meeting: Meeting }) {
         />
       </Group>
       <ChangeError error={invite.error} meetingId={meeting.id} />
-      <Group>
-        <Button type="submit" loading={invite.isPending} disabled={!form.partner && !form.institution.trim()}>
-          {t('meetings.delegations.invite')}
-        </Button>
-      </Group>
-    </Stack>
+      <SubmitButton loading={invite.isPending} disabled={!form.partner && !form.institution.trim()}>
+        {t('meetings.delegations.invite')}
+      </SubmitButton>
+    </FormSection>
   );
 }
 
@@ -347,44 +322,30 @@ function Participants({ meeting }: { meeting: Meeting }) {
   const participants = useParticipants(meeting.id, meeting.version);
   const list = participants.data?.participants ?? [];
   return (
-    <Stack gap="xs" component="section" aria-labelledby="participants-title">
-      <Title order={4} size="h5" id="participants-title">
-        {t('meetings.participants.title')}
-      </Title>
-      {participants.error && (
-        <Alert color="red" role="alert">
-          {participants.error.message}
-        </Alert>
-      )}
-      {participants.data && list.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('meetings.participants.none')}
-        </Text>
-      )}
+    <Section plain id="participants-title" title={t('meetings.participants.title')} order={4} gap="xs">
+      <ErrorAlert error={participants.error} />
+      {participants.data && list.length === 0 && <Muted>{t('meetings.participants.none')}</Muted>}
       {list.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table aria-labelledby="participants-title">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('meetings.participants.delegation')}</Table.Th>
-                <Table.Th scope="col">{t('meetings.participants.name')}</Table.Th>
-                <Table.Th scope="col">{t('meetings.participants.function')}</Table.Th>
-                <Table.Th scope="col">{t('meetings.participants.role')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((p, i) => (
-                <Table.Tr key={`${p.delegation}-${p.name}-${i}`}>
-                  <Table.Td>{p.delegation}</Table.Td>
-                  <Table.Td>{p.name}</Table.Td>
-                  <Table.Td>{p.function ?? '—'}</Table.Td>
-                  <Table.Td>{t(`meetings.participants.roles.${p.role}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={560}
+          aria-labelledby="participants-title"
+          columns={[
+            t('meetings.participants.delegation'),
+            t('meetings.participants.name'),
+            t('meetings.participants.function'),
+            t('meetings.participants.role'),
+          ]}
+        >
+          {list.map((p, i) => (
+            <Table.Tr key={`${p.delegation}-${p.name}-${i}`}>
+              <Table.Td>{p.delegation}</Table.Td>
+              <Table.Td>{p.name}</Table.Td>
+              <Table.Td>{p.function ?? '—'}</Table.Td>
+              <Table.Td>{t(`meetings.participants.roles.${p.role}`)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
-    </Stack>
+    </Section>
   );
 }

@@ -2,26 +2,16 @@
 // Commission), the agenda item they belong to and every version (download). Organisers upload a
 // document (title, access and item first, then the file, sent as it is: the server judges the type
 // from the content and names the reason of a refusal) and new versions of a document.
-import {
-  Alert,
-  Anchor,
-  Button,
-  FileInput,
-  Group,
-  List,
-  Loader,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, FileInput, Group, List, Loader, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { upload } from '../../platform/api';
+import { DataTable, RowHeader } from '../../platform/DataTable';
+import { ErrorAlert, SuccessAlert } from '../../platform/feedback';
+import { handleSubmit, SubmitButton } from '../../platform/forms';
+import { FormSection, Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { useFormState } from '../../platform/useFormState';
 import { checkSize, formatBytes } from '../commitments/model';
 import { formatDateTime } from '../statistics/model';
@@ -33,93 +23,77 @@ export function DocumentsSection({ meeting }: { meeting: Meeting }) {
   const items = agendaItems(meeting);
   const itemTitle = (id: string | null) => items.find((i) => i.item.id === id)?.item.title ?? null;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="documents-title">
-      <Stack gap="md">
-        <Title order={3} size="h4" id="documents-title">
-          {t('meetings.documents.title')}
-        </Title>
-        {meeting.documents.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('meetings.documents.none')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-labelledby="documents-title">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('meetings.documents.document')}</Table.Th>
-                  <Table.Th scope="col">{t('meetings.documents.access')}</Table.Th>
-                  <Table.Th scope="col">{t('meetings.documents.versions')}</Table.Th>
-                  {meeting.can.edit && <Table.Th scope="col">{t('meetings.documents.newVersion')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {meeting.documents.map((d) => {
-                  const latest = d.versions.at(-1);
-                  return (
-                    <Table.Tr key={d.id}>
-                      <Table.Th scope="row" fw={400}>
-                        {latest ? (
-                          <Anchor href={links.document(meeting.id, d.id)} download={latest.name} size="sm">
-                            {d.title}
-                          </Anchor>
-                        ) : (
-                          <Text size="sm">{d.title}</Text>
-                        )}
-                        {latest && (
-                          <Text size="xs" c="dimmed">
-                            {latest.name} · {formatBytes(latest.size)}
-                          </Text>
-                        )}
-                        {itemTitle(d.itemId) && (
-                          <Text size="xs" c="dimmed">
-                            {t('meetings.documents.forItem', { item: itemTitle(d.itemId) })}
-                          </Text>
-                        )}
-                      </Table.Th>
-                      <Table.Td>
-                        <AccessBadge access={d.access} />
-                      </Table.Td>
-                      <Table.Td>
-                        <List
-                          size="xs"
-                          spacing={2}
-                          className="plain-list"
-                          withPadding={false}
-                          aria-label={t('meetings.documents.versionsOf', { title: d.title })}
-                        >
-                          {[...d.versions].reverse().map((v) => (
-                            <List.Item key={v.version}>
-                              <Anchor
-                                href={links.document(meeting.id, d.id, v.version)}
-                                download={v.name}
-                                size="xs"
-                                aria-label={t('meetings.documents.versionOf', { version: v.version, title: d.title })}
-                              >
-                                {t('meetings.documents.version', { version: v.version })}
-                              </Anchor>{' '}
-                              <Text span size="xs" c="dimmed">
-                                {t('meetings.documents.uploadedBy', { who: v.uploadedBy, when: formatDateTime(v.uploadedAt) })}
-                              </Text>
-                            </List.Item>
-                          ))}
-                        </List>
-                      </Table.Td>
-                      {meeting.can.edit && (
-                        <Table.Td>
-                          <NewVersion meeting={meeting} document={d} />
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {meeting.can.edit && <UploadForm meeting={meeting} />}
-      </Stack>
-    </Paper>
+    <Section id="documents-title" title={t('meetings.documents.title')} gap="md">
+      <DataTable
+        empty={meeting.documents.length === 0 && t('meetings.documents.none')}
+        minWidth={720}
+        striped
+        aria-labelledby="documents-title"
+        columns={[
+          t('meetings.documents.document'),
+          t('meetings.documents.access'),
+          t('meetings.documents.versions'),
+          meeting.can.edit && t('meetings.documents.newVersion'),
+        ]}
+      >
+        {meeting.documents.map((d) => {
+          const latest = d.versions.at(-1);
+          return (
+            <Table.Tr key={d.id}>
+              <RowHeader>
+                {latest ? (
+                  <Anchor href={links.document(meeting.id, d.id)} download={latest.name} size="sm">
+                    {d.title}
+                  </Anchor>
+                ) : (
+                  <Text size="sm">{d.title}</Text>
+                )}
+                {latest && (
+                  <Muted size="xs">
+                    {latest.name} · {formatBytes(latest.size)}
+                  </Muted>
+                )}
+                {itemTitle(d.itemId) && <Muted size="xs">{t('meetings.documents.forItem', { item: itemTitle(d.itemId) })}</Muted>}
+              </RowHeader>
+              <Table.Td>
+                <AccessBadge access={d.access} />
+              </Table.Td>
+              <Table.Td>
+                <List
+                  size="xs"
+                  spacing={2}
+                  className="plain-list"
+                  withPadding={false}
+                  aria-label={t('meetings.documents.versionsOf', { title: d.title })}
+                >
+                  {[...d.versions].reverse().map((v) => (
+                    <List.Item key={v.version}>
+                      <Anchor
+                        href={links.document(meeting.id, d.id, v.version)}
+                        download={v.name}
+                        size="xs"
+                        aria-label={t('meetings.documents.versionOf', { version: v.version, title: d.title })}
+                      >
+                        {t('meetings.documents.version', { version: v.version })}
+                      </Anchor>{' '}
+                      <Muted span size="xs">
+                        {t('meetings.documents.uploadedBy', { who: v.uploadedBy, when: formatDateTime(v.uploadedAt) })}
+                      </Muted>
+                    </List.Item>
+                  ))}
+                </List>
+              </Table.Td>
+              {meeting.can.edit && (
+                <Table.Td>
+                  <NewVersion meeting={meeting} document={d} />
+                </Table.Td>
+              )}
+            </Table.Tr>
+          );
+        })}
+      </DataTable>
+      {meeting.can.edit && <UploadForm meeting={meeting} />}
+    </Section>
   );
 }
 
@@ -148,15 +122,11 @@ function UploadForm({ meeting }: { meeting: Meeting }) {
       await client.invalidateQueries({ queryKey: meetingKey(meeting.id) });
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = handleSubmit(() => {
     if (form.file) send.mutate();
-  };
+  });
   return (
-    <Stack component="form" onSubmit={submit} gap="xs" aria-labelledby="upload-title" maw={760}>
-      <Title order={4} size="h5" id="upload-title">
-        {t('meetings.documents.uploadTitle')}
-      </Title>
+    <FormSection id="upload-title" title={t('meetings.documents.uploadTitle')} onSubmit={submit}>
       <TextInput
         label={t('meetings.documents.titleField')}
         description={t('meetings.documents.titleHelp')}
@@ -194,22 +164,12 @@ function UploadForm({ meeting }: { meeting: Meeting }) {
         clearable
         fileInputProps={{ 'aria-label': t('meetings.documents.file') }}
       />
-      {send.error && (
-        <Alert color="red" role="alert">
-          {send.error.message}
-        </Alert>
-      )}
-      {done && (
-        <Alert color="green" role="status">
-          {done}
-        </Alert>
-      )}
-      <Group>
-        <Button type="submit" loading={send.isPending} disabled={!form.file}>
-          {t('meetings.documents.upload')}
-        </Button>
-      </Group>
-    </Stack>
+      <ErrorAlert error={send.error} />
+      {done && <SuccessAlert>{done}</SuccessAlert>}
+      <SubmitButton loading={send.isPending} disabled={!form.file}>
+        {t('meetings.documents.upload')}
+      </SubmitButton>
+    </FormSection>
   );
 }
 

@@ -2,11 +2,15 @@
 // the printable agenda and the calendar invitation, then the agenda, delegations and participants,
 // documents, outcome and the generated announcement. What the viewer may change follows the
 // server's `can`; a meeting the viewer may not see answers 404 and is explained as such.
-import { Alert, Anchor, Badge, Button, CopyButton, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, CopyButton, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import type { User } from '../../platform/api';
+import { BackLink } from '../../platform/BackLink';
+import { ErrorAlert } from '../../platform/feedback';
 import { QueryState } from '../../platform/QueryState';
+import { SectionTitle } from '../../platform/Section';
+import { Muted, Paragraphs } from '../../platform/text';
 import { AgendaSection } from './AgendaSection';
 import { MeetingStatusBadge, VisibilityBadge } from './Badges';
 import { DelegationsSection } from './DelegationsSection';
@@ -18,11 +22,7 @@ export function MeetingPage({ user }: { user: User | null }) {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
   const meeting = useMeeting(id);
-  const back = (
-    <Anchor component={Link} to={pages.list} size="sm">
-      ← {t('meetings.back')}
-    </Anchor>
-  );
+  const back = <BackLink to={pages.list}>{t('meetings.back')}</BackLink>;
   if (meeting.error || !meeting.data) {
     return (
       <QueryState
@@ -72,11 +72,7 @@ function MeetingHeader({ meeting: m }: { meeting: Meeting }) {
       </Text>
       {where && <Text size="sm">{where}</Text>}
       {m.host && <Text size="sm">{t('meetings.hostedBy', { host: m.host })}</Text>}
-      {m.description && (
-        <Text size="sm" c="dimmed" className="pre-wrap">
-          {m.description}
-        </Text>
-      )}
+      <Paragraphs text={m.description} c="dimmed" />
       <Group gap="sm">
         {m.videoUrl && m.status !== 'cancelled' && (
           <Button component="a" href={m.videoUrl} target="_blank" rel="noopener noreferrer">
@@ -101,9 +97,7 @@ function Announcement({ meeting }: { meeting: Meeting }) {
     <Paper withBorder p="md" component="section" aria-labelledby="announcement-title">
       <Stack gap="xs">
         <Group justify="space-between">
-          <Title order={3} size="h4" id="announcement-title">
-            {t('meetings.announcement.title')}
-          </Title>
+          <SectionTitle id="announcement-title">{t('meetings.announcement.title')}</SectionTitle>
           {text.data && (
             <CopyButton value={text.data} timeout={2000}>
               {({ copied, copy }) => (
@@ -114,14 +108,8 @@ function Announcement({ meeting }: { meeting: Meeting }) {
             </CopyButton>
           )}
         </Group>
-        <Text size="sm" c="dimmed">
-          {t('meetings.announcement.help')}
-        </Text>
-        {text.error && (
-          <Alert color="red" role="alert">
-            {text.error.message}
-          </Alert>
-        )}
+        <Muted>{t('meetings.announcement.help')}</Muted>
+        <ErrorAlert error={text.error} />
         {text.data === undefined && !text.error ? (
           <Loader size="sm" aria-label={t('meetings.loading')} />
         ) : (

@@ -4,7 +4,10 @@ import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { User } from '../../platform/api';
+import { DataTable, RowHeader } from '../../platform/DataTable';
 import { QueryState } from '../../platform/QueryState';
+import { Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { MeetingStatusBadge, VisibilityBadge } from './Badges';
 import { canOrganise, formatRange, pages, useMeetings, type MeetingSummary } from './model';
 import { NewMeetingForm } from './NewMeetingForm';
@@ -38,66 +41,48 @@ export function MeetingsPage({ user }: { user: User | null }) {
 function MeetingTable({ id, title, meetings, empty }: { id: string; title: string; meetings: MeetingSummary[]; empty: string }) {
   const { t } = useTranslation();
   return (
-    <Stack component="section" aria-labelledby={id} gap="xs">
-      <Title order={3} size="h4" id={id}>
-        {title}
-      </Title>
-      {meetings.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {empty}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-labelledby={id}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('meetings.meeting')}</Table.Th>
-                <Table.Th scope="col">{t('meetings.when')}</Table.Th>
-                <Table.Th scope="col">{t('meetings.kindColumn')}</Table.Th>
-                <Table.Th scope="col">{t('meetings.statusColumn')}</Table.Th>
-                <Table.Th scope="col">{t('meetings.agendaColumn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {meetings.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Th scope="row" fw={400}>
-                    <Anchor component={Link} to={pages.meeting(m.id)}>
-                      {m.title}
-                    </Anchor>
-                    {m.host && (
-                      <Text size="xs" c="dimmed">
-                        {t('meetings.hostedBy', { host: m.host })}
-                      </Text>
-                    )}
-                  </Table.Th>
-                  <Table.Td>
-                    <Text size="sm">{formatRange(m.start, m.end, m.timeZone)}</Text>
-                    <Text size="xs" c="dimmed">
-                      {m.timeZone}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{t(`meetings.kind.${m.kind}`)}</Text>
-                    <Text size="xs" c="dimmed">
-                      {t(`meetings.format.${m.format}`)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <MeetingStatusBadge status={m.status} />
-                      {m.visibility !== 'public' && <VisibilityBadge visibility={m.visibility} />}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{t('meetings.agendaCount', { sessions: m.sessions, count: m.agenda_items })}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </Stack>
+    <Section plain id={id} title={title} gap="xs">
+      <DataTable
+        empty={meetings.length === 0 && empty}
+        minWidth={760}
+        striped
+        aria-labelledby={id}
+        columns={[
+          t('meetings.meeting'),
+          t('meetings.when'),
+          t('meetings.kindColumn'),
+          t('meetings.statusColumn'),
+          t('meetings.agendaColumn'),
+        ]}
+      >
+        {meetings.map((m) => (
+          <Table.Tr key={m.id}>
+            <RowHeader>
+              <Anchor component={Link} to={pages.meeting(m.id)}>
+                {m.title}
+              </Anchor>
+              {m.host && <Muted size="xs">{t('meetings.hostedBy', { host: m.host })}</Muted>}
+            </RowHeader>
+            <Table.Td>
+              <Text size="sm">{formatRange(m.start, m.end, m.timeZone)}</Text>
+              <Muted size="xs">{m.timeZone}</Muted>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{t(`meetings.kind.${m.kind}`)}</Text>
+              <Muted size="xs">{t(`meetings.format.${m.format}`)}</Muted>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                <MeetingStatusBadge status={m.status} />
+                {m.visibility !== 'public' && <VisibilityBadge visibility={m.visibility} />}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{t('meetings.agendaCount', { sessions: m.sessions, count: m.agenda_items })}</Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+    </Section>
   );
 }

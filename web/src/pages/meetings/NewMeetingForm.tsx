@@ -1,12 +1,15 @@
 // "New meeting" (Commission, admins): title, kind, format, host, start and end typed as wall-clock
 // times of the meeting's time zone (sent with that zone's offset), place or video-conference link,
 // visibility and description. The new meeting's page opens.
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Group, NativeSelect, Paper, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../platform/api';
+import { ErrorAlert } from '../../platform/feedback';
+import { handleSubmit, LongTextField, SubmitButton } from '../../platform/forms';
+import { SectionTitle } from '../../platform/Section';
 import { useFormState } from '../../platform/useFormState';
 import { applyMeeting, FORMATS, KINDS, knownTimeZones, pages, STATUSES, VISIBILITIES, zonedToIso, type Meeting } from './model';
 
@@ -54,18 +57,12 @@ export function NewMeetingForm() {
       navigate(pages.meeting(meeting.id));
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
   const options = (values: readonly string[], group: string) => values.map((value) => ({ value, label: t(`meetings.${group}.${value}`) }));
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="new-meeting-title">
-      <Stack component="form" onSubmit={submit} aria-labelledby="new-meeting-title" gap="sm" maw={760}>
-        <Title order={3} size="h4" id="new-meeting-title">
-          {t('meetings.new.title')}
-        </Title>
+      <Stack component="form" onSubmit={handleSubmit(() => create.mutate())} aria-labelledby="new-meeting-title" gap="sm" maw={760}>
+        <SectionTitle id="new-meeting-title">{t('meetings.new.title')}</SectionTitle>
         <TextInput label={t('meetings.new.name')} required maxLength={300} value={form.title} onChange={set('title')} />
         <Group grow align="flex-start">
           <NativeSelect label={t('meetings.new.kind')} data={options(KINDS, 'kind')} value={form.kind} onChange={set('kind')} />
@@ -120,24 +117,9 @@ export function NewMeetingForm() {
           />
           <NativeSelect label={t('meetings.new.status')} data={options(STATUSES, 'status')} value={form.status} onChange={set('status')} />
         </Group>
-        <Textarea
-          label={t('meetings.new.description')}
-          autosize
-          minRows={2}
-          maxLength={5000}
-          value={form.description}
-          onChange={set('description')}
-        />
-        {create.error && (
-          <Alert color="red" role="alert">
-            {create.error.message}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={create.isPending}>
-            {t('meetings.new.submit')}
-          </Button>
-        </Group>
+        <LongTextField label={t('meetings.new.description')} value={form.description} onChange={set('description')} />
+        <ErrorAlert error={create.error} />
+        <SubmitButton loading={create.isPending}>{t('meetings.new.submit')}</SubmitButton>
       </Stack>
     </Paper>
   );

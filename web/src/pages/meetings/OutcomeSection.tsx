@@ -2,28 +2,20 @@
 // follow-up actions. A follow-up action is a commitment of the responsible partners in the meeting's
 // conclusions plan, so it links to the commitments pages, where partners report on it. Organisers
 // record the conclusions and decisions (with the meeting version read) and add follow-up actions.
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, List, NativeSelect, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../platform/api';
+import { DataTable, RowHeader } from '../../platform/DataTable';
+import { SuccessAlert } from '../../platform/feedback';
+import { handleSubmit, LongTextField, SubmitButton } from '../../platform/forms';
+import { FormSection, Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { useFormState } from '../../platform/useFormState';
+import { DeadlineField, PartnersField, WordingField } from '../commitments/ActionFields';
+import { PartnerLink } from '../commitments/CommitmentTable';
 import { pages as commitmentPages, refreshCommitments } from '../commitments/model';
 import { usePartnerName, usePartners } from '../statistics/model';
 import { ChangeError } from './Badges';
@@ -35,116 +27,82 @@ export function OutcomeSection({ meeting }: { meeting: Meeting }) {
   const itemTitle = (id: string | null) => agendaItems(meeting).find((i) => i.item.id === id)?.item.title ?? null;
   const plan = meeting.followUpPlan;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="outcome-title">
-      <Stack gap="md">
-        <Title order={3} size="h4" id="outcome-title">
-          {t('meetings.outcome.title')}
-        </Title>
-        <Stack gap="xs" component="section" aria-labelledby="conclusions-title">
-          <Title order={4} size="h5" id="conclusions-title">
-            {t('meetings.outcome.conclusions')}
-          </Title>
-          {meeting.conclusions ? (
-            <Text className="pre-wrap">{meeting.conclusions}</Text>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t('meetings.outcome.noConclusions')}
-            </Text>
-          )}
-          {meeting.decisions.length > 0 && (
-            <>
-              <Title order={5} size="h6">
-                {t('meetings.outcome.decisions')}
-              </Title>
-              <List type="ordered" size="sm" spacing={4} aria-label={t('meetings.outcome.decisions')}>
-                {meeting.decisions.map((d) => (
-                  <List.Item key={d.id}>
-                    {d.text}
-                    {itemTitle(d.itemId) && (
-                      <Text span size="xs" c="dimmed">
-                        {' '}
-                        ({t('meetings.outcome.onItem', { item: itemTitle(d.itemId) })})
-                      </Text>
-                    )}
-                  </List.Item>
-                ))}
-              </List>
-            </>
-          )}
-        </Stack>
-        {meeting.can.edit && <OutcomeForm meeting={meeting} />}
+    <Section id="outcome-title" title={t('meetings.outcome.title')} gap="md">
+      <Section plain id="conclusions-title" title={t('meetings.outcome.conclusions')} order={4} gap="xs">
+        {meeting.conclusions ? (
+          <Text className="pre-wrap">{meeting.conclusions}</Text>
+        ) : (
+          <Muted>{t('meetings.outcome.noConclusions')}</Muted>
+        )}
+        {meeting.decisions.length > 0 && (
+          <>
+            <Title order={5} size="h6">
+              {t('meetings.outcome.decisions')}
+            </Title>
+            <List type="ordered" size="sm" spacing={4} aria-label={t('meetings.outcome.decisions')}>
+              {meeting.decisions.map((d) => (
+                <List.Item key={d.id}>
+                  {d.text}
+                  {itemTitle(d.itemId) && (
+                    <Muted span size="xs">
+                      {' '}
+                      ({t('meetings.outcome.onItem', { item: itemTitle(d.itemId) })})
+                    </Muted>
+                  )}
+                </List.Item>
+              ))}
+            </List>
+          </>
+        )}
+      </Section>
+      {meeting.can.edit && <OutcomeForm meeting={meeting} />}
 
-        <Stack gap="xs" component="section" aria-labelledby="follow-ups-title">
-          <Title order={4} size="h5" id="follow-ups-title">
-            {t('meetings.outcome.followUps')}
-          </Title>
-          {meeting.followUps.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('meetings.outcome.noFollowUps')}
-            </Text>
-          ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped aria-labelledby="follow-ups-title">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col" w={80}>
-                      {t('meetings.outcome.code')}
-                    </Table.Th>
-                    <Table.Th scope="col">{t('meetings.outcome.action')}</Table.Th>
-                    <Table.Th scope="col">{t('meetings.outcome.partners')}</Table.Th>
-                    <Table.Th scope="col">{t('meetings.outcome.deadline')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {meeting.followUps.map((f) => (
-                    <Table.Tr key={f.action}>
-                      <Table.Td>{f.action}</Table.Td>
-                      <Table.Th scope="row" fw={400}>
-                        {plan ? (
-                          <Anchor component={Link} to={commitmentPages.action(plan, f.action)}>
-                            {f.title}
-                          </Anchor>
-                        ) : (
-                          f.title
-                        )}
-                      </Table.Th>
-                      <Table.Td>
-                        <Group gap={6}>
-                          {f.partners.map((p) => (
-                            <Anchor
-                              key={p}
-                              component={Link}
-                              to={commitmentPages.partner(p)}
-                              size="sm"
-                              aria-label={t('meetings.outcome.commitmentsOf', { partner: partnerName(p) })}
-                            >
-                              {p}
-                            </Anchor>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        {f.deadline ?? (
-                          <Text span size="sm" c="dimmed">
-                            {t('meetings.outcome.noDeadline')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
+      <Section plain id="follow-ups-title" title={t('meetings.outcome.followUps')} order={4} gap="xs">
+        <DataTable
+          empty={meeting.followUps.length === 0 && t('meetings.outcome.noFollowUps')}
+          minWidth={640}
+          striped
+          aria-labelledby="follow-ups-title"
+          columns={[
+            { label: t('meetings.outcome.code'), w: 80 },
+            t('meetings.outcome.action'),
+            t('meetings.outcome.partners'),
+            t('meetings.outcome.deadline'),
+          ]}
+        >
+          {meeting.followUps.map((f) => (
+            <Table.Tr key={f.action}>
+              <Table.Td>{f.action}</Table.Td>
+              <RowHeader>
+                {plan ? (
+                  <Anchor component={Link} to={commitmentPages.action(plan, f.action)}>
+                    {f.title}
+                  </Anchor>
+                ) : (
+                  f.title
+                )}
+              </RowHeader>
+              <Table.Td>
+                <Group gap={6}>
+                  {f.partners.map((p) => (
+                    <PartnerLink key={p} code={p} label={t('meetings.outcome.commitmentsOf', { partner: partnerName(p) })}>
+                      {p}
+                    </PartnerLink>
                   ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-          {plan && (
-            <Anchor component={Link} to={commitmentPages.plan(plan)} size="sm">
-              {t('meetings.outcome.planLink')}
-            </Anchor>
-          )}
-        </Stack>
-        {meeting.can.edit && <FollowUpForm meeting={meeting} />}
-      </Stack>
-    </Paper>
+                </Group>
+              </Table.Td>
+              <Table.Td>{f.deadline ?? <Muted span>{t('meetings.outcome.noDeadline')}</Muted>}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+        {plan && (
+          <Anchor component={Link} to={commitmentPages.plan(plan)} size="sm">
+            {t('meetings.outcome.planLink')}
+          </Anchor>
+        )}
+      </Section>
+      {meeting.can.edit && <FollowUpForm meeting={meeting} />}
+    </Section>
   );
 }
 
@@ -177,15 +135,8 @@ function OutcomeForm({ meeting }: { meeting: Meeting }) {
   });
   const edit = (key: number, change: Partial<DecisionDraft>) =>
     setDecisions((all) => all.map((d) => (d.key === key ? { ...d, ...change } : d)));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   return (
-    <Stack component="form" onSubmit={submit} gap="xs" aria-labelledby="outcome-form-title" maw={760}>
-      <Title order={4} size="h5" id="outcome-form-title">
-        {t('meetings.outcome.record')}
-      </Title>
+    <FormSection id="outcome-form-title" title={t('meetings.outcome.record')} onSubmit={handleSubmit(() => save.mutate())}>
       <Textarea
         label={t('meetings.outcome.conclusionsField')}
         autosize
@@ -232,12 +183,8 @@ function OutcomeForm({ meeting }: { meeting: Meeting }) {
         </Button>
       </Group>
       <ChangeError error={save.error} meetingId={meeting.id} onReset={() => save.reset()} />
-      {save.isSuccess && (
-        <Alert color="green" role="status">
-          {t('meetings.outcome.saved')}
-        </Alert>
-      )}
-    </Stack>
+      {save.isSuccess && <SuccessAlert>{t('meetings.outcome.saved')}</SuccessAlert>}
+    </FormSection>
   );
 }
 
@@ -266,59 +213,23 @@ function FollowUpForm({ meeting }: { meeting: Meeting }) {
       await refreshCommitments(client);
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    add.mutate();
-  };
   return (
-    <Stack component="form" onSubmit={submit} gap="xs" aria-labelledby="follow-up-form-title" maw={760}>
-      <Title order={4} size="h5" id="follow-up-form-title">
-        {t('meetings.outcome.addFollowUp')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('meetings.outcome.followUpHelp')}
-      </Text>
-      <Textarea
-        label={t('meetings.outcome.followUpTitle')}
-        required
-        autosize
-        minRows={2}
-        maxLength={500}
-        value={form.title}
-        onChange={set('title')}
-      />
-      <Checkbox.Group
+    <FormSection id="follow-up-form-title" title={t('meetings.outcome.addFollowUp')} onSubmit={handleSubmit(() => add.mutate())}>
+      <Muted>{t('meetings.outcome.followUpHelp')}</Muted>
+      <WordingField label={t('meetings.outcome.followUpTitle')} value={form.title} onChange={set('title')} />
+      <PartnersField
         label={t('meetings.outcome.responsible')}
-        required
+        partners={wb6}
         value={form.partners}
         onChange={(value) => setField('partners', value)}
-      >
-        <Group gap="md" mt={4}>
-          {wb6.map((p) => (
-            <Checkbox key={p.code} value={p.code} label={p.name} />
-          ))}
-        </Group>
-      </Checkbox.Group>
-      <TextInput type="date" label={t('meetings.outcome.deadlineField')} w={220} value={form.deadline} onChange={set('deadline')} />
-      <Textarea
-        label={t('meetings.outcome.followUpDescription')}
-        autosize
-        minRows={2}
-        maxLength={5000}
-        value={form.description}
-        onChange={set('description')}
       />
+      <DeadlineField label={t('meetings.outcome.deadlineField')} value={form.deadline} onChange={set('deadline')} />
+      <LongTextField label={t('meetings.outcome.followUpDescription')} value={form.description} onChange={set('description')} />
       <ChangeError error={add.error} meetingId={meeting.id} />
-      {added && (
-        <Alert color="green" role="status">
-          {added}
-        </Alert>
-      )}
-      <Group>
-        <Button type="submit" loading={add.isPending} disabled={!form.title.trim() || form.partners.length === 0}>
-          {t('meetings.outcome.addFollowUpSubmit')}
-        </Button>
-      </Group>
-    </Stack>
+      {added && <SuccessAlert>{added}</SuccessAlert>}
+      <SubmitButton loading={add.isPending} disabled={!form.title.trim() || form.partners.length === 0}>
+        {t('meetings.outcome.addFollowUpSubmit')}
+      </SubmitButton>
+    </FormSection>
   );
 }

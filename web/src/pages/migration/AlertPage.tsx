@@ -5,10 +5,15 @@ import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { User } from '../../platform/api';
+import { BackLink } from '../../platform/BackLink';
+import { DataTable, RowHeader } from '../../platform/DataTable';
 import { formatDateTime } from '../../platform/format';
+import { Instant } from '../../platform/Instant';
 import { QueryState } from '../../platform/QueryState';
+import { Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { usePartnerName } from '../statistics/model';
-import { AcknowledgeControl, AcknowledgedBy, alertSubject, alertValue } from './Alerts';
+import { AcknowledgeControl, AcknowledgedBy, alertSubject, alertValue, OpenBadge } from './Alerts';
 import { formatMonth, paths, useAlert } from './model';
 
 export function AlertPage({ user }: { user: User }) {
@@ -16,11 +21,7 @@ export function AlertPage({ user }: { user: User }) {
   const id = useParams().id ?? '';
   const alert = useAlert(user, id);
   const partnerName = usePartnerName();
-  const back = (
-    <Anchor component={Link} to={paths.dashboard} size="sm">
-      ← {t('migration.back')}
-    </Anchor>
-  );
+  const back = <BackLink to={paths.dashboard}>{t('migration.back')}</BackLink>;
 
   if (alert.error || !alert.data) {
     return <QueryState error={alert.error} back={back} loading={t('migration.loading')} notFound={t('migration.alerts.notFound')} />;
@@ -36,14 +37,8 @@ export function AlertPage({ user }: { user: User }) {
         <Title order={2}>{t('migration.alerts.title', { label: a.label, subject, month: formatMonth(a.period) })}</Title>
         <Group gap="sm">
           <Badge variant="light">{t(`migration.alerts.scope.${a.scope}`)}</Badge>
-          {a.mine && !a.mine.acknowledgedAt && (
-            <Badge color="orange" variant="light">
-              {t('migration.alerts.open')}
-            </Badge>
-          )}
-          <Text size="sm" c="dimmed">
-            {t('migration.alerts.raised', { when: formatDateTime(a.createdAt) })}
-          </Text>
+          <OpenBadge alert={a} />
+          <Muted>{t('migration.alerts.raised', { when: formatDateTime(a.createdAt) })}</Muted>
         </Group>
       </Stack>
       <Paper withBorder p="md">
@@ -61,43 +56,32 @@ export function AlertPage({ user }: { user: User }) {
           <AcknowledgeControl alert={a} />
         </Stack>
       </Paper>
-      <Paper withBorder p="md" component="section" aria-labelledby="recipients-title">
-        <Title order={3} size="h4" id="recipients-title">
-          {t('migration.alerts.recipients')}
-        </Title>
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-labelledby="recipients-title">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('migration.alerts.name')}</Table.Th>
-                <Table.Th scope="col">{t('migration.alerts.email')}</Table.Th>
-                <Table.Th scope="col">{t('migration.partners.partner')}</Table.Th>
-                <Table.Th scope="col">{t('migration.alerts.reasonColumn')}</Table.Th>
-                <Table.Th scope="col">{t('migration.alerts.acknowledgedColumn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {a.recipients.map((r) => (
-                <Table.Tr key={r.email}>
-                  <Table.Th scope="row" fw={400}>
-                    {r.name}
-                  </Table.Th>
-                  <Table.Td>{r.email}</Table.Td>
-                  <Table.Td>{r.partner ? partnerName(r.partner) : '—'}</Table.Td>
-                  <Table.Td>{t(`migration.alerts.reason.${r.reason}`)}</Table.Td>
-                  <Table.Td>
-                    {r.acknowledgedAt ? (
-                      <time dateTime={r.acknowledgedAt}>{formatDateTime(r.acknowledgedAt)}</time>
-                    ) : (
-                      t('migration.alerts.notYet')
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <Section id="recipients-title" title={t('migration.alerts.recipients')}>
+        <DataTable
+          minWidth={640}
+          striped
+          aria-labelledby="recipients-title"
+          columns={[
+            t('migration.alerts.name'),
+            t('migration.alerts.email'),
+            t('migration.partners.partner'),
+            t('migration.alerts.reasonColumn'),
+            t('migration.alerts.acknowledgedColumn'),
+          ]}
+        >
+          {a.recipients.map((r) => (
+            <Table.Tr key={r.email}>
+              <RowHeader>{r.name}</RowHeader>
+              <Table.Td>{r.email}</Table.Td>
+              <Table.Td>{r.partner ? partnerName(r.partner) : '—'}</Table.Td>
+              <Table.Td>{t(`migration.alerts.reason.${r.reason}`)}</Table.Td>
+              <Table.Td>
+                <Instant iso={r.acknowledgedAt} missing={t('migration.alerts.notYet')} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      </Section>
     </Stack>
   );
 }

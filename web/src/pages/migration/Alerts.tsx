@@ -1,10 +1,12 @@
 // Early warnings: one alert as a card (what fired, the value against the threshold, who has
 // acknowledged, the viewer's own "Acknowledge"), and the feed of the latest ones.
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { User } from '../../platform/api';
+import { ErrorAlert } from '../../platform/feedback';
 import { formatDateTime } from '../../platform/format';
+import { Muted } from '../../platform/text';
 import { conditionSign, formatMonth, formatWithUnit, paths, useAcknowledge, useAlerts, type AlertView } from './model';
 
 /** "94.4 % (threshold ≥ 90 %)". */
@@ -15,6 +17,17 @@ export function alertValue(alert: AlertView): string {
 /** The alert's subject as a person reads it: the centre, the partner's name or the region. */
 export function alertSubject(alert: AlertView, partnerName: (code: string) => string): string {
   return alert.scope === 'partner' ? partnerName(alert.scopeCode) : alert.scopeName;
+}
+
+/** "Open" while the viewer, a recipient, has not acknowledged the alert. */
+export function OpenBadge({ alert }: { alert: AlertView }) {
+  const { t } = useTranslation();
+  if (!alert.mine || alert.mine.acknowledgedAt) return null;
+  return (
+    <Badge color="orange" variant="light">
+      {t('migration.alerts.open')}
+    </Badge>
+  );
 }
 
 /** The viewer's acknowledgement: the button while it is open, the date once done; nothing when not a recipient. */
@@ -73,11 +86,7 @@ export function AlertCard({ alert, partnerName }: { alert: AlertView; partnerNam
           <Anchor component={Link} to={paths.alert(alert.id)} fw={700} id={titleId}>
             {t('migration.alerts.title', { label: alert.label, subject, month: formatMonth(alert.period) })}
           </Anchor>
-          {alert.mine && !alert.mine.acknowledgedAt && (
-            <Badge color="orange" variant="light">
-              {t('migration.alerts.open')}
-            </Badge>
-          )}
+          <OpenBadge alert={alert} />
         </Group>
         <Text size="sm">
           {alert.indicatorLabel}:{' '}
@@ -85,9 +94,7 @@ export function AlertCard({ alert, partnerName }: { alert: AlertView; partnerNam
             {alertValue(alert)}
           </Text>
         </Text>
-        <Text size="xs" c="dimmed">
-          {t('migration.alerts.raised', { when: formatDateTime(alert.createdAt) })}
-        </Text>
+        <Muted size="xs">{t('migration.alerts.raised', { when: formatDateTime(alert.createdAt) })}</Muted>
         <AcknowledgedBy alert={alert} />
         <AcknowledgeControl alert={alert} />
       </Stack>
@@ -99,28 +106,21 @@ export function AlertCard({ alert, partnerName }: { alert: AlertView; partnerNam
 export function AlertFeed({ user, partnerName }: { user: User; partnerName: (code: string) => string }) {
   const { t } = useTranslation();
   const alerts = useAlerts(user);
-  if (alerts.error)
-    return (
-      <Alert color="red" role="alert">
-        {alerts.error.message}
-      </Alert>
-    );
-  if (!alerts.data)
-    return (
-      <Text size="sm" c="dimmed">
-        {t('migration.loading')}
-      </Text>
-    );
+  if (alerts.error || !alerts.data) return <LoadingNote error={alerts.error} />;
   const list = alerts.data.alerts;
   return (
     <Stack gap="sm">
-      <Text size="sm" c="dimmed">
-        {t(user.role === 'coordinator' ? 'migration.alerts.introCoordinator' : 'migration.alerts.introAll')}
-      </Text>
+      <Muted>{t(user.role === 'coordinator' ? 'migration.alerts.introCoordinator' : 'migration.alerts.introAll')}</Muted>
       {list.length === 0 && <Text size="sm">{t('migration.alerts.none')}</Text>}
       {list.map((a) => (
         <AlertCard key={a.id} alert={a} partnerName={partnerName} />
       ))}
     </Stack>
   );
+}
+
+/** In place of a part of the dashboard that is not there yet: its error, or a quiet "Loading…". */
+export function LoadingNote({ error }: { error: Error | null }) {
+  const { t } = useTranslation();
+  return error ? <ErrorAlert error={error} /> : <Muted>{t('migration.loading')}</Muted>;
 }

@@ -1,9 +1,11 @@
 // The ten most frequent citizenships of the arrivals in the region in the month: a bar chart and
 // the same figures in a table.
-import { SimpleGrid, Table, Text } from '@mantine/core';
+import { SimpleGrid, Table } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EChart, type ChartOption } from '../statistics/EChart';
+import { DataTable, RowHeader } from '../../platform/DataTable';
+import { Muted } from '../../platform/text';
+import { axisTooltip, EChart, type ChartOption } from '../statistics/EChart';
 import { formatMonth, formatNumber, type Citizenship } from './model';
 
 export function Citizenships({ citizenships, period }: { citizenships: Citizenship[]; period: string }) {
@@ -13,12 +15,7 @@ export function Citizenships({ citizenships, period }: { citizenships: Citizensh
     const rows = [...citizenships].reverse();
     return {
       animationDuration: 300,
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        renderMode: 'richText',
-        valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : '—'),
-      },
+      tooltip: axisTooltip((v) => (typeof v === 'number' ? formatNumber(v) : '—'), true),
       grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: rows.map((c) => c.label) },
@@ -34,12 +31,7 @@ export function Citizenships({ citizenships, period }: { citizenships: Citizensh
       ],
     };
   }, [citizenships, t]);
-  if (citizenships.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t('migration.citizenships.none', { month: formatMonth(period) })}
-      </Text>
-    );
+  if (citizenships.length === 0) return <Muted>{t('migration.citizenships.none', { month: formatMonth(period) })}</Muted>;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <EChart
@@ -47,26 +39,18 @@ export function Citizenships({ citizenships, period }: { citizenships: Citizensh
         label={t('migration.citizenships.chartLabel', { month: formatMonth(period) })}
         height={Math.max(200, 40 + citizenships.length * 30)}
       />
-      <Table striped aria-label={t('migration.citizenships.tableLabel', { month: formatMonth(period) })}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('migration.citizenships.citizenship')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('migration.citizenships.arrivals')}
-            </Table.Th>
+      <DataTable
+        striped
+        aria-label={t('migration.citizenships.tableLabel', { month: formatMonth(period) })}
+        columns={[t('migration.citizenships.citizenship'), { label: t('migration.citizenships.arrivals'), ta: 'right' }]}
+      >
+        {citizenships.map((c) => (
+          <Table.Tr key={c.code}>
+            <RowHeader>{c.label}</RowHeader>
+            <Table.Td ta="right">{formatNumber(c.arrivals)}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {citizenships.map((c) => (
-            <Table.Tr key={c.code}>
-              <Table.Th scope="row" fw={400}>
-                {c.label}
-              </Table.Th>
-              <Table.Td ta="right">{formatNumber(c.arrivals)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </DataTable>
     </SimpleGrid>
   );
 }

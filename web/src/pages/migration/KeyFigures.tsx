@@ -3,7 +3,7 @@
 // persons known to sleep outside the centres (sums over the partners that reported them).
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatChange, formatNumber, NEARLY_FULL, type Dashboard } from './model';
+import { formatChange, formatNumber, formatWithUnit, NEARLY_FULL, type Dashboard } from './model';
 
 function sumOf(values: (number | null)[]): { total: number | null; reported: number } {
   const known = values.filter((v) => v !== null);
@@ -22,7 +22,7 @@ export function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
     { key: 'change', value: formatChange(region.arrivalsChange), note: t('migration.key.changeNote') },
     {
       key: 'occupancy',
-      value: region.occupancy === null ? '—' : `${formatNumber(region.occupancy)} %`,
+      value: formatWithUnit(region.occupancy, '%'),
       note: t('migration.key.partnersReporting', { count: occupancyReported }),
       alarm: region.occupancy !== null && region.occupancy >= NEARLY_FULL,
     },

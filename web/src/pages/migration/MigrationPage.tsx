@@ -2,12 +2,15 @@
 // published; signed-in users also see their own partner's unpublished figures): the map, key
 // figures, twelve months of arrivals, intentions and applications, reception centres, the top
 // citizenships and the sources; signed-in users also get the early warnings and reporting compliance.
-import { Alert, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { User } from '../../platform/api';
+import { ErrorAlert } from '../../platform/feedback';
 import { Loading, QueryState } from '../../platform/QueryState';
+import { Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { AlertFeed } from './Alerts';
 import { Citizenships } from './Citizenships';
 import { ComplianceGrid } from './ComplianceGrid';
@@ -20,16 +23,12 @@ import { Sources } from './Sources';
 // The map brings ECharts' map chart and visual map: loaded with the page that needs them, not with the app.
 const RegionMap = lazy(() => import('./RegionMap').then((m) => ({ default: m.RegionMap })));
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** A part of the dashboard under its heading. */
+function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id}>
-      <Stack gap="sm">
-        <Title order={3} size="h4" id={id}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
+    <Section id={id} title={title} gap="sm">
+      {children}
+    </Section>
   );
 }
 
@@ -70,11 +69,7 @@ export function MigrationPage({ user }: { user: User | null }) {
             <KeyFigures dashboard={data} />
           </section>
           <Paper withBorder p="md" component="section" aria-labelledby="map-title">
-            {map.error && (
-              <Alert color="red" role="alert">
-                {map.error.message}
-              </Alert>
-            )}
+            <ErrorAlert error={map.error} />
             {map.data ? (
               <Suspense fallback={<Loading label={t('migration.loading')} />}>
                 <RegionMap map={map.data} partners={data.partners} period={period} />
@@ -84,30 +79,30 @@ export function MigrationPage({ user }: { user: User | null }) {
             )}
           </Paper>
           {user && (
-            <Section id="alerts-title" title={t('migration.alerts.heading')}>
+            <Part id="alerts-title" title={t('migration.alerts.heading')}>
               <AlertFeed user={user} partnerName={partnerName} />
-            </Section>
+            </Part>
           )}
           <Paper withBorder p="md" component="section" aria-labelledby="series-title">
             <SeriesChart series={data.series} partners={data.partners} period={period} />
           </Paper>
-          <Section id="reception-title" title={t('migration.reception.title', { month: formatMonth(period) })}>
+          <Part id="reception-title" title={t('migration.reception.title', { month: formatMonth(period) })}>
             <ReceptionTable centres={data.centres} partners={data.partners} period={period} />
-          </Section>
-          <Section id="citizenships-title" title={t('migration.citizenships.title', { month: formatMonth(period) })}>
+          </Part>
+          <Part id="citizenships-title" title={t('migration.citizenships.title', { month: formatMonth(period) })}>
             <Citizenships citizenships={data.citizenships} period={period} />
-          </Section>
+          </Part>
           {user && (
-            <Section id="compliance-title" title={t('migration.compliance.title')}>
+            <Part id="compliance-title" title={t('migration.compliance.title')}>
               <ComplianceGrid user={user} partnerName={partnerName} />
-            </Section>
+            </Part>
           )}
-          <Section id="sources-title" title={t('migration.sources.title')}>
-            <Text size="sm" c="dimmed">
+          <Part id="sources-title" title={t('migration.sources.title')}>
+            <Muted>
               {t('migration.sources.intro', { from: formatMonth(monthsUpTo(period, 12)[0] ?? period), to: formatMonth(period) })}
-            </Text>
+            </Muted>
             <Sources sources={data.sources} partnerName={partnerName} />
-          </Section>
+          </Part>
         </>
       )}
     </Stack>

@@ -1,14 +1,17 @@
 // The region on a map (the partners coloured by arrivals or by reception occupancy for the month;
 // the neighbours in grey for context) with the same figures in a table. The geometry comes from
 // the server (Natural Earth), registered once with ECharts: no tiles, nothing from the internet.
-import { Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Table } from '@mantine/core';
 import { MapChart } from 'echarts/charts';
 import { VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable, rightAligned, RowHeader } from '../../platform/DataTable';
+import { SectionTitle } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { EChart, type ChartOption } from '../statistics/EChart';
-import { formatMonth, formatNumber, NEARLY_FULL, type PartnerFigures, type RegionMapData } from './model';
+import { formatMonth, formatNumber, formatWithUnit, NEARLY_FULL, type PartnerFigures, type RegionMapData } from './model';
 
 echarts.use([MapChart, VisualMapComponent]);
 
@@ -128,9 +131,7 @@ export function RegionMap({ map, partners, period }: Props) {
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
-        <Title order={3} size="h4" id="map-title">
-          {t('migration.map.title', { month: formatMonth(period) })}
-        </Title>
+        <SectionTitle id="map-title">{t('migration.map.title', { month: formatMonth(period) })}</SectionTitle>
         <SegmentedControl
           aria-label={t('migration.map.colourBy')}
           value={measure}
@@ -142,9 +143,7 @@ export function RegionMap({ map, partners, period }: Props) {
         />
       </Group>
       <EChart option={option} label={label} height={420} />
-      <Text size="xs" c="dimmed">
-        {t('migration.map.note', { source: map.source })}
-      </Text>
+      <Muted size="xs">{t('migration.map.note', { source: map.source })}</Muted>
       <PartnerTable partners={partners} period={period} />
     </Stack>
   );
@@ -154,47 +153,30 @@ export function RegionMap({ map, partners, period }: Props) {
 function PartnerTable({ partners, period }: { partners: PartnerFigures[]; period: string }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped aria-label={t('migration.partners.label', { month: formatMonth(period) })}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('migration.partners.partner')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('migration.partners.arrivals')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('migration.partners.share')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('migration.partners.capacity')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('migration.partners.accommodated')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('migration.partners.occupancy')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('migration.partners.sleepingOutside')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {partners.map((p) => (
-            <Table.Tr key={p.partner}>
-              <Table.Th scope="row" fw={400}>
-                {p.name}
-              </Table.Th>
-              <Table.Td ta="right">{formatNumber(p.arrivals)}</Table.Td>
-              <Table.Td ta="right">{p.share === null ? '—' : `${formatNumber(p.share)} %`}</Table.Td>
-              <Table.Td ta="right">{formatNumber(p.capacity)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(p.accommodated)}</Table.Td>
-              <Table.Td ta="right">{p.occupancy === null ? '—' : `${formatNumber(p.occupancy)} %`}</Table.Td>
-              <Table.Td ta="right">{formatNumber(p.sleepingOutside)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={720}
+      striped
+      aria-label={t('migration.partners.label', { month: formatMonth(period) })}
+      columns={[
+        t('migration.partners.partner'),
+        ...rightAligned(
+          (['arrivals', 'share', 'capacity', 'accommodated', 'occupancy', 'sleepingOutside'] as const).map((c) =>
+            t(`migration.partners.${c}`),
+          ),
+        ),
+      ]}
+    >
+      {partners.map((p) => (
+        <Table.Tr key={p.partner}>
+          <RowHeader>{p.name}</RowHeader>
+          <Table.Td ta="right">{formatNumber(p.arrivals)}</Table.Td>
+          <Table.Td ta="right">{formatWithUnit(p.share, '%')}</Table.Td>
+          <Table.Td ta="right">{formatNumber(p.capacity)}</Table.Td>
+          <Table.Td ta="right">{formatNumber(p.accommodated)}</Table.Td>
+          <Table.Td ta="right">{formatWithUnit(p.occupancy, '%')}</Table.Td>
+          <Table.Td ta="right">{formatNumber(p.sleepingOutside)}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

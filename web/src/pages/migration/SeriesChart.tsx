@@ -1,9 +1,12 @@
 // Twelve months up to the chosen one: arrivals, intentions to seek asylum or applications (a select
 // chooses which), one line per partner, with the same figures in a table below.
-import { Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Select, Stack, Table } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EChart, type ChartOption } from '../statistics/EChart';
+import { DataTable, rightAligned, RowHeader } from '../../platform/DataTable';
+import { SectionTitle } from '../../platform/Section';
+import { Muted } from '../../platform/text';
+import { axisTooltip, EChart, type ChartOption } from '../statistics/EChart';
 import { formatMonth, formatNumber, monthsUpTo, type PartnerFigures, type Series } from './model';
 
 interface Props {
@@ -25,7 +28,7 @@ export function SeriesChart({ series, partners, period }: Props) {
   const option = useMemo<ChartOption>(
     () => ({
       animationDuration: 300,
-      tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : '—') },
+      tooltip: axisTooltip((v) => (typeof v === 'number' ? formatNumber(v) : '—')),
       legend: { type: 'scroll', bottom: 0 },
       grid: { left: 8, right: 16, top: 24, bottom: 40, containLabel: true },
       xAxis: { type: 'category', data: periods, boundaryGap: false },
@@ -44,9 +47,7 @@ export function SeriesChart({ series, partners, period }: Props) {
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
-        <Title order={3} size="h4" id="series-title">
-          {t('migration.series.title', { month: formatMonth(period) })}
-        </Title>
+        <SectionTitle id="series-title">{t('migration.series.title', { month: formatMonth(period) })}</SectionTitle>
         {series.length > 0 && (
           <Select
             label={t('migration.series.choose')}
@@ -59,9 +60,7 @@ export function SeriesChart({ series, partners, period }: Props) {
         )}
       </Group>
       {!current || withData.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('migration.series.none', { month: formatMonth(period) })}
-        </Text>
+        <Muted>{t('migration.series.none', { month: formatMonth(period) })}</Muted>
       ) : (
         <>
           <EChart
@@ -73,34 +72,23 @@ export function SeriesChart({ series, partners, period }: Props) {
             })}
             height={340}
           />
-          <Table.ScrollContainer minWidth={Math.max(480, 120 + periods.length * 72)}>
-            <Table striped aria-label={t('migration.series.tableLabel', { indicator: current.label })}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('migration.partners.partner')}</Table.Th>
-                  {periods.map((month) => (
-                    <Table.Th key={month} scope="col" ta="right">
-                      {month}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {withData.map((p) => (
-                  <Table.Tr key={p.partner}>
-                    <Table.Th scope="row" fw={400}>
-                      {p.name}
-                    </Table.Th>
-                    {periods.map((month) => (
-                      <Table.Td key={month} ta="right">
-                        {formatNumber(valueAt(p.partner, month))}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
+          <DataTable
+            minWidth={Math.max(480, 120 + periods.length * 72)}
+            striped
+            aria-label={t('migration.series.tableLabel', { indicator: current.label })}
+            columns={[t('migration.partners.partner'), ...rightAligned(periods)]}
+          >
+            {withData.map((p) => (
+              <Table.Tr key={p.partner}>
+                <RowHeader>{p.name}</RowHeader>
+                {periods.map((month) => (
+                  <Table.Td key={month} ta="right">
+                    {formatNumber(valueAt(p.partner, month))}
+                  </Table.Td>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              </Table.Tr>
+            ))}
+          </DataTable>
         </>
       )}
     </Stack>

@@ -2,17 +2,13 @@
 // illustrative demo figures are labelled as not official statistics.
 import { Badge, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Muted } from '../../platform/text';
 import { describeMonths, groupSources, type Source } from './model';
 
 export function Sources({ sources, partnerName }: { sources: Source[]; partnerName: (code: string) => string }) {
   const { t } = useTranslation();
   const groups = groupSources(sources);
-  if (groups.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t('migration.sources.none')}
-      </Text>
-    );
+  if (groups.length === 0) return <Muted>{t('migration.sources.none')}</Muted>;
   return (
     <List spacing="xs" listStyleType="none" aria-label={t('migration.sources.title')}>
       {groups.map((g) => (
@@ -28,9 +24,9 @@ export function Sources({ sources, partnerName }: { sources: Source[]; partnerNa
               </>
             )}
           </Text>
-          <Text size="xs" c="dimmed">
+          <Muted size="xs">
             {t('migration.sources.covers', { partners: g.partners.map(partnerName).join(', '), months: describeMonths(g.periods) })}
-          </Text>
+          </Muted>
         </List.Item>
       ))}
     </List>

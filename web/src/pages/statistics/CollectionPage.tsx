@@ -1,10 +1,13 @@
 // Data collection: for one dataset and period, the reporting status of each Western Balkan
 // partner (status, due date, late, last update) with a link to each submission the user may open.
-import { Alert, Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type User } from '../../platform/api';
+import { DataTable } from '../../platform/DataTable';
+import { ErrorAlert } from '../../platform/feedback';
+import { Instant } from '../../platform/Instant';
 import { formatDateTime, recentPeriods, useCatalog, type OverviewRow } from './model';
 import { StatusBadge } from './StatusBadge';
 
@@ -69,62 +72,52 @@ export function CollectionPage({ user }: { user: User }) {
           w={140}
         />
       </Group>
-      {error && (
-        <Alert color="red" role="alert">
-          {error.message}
-        </Alert>
-      )}
-      <Table.ScrollContainer minWidth={720}>
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('statistics.partner')}</Table.Th>
-              <Table.Th>{t('statistics.status')}</Table.Th>
-              <Table.Th>{t('statistics.dueDate')}</Table.Th>
-              <Table.Th>{t('statistics.lastUpdate')}</Table.Th>
-              <Table.Th>{t('statistics.version')}</Table.Th>
-              <Table.Th>{t('statistics.submission')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(overview.data?.partners ?? []).map((row) => (
-              <Table.Tr key={row.partner}>
-                <Table.Td>
-                  {row.partner} — {row.name}
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={row.status} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <time dateTime={row.dueDate}>{row.dueDate}</time>
-                    {row.late && (
-                      <Badge color="red" variant="filled" size="sm">
-                        {t('statistics.late')}
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{row.updatedAt ? <time dateTime={row.updatedAt}>{formatDateTime(row.updatedAt)}</time> : '—'}</Table.Td>
-                <Table.Td>{row.version}</Table.Td>
-                <Table.Td>
-                  {mayOpen(row) && dataset && period ? (
-                    <Anchor
-                      component={Link}
-                      to={`/statistics/${encodeURIComponent(dataset.code)}/${row.partner}/${encodeURIComponent(period)}`}
-                      aria-label={t('statistics.openFor', { partner: row.name })}
-                    >
-                      {t('statistics.open')}
-                    </Anchor>
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ErrorAlert error={error} />
+      <DataTable
+        minWidth={720}
+        striped
+        highlightOnHover
+        unscoped
+        columns={(['partner', 'status', 'dueDate', 'lastUpdate', 'version', 'submission'] as const).map((c) => t(`statistics.${c}`))}
+      >
+        {(overview.data?.partners ?? []).map((row) => (
+          <Table.Tr key={row.partner}>
+            <Table.Td>
+              {row.partner} — {row.name}
+            </Table.Td>
+            <Table.Td>
+              <StatusBadge status={row.status} />
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <time dateTime={row.dueDate}>{row.dueDate}</time>
+                {row.late && (
+                  <Badge color="red" variant="filled" size="sm">
+                    {t('statistics.late')}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Instant iso={row.updatedAt} format={formatDateTime} />
+            </Table.Td>
+            <Table.Td>{row.version}</Table.Td>
+            <Table.Td>
+              {mayOpen(row) && dataset && period ? (
+                <Anchor
+                  component={Link}
+                  to={`/statistics/${encodeURIComponent(dataset.code)}/${row.partner}/${encodeURIComponent(period)}`}
+                  aria-label={t('statistics.openFor', { partner: row.name })}
+                >
+                  {t('statistics.open')}
+                </Anchor>
+              ) : (
+                '—'
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       {overview.data?.partners.length === 0 && <Text>{t('statistics.noPartners')}</Text>}
     </Stack>
   );

@@ -1,11 +1,14 @@
 // Validation findings of a submission: errors (red) to correct, warnings (orange) to explain.
 // Each warning takes an explanation, which submitting requires.
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
+import { Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { submissionPath, type Catalog, type Finding, type OrgUnit, type Submission } from './model';
+import { NoteForm } from './NoteForm';
 
 const FIRST_FINDINGS = 40;
 
@@ -28,14 +31,9 @@ export function FindingsPanel({ catalog, submission, orgUnits, onChanged }: Prop
   const shown = showAll ? ordered : ordered.slice(0, FIRST_FINDINGS);
   const hidden = ordered.length - shown.length;
   return (
-    <Stack component="section" aria-labelledby="findings-title" gap="sm">
-      <Title order={3} size="h4" id="findings-title">
-        {t('findings.title')}
-      </Title>
+    <Section plain id="findings-title" title={t('findings.title')} gap="sm">
       {submission.findings.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {submission.status === 'not_started' ? t('findings.notYet') : t('findings.none')}
-        </Text>
+        <Muted>{submission.status === 'not_started' ? t('findings.notYet') : t('findings.none')}</Muted>
       ) : (
         <Text size="sm">{t('findings.summary', { errors: errors.length, warnings: warnings.length, open })}</Text>
       )}
@@ -50,7 +48,7 @@ export function FindingsPanel({ catalog, submission, orgUnits, onChanged }: Prop
           {t('findings.showAll', { count: hidden })}
         </Button>
       )}
-    </Stack>
+    </Section>
   );
 }
 
@@ -67,39 +65,22 @@ function ExplainAll({ submission, keys, onChanged }: { submission: Submission; k
   });
   return (
     <Paper withBorder p="sm" radius="sm">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (text.trim()) explain.mutate();
-        }}
+      <NoteForm
+        label={t('findings.explainAll', { count: keys.length })}
+        size="xs"
+        maxLength={2000}
+        value={text}
+        onChange={setText}
+        send={explain}
+        submit={t('findings.explainAllButton')}
+        color="orange"
       >
-        <Stack gap={4}>
-          <Textarea
-            label={t('findings.explainAll', { count: keys.length })}
-            size="xs"
-            autosize
-            minRows={2}
-            maxLength={2000}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-          />
-          {explain.error && (
-            <Alert color="red" role="alert" p="xs">
-              {explain.error.message}
-            </Alert>
-          )}
-          {explain.isSuccess && (
-            <Text size="xs" role="status">
-              {t('findings.explainedAll', { count: keys.length })}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button type="submit" size="xs" variant="light" color="orange" loading={explain.isPending} disabled={!text.trim()}>
-              {t('findings.explainAllButton')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        {explain.isSuccess && (
+          <Text size="xs" role="status">
+            {t('findings.explainedAll', { count: keys.length })}
+          </Text>
+        )}
+      </NoteForm>
     </Paper>
   );
 }
@@ -141,16 +122,14 @@ function FindingItem({ finding, catalog, orgUnits, submission, onChanged }: { fi
           <Badge color={color} variant="filled" size="sm">
             {t(`findings.${finding.severity}`)}
           </Badge>
-          <Text size="xs" c="dimmed">
-            {where}
-          </Text>
+          <Muted size="xs">{where}</Muted>
         </Group>
         <Text size="sm">{finding.message}</Text>
         {compared && (
-          <Text size="xs" c="dimmed">
+          <Muted size="xs">
             {t('findings.compared', { left: d.left, right: d.right })}
             {typeof d.difference === 'number' ? ` · ${t('findings.difference', { value: d.difference })}` : ''}
-          </Text>
+          </Muted>
         )}
         {finding.comment && (
           <Text size="sm" fs="italic">
@@ -158,36 +137,18 @@ function FindingItem({ finding, catalog, orgUnits, submission, onChanged }: { fi
           </Text>
         )}
         {!isError && submission.can.edit && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (text.trim()) explain.mutate();
-            }}
-          >
-            <Stack gap={4}>
-              <Textarea
-                id={inputId}
-                label={t('findings.explanation')}
-                size="xs"
-                autosize
-                minRows={2}
-                maxLength={2000}
-                required
-                value={text}
-                onChange={(e) => setText(e.currentTarget.value)}
-              />
-              {explain.error && (
-                <Alert color="red" role="alert" p="xs">
-                  {explain.error.message}
-                </Alert>
-              )}
-              <Group justify="flex-end">
-                <Button type="submit" size="xs" variant="light" color="orange" loading={explain.isPending} disabled={!text.trim()}>
-                  {finding.comment ? t('findings.update') : t('findings.explain')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <NoteForm
+            id={inputId}
+            label={t('findings.explanation')}
+            size="xs"
+            maxLength={2000}
+            required
+            value={text}
+            onChange={setText}
+            send={explain}
+            submit={finding.comment ? t('findings.update') : t('findings.explain')}
+            color="orange"
+          />
         )}
       </Stack>
     </Paper>

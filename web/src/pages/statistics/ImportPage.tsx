@@ -5,7 +5,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ApiError, upload } from '../../platform/api';
+import { ApiError, contentTypeOf, upload } from '../../platform/api';
+import { BackLink } from '../../platform/BackLink';
+import { DataTable, FigureTable } from '../../platform/DataTable';
 
 interface Summary {
   dryRun: boolean;
@@ -28,18 +30,13 @@ const TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-function contentTypeOf(file: File): string | null {
-  const ext = file.name.toLowerCase().split('.').pop() ?? '';
-  return TYPES[ext] ?? null;
-}
-
 export function ImportPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const run = useMutation({
     mutationFn: ({ dryRun }: { dryRun: boolean }) => {
-      const type = file ? contentTypeOf(file) : null;
+      const type = file ? contentTypeOf(file, TYPES) : null;
       if (!file || !type) throw new Error(t('import.wrongType'));
       return upload<Summary>(`/imports/values${dryRun ? '?dryRun=true' : ''}`, file, type);
     },
@@ -58,13 +55,11 @@ export function ImportPage() {
     setFile(f);
     run.reset();
   };
-  const typeProblem = file !== null && contentTypeOf(file) === null;
+  const typeProblem = file !== null && contentTypeOf(file, TYPES) === null;
 
   return (
     <Stack maw={960}>
-      <Anchor component={Link} to="/statistics" size="sm">
-        ← {t('submission.back')}
-      </Anchor>
+      <BackLink to="/statistics">{t('submission.back')}</BackLink>
       <Title order={2}>{t('import.title')}</Title>
       <Text>{t('import.intro')}</Text>
       <List size="sm">
@@ -109,28 +104,23 @@ export function ImportPage() {
         </Alert>
       )}
       {problems.length > 0 && (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped aria-label={t('import.problems')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('import.row')}</Table.Th>
-                <Table.Th>{t('import.column')}</Table.Th>
-                <Table.Th>{t('import.message')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {problems.map((p, i) => (
-                <Table.Tr key={`${p.row}-${p.column}-${i}`}>
-                  <Table.Td>{p.row}</Table.Td>
-                  <Table.Td>
-                    <Code>{p.column}</Code>
-                  </Table.Td>
-                  <Table.Td>{p.message}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={520}
+          striped
+          aria-label={t('import.problems')}
+          unscoped
+          columns={[t('import.row'), t('import.column'), t('import.message')]}
+        >
+          {problems.map((p, i) => (
+            <Table.Tr key={`${p.row}-${p.column}-${i}`}>
+              <Table.Td>{p.row}</Table.Td>
+              <Table.Td>
+                <Code>{p.column}</Code>
+              </Table.Td>
+              <Table.Td>{p.message}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Stack>
   );
@@ -149,18 +139,7 @@ function SummaryView({ summary }: { summary: Summary }) {
   return (
     <Alert color={summary.dryRun ? 'blue' : 'green'} role="status" title={summary.dryRun ? t('import.dryRunDone') : t('import.done')}>
       <Stack gap="xs">
-        <Table withRowBorders={false} verticalSpacing={2} w="auto" aria-label={t('import.summary')}>
-          <Table.Tbody>
-            {figures.map(([label, n]) => (
-              <Table.Tr key={label}>
-                <Table.Th scope="row" fw={400}>
-                  {label}
-                </Table.Th>
-                <Table.Td ta="right">{n}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <FigureTable rows={figures} withRowBorders={false} verticalSpacing={2} w="auto" aria-label={t('import.summary')} />
         {!summary.dryRun && (
           <Anchor component={Link} to="/statistics" size="sm">
             {t('import.toList')}

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../platform/api';
-import { EChart, type ChartOption } from './EChart';
+import { axisTooltip, EChart, type ChartOption } from './EChart';
 import type { IndicatorAnswer } from './IndicatorTable';
 
 const REGION_COLOR = '#1c3f95';
@@ -19,8 +19,14 @@ interface Props {
   period: string;
 }
 
-function unitSuffix(unit: string): string {
-  return unit ? ` ${unit}` : '';
+/** The tooltip of the indicator's charts: each value with the indicator's unit. */
+function tooltipOf(unit: string) {
+  return axisTooltip((v) => (v == null ? '—' : `${String(v)}${unit ? ` ${unit}` : ''}`));
+}
+
+/** A horizontal line at one of the region's figures (its value, the median), named in its colour at one end. */
+function regionLine(value: number, name: string, color: string, type: 'solid' | 'dashed', position: 'insideStartTop' | 'insideEndTop') {
+  return { yAxis: value, name, lineStyle: { color, type }, label: { formatter: `${name}: {c}`, color, position } };
 }
 
 export function PartnerBars({ answer, wb6, period, others = [] }: Props & { others?: Partner[] }) {
@@ -31,22 +37,8 @@ export function PartnerBars({ answer, wb6, period, others = [] }: Props & { othe
     const value = (code: string) =>
       answer.values.find((v) => v.partner === code && v.period === period && v.orgUnit === null)?.value ?? null;
     const lines = [
-      region?.median != null
-        ? {
-            yAxis: region.median,
-            name: t('indicators.median'),
-            lineStyle: { color: MEDIAN_COLOR, type: 'dashed' },
-            label: { formatter: `${t('indicators.median')}: {c}`, color: MEDIAN_COLOR, position: 'insideStartTop' },
-          }
-        : null,
-      region?.value != null
-        ? {
-            yAxis: region.value,
-            name: t('indicators.region'),
-            lineStyle: { color: REGION_COLOR, type: 'solid' },
-            label: { formatter: `${t('indicators.region')}: {c}`, color: REGION_COLOR, position: 'insideEndTop' },
-          }
-        : null,
+      region?.median != null ? regionLine(region.median, t('indicators.median'), MEDIAN_COLOR, 'dashed', 'insideStartTop') : null,
+      region?.value != null ? regionLine(region.value, t('indicators.region'), REGION_COLOR, 'solid', 'insideEndTop') : null,
     ].filter((l) => l !== null);
     const codes = [...wb6, ...others].map((p) => p.code);
     // Two stacked series share one bar per partner: each has values only for its own group.
@@ -79,11 +71,7 @@ export function PartnerBars({ answer, wb6, period, others = [] }: Props & { othe
     }
     return {
       animationDuration: 300,
-      tooltip: {
-        trigger: 'axis',
-        renderMode: 'richText',
-        valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)}${unitSuffix(indicator.unit)}`),
-      },
+      tooltip: tooltipOf(indicator.unit),
       legend: others.length ? { bottom: 0 } : undefined,
       grid: { left: 8, right: 16, top: 32, bottom: others.length ? 32 : 8, containLabel: true },
       xAxis: { type: 'category', data: codes, axisTick: { alignWithLabel: true } },
@@ -118,11 +106,7 @@ export function PartnerLines({ answer, wb6 }: Omit<Props, 'period'>) {
     } as (typeof series)[number]);
     return {
       animationDuration: 300,
-      tooltip: {
-        trigger: 'axis',
-        renderMode: 'richText',
-        valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)}${unitSuffix(indicator.unit)}`),
-      },
+      tooltip: tooltipOf(indicator.unit),
       legend: { type: 'scroll', bottom: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 40, containLabel: true },
       xAxis: { type: 'category', data: periods, boundaryGap: false },

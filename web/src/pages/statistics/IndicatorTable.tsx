@@ -1,9 +1,12 @@
 // The indicator explorer's tables, the same figures as the charts: per partner for one period
 // (value, numerator, denominator; EU member states under their own heading; then the region and
 // the median), and per partner over time.
-import { Table, Text } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../platform/api';
+import { DataTable, HeaderRow, rightAligned, RowHeader } from '../../platform/DataTable';
+import { withUnit } from '../../platform/format';
+import { Muted } from '../../platform/text';
 
 export interface IndicatorValue {
   partner: string;
@@ -46,24 +49,20 @@ export function PeriodTable({ answer, partners, period }: Props) {
   // The Western Balkan partners first; other groups (EU member states) in their own row group.
   const groups = [...new Set(rows.map((v) => v.group))];
   const region = answer.region.find((r) => r.period === period);
+  // Below the partners: the region as a whole and the median of the partners.
+  const summary = [
+    [t('indicators.regionRow', { count: region?.members ?? 0 }), region?.value],
+    [t('indicators.medianRow'), region?.median],
+  ] as const;
   return (
     <Table.ScrollContainer minWidth={520}>
       <Table striped aria-label={t('indicators.tableLabel', { period })}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('indicators.partner')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('indicators.value')}
-              {unit ? ` (${unit})` : ''}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('indicators.numerator')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('indicators.denominator')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <HeaderRow
+          columns={[
+            t('indicators.partner'),
+            ...rightAligned([withUnit(t('indicators.value'), unit), t('indicators.numerator'), t('indicators.denominator')]),
+          ]}
+        />
         {groups.map((group) => (
           <Table.Tbody key={group}>
             {group !== 'WB6' && (
@@ -77,9 +76,9 @@ export function PeriodTable({ answer, partners, period }: Props) {
               .filter((v) => v.group === group)
               .map((v) => (
                 <Table.Tr key={v.partner}>
-                  <Table.Th scope="row" fw={400}>
+                  <RowHeader>
                     {v.partner} — {name(v.partner)}
-                  </Table.Th>
+                  </RowHeader>
                   <Table.Td ta="right">{formatNumber(v.value, decimals)}</Table.Td>
                   <Table.Td ta="right">{formatNumber(v.numerator)}</Table.Td>
                   <Table.Td ta="right">{formatNumber(v.denominator)}</Table.Td>
@@ -91,30 +90,22 @@ export function PeriodTable({ answer, partners, period }: Props) {
           <Table.Tbody>
             <Table.Tr>
               <Table.Td colSpan={4}>
-                <Text size="sm" c="dimmed">
-                  {t('indicators.noValues')}
-                </Text>
+                <Muted>{t('indicators.noValues')}</Muted>
               </Table.Td>
             </Table.Tr>
           </Table.Tbody>
         )}
         <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th scope="row">{t('indicators.regionRow', { count: region?.members ?? 0 })}</Table.Th>
-            <Table.Td ta="right" fw={700}>
-              {formatNumber(region?.value, decimals)}
-            </Table.Td>
-            <Table.Td />
-            <Table.Td />
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row">{t('indicators.medianRow')}</Table.Th>
-            <Table.Td ta="right" fw={700}>
-              {formatNumber(region?.median, decimals)}
-            </Table.Td>
-            <Table.Td />
-            <Table.Td />
-          </Table.Tr>
+          {summary.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th scope="row">{label}</Table.Th>
+              <Table.Td ta="right" fw={700}>
+                {formatNumber(value, decimals)}
+              </Table.Td>
+              <Table.Td />
+              <Table.Td />
+            </Table.Tr>
+          ))}
         </Table.Tfoot>
       </Table>
     </Table.ScrollContainer>
@@ -127,41 +118,32 @@ export function SeriesTable({ answer, partners }: Omit<Props, 'period'>) {
   const value = (partner: string, period: string) =>
     answer.values.find((v) => v.partner === partner && v.period === period && v.orgUnit === null)?.value;
   return (
-    <Table.ScrollContainer minWidth={200 + answer.periods.length * 90}>
-      <Table striped aria-label={t('indicators.seriesTableLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('indicators.partner')}</Table.Th>
-            {answer.periods.map((p) => (
-              <Table.Th key={p} scope="col" ta="right">
-                {p}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {partners.map((p) => (
-            <Table.Tr key={p.code}>
-              <Table.Th scope="row" fw={400}>
-                {p.code} — {p.name}
-              </Table.Th>
-              {answer.periods.map((period) => (
-                <Table.Td key={period} ta="right">
-                  {formatNumber(value(p.code, period), decimals)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
+    <DataTable
+      minWidth={200 + answer.periods.length * 90}
+      striped
+      aria-label={t('indicators.seriesTableLabel')}
+      columns={[t('indicators.partner'), ...rightAligned(answer.periods)]}
+    >
+      {partners.map((p) => (
+        <Table.Tr key={p.code}>
+          <RowHeader>
+            {p.code} — {p.name}
+          </RowHeader>
+          {answer.periods.map((period) => (
+            <Table.Td key={period} ta="right">
+              {formatNumber(value(p.code, period), decimals)}
+            </Table.Td>
           ))}
-          <Table.Tr>
-            <Table.Th scope="row">{t('indicators.region')}</Table.Th>
-            {answer.periods.map((period) => (
-              <Table.Td key={period} ta="right" fw={700}>
-                {formatNumber(answer.region.find((r) => r.period === period)?.value, decimals)}
-              </Table.Td>
-            ))}
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        </Table.Tr>
+      ))}
+      <Table.Tr>
+        <Table.Th scope="row">{t('indicators.region')}</Table.Th>
+        {answer.periods.map((period) => (
+          <Table.Td key={period} ta="right" fw={700}>
+            {formatNumber(answer.region.find((r) => r.period === period)?.value, decimals)}
+          </Table.Td>
+        ))}
+      </Table.Tr>
+    </DataTable>
   );
 }

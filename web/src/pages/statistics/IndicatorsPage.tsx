@@ -6,6 +6,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
+import { ErrorAlert } from '../../platform/feedback';
+import { Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
 import { PartnerBars, PartnerLines } from './IndicatorCharts';
 import { PeriodTable, SeriesTable, type IndicatorAnswer } from './IndicatorTable';
 import { useCatalog, usePartners, type Catalog } from './model';
@@ -94,11 +97,7 @@ export function IndicatorsPage() {
           />
         ))}
       </Group>
-      {error && (
-        <Alert color="red" role="alert">
-          {error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={error} />
       {info && (
         <Paper withBorder p="md">
           <Stack gap={6}>
@@ -112,11 +111,11 @@ export function IndicatorsPage() {
               )}
             </Group>
             {info.description && <Text size="sm">{info.description}</Text>}
-            <Text size="sm" c="dimmed">
+            <Muted>
               {t(`indicators.aggregation.${info.aggregation}`, {
                 defaultValue: t('indicators.aggregation.other', { rule: info.aggregation }),
               })}
-            </Text>
+            </Muted>
             <Anchor href={csv} download size="sm" w="fit-content">
               {t('indicators.downloadCsv')}
             </Anchor>
@@ -126,25 +125,15 @@ export function IndicatorsPage() {
       {answer.data && periods.length === 0 && <Alert color="gray">{t('indicators.noData')}</Alert>}
       {answer.data && period && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          <Paper withBorder p="md" component="section" aria-labelledby="bars-title">
-            <Title order={3} size="h4" id="bars-title">
-              {t('indicators.byPartner', { period })}
-            </Title>
-            {region && (
-              <Text size="sm" c="dimmed">
-                {t('indicators.regionNote', { members: region.members })}
-              </Text>
-            )}
+          <Section id="bars-title" title={t('indicators.byPartner', { period })}>
+            {region && <Muted>{t('indicators.regionNote', { members: region.members })}</Muted>}
             <PartnerBars answer={answer.data} wb6={wb6} period={period} />
             <PeriodTable answer={answer.data} partners={partners.data?.partners ?? []} period={period} />
-          </Paper>
-          <Paper withBorder p="md" component="section" aria-labelledby="lines-title">
-            <Title order={3} size="h4" id="lines-title">
-              {t('indicators.overTime')}
-            </Title>
+          </Section>
+          <Section id="lines-title" title={t('indicators.overTime')}>
             <PartnerLines answer={answer.data} wb6={wb6} />
             <SeriesTable answer={answer.data} partners={wb6} />
-          </Paper>
+          </Section>
         </SimpleGrid>
       )}
     </Stack>

@@ -1,10 +1,13 @@
 // One partner's submission for one dataset and period: status and version, downloads, the
 // data-entry form, validation findings, workflow buttons and the thread.
-import { Alert, Anchor, Badge, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, ApiError, type User } from '../../platform/api';
+import { api, type User } from '../../platform/api';
+import { BackLink } from '../../platform/BackLink';
+import { QueryState } from '../../platform/QueryState';
+import { Muted } from '../../platform/text';
 import { FindingsPanel } from './FindingsPanel';
 import {
   formatDateTime,
@@ -42,32 +45,13 @@ export function SubmissionPage({ user }: { user: User }) {
   const dataset = catalog.data?.datasets.find((d) => d.code === key.dataset);
   const partnerName = partners.data?.partners.find((p) => p.code === key.partner)?.name ?? key.partner;
   const back = (
-    <Anchor
-      component={Link}
-      to={`/statistics?dataset=${encodeURIComponent(key.dataset)}&period=${encodeURIComponent(key.period)}`}
-      size="sm"
-    >
-      ← {t('submission.back')}
-    </Anchor>
+    <BackLink to={`/statistics?dataset=${encodeURIComponent(key.dataset)}&period=${encodeURIComponent(key.period)}`}>
+      {t('submission.back')}
+    </BackLink>
   );
   const error = submission.error ?? catalog.error ?? orgUnits.error;
-  if (error) {
-    const notFound = error instanceof ApiError && error.status === 404;
-    return (
-      <Stack>
-        {back}
-        <Alert color="red" role="alert">
-          {notFound ? t('submission.notFound') : error.message}
-        </Alert>
-      </Stack>
-    );
-  }
-  if (!submission.data || !catalog.data || !orgUnits.data || !dataset) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('submission.loading')} />
-      </Center>
-    );
+  if (error || !submission.data || !catalog.data || !orgUnits.data || !dataset) {
+    return <QueryState error={error} back={back} loading={t('submission.loading')} notFound={t('submission.notFound')} />;
   }
   const s = submission.data;
   const units = orgUnits.data.orgUnits;
@@ -87,9 +71,7 @@ export function SubmissionPage({ user }: { user: User }) {
               {t('statistics.late')}
             </Badge>
           )}
-          <Text size="sm" c="dimmed">
-            {t('submission.updated', { when: formatDateTime(s.updatedAt) })}
-          </Text>
+          <Muted>{t('submission.updated', { when: formatDateTime(s.updatedAt) })}</Muted>
         </Group>
         <Group gap="md">
           {(user.role !== 'coordinator' || user.partner === key.partner) && (

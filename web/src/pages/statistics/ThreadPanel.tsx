@@ -1,10 +1,15 @@
 // The submission's thread: workflow steps with their comments, and free comments by anyone who reads it.
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Group, Paper, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
+import { Instant } from '../../platform/Instant';
+import { Section } from '../../platform/Section';
+import { Muted, Paragraphs } from '../../platform/text';
+import { ValueBadge } from '../../platform/ValueBadge';
 import { formatDateTime, submissionPath, type Submission } from './model';
+import { NoteForm } from './NoteForm';
 
 const KIND_COLORS: Record<string, string> = {
   submit: 'violet',
@@ -25,66 +30,28 @@ export function ThreadPanel({ submission, onChanged }: { submission: Submission;
       onChanged();
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (body.trim()) add.mutate();
-  };
   return (
-    <Stack component="section" aria-labelledby="thread-title" gap="sm">
-      <Title order={3} size="h4" id="thread-title">
-        {t('thread.title')}
-      </Title>
-      {submission.events.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('thread.empty')}
-        </Text>
-      )}
+    <Section plain id="thread-title" title={t('thread.title')} gap="sm">
+      {submission.events.length === 0 && <Muted>{t('thread.empty')}</Muted>}
       <Stack gap="xs" component="ol" p={0} m={0} className="plain-list">
         {submission.events.map((e, i) => (
           <Paper component="li" key={`${e.at}-${i}`} withBorder p="xs" radius="sm">
             <Group gap="xs" justify="space-between" wrap="nowrap">
-              <Badge size="sm" variant="light" color={KIND_COLORS[e.kind] ?? 'gray'}>
-                {t(`thread.kind.${e.kind}`)}
-              </Badge>
-              <Text size="xs" c="dimmed">
-                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-              </Text>
+              <ValueBadge value={e.kind} texts="thread.kind" colors={KIND_COLORS} size="sm" />
+              <Muted size="xs">
+                <Instant iso={e.at} format={formatDateTime} />
+              </Muted>
             </Group>
-            <Text size="xs" c="dimmed" mt={4}>
+            <Muted size="xs" mt={4}>
               {e.author}
-            </Text>
-            {e.body && (
-              <Text size="sm" mt={4} className="pre-wrap">
-                {e.body}
-              </Text>
-            )}
+            </Muted>
+            <Paragraphs text={e.body} mt={4} />
           </Paper>
         ))}
       </Stack>
       {submission.can.comment && (
-        <form onSubmit={submit}>
-          <Stack gap={4}>
-            <Textarea
-              label={t('thread.comment')}
-              autosize
-              minRows={2}
-              maxLength={5000}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-            />
-            {add.error && (
-              <Alert color="red" role="alert" p="xs">
-                {add.error.message}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button type="submit" size="xs" variant="light" loading={add.isPending} disabled={!body.trim()}>
-                {t('thread.add')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <NoteForm label={t('thread.comment')} value={body} onChange={setBody} maxLength={5000} send={add} submit={t('thread.add')} />
       )}
-    </Stack>
+    </Section>
   );
 }

@@ -1,11 +1,14 @@
 // The data-entry form, generated from the catalogue: the partner's own figures and, through a
 // select, each org unit of a kind the dataset collects. "Save draft" sends only changed cells with
 // the version read; the server's per-cell problems show next to the cells, a stale version offers a reload.
-import { Alert, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../platform/api';
+import { DataTable } from '../../platform/DataTable';
+import { SuccessAlert } from '../../platform/feedback';
+import { Muted } from '../../platform/text';
 import type { CellState } from './CellInput';
 import {
   cellKey,
@@ -147,16 +150,7 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
           />
         )}
       </Group>
-      {readOnly && (
-        <Text size="sm" c="dimmed">
-          {t('form.readOnly')}
-        </Text>
-      )}
-      {!readOnly && (
-        <Text size="sm" c="dimmed">
-          {t('form.help')}
-        </Text>
-      )}
+      <Muted>{readOnly ? t('form.readOnly') : t('form.help')}</Muted>
       {conflict && (
         <Alert color="orange" role="alert" title={t('form.conflictTitle')}>
           <Stack gap="xs" align="flex-start">
@@ -173,33 +167,23 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
         </Alert>
       )}
       {errorsElsewhere > 0 && <Alert color="red">{t('form.errorsElsewhere', { count: errorsElsewhere })}</Alert>}
-      {notice && (
-        <Alert color="green" role="status" withCloseButton onClose={() => setNotice(null)}>
-          {notice}
-        </Alert>
-      )}
-      <Table.ScrollContainer minWidth={520}>
-        <Table verticalSpacing="xs" aria-labelledby="values-title">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('form.variable')}</Table.Th>
-              <Table.Th scope="col">{t('form.total')}</Table.Th>
-              <Table.Th scope="col">{t('form.breakdown')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {variables.map((v) => (
-              <VariableRows
-                key={`${level}|${v.code}`}
-                variable={v}
-                orgUnit={level || null}
-                cells={cells}
-                dimensions={v.dimensions.map((d) => dims.get(d)).filter((d) => d !== undefined)}
-              />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      {notice && <SuccessAlert onClose={() => setNotice(null)}>{notice}</SuccessAlert>}
+      <DataTable
+        minWidth={520}
+        verticalSpacing="xs"
+        aria-labelledby="values-title"
+        columns={[t('form.variable'), t('form.total'), t('form.breakdown')]}
+      >
+        {variables.map((v) => (
+          <VariableRows
+            key={`${level}|${v.code}`}
+            variable={v}
+            orgUnit={level || null}
+            cells={cells}
+            dimensions={v.dimensions.map((d) => dims.get(d)).filter((d) => d !== undefined)}
+          />
+        ))}
+      </DataTable>
       {!readOnly && (
         <Group justify="space-between">
           <Text size="sm" c="dimmed" aria-live="polite">

@@ -1,8 +1,10 @@
 // One variable in the form: its total, and on demand the grid of its breakdown (rows = codes of
 // the first dimension, columns = codes of the second, or one column when there is one dimension).
-import { Button, Table, Text } from '@mantine/core';
+import { Button, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RowHeader } from '../../platform/DataTable';
+import { Muted } from '../../platform/text';
 import { CellInput, type CellState } from './CellInput';
 import { cellKey, type Coords, type Dimension, type Variable } from './model';
 
@@ -30,12 +32,10 @@ export function VariableRows({ variable, dimensions, orgUnit, cells }: Props) {
   return (
     <>
       <Table.Tr>
-        <Table.Th scope="row" fw={500}>
+        <RowHeader fw={500}>
           {variable.label}
-          <Text size="xs" c="dimmed">
-            {variable.unit}
-          </Text>
-        </Table.Th>
+          <Muted size="xs">{variable.unit}</Muted>
+        </RowHeader>
         <Table.Td>
           <CellInput
             label={t('form.totalOf', { variable: variable.label })}
@@ -57,9 +57,7 @@ export function VariableRows({ variable, dimensions, orgUnit, cells }: Props) {
               {open ? t('form.hideBreakdown') : t('form.showBreakdown', { filled, total: breakdownKeys.length })}
             </Button>
           ) : (
-            <Text size="sm" c="dimmed">
-              —
-            </Text>
+            <Muted>—</Muted>
           )}
         </Table.Td>
       </Table.Tr>
@@ -107,9 +105,7 @@ function BreakdownGrid({ variable, dimensions, orgUnit, cells }: Props) {
         <Table.Tbody>
           {rows.codes.map((r) => (
             <Table.Tr key={r.code}>
-              <Table.Th scope="row" fw={400}>
-                {r.label}
-              </Table.Th>
+              <RowHeader>{r.label}</RowHeader>
               {columns.map((c) => {
                 const key = cellKey(variable.code, orgUnit, coordsOf(rows, r.code, cols, c.code));
                 const label = cols ? `${variable.label}, ${r.label}, ${c.label}` : `${variable.label}, ${r.label}`;

@@ -1,10 +1,13 @@
 // The workflow buttons the user's role and the submission's status allow: submit, return (with a
 // comment), approve, publish, reopen (with a reason). A refused submit shows why.
-import { Alert, Button, Group, List, Modal, Stack, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../platform/api';
+import { ErrorAlert, SuccessAlert } from '../../platform/feedback';
+import { DialogButtons, handleSubmit } from '../../platform/forms';
+import { Section } from '../../platform/Section';
 import { submissionPath, type Submission } from './model';
 
 type Action = 'submit' | 'return' | 'approve' | 'publish' | 'reopen';
@@ -41,20 +44,16 @@ export function WorkflowPanel({ submission, onChanged }: { submission: Submissio
       setDialog(action);
     } else run.mutate({ action });
   };
-  const confirm = (e: FormEvent) => {
-    e.preventDefault();
+  const confirm = handleSubmit(() => {
     if (dialog && text.trim()) run.mutate({ action: dialog, body: text.trim() });
-  };
+  });
   const actions = (['submit', 'approve', 'publish', 'return', 'reopen'] as const).filter((a) => submission.can[a]);
   const error = run.error instanceof ApiError ? run.error : null;
   const blocked =
     error?.code === 'submission_blocked' && Array.isArray(error.details) ? (error.details as { key: string; message: string }[]) : [];
 
   return (
-    <Stack component="section" aria-labelledby="workflow-title" gap="sm">
-      <Title order={3} size="h4" id="workflow-title">
-        {t('workflow.title')}
-      </Title>
+    <Section plain id="workflow-title" title={t('workflow.title')} gap="sm">
       {actions.length === 0 && (
         <Alert color="gray" variant="light">
           {t('workflow.nothing')}
@@ -87,19 +86,11 @@ export function WorkflowPanel({ submission, onChanged }: { submission: Submissio
           )}
         </Alert>
       )}
-      {done && (
-        <Alert color="green" role="status" withCloseButton onClose={() => setDone(null)}>
-          {done}
-        </Alert>
-      )}
+      {done && <SuccessAlert onClose={() => setDone(null)}>{done}</SuccessAlert>}
       <Modal opened={dialog !== null} onClose={() => setDialog(null)} title={dialog ? t(`workflow.${dialog}`) : ''}>
         <form onSubmit={confirm}>
           <Stack>
-            {run.error && (
-              <Alert color="red" role="alert">
-                {run.error.message}
-              </Alert>
-            )}
+            <ErrorAlert error={run.error} />
             <Textarea
               label={dialog === 'reopen' ? t('workflow.reason') : t('workflow.comment')}
               required
@@ -110,17 +101,12 @@ export function WorkflowPanel({ submission, onChanged }: { submission: Submissio
               onChange={(e) => setText(e.currentTarget.value)}
               data-autofocus
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDialog(null)}>
-                {t('workflow.cancel')}
-              </Button>
-              <Button type="submit" loading={run.isPending} disabled={!text.trim()}>
-                {dialog ? t(`workflow.confirm.${dialog}`) : ''}
-              </Button>
-            </Group>
+            <DialogButtons cancel={t('workflow.cancel')} onCancel={() => setDialog(null)} loading={run.isPending} disabled={!text.trim()}>
+              {dialog ? t(`workflow.confirm.${dialog}`) : ''}
+            </DialogButtons>
           </Stack>
         </form>
       </Modal>
-    </Stack>
+    </Section>
   );
 }
