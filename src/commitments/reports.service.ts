@@ -1,6 +1,7 @@
 // A partner's progress report in a round: the coordinator saves statuses and narratives and
 // submits; reviewers assess each commitment or return the report with a comment. Every change is
 // versioned (a stale version gets 409) and audited.
+import type { ProgressReportsTable } from './tables.js';
 import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/database.js';
@@ -142,6 +143,35 @@ export async function saveEntries(
   return { version: version + 1, changed: changes.length };
 }
 
+/**
+ * One step of a report's workflow in one transaction: the change on the version read (409 when
+ * stale), the notification and the audit entry.
+ */
+async function moveReport(
+  db: Db,
+  actor: Actor,
+  report: ProgressReportsTable,
+  version: number,
+  step: {
+    changes: Parameters<typeof updateReport>[3];
+    recipients: Parameters<typeof notify>[1];
+    notice: Parameters<typeof notify>[2];
+    audit: { action: string; after: Record<string, unknown> };
+  },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await updateReport(trx, report.id, version, step.changes))) throw staleError(report.partner_code);
+    await notify(trx, step.recipients, step.notice);
+    await appendAuditEntry(trx, actor, {
+      action: step.audit.action,
+      entityType: 'progress_report',
+      entityId: report.id,
+      before: { status: report.status },
+      after: step.audit.after,
+    });
+  });
+}
+
 /** Submits the report: every commitment needs a status, and a delay or cancellation needs an explanation. */
 export async function submitReport(
   db: Db,
@@ -165,36 +195,18 @@ export async function submitReport(
       { problems },
     );
   }
-  await db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString();
-    if (
-      !(await updateReport(trx, report.id, version, {
-        status: 'submitted',
-        submitted_at: now,
-        submitted_by: actor.label,
-        return_comment: null,
-        updated_at: now,
-      }))
-    )
-      throw staleError(partner);
-    await notify(
-      trx,
-      { roles: ['reviewer', 'commission'] },
-      {
-        kind: 'commitments.report_submitted',
-        title: `${partner} submitted a progress report`,
-        body: `${partner}'s report for "${round.title}" awaits assessment.`,
-        link: reportLink(roundId, partner),
-        dedupeKey: `round:${roundId}:submitted:${partner}:${version + 1}`,
-      },
-    );
-    await appendAuditEntry(trx, actor, {
-      action: 'progress.report.submit',
-      entityType: 'progress_report',
-      entityId: report.id,
-      before: { status: report.status },
-      after: { status: 'submitted' },
-    });
+  const now = new Date().toISOString();
+  await moveReport(db, actor, report, version, {
+    changes: { status: 'submitted', submitted_at: now, submitted_by: actor.label, return_comment: null, updated_at: now },
+    recipients: { roles: ['reviewer', 'commission'] },
+    notice: {
+      kind: 'commitments.report_submitted',
+      title: `${partner} submitted a progress report`,
+      body: `${partner}'s report for "${round.title}" awaits assessment.`,
+      link: reportLink(roundId, partner),
+      dedupeKey: `round:${roundId}:submitted:${partner}:${version + 1}`,
+    },
+    audit: { action: 'progress.report.submit', after: { status: 'submitted' } },
   });
   return { status: 'submitted', version: version + 1 };
 }
@@ -220,28 +232,18 @@ export async function returnReport(
 ): Promise<ReportTransition> {
   const { round, report } = await assessableReport(db, viewer, roundId, partner);
   if (comment.trim() === '') throw new ValidationError('comment: say what the partner should add or correct.', { field: 'comment' });
-  await db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString();
-    if (!(await updateReport(trx, report.id, version, { status: 'returned', return_comment: comment.trim(), updated_at: now })))
-      throw staleError(partner);
-    await notify(
-      trx,
-      { roles: ['coordinator'], partners: [partner] },
-      {
-        kind: 'commitments.report_returned',
-        title: `Your progress report was returned: ${round.title}`,
-        body: comment.trim(),
-        link: reportLink(roundId, partner),
-        dedupeKey: `round:${roundId}:returned:${partner}:${version + 1}`,
-      },
-    );
-    await appendAuditEntry(trx, actor, {
-      action: 'progress.report.return',
-      entityType: 'progress_report',
-      entityId: report.id,
-      before: { status: report.status },
-      after: { status: 'returned', comment: comment.trim() },
-    });
+  const text = comment.trim();
+  await moveReport(db, actor, report, version, {
+    changes: { status: 'returned', return_comment: text, updated_at: new Date().toISOString() },
+    recipients: { roles: ['coordinator'], partners: [partner] },
+    notice: {
+      kind: 'commitments.report_returned',
+      title: `Your progress report was returned: ${round.title}`,
+      body: text,
+      link: reportLink(roundId, partner),
+      dedupeKey: `round:${roundId}:returned:${partner}:${version + 1}`,
+    },
+    audit: { action: 'progress.report.return', after: { status: 'returned', comment: text } },
   });
   return { status: 'returned', version: version + 1 };
 }
