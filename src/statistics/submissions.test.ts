@@ -327,5 +327,19 @@ describeEachDatabase('submissions and review workflow', (get) => {
       dueDate: '2023-04-30',
     });
     expect(overview.find((p: { partner: string }) => p.partner === 'BA')).toMatchObject({ status: 'not_started', late: true });
+    // AL's coordinator sees its own workflow, and nothing of another partner's before publication.
+    const forAl = (
+      await app.inject({ method: 'GET', url: `/api/v1/datasets/justice.annual/periods/${period}/overview`, headers: bearer(al) })
+    ).json().partners;
+    expect(forAl.find((p: { partner: string }) => p.partner === 'AL')).toMatchObject({ status: 'draft', late: true });
+    expect(forAl.find((p: { partner: string }) => p.partner === 'RS')).toEqual({
+      partner: 'RS',
+      name: 'Serbia',
+      status: 'not_published',
+      version: 0,
+      updatedAt: null,
+      dueDate: '2023-04-30',
+      late: false,
+    });
   });
 });
