@@ -33,6 +33,9 @@ async function explainInForm(page: Page, text: string, count: number) {
   }
 }
 
+/** What stands in place of the regional value and median of 2023, when only Albania has published figures. */
+const NO_REGION_2023 = '1 of 6 partners reported — no regional value';
+
 async function chooseYear(page: Page, year: string) {
   await page.getByRole('combobox', { name: 'Year' }).click();
   await page.getByRole('option', { name: year, exact: true }).click();
@@ -126,8 +129,23 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
   await visitor.goto('/justice');
   await expect(visitor.getByRole('heading', { name: 'Justice scoreboard', level: 2 })).toBeVisible();
   await expect(visitor.getByRole('button', { name: 'Sign in' }).or(visitor.getByRole('link', { name: 'Sign in' }))).toBeVisible();
+  // It opens on 2022, the latest year with a regional value: for 2023 only Albania has published figures.
+  await expect(visitor.getByRole('combobox', { name: 'Year' })).toHaveValue('2022');
+  const clearance2022 = visitor.getByRole('region', { name: 'Clearance rate, 2022' });
+  await expect(clearance2022.getByRole('rowheader', { name: 'Western Balkans (6 of 6 partners)', exact: true })).toBeVisible();
+  await expect(
+    clearance2022.getByText('Lines: the regional value and the median of the 6 of 6 partners with data.', { exact: true }),
+  ).toBeVisible();
   await chooseYear(visitor, '2023');
   const clearance = visitor.getByRole('region', { name: 'Clearance rate, 2023' });
+  // One partner is not a region: no regional value and no median, and how many partners reported instead.
+  await expect(clearance.getByRole('row', { name: /^Western Balkans/ }).getByRole('cell')).toHaveText(NO_REGION_2023);
+  await expect(clearance.getByRole('row', { name: /^Median of the partners/ }).getByRole('cell')).toHaveText(NO_REGION_2023);
+  await expect(clearance.getByText(NO_REGION_2023, { exact: true })).toHaveCount(3);
+  await expect(clearance.getByText('A regional value and a median need at least 4 of the 6 partners.', { exact: true })).toBeVisible();
+  await expect(
+    visitor.getByRole('table', { name: 'Values by partner over time' }).getByRole('row', { name: /^Western Balkans/ }),
+  ).toContainText(NO_REGION_2023);
   const bars = clearance.getByRole('img', { name: /^Bar chart of Clearance rate by partner for 2023/ });
   await expect(bars).toBeVisible();
   await expect(bars.locator('canvas')).toHaveCount(1);
@@ -135,7 +153,6 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
     await visitor.request.get('/api/v1/indicators/justice.clearance_rate/values?partner=AL&period=2023')
   ).json()) as { values: { value: number }[] };
   await expect(clearance.getByRole('row', { name: /Albania/ })).toContainText(published.values[0]!.value.toFixed(2));
-  await expect(clearance.getByRole('row', { name: /Median of the partners/ })).toBeVisible();
   await expect(visitor.getByText('is a ratio of sums')).toBeVisible();
   const csv = clearance.getByRole('link', { name: /^Download CSV/ });
   await expect(csv).toHaveAttribute('href', /\/api\/v1\/indicators\/justice\.clearance_rate\/values\?period=2023&format=csv/);
@@ -149,13 +166,26 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
   await expect(visitor.getByRole('img', { name: /^Bar chart of the disposition time of the courts of Albania/ })).toBeVisible();
 
   // Albania's profile: the key indicators against the median and the correspondent's comments on the demo figures.
+  // It opens on 2022 too, not on 2023 where Albania alone reported.
   await visitor.goto('/justice/AL');
   await expect(visitor.getByRole('heading', { name: 'Albania: justice profile' })).toBeVisible();
-  await chooseYear(visitor, '2022');
-  await expect(
-    visitor.getByRole('table', { name: 'Key indicators of Albania, 2022' }).getByRole('row', { name: /Clearance rate/ }),
-  ).toBeVisible();
+  await expect(visitor.getByRole('combobox', { name: 'Year' })).toHaveValue('2022');
+  const key2022 = visitor.getByRole('table', { name: 'Key indicators of Albania, 2022' }).getByRole('row', { name: /^Clearance rate/ });
+  await expect(key2022.getByRole('cell').nth(2)).toHaveText(/^[\d.,]+6 of 6 partners$/);
   await expect(visitor.getByRole('region', { name: 'Correspondent’s comments, 2022' })).toContainText(ILLUSTRATIVE);
+  // In 2023 there is no median to be at, above or below.
+  await chooseYear(visitor, '2023');
+  const key2023 = visitor.getByRole('table', { name: 'Key indicators of Albania, 2023' }).getByRole('row', { name: /^Clearance rate/ });
+  await expect(key2023.getByRole('cell')).toHaveText([
+    published.values[0]!.value.toFixed(2),
+    NO_REGION_2023,
+    NO_REGION_2023,
+    'no regional median to compare with',
+  ]);
+  await expect(
+    visitor.getByRole('table', { name: 'Key indicators of Albania, 2023' }).getByText('at the median', { exact: true }),
+  ).toHaveCount(0);
+  await expect(visitor.getByText(`2023: ${NO_REGION_2023}`, { exact: true })).toBeVisible();
 
   // The one refused submit is the only error the browsers reported.
   expect(problems).toEqual([expect.stringContaining('status of 422')]);

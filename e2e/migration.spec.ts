@@ -44,6 +44,17 @@ test('a nearly full reception centre raises an early warning that a neighbour ac
   await nav(page).getByRole('link', { name: 'Migration' }).click();
   await expect(page.getByRole('heading', { name: 'Migration situation in the Western Balkans' })).toBeVisible();
   await chooseMonth(page, month.label);
+  // Only a centre of Serbia has figures for the month, no partner as a whole: no regional values, and
+  // how many partners reported in their place.
+  await expect(page.getByRole('region', { name: `Key figures for the region, ${month.label}` }).getByRole('definition')).toHaveText([
+    '0 of 6 partners reported — no regional value',
+    '0 of 6 partners reported — no regional value',
+    '0 of 6 partners reported — no regional value',
+    '—',
+    'Sum over 0 of 6 partners with figures',
+    '—',
+    'Sum over 0 of 6 partners with figures',
+  ]);
   const centres = page.getByRole('table', { name: `Reception centres, ${month.label}` });
   await expect(centres.getByRole('row', { name: /Obrenovac reception centre/ })).toContainText('94.4 %');
   await expect(centres.getByRole('progressbar', { name: 'Occupancy of Obrenovac reception centre: 94.4 %' })).toBeVisible();
@@ -108,6 +119,11 @@ test('an anonymous visitor sees the map and the published figures with their sou
   await nav(page).getByRole('link', { name: 'Migration' }).click();
   await expect(page.getByRole('heading', { name: 'Migration situation in the Western Balkans' })).toBeVisible();
   await chooseMonth(page, 'December 2020');
+  // Every partner reported its arrivals; no partner reported reception figures yet.
+  const key = page.getByRole('region', { name: 'Key figures for the region, December 2020' });
+  await expect(key.getByText('Western Balkans (6 of 6 partners)', { exact: true })).toBeVisible();
+  await expect(key.getByText('Western Balkans (6 of 6 partners with figures in both months)', { exact: true })).toBeVisible();
+  await expect(key.getByText('0 of 6 partners reported — no regional value', { exact: true })).toBeVisible();
 
   const map = page.getByRole('img', { name: /^Map of the Western Balkan partners coloured by irregular arrivals in December 2020/ });
   await expect(map.locator('canvas')).toHaveCount(1);

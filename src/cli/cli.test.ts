@@ -251,12 +251,12 @@ describeEachDatabase('jha statistics commands', (get) => {
     const csv = runJha(get(), ['indicators', '--indicator', 'justice.clearance_rate', '--partner', 'ME', '--from', '2022', '--to', '2023']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.trim().split('\n')).toEqual([
-      'indicator,partner,org_unit,period,case_category,instance,value',
-      'justice.clearance_rate,ME,,2022,,,',
-      'justice.clearance_rate,ME,,2023,,,75',
+      'indicator,partner,org_unit,period,case_category,instance,value,status',
+      'justice.clearance_rate,ME,,2022,,,,',
+      'justice.clearance_rate,ME,,2023,,,75,draft',
       // One partner is no region: below the coverage (4 of 6) the region and median cells stay empty.
-      'justice.clearance_rate,WB6,,2023,,,',
-      'justice.clearance_rate,WB6_MEDIAN,,2023,,,',
+      'justice.clearance_rate,WB6,,2023,,,,draft',
+      'justice.clearance_rate,WB6_MEDIAN,,2023,,,,draft',
     ]);
     const dt = runJha(get(), [
       'indicators',
@@ -269,7 +269,7 @@ describeEachDatabase('jha statistics commands', (get) => {
       '--format',
       'json',
     ]);
-    expect(JSON.parse(dt.stdout).values[0].value).toBe(1338);
+    expect(JSON.parse(dt.stdout).values[0]).toMatchObject({ value: 1338, status: 'draft', partialUnits: null });
     expect(runJha(get(), ['indicators', '--indicator', 'justice.nothing']).stderr).toMatch(/Indicator justice\.nothing does not exist/);
   });
 
@@ -286,7 +286,7 @@ describeEachDatabase('jha statistics commands', (get) => {
       '--format',
       'csv',
     ]);
-    expect(csv.stdout.split('\n')[0]).toBe(HEADER);
+    expect(csv.stdout.split('\n')[0]).toBe(`${HEADER},obs_status,status`);
     expect(csv.stdout).toContain('justice.annual,ME,ME-C1,2023,cases.incoming,criminal_minor,first,NA,not yet counted');
     const json = JSON.parse(
       runJha(get(), ['export', 'values', '--dataset', 'justice.annual', '--partner', 'ME', '--format', 'json']).stdout,

@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 import { ALLOWED_TYPES } from '../platform/files/file-check.js';
 import { XLSX_MEDIA_TYPE } from '../platform/exports/tables.js';
 import { IsoDate, LiteralUnion, NullableString, PartnerCode, Text } from './plans.schema.js';
-import { ASSESSMENTS, STATUSES } from './progress.js';
+import { ASSESSMENTS, NOT_PUBLISHED, STATUSES } from './progress.js';
 
 const Id = Type.String({ maxLength: 64 });
 const Version = Type.Integer({ minimum: 1, description: 'the version that was read; a stale one gets 409' });
@@ -17,6 +17,8 @@ export const ReportStatusSchema = Type.Union([
   Type.Literal('returned'),
   Type.Literal('assessed'),
 ]);
+/** A report's status as a round summary shows it: `not_published` while the viewer may not see another partner's report state. */
+export const ShownReportStatusSchema = Type.Union([...ReportStatusSchema.anyOf, Type.Literal(NOT_PUBLISHED)]);
 export const RoundStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('published')]);
 
 export const RoundParams = Type.Object({ id: Id });
@@ -68,15 +70,23 @@ export const AddLinkBody = Type.Object(
 export const UploadQuery = Type.Object({ commitment: Id, name: Text(300) });
 export const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]) });
 
-export const ReportSummarySchema = Type.Object({
-  partner: Type.String(),
-  status: ReportStatusSchema,
-  version: Type.Integer(),
-  submittedAt: NullableString,
-  commitments: Type.Integer(),
-  reported: Type.Integer({ description: 'commitments with a status' }),
-  assessed: Type.Integer({ description: 'commitments with an assessment' }),
-});
+const NullableCount = (description: string) => Type.Union([Type.Integer(), Type.Null()], { description });
+
+export const ReportSummarySchema = Type.Object(
+  {
+    partner: Type.String(),
+    status: ShownReportStatusSchema,
+    version: Type.Union([Type.Integer(), Type.Null()]),
+    submittedAt: NullableString,
+    commitments: Type.Integer({ description: 'the partner’s commitments in the plan' }),
+    reported: NullableCount('commitments with a status; null while not published'),
+    assessed: NullableCount('commitments with an assessment; null while not published'),
+  },
+  {
+    description:
+      'The state of a partner’s report. Until the round is published, another partner’s coordinator sees only `not_published` with null version, counts and timestamps.',
+  },
+);
 export type ReportSummary = Static<typeof ReportSummarySchema>;
 
 export const RoundSchema = Type.Object(

@@ -5,9 +5,9 @@ import type { Db } from '../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors.js';
 import type { Viewer } from '../platform/viewer.js';
 import { findPlan } from './plans.repository.js';
-import { canReport, editableByPartner } from './progress.js';
+import { canReport, canSeeReportState, editableByPartner, NOT_PUBLISHED } from './progress.js';
 import { findReport, findRound, listEntries, listReports, type EntryRow } from './progress.repository.js';
-import type { RoundView } from './progress.schema.js';
+import type { ReportSummary, RoundView } from './progress.schema.js';
 import type { ProgressReportsTable, ProgressRoundsTable } from './tables.js';
 
 /** The web app's page of a partner's report in a round (the link of its notifications). */
@@ -21,8 +21,16 @@ export async function roundOrThrow(db: Db, id: string): Promise<ProgressRoundsTa
   return round;
 }
 
-/** The rounds as the API shows them, each with its plan's title and the state of every partner's report. */
-export async function summariseRounds(db: Db, rounds: ProgressRoundsTable[]): Promise<RoundView[]> {
+/** What a viewer who may not see the report's state learns of it: the partner and its number of commitments (the plan's, public). */
+function hiddenSummary(partner: string, commitments: number): ReportSummary {
+  return { partner, status: NOT_PUBLISHED, version: null, submittedAt: null, commitments, reported: null, assessed: null };
+}
+
+/**
+ * The rounds as the API shows them to the viewer, each with its plan's title and every partner's
+ * report: its state where the viewer may see it (`canSeeReportState`), else `not_published`.
+ */
+export async function summariseRounds(db: Db, viewer: Viewer, rounds: ProgressRoundsTable[]): Promise<RoundView[]> {
   const reports = await listReports(
     db,
     rounds.map((r) => r.id),
@@ -46,6 +54,7 @@ export async function summariseRounds(db: Db, rounds: ProgressRoundsTable[]): Pr
       .filter((r) => r.round_id === round.id)
       .map((r) => {
         const mine = entries.filter((e) => e.report_id === r.id);
+        if (!canSeeReportState(viewer, r.partner_code, round.status)) return hiddenSummary(r.partner_code, mine.length);
         return {
           partner: r.partner_code,
           status: r.status,

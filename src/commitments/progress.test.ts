@@ -6,7 +6,8 @@ import { buildApp } from '../app/app.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { callApi, makeUser, type TestUser } from '../testing/factories.js';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
-import { isOverdue, reminderStage } from './progress.js';
+import { PUBLIC_VIEWER, type Viewer } from '../platform/viewer.js';
+import { canReadReport, canSeeReportState, isOverdue, reminderStage } from './progress.js';
 import {
   audits,
   catalog,
@@ -33,6 +34,30 @@ describe('progress rules', () => {
     expect(isOverdue('2020-12-31', '2021-01-01', 'completed', null)).toBe(false);
     expect(isOverdue('2020-12-31', '2021-01-01', 'in_progress', 'fully_implemented')).toBe(false);
     expect(isOverdue(null, '2021-01-01', null, null)).toBe(false);
+  });
+
+  it('another partner’s coordinator sees a report’s state only once its round is published; insiders always', () => {
+    const user = (role: 'coordinator' | 'commission' | 'reviewer' | 'admin', partner: string | null = null): Viewer => ({
+      kind: 'user',
+      role,
+      partner,
+      id: `${role}-${partner}`,
+      label: `${role}@example.org`,
+    });
+    const al = user('coordinator', 'AL');
+    expect(canSeeReportState(al, 'AL', 'open')).toBe(true);
+    expect(canSeeReportState(al, 'RS', 'open')).toBe(false);
+    expect(canSeeReportState(al, 'RS', 'published')).toBe(true);
+    expect(canSeeReportState(user('coordinator'), 'RS', 'open')).toBe(false);
+    for (const role of ['commission', 'reviewer', 'admin'] as const) expect(canSeeReportState(user(role), 'RS', 'open')).toBe(true);
+    expect(canSeeReportState({ kind: 'operator', label: 'cli' }, 'RS', 'open')).toBe(true);
+    expect(canSeeReportState(PUBLIC_VIEWER, 'RS', 'open')).toBe(false);
+    expect(canSeeReportState(PUBLIC_VIEWER, 'RS', 'published')).toBe(true);
+    // The content follows: another partner's only when assessed in a published round.
+    expect(canReadReport(al, 'RS', 'open', 'assessed')).toBe(false);
+    expect(canReadReport(al, 'RS', 'published', 'draft')).toBe(false);
+    expect(canReadReport(al, 'RS', 'published', 'assessed')).toBe(true);
+    expect(canReadReport(al, 'AL', 'open', 'draft')).toBe(true);
   });
 
   it('reminds a week before the due date and once overdue, only while the report is with the partner', () => {

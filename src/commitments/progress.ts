@@ -35,14 +35,33 @@ export function isInsider(viewer: Viewer): boolean {
   return viewer.kind === 'operator' || (viewer.kind === 'user' && viewer.role !== 'coordinator');
 }
 
+function isOwnPartner(viewer: Viewer, partner: string): boolean {
+  return viewer.kind === 'user' && viewer.role === 'coordinator' && viewer.partner === partner;
+}
+
+/**
+ * The status a report summary shows to a viewer who may not see the report's workflow state
+ * (see `canSeeReportState`); its counts, version and timestamps are then null.
+ */
+export const NOT_PUBLISHED = 'not_published';
+
+/**
+ * Whether the viewer sees the workflow state of a partner's report (its status, counts, version
+ * and timestamps): insiders always, a coordinator their own partner's, and everyone once the round
+ * is published. Until then another partner's coordinator sees the report only as `NOT_PUBLISHED`,
+ * and not at all where its mere presence would tell its state (the overdue reports).
+ */
+export function canSeeReportState(viewer: Viewer, partner: string, round: RoundStatus): boolean {
+  return isInsider(viewer) || isOwnPartner(viewer, partner) || round === 'published';
+}
+
 /**
  * Whether a report's content is visible: insiders always, a coordinator their own partner's,
  * everyone a report that was assessed in a published round.
  */
 export function canReadReport(viewer: Viewer, partner: string, round: RoundStatus, report: ReportStatus): boolean {
-  if (isInsider(viewer)) return true;
-  if (viewer.kind === 'user' && viewer.partner === partner) return true;
-  return round === 'published' && report === 'assessed';
+  if (!canSeeReportState(viewer, partner, round)) return false;
+  return isInsider(viewer) || isOwnPartner(viewer, partner) || report === 'assessed';
 }
 
 /** Assessments reach the partner and the public with publication. */

@@ -2,7 +2,7 @@
 // one partner per page), built from the same rows as the CSV export. Every text is escaped.
 import { escapeHtml } from '../platform/html.js';
 import { ASSESSMENT_LABELS, STATUS_LABELS, type Assessment, type ProgressStatus } from './progress.js';
-import type { RoundView } from './progress.schema.js';
+import type { ReportSummary, RoundView } from './progress.schema.js';
 import type { RoundRow } from './rounds.service.js';
 
 const STYLE = `
@@ -16,11 +16,12 @@ th { background: #eef3fa; } .level { font-weight: 600; white-space: nowrap; } .n
 @media print { body { margin: 0; max-width: none; } section.partner { break-before: page; } section.partner:first-of-type { break-before: auto; } a { color: inherit; text-decoration: none; } .noprint { display: none; } }
 `;
 
-const REPORT_STATUS: Record<string, string> = {
+const REPORT_STATUS: Record<ReportSummary['status'], string> = {
   draft: 'Not reported',
   returned: 'Not reported',
   submitted: 'Awaiting assessment',
   assessed: 'Assessed',
+  not_published: 'Not published',
 };
 
 export function renderRoundReport(round: RoundView, rows: RoundRow[], nonce: string, generatedAt = new Date()): string {
@@ -32,7 +33,7 @@ export function renderRoundReport(round: RoundView, rows: RoundRow[], nonce: str
       const summary = round.reports.find((r) => r.partner === partner)!;
       const body =
         mine.length === 0
-          ? `<p class="none">${e(REPORT_STATUS[summary.status] ?? summary.status)}: the content of this report is not visible to you.</p>`
+          ? `<p class="none">${e(REPORT_STATUS[summary.status])}: the content of this report is not visible to you.</p>`
           : `<table><thead><tr><th>Action</th><th>Deadline</th><th>Status and narrative</th><th>Evidence</th><th>Assessment</th></tr></thead><tbody>${mine
               .map((r) => {
                 const score = r.assessment ? Object.keys(ASSESSMENT_LABELS).indexOf(r.assessment) : -1;
@@ -44,7 +45,7 @@ export function renderRoundReport(round: RoundView, rows: RoundRow[], nonce: str
                 );
               })
               .join('')}</tbody></table>`;
-      return `<section class="partner"><h2>${e(partner)} <small class="meta">${e(REPORT_STATUS[summary.status] ?? summary.status)}</small></h2>${body}</section>`;
+      return `<section class="partner"><h2>${e(partner)} <small class="meta">${e(REPORT_STATUS[summary.status])}</small></h2>${body}</section>`;
     })
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(round.title)} – ${e(round.planTitle)}</title><style nonce="${e(nonce)}">${STYLE}</style></head><body>

@@ -37,7 +37,7 @@ export async function getReport(db: Db, viewer: Viewer, roundId: string, partner
   const showAssessment = canReadAssessment(viewer, round.status);
   const open = round.status === 'open';
   return {
-    round: (await summariseRounds(db, [round]))[0]!,
+    round: (await summariseRounds(db, viewer, [round]))[0]!,
     partner,
     status: report.status,
     version: report.version,

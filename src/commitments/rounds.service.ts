@@ -1,6 +1,7 @@
 // Reporting rounds: the Commission opens a round for a plan (one draft report per committed
-// partner), everyone signed in follows its reports' state, and the Commission publishes the
-// assessed reports. Also the round's rows for the CSV/XLSX export and the printable report.
+// partner), insiders and each partner's coordinators follow its reports' state (a coordinator
+// sees other partners' only once published), and the Commission publishes the assessed reports.
+// Also the round's rows for the CSV/XLSX export and the printable report.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.service.js';
@@ -37,16 +38,21 @@ function checkRoundInput(input: RoundInput): void {
     throw new ValidationError('dueDate: the due date is before the reporting period starts.', { field: 'dueDate' });
 }
 
-/** Rounds the viewer may see: all for signed-in users (statuses of reports are not confidential), published ones for the public. */
+/**
+ * Rounds the viewer may see: all for signed-in users, published ones for the public. Each report's
+ * state shows as far as `canSeeReportState` allows: a coordinator sees another partner's report in
+ * an open round as `not_published`, without counts or timestamps.
+ */
 export async function listVisibleRounds(db: Db, viewer: Viewer, plan?: string): Promise<RoundView[]> {
   const rounds = await listRounds(db, { plan, status: viewer.kind === 'public' ? 'published' : undefined });
-  return summariseRounds(db, rounds);
+  return summariseRounds(db, viewer, rounds);
 }
 
+/** One round as `listVisibleRounds` shows it; 404 for the public until it is published. */
 export async function getRound(db: Db, viewer: Viewer, id: string): Promise<RoundView> {
   const round = await roundOrThrow(db, id);
   if (viewer.kind === 'public' && round.status !== 'published') throw new NotFoundError('Reporting round', id);
-  return (await summariseRounds(db, [round]))[0]!;
+  return (await summariseRounds(db, viewer, [round]))[0]!;
 }
 
 /** Opens a round: one draft report per committed partner, one empty entry per commitment. */

@@ -14,6 +14,7 @@ import {
   assessmentScore,
   canReadAssessment,
   canReadReport,
+  canSeeReportState,
   daysUntil,
   isOverdue,
   reminderStage,
@@ -115,20 +116,43 @@ function commitmentView(c: CommitmentDetailRow, latest: Latest | undefined, toda
   };
 }
 
+/** An entry as it stood at an instant: a status saved or an assessment made later was not known yet. */
+function asItStood(e: EntryRow, at: string): EntryRow {
+  const saved = e.updated_at <= at;
+  const assessed = e.assessed_at !== null && e.assessed_at <= at;
+  return {
+    ...e,
+    status: saved ? e.status : null,
+    narrative: saved ? e.narrative : null,
+    assessment: assessed ? e.assessment : null,
+    assessment_comment: assessed ? e.assessment_comment : null,
+  };
+}
+
+/**
+ * A partner's commitments, overdue as of the day `today`. With `knownBy` (an instant), only what
+ * was reported and assessed by then counts: the commitments as they stood then (a briefing book).
+ */
 export async function partnerCommitments(
   db: Db,
   viewer: Viewer,
   partner: string,
   today = new Date().toISOString().slice(0, 10),
+  knownBy?: string,
 ): Promise<CommitmentView[]> {
   const commitments = await listCommitmentDetails(db, { partner });
-  const latest = latestByCommitment(viewer, await listEntries(db, { commitmentIds: commitments.map((c) => c.id) }));
+  const entries = await listEntries(db, { commitmentIds: commitments.map((c) => c.id) });
+  const latest = latestByCommitment(viewer, knownBy === undefined ? entries : entries.map((e) => asItStood(e, knownBy)));
   return commitments
     .map((c) => commitmentView(c, latest.get(c.id), today))
     .sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.plan.localeCompare(b.plan));
 }
 
-/** Commitments past their deadline and, for signed-in users, progress reports past their round's due date. */
+/**
+ * Commitments past their deadline and, for signed-in users, progress reports past their round's
+ * due date: those whose state the viewer may see (a coordinator, only their own partner's, since
+ * being late tells that the report is not submitted).
+ */
 export async function overdueList(
   db: Db,
   viewer: Viewer,
@@ -150,6 +174,7 @@ export async function overdueList(
     )) {
       const round = rounds.find((x) => x.id === r.round_id)!;
       if (filter.partner && r.partner_code !== filter.partner) continue;
+      if (!canSeeReportState(viewer, r.partner_code, round.status)) continue;
       if (reminderStage(round.due_date, today, r.status) !== 'overdue') continue;
       reports.push({
         round: round.id,

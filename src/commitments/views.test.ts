@@ -3,8 +3,36 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app/app.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { callApi, type TestUser } from '../testing/factories.js';
-import { catalog, KPI_ROUND, loadShippedPlans, openRound, people, publishedRound, type Suite } from '../testing/commitments.js';
+import { callApi, makeUser, type TestUser } from '../testing/factories.js';
+import {
+  catalog,
+  KPI_ROUND,
+  loadShippedPlans,
+  openRound,
+  people,
+  publishedRound,
+  submitPartner,
+  type Suite,
+} from '../testing/commitments.js';
+
+interface Summary {
+  partner: string;
+  status: string;
+  version: number | null;
+  submittedAt: string | null;
+  commitments: number;
+  reported: number | null;
+  assessed: number | null;
+}
+interface Cell {
+  partner: string;
+  objective: string;
+  commitments: number;
+  assessed: number;
+  score: number | null;
+  level: string | null;
+}
+const byPartner = (reports: Summary[], partner: string) => reports.find((r) => r.partner === partner);
 
 describeEachDatabase('commitments views', (get) => {
   let s: Suite;
@@ -76,18 +104,105 @@ describeEachDatabase('commitments views', (get) => {
     ]);
   });
 
-  it('reports past the due date of an open round are overdue for signed-in users', async () => {
-    const { commission, al } = await people(s);
+  it('reports past the due date of an open round are overdue for the Commission, for a coordinator only their own', async () => {
+    const { commission, reviewer, al } = await people(s);
     const { roundId } = await openRound(s, commission, 'firearms_ap_2020', KPI_ROUND);
-    const list = (await call(al, 'GET', '/commitments/overdue')).json();
-    expect(list.reports.filter((r: { round: string }) => r.round === roundId).map((r: { partner: string }) => r.partner)).toEqual([
-      'AL',
-      'BA',
-      'ME',
-      'MK',
-      'RS',
-      'XK',
+    const late = async (user: TestUser | null, query = '') =>
+      ((await call(user, 'GET', `/commitments/overdue${query}`)).json().reports as { round: string; partner: string; status: string }[])
+        .filter((r) => r.round === roundId)
+        .map((r) => `${r.partner}:${r.status}`);
+    const all = ['AL:draft', 'BA:draft', 'ME:draft', 'MK:draft', 'RS:draft', 'XK:draft'];
+    expect(await late(commission)).toEqual(all);
+    expect(await late(reviewer)).toEqual(all);
+    // Being late tells that a report is not submitted: other partners' reports are not listed to a coordinator.
+    expect(await late(al)).toEqual(['AL:draft']);
+    expect(await late(al, '?partner=RS')).toEqual([]);
+    expect(await late(null)).toEqual([]);
+  });
+
+  it('a coordinator sees another partner’s report state only once the round is published', async () => {
+    const { commission, reviewer, al, rs } = await people(s);
+    const admin = await makeUser(s.db, 'admin');
+    const { plan, roundId } = await openRound(s, commission);
+    // RS submits; the reviewer assesses its first commitment (the report stays submitted).
+    const rsReport = await submitPartner(s, { coordinator: rs, reviewer }, roundId, 'RS', 1);
+    const n = rsReport.entries.length;
+    const round = async (user: TestUser | null) => (await call(user, 'GET', `/rounds/${roundId}`)).json().reports as Summary[];
+    const listed = async (user: TestUser | null, url: string) =>
+      ((await call(user, 'GET', url)).json().rounds as { id: string; reports: Summary[] }[]).find((r) => r.id === roundId)?.reports;
+    const hidden = {
+      partner: 'RS',
+      status: 'not_published',
+      version: null,
+      submittedAt: null,
+      commitments: n,
+      reported: null,
+      assessed: null,
+    };
+
+    // Albania's coordinator: RS not published in the round, the lists and Albania's own report; AL in full.
+    expect(byPartner(await round(al), 'RS')).toEqual(hidden);
+    expect(byPartner((await listed(al, `/plans/${plan}/rounds`))!, 'RS')).toEqual(hidden);
+    expect(byPartner((await listed(al, '/rounds'))!, 'RS')).toEqual(hidden);
+    expect(byPartner((await call(al, 'GET', `/rounds/${roundId}/reports/AL`)).json().round.reports, 'RS')).toEqual(hidden);
+    expect(byPartner(await round(al), 'AL')).toEqual({
+      partner: 'AL',
+      status: 'draft',
+      version: 1,
+      submittedAt: null,
+      commitments: 5,
+      reported: 0,
+      assessed: 0,
+    });
+    expect((await round(al)).map((r) => r.status)).toEqual([
+      'draft',
+      'not_published',
+      'not_published',
+      'not_published',
+      'not_published',
+      'not_published',
     ]);
-    expect((await call(null, 'GET', '/commitments/overdue')).json().reports).toEqual([]);
+    // Serbia's coordinator sees its own report in full, and Albania's as not published.
+    expect(byPartner(await round(rs), 'RS')).toMatchObject({ status: 'submitted', reported: n, assessed: 1 });
+    expect(byPartner(await round(rs), 'AL')).toMatchObject({ status: 'not_published', reported: null, version: null });
+    // The Commission, reviewers and admins see the state as it is.
+    for (const insider of [commission, reviewer, admin]) {
+      const summary = byPartner(await round(insider), 'RS')!;
+      expect(summary).toMatchObject({ status: 'submitted', version: 4, commitments: n, reported: n, assessed: 1 });
+      expect(summary.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    }
+    // Nor does the heat map, the partner's commitments or the round's exports tell Albania anything of RS's report.
+    const objective = rsReport.entries[0]!.objective;
+    const cell = async (user: TestUser | null) =>
+      ((await call(user, 'GET', `/plans/${plan}/heatmap`)).json().cells as Cell[]).find(
+        (c) => c.partner === 'RS' && c.objective === objective,
+      )!;
+    expect(await cell(commission)).toMatchObject({ assessed: 1, score: 2, level: 'some_progress' });
+    expect(await cell(al)).toMatchObject({ assessed: 0, score: null, level: null });
+    const rsCommitments = (await call(al, 'GET', '/partners/RS/commitments')).json().commitments as { plan: string; latest: object }[];
+    expect(rsCommitments.filter((c) => c.plan === plan).map((c) => c.latest)).toEqual(
+      Array(n).fill({ status: null, statusRound: null, assessment: null, assessmentRound: null, assessmentComment: null }),
+    );
+    const html = (await call(al, 'GET', `/rounds/${roundId}/report.html`)).body;
+    expect(html).toContain('<h2>RS <small class="meta">Not published</small></h2>');
+    expect(html).toContain('<h2>AL <small class="meta">Not reported</small></h2>');
+    const csv = (await call(al, 'GET', `/rounds/${roundId}/export?format=csv`)).body.trim().split('\n');
+    expect(csv.slice(1).map((line) => line.split(',')[2])).toEqual(['AL', 'AL', 'AL', 'AL', 'AL']);
+
+    // The reviewer assesses the rest, the Commission publishes: now Albania sees RS's report state.
+    const rest = rsReport.entries.map((e) => ({ commitment: e.commitment, assessment: 'some_progress' }));
+    const assessed = await call(reviewer, 'PUT', `/rounds/${roundId}/reports/RS/assessments`, { version: 4, assessments: rest });
+    expect(assessed.json()).toMatchObject({ status: 'assessed', version: 5 });
+    const { version } = (await call(commission, 'GET', `/rounds/${roundId}`)).json();
+    expect((await call(commission, 'POST', `/rounds/${roundId}/publish`, { version })).statusCode).toBe(200);
+    for (const viewer of [al, null]) {
+      const summary = byPartner(await round(viewer), 'RS')!;
+      expect(summary).toMatchObject({ status: 'assessed', version: 5, commitments: n, reported: n, assessed: n });
+      expect(summary.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(byPartner((await listed(viewer, `/plans/${plan}/rounds`))!, 'RS')).toEqual(summary);
+      expect(await cell(viewer)).toMatchObject({ score: 2, level: 'some_progress' });
+    }
+    expect(byPartner(await round(al), 'BA')).toMatchObject({ status: 'draft', reported: 0, assessed: 0 });
+    expect((await call(al, 'GET', `/rounds/${roundId}/report.html`)).body).toContain('<h2>RS <small class="meta">Assessed</small></h2>');
   });
 });

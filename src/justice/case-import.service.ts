@@ -67,14 +67,14 @@ export function valuesForYear(counts: CaseCount[], year: number): CheckedValue[]
     const coords = coordsKey({ case_category: c.category, instance: c.instance });
     const total = totals.get(coords) ?? Object.fromEntries(COUNT_VARIABLES.map((v) => [v, 0]));
     for (const v of COUNT_VARIABLES) {
-      out.push({ variable: `cases.${v}`, orgUnit: c.court, coords, num: c[v], code: null, comment: null, remove: false });
+      out.push({ variable: `cases.${v}`, orgUnit: c.court, coords, num: c[v], code: null, comment: null, obsStatus: null, remove: false });
       total[v] = total[v]! + c[v];
     }
     totals.set(coords, total);
   }
   for (const [coords, total] of totals) {
     for (const v of COUNT_VARIABLES)
-      out.push({ variable: `cases.${v}`, orgUnit: '', coords, num: total[v]!, code: null, comment: null, remove: false });
+      out.push({ variable: `cases.${v}`, orgUnit: '', coords, num: total[v]!, code: null, comment: null, obsStatus: null, remove: false });
   }
   return out;
 }
@@ -165,6 +165,7 @@ async function landCounts(
           num: null,
           code: null,
           comment: null,
+          obsStatus: null,
           remove: true,
         }));
       const r = await applyValues(trx, catalog, actor, key, [...fresh, ...stale], undefined);

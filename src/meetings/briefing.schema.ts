@@ -1,5 +1,6 @@
 // Request and response schemas of a delegation's briefing book (JSON and printable HTML): the
-// indicators and commitments per agenda item (the single source of their types).
+// indicators and commitments per agenda item as of the meeting, and apart from them the figures
+// published since (the single source of their types).
 import { Type, type Static } from 'typebox';
 import { download } from '../platform/http/schemas.js';
 import { ItemSchema, MeetingCoreSchema, PartnerCode } from './meetings.schema.js';
@@ -12,16 +13,25 @@ export const BriefingIndicatorSchema = Type.Object({
   code: Type.String(),
   label: Type.String(),
   unit: Type.String(),
-  trend: Type.Array(Point, { description: 'the partner’s last five periods with a value, oldest first' }),
-  latest: Type.Union([Point, Type.Null()]),
-  region: Type.Union([
-    Type.Object({
-      period: Type.String(),
-      value: Type.Union([Type.Number(), Type.Null()]),
-      median: Type.Union([Type.Number(), Type.Null()]),
-    }),
-    Type.Null(),
-  ]),
+  trend: Type.Array(Point, {
+    description: 'as of the book: the partner’s last five periods with a value that ended before asOfDate, oldest first',
+  }),
+  latest: Type.Union([Point, Type.Null()], { description: 'as of the book: the last of the trend' }),
+  region: Type.Union(
+    [
+      Type.Object({
+        period: Type.String(),
+        value: Type.Union([Type.Number(), Type.Null()]),
+        median: Type.Union([Type.Number(), Type.Null()]),
+      }),
+      Type.Null(),
+    ],
+    { description: 'as of the book: the region’s last period with a value or a median' },
+  ),
+  sinceThen: Type.Union([Point, Type.Null()], {
+    description:
+      'not as of the book: the partner’s latest figure published now, when it is newer than `latest` (a later period, or the same one revised); null for a meeting still to come or when nothing changed',
+  }),
 });
 
 export const BriefingCommitmentSchema = Type.Object({
@@ -30,15 +40,23 @@ export const BriefingCommitmentSchema = Type.Object({
   action: Type.String(),
   title: Type.String(),
   deadline: Type.Union([Type.String(), Type.Null()]),
-  status: Type.Union([Type.String(), Type.Null()], { description: 'the latest reported status' }),
-  assessment: Type.Union([Type.String(), Type.Null()], { description: 'the latest assessment' }),
-  overdue: Type.Boolean(),
+  status: Type.Union([Type.String(), Type.Null()], { description: 'the latest status reported by asOf' }),
+  assessment: Type.Union([Type.String(), Type.Null()], { description: 'the latest assessment made by asOf' }),
+  overdue: Type.Boolean({ description: 'the deadline had passed by asOfDate and the commitment was not done by asOf' }),
 });
 
 export const BriefingBookSchema = Type.Object(
   {
     meeting: Type.Pick(MeetingCoreSchema, ['id', 'title', 'start', 'end', 'timeZone', 'format', 'host']),
     partner: Type.Union([Type.String(), Type.Null()]),
+    asOf: Type.String({
+      description:
+        'an ISO date-time: the figures and reports as published and known at this instant: the meeting’s start, or now for a meeting still to come',
+    }),
+    asOfDate: Type.String({
+      description: 'asOf’s day (YYYY-MM-DD) in the meeting’s time zone: only periods that ended before it, deadlines judged on it',
+    }),
+    past: Type.Boolean({ description: 'whether the meeting has begun (then sinceThen may hold newer figures)' }),
     items: Type.Array(
       Type.Object({
         session: Type.String({ description: 'the session’s title' }),
@@ -49,7 +67,10 @@ export const BriefingBookSchema = Type.Object(
       }),
     ),
   },
-  { description: 'The briefing book: per agenda item its indicators, the partner’s commitments and the documents' },
+  {
+    description:
+      'The briefing book as of its meeting: per agenda item its indicators, the partner’s commitments and the documents; figures published since apart (sinceThen)',
+  },
 );
 
 export const BriefingHtmlReply = download('The briefing book as printable HTML', 'text/html');

@@ -1,24 +1,47 @@
-// The briefing book of a delegation, generated on demand: for each agenda item the latest values
-// of its linked indicators (the partner's own trend and the regional median) and the status of the
-// partner's commitments in the linked plans; also as a printable document.
+// The briefing book of a delegation, generated on demand, as of its meeting: for each agenda item
+// the values of its linked indicators as published by the meeting's start (now, for a meeting still
+// to come) for the periods that had ended by then (the partner's own trend and the regional median),
+// and the status of the partner's commitments in the linked plans as it stood then. Apart from those,
+// for a meeting that has begun, the partner's latest figure published since ("since then"). Also as a
+// printable document.
 import type { Db } from '../platform/db/database.js';
 import { ForbiddenError, ValidationError } from '../platform/errors.js';
 import { partnerCommitments } from '../commitments/views.service.js';
 import type { Catalog } from '../statistics/catalog.js';
-import { indicatorValues } from '../statistics/indicators.service.js';
-import { comparePeriods } from '../statistics/periods.js';
+import { indicatorValues, type IndicatorAnswer } from '../statistics/indicators.service.js';
+import { comparePeriods, endedBefore, lastEndedBefore } from '../statistics/periods.js';
 import type { Viewer } from '../platform/viewer.js';
 import { escapeHtml } from '../platform/html.js';
 import type { BriefingBook, BriefingIndicator } from './briefing.schema.js';
-import { clock, isOrganiser, longDate, PRINT_STYLE } from './meetings.js';
+import { briefingAsOf, clock, isOrganiser, longDate, PRINT_STYLE } from './meetings.js';
 import { getMeeting } from './meetings.service.js';
 
+type Point = NonNullable<BriefingIndicator['latest']>;
+
+/** The partner's own values with a figure, oldest first. */
+function ownPoints(answer: IndicatorAnswer, partner: string): Point[] {
+  return answer.values
+    .filter((v) => v.partner === partner && v.orgUnit === null && v.value !== null)
+    .sort((a, b) => comparePeriods(a.period, b.period))
+    .map((v) => ({ period: v.period, value: v.value }));
+}
+
+/** The newest figure when it is news against the book's latest: a later period, or the same period revised. */
+function newerThan(newest: Point | undefined, latest: Point | undefined): Point | null {
+  if (!newest) return null;
+  if (!latest) return newest;
+  const order = comparePeriods(newest.period, latest.period);
+  return order > 0 || (order === 0 && newest.value !== latest.value) ? newest : null;
+}
+
+/** The briefing book as of the meeting (`now` decides whether it has begun). */
 export async function briefingBook(
   db: Db,
   catalog: Catalog,
   viewer: Viewer,
   meetingId: string,
   partner: string | null,
+  now = new Date(),
 ): Promise<BriefingBook> {
   const meeting = await getMeeting(db, viewer, meetingId);
   if (!meeting.can.participate) throw new ForbiddenError("Briefing books are for the meeting's participants.");
@@ -28,28 +51,33 @@ export async function briefingBook(
     if (!isOrganiser(viewer) && !(viewer.kind === 'user' && viewer.partner === partner))
       throw new ForbiddenError(`The briefing book of ${partner} is for ${partner}'s delegation and the organisers.`);
   }
-  const commitments = partner ? await partnerCommitments(db, viewer, partner) : [];
+  const { asOf, asOfDate, past } = briefingAsOf(meeting.start, meeting.timeZone, now);
+  // Deadlines judged on the meeting's day; statuses and assessments as reported by its start.
+  const commitments = partner ? await partnerCommitments(db, viewer, partner, asOfDate, asOf) : [];
   const cache = new Map<string, BriefingIndicator>();
   const indicator = async (code: string): Promise<BriefingIndicator> => {
     const hit = cache.get(code);
     if (hit) return hit;
-    const answer = await indicatorValues(db, catalog, viewer, { code });
-    const own = partner
-      ? answer.values
-          .filter((v) => v.partner === partner && v.orgUnit === null && v.value !== null)
-          .sort((a, b) => comparePeriods(a.period, b.period))
-      : [];
+    const types = new Set((catalog.indicators.get(code)?.datasets ?? []).map((d) => catalog.datasets.get(d)?.periodType));
+    const [type] = types;
+    const to = types.size === 1 && type ? lastEndedBefore(type, asOfDate) : undefined;
+    const answer = await indicatorValues(db, catalog, viewer, { code, asOf, publishedOnly: true, ...(to ? { to } : {}) });
+    // Only periods that had ended by the meeting's day, whatever the answer holds.
+    const own = partner ? ownPoints(answer, partner).filter((p) => endedBefore(p.period, asOfDate)) : [];
     const region = answer.region
-      .filter((r) => r.value !== null || r.median !== null)
+      .filter((r) => (r.value !== null || r.median !== null) && endedBefore(r.period, asOfDate))
       .sort((a, b) => comparePeriods(a.period, b.period))
       .at(-1);
+    // For a meeting that has begun: what is published now, kept apart from the book's figures.
+    const published = past && partner ? ownPoints(await indicatorValues(db, catalog, viewer, { code, publishedOnly: true }), partner) : [];
     const out: BriefingIndicator = {
       code,
       label: answer.indicator.label,
       unit: answer.indicator.unit,
-      trend: own.slice(-5).map((v) => ({ period: v.period, value: v.value })),
-      latest: own.length ? { period: own.at(-1)!.period, value: own.at(-1)!.value } : null,
+      trend: own.slice(-5),
+      latest: own.at(-1) ?? null,
       region: region ? { period: region.period, value: region.value, median: region.median } : null,
+      sinceThen: newerThan(published.at(-1), own.at(-1)),
     };
     cache.set(code, out);
     return out;
@@ -78,12 +106,17 @@ export async function briefingBook(
     }
   }
   const { id, title, start, end, timeZone, format, host } = meeting;
-  return { meeting: { id, title, start, end, timeZone, format, host }, partner, items };
+  return { meeting: { id, title, start, end, timeZone, format, host }, partner, asOf, asOfDate, past, items };
 }
 
 function fmt(value: number | null, unit: string): string {
   if (value === null) return '–';
   return `${value.toLocaleString('en-GB', { maximumFractionDigits: 2 })}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`;
+}
+
+/** "105 % (2021)", escaped; a dash for none. */
+function point(p: Point | null, unit: string): string {
+  return p ? `${escapeHtml(fmt(p.value, unit))} (${escapeHtml(p.period)})` : '–';
 }
 
 export function briefingHtml(book: BriefingBook, partnerName: string | null, nonce: string): string {
@@ -92,6 +125,7 @@ export function briefingHtml(book: BriefingBook, partnerName: string | null, non
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Briefing book – ${e(m.title)}${partnerName ? ` – ${e(partnerName)}` : ''}</title><style nonce="${e(nonce)}">${PRINT_STYLE}</style></head><body>
 <h1>Briefing book${partnerName ? `: ${e(partnerName)}` : ''}</h1>
 <p class="meta">${e(m.title)} · ${e(longDate(m.start, m.timeZone))}, ${e(clock(m.start, m.timeZone))}–${e(clock(m.end, m.timeZone))} (${e(m.timeZone)})${m.host ? ` · organised by the ${e(m.host)}` : ''}</p>
+<p class="as-of">Figures as published by ${e(longDate(book.asOf, m.timeZone))}, for the periods that had ended by then; commitments as reported by then, deadlines judged on that day.${book.past ? ' Figures published later are shown apart, under “Since then”.' : ''}</p>
 ${book.items
   .map(
     ({
@@ -102,7 +136,7 @@ ${book.items
       documents,
     }) => `<section class="item"><h2>${e(item.title)} <span class="meta">${e(session)}</span></h2>
 ${item.lead ? `<p class="who">Lead: ${e(item.lead)}${item.presenters.length ? ` · presenting: ${e(item.presenters.join(', '))}` : ''}</p>` : ''}${item.description ? `<p>${e(item.description)}</p>` : ''}
-${indicators.length ? `<table><thead><tr><th>Indicator</th><th>${e(partnerName ?? 'Partner')}: latest</th><th>Trend</th><th>Region (median)</th></tr></thead><tbody>${indicators.map((i) => `<tr><td>${e(i.label)}</td><td>${i.latest ? `${e(fmt(i.latest.value, i.unit))} (${e(i.latest.period)})` : '–'}</td><td>${e(i.trend.map((t) => `${t.period}: ${fmt(t.value, i.unit)}`).join(' · ') || '–')}</td><td>${i.region ? `${e(fmt(i.region.value, i.unit))} (median ${e(fmt(i.region.median, i.unit))}, ${e(i.region.period)})` : '–'}</td></tr>`).join('')}</tbody></table>` : ''}
+${indicators.length ? `<table><thead><tr><th>Indicator</th><th>${e(partnerName ?? 'Partner')}: latest</th><th>Trend</th><th>Region (median)</th>${book.past ? '<th class="since-then">Since then</th>' : ''}</tr></thead><tbody>${indicators.map((i) => `<tr><td>${e(i.label)}</td><td>${point(i.latest, i.unit)}</td><td>${e(i.trend.map((t) => `${t.period}: ${fmt(t.value, i.unit)}`).join(' · ') || '–')}</td><td>${i.region ? `${e(fmt(i.region.value, i.unit))} (median ${e(fmt(i.region.median, i.unit))}, ${e(i.region.period)})` : '–'}</td>${book.past ? `<td class="since-then">${point(i.sinceThen, i.unit)}</td>` : ''}</tr>`).join('')}</tbody></table>` : ''}
 ${commitments.length ? `<table><thead><tr><th>Commitment</th><th>Deadline</th><th>Status</th><th>Assessment</th></tr></thead><tbody>${commitments.map((c) => `<tr><td>${e(c.action)} ${e(c.title)}</td><td>${e(c.deadline ?? '')}${c.overdue ? ' (overdue)' : ''}</td><td>${e(c.status ?? 'not reported')}</td><td>${e(c.assessment ?? '–')}</td></tr>`).join('')}</tbody></table>` : ''}
 ${documents.length ? `<p class="meta">Documents: ${e(documents.map((d) => d.title).join('; '))}</p>` : ''}</section>`,
   )

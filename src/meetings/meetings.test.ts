@@ -9,9 +9,12 @@ import { CATALOG_DIR } from '../platform/paths.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { callApi, makeUser, uploadAs, type TestUser } from '../testing/factories.js';
 import { shippedPlans, syncPlans } from '../commitments/plans.service.js';
+import { fillReport, openRound, reportOf } from '../testing/commitments.js';
 import { loadCatalogs } from '../statistics/catalog.js';
+import { dayIn, longDate } from './meetings.js';
 
 const catalog = loadCatalogs(CATALOG_DIR);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
 
 /** A participants-only hybrid meeting of senior officials on 10 December 2026 (Brussels). */
@@ -333,9 +336,79 @@ describeEachDatabase('meetings', (get) => {
     expect(seizures.documents).toEqual([]);
     const stats = book.items.find((i: { item: { title: string } }) => i.item.title === 'Justice statistics');
     expect(stats.indicators[0]).toMatchObject({ code: 'justice.clearance_rate', label: 'Clearance rate' });
+    // A meeting still to come: the book is as of now, with nothing "since then".
+    expect(Date.now() - Date.parse(book.asOf)).toBeLessThan(60_000);
+    expect(book).toMatchObject({ past: false, asOfDate: dayIn(book.asOf, 'Europe/Brussels') });
+    expect(stats.indicators[0].sinceThen).toBe(null);
     const html = (await call(al, 'GET', `/meetings/${meetingId}/briefing.html?partner=AL`)).body;
     expect(html).toContain('Briefing book: Albania');
     expect(html).toContain('Senior officials on firearms &lt;b&gt;2026&lt;/b&gt;');
+    expect(html).toContain(`Figures as published by ${longDate(book.asOf, 'Europe/Brussels')}`);
+    expect(html).not.toContain('Since then');
+  });
+
+  it('a briefing book of a meeting that has begun takes the commitments as reported by its start', async () => {
+    const suite = { app, db: get().db };
+    // Albania reports on its own copy of the counter-terrorism plan (deadlines 31 December 2020):
+    // 1.0 completed, 2.0 delayed, 3.0 to 5.0 in progress.
+    const { plan, roundId } = await openRound(suite, commission);
+    await fillReport(suite, al, roundId);
+    await sleep(5);
+    // The meeting began a moment ago (it is on now).
+    const start = new Date();
+    const meetingId = await createMeeting(app, commission, {
+      title: 'Counter-terrorism follow-up',
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+      timeZone: 'UTC',
+    });
+    const m = await addSession(
+      app,
+      commission,
+      meetingId,
+      'Session',
+      start.toISOString(),
+      new Date(start.getTime() + 3_600_000).toISOString(),
+    );
+    await addItem(app, commission, meetingId, { sessionId: m.sessions[0].id, title: 'Counter-terrorism', topics: { plans: [plan] } });
+    await invite(app, commission, meetingId, { partner: 'AL' });
+    await sleep(5);
+    // After the start, Albania reports 2.0 completed too and submits.
+    const report = await reportOf(suite, al, roundId);
+    const second = report.entries[1]!.commitment;
+    await ok(
+      call(al, 'PUT', `/rounds/${roundId}/reports/AL/entries`, {
+        version: report.version,
+        entries: [{ commitment: second, status: 'completed' }],
+      }),
+      'save 2.0',
+    );
+    await ok(call(al, 'POST', `/rounds/${roundId}/reports/AL/submit`, { version: report.version + 1 }), 'submit');
+
+    const book = await ok(call(al, 'GET', `/meetings/${meetingId}/briefing?partner=AL`), 'briefing book');
+    expect(book).toMatchObject({ asOf: start.toISOString(), asOfDate: start.toISOString().slice(0, 10), past: true });
+    const rows = (list: { action: string; status: string | null; overdue: boolean }[]) => list.map((c) => [c.action, c.status, c.overdue]);
+    // By the start, 1.0 was done; 2.0 was not (its completion came later), so it was overdue then.
+    expect(rows(book.items[0].commitments)).toEqual([
+      ['1.0', 'completed', false],
+      ['2.0', null, true],
+      ['3.0', 'in_progress', true],
+      ['4.0', 'in_progress', true],
+      ['5.0', 'in_progress', true],
+    ]);
+    // Today both are done.
+    const today = (await ok(call(al, 'GET', '/partners/AL/commitments'), 'commitments')).commitments.filter(
+      (c: { plan: string }) => c.plan === plan,
+    );
+    expect(
+      rows(today.map((c: { action: string; latest: { status: string | null }; overdue: boolean }) => ({ ...c, status: c.latest.status }))),
+    ).toEqual([
+      ['1.0', 'completed', false],
+      ['2.0', 'completed', false],
+      ['3.0', 'in_progress', true],
+      ['4.0', 'in_progress', true],
+      ['5.0', 'in_progress', true],
+    ]);
   });
 
   it('tells invited partners of a new time and of a cancellation', async () => {

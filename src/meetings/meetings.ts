@@ -66,6 +66,26 @@ export function longDate(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso));
 }
 
+/** The day (YYYY-MM-DD) of an instant in a time zone. */
+export function dayIn(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(
+    new Date(iso),
+  );
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * What a meeting's briefing book is as of: the figures as published at the meeting's start (now,
+ * for a meeting still to come), periods that ended before that day and deadlines judged on it (in
+ * the meeting's time zone); `past` when the meeting has begun, so that newer figures may exist.
+ */
+export function briefingAsOf(start: string, timeZone: string, now: Date): { asOf: string; asOfDate: string; past: boolean } {
+  const past = Date.parse(start) < now.getTime();
+  const asOf = past ? new Date(start).toISOString() : now.toISOString();
+  return { asOf, asOfDate: dayIn(asOf, timeZone), past };
+}
+
 export function clock(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone, hour12: false }).format(new Date(iso));
 }
@@ -150,6 +170,7 @@ body { font: 11pt/1.45 system-ui, sans-serif; color: #1b1b1b; margin: 2rem auto;
 h1 { font-size: 1.5rem; margin-bottom: .2rem; } h2 { font-size: 1.15rem; border-bottom: 2px solid #034ea2; padding-bottom: .15rem; margin-top: 1.6rem; }
 .meta { color: #555; } ol { padding-left: 1.4rem; } li { margin: .5rem 0; } .who { color: #333; font-style: italic; }
 table { width: 100%; border-collapse: collapse; margin: .4rem 0 1rem; } th, td { border: 1px solid #ccc; padding: .25rem .4rem; text-align: left; font-size: 10pt; } th { background: #eef3fa; }
+.as-of { font-weight: 600; } th.since-then, td.since-then { border-left: 3px double #888; background: #f7f7f7; }
 @page { size: A4; margin: 15mm; } @media print { body { margin: 0; max-width: none; } section.item { break-inside: avoid; } }
 `;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcement, type MeetingCore, type SessionView } from './meetings.js';
+import { announcement, briefingAsOf, dayIn, type MeetingCore, type SessionView } from './meetings.js';
 
 const base: MeetingCore = {
   id: 'm',
@@ -84,5 +84,29 @@ describe('announcement', () => {
     // Summer time starts in Brussels on 29 March 2026: 08:00 UTC is 10:00 there.
     expect(led).toContain('Morning (10:00–14:00), with Commissioner A and Commissioner B: ');
     expect(announcement({ ...base, status: 'cancelled' }, sessions, [delegation], new Map())).toContain('has been cancelled');
+  });
+});
+
+describe('what a briefing book is as of', () => {
+  it('a meeting that has begun: its start, on its day in its own time zone', () => {
+    const now = new Date('2026-12-02T22:00:00.000Z');
+    expect(briefingAsOf('2020-10-22T07:30:00.000Z', 'Europe/Berlin', now)).toEqual({
+      asOf: '2020-10-22T07:30:00.000Z',
+      asOfDate: '2020-10-22',
+      past: true,
+    });
+    // 00:30 in Belgrade on 1 October is still 30 September in UTC: September has ended there.
+    expect(briefingAsOf('2020-09-30T22:30:00.000Z', 'Europe/Belgrade', now).asOfDate).toBe('2020-10-01');
+    expect(dayIn('2020-09-30T22:30:00.000Z', 'UTC')).toBe('2020-09-30');
+  });
+
+  it('a meeting still to come: now', () => {
+    const now = new Date('2026-12-02T22:00:00.000Z');
+    expect(briefingAsOf('2026-12-10T08:00:00.000Z', 'Europe/Brussels', now)).toEqual({
+      asOf: '2026-12-02T22:00:00.000Z',
+      asOfDate: '2026-12-02',
+      past: false,
+    });
+    expect(briefingAsOf('2026-12-10T08:00:00.000Z', 'Asia/Tokyo', now).asOfDate).toBe('2026-12-03');
   });
 });

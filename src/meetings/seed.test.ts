@@ -1,6 +1,7 @@
 // The shipped meeting: the 22 October 2020 ministerial videoconference, seeded by the demo start
 // step (once, in beforeAll, on this file's new database); every test looks it up by its title and
-// only reads it: its announcement, its .ics invitation and printable agenda, and the CLI.
+// only reads it: its announcement, its .ics invitation and printable agenda, the CLI, and Albania's
+// briefing book as of the meeting (on figures the test publishes).
 import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -9,7 +10,9 @@ import { buildApp } from '../app/app.js';
 import { CATALOG_DIR } from '../platform/paths.js';
 import { runJha } from '../testing/cli.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { callApi } from '../testing/factories.js';
+import { callApi, makeUser } from '../testing/factories.js';
+import { publishedSubmission, type SubmissionRef, type WorkflowUsers } from '../testing/submissions.js';
+import type { ValueInput } from '../statistics/value-input.js';
 import { shippedPlans, syncPlans } from '../commitments/plans.service.js';
 import { loadCatalogs } from '../statistics/catalog.js';
 import { MEETING_2020_TITLE, seedDemoMeeting } from './seed.js';
@@ -20,6 +23,16 @@ const catalog = loadCatalogs(CATALOG_DIR);
 async function seededMeetingId(app: FastifyInstance): Promise<string> {
   const list = (await callApi(app, null, 'GET', '/meetings')).json().meetings as { id: string; title: string }[];
   return list.find((m) => m.title === MEETING_2020_TITLE)!.id;
+}
+
+/** Albania's case figures of a year (they pass validation: stock and flow add up, each year carries over the last). */
+function cases(pendingStart: number, incoming: number, resolved: number): ValueInput[] {
+  return [
+    { variable: 'cases.pending_start', value: pendingStart },
+    { variable: 'cases.incoming', value: incoming },
+    { variable: 'cases.resolved', value: resolved },
+    { variable: 'cases.pending_end', value: pendingStart + incoming - resolved },
+  ];
 }
 
 describeEachDatabase('the shipped meeting', (get) => {
@@ -85,6 +98,123 @@ describeEachDatabase('the shipped meeting', (get) => {
     const agenda = (await read(`/meetings/${seeded}/agenda.html`)).body;
     expect(agenda).toContain('<li><strong>Migration</strong>');
     expect(agenda).toMatch(/@media print/);
+  });
+
+  it('Albania’s briefing book is as of 22 October 2020: figures published by then for periods ended by then, deadlines judged then; newer figures apart', async () => {
+    const seeded = await seededMeetingId(app);
+    const al = await makeUser(get().db, 'coordinator', 'AL');
+    const users: WorkflowUsers = {
+      coordinator: al,
+      reviewer: await makeUser(get().db, 'reviewer'),
+      commission: await makeUser(get().db, 'commission'),
+    };
+    const annual = (period: string): SubmissionRef => ({ dataset: 'justice.annual', partner: 'AL', period });
+    const monthly = (period: string): SubmissionRef => ({ dataset: 'migration.monthly', partner: 'AL', period });
+    /** A publication cannot be made in the past through the API: the test dates the release back. */
+    const publishedOn = async (ref: SubmissionRef, at: string) => {
+      const { id } = await get()
+        .db.selectFrom('submissions')
+        .select('id')
+        .where('dataset', '=', ref.dataset)
+        .where('partner_code', '=', ref.partner)
+        .where('period', '=', ref.period)
+        .executeTakeFirstOrThrow();
+      await get().db.updateTable('releases').set({ published_at: at }).where('submission_id', '=', id).execute();
+      await get().db.updateTable('submissions').set({ published_at: at }).where('id', '=', id).execute();
+    };
+    // Published before the meeting: the years 2018 and 2019, the months August and September 2020.
+    await publishedSubmission(app, users, annual('2018'), cases(1000, 500, 450));
+    await publishedSubmission(app, users, annual('2019'), cases(1050, 520, 520));
+    await publishedOn(annual('2018'), '2020-06-30T10:00:00.000Z');
+    await publishedOn(annual('2019'), '2020-06-30T10:00:00.000Z');
+    await publishedSubmission(app, users, monthly('2020-08'), [{ variable: 'arrivals.detected', value: 100 }]);
+    await publishedSubmission(app, users, monthly('2020-09'), [{ variable: 'arrivals.detected', value: 120 }]);
+    await publishedOn(monthly('2020-08'), '2020-09-15T10:00:00.000Z');
+    await publishedOn(monthly('2020-09'), '2020-10-15T10:00:00.000Z');
+    // Published after it (now): 2020 and 2021, October and November 2020, and 2017, a year that had
+    // ended by the meeting but whose figures came out later.
+    await publishedSubmission(app, users, annual('2020'), cases(1050, 500, 550));
+    await publishedSubmission(app, users, annual('2021'), cases(1000, 480, 504));
+    await publishedSubmission(app, users, annual('2017'), cases(950, 500, 450));
+    await publishedSubmission(app, users, monthly('2020-10'), [{ variable: 'arrivals.detected', value: 130 }]);
+    await publishedSubmission(app, users, monthly('2020-11'), [{ variable: 'arrivals.detected', value: 140 }]);
+
+    const res = await callApi(app, al, 'GET', `/meetings/${seeded}/briefing?partner=AL`);
+    expect(res.statusCode).toBe(200);
+    const book = res.json();
+    expect(book).toMatchObject({ asOf: '2020-10-22T07:30:00.000Z', asOfDate: '2020-10-22', past: true, partner: 'AL' });
+    type Indicator = { code: string; trend: unknown[]; latest: unknown; region: unknown; sinceThen: unknown };
+    type Item = { item: { title: string }; indicators: Indicator[]; commitments: Record<string, unknown>[] };
+    const items: Item[] = book.items;
+    const indicators = Object.fromEntries(
+      items.flatMap((i) => i.indicators).map(({ code, trend, latest, region, sinceThen }) => [code, { trend, latest, region, sinceThen }]),
+    );
+    // The book holds 2018, 2019 and August and September 2020 only: not 2017 (published later),
+    // not 2020 nor October 2020 (not ended by the meeting), not 2021 nor November 2020.
+    expect(indicators).toEqual({
+      'migration.arrivals': {
+        trend: [
+          { period: '2020-08', value: 100 },
+          { period: '2020-09', value: 120 },
+        ],
+        latest: { period: '2020-09', value: 120 },
+        region: null,
+        sinceThen: { period: '2020-11', value: 140 },
+      },
+      'migration.occupancy_rate': { trend: [], latest: null, region: null, sinceThen: null },
+      'justice.clearance_rate': {
+        trend: [
+          { period: '2018', value: 90 },
+          { period: '2019', value: 100 },
+        ],
+        latest: { period: '2019', value: 100 },
+        region: null,
+        sinceThen: { period: '2021', value: 105 },
+      },
+      'justice.disposition_time': {
+        trend: [
+          { period: '2018', value: 852 },
+          { period: '2019', value: 737 },
+        ],
+        latest: { period: '2019', value: 737 },
+        region: null,
+        sinceThen: { period: '2021', value: 707 },
+      },
+    });
+
+    // Deadlines of 31 December 2020 and 2025 were still ahead on 22 October 2020: none is overdue in
+    // the book, while every one of them is overdue today.
+    const commitments = (title: string) =>
+      items.find((i) => i.item.title === title)!.commitments.map((c) => [c.plan, c.action, c.deadline, c.status, c.overdue]);
+    expect(commitments('Counter-terrorism and organised crime')).toEqual(
+      ['1.0', '2.0', '3.0', '4.0', '5.0'].map((a) => ['jap_ct_2018', a, '2020-12-31', null, false]),
+    );
+    const plansItem = items.find((i) => i.item.title === 'The action plans on firearms and on drugs')!.commitments;
+    expect(plansItem.map((c) => `${c.plan} ${c.deadline}`).sort()).toEqual([
+      ...Array(11).fill('drugs_2021 2025-12-31'),
+      ...Array(4).fill('firearms_ap_2020 2025-12-31'),
+    ]);
+    expect(plansItem.filter((c) => c.overdue)).toEqual([]);
+    const today = (await callApi(app, al, 'GET', '/partners/AL/commitments')).json().commitments as { plan: string; overdue: boolean }[];
+    expect(today.filter((c) => ['jap_ct_2018', 'firearms_ap_2020', 'drugs_2021'].includes(c.plan)).map((c) => c.overdue)).toEqual(
+      Array(20).fill(true),
+    );
+
+    // The printable book says as of when it is, and keeps the newer figures in their own column.
+    const html = (await callApi(app, al, 'GET', `/meetings/${seeded}/briefing.html?partner=AL`)).body;
+    expect(html).toContain('Figures as published by 22 October 2020');
+    expect(html).toContain('<th class="since-then">Since then</th>');
+    expect(html.match(/<td class="since-then">[^<]*<\/td>/g)).toEqual([
+      '<td class="since-then">140 persons (2020-11)</td>',
+      '<td class="since-then">–</td>',
+      '<td class="since-then">105 % (2021)</td>',
+      '<td class="since-then">707 days (2021)</td>',
+    ]);
+    expect(html).toContain('<td>Clearance rate</td><td>100 % (2019)</td><td>2018: 90 % · 2019: 100 %</td>');
+    const asOfPart = html.replace(/<td class="since-then">[^<]*<\/td>/g, '');
+    // No figure of those periods outside that column ("2019: 100 %", "100 % (2019)").
+    expect(asOfPart).not.toMatch(/(2017|2020|2021|2020-1[0-2])(:|\))/);
+    expect(html).not.toContain('(overdue)');
   });
 
   it('jha meetings list and announcement', async () => {

@@ -2,10 +2,13 @@
 // grid (the single source of their types).
 import { Type, type Static } from 'typebox';
 import type { Geometry } from 'geojson';
+import { ReadQuery } from '../statistics/indicators.schema.js';
+import { SubmissionStatus } from '../statistics/submissions.schema.js';
 
 export const DashboardQuery = Type.Object({
   period: Type.Optional(Type.String({ maxLength: 7 })),
   months: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+  ...ReadQuery,
 });
 
 export const ComplianceQuery = Type.Object({ months: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })) });
@@ -21,12 +24,17 @@ export const PartnerFiguresSchema = Type.Object({
   capacity: Figure,
   accommodated: Figure,
   sleepingOutside: Figure,
+  status: Type.Union([SubmissionStatus, Type.Null()], {
+    description: 'the least advanced workflow status of the partner’s figures of the month (null: none); only published ones are public',
+  }),
 });
 
 export const SeriesSchema = Type.Object({
   indicator: Type.String(),
   label: Type.String(),
-  values: Type.Array(Type.Object({ partner: Type.String(), period: Type.String(), value: Figure })),
+  values: Type.Array(
+    Type.Object({ partner: Type.String(), period: Type.String(), value: Figure, status: Type.Union([SubmissionStatus, Type.Null()]) }),
+  ),
 });
 
 export const CentreSchema = Type.Object({
@@ -36,6 +44,7 @@ export const CentreSchema = Type.Object({
   capacity: Figure,
   accommodated: Figure,
   occupancy: Figure,
+  status: Type.Union([SubmissionStatus, Type.Null()]),
 });
 
 export const DashboardSchema = Type.Object(
@@ -43,7 +52,17 @@ export const DashboardSchema = Type.Object(
     period: Type.Union([Type.String(), Type.Null()], { description: 'the month shown; null when there is no data at all' }),
     periods: Type.Array(Type.String(), { description: 'every month with data the caller may see, oldest first' }),
     partners: Type.Array(PartnerFiguresSchema),
-    region: Type.Object({ arrivals: Figure, occupancy: Figure, arrivalsChange: Figure }),
+    region: Type.Object({
+      arrivals: Figure,
+      occupancy: Figure,
+      arrivalsChange: Figure,
+      members: Type.Integer({ description: 'how many partners reported the month’s arrivals' }),
+      required: Type.Integer({ description: 'how many the region figure needs' }),
+      reason: Type.Union([Type.String(), Type.Null()], { description: 'why there is no regional figure, or null' }),
+      status: Type.Union([SubmissionStatus, Type.Null()], { description: 'what the regional arrivals rest on; null when none reported' }),
+    }),
+    asOf: Type.Union([Type.String(), Type.Null()], { description: 'the instant the figures are as published at, or null (now)' }),
+    publishedOnly: Type.Boolean({ description: 'true when only published figures are shown' }),
     series: Type.Array(SeriesSchema, { description: 'arrivals, intentions and applications over the months asked for' }),
     centres: Type.Array(CentreSchema),
     citizenships: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), arrivals: Type.Number() }), {

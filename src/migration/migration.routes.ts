@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../platform/auth/auth.service.js';
 import { PUBLIC, SIGNED_IN } from '../platform/http/access.js';
 import { viewerOf } from '../platform/viewer.js';
+import { serveFigures } from '../statistics/freshness.js';
 import { AlertListSchema, AlertParams, AlertSchema, AlertsQuery } from './alerts.schema.js';
 import { acknowledgeAlert, alertFeed, getAlert } from './alerts.service.js';
 import { ComplianceQuery, ComplianceSchema, DashboardQuery, DashboardSchema, RegionMapSchema } from './dashboard.schema.js';
@@ -25,7 +26,10 @@ const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DashboardSchema },
       },
     },
-    async (request) => migrationDashboard(app.db, app.catalog, viewerOf(request.principal), request.query),
+    async (request, reply) =>
+      serveFigures(app.db, request, reply, request.query, () =>
+        migrationDashboard(app.db, app.catalog, viewerOf(request.principal), request.query),
+      ),
   );
 
   app.get(

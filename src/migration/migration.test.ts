@@ -128,6 +128,18 @@ describeEachDatabase('migration exchange', (get) => {
     }
   };
   /** BA submits its reception month and the Commission approves and publishes it. */
+  /** BA declares its list of reception centres complete for the month: only then are its totals summed from them. */
+  const declareCentresComplete = async (month: string) => {
+    const url = `/submissions/migration.reception/BA/${month}`;
+    const { version } = (await call(ba, 'GET', url)).json();
+    const res = await app.inject({
+      method: 'PUT',
+      url: `/api/v1${url}/org-units-complete`,
+      headers: bearer(ba),
+      payload: { version, complete: true },
+    });
+    if (res.statusCode !== 200) throw new Error(`declare ${url}: ${res.statusCode} ${res.body}`);
+  };
   const publishReception = async (month: string) => {
     const submission = `migration.reception/BA/${month}`;
     for (const [user, action] of [
@@ -328,6 +340,10 @@ describeEachDatabase('migration exchange', (get) => {
     const month = MONTHS.dashboard;
     const before = previousMonth(month);
     await importMonth(ba, receptionRows(month));
+    // Two centres reported, but the list is not declared complete: no national capacity is summed.
+    const partial = (await call(commission, 'GET', `/migration/dashboard?period=${month}`)).json();
+    expect(partial.partners.find((p: { partner: string }) => p.partner === 'BA')).toMatchObject({ capacity: null, occupancy: null });
+    await declareCentresComplete(month);
     await importMonth(ba, [...arrivalRows('BA', { [before]: 100, [month]: 160 }), ...arrivalRows('BA', { [month]: 0 }, 'AF')]);
     await quietNeighbours([month], ['AF']);
     expect((await importRows(al, [...arrivalRows('AL', { [month]: 240 }), ...arrivalRows('AL', { [month]: 200 }, 'AF')])).statusCode).toBe(
@@ -353,7 +369,7 @@ describeEachDatabase('migration exchange', (get) => {
     ]);
     expect(inside.citizenships[0]).toMatchObject({ code: 'AF', arrivals: 200 });
     expect(inside.series.find((s: { indicator: string }) => s.indicator === 'migration.arrivals').values).toEqual(
-      expect.arrayContaining([{ partner: 'BA', period: before, value: 100 }]),
+      expect.arrayContaining([{ partner: 'BA', period: before, value: 100, status: 'draft' }]),
     );
     // Once BA's reception month is approved and published, everyone sees it.
     await publishReception(month);

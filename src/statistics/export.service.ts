@@ -1,13 +1,13 @@
-// Values out: exports in the import layout (as far as the viewer may see them) and the XLSX
+// Values out: exports in the import layout, with each value's observation and workflow status (as far as the viewer may see them; releases as of `asOf`) and the XLSX
 // template for one dataset, partner and period, pre-filled with what is already stored.
 import type { Db } from '../platform/db/database.js';
 import { listOrgUnits } from '../platform/partners/partners.service.js';
 import type { Catalog, Dataset } from './catalog.js';
 import type { ExportRow } from './formats.js';
-import { queryValues } from './submissions.repository.js';
+import { parseAsOf, readValues } from './read-model.service.js';
 import { checkKey, requireDataset, type SubmissionKey } from './submissions.service.js';
 import { parseCoordsKey } from './values.js';
-import { visibleRows, type Viewer } from '../platform/viewer.js';
+import type { Viewer } from '../platform/viewer.js';
 
 export function dimensionsOf(catalog: Catalog, dataset: Dataset): string[] {
   return [...new Set(dataset.variables.flatMap((v) => catalog.variables.get(v)!.dimensions))];
@@ -17,25 +17,27 @@ export async function exportValues(
   db: Db,
   catalog: Catalog,
   viewer: Viewer,
-  f: { dataset: string; partner?: string; period?: string },
+  f: { dataset: string; partner?: string; period?: string; asOf?: string; publishedOnly?: boolean },
 ): Promise<ExportRow[]> {
   requireDataset(catalog, f.dataset);
-  const rows = await queryValues(db, {
-    datasets: [f.dataset],
-    partners: f.partner ? [f.partner] : undefined,
-    periods: f.period ? [f.period] : undefined,
-    ...visibleRows(viewer),
-  });
+  const rows = await readValues(
+    db,
+    viewer,
+    { asOf: parseAsOf(f.asOf), publishedOnly: f.publishedOnly },
+    { datasets: [f.dataset], partners: f.partner ? [f.partner] : undefined, periods: f.period ? [f.period] : undefined },
+  );
   return rows
     .map((r) => ({
       dataset: r.dataset,
-      partner: r.partner_code,
-      orgUnit: r.org_unit,
+      partner: r.partner,
+      orgUnit: r.orgUnit,
       period: r.period,
       variable: r.variable,
       coords: { ...parseCoordsKey(r.coords) },
-      value: r.value_num ?? r.value_code,
+      value: r.num ?? r.code,
       comment: r.comment,
+      obsStatus: r.obsStatus,
+      status: r.status,
     }))
     .sort(
       (a, b) =>
@@ -80,6 +82,7 @@ export async function templateRows(db: Db, catalog: Catalog, viewer: Viewer, key
           coords,
           value: existing?.value ?? null,
           comment: existing?.comment ?? null,
+          obsStatus: existing?.obsStatus ?? null,
         });
       }
     }

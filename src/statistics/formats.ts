@@ -10,7 +10,7 @@ import { ValidationError } from '../platform/errors.js';
 import type { Catalog } from './catalog.js';
 
 export type ValueFormat = 'csv' | 'json' | 'xlsx';
-export const FIXED_COLUMNS = ['dataset', 'partner', 'org_unit', 'period', 'variable', 'value', 'comment'] as const;
+export const FIXED_COLUMNS = ['dataset', 'partner', 'org_unit', 'period', 'variable', 'value', 'comment', 'obs_status', 'status'] as const;
 const REQUIRED = ['dataset', 'partner', 'period', 'variable', 'value'];
 
 /** One value in the exchange layout; `orgUnit` is '' for the partner's own figure. */
@@ -23,6 +23,10 @@ export interface ExportRow {
   coords: Record<string, string>;
   value: number | string | null;
   comment: string | null;
+  /** SDMX observation status (A, B, E, P, M), or null. */
+  obsStatus?: string | null;
+  /** The workflow status of the value in an export (an import ignores it). */
+  status?: string;
 }
 
 export interface ImportRow extends ExportRow {
@@ -99,6 +103,7 @@ function toRow(record: Record<string, unknown>, dims: string[], row: number): Im
     coords,
     value,
     comment: text('comment') || null,
+    obsStatus: text('obs_status') || null,
   };
 }
 
@@ -191,16 +196,40 @@ export async function readXlsx(buffer: Buffer, catalog: Catalog): Promise<Import
   return rows;
 }
 
-function columnsFor(dims: string[]): string[] {
-  return ['dataset', 'partner', 'org_unit', 'period', 'variable', ...dims, 'value', 'comment'];
+/** The import layout, with the workflow status last when the rows carry one (exports, not templates). */
+function columnsFor(dims: string[], withStatus: boolean): string[] {
+  return [
+    'dataset',
+    'partner',
+    'org_unit',
+    'period',
+    'variable',
+    ...dims,
+    'value',
+    'comment',
+    'obs_status',
+    ...(withStatus ? ['status'] : []),
+  ];
 }
 
-function flatten(r: ExportRow, dims: string[]): (string | number)[] {
-  return [r.dataset, r.partner, r.orgUnit, r.period, r.variable, ...dims.map((d) => r.coords[d] ?? ''), r.value ?? '', r.comment ?? ''];
+function flatten(r: ExportRow, dims: string[], withStatus: boolean): (string | number)[] {
+  const row = [
+    r.dataset,
+    r.partner,
+    r.orgUnit,
+    r.period,
+    r.variable,
+    ...dims.map((d) => r.coords[d] ?? ''),
+    r.value ?? '',
+    r.comment ?? '',
+    r.obsStatus ?? '',
+  ];
+  return withStatus ? [...row, r.status ?? ''] : row;
 }
 
 export function writeCsv(rows: ExportRow[], dims: string[]): string {
-  return stringify([columnsFor(dims), ...rows.map((r) => flatten(r, dims))]);
+  const withStatus = rows.some((r) => r.status);
+  return stringify([columnsFor(dims, withStatus), ...rows.map((r) => flatten(r, dims, withStatus))]);
 }
 
 export function writeJson(rows: ExportRow[]): string {
@@ -215,6 +244,8 @@ export function writeJson(rows: ExportRow[]): string {
         coords: r.coords,
         value: r.value,
         comment: r.comment,
+        obs_status: r.obsStatus ?? null,
+        ...(r.status ? { status: r.status } : {}),
       })),
     },
     null,
@@ -227,11 +258,12 @@ export async function writeXlsx(rows: ExportRow[], dims: string[], note?: string
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'JHA Hub';
   const sheet = workbook.addWorksheet('values');
-  const columns = columnsFor(dims);
+  const withStatus = rows.some((r) => r.status);
+  const columns = columnsFor(dims, withStatus);
   sheet.columns = columns.map((c) => ({ header: c, key: c, width: c === 'variable' ? 28 : c === 'comment' ? 40 : 16 }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows) sheet.addRow(flatten(r, dims));
+  for (const r of rows) sheet.addRow(flatten(r, dims, withStatus));
   if (note) workbook.addWorksheet('read me').addRows(note.split('\n').map((line) => [line]));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -22,7 +22,13 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const FIELD_TO_COLUMN: Record<string, string> = { org_unit: 'org_unit', variable: 'variable', value: 'value', comment: 'comment' };
+const FIELD_TO_COLUMN: Record<string, string> = {
+  org_unit: 'org_unit',
+  variable: 'variable',
+  value: 'value',
+  comment: 'comment',
+  obs_status: 'obs_status',
+};
 
 type Group = { key: SubmissionKey; rows: ImportRow[] };
 
@@ -89,7 +95,14 @@ async function checkGroups(
       catalog,
       dataset,
       units,
-      group.rows.map((r) => ({ variable: r.variable, orgUnit: r.orgUnit || null, coords: r.coords, value: r.value, comment: r.comment })),
+      group.rows.map((r) => ({
+        variable: r.variable,
+        orgUnit: r.orgUnit || null,
+        coords: r.coords,
+        value: r.value,
+        comment: r.comment,
+        obsStatus: r.obsStatus,
+      })),
     );
     for (const p of result.problems)
       problems.push({ row: group.rows[p.index]!.row, column: FIELD_TO_COLUMN[p.field] ?? p.field, message: p.message });

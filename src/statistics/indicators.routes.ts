@@ -12,8 +12,9 @@ import {
 } from './indicators.schema.js';
 import { indicatorByOrgUnit, indicatorValues } from './indicators.service.js';
 import { viewerOf } from '../platform/viewer.js';
+import { serveFigures } from './freshness.js';
 
-const RESERVED = new Set(['partner', 'orgUnit', 'period', 'from', 'to', 'format']);
+const RESERVED = new Set(['partner', 'orgUnit', 'period', 'from', 'to', 'format', 'asOf', 'publishedOnly']);
 
 export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -55,21 +56,27 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const q = request.query as Record<string, string>;
       const dimensions = Object.fromEntries(Object.entries(q).filter(([k]) => !RESERVED.has(k)));
-      const answer = await indicatorValues(app.db, app.catalog, viewerOf(request.principal), {
-        code: request.params.code,
-        partner: q.partner?.toUpperCase(),
-        orgUnit: q.orgUnit,
-        period: q.period,
-        from: q.from,
-        to: q.to,
-        dimensions,
-      });
+      const { asOf, publishedOnly } = request.query;
+      const compute = () =>
+        indicatorValues(app.db, app.catalog, viewerOf(request.principal), {
+          asOf,
+          publishedOnly,
+          code: request.params.code,
+          partner: q.partner?.toUpperCase(),
+          orgUnit: q.orgUnit,
+          period: q.period,
+          from: q.from,
+          to: q.to,
+          dimensions,
+        });
       if (q.format === 'csv') {
+        const answer = await compute();
         reply.header('content-disposition', `attachment; filename="${request.params.code}.csv"`);
+        if (answer.values.some((v) => v.status !== 'published')) reply.header('cache-control', 'no-store');
         // The CSV form of the answer; the type provider knows the JSON form only.
         return reply.type('text/csv; charset=utf-8').send(indicatorCsv(app.catalog, answer) as never);
       }
-      return answer;
+      return serveFigures(app.db, request, reply, { asOf, publishedOnly }, compute);
     },
   );
 
@@ -85,15 +92,19 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OrgUnitAnswerSchema },
       },
     },
-    async (request) => {
-      const q = request.query as Record<string, string>;
-      const dimensions = Object.fromEntries(Object.entries(q).filter(([k]) => k !== 'partner' && k !== 'period'));
-      return indicatorByOrgUnit(app.db, app.catalog, viewerOf(request.principal), {
-        code: request.params.code,
-        partner: q.partner!.toUpperCase(),
-        period: q.period!,
-        dimensions,
-      });
+    async (request, reply) => {
+      const { partner, period, asOf, publishedOnly, ...rest } = request.query;
+      const dimensions = Object.fromEntries(Object.entries(rest as Record<string, string>));
+      return serveFigures(app.db, request, reply, { asOf, publishedOnly }, () =>
+        indicatorByOrgUnit(app.db, app.catalog, viewerOf(request.principal), {
+          code: request.params.code,
+          partner: partner.toUpperCase(),
+          period,
+          dimensions,
+          asOf,
+          publishedOnly,
+        }),
+      );
     },
   );
 };

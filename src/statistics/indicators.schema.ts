@@ -2,8 +2,20 @@
 // types).
 import { Type, type Static } from 'typebox';
 import { download, Nullable } from '../platform/http/schemas.js';
+import { SubmissionStatus } from './submissions.schema.js';
 
 export const IndicatorParams = Type.Object({ code: Type.String({ maxLength: 120 }) });
+/** Which vintage of the figures: as published at an instant, or the published ones only. */
+export const ReadQuery = {
+  asOf: Type.Optional(
+    Type.String({
+      maxLength: 40,
+      description: 'the figures as published at this instant: an ISO date (end of that day, UTC) or date-time',
+    }),
+  ),
+  publishedOnly: Type.Optional(Type.Boolean({ description: 'published figures only, also for a viewer who may read working data' })),
+};
+
 /** Any other query parameter filters a dimension (e.g. case_category=civil_litigious). */
 const DimensionFilters = { additionalProperties: Type.String({ maxLength: 60 }) };
 
@@ -15,11 +27,12 @@ export const ValuesQuery = Type.Object(
     from: Type.Optional(Type.String({ maxLength: 8 })),
     to: Type.Optional(Type.String({ maxLength: 8 })),
     format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+    ...ReadQuery,
   },
   DimensionFilters,
 );
 export const OrgUnitsQuery = Type.Object(
-  { partner: Type.String({ pattern: '^[A-Za-z]{2}$' }), period: Type.String({ maxLength: 8 }) },
+  { partner: Type.String({ pattern: '^[A-Za-z]{2}$' }), period: Type.String({ maxLength: 8 }), ...ReadQuery },
   DimensionFilters,
 );
 
@@ -47,6 +60,21 @@ const IndicatorHead = Type.Object({
 });
 const Dimensions = Type.Record(Type.String(), Type.String());
 
+/** What a figure rests on: its workflow status, its release, whether it revises an earlier one, a partial org-unit sum. */
+const FigureStatus = {
+  status: Type.Union([SubmissionStatus, Type.Null()], {
+    description: 'the least advanced workflow status of the data it rests on; null when there is none',
+  }),
+  release: Nullable(Type.Integer({ description: 'the number of the release the figure comes from (null: not published)' })),
+  revised: Type.Boolean({ description: 'true when the figure comes from a release that revised an earlier one' }),
+  partialUnits: Nullable(
+    Type.Integer({
+      description:
+        'no partner figure was given and the org-unit list is not declared complete: this many org units reported, and no partner total is summed',
+    }),
+  ),
+};
+
 export const IndicatorValueSchema = Type.Object({
   partner: Type.String(),
   group: Type.String(),
@@ -55,6 +83,7 @@ export const IndicatorValueSchema = Type.Object({
   value: Nullable(Type.Number()),
   numerator: Nullable(Type.Number()),
   denominator: Nullable(Type.Number()),
+  ...FigureStatus,
 });
 export type IndicatorValue = Static<typeof IndicatorValueSchema>;
 
@@ -71,6 +100,9 @@ export const IndicatorAnswerSchema = Type.Object({
       members: Type.Integer({ description: 'how many partners reported (the region value covers these)' }),
       required: Type.Integer({ description: 'how many partners the indicator needs for a region value and a median (min_coverage)' }),
       reason: Nullable(Type.String({ description: 'why there is no region value, e.g. "2 of 6 partners reported — no regional value"' })),
+      status: Type.Union([SubmissionStatus, Type.Null()], {
+        description: 'the least advanced workflow status of the members’ figures; null when none reported',
+      }),
     }),
   ),
 });
@@ -88,6 +120,7 @@ export const OrgUnitAnswerSchema = Type.Object({
       value: Nullable(Type.Number()),
       numerator: Nullable(Type.Number()),
       denominator: Nullable(Type.Number()),
+      ...FigureStatus,
     }),
   ),
 });

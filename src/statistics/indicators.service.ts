@@ -1,16 +1,17 @@
-// Indicator values computed on demand from the values the viewer may see: per partner (and org
-// unit), the Western Balkan region by the indicator's rule, the regional median, and the EU
-// member states where data exists. Nothing is precomputed, so new data shows at once.
+// Indicator values from the read model (read-model.service.ts): per partner (from its maintained
+// partner-level cells) and org unit, the Western Balkan region by the indicator's rule, the
+// regional median, and the EU member states where data exists; each figure with its status,
+// release and revision flag. The cells are kept in the transaction of each save, so new data
+// shows at once.
 import type { Db } from '../platform/db/database.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { listOrgUnits, listPartners } from '../platform/partners/partners.service.js';
 import type { Catalog, Indicator } from './catalog.js';
 import { aggregateRegion, computeIndicator, roundTo, shareOf, type IndicatorResult } from './indicators.js';
 import { comparePeriods, parsePeriod, periodRange, shiftPeriod } from './periods.js';
-import { queryValues } from './submissions.repository.js';
-import { toStored } from './submissions.service.js';
+import { leastPublished, parseAsOf, readCells, readValues, type VisibleCell, type VisibleValue } from './read-model.service.js';
 import { ValueIndex } from './values.js';
-import { visibleRows, type Viewer } from '../platform/viewer.js';
+import type { PublicationStatus, Viewer } from '../platform/viewer.js';
 import type { IndicatorAnswer, IndicatorValue, OrgUnitAnswer } from './indicators.schema.js';
 
 export type { IndicatorAnswer, IndicatorValue, OrgUnitAnswer };
@@ -23,6 +24,10 @@ export interface IndicatorQuery {
   from?: string;
   to?: string;
   dimensions?: Record<string, string>;
+  /** The figures as published at this instant (ISO date or date-time): releases only, no working data. */
+  asOf?: string;
+  /** Releases only, even for a viewer who may read working data. */
+  publishedOnly?: boolean;
 }
 
 export function requireIndicator(catalog: Catalog, code: string): Indicator {
@@ -40,7 +45,61 @@ function checkDimensions(catalog: Catalog, indicator: Indicator, dims: Record<st
   }
 }
 
-/** Values rounded to the indicator's decimals; the region's value follows its aggregation rule. */
+/** One partner and period as read: the partner-level figures, and what they rest on. */
+interface Slice {
+  index: ValueIndex;
+  statuses: PublicationStatus[];
+  release: number | null;
+  revised: boolean;
+  /** The most org units of a partial sum (0: none). */
+  partialUnits: number;
+}
+
+/** Cells (or org-unit values) grouped per partner and period, indexed for look-ups. */
+function slices(rows: (VisibleCell | VisibleValue)[]): Map<string, Slice> {
+  const groups = new Map<string, (VisibleCell | VisibleValue)[]>();
+  for (const r of rows) {
+    const k = `${r.partner}|${r.period}`;
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(r);
+  }
+  const out = new Map<string, Slice>();
+  for (const [k, list] of groups) {
+    // A partial sum over org units is no partner figure: it stays out of the index.
+    const usable = list.filter((r) => !('source' in r) || r.source !== 'partial');
+    const releases = list.map((r) => r.release).filter((n): n is number => n !== null);
+    out.set(k, {
+      index: new ValueIndex(
+        usable.map((r) => ({ variable: r.variable, orgUnit: 'orgUnit' in r ? r.orgUnit : '', coords: r.coords, num: r.num, code: r.code })),
+      ),
+      statuses: [...new Set(list.map((r) => r.status))],
+      release: releases.length ? Math.max(...releases) : null,
+      revised: releases.some((n) => n > 1),
+      partialUnits: Math.max(0, ...list.map((r) => ('source' in r && r.source === 'partial' ? r.units : 0))),
+    });
+  }
+  return out;
+}
+
+/** What a figure computed from these slices rests on. */
+function figureStatus(used: (Slice | undefined)[]) {
+  const present = used.filter((s): s is Slice => s !== undefined);
+  const releases = present.map((s) => s.release).filter((n): n is number => n !== null);
+  return {
+    status: present.length ? leastPublished(present.flatMap((s) => s.statuses)) : null,
+    release: present[0]?.release ?? (releases.length ? Math.max(...releases) : null),
+    revised: present.some((s) => s.revised),
+  };
+}
+
+const NO_FIGURE = { status: null, release: null, revised: false, partialUnits: null };
+
+/**
+ * Values rounded to the indicator's decimals; the region's value follows its aggregation rule. Read
+ * from the partner-level cells of the read model (working data the viewer may see, releases for
+ * the rest; releases only with `asOf` or `publishedOnly`); each value says what it rests on.
+ */
 export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, q: IndicatorQuery): Promise<IndicatorAnswer> {
   const indicator = requireIndicator(catalog, q.code);
   const dims = q.dimensions ?? {};
@@ -52,63 +111,58 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
   ] as const) {
     if (p !== undefined && !parsePeriod(p)) throw new ValidationError(`${field}: "${p}" is not an ISO period.`, { field });
   }
+  const options = { asOf: parseAsOf(q.asOf), publishedOnly: q.publishedOnly };
   let periods: string[] | undefined = q.period ? [q.period] : q.from && q.to ? periodRange(q.from, q.to, 600) : undefined;
   const explicitPeriods = periods !== undefined;
   // Earlier periods are loaded only as far back as the indicator's prev() reaches.
   const lags = Array.from({ length: indicator.maxLag + 1 }, (_, i) => i);
   const withPrevious = periods ? [...new Set(periods.flatMap((p) => lags.map((l) => shiftPeriod(p, -l))))] : undefined;
-  const rows = await queryValues(db, {
-    datasets: indicator.datasets,
-    variables: indicator.variables,
-    periods: withPrevious,
-    ...visibleRows(viewer),
-  });
+  const read = { datasets: indicator.datasets, variables: indicator.variables, periods: withPrevious };
+  const cells = await readCells(db, viewer, options, read);
+  const partnerSlices = slices(cells);
+  const unitSlices = q.orgUnit
+    ? slices(await readValues(db, viewer, options, { ...read, orgUnit: q.orgUnit, partners: q.partner ? [q.partner] : undefined }))
+    : undefined;
   if (!periods) {
-    periods = [...new Set(rows.map((r) => r.period))]
+    periods = [...new Set(cells.map((r) => r.period))]
       .filter((p) => (!q.from || comparePeriods(p, q.from) >= 0) && (!q.to || comparePeriods(p, q.to) <= 0))
       .sort(comparePeriods);
   }
-  const byPartnerPeriod = new Map<string, typeof rows>();
-  for (const r of rows) {
-    const k = `${r.partner_code}|${r.period}`;
-    let list = byPartnerPeriod.get(k);
-    if (!list) byPartnerPeriod.set(k, (list = []));
-    list.push(r);
-  }
-  const index = (partner: string, period: string) => {
-    const list = byPartnerPeriod.get(`${partner}|${period}`);
-    return list ? new ValueIndex(toStored(list)) : undefined;
-  };
   const partners = (await listPartners(db)).filter((p) => p.group_code !== 'EU');
   const values: IndicatorValue[] = [];
   const region: IndicatorAnswer['region'] = [];
+  type Row = Omit<IndicatorValue, 'value' | 'numerator' | 'denominator'>;
   for (const period of periods) {
     const members: IndicatorResult[] = [];
+    const memberStatuses: PublicationStatus[] = [];
     // Rows of this period, finished once the region's members are known (a share of the region needs their sum).
-    const rows: { row: Omit<IndicatorValue, 'value' | 'numerator' | 'denominator'>; result: IndicatorResult }[] = [];
+    const rows: { row: Row; result: IndicatorResult }[] = [];
     for (const p of partners) {
       if (q.partner && p.code !== q.partner && p.group_code !== 'WB6') continue;
-      const current = index(p.code, period);
+      const current = partnerSlices.get(`${p.code}|${period}`);
+      const empty = { partner: p.code, group: p.group_code, orgUnit: q.orgUnit ?? null, period };
       if (!current) {
         // A partner asked for by name gets a row for every period asked for, empty when missing.
         if (q.partner === p.code && explicitPeriods)
-          rows.push({
-            row: { partner: p.code, group: p.group_code, orgUnit: q.orgUnit ?? null, period },
-            result: { value: null, numerator: null, denominator: null },
-          });
+          rows.push({ row: { ...empty, ...NO_FIGURE }, result: { value: null, numerator: null, denominator: null } });
         continue;
       }
-      const indexes = lags.map((l) => (l === 0 ? current : index(p.code, shiftPeriod(period, -l))));
-      const result = computeIndicator(catalog, indicator, { indexes, orgUnit: '', dimensions: dims });
-      if (p.group_code === 'WB6') members.push(result);
-      if (!q.partner || q.partner === p.code) {
-        if (!q.orgUnit) rows.push({ row: { partner: p.code, group: p.group_code, orgUnit: null, period }, result });
-        else {
-          const ou = computeIndicator(catalog, indicator, { indexes, orgUnit: q.orgUnit, dimensions: dims });
-          if (current.orgUnitsOf(indicator.variables[0]!).includes(q.orgUnit) || ou.value !== null)
-            rows.push({ row: { partner: p.code, group: p.group_code, orgUnit: q.orgUnit, period }, result: ou });
-        }
+      const used = lags.map((l) => (l === 0 ? current : partnerSlices.get(`${p.code}|${shiftPeriod(period, -l)}`)));
+      const result = computeIndicator(catalog, indicator, { indexes: used.map((s) => s?.index), orgUnit: '', dimensions: dims });
+      if (p.group_code === 'WB6') {
+        members.push(result);
+        if (result.value !== null || result.numerator !== null) memberStatuses.push(figureStatus(used).status ?? 'published');
       }
+      if (q.partner && q.partner !== p.code) continue;
+      if (!q.orgUnit) {
+        const partialUnits = result.value === null && current.partialUnits > 0 ? current.partialUnits : null;
+        rows.push({ row: { ...empty, ...figureStatus(used), partialUnits }, result });
+        continue;
+      }
+      const unitUsed = lags.map((l) => unitSlices!.get(`${p.code}|${shiftPeriod(period, -l)}`));
+      if (!unitUsed[0]) continue;
+      const ou = computeIndicator(catalog, indicator, { indexes: unitUsed.map((s) => s?.index), orgUnit: q.orgUnit, dimensions: dims });
+      rows.push({ row: { ...empty, ...figureStatus(unitUsed), partialUnits: null }, result: ou });
     }
     // A share of the region needs the region's sum, and that needs the indicator's coverage.
     const reporting = members.filter((m) => m.numerator !== null).length;
@@ -116,7 +170,13 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
     const finish = (r: IndicatorResult) => (indicator.shareOfRegion ? shareOf(indicator, r, regionSum) : r);
     for (const { row, result } of rows) values.push({ ...row, ...rounded(indicator, finish(result)) });
     const agg = aggregateRegion(indicator, indicator.shareOfRegion ? members.map(finish) : members);
-    region.push({ ...agg, period, value: roundTo(agg.value, indicator.decimals), median: roundTo(agg.median, indicator.decimals) });
+    region.push({
+      ...agg,
+      period,
+      value: roundTo(agg.value, indicator.decimals),
+      median: roundTo(agg.median, indicator.decimals),
+      status: memberStatuses.length ? leastPublished(memberStatuses) : null,
+    });
   }
   const { code, label, unit, decimals, aggregation, polarity, description } = indicator;
   return { indicator: { code, label, unit, decimals, aggregation, polarity, description }, dimensions: dims, periods, values, region };
@@ -136,27 +196,26 @@ export async function indicatorByOrgUnit(
   db: Db,
   catalog: Catalog,
   viewer: Viewer,
-  q: { code: string; partner: string; period: string; dimensions?: Record<string, string> },
+  q: { code: string; partner: string; period: string; dimensions?: Record<string, string>; asOf?: string; publishedOnly?: boolean },
 ): Promise<OrgUnitAnswer> {
   const indicator = requireIndicator(catalog, q.code);
   const dims = q.dimensions ?? {};
   checkDimensions(catalog, indicator, dims);
   if (!parsePeriod(q.period)) throw new ValidationError(`period: "${q.period}" is not an ISO period.`, { field: 'period' });
   const periods = Array.from({ length: indicator.maxLag + 1 }, (_, l) => shiftPeriod(q.period, -l));
-  const rows = await queryValues(db, {
-    datasets: indicator.datasets,
-    variables: indicator.variables,
-    periods,
-    partners: [q.partner],
-    ...visibleRows(viewer),
-  });
-  const indexes = periods.map((p) => {
-    const list = rows.filter((r) => r.period === p);
-    return list.length ? new ValueIndex(toStored(list)) : undefined;
-  });
+  const rows = await readValues(
+    db,
+    viewer,
+    { asOf: parseAsOf(q.asOf), publishedOnly: q.publishedOnly },
+    { datasets: indicator.datasets, variables: indicator.variables, periods, partners: [q.partner] },
+  );
+  const bySlice = slices(rows);
+  const used = periods.map((p) => bySlice.get(`${q.partner}|${p}`));
+  const indexes = used.map((s) => s?.index);
   const names = new Map((await listOrgUnits(db, q.partner)).map((u) => [u.code, u.name]));
   const units = [...new Set(indicator.variables.flatMap((v) => indexes[0]?.orgUnitsOf(v) ?? []))].sort();
   const { code, label, unit, decimals, aggregation, polarity, description } = indicator;
+  const status = { ...figureStatus(used), partialUnits: null };
   return {
     indicator: { code, label, unit, decimals, aggregation, polarity, description },
     partner: q.partner,
@@ -172,6 +231,7 @@ export async function indicatorByOrgUnit(
           ? { value: null, numerator: null, denominator: null }
           : computeIndicator(catalog, indicator, { indexes, orgUnit, dimensions: dims }),
       ),
+      ...status,
     })),
   };
 }
@@ -179,14 +239,17 @@ export async function indicatorByOrgUnit(
 /** The distinct comments on the values behind an indicator (e.g. the source of demo figures), as far as the viewer may see them. */
 export async function valueSources(
   db: Db,
-  catalog: Catalog,
   viewer: Viewer,
-  q: { datasets: string[]; periods?: string[] },
+  q: { datasets: string[]; periods?: string[]; asOf?: string; publishedOnly?: boolean },
 ): Promise<{ partner: string; period: string; comment: string }[]> {
-  const rows = await queryValues(db, { datasets: q.datasets, periods: q.periods, ...visibleRows(viewer) });
+  const rows = await readValues(
+    db,
+    viewer,
+    { asOf: parseAsOf(q.asOf), publishedOnly: q.publishedOnly },
+    { datasets: q.datasets, periods: q.periods, withComment: true },
+  );
   const seen = new Map<string, { partner: string; period: string; comment: string }>();
   for (const r of rows)
-    if (r.comment)
-      seen.set(`${r.partner_code}|${r.period}|${r.comment}`, { partner: r.partner_code, period: r.period, comment: r.comment });
+    if (r.comment) seen.set(`${r.partner}|${r.period}|${r.comment}`, { partner: r.partner, period: r.period, comment: r.comment });
   return [...seen.values()].sort((a, b) => a.partner.localeCompare(b.partner) || comparePeriods(a.period, b.period));
 }

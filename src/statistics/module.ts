@@ -8,6 +8,8 @@ import { catalogRoutes } from './catalog.routes.js';
 import { registerStatisticsCommands } from './cli.js';
 import { indicatorsRoutes } from './indicators.routes.js';
 import * as statisticsTables from './migrations/20261127T2330_statistics.js';
+import * as readModelTables from './migrations/20261203T0000_read_model.js';
+import { backfillReadModel } from './read-model.service.js';
 import { sendOverdueDataReminders } from './reminders.service.js';
 import { submissionsRoutes } from './submissions.routes.js';
 import { transferRoutes } from './transfer.routes.js';
@@ -28,7 +30,7 @@ async function statisticsRoutes(app: FastifyInstance): Promise<void> {
 
 export const statisticsModule: Module<CatalogContext> = {
   name: 'statistics',
-  migrations: { '20261127T2330_statistics': statisticsTables },
+  migrations: { '20261127T2330_statistics': statisticsTables, '20261203T0000_read_model': readModelTables },
   routes: statisticsRoutes,
   // Every dataset's domain (justice, migration, …) is one a reviewer can be limited to.
   reviewDomains: ({ catalog }) => [...new Set([...catalog.datasets.values()].map((d) => d.domain))],
@@ -38,6 +40,10 @@ export const statisticsModule: Module<CatalogContext> = {
       await sendOverdueDataReminders(db, catalog, SYSTEM_ACTOR, now);
     }),
   }),
+  // Databases from before the read model get their partner cells and first releases (once).
+  start: async (db) => {
+    await backfillReadModel(db, SYSTEM_ACTOR);
+  },
   seedDemo: async (db, { catalog }) => {
     // Loaded on demand: the demo figures are only needed on a new demo database.
     const { seedDemoStatistics } = await import('./demo.service.js');

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeeksInYear, parsePeriod, periodContaining, periodEnd, periodRange, previousPeriod, shiftPeriod } from './periods.js';
+import {
+  endedBefore,
+  isoWeeksInYear,
+  lastEndedBefore,
+  parsePeriod,
+  periodContaining,
+  periodEnd,
+  periodRange,
+  previousPeriod,
+  shiftPeriod,
+} from './periods.js';
 
 describe('ISO periods', () => {
   it('recognises the four period types and rejects the rest', () => {
@@ -31,6 +41,27 @@ describe('ISO periods', () => {
     expect(periodEnd('2024Q1').toISOString().slice(0, 10)).toBe('2024-03-31');
     expect(periodEnd('2024-02').toISOString().slice(0, 10)).toBe('2024-02-29');
     expect(periodEnd('2024W01').toISOString().slice(0, 10)).toBe('2024-01-07');
+  });
+
+  it('knows which periods ended before a day, and the last of each type', () => {
+    // The day of the 22 October 2020 meeting: 2019 and September 2020 had ended, 2020 and October 2020 not.
+    expect(
+      ['2019', '2020', '2020Q3', '2020Q4', '2020-09', '2020-10', '2020W42', '2020W43'].filter((p) => endedBefore(p, '2020-10-22')),
+    ).toEqual(['2019', '2020Q3', '2020-09', '2020W42']);
+    // A period ends with its last day: 2020 has not ended on 31 December 2020, it has on 1 January 2021.
+    expect(endedBefore('2020', '2020-12-31')).toBe(false);
+    expect(endedBefore('2020', '2021-01-01')).toBe(true);
+    expect((['yearly', 'quarterly', 'monthly', 'weekly'] as const).map((t) => lastEndedBefore(t, '2020-10-22'))).toEqual([
+      '2019',
+      '2020Q3',
+      '2020-09',
+      '2020W42',
+    ]);
+    expect(lastEndedBefore('yearly', '2021-01-01')).toBe('2020');
+    expect(lastEndedBefore('monthly', '2021-01-01')).toBe('2020-12');
+    // 4 January 2021 is the Monday of week 1: the week before (2020W53) ended on Sunday 3 January.
+    expect(lastEndedBefore('weekly', '2021-01-04')).toBe('2020W53');
+    expect(lastEndedBefore('weekly', '2021-01-03')).toBe('2020W52');
   });
 
   it('finds the period that contains a date, ISO weeks across the new year included', () => {

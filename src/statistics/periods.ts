@@ -119,6 +119,16 @@ export function periodEnd(text: string): Date {
   }
 }
 
+/** Whether the period ended before the day (an ISO date): its last day is an earlier day, e.g. 2020-09 before 2020-10-22, not 2020. */
+export function endedBefore(period: string, day: string): boolean {
+  return periodEnd(period).toISOString().slice(0, 10) < day;
+}
+
+/** The last period of the type that ended before the day (an ISO date): `2019` and `2020-09` before 2020-10-22. */
+export function lastEndedBefore(type: PeriodType, day: string): string {
+  return previousPeriod(periodContaining(type, new Date(`${day}T00:00:00Z`)));
+}
+
 /** Every period from `from` to `to` inclusive (same type); at most `limit` of them. */
 export function periodRange(from: string, to: string, limit = 1000): string[] {
   const a = parsePeriod(from);

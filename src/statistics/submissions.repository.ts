@@ -80,6 +80,7 @@ export async function upsertValues(db: DbOrTrx, rows: DataValuesTable[]): Promis
           value_num: eb.ref('excluded.value_num'),
           value_code: eb.ref('excluded.value_code'),
           comment: eb.ref('excluded.comment'),
+          obs_status: eb.ref('excluded.obs_status'),
           updated_at: eb.ref('excluded.updated_at'),
         })),
       )
@@ -129,6 +130,7 @@ export function queryValues(db: DbOrTrx, f: ValueQuery): Promise<LocatedValue[]>
       'v.value_num',
       'v.value_code',
       'v.comment',
+      'v.obs_status',
       'v.updated_at',
       's.partner_code',
       's.period',

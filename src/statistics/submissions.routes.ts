@@ -20,7 +20,9 @@ import {
   VersionBody,
 } from './submissions.schema.js';
 import { getSubmission, listVisibleSubmissions, type SubmissionKey } from './submissions.service.js';
-import { saveValues } from './value-entry.service.js';
+import { declareOrgUnitsComplete, saveValues } from './value-entry.service.js';
+import { revisionHistory } from './read-model.service.js';
+import { OrgUnitsCompleteBody, RevisionHistorySchema } from './releases.schema.js';
 import { addComment, commentFindings, transition } from './workflow.service.js';
 import { viewerOf } from '../platform/viewer.js';
 import { viewerAndActor } from '../platform/http/viewer.js';
@@ -100,6 +102,20 @@ const readRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => getSubmission(app.db, app.catalog, viewerOf(request.principal), keyOf(request.params)),
   );
+
+  app.get(
+    `${BASE}/releases`,
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Every release of one submission (number, date, the reopen reason) and each value a later release revised (old → new)',
+        params: KeyParams,
+        response: { 200: RevisionHistorySchema },
+      },
+    },
+    async (request) => revisionHistory(app.db, app.catalog, keyOf(request.params)),
+  );
 };
 
 /** Entering values. */
@@ -128,6 +144,27 @@ const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
         unchanged: result.unchanged,
         removed: result.removed,
       };
+    },
+  );
+
+  app.put(
+    `${BASE}/org-units-complete`,
+    {
+      config: { access: ENTRY },
+      schema: {
+        tags: ['statistics'],
+        summary:
+          'Declare the partner’s org-unit list complete for this period (or withdraw it): only then are totals summed from org units',
+        params: KeyParams,
+        body: OrgUnitsCompleteBody,
+        response: { 200: TransitionResult },
+      },
+    },
+    async (request) => {
+      const { viewer, actor } = viewerAndActor(request);
+      const { version, complete } = request.body;
+      const next = await declareOrgUnitsComplete(app.db, app.catalog, viewer, actor, keyOf(request.params), version, complete);
+      return { status: next.status, version: next.version };
     },
   );
 };

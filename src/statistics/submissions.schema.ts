@@ -26,6 +26,9 @@ export const ValueInputSchema = Type.Object(
     coords: Type.Optional(Coords),
     value: CellValue,
     comment: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+    obsStatus: Type.Optional(
+      Type.Union([Type.String({ maxLength: 2, description: 'SDMX observation status: A, B, E, P or M' }), Type.Null()]),
+    ),
   },
   { additionalProperties: false },
 );
@@ -88,6 +91,8 @@ export const SubmissionViewSchema = Type.Object({
   dueDate: Type.String(),
   late: Type.Boolean(),
   updatedAt: Nullable(Type.String()),
+  orgUnitsComplete: Type.Boolean({ description: 'the partner declared its org-unit list complete: totals may be summed from org units' }),
+  releases: Type.Integer({ description: 'how many times it was published (see …/releases)' }),
   values: Type.Array(
     Type.Object({
       variable: Type.String(),
@@ -95,6 +100,9 @@ export const SubmissionViewSchema = Type.Object({
       coords: Type.Record(Type.String(), Type.String()),
       value: Type.Union([Type.Number(), Type.String(), Type.Null()]),
       comment: Nullable(Type.String()),
+      obsStatus: Nullable(
+        Type.String({ description: 'SDMX observation status: A, B (break in series), E (estimated), P (provisional), M (missing)' }),
+      ),
     }),
   ),
   findings: Type.Array(

@@ -141,6 +141,8 @@ export async function getSubmission(
     dueDate: due.toISOString().slice(0, 10),
     late: (status === 'not_started' || EDITABLE.includes(status as SubmissionStatus)) && now > due,
     updatedAt: submission?.updated_at ?? null,
+    orgUnitsComplete: submission?.org_units_complete === 1,
+    releases: submission?.releases ?? 0,
     values: [],
     findings: [],
     events: [],
@@ -165,6 +167,7 @@ export async function getSubmission(
       coords: { ...parseCoordsKey(v.coords) },
       value: v.value_num ?? v.value_code,
       comment: v.comment,
+      obsStatus: v.obs_status,
     })),
     findings: signedIn
       ? (await listFindings(db, submission.id)).map((f) => {

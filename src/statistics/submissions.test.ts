@@ -90,6 +90,7 @@ describeEachDatabase('submissions and review workflow', (get) => {
       coords: { case_category: 'civil_litigious', instance: 'first' },
       value: 'NA',
       comment: null,
+      obsStatus: null,
     });
     expect((await put(rs, 1, [{ variable: 'cases.incoming', value: 1 }], period)).statusCode).toBe(403);
   });

@@ -17,6 +17,10 @@ export interface SubmissionsTable {
   submitted_at: string | null;
   approved_at: string | null;
   published_at: string | null;
+  /** 1 once the partner declared its org-unit list complete: only then is a partner total summed from org units. */
+  org_units_complete: number;
+  /** How many releases were made of it (0 until first published). */
+  releases: number;
 }
 
 export interface DataValuesTable {
@@ -29,7 +33,54 @@ export interface DataValuesTable {
   value_num: number | null;
   value_code: string | null;
   comment: string | null;
+  /** SDMX observation status (A normal, B break in series, E estimated, P provisional, M missing), or null. */
+  obs_status: string | null;
   updated_at: string;
+}
+
+/** How a partner-level cell came about: given by the partner (or its breakdown), summed from its org units, or a partial sum. */
+export type CellSource = 'given' | 'breakdown' | 'org_units' | 'partial';
+
+/** A partner's figure for one variable and breakdown, maintained with every save of its submission. */
+export interface PartnerCellsTable {
+  submission_id: string;
+  variable: string;
+  coords: string;
+  value_num: number | null;
+  value_code: string | null;
+  source: CellSource;
+  /** The org units summed (0 when the partner gave the figure). */
+  units: number;
+}
+
+/** One publication of a submission: numbered per (dataset, partner, period), never changed. */
+export interface ReleasesTable {
+  id: string;
+  submission_id: string;
+  dataset: string;
+  partner_code: string;
+  period: string;
+  number: number;
+  published_at: string;
+  published_by: string;
+  /** The reason the Commission gave when it reopened the previous release, or null for the first. */
+  reason: string | null;
+  org_units_complete: number;
+}
+
+export interface ReleaseValuesTable {
+  release_id: string;
+  variable: string;
+  org_unit: string;
+  coords: string;
+  value_num: number | null;
+  value_code: string | null;
+  obs_status: string | null;
+  comment: string | null;
+}
+
+export interface ReleaseCellsTable extends Omit<PartnerCellsTable, 'submission_id'> {
+  release_id: string;
 }
 
 export interface ValidationFindingsTable {
@@ -69,5 +120,9 @@ declare module '../platform/db/tables.js' {
     validation_findings: ValidationFindingsTable;
     finding_comments: FindingCommentsTable;
     submission_events: SubmissionEventsTable;
+    partner_cells: PartnerCellsTable;
+    releases: ReleasesTable;
+    release_values: ReleaseValuesTable;
+    release_cells: ReleaseCellsTable;
   }
 }

@@ -85,6 +85,8 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         dataset: q.dataset,
         partner: q.partner?.toUpperCase(),
         period: q.period,
+        asOf: q.asOf,
+        publishedOnly: q.publishedOnly,
       });
       const name = `${q.dataset}${q.partner ? `-${q.partner.toUpperCase()}` : ''}${q.period ? `-${q.period}` : ''}`;
       const format = q.format ?? 'csv';

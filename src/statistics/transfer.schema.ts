@@ -1,4 +1,5 @@
 // Request and response schemas of the file imports and exports (the single source of their types).
+import { ReadQuery } from './indicators.schema.js';
 import { Type, type Static } from 'typebox';
 
 export const ValueFormatSchema = Type.Union([Type.Literal('csv'), Type.Literal('json'), Type.Literal('xlsx')]);
@@ -23,4 +24,5 @@ export const ExportQuery = Type.Object({
   partner: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
   period: Type.Optional(Type.String({ maxLength: 8 })),
   format: Type.Optional(ValueFormatSchema),
+  ...ReadQuery,
 });

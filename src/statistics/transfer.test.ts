@@ -208,6 +208,7 @@ describeEachDatabase('imports, exports and indicators', (get) => {
       'instance',
       'value',
       'comment',
+      'obs_status',
     ]);
     let filled = 0;
     sheet.eachRow((row, n) => {
@@ -259,7 +260,7 @@ describeEachDatabase('imports, exports and indicators', (get) => {
       expect.objectContaining({ partner: 'RS', period, value: 105, numerator: 2100, denominator: 2000 }),
     ]);
     // 4000 of 4000 resolved: 100 %, not the mean of the four ratios (98.75); the median of 90, 90, 105, 110 is 97.5.
-    expect(answer.region).toEqual([{ period, value: 100, median: 97.5, members: 4, required: 4, reason: null }]);
+    expect(answer.region).toEqual([{ period, value: 100, median: 97.5, members: 4, required: 4, reason: null, status: 'draft' }]);
     const dt = (await inject(commission, `/api/v1/indicators/justice.disposition_time/values?period=${period}&partner=AL`)).json();
     expect(dt.values[0].value).toBeNull();
   });
@@ -273,7 +274,15 @@ describeEachDatabase('imports, exports and indicators', (get) => {
       ['RS', 105],
     ]);
     expect(answer.region).toEqual([
-      { period, value: null, median: null, members: 2, required: 4, reason: '2 of 6 partners reported — no regional value (it needs 4)' },
+      {
+        period,
+        value: null,
+        median: null,
+        members: 2,
+        required: 4,
+        reason: '2 of 6 partners reported — no regional value (it needs 4)',
+        status: 'draft',
+      },
     ]);
     const csv = (await inject(commission, `/api/v1/indicators/justice.clearance_rate/values?period=${period}&format=csv`)).body;
     expect(
@@ -281,7 +290,7 @@ describeEachDatabase('imports, exports and indicators', (get) => {
         .trim()
         .split('\n')
         .filter((l) => l.includes(',WB6')),
-    ).toEqual([`justice.clearance_rate,WB6,,${period},,,`, `justice.clearance_rate,WB6_MEDIAN,,${period},,,`]);
+    ).toEqual([`justice.clearance_rate,WB6,,${period},,,,draft`, `justice.clearance_rate,WB6_MEDIAN,,${period},,,,draft`]);
   });
 
   it('computes an org unit and a dimension, and answers CSV', async () => {
@@ -312,10 +321,33 @@ describeEachDatabase('imports, exports and indicators', (get) => {
       await inject(commission, `/api/v1/indicators/justice.clearance_rate/values?from=${courtYear}&to=${partnerYear}&format=csv`)
     ).body;
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('indicator,partner,org_unit,period,case_category,instance,value');
-    expect(lines).toContain(`justice.clearance_rate,AL,,${courtYear},,,80`);
-    expect(lines).toContain(`justice.clearance_rate,RS,,${partnerYear},,,105`);
-    expect(lines).toContain(`justice.clearance_rate,WB6,,${partnerYear},,,100`);
+    expect(lines[0]).toBe('indicator,partner,org_unit,period,case_category,instance,value,status');
+    // One court reported and AL has not declared its court list complete: no national total is summed.
+    expect(lines).toContain(`justice.clearance_rate,AL,,${courtYear},,,,draft`);
+    expect(lines).toContain(`justice.clearance_rate,RS,,${partnerYear},,,105,draft`);
+    expect(lines).toContain(`justice.clearance_rate,WB6,,${partnerYear},,,100,draft`);
+    const partial = await inject(commission, `/api/v1/indicators/justice.clearance_rate/values?period=${courtYear}&partner=AL`);
+    expect(partial.json().values).toEqual([expect.objectContaining({ partner: 'AL', value: null, status: 'draft', partialUnits: 1 })]);
+    const submission = (await inject(al, `/api/v1/submissions/justice.annual/AL/${courtYear}`)).json();
+    expect(submission.orgUnitsComplete).toBe(false);
+    const declared = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/submissions/justice.annual/AL/${courtYear}/org-units-complete`,
+      headers: bearer(al),
+      payload: { version: submission.version, complete: true },
+    });
+    expect(declared.json()).toEqual({ status: 'draft', version: submission.version + 1 });
+    const summed = await inject(commission, `/api/v1/indicators/justice.clearance_rate/values?period=${courtYear}&partner=AL`);
+    expect(summed.json().values).toEqual([
+      expect.objectContaining({ partner: 'AL', value: 80, numerator: 56, denominator: 70, status: 'draft', partialUnits: null }),
+    ]);
+    const stale = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/submissions/justice.annual/AL/${courtYear}/org-units-complete`,
+      headers: bearer(rs),
+      payload: { version: submission.version + 1, complete: false },
+    });
+    expect(stale.statusCode).toBe(403);
     const bad = await inject(commission, '/api/v1/indicators/justice.clearance_rate/values?colour=blue');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/^colour: /);

@@ -28,6 +28,7 @@ import {
   toStored,
   type SubmissionKey,
 } from './submissions.service.js';
+import { refreshPartnerCells } from './read-model.service.js';
 import type { DataValuesTable, SubmissionsTable } from './tables.js';
 import { checkValueInputs, type CheckedValue, type ValueInput } from './value-input.js';
 
@@ -40,7 +41,12 @@ export interface ApplyResult {
 }
 
 function sameValue(a: DataValuesTable, b: CheckedValue): boolean {
-  return a.value_num === b.num && (a.value_code ?? null) === b.code && (a.comment ?? null) === b.comment;
+  return (
+    a.value_num === b.num &&
+    (a.value_code ?? null) === b.code &&
+    (a.comment ?? null) === b.comment &&
+    (a.obs_status ?? null) === b.obsStatus
+  );
 }
 
 /**
@@ -79,6 +85,8 @@ async function editableSubmission(
     submitted_at: null,
     approved_at: null,
     published_at: null,
+    org_units_complete: 0,
+    releases: 0,
   };
   if (!dryRun) {
     await insertSubmission(trx, submission);
@@ -127,6 +135,7 @@ export async function applyValues(
       value_num: v.num,
       value_code: v.code,
       comment: v.comment,
+      obs_status: v.obsStatus,
       updated_at: now,
     };
     if (v.remove) {
@@ -148,7 +157,7 @@ export async function applyValues(
     } else {
       created += 1;
     }
-    after.push({ ...cell(row), value: v.num ?? v.code, comment: v.comment });
+    after.push({ ...cell(row), value: v.num ?? v.code, comment: v.comment, ...(v.obsStatus ? { obsStatus: v.obsStatus } : {}) });
     writes.push(row);
     existing.set(`${v.variable}|${v.orgUnit}|${v.coords}`, row);
   }
@@ -162,7 +171,9 @@ export async function applyValues(
     before: { ...key, values: before },
     after: { ...key, values: after },
   });
-  const findings = await computeFindings(trx, catalog, dataset, key, toStored([...existing.values()]));
+  const stored = toStored([...existing.values()]);
+  await refreshPartnerCells(trx, submission, stored);
+  const findings = await computeFindings(trx, catalog, dataset, key, stored);
   await storeFindings(trx, submission.id, findings);
   const next = { ...submission, version: submission.version + 1, updated_at: now };
   if (!(await updateSubmissionIfVersion(trx, submission.id, submission.version, { version: next.version, updated_at: now })))
@@ -197,4 +208,44 @@ export async function saveValues(
   const result = await db.transaction().execute((trx) => applyValues(trx, catalog, actor, key, values, version));
   await submissionsChanged(db, catalog, [key], actor);
   return result;
+}
+
+/**
+ * Declares (or withdraws) that the partner's org-unit list is complete for this submission: only
+ * then is a partner total summed from its org units (a reported total always wins). Editable
+ * submissions only, on the version read; audited; the partner cells are recomputed at once.
+ */
+export async function declareOrgUnitsComplete(
+  db: Db,
+  catalog: Catalog,
+  viewer: Viewer,
+  actor: Actor,
+  key: SubmissionKey,
+  version: number,
+  complete: boolean,
+): Promise<SubmissionsTable> {
+  await checkKey(db, catalog, key);
+  if (!canEdit(viewer, key.partner)) throw new ForbiddenError(`You cannot declare ${key.partner}'s org units.`);
+  return db.transaction().execute(async (trx) => {
+    const submission = await editableSubmission(trx, actor, key, version, false, new Date().toISOString());
+    const now = new Date().toISOString();
+    const next = { ...submission, org_units_complete: complete ? 1 : 0, version: submission.version + 1, updated_at: now };
+    if (
+      !(await updateSubmissionIfVersion(trx, submission.id, submission.version, {
+        org_units_complete: next.org_units_complete,
+        version: next.version,
+        updated_at: now,
+      }))
+    )
+      throw staleVersion(submission.version + 1, version);
+    await refreshPartnerCells(trx, next, toStored(await listValues(trx, submission.id)));
+    await appendAuditEntry(trx, actor, {
+      action: 'submission.org_units_complete',
+      entityType: 'submission',
+      entityId: submission.id,
+      before: { orgUnitsComplete: submission.org_units_complete === 1 },
+      after: { orgUnitsComplete: complete },
+    });
+    return next;
+  });
 }

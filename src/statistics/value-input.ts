@@ -11,7 +11,13 @@ export interface ValueInput {
   /** A number, one of NA / NAP / NQ, or null to remove the value. */
   value: number | string | null;
   comment?: string | null;
+  /** SDMX observation status: A normal, B break in series, E estimated, P provisional, M missing. */
+  obsStatus?: string | null;
 }
+
+/** The SDMX observation status code list (OBS_STATUS) values the platform accepts. */
+export const OBS_STATUSES = ['A', 'B', 'E', 'P', 'M'] as const;
+export type ObsStatus = (typeof OBS_STATUSES)[number];
 
 export interface CheckedValue {
   variable: string;
@@ -20,6 +26,7 @@ export interface CheckedValue {
   num: number | null;
   code: SpecialCode | null;
   comment: string | null;
+  obsStatus: ObsStatus | null;
   remove: boolean;
 }
 
@@ -94,6 +101,9 @@ export function checkValueInputs(
     }
     const comment = input.comment?.trim() ? input.comment.trim() : null;
     if (comment && comment.length > 2000) problem('comment', 'is longer than 2000 characters');
+    const obs = typeof input.obsStatus === 'string' && input.obsStatus.trim() !== '' ? input.obsStatus.trim().toUpperCase() : null;
+    if (obs !== null && !(OBS_STATUSES as readonly string[]).includes(obs))
+      problem('obs_status', `"${String(input.obsStatus).slice(0, 40)}" is not an observation status (${OBS_STATUSES.join(', ')})`);
     if (problems.length > before) return;
     const key = `${input.variable}|${orgUnit}|${coordsKey(cleanCoords)}`;
     const earlier = seen.get(key);
@@ -102,7 +112,16 @@ export function checkValueInputs(
       return;
     }
     seen.set(key, index);
-    values.push({ variable: input.variable, orgUnit, coords: coordsKey(cleanCoords), num, code, comment, remove: raw === null });
+    values.push({
+      variable: input.variable,
+      orgUnit,
+      coords: coordsKey(cleanCoords),
+      num,
+      code,
+      comment,
+      obsStatus: obs as ObsStatus | null,
+      remove: raw === null,
+    });
   });
   return { values, problems };
 }

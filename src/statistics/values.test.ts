@@ -56,7 +56,7 @@ describe('values and breakdowns', () => {
 
   it('adds up org units when the partner figure is not given', () => {
     const index = new ValueIndex([v('cases', {}, 10, null, 'court-a'), v('cases', {}, 15, null, 'court-b')]);
-    expect(index.resolvePartner('cases')).toEqual({ value: 25, code: null, source: 'org_units' });
+    expect(index.resolvePartner('cases')).toEqual({ value: 25, code: null, source: 'org_units', units: 2 });
     const withOwn = new ValueIndex([v('cases', {}, 10, null, 'court-a'), v('cases', {}, 99)]);
     expect(withOwn.resolvePartner('cases').value).toBe(99);
   });

@@ -46,6 +46,8 @@ export interface Resolved {
   /** Why the value is missing, when a special code decided it. */
   code: SpecialCode | null;
   source: 'given' | 'breakdown' | 'org_units' | 'none';
+  /** For a sum over org units: how many of them had a figure. */
+  units?: number;
 }
 
 const NONE: Resolved = { value: null, code: null, source: 'none' };
@@ -81,6 +83,10 @@ export class ValueIndex {
       cells.set(v.coords, v);
       if (!this.parsed.has(v.coords)) this.parsed.set(v.coords, parseCoordsKey(v.coords));
     }
+  }
+
+  variables(): string[] {
+    return [...this.byVariable.keys()];
   }
 
   orgUnitsOf(variable: string): string[] {
@@ -132,11 +138,58 @@ export class ValueIndex {
     if (units.length === 0) return NONE;
     const parts = units.map((u) => this.resolve(variable, u, filter)).filter((r) => r.source !== 'none');
     if (parts.length === 0) return NONE;
-    return sumCells(
-      parts.map((p) => ({ num: p.value, code: p.code })),
-      'org_units',
-    );
+    return {
+      ...sumCells(
+        parts.map((p) => ({ num: p.value, code: p.code })),
+        'org_units',
+      ),
+      units: parts.length,
+    };
   }
+
+  /**
+   * Every partner-level figure a look-up can ask for: per variable, the partner's value at each
+   * projection of the stored coordinates (the total, each dimension alone, each combination), as
+   * `resolvePartner` gives it. Stored, they answer every indicator without the org-unit rows.
+   */
+  partnerCells(): PartnerCell[] {
+    const out: PartnerCell[] = [];
+    for (const [variable, units] of this.byVariable) {
+      const keys = new Set<string>();
+      for (const cells of units.values())
+        for (const coords of cells.keys()) for (const k of projections(this.parsed.get(coords)!)) keys.add(k);
+      for (const key of [...keys].sort()) {
+        const r = this.resolvePartner(variable, parseCoordsKey(key));
+        if (r.source === 'none') continue;
+        out.push({ variable, coords: key, num: r.value, code: r.code, source: r.source, units: r.units ?? 0 });
+      }
+    }
+    return out;
+  }
+}
+
+/** A partner-level figure: given (or from the partner's breakdown), or the sum over `units` org units. */
+export interface PartnerCell {
+  variable: string;
+  coords: string;
+  num: number | null;
+  code: SpecialCode | null;
+  source: 'given' | 'breakdown' | 'org_units';
+  units: number;
+}
+
+/** The keys of every subset of the coordinates' dimensions (2^n of them, n being a handful). */
+function projections(coords: Record<string, string>): string[] {
+  const dims = Object.keys(coords).sort();
+  const out: string[] = [];
+  for (let mask = 0; mask < 1 << dims.length; mask += 1)
+    out.push(
+      dims
+        .filter((_, i) => mask & (1 << i))
+        .map((d) => `${d}=${coords[d]}`)
+        .join(';'),
+    );
+  return out;
 }
 
 export interface TotalMismatch {

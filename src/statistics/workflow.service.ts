@@ -28,6 +28,7 @@ import {
   toStored,
   type SubmissionKey,
 } from './submissions.service.js';
+import { makeRelease } from './read-model.service.js';
 import type { SubmissionsTable, SubmissionStatus } from './tables.js';
 
 async function loadForTransition(trx: Trx, key: SubmissionKey, version: number): Promise<SubmissionsTable> {
@@ -120,6 +121,8 @@ export async function transition(
       }))
     )
       throw staleVersion(submission.version + 1, version);
+    // A publication is a release: the values as published now, kept whatever happens later.
+    if (action === 'publish') next.releases = await makeRelease(trx, submission, actor.label, now);
     await insertEvent(trx, {
       id: randomUUID(),
       submission_id: submission.id,

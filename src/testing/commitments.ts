@@ -30,7 +30,7 @@ export interface Suite {
 
 export interface Report {
   version: number;
-  entries: { commitment: string; action: string }[];
+  entries: { commitment: string; action: string; objective: string }[];
 }
 
 /** Loads the shipped plan files into the database, as every start does. */
@@ -126,6 +126,31 @@ export async function submitAndAssess(s: Suite, al: TestUser, reviewer: TestUser
     status: 'assessed',
     changed: 5,
   });
+}
+
+/**
+ * The partner's coordinator reports every commitment as in progress and submits; the reviewer then
+ * assesses the first `assess` commitments as some progress (all of them make the report assessed).
+ * Returns the report as read before submitting.
+ */
+export async function submitPartner(
+  s: Suite,
+  users: { coordinator: TestUser; reviewer: TestUser },
+  roundId: string,
+  partner: string,
+  assess = 0,
+): Promise<Report> {
+  const report = await reportOf(s, users.coordinator, roundId, partner);
+  const base = `/rounds/${roundId}/reports/${partner}`;
+  const entries = report.entries.map((e) => ({ commitment: e.commitment, status: 'in_progress' }));
+  expect((await callApi(s.app, users.coordinator, 'PUT', `${base}/entries`, { version: report.version, entries })).statusCode).toBe(200);
+  expect((await callApi(s.app, users.coordinator, 'POST', `${base}/submit`, { version: report.version + 1 })).statusCode).toBe(200);
+  if (assess > 0) {
+    const assessments = report.entries.slice(0, assess).map((e) => ({ commitment: e.commitment, assessment: 'some_progress' }));
+    const res = await callApi(s.app, users.reviewer, 'PUT', `${base}/assessments`, { version: report.version + 2, assessments });
+    expect(res.statusCode).toBe(200);
+  }
+  return report;
 }
 
 /** A published round (ROUND) in which only AL reported and was assessed, with evidence if asked. */

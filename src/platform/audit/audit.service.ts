@@ -1,5 +1,5 @@
 // Audit trail rules: browsing with filters and verifying the hash chain end to end.
-import type { Db } from '../db/database.js';
+import type { Db, DbOrTrx } from '../db/database.js';
 import type { AuditLogTable } from '../db/tables.js';
 import { checkLink, GENESIS_HASH, type ChainBreak } from './chain.js';
 import { listAuditEntries, readAuditChain, readAuditHead, type AuditFilter } from './audit.repository.js';
@@ -73,3 +73,8 @@ export async function browseAudit(db: Db, filter: AuditFilter): Promise<{ entrie
 
 /** The audit entry of a change, appended in the caller's transaction (the capabilities' way in). */
 export { appendAuditEntry } from './audit.repository.js';
+
+/** The sequence number of the latest audit entry: it moves with every change to the platform's data. */
+export async function auditSequence(db: DbOrTrx): Promise<number> {
+  return Number((await readAuditHead(db)).last_seq);
+}

@@ -13,7 +13,7 @@ import {
   type Assessment,
   type CommitmentView,
   type ProgressStatus,
-  type ReportStatus,
+  type ShownReportStatus,
   type RoundStatus,
 } from './model';
 
@@ -82,7 +82,7 @@ export function AssessmentBadge({ assessment }: { assessment: Assessment | null 
   return <ValueBadge value={assessment} texts="commitments.assessment" colors={ASSESSMENT_BADGE} variant="filled" autoContrast />;
 }
 
-export function ReportStatusBadge({ status }: { status: ReportStatus }) {
+export function ReportStatusBadge({ status }: { status: ShownReportStatus }) {
   return <ValueBadge value={status} texts="commitments.reportStatus" colors={REPORT_BADGE} />;
 }
 

@@ -1,6 +1,7 @@
 // What is overdue (signed-in users): progress reports past their round's due date, and
 // commitments past their deadline that are neither completed, cancelled nor fully implemented;
-// for all partners or one (a coordinator starts with their own).
+// for all partners or one (a coordinator starts with their own, and sees only their own partner's
+// late reports: other partners' report state is visible once the round is published).
 import { Anchor, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +42,7 @@ export function OverduePage({ user }: { user: User }) {
       <BackLink to={pages.home}>{t('commitments.back')}</BackLink>
       <Title order={2}>{t('commitments.overdue.title')}</Title>
       <Text>{t('commitments.overdue.intro')}</Text>
+      {user.role === 'coordinator' && <Text size="sm">{t('commitments.overdue.ownReportsOnly')}</Text>}
       <NativeSelect
         label={t('commitments.partner')}
         value={chosen}

@@ -1,7 +1,8 @@
 // One reporting round: its period, due date and status; the state of each partner's report with a
-// link to it (a coordinator gets a prominent link to their own); downloads (CSV, XLSX) and the
+// link to it (a coordinator gets a prominent link to their own, and sees other partners' reports as
+// "not published", without counts, until the round is published); downloads (CSV, XLSX) and the
 // printable report; and for the Commission the Publish button.
-import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,8 +87,12 @@ export function RoundPage({ user }: { user: User | null }) {
               <Table.Td>
                 <ReportStatusBadge status={x.status} />
               </Table.Td>
-              <Table.Td ta="right">{t('commitments.xOfY', { x: x.reported, y: x.commitments })}</Table.Td>
-              <Table.Td ta="right">{t('commitments.xOfY', { x: x.assessed, y: x.commitments })}</Table.Td>
+              <Table.Td ta="right">
+                <Count x={x.reported} y={x.commitments} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Count x={x.assessed} y={x.commitments} />
+              </Table.Td>
               <Table.Td>{formatDateTime(x.submittedAt)}</Table.Td>
               <Table.Td>
                 {canOpenReport(user, r, x) ? (
@@ -105,6 +110,19 @@ export function RoundPage({ user }: { user: User | null }) {
       {canManage(user) && <PublishPanel round={r} />}
     </Stack>
   );
+}
+
+/** "x of y" commitments, or a dash while the report's state is not visible to the viewer (x is null). */
+function Count({ x, y }: { x: number | null; y: number }) {
+  const { t } = useTranslation();
+  if (x === null)
+    return (
+      <Muted span>
+        <span aria-hidden="true">—</span>
+        <VisuallyHidden>{t('commitments.reportStatus.not_published')}</VisuallyHidden>
+      </Muted>
+    );
+  return <>{t('commitments.xOfY', { x, y })}</>;
 }
 
 function PublishPanel({ round }: { round: Round }) {

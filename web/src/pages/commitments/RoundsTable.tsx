@@ -1,5 +1,5 @@
 // A list of reporting rounds: title (to the round's page), plan, period, due date, status and how
-// many partners' reports are submitted or assessed.
+// many partners' reports are submitted or assessed (of those whose state the viewer sees).
 import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -25,7 +25,9 @@ export function RoundsTable({ rounds, showPlan = false, label }: { rounds: Round
       ]}
     >
       {rounds.map((r) => {
-        const done = r.reports.filter((x) => x.status === 'submitted' || x.status === 'assessed').length;
+        const shown = r.reports.filter((x) => x.status !== 'not_published');
+        const done = shown.filter((x) => x.status === 'submitted' || x.status === 'assessed').length;
+        const hidden = r.reports.length - shown.length;
         const late = r.status === 'open' && r.dueDate < today;
         return (
           <Table.Tr key={r.id}>
@@ -54,7 +56,11 @@ export function RoundsTable({ rounds, showPlan = false, label }: { rounds: Round
             <Table.Td>
               <RoundStatusBadge status={r.status} />
             </Table.Td>
-            <Table.Td>{t('commitments.reportsDoneOf', { done, count: r.reports.length })}</Table.Td>
+            <Table.Td>
+              {hidden > 0
+                ? t('commitments.reportsDoneHidden', { done, count: shown.length, hidden })
+                : t('commitments.reportsDoneOf', { done, count: r.reports.length })}
+            </Table.Td>
           </Table.Tr>
         );
       })}

@@ -14,6 +14,8 @@ export type ProgressStatus = (typeof STATUSES)[number];
 export const ASSESSMENTS = ['no_progress', 'limited_progress', 'some_progress', 'significant_progress', 'fully_implemented'] as const;
 export type Assessment = (typeof ASSESSMENTS)[number];
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'assessed';
+/** A report's status in a round's summary: `not_published` while another partner's report state is not visible to the viewer. */
+export type ShownReportStatus = ReportStatus | 'not_published';
 export type RoundStatus = 'open' | 'published';
 
 /** Statuses that need an explanation in the narrative before the report can be submitted. */
@@ -45,7 +47,13 @@ export const STATUS_BADGE: Record<ProgressStatus, string> = {
   delayed: 'orange',
   cancelled: 'dark',
 };
-export const REPORT_BADGE: Record<ReportStatus, string> = { draft: 'gray', submitted: 'violet', returned: 'orange', assessed: 'green' };
+export const REPORT_BADGE: Record<ShownReportStatus, string> = {
+  draft: 'gray',
+  submitted: 'violet',
+  returned: 'orange',
+  assessed: 'green',
+  not_published: 'gray',
+};
 
 export interface PlanSummary {
   code: string;
@@ -164,14 +172,18 @@ export interface OverdueReport {
   status: ReportStatus;
 }
 
+/**
+ * The state of a partner's report in a round. Until the round is published, a coordinator sees
+ * other partners' reports as `not_published`, with null version, counts and timestamps.
+ */
 export interface ReportSummary {
   partner: string;
-  status: ReportStatus;
-  version: number;
+  status: ShownReportStatus;
+  version: number | null;
   submittedAt: string | null;
   commitments: number;
-  reported: number;
-  assessed: number;
+  reported: number | null;
+  assessed: number | null;
 }
 export interface Round {
   id: string;

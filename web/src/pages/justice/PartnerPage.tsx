@@ -1,5 +1,7 @@
 // Partner profile (public): the key justice indicators of one partner for a year against the
-// regional median (table and chart), the correspondent's comments beside them, and the trends.
+// regional median (table and chart; where too few partners reported, how many did, and no
+// comparison), the correspondent's comments beside them, and the trends. It opens on the latest
+// year of the partner with a regional value.
 import { Alert, Anchor, Grid, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -12,7 +14,9 @@ import { withUnit } from '../../platform/format';
 import { ErrorAlert } from '../../platform/feedback';
 import { Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
-import { formatNumber, type IndicatorAnswer } from '../statistics/IndicatorTable';
+import { latestCoveredPeriod, regionMedian } from '../statistics/coverage';
+import { NoRegionValue } from '../statistics/Coverage';
+import { formatNumber, RegionValue, type IndicatorAnswer } from '../statistics/IndicatorTable';
 import { useCatalog, usePartners } from '../statistics/model';
 import { CommentsPanel } from './CommentsPanel';
 import { JusticeFilters } from './Filters';
@@ -35,9 +39,9 @@ function profileRows(answers: Loaded[], partner: string, year: string | undefine
   return answers.flatMap((a) => {
     if (!a.data) return [];
     const { code, label, unit, decimals, polarity } = a.data.indicator;
-    const region = a.data.region.find((r) => r.period === year);
+    const entry = a.data.region.find((r) => r.period === year);
     const value = own(a.data, partner).find((v) => v.period === year)?.value ?? null;
-    return [{ code, label, unit, decimals, polarity, value, median: region?.median ?? null, region: region?.value ?? null }];
+    return [{ code, label, unit, decimals, polarity, value, median: regionMedian(entry), entry }];
   });
 }
 
@@ -65,7 +69,7 @@ export function PartnerPage() {
     combine,
   });
   const periods = [...new Set(answers.flatMap((a) => own(a.data, partner).map((v) => v.period)))].sort();
-  const year = pickYear(periods, filters.year);
+  const year = pickYear(periods, filters.year, latestCoveredPeriod(periods, ...answers.map((a) => a.data?.region)));
   const rows = useMemo(() => profileRows(answers, partner, year), [answers, partner, year]);
   const trendAnswer = answers[KEY_INDICATORS.indexOf(trend as (typeof KEY_INDICATORS)[number])]?.data;
   const error = partners.error ?? catalog.error ?? answers.find((a) => a.error)?.error;
@@ -95,8 +99,14 @@ export function PartnerPage() {
             <Section id="key-title" title={t('justice.keyTitle', { partner: name, year })} gap="xs">
               {filters.category !== 'all' && <Muted>{t('justice.judgesTotal')}</Muted>}
               <KeyTable rows={rows} partnerName={name} year={year} />
-              <Muted>{t('justice.relativeNote')}</Muted>
-              <RelativeChart rows={rows} partnerName={name} year={year} />
+              {rows.some((r) => r.value !== null && r.median !== null) ? (
+                <>
+                  <Muted>{t('justice.relativeNote')}</Muted>
+                  <RelativeChart rows={rows} partnerName={name} year={year} />
+                </>
+              ) : (
+                <Muted>{t('justice.noRelative', { year })}</Muted>
+              )}
             </Section>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -149,15 +159,19 @@ function KeyTable({ rows, partnerName, year }: { rows: ProfileRow[]; partnerName
             <Table.Td ta="right" fw={700}>
               {formatNumber(r.value, r.decimals)}
             </Table.Td>
-            <Table.Td ta="right">{formatNumber(r.median, r.decimals)}</Table.Td>
-            <Table.Td ta="right">{formatNumber(r.region, r.decimals)}</Table.Td>
+            <Table.Td ta="right">
+              {r.median !== null ? formatNumber(r.median, r.decimals) : <NoRegionValue members={r.entry?.members ?? 0} />}
+            </Table.Td>
+            <Table.Td ta="right">
+              <RegionValue entry={r.entry} decimals={r.decimals} />
+            </Table.Td>
             <Table.Td>
               {c ? (
                 <Text size="sm" fw={600} c={COMPARISON_COLORS[c]}>
                   {t(`justice.compared.${c}`)}
                 </Text>
               ) : (
-                <Muted>{t('justice.compared.none')}</Muted>
+                <Muted>{t(r.median === null ? 'justice.compared.noMedian' : 'justice.compared.none')}</Muted>
               )}
             </Table.Td>
           </Table.Tr>

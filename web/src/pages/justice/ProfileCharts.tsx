@@ -1,8 +1,14 @@
 // The partner profile's charts: the key indicators relative to the regional median (median = 100;
-// green where the partner does better, orange where worse, grey where neither is better), and one
-// indicator over the years against the region's value and the median.
+// green where the partner does better, orange where worse, grey where neither is better; only
+// indicators with a median), and one indicator over the years against the region's value and the
+// median (every year of the range; the lines break where a year has no value, and the region's
+// where too few partners reported, which the note below the chart names).
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { alongSpan, periodSpan } from '../../platform/periods';
+import { Muted } from '../../platform/text';
+import { hasRegionValue, regionMedian, type RegionEntry } from '../statistics/coverage';
+import { useCoverageTexts } from '../statistics/Coverage';
 import { axisTooltip, barCategoryAxis, EChart, referenceMarkLine, useCompactChart, type ChartOption } from '../statistics/EChart';
 import type { IndicatorAnswer } from '../statistics/IndicatorTable';
 
@@ -20,8 +26,10 @@ export interface ProfileRow {
   decimals: number;
   polarity: string;
   value: number | null;
+  /** The regional median, null when too few partners reported. */
   median: number | null;
-  region: number | null;
+  /** The region's entry of the year: its value and the partners it stands on. */
+  entry: RegionEntry | undefined;
 }
 
 /** 'better' or 'worse' than the median by the indicator's polarity, null when neither applies. */
@@ -68,19 +76,35 @@ export function RelativeChart({ rows, partnerName, year }: { rows: ProfileRow[];
   return <EChart option={option} label={t('justice.relativeChartLabel', { partner: partnerName, year })} height={compact ? 360 : 300} />;
 }
 
-/** A line of the trend chart in its colour ('-' where a year has no value). */
-function line(name: string, data: (number | string)[], color: string, style: { width?: number; type?: string }, symbolSize = 5) {
-  return { type: 'line', name, data, symbolSize, lineStyle: { ...style, color }, itemStyle: { color } };
+/** A line of the trend chart in its colour, broken where a year has no value (null). */
+function line(name: string, data: (number | null)[], color: string, style: { width?: number; type?: string }, symbolSize = 5) {
+  return { type: 'line', name, data, connectNulls: false, symbolSize, lineStyle: { ...style, color }, itemStyle: { color } };
 }
 
 export function TrendChart({ answer, partner, partnerName }: { answer: IndicatorAnswer; partner: string; partnerName: string }) {
   const { t } = useTranslation();
+  const coverage = useCoverageTexts();
   const { indicator } = answer;
+  const own = useMemo(() => answer.values.filter((v) => v.partner === partner && v.orgUnit === null), [answer, partner]);
+  // Every year from the partner's first to its last, those without figures too.
+  const periods = useMemo(() => periodSpan(own.map((v) => v.period)), [own]);
+  // The years the partner has a value for but the region has none.
+  const uncovered = useMemo(
+    () =>
+      periods.flatMap((p) => {
+        const entry = answer.region.find((r) => r.period === p);
+        const value = own.find((v) => v.period === p)?.value ?? null;
+        return value !== null && !hasRegionValue(entry) ? [{ period: p, members: entry?.members ?? 0 }] : [];
+      }),
+    [answer, own, periods],
+  );
   const option = useMemo<ChartOption>(() => {
-    const periods = [...new Set(answer.values.filter((v) => v.partner === partner && v.orgUnit === null).map((v) => v.period))];
-    const own = (p: string) => answer.values.find((v) => v.partner === partner && v.period === p && v.orgUnit === null)?.value ?? '-';
-    const region = (p: string) => answer.region.find((r) => r.period === p);
     const unit = indicator.unit ? ` ${indicator.unit}` : '';
+    const regionAlong = (figure: (e: RegionEntry) => number | null) =>
+      alongSpan(
+        periods,
+        answer.region.map((e) => ({ period: e.period, value: figure(e) })),
+      );
     return {
       animationDuration: 300,
       tooltip: axisTooltip((v) => (v == null ? '—' : `${String(v)}${unit}`)),
@@ -89,21 +113,23 @@ export function TrendChart({ answer, partner, partnerName }: { answer: Indicator
       xAxis: { type: 'category', data: periods, boundaryGap: false },
       yAxis: { type: 'value', name: indicator.unit || undefined, scale: true },
       series: [
-        line(partnerName, periods.map(own), PARTNER_COLOR, { width: 3 }, 7),
+        line(partnerName, alongSpan(periods, own), PARTNER_COLOR, { width: 3 }, 7),
         line(
           t('indicators.region'),
-          periods.map((p) => region(p)?.value ?? '-'),
+          regionAlong((e) => (hasRegionValue(e) ? e.value : null)),
           REGION_COLOR,
           { type: 'dashed' },
         ),
-        line(
-          t('indicators.median'),
-          periods.map((p) => region(p)?.median ?? '-'),
-          MEDIAN_COLOR,
-          { type: 'dotted' },
-        ),
+        line(t('indicators.median'), regionAlong(regionMedian), MEDIAN_COLOR, { type: 'dotted' }),
       ],
     };
-  }, [answer, partner, partnerName, indicator, t]);
-  return <EChart option={option} label={t('justice.trendChartLabel', { indicator: indicator.label, partner: partnerName })} height={300} />;
+  }, [answer, own, periods, partnerName, indicator, t]);
+  return (
+    <>
+      <EChart option={option} label={t('justice.trendChartLabel', { indicator: indicator.label, partner: partnerName })} height={300} />
+      {uncovered.map((u) => (
+        <Muted key={u.period}>{t('justice.trendNoRegion', { period: u.period, reason: coverage.missing(u.members) })}</Muted>
+      ))}
+    </>
+  );
 }

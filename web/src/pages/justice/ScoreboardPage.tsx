@@ -1,7 +1,8 @@
 // The justice scoreboard (public): for a year and case category, the clearance rate and the
 // disposition time of the Western Balkan partners (EU member states with data as a separate
-// group), with the region's value and the median marked; the clearance rate over the years; a
-// table and a CSV download for every chart, and links to each partner's profile and courts.
+// group), with the region's value and the median marked (or how many partners reported, when too
+// few did); the clearance rate over the years; a table and a CSV download for every chart, and
+// links to each partner's profile and courts. It opens on the latest year with a regional value.
 import { Alert, Anchor, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,8 @@ import type { Partner } from '../../platform/api';
 import { DataTable, RowHeader } from '../../platform/DataTable';
 import { ErrorAlert } from '../../platform/feedback';
 import { Section } from '../../platform/Section';
-import { Muted } from '../../platform/text';
+import { latestCoveredPeriod } from '../statistics/coverage';
+import { RegionNote } from '../statistics/Coverage';
 import { PartnerBars, PartnerLines } from '../statistics/IndicatorCharts';
 import { PeriodTable, SeriesTable, type IndicatorAnswer } from '../statistics/IndicatorTable';
 import { usePartners } from '../statistics/model';
@@ -26,7 +28,7 @@ export function ScoreboardPage() {
   const all = useMemo(() => partners.data?.partners ?? [], [partners.data]);
   const wb6 = useMemo(() => all.filter((p) => p.group === 'WB6'), [all]);
   const periods = cr.data?.periods ?? [];
-  const year = pickYear(periods, filters.year);
+  const year = pickYear(periods, filters.year, latestCoveredPeriod(periods, cr.data?.region));
   const error = partners.error ?? cr.error ?? dt.error;
 
   return (
@@ -96,7 +98,7 @@ function Comparison({ id, answer, partners, wb6, year, csv }: ComparisonProps) {
   );
   return (
     <Section id={`${id}-title`} title={title} gap="xs">
-      {region && <Muted>{t('indicators.regionNote', { members: region.members })}</Muted>}
+      <RegionNote entry={region} />
       <PartnerBars answer={answer} wb6={wb6} others={eu} period={year} />
       <PeriodTable answer={answer} partners={partners} period={year} />
       <CsvLink href={csv} what={title} />

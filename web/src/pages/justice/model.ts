@@ -93,9 +93,9 @@ export function useJusticeFilters() {
   };
 }
 
-/** The chosen year when data exists for it, otherwise the latest year with data. */
-export function pickYear(periods: string[], chosen: string | null): string | undefined {
-  return chosen && periods.includes(chosen) ? chosen : periods[periods.length - 1];
+/** The chosen year when data exists for it, otherwise `fallback` (by default the latest year with data). */
+export function pickYear(periods: string[], chosen: string | null, fallback = periods[periods.length - 1]): string | undefined {
+  return chosen && periods.includes(chosen) ? chosen : fallback;
 }
 
 export function categoryOptions(catalog: Catalog | undefined, allLabel: string) {

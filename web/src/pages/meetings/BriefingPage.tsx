@@ -1,8 +1,10 @@
-// The briefing book of one partner's delegation (its coordinators and the organisers): for each
-// agenda item, the partner's recent trend of every linked indicator as a small line chart with the
-// latest value against the region and its median in a table, the partner's commitments in the
-// linked plans, and the item's documents. A printable version opens in a new tab.
-import { Anchor, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+// The briefing book of one partner's delegation (its coordinators and the organisers), as of its
+// meeting (the figures as published by the meeting's day, the commitments as they stood then): for
+// each agenda item, the partner's recent trend of every linked indicator as a small line chart with
+// the latest value against the region and its median in a table (for a meeting that has begun,
+// with the figure published since in a column of its own, "Since then"), the partner's commitments
+// in the linked plans, and the item's documents. A printable version opens in a new tab.
+import { Anchor, List, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -16,7 +18,7 @@ import { pages as commitmentPages, type Assessment, type ProgressStatus } from '
 import { formatWithUnit } from '../migration/model';
 import { axisTooltip, EChart, type ChartOption } from '../statistics/EChart';
 import { usePartnerName } from '../statistics/model';
-import { formatRange, links, pages, useBriefing, type Briefing, type BriefingIndicator } from './model';
+import { formatDate, formatRange, links, pages, useBriefing, type Briefing, type BriefingIndicator } from './model';
 
 export function BriefingPage() {
   const { t } = useTranslation();
@@ -36,7 +38,8 @@ export function BriefingPage() {
       />
     );
   }
-  const { meeting, items } = book.data;
+  const { meeting, items, asOf, past } = book.data;
+  const asOfDay = formatDate(asOf, meeting.timeZone);
   return (
     <Stack>
       {back}
@@ -47,19 +50,33 @@ export function BriefingPage() {
           {formatRange(meeting.start, meeting.end, meeting.timeZone)} ({meeting.timeZone})
           {meeting.host ? ` · ${t('meetings.hostedBy', { host: meeting.host })}` : ''}
         </Muted>
+        <Text fw={700} size="sm">
+          {t('meetings.briefing.asOf', { date: asOfDay })}
+        </Text>
+        <Muted size="sm">{t(past ? 'meetings.briefing.asOfHelpPast' : 'meetings.briefing.asOfHelp')}</Muted>
         <Anchor href={links.briefing(id, partner)} target="_blank" rel="noopener" size="sm">
           {t('meetings.briefing.printable')}
         </Anchor>
       </Stack>
       {items.length === 0 && <Text c="dimmed">{t('meetings.briefing.noItems')}</Text>}
       {items.map((entry) => (
-        <ItemBrief key={entry.item.id} meetingId={id} partnerName={name} entry={entry} />
+        <ItemBrief key={entry.item.id} meetingId={id} partnerName={name} entry={entry} asOfDay={asOfDay} past={past} />
       ))}
     </Stack>
   );
 }
 
-function ItemBrief({ meetingId, partnerName, entry }: { meetingId: string; partnerName: string; entry: Briefing['items'][number] }) {
+interface ItemBriefProps {
+  meetingId: string;
+  partnerName: string;
+  entry: Briefing['items'][number];
+  /** The book's day, e.g. "22 October 2020". */
+  asOfDay: string;
+  /** The meeting has begun: the figures published since get a column of their own. */
+  past: boolean;
+}
+
+function ItemBrief({ meetingId, partnerName, entry, asOfDay, past }: ItemBriefProps) {
   const { t } = useTranslation();
   const { item, session, indicators, commitments, documents } = entry;
   const headingId = `brief-${item.id}`;
@@ -79,7 +96,7 @@ function ItemBrief({ meetingId, partnerName, entry }: { meetingId: string; partn
         {indicators.length > 0 && (
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             {indicators.map((i) => (
-              <IndicatorBrief key={i.code} indicator={i} partnerName={partnerName} itemId={item.id} />
+              <IndicatorBrief key={i.code} indicator={i} partnerName={partnerName} itemId={item.id} asOfDay={asOfDay} past={past} />
             ))}
           </SimpleGrid>
         )}
@@ -142,7 +159,15 @@ function ItemBrief({ meetingId, partnerName, entry }: { meetingId: string; partn
   );
 }
 
-function IndicatorBrief({ indicator: i, partnerName, itemId }: { indicator: BriefingIndicator; partnerName: string; itemId: string }) {
+interface IndicatorBriefProps {
+  indicator: BriefingIndicator;
+  partnerName: string;
+  itemId: string;
+  asOfDay: string;
+  past: boolean;
+}
+
+function IndicatorBrief({ indicator: i, partnerName, itemId, asOfDay, past }: IndicatorBriefProps) {
   const { t } = useTranslation();
   const titleId = `brief-${itemId}-${i.code}`;
   const option = useMemo<ChartOption>(
@@ -176,14 +201,13 @@ function IndicatorBrief({ indicator: i, partnerName, itemId }: { indicator: Brie
     [i, partnerName, t],
   );
   const trendText = i.trend.map((p) => `${p.period}: ${formatWithUnit(p.value, i.unit)}`).join(', ');
+  const point = (p: { period: string; value: number | null } | null) => (p ? `${formatWithUnit(p.value, i.unit)} (${p.period})` : '—');
   const figures = [
-    [
-      t('meetings.briefing.latest', { partner: partnerName }),
-      i.latest ? `${formatWithUnit(i.latest.value, i.unit)} (${i.latest.period})` : '—',
-    ],
+    [t('meetings.briefing.latest', { partner: partnerName }), point(i.latest)],
     [t('meetings.briefing.region'), i.region ? `${formatWithUnit(i.region.value, i.unit)} (${i.region.period})` : '—'],
     [t('meetings.briefing.median'), i.region ? formatWithUnit(i.region.median, i.unit) : '—'],
   ] as const;
+  const tableLabel = t('meetings.briefing.tableLabel', { indicator: i.label });
   return (
     <Stack gap={4} component="section" aria-labelledby={titleId}>
       <Text fw={700} size="sm" id={titleId}>
@@ -198,7 +222,30 @@ function IndicatorBrief({ indicator: i, partnerName, itemId }: { indicator: Brie
       ) : (
         <Muted>{t('meetings.briefing.noTrend', { partner: partnerName })}</Muted>
       )}
-      <FigureTable rows={figures} withTableBorder aria-label={t('meetings.briefing.tableLabel', { indicator: i.label })} />
+      {past ? (
+        // The book's figures and, in a column of their own, the partner's figure published since.
+        <DataTable
+          withTableBorder
+          aria-label={tableLabel}
+          columns={[
+            { label: <VisuallyHidden>{t('meetings.briefing.figure')}</VisuallyHidden> },
+            { label: t('meetings.briefing.asOfColumn', { date: asOfDay }), ta: 'right' },
+            { label: t('meetings.briefing.sinceThen'), ta: 'right' },
+          ]}
+        >
+          {figures.map(([label, value], n) => (
+            <Table.Tr key={label}>
+              <RowHeader>{label}</RowHeader>
+              <Table.Td ta="right">{value}</Table.Td>
+              <Table.Td ta="right">
+                {n === 0 ? i.sinceThen ? point(i.sinceThen) : <Muted span>{t('meetings.briefing.nothingNewer')}</Muted> : '—'}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      ) : (
+        <FigureTable rows={figures} withTableBorder aria-label={tableLabel} />
+      )}
       {i.trend.length > 1 && <Muted size="xs">{t('meetings.briefing.trend', { trend: trendText })}</Muted>}
     </Stack>
   );

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, apiText, type User } from '../../platform/api';
 
-export { formatClock, formatDay, formatRange, isoToZonedLocal, knownTimeZones, zonedToIso } from './time';
+export { formatClock, formatDate, formatDay, formatRange, isoToZonedLocal, knownTimeZones, zonedToIso } from './time';
 
 export const KINDS = ['ministerial', 'senior_officials', 'expert'] as const;
 export const FORMATS = ['videoconference', 'in_person', 'hybrid'] as const;
@@ -147,6 +147,8 @@ export interface BriefingIndicator {
   trend: { period: string; value: number | null }[];
   latest: { period: string; value: number | null } | null;
   region: { period: string; value: number | null; median: number | null } | null;
+  /** Not as of the book: the partner's latest figure published since, when newer than `latest`. */
+  sinceThen: { period: string; value: number | null } | null;
 }
 export interface BriefingCommitment {
   plan: string;
@@ -161,6 +163,12 @@ export interface BriefingCommitment {
 export interface Briefing {
   meeting: Pick<Meeting, 'id' | 'title' | 'start' | 'end' | 'timeZone' | 'format' | 'host'>;
   partner: string | null;
+  /** The figures and reports as published and known at this instant (the meeting's start, or now). */
+  asOf: string;
+  /** asOf's day in the meeting's time zone: periods that ended before it, deadlines judged on it. */
+  asOfDate: string;
+  /** The meeting has begun: `sinceThen` may hold newer figures. */
+  past: boolean;
   items: {
     session: string;
     item: AgendaItem;

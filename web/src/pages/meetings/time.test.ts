@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRange, isoToZonedLocal, zonedToIso } from './time.js';
+import { formatDate, formatRange, isoToZonedLocal, zonedToIso } from './time.js';
 
 describe('meeting times in the meeting’s time zone', () => {
   it('gives a typed wall-clock time the offset of its zone on that day', () => {
@@ -22,6 +22,11 @@ describe('meeting times in the meeting’s time zone', () => {
     ] as const) {
       expect(isoToZonedLocal(new Date(zonedToIso(local, zone)!).toISOString(), zone)).toBe(local);
     }
+  });
+
+  it('shows the date of an instant in the meeting’s zone (what a briefing book is as of)', () => {
+    expect(formatDate('2020-10-22T07:30:00.000Z', 'Europe/Berlin')).toBe('22 October 2020');
+    expect(formatDate('2020-09-30T22:30:00.000Z', 'Europe/Belgrade')).toBe('1 October 2020');
   });
 
   it('shows the range on one day, or both days when it spans midnight', () => {

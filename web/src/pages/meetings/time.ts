@@ -64,6 +64,11 @@ export function formatDay(iso: string, timeZone: string): string {
   return zoned(timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 }
 
+/** "22 October 2020" in the meeting's time zone. */
+export function formatDate(iso: string, timeZone: string): string {
+  return zoned(timeZone, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+}
+
 /** "09:30" in the meeting's time zone (24-hour clock). */
 export function formatClock(iso: string, timeZone: string): string {
   return zoned(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));

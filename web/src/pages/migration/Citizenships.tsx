@@ -1,5 +1,6 @@
 // The ten most frequent citizenships of the arrivals in the region in the month: a bar chart and
-// the same figures in a table.
+// the same figures in a table; none, with the reason, when too few partners reported for a
+// regional value.
 import { SimpleGrid, Table } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,14 @@ import { Muted } from '../../platform/text';
 import { axisTooltip, EChart, type ChartOption } from '../statistics/EChart';
 import { formatMonth, formatNumber, type Citizenship } from './model';
 
-export function Citizenships({ citizenships, period }: { citizenships: Citizenship[]; period: string }) {
+interface Props {
+  citizenships: Citizenship[];
+  period: string;
+  /** Why the region has no arrivals of the month ('2 of 6 partners reported — no regional value'), when it has none. */
+  noRegion?: string | null;
+}
+
+export function Citizenships({ citizenships, period, noRegion }: Props) {
   const { t } = useTranslation();
   const option = useMemo<ChartOption>(() => {
     // Largest at the top: a category axis draws its first entry at the bottom.
@@ -31,7 +39,13 @@ export function Citizenships({ citizenships, period }: { citizenships: Citizensh
       ],
     };
   }, [citizenships, t]);
-  if (citizenships.length === 0) return <Muted>{t('migration.citizenships.none', { month: formatMonth(period) })}</Muted>;
+  if (citizenships.length === 0)
+    return (
+      <Muted>
+        <span>{t('migration.citizenships.none', { month: formatMonth(period) })}</span>
+        {noRegion && <span> {noRegion}</span>}
+      </Muted>
+    );
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <EChart

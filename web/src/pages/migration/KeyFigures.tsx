@@ -1,37 +1,71 @@
 // The region's key figures for the month: arrivals and their change on the previous month,
-// reception occupancy (a ratio of sums over the partners with figures), persons accommodated and
-// persons known to sleep outside the centres (sums over the partners that reported them).
+// reception occupancy (a ratio of sums over the partners with figures), each labelled with the
+// partners it stands on, or in its place how many partners reported when too few did for a
+// regional value; persons accommodated and persons known to sleep outside the centres (sums over
+// the partners that reported them).
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatChange, formatNumber, formatWithUnit, NEARLY_FULL, type Dashboard } from './model';
+import { REGION_SIZE } from '../statistics/coverage';
+import { useCoverageTexts } from '../statistics/Coverage';
+import { formatChange, formatNumber, formatWithUnit, monthsUpTo, NEARLY_FULL, type Dashboard } from './model';
 
 function sumOf(values: (number | null)[]): { total: number | null; reported: number } {
   const known = values.filter((v) => v !== null);
   return { total: known.length ? known.reduce((a, b) => a + b, 0) : null, reported: known.length };
 }
 
+interface Figure {
+  key: string;
+  /** The figure, or null when the region has none. */
+  value: string | null;
+  note: string;
+  alarm?: boolean;
+}
+
+/** The partners behind the region's figures of the month, counted from the partners' own figures. */
+export function regionMembers(dashboard: Dashboard) {
+  const { partners, series, period } = dashboard;
+  const previous = period ? monthsUpTo(period, 2)[0] : undefined;
+  const arrivals = series.find((s) => s.indicator === 'migration.arrivals')?.values ?? [];
+  const hadArrivals = (partner: string) => arrivals.some((v) => v.partner === partner && v.period === previous && v.value !== null);
+  return {
+    arrivals: partners.filter((p) => p.arrivals !== null).length,
+    // The change needs the partner's arrivals in both months.
+    change: partners.filter((p) => p.arrivals !== null && hadArrivals(p.partner)).length,
+    occupancy: partners.filter((p) => p.occupancy !== null).length,
+  };
+}
+
 export function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useTranslation();
+  const coverage = useCoverageTexts();
   const { region, partners } = dashboard;
+  const members = regionMembers(dashboard);
   const accommodated = sumOf(partners.map((p) => p.accommodated));
   const outside = sumOf(partners.map((p) => p.sleepingOutside));
-  const arrivalsReported = partners.filter((p) => p.arrivals !== null).length;
-  const occupancyReported = partners.filter((p) => p.occupancy !== null).length;
-  const figures = [
-    { key: 'arrivals', value: formatNumber(region.arrivals), note: t('migration.key.partnersReporting', { count: arrivalsReported }) },
-    { key: 'change', value: formatChange(region.arrivalsChange), note: t('migration.key.changeNote') },
+  const sumNote = (reported: number) => t('migration.key.partnersReporting', { members: reported, size: REGION_SIZE });
+  const figures: Figure[] = [
+    {
+      key: 'arrivals',
+      value: region.arrivals === null ? null : formatNumber(region.arrivals),
+      note: region.arrivals === null ? coverage.missing(members.arrivals) : coverage.covered(members.arrivals),
+    },
+    {
+      key: 'change',
+      value: region.arrivalsChange === null ? null : formatChange(region.arrivalsChange),
+      note:
+        region.arrivalsChange === null
+          ? coverage.missing(members.change)
+          : t('migration.key.changeCoverage', { members: members.change, size: REGION_SIZE }),
+    },
     {
       key: 'occupancy',
-      value: formatWithUnit(region.occupancy, '%'),
-      note: t('migration.key.partnersReporting', { count: occupancyReported }),
+      value: region.occupancy === null ? null : formatWithUnit(region.occupancy, '%'),
+      note: region.occupancy === null ? coverage.missing(members.occupancy) : coverage.covered(members.occupancy),
       alarm: region.occupancy !== null && region.occupancy >= NEARLY_FULL,
     },
-    {
-      key: 'accommodated',
-      value: formatNumber(accommodated.total),
-      note: t('migration.key.partnersReporting', { count: accommodated.reported }),
-    },
-    { key: 'sleepingOutside', value: formatNumber(outside.total), note: t('migration.key.partnersReporting', { count: outside.reported }) },
+    { key: 'accommodated', value: formatNumber(accommodated.total), note: sumNote(accommodated.reported) },
+    { key: 'sleepingOutside', value: formatNumber(outside.total), note: sumNote(outside.reported) },
   ];
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} component="dl" spacing="sm" m={0}>
@@ -40,12 +74,21 @@ export function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
           <Text component="dt" size="sm" c="dimmed">
             {t(`migration.key.${f.key}`)}
           </Text>
-          <Text component="dd" m={0} fz={26} fw={700} c={f.alarm ? 'red.8' : undefined}>
-            {f.value}
-          </Text>
-          <Text component="dd" m={0} size="xs" c="dimmed">
-            {f.note}
-          </Text>
+          {f.value === null ? (
+            // No regional value: how many partners reported stands in its place.
+            <Text component="dd" m={0} mt={4} size="sm" fw={600}>
+              {f.note}
+            </Text>
+          ) : (
+            <>
+              <Text component="dd" m={0} fz={26} fw={700} c={f.alarm ? 'red.8' : undefined}>
+                {f.value}
+              </Text>
+              <Text component="dd" m={0} size="xs" c="dimmed">
+                {f.note}
+              </Text>
+            </>
+          )}
         </Paper>
       ))}
     </SimpleGrid>

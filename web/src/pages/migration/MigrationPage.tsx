@@ -14,7 +14,8 @@ import { Muted } from '../../platform/text';
 import { AlertFeed } from './Alerts';
 import { Citizenships } from './Citizenships';
 import { ComplianceGrid } from './ComplianceGrid';
-import { KeyFigures } from './KeyFigures';
+import { useCoverageTexts } from '../statistics/Coverage';
+import { KeyFigures, regionMembers } from './KeyFigures';
 import { formatMonth, monthsUpTo, useDashboard, useRegionMap } from './model';
 import { ReceptionTable } from './ReceptionTable';
 import { SeriesChart } from './SeriesChart';
@@ -44,6 +45,8 @@ export function MigrationPage({ user }: { user: User | null }) {
   const months = data ? [...new Set([...(period ? [period] : []), ...data.periods])].sort().reverse() : [];
   const partnerName = (code: string) => data?.partners.find((p) => p.partner === code)?.name ?? code;
   const choose = (value: string | null) => value && setParams({ period: value }, { replace: true });
+  const coverage = useCoverageTexts();
+  const noRegionArrivals = data && data.region.arrivals === null ? coverage.missing(regionMembers(data).arrivals) : null;
 
   return (
     <Stack>
@@ -90,7 +93,7 @@ export function MigrationPage({ user }: { user: User | null }) {
             <ReceptionTable centres={data.centres} partners={data.partners} period={period} />
           </Part>
           <Part id="citizenships-title" title={t('migration.citizenships.title', { month: formatMonth(period) })}>
-            <Citizenships citizenships={data.citizenships} period={period} />
+            <Citizenships citizenships={data.citizenships} period={period} noRegion={noRegionArrivals} />
           </Part>
           {user && (
             <Part id="compliance-title" title={t('migration.compliance.title')}>

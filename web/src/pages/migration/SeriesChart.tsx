@@ -38,7 +38,7 @@ export function SeriesChart({ series, partners, period }: Props) {
         name: p.name,
         connectNulls: false,
         symbolSize: 6,
-        data: periods.map((month) => valueAt(p.partner, month) ?? '-'),
+        data: periods.map((month) => valueAt(p.partner, month)),
       })),
     }),
     [current, periods, withData],

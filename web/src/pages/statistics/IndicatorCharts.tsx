@@ -1,10 +1,14 @@
 // The indicator explorer's charts: partners compared for one period (bars, with the regional
 // median and the region's value as horizontal lines; EU member states, when given, as a separate
-// grey group on a shaded band), and each partner over time (lines).
-// Tooltips use rich text: the HTML tooltip would write style attributes the CSP forbids.
+// grey group on a shaded band), and each partner over time (lines, one point per period of the
+// whole range, broken where a period has no value). The region's lines are drawn only where enough
+// partners reported. Tooltips use rich text: the HTML tooltip would write style attributes the CSP forbids.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../platform/api';
+import { alongSpan, periodSpan } from '../../platform/periods';
+import { hasRegionValue, regionMedian } from './coverage';
+import { useCoverageTexts } from './Coverage';
 import { axisTooltip, EChart, type ChartOption } from './EChart';
 import type { IndicatorAnswer } from './IndicatorTable';
 
@@ -33,12 +37,15 @@ export function PartnerBars({ answer, wb6, period, others = [] }: Props & { othe
   const { t } = useTranslation();
   const { indicator } = answer;
   const region = answer.region.find((r) => r.period === period);
+  const coverage = useCoverageTexts();
   const option = useMemo<ChartOption>(() => {
     const value = (code: string) =>
       answer.values.find((v) => v.partner === code && v.period === period && v.orgUnit === null)?.value ?? null;
+    const median = regionMedian(region);
+    // Only a region of enough partners gets its lines, named with the partners they stand on.
     const lines = [
-      region?.median != null ? regionLine(region.median, t('indicators.median'), MEDIAN_COLOR, 'dashed', 'insideStartTop') : null,
-      region?.value != null ? regionLine(region.value, t('indicators.region'), REGION_COLOR, 'solid', 'insideEndTop') : null,
+      median !== null ? regionLine(median, t('indicators.median'), MEDIAN_COLOR, 'dashed', 'insideStartTop') : null,
+      hasRegionValue(region) ? regionLine(region.value, coverage.covered(region.members), REGION_COLOR, 'solid', 'insideEndTop') : null,
     ].filter((l) => l !== null);
     const codes = [...wb6, ...others].map((p) => p.code);
     // Two stacked series share one bar per partner: each has values only for its own group.
@@ -78,21 +85,24 @@ export function PartnerBars({ answer, wb6, period, others = [] }: Props & { othe
       yAxis: { type: 'value', name: indicator.unit || undefined },
       series,
     };
-  }, [answer, wb6, others, period, region, indicator, t]);
+  }, [answer, wb6, others, period, region, indicator, coverage, t]);
   return <EChart option={option} label={t('indicators.barsLabel', { indicator: indicator.label, period })} />;
 }
 
 export function PartnerLines({ answer, wb6 }: Omit<Props, 'period'>) {
   const { t } = useTranslation();
-  const { indicator, periods } = answer;
+  const { indicator } = answer;
   const option = useMemo<ChartOption>(() => {
+    // Every period of the range, those without values too: a line breaks where a period has none.
+    const periods = periodSpan(answer.periods);
     const series = wb6.map((p) => ({
       type: 'line',
       name: p.code,
       connectNulls: false,
       symbolSize: 6,
-      data: periods.map(
-        (period) => answer.values.find((v) => v.partner === p.code && v.period === period && v.orgUnit === null)?.value ?? '-',
+      data: alongSpan(
+        periods,
+        answer.values.filter((v) => v.partner === p.code && v.orgUnit === null),
       ),
     }));
     series.push({
@@ -100,7 +110,10 @@ export function PartnerLines({ answer, wb6 }: Omit<Props, 'period'>) {
       name: t('indicators.region'),
       connectNulls: false,
       symbolSize: 6,
-      data: periods.map((period) => answer.region.find((r) => r.period === period)?.value ?? '-'),
+      data: alongSpan(
+        periods,
+        answer.region.map((r) => ({ period: r.period, value: hasRegionValue(r) ? r.value : null })),
+      ),
       lineStyle: { type: 'dashed', width: 3, color: REGION_COLOR },
       itemStyle: { color: REGION_COLOR },
     } as (typeof series)[number]);
@@ -113,6 +126,6 @@ export function PartnerLines({ answer, wb6 }: Omit<Props, 'period'>) {
       yAxis: { type: 'value', name: indicator.unit || undefined },
       series,
     };
-  }, [answer, wb6, periods, indicator, t]);
+  }, [answer, wb6, indicator, t]);
   return <EChart option={option} label={t('indicators.linesLabel', { indicator: indicator.label })} height={360} />;
 }

@@ -1,12 +1,14 @@
 // The indicator explorer's tables, the same figures as the charts: per partner for one period
 // (value, numerator, denominator; EU member states under their own heading; then the region and
-// the median), and per partner over time.
-import { Table } from '@mantine/core';
+// the median, or how many partners reported when too few did), and per partner over time.
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../platform/api';
 import { DataTable, HeaderRow, rightAligned, RowHeader } from '../../platform/DataTable';
 import { withUnit } from '../../platform/format';
 import { Muted } from '../../platform/text';
+import { hasRegionValue, regionMedian, type RegionEntry } from './coverage';
+import { NoRegionValue, useCoverageTexts } from './Coverage';
 
 export interface IndicatorValue {
   partner: string;
@@ -22,7 +24,7 @@ export interface IndicatorAnswer {
   dimensions: Record<string, string>;
   periods: string[];
   values: IndicatorValue[];
-  region: { period: string; value: number | null; median: number | null; members: number }[];
+  region: RegionEntry[];
 }
 
 export function formatNumber(value: number | null | undefined, decimals?: number): string {
@@ -41,6 +43,7 @@ interface Props {
 
 export function PeriodTable({ answer, partners, period }: Props) {
   const { t } = useTranslation();
+  const coverage = useCoverageTexts();
   const { decimals, unit } = answer.indicator;
   const name = (code: string) => partners.find((p) => p.code === code)?.name ?? code;
   const rows = answer.values
@@ -49,11 +52,17 @@ export function PeriodTable({ answer, partners, period }: Props) {
   // The Western Balkan partners first; other groups (EU member states) in their own row group.
   const groups = [...new Set(rows.map((v) => v.group))];
   const region = answer.region.find((r) => r.period === period);
-  // Below the partners: the region as a whole and the median of the partners.
-  const summary = [
-    [t('indicators.regionRow', { count: region?.members ?? 0 }), region?.value],
-    [t('indicators.medianRow'), region?.median],
-  ] as const;
+  const members = region?.members ?? 0;
+  // Below the partners: the region as a whole and the median of the partners, when enough reported.
+  const summary: [string, number | null][] = hasRegionValue(region)
+    ? [
+        [coverage.covered(members), region.value],
+        [t('indicators.medianRow'), regionMedian(region)],
+      ]
+    : [
+        [t('indicators.region'), null],
+        [t('indicators.medianRow'), null],
+      ];
   return (
     <Table.ScrollContainer minWidth={520}>
       <Table striped aria-label={t('indicators.tableLabel', { period })}>
@@ -99,11 +108,19 @@ export function PeriodTable({ answer, partners, period }: Props) {
           {summary.map(([label, value]) => (
             <Table.Tr key={label}>
               <Table.Th scope="row">{label}</Table.Th>
-              <Table.Td ta="right" fw={700}>
-                {formatNumber(value, decimals)}
-              </Table.Td>
-              <Table.Td />
-              <Table.Td />
+              {hasRegionValue(region) ? (
+                <>
+                  <Table.Td ta="right" fw={700}>
+                    {formatNumber(value, decimals)}
+                  </Table.Td>
+                  <Table.Td />
+                  <Table.Td />
+                </>
+              ) : (
+                <Table.Td colSpan={3} ta="right">
+                  <NoRegionValue members={members} />
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tfoot>
@@ -139,11 +156,40 @@ export function SeriesTable({ answer, partners }: Omit<Props, 'period'>) {
       <Table.Tr>
         <Table.Th scope="row">{t('indicators.region')}</Table.Th>
         {answer.periods.map((period) => (
-          <Table.Td key={period} ta="right" fw={700}>
-            {formatNumber(answer.region.find((r) => r.period === period)?.value, decimals)}
+          <Table.Td key={period} ta="right">
+            <RegionValue entry={answer.region.find((r) => r.period === period)} decimals={decimals} />
           </Table.Td>
         ))}
       </Table.Tr>
     </DataTable>
+  );
+}
+
+/**
+ * A region's value in a table cell: the figure with the partners it stands on below it ('5 of 6
+ * partners'), or, when too few reported, how many did.
+ */
+export function RegionValue({
+  entry,
+  decimals,
+  figure = 'value',
+}: {
+  entry: RegionEntry | undefined;
+  decimals: number;
+  figure?: 'value' | 'median';
+}) {
+  const coverage = useCoverageTexts();
+  const members = entry?.members ?? 0;
+  const value = figure === 'value' ? (hasRegionValue(entry) ? entry.value : null) : regionMedian(entry);
+  if (value === null) return <NoRegionValue members={members} />;
+  return (
+    <>
+      <Text span display="block" size="sm" fw={700}>
+        {formatNumber(value, decimals)}
+      </Text>
+      <Text span display="block" size="xs" c="dimmed">
+        {coverage.partners(members)}
+      </Text>
+    </>
   );
 }

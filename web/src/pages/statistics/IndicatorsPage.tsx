@@ -1,6 +1,7 @@
 // Indicator explorer: choose an indicator (grouped by domain), a period and optional breakdown
 // filters; the Western Balkan partners compared (bars with the regional median and the region's
-// value), each partner over time (lines), the same figures in tables, and a CSV download.
+// value, or how many partners reported when too few did), each partner over time (lines), the same
+// figures in tables, and a CSV download.
 import { Alert, Anchor, Badge, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ import { api } from '../../platform/api';
 import { ErrorAlert } from '../../platform/feedback';
 import { Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
+import { RegionNote } from './Coverage';
 import { PartnerBars, PartnerLines } from './IndicatorCharts';
 import { PeriodTable, SeriesTable, type IndicatorAnswer } from './IndicatorTable';
 import { useCatalog, usePartners, type Catalog } from './model';
@@ -126,7 +128,7 @@ export function IndicatorsPage() {
       {answer.data && period && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Section id="bars-title" title={t('indicators.byPartner', { period })}>
-            {region && <Muted>{t('indicators.regionNote', { members: region.members })}</Muted>}
+            <RegionNote entry={region} />
             <PartnerBars answer={answer.data} wb6={wb6} period={period} />
             <PeriodTable answer={answer.data} partners={partners.data?.partners ?? []} period={period} />
           </Section>

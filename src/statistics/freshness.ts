@@ -1,0 +1,60 @@
+// Freshness of answers built from the read model. An answer that rests on working data (the
+// viewer reads unpublished figures) is never stored by anyone: `Cache-Control: no-store`. An
+// answer from releases only carries an ETag and Last-Modified derived from the latest release
+// (and the audit head, which moves with every change, e.g. a renamed org unit), answers 304 to a
+// matching If-None-Match, and is kept serialised in memory until the stamp moves — so a
+// publication is visible in the very next request, on every instance.
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../platform/db/database.js';
+import { viewerOf } from '../platform/viewer.js';
+import { latestChange, workingScope, type ReadOptions } from './read-model.service.js';
+
+const MAX_ENTRIES = 256;
+/** Per database (tests open several in one process): URL → the serialised answer and its ETag. */
+const stores = new WeakMap<Db, Map<string, { etag: string; body: string }>>();
+
+async function stamp(db: Db): Promise<{ etag: string; lastModified: string | null }> {
+  const change = await latestChange(db);
+  const hash = createHash('sha256').update(`${change.releases}|${change.publishedAt}|${change.sequence}`).digest('base64url').slice(0, 22);
+  return { etag: `"${hash}"`, lastModified: change.publishedAt ? new Date(change.publishedAt).toUTCString() : null };
+}
+
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * Answers a read-model request with JSON: `compute` runs for working data (no-store) or when the stored
+ * answer is older than the latest change; a matching If-None-Match gets 304. The JSON is
+ * serialised through the route's response schema, so nothing undeclared goes out.
+ */
+export async function serveFigures<T>(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: ReadOptions,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const viewer = viewerOf(request.principal);
+  if (workingScope(viewer, options).kind !== 'none') {
+    reply.header('cache-control', 'no-store');
+    return compute();
+  }
+  const { etag, lastModified } = await stamp(db);
+  reply.header('etag', etag).header('cache-control', `${viewer.kind === 'public' ? 'public' : 'private'}, no-cache`);
+  if (lastModified) reply.header('last-modified', lastModified);
+  if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send() as never;
+  let answers = stores.get(db);
+  if (!answers) stores.set(db, (answers = new Map()));
+  const key = request.url;
+  const hit = answers.get(key);
+  if (hit && hit.etag === etag) return reply.type('application/json; charset=utf-8').send(hit.body) as never;
+  const body = String(reply.serialize(await compute()));
+  answers.delete(key);
+  answers.set(key, { etag, body });
+  if (answers.size > MAX_ENTRIES) answers.delete(answers.keys().next().value!);
+  // Already serialised: the reply sends the string as it is (the type provider knows the object form only).
+  return reply.type('application/json; charset=utf-8').send(body) as never;
+}

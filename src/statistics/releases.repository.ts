@@ -1,0 +1,266 @@
+// The only place that writes SQL for the read model: partner_cells (each submission's
+// partner-level figures, replaced with every save), releases, release_values and release_cells
+// (immutable copies made at each publication).
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../platform/db/database.js';
+import type { PartnerCellsTable, ReleasesTable, ReleaseValuesTable, SubmissionStatus } from './tables.js';
+
+const BATCH = 400;
+
+/** Replaces every partner-level cell of one submission. */
+export async function replacePartnerCells(db: DbOrTrx, submissionId: string, rows: PartnerCellsTable[]): Promise<void> {
+  await db.deleteFrom('partner_cells').where('submission_id', '=', submissionId).execute();
+  for (let i = 0; i < rows.length; i += BATCH)
+    await db
+      .insertInto('partner_cells')
+      .values(rows.slice(i, i + BATCH))
+      .execute();
+}
+
+export function listPartnerCells(db: DbOrTrx, submissionId: string): Promise<PartnerCellsTable[]> {
+  return db
+    .selectFrom('partner_cells')
+    .selectAll()
+    .where('submission_id', '=', submissionId)
+    .orderBy('variable')
+    .orderBy('coords')
+    .execute();
+}
+
+/** Records a release and copies the submission's values and partner cells into it, in the caller's transaction. */
+export async function insertRelease(db: DbOrTrx, release: ReleasesTable): Promise<void> {
+  await db.insertInto('releases').values(release).execute();
+  const id = sql<string>`cast(${release.id} as text)`;
+  await db
+    .insertInto('release_values')
+    .columns(['release_id', 'variable', 'org_unit', 'coords', 'value_num', 'value_code', 'obs_status', 'comment'])
+    .expression(
+      db
+        .selectFrom('data_values')
+        .select([id.as('release_id'), 'variable', 'org_unit', 'coords', 'value_num', 'value_code', 'obs_status', 'comment'])
+        .where('submission_id', '=', release.submission_id),
+    )
+    .execute();
+  await db
+    .insertInto('release_cells')
+    .columns(['release_id', 'variable', 'coords', 'value_num', 'value_code', 'source', 'units'])
+    .expression(
+      db
+        .selectFrom('partner_cells')
+        .select([id.as('release_id'), 'variable', 'coords', 'value_num', 'value_code', 'source', 'units'])
+        .where('submission_id', '=', release.submission_id),
+    )
+    .execute();
+  await db.updateTable('submissions').set({ releases: release.number }).where('id', '=', release.submission_id).execute();
+}
+
+export function listReleases(db: DbOrTrx, submissionId: string): Promise<ReleasesTable[]> {
+  return db.selectFrom('releases').selectAll().where('submission_id', '=', submissionId).orderBy('number').execute();
+}
+
+export function listReleaseValues(db: DbOrTrx, releaseId: string): Promise<ReleaseValuesTable[]> {
+  return db.selectFrom('release_values').selectAll().where('release_id', '=', releaseId).execute();
+}
+
+/** The reason of the latest reopen of a submission, or null. */
+export async function latestReopenReason(db: DbOrTrx, submissionId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('submission_events')
+    .select('body')
+    .where('submission_id', '=', submissionId)
+    .where('kind', '=', 'reopen')
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.body ?? null;
+}
+
+export interface ReadQuery {
+  datasets: string[];
+  variables?: string[];
+  periods?: string[];
+  partners?: string[];
+  /** Leaves out one partner (read from its working data instead). */
+  exceptPartner?: string;
+  /** Only this org unit's values (raw values only). */
+  orgUnit?: string;
+  /** Only values with a comment (raw values only). */
+  withComment?: boolean;
+}
+
+interface Located {
+  dataset: string;
+  partner_code: string;
+  period: string;
+}
+
+export interface WorkingCell extends Located, Omit<PartnerCellsTable, 'submission_id'> {
+  status: SubmissionStatus;
+  releases: number;
+}
+
+export interface ReleasedCell extends Located, Omit<PartnerCellsTable, 'submission_id'> {
+  number: number;
+}
+
+function inList(list: string[]): string[] {
+  return list.length ? list : [''];
+}
+
+/** Partner cells of the working data (any status), with their submission's status. */
+export function queryWorkingCells(db: DbOrTrx, q: ReadQuery): Promise<WorkingCell[]> {
+  let query = db
+    .selectFrom('partner_cells as c')
+    .innerJoin('submissions as s', 's.id', 'c.submission_id')
+    .select([
+      's.dataset',
+      's.partner_code',
+      's.period',
+      's.status',
+      's.releases',
+      'c.variable',
+      'c.coords',
+      'c.value_num',
+      'c.value_code',
+      'c.source',
+      'c.units',
+    ])
+    .where('s.dataset', 'in', q.datasets);
+  if (q.variables) query = query.where('c.variable', 'in', inList(q.variables));
+  if (q.periods) query = query.where('s.period', 'in', inList(q.periods));
+  if (q.partners) query = query.where('s.partner_code', 'in', inList(q.partners));
+  return query.execute();
+}
+
+/** The release of each submission current at `asOf` (ISO instant): the highest number published by then. */
+function currentAt(asOf: string) {
+  return sql<boolean>`r.number = (select max(r2.number) from releases r2 where r2.submission_id = r.submission_id and r2.published_at <= ${asOf})`;
+}
+
+/** Partner cells as released, each submission's release current at `asOf`. */
+export function queryReleasedCells(db: DbOrTrx, q: ReadQuery, asOf: string): Promise<ReleasedCell[]> {
+  let query = db
+    .selectFrom('release_cells as c')
+    .innerJoin('releases as r', 'r.id', 'c.release_id')
+    .select([
+      'r.dataset',
+      'r.partner_code',
+      'r.period',
+      'r.number',
+      'c.variable',
+      'c.coords',
+      'c.value_num',
+      'c.value_code',
+      'c.source',
+      'c.units',
+    ])
+    .where('r.dataset', 'in', q.datasets)
+    .where(currentAt(asOf));
+  if (q.variables) query = query.where('c.variable', 'in', inList(q.variables));
+  if (q.periods) query = query.where('r.period', 'in', inList(q.periods));
+  if (q.partners) query = query.where('r.partner_code', 'in', inList(q.partners));
+  if (q.exceptPartner !== undefined) query = query.where('r.partner_code', '<>', q.exceptPartner);
+  return query.execute();
+}
+
+export interface WorkingValue extends Located {
+  status: SubmissionStatus;
+  releases: number;
+  variable: string;
+  org_unit: string;
+  coords: string;
+  value_num: number | null;
+  value_code: string | null;
+  obs_status: string | null;
+  comment: string | null;
+}
+
+export interface ReleasedValue extends Omit<WorkingValue, 'status' | 'releases'> {
+  number: number;
+}
+
+/** Stored values of the working data, with their submission's status. */
+export function queryWorkingValues(db: DbOrTrx, q: ReadQuery): Promise<WorkingValue[]> {
+  let query = db
+    .selectFrom('data_values as v')
+    .innerJoin('submissions as s', 's.id', 'v.submission_id')
+    .select([
+      's.dataset',
+      's.partner_code',
+      's.period',
+      's.status',
+      's.releases',
+      'v.variable',
+      'v.org_unit',
+      'v.coords',
+      'v.value_num',
+      'v.value_code',
+      'v.obs_status',
+      'v.comment',
+    ])
+    .where('s.dataset', 'in', q.datasets);
+  if (q.variables) query = query.where('v.variable', 'in', inList(q.variables));
+  if (q.periods) query = query.where('s.period', 'in', inList(q.periods));
+  if (q.partners) query = query.where('s.partner_code', 'in', inList(q.partners));
+  if (q.orgUnit !== undefined) query = query.where('v.org_unit', '=', q.orgUnit);
+  if (q.withComment) query = query.where('v.comment', 'is not', null);
+  return query.execute();
+}
+
+/** Stored values as released, each submission's release current at `asOf`. */
+export function queryReleasedValues(db: DbOrTrx, q: ReadQuery, asOf: string): Promise<ReleasedValue[]> {
+  let query = db
+    .selectFrom('release_values as v')
+    .innerJoin('releases as r', 'r.id', 'v.release_id')
+    .select([
+      'r.dataset',
+      'r.partner_code',
+      'r.period',
+      'r.number',
+      'v.variable',
+      'v.org_unit',
+      'v.coords',
+      'v.value_num',
+      'v.value_code',
+      'v.obs_status',
+      'v.comment',
+    ])
+    .where('r.dataset', 'in', q.datasets)
+    .where(currentAt(asOf));
+  if (q.variables) query = query.where('v.variable', 'in', inList(q.variables));
+  if (q.periods) query = query.where('r.period', 'in', inList(q.periods));
+  if (q.partners) query = query.where('r.partner_code', 'in', inList(q.partners));
+  if (q.exceptPartner !== undefined) query = query.where('r.partner_code', '<>', q.exceptPartner);
+  if (q.orgUnit !== undefined) query = query.where('v.org_unit', '=', q.orgUnit);
+  if (q.withComment) query = query.where('v.comment', 'is not', null);
+  return query.execute();
+}
+
+/** The latest publication: when, and how many releases exist (a reopen alone changes neither). */
+export async function latestRelease(db: DbOrTrx): Promise<{ at: string | null; count: number }> {
+  const row = await db
+    .selectFrom('releases')
+    .select((eb) => [eb.fn.max('published_at').as('at'), eb.fn.countAll<number | string>().as('count')])
+    .executeTakeFirstOrThrow();
+  return { at: (row.at as string | null) ?? null, count: Number(row.count) };
+}
+
+/** Submissions that have values but no partner cells yet (databases from before the read model). */
+export function submissionsWithoutCells(db: DbOrTrx): Promise<{ id: string; org_units_complete: number }[]> {
+  return db
+    .selectFrom('submissions as s')
+    .select(['s.id', 's.org_units_complete'])
+    .where((eb) => eb.exists(eb.selectFrom('data_values as v').select('v.variable').whereRef('v.submission_id', '=', 's.id')))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('partner_cells as c').select('c.variable').whereRef('c.submission_id', '=', 's.id'))))
+    .execute();
+}
+
+/** Published submissions without a release yet (databases from before the read model). */
+export function publishedWithoutRelease(db: DbOrTrx) {
+  return db
+    .selectFrom('submissions')
+    .select(['id', 'dataset', 'partner_code', 'period', 'releases', 'org_units_complete', 'published_at'])
+    .where('status', '=', 'published')
+    .where('releases', '=', 0)
+    .execute();
+}
