@@ -13,6 +13,7 @@ import { listFindings } from './submissions.repository.js';
 import { findSubmission } from './submissions.repository.js';
 import type { SubmissionKey } from './submissions.service.js';
 import { commentFinding, transition } from './workflow.service.js';
+import { declareOrgUnitsComplete } from './value-entry.service.js';
 import type { Viewer } from '../platform/viewer.js';
 
 const DEMO_DIR = join(PROJECT_ROOT, 'demo');
@@ -21,6 +22,9 @@ const NOTE = 'Illustrative demo data (not an official statistic).';
 
 async function publish(db: Db, catalog: Catalog, key: SubmissionKey): Promise<void> {
   let submission = (await findSubmission(db, key.dataset, key.partner, key.period))!;
+  // The demo's reception centres are the partners' whole lists: national totals are their sums.
+  if (catalog.datasets.get(key.dataset)?.partnerLevel === false || key.dataset === 'migration.reception')
+    submission = await declareOrgUnitsComplete(db, catalog, SEEDER, SYSTEM_ACTOR, key, submission.version, true);
   for (const f of await listFindings(db, submission.id)) {
     if (f.severity === 'warning') await commentFinding(db, SEEDER, SYSTEM_ACTOR, key, f.key, NOTE);
   }

@@ -51,7 +51,10 @@ export async function serveFigures<T>(
   const key = request.url;
   const hit = answers.get(key);
   if (hit && hit.etag === etag) return reply.type('application/json; charset=utf-8').send(hit.body) as never;
-  const body = String(reply.serialize(await compute()));
+  const answer = await compute();
+  // A route whose answer has several media types keeps one serialiser per type.
+  const json = reply.getSerializationFunction('200', 'application/json');
+  const body = String(json ? json(answer as Record<string, unknown>) : reply.serialize(answer));
   answers.delete(key);
   answers.set(key, { etag, body });
   if (answers.size > MAX_ENTRIES) answers.delete(answers.keys().next().value!);

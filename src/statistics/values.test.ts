@@ -67,4 +67,34 @@ describe('values and breakdowns', () => {
       { variable: 'arrivals', orgUnit: '', coords: '', given: 100, fromBreakdown: 90 },
     ]);
   });
+
+  it('stores every partner-level figure a look-up can ask for, and answers the same from them as from the org units', () => {
+    const rows = [
+      v('cases', {}, 100),
+      v('cases', { category: 'civil', instance: 'first' }, 5, null, 'court-a'),
+      v('cases', { category: 'civil', instance: 'second' }, 7, null, 'court-a'),
+      v('cases', { category: 'penal', instance: 'first' }, null, 'NA', 'court-b'),
+    ];
+    const index = new ValueIndex(rows);
+    const cells = index.partnerCells();
+    expect(cells.map((c) => [c.coords, c.num, c.code, c.source, c.units])).toEqual([
+      ['', 100, null, 'given', 0],
+      ['category=civil', 12, null, 'org_units', 1],
+      ['category=civil;instance=first', 5, null, 'org_units', 1],
+      ['category=civil;instance=second', 7, null, 'org_units', 1],
+      ['category=penal', null, 'NA', 'org_units', 1],
+      ['category=penal;instance=first', null, 'NA', 'org_units', 1],
+      ['instance=first', null, 'NA', 'org_units', 2],
+      ['instance=second', 7, null, 'org_units', 1],
+    ]);
+    const fromCells = new ValueIndex(cells.map((c) => ({ variable: c.variable, orgUnit: '', coords: c.coords, num: c.num, code: c.code })));
+    for (const filter of [
+      {},
+      { category: 'civil' },
+      { instance: 'first' },
+      { category: 'penal', instance: 'first' },
+      { category: 'other' },
+    ])
+      expect(fromCells.resolvePartner('cases', filter).value).toBe(index.resolvePartner('cases', filter).value);
+  });
 });
