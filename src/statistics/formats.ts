@@ -1,6 +1,7 @@
 // Reading and writing values in the exchange formats: long CSV, JSON and XLSX. Columns:
 // dataset,partner,org_unit,period,variable,<one column per dimension>,value,comment.
 // Reading keeps the row number of every record so that errors can name it.
+import { jsonDepth, MAX_JSON_DEPTH } from '../platform/http/input-hygiene.js';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
@@ -138,6 +139,9 @@ export async function readCsv(input: Readable, catalog: Catalog, onRow?: (n: num
 
 export function readJson(text: string, catalog: Catalog): ImportRow[] {
   let data: unknown;
+  // A value file is an array of flat objects: anything much deeper is no value file (and would exhaust the stack).
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    throw new ValidationError(`The JSON file is nested deeper than ${MAX_JSON_DEPTH} levels; a value file is an array of flat objects.`);
   try {
     data = JSON.parse(text);
   } catch (err) {

@@ -13,8 +13,17 @@ export function findSubmission(db: DbOrTrx, dataset: string, partner: string, pe
     .executeTakeFirst();
 }
 
-export async function insertSubmission(db: DbOrTrx, row: SubmissionsTable): Promise<void> {
-  await db.insertInto('submissions').values(row).execute();
+/**
+ * Inserts the submission unless one with its key exists (a concurrent first save won: on
+ * PostgreSQL this waits for it to commit); returns whether this one was inserted.
+ */
+export async function insertSubmissionIfAbsent(db: DbOrTrx, row: SubmissionsTable): Promise<boolean> {
+  const result = await db
+    .insertInto('submissions')
+    .values(row)
+    .onConflict((oc) => oc.columns(['dataset', 'partner_code', 'period']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 /** Updates only when the stored version is still `expectedVersion`; returns whether it did. */

@@ -106,6 +106,18 @@ describeEachDatabase('submissions and review workflow', (get) => {
     expect(partnerIncoming((await read(al, period)).json().values)).toBe(510);
   });
 
+  it('twenty concurrent first saves: one winner, the others 409, never a 500', async () => {
+    const period = '2052';
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => put(al, 0, [{ variable: 'cases.incoming', value: 100 + i }], period)),
+    );
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes).toEqual([200, ...Array.from({ length: 19 }, () => 409)]);
+    const winner = answers.find((a) => a.statusCode === 200)!;
+    expect(winner.json()).toMatchObject({ version: 1, created: 1 });
+    expect(answers.find((a) => a.statusCode === 409)!.json().error.details).toEqual({ currentVersion: 1, sentVersion: 0 });
+  });
+
   it('rejects bad values whole, naming each, and changes nothing', async () => {
     const period = '2007';
     const version = await draft(period, figures({ incoming: 510 }));

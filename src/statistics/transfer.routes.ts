@@ -20,6 +20,7 @@ const UPLOAD_LIMIT = 50 * 1024 * 1024;
 /** Imports (uploads as bytes: the one body parser of value files). */
 const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Every upload arrives as bytes and is read by the one parser of value files (readValueFile).
+  app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
     ['text/csv', 'application/json', XLSX_TYPE],
     { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT },

@@ -13,7 +13,7 @@ import { submissionsChanged } from './events.js';
 import {
   deleteValue,
   findSubmission,
-  insertSubmission,
+  insertSubmissionIfAbsent,
   listValues,
   updateSubmissionIfVersion,
   upsertValues,
@@ -89,7 +89,9 @@ async function editableSubmission(
     releases: 0,
   };
   if (!dryRun) {
-    await insertSubmission(trx, submission);
+    // Two first saves at once: one creates the submission, the other meets it on the key and is
+    // judged against it as stored (a stale version: 409), never a duplicate-key error.
+    if (!(await insertSubmissionIfAbsent(trx, submission))) return editableSubmission(trx, actor, key, expectedVersion, dryRun, now);
     await appendAuditEntry(trx, actor, { action: 'submission.create', entityType: 'submission', entityId: submission.id, after: key });
   }
   return submission;

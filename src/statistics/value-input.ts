@@ -101,6 +101,9 @@ export function checkValueInputs(
     }
     const comment = input.comment?.trim() ? input.comment.trim() : null;
     if (comment && comment.length > 2000) problem('comment', 'is longer than 2000 characters');
+    // eslint-disable-next-line no-control-regex
+    if (comment && /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(comment))
+      problem('comment', 'holds control characters (such as NUL), which are not accepted in text');
     const obs = typeof input.obsStatus === 'string' && input.obsStatus.trim() !== '' ? input.obsStatus.trim().toUpperCase() : null;
     if (obs !== null && !(OBS_STATUSES as readonly string[]).includes(obs))
       problem('obs_status', `"${String(input.obsStatus).slice(0, 40)}" is not an observation status (${OBS_STATUSES.join(', ')})`);

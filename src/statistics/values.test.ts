@@ -88,13 +88,13 @@ describe('values and breakdowns', () => {
       ['instance=second', 7, null, 'org_units', 1],
     ]);
     const fromCells = new ValueIndex(cells.map((c) => ({ variable: c.variable, orgUnit: '', coords: c.coords, num: c.num, code: c.code })));
-    for (const filter of [
+    const filters: Record<string, string>[] = [
       {},
       { category: 'civil' },
       { instance: 'first' },
       { category: 'penal', instance: 'first' },
       { category: 'other' },
-    ])
-      expect(fromCells.resolvePartner('cases', filter).value).toBe(index.resolvePartner('cases', filter).value);
+    ];
+    for (const filter of filters) expect(fromCells.resolvePartner('cases', filter).value).toBe(index.resolvePartner('cases', filter).value);
   });
 });

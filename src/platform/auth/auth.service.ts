@@ -133,12 +133,29 @@ export async function principalFromSession(db: Db, sessionSecret: string): Promi
   return { user, via: 'session', sessionId: found.session.id, csrfToken: found.session.csrf_token, tokenId: null };
 }
 
+/** How stale a token's `last_used_at` may get: a busy client does not write on every request. */
+export const TOKEN_USE_RESOLUTION_MS = 60_000;
+
+/**
+ * Records a token's use at most once a minute, outside any request transaction; a failure (a
+ * database busy with a long import) is not the caller's problem, so it never fails the request.
+ */
+async function noteTokenUse(db: Db, token: { id: string; last_used_at: string | null }): Promise<void> {
+  const now = new Date();
+  if (token.last_used_at && now.getTime() - Date.parse(token.last_used_at) < TOKEN_USE_RESOLUTION_MS) return;
+  try {
+    await markTokenUsed(db, token.id, now.toISOString());
+  } catch {
+    // The next request a minute later tries again.
+  }
+}
+
 export async function principalFromToken(db: Db, token: string): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const found = await findActiveToken(db, sha256(token));
   const user = found && activeUser(found.user);
   if (!found || !user) return null;
-  await markTokenUsed(db, found.token.id, new Date().toISOString());
+  await noteTokenUse(db, found.token);
   return { user, via: 'token', sessionId: null, csrfToken: null, tokenId: found.token.id };
 }
 

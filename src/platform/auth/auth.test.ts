@@ -185,6 +185,19 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
     await other.close();
   });
 
+  it('records a token’s use at most once a minute, so that reads do not write on every request', async () => {
+    const client = await makeUser(get().db, 'commission');
+    const lastUsed = async () =>
+      (await get().db.selectFrom('api_tokens').select('last_used_at').where('user_id', '=', client.user.id).executeTakeFirstOrThrow())
+        .last_used_at;
+    await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(client) });
+    const first = await lastUsed();
+    expect(typeof first).toBe('string');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(client) });
+    expect(await lastUsed()).toBe(first);
+  });
+
   it('serves machine clients with Bearer tokens, until the token is revoked', async () => {
     const client = await makeUser(get().db, 'commission');
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(client) })).json().user.role).toBe('commission');

@@ -3,6 +3,7 @@
 // OpenAPI docs at /api/docs, health checks and the web app. It knows no capability.
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import { registerInputHygiene } from './input-hygiene.js';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -125,6 +126,7 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
 
   registerErrorHandler(app);
   registerNotFoundHandler(app);
+  registerInputHygiene(app as unknown as FastifyInstance);
   await app.register(databasePlugin, { db: opts.db, config, closeDb: opts.closeDb ?? false });
   app.decorate('migrations', opts.migrations);
   app.decorate('reviewDomains', opts.reviewDomains);

@@ -1,0 +1,80 @@
+// Input hygiene in one place, before any route sees a request: JSON nested deeper than a bound is
+// refused before it is parsed (a deep array would exhaust the stack), and no text in a JSON body,
+// the query or the path may hold NUL or other control characters (tab, line feed and carriage
+// return excepted) — PostgreSQL cannot store NUL and SQLite would keep it silently, so both refuse
+// it alike, dry runs included. Each refusal is a 400 naming the field.
+import type { FastifyInstance } from 'fastify';
+import { ValidationError } from '../errors.js';
+
+/** Deeper JSON than this is no request any route takes. */
+export const MAX_JSON_DEPTH = 64;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The depth of a JSON text's nesting, counted without parsing (brackets inside strings do not count). */
+export function jsonDepth(text: string, limit = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i += 1; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth += 1;
+      if (depth > max) max = depth;
+      if (max > limit) return max;
+    } else if (c === 125 || c === 93) depth -= 1;
+  }
+  return max;
+}
+
+/** The path of the first text holding a control character, or null. */
+export function controlCharacterAt(value: unknown, path: string, seen = 0): string | null {
+  if (typeof value === 'string') return CONTROL.test(value) ? path : null;
+  if (value === null || typeof value !== 'object' || seen > MAX_JSON_DEPTH) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const hit = controlCharacterAt(value[i], `${path}[${i}]`, seen + 1);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (CONTROL.test(k)) return path ? `${path}.${k.replace(CONTROL, '?')}` : k.replace(CONTROL, '?');
+    const hit = controlCharacterAt(v, path ? `${path}.${k}` : k, seen + 1);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+export function registerInputHygiene(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      done(new ValidationError(`body: JSON nested deeper than ${MAX_JSON_DEPTH} levels is not accepted.`, { field: 'body' }), undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
+  app.addHook('preValidation', async (request) => {
+    for (const [where, value] of [
+      ['params', request.params],
+      ['query', request.query],
+      ['body', request.body],
+    ] as const) {
+      if (where === 'body' && (Buffer.isBuffer(value) || typeof value === 'string')) continue; // files are checked by their parsers
+      const field = controlCharacterAt(value, '');
+      if (field !== null)
+        throw new ValidationError(`${field || where}: control characters (such as NUL) are not accepted in text.`, {
+          field: field || where,
+        });
+    }
+  });
+}
