@@ -185,6 +185,27 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
     await other.close();
   });
 
+  it('revokes a user’s tokens on a password reset and on disabling; re-enabling does not bring them back', async () => {
+    const admin = await makeUser(get().db, 'admin');
+    const me = (who: TestUser) => app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(who) });
+    const reset = await makeUser(get().db, 'reviewer');
+    expect((await me(reset)).statusCode).toBe(200);
+    const changed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${reset.user.id}/password`,
+      headers: bearer(admin),
+      payload: { password: 'a-new-long-enough-password' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await me(reset)).statusCode).toBe(401);
+    const disabled = await makeUser(get().db, 'reviewer');
+    const patch = (body: object) =>
+      app.inject({ method: 'PATCH', url: `/api/v1/users/${disabled.user.id}`, headers: bearer(admin), payload: body });
+    expect((await patch({ disabled: true })).statusCode).toBe(200);
+    expect((await patch({ disabled: false })).statusCode).toBe(200);
+    expect((await me(disabled)).statusCode).toBe(401);
+  });
+
   it('records a token’s use at most once a minute, so that reads do not write on every request', async () => {
     const client = await makeUser(get().db, 'commission');
     const lastUsed = async () =>

@@ -78,3 +78,14 @@ export async function clearLoginFailures(db: DbOrTrx, email: string): Promise<vo
 export async function deleteOldLoginFailures(db: DbOrTrx, before: string): Promise<void> {
   await db.deleteFrom('login_failures').where('at', '<=', before).execute();
 }
+
+/** Revokes every live token of a user (a password reset, a disabled account: they stay revoked). */
+export async function revokeUserTokens(db: DbOrTrx, userId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

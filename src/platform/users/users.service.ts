@@ -7,7 +7,7 @@ import type { Role, UsersTable } from '../db/tables.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { findPartner } from '../partners/partners.repository.js';
 import { hashPassword } from '../auth/secrets.js';
-import { deleteUserSessions } from '../auth/sessions.repository.js';
+import { deleteUserSessions, revokeUserTokens } from '../auth/sessions.repository.js';
 import { findUserByEmail, findUserById, insertUser, listUsers, updateUser } from './users.repository.js';
 
 export const ROLES: readonly Role[] = ['admin', 'commission', 'reviewer', 'coordinator'];
@@ -180,6 +180,8 @@ export async function changeUser(
     });
     if (after.disabled_at !== null || after.role !== before.role || after.partner_code !== before.partner_code)
       await deleteUserSessions(trx, id);
+    // A disabled account's tokens are revoked, not suspended: re-enabling it does not bring them back.
+    if (after.disabled_at !== null && before.disabled_at === null) await revokeUserTokens(trx, id, now);
     await appendAuditEntry(trx, actor, {
       action: 'user.update',
       entityType: 'user',
@@ -197,15 +199,17 @@ export async function disableUserByEmail(db: Db, actor: Actor, email: string): P
   return changeUser(db, actor, user.id, { disabled: true });
 }
 
-/** Sets a new password and signs the user out everywhere. */
+/** Sets a new password and signs the user out everywhere: sessions end and API tokens are revoked. */
 export async function resetPassword(db: Db, actor: Actor, id: string, password: string): Promise<void> {
   checkPassword(password);
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     const user = await findUserById(trx, id);
     if (!user) throw new NotFoundError('User', id);
-    await updateUser(trx, id, { password_hash: passwordHash, updated_at: new Date().toISOString() });
+    const now = new Date().toISOString();
+    await updateUser(trx, id, { password_hash: passwordHash, updated_at: now });
     await deleteUserSessions(trx, id);
+    await revokeUserTokens(trx, id, now);
     await appendAuditEntry(trx, actor, {
       action: 'user.password_reset',
       entityType: 'user',
