@@ -178,6 +178,9 @@ export async function getMeeting(db: Db, viewer: Viewer, id: string): Promise<Me
     listDecisions(db, id),
   ]);
   const participant = isParticipant(viewer, delegations);
+  // Staff addresses and token labels are for the organisers: others see organisations.
+  const organiser = isOrganiser(viewer);
+  const host = m.host ?? 'The organisers';
   return {
     ...core(m),
     version: m.version,
@@ -190,8 +193,12 @@ export async function getMeeting(db: Db, viewer: Viewer, id: string): Promise<Me
       end: s.ends_at,
       items: items.filter((i) => i.session_id === s.id).map(itemView),
     })),
-    delegations: delegations.map((d) => (participant ? d : { ...d, members: d.members.map((x) => ({ ...x, email: null })) })),
-    documents,
+    delegations: delegations.map((d) => ({
+      ...d,
+      repliedBy: organiser || d.repliedBy === null ? d.repliedBy : d.name,
+      members: participant ? d.members : d.members.map((x) => ({ ...x, email: null })),
+    })),
+    documents: organiser ? documents : documents.map((d) => ({ ...d, versions: d.versions.map((v) => ({ ...v, uploadedBy: host })) })),
     decisions: decisions.map((d) => ({ id: d.id, itemId: d.item_id, text: d.text })),
     followUps: await followUpsOf(db, m.follow_up_plan),
     can: { edit: isOrganiser(viewer), participate: participant, reply: delegations.filter((d) => canReply(viewer, d)).map((d) => d.id) },

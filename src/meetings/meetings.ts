@@ -193,7 +193,8 @@ ${sessions
 /** An iCalendar invitation (times in UTC, which every calendar converts to its own zone). */
 export function invitationIcs(meeting: MeetingCore, sessions: SessionView[], appUrl: string | null): string {
   const calendar = ical({
-    name: meeting.title,
+    // The calendar's name is a header line: a line break in the title must not start a property of its own.
+    name: meeting.title.replace(/[\r\n]+/g, ' '),
     prodId: { company: 'JHA Hub', product: 'Meetings', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { announcement, briefingAsOf, dayIn, type MeetingCore, type SessionView } from './meetings.js';
+import ICAL from 'ical.js';
+import { announcement, briefingAsOf, dayIn, invitationIcs, type MeetingCore, type SessionView } from './meetings.js';
 
 const base: MeetingCore = {
   id: 'm',
@@ -108,5 +109,16 @@ describe('what a briefing book is as of', () => {
       past: false,
     });
     expect(briefingAsOf('2026-12-10T08:00:00.000Z', 'Asia/Tokyo', now).asOfDate).toBe('2026-12-03');
+  });
+});
+
+describe('the calendar invitation', () => {
+  it('keeps a title with line breaks to one calendar name line, with nothing injected', () => {
+    const text = invitationIcs({ ...base, title: 'Ministerial\r\nX-INJECTED:yes\nNAME:evil' }, sessions, null);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getFirstPropertyValue('x-injected')).toBeNull();
+    expect(calendar.getAllProperties('name').map((p) => p.getFirstValue())).toEqual(['Ministerial X-INJECTED:yes NAME:evil']);
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(event.summary).toBe('Ministerial\nX-INJECTED:yes\nNAME:evil');
   });
 });
