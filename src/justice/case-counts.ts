@@ -6,6 +6,7 @@
 //   pending_end: filed on/before Y-12-31 and (open or closed after Y-12-31)
 //   pending_over_2y: in pending_end and filed on/before (Y-2)-12-31
 // so pending_start + incoming − resolved = pending_end holds by construction.
+import { clientMessage } from '../platform/client-message.js';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,7 +96,7 @@ async function checkColumns(connection: DuckDBConnection, source: string, mappin
       .getRowObjectsJS()
       .map((r) => String(r.column_name));
   } catch (err) {
-    throw new ValidationError(`The case file cannot be read: ${(err as Error).message.split('\n')[0]}`);
+    throw new ValidationError(`The case file cannot be read: ${clientMessage(err)}`);
   }
   const m = mapping.columns;
   const missing = Object.entries(m)
@@ -131,7 +132,7 @@ async function loadAndCheck(connection: DuckDBConnection, input: CaseCountInput,
              ${date(m.filed_on)} as filed_on, ${date(m.closed_on)} as closed_on
       from ${source}`);
   } catch (err) {
-    throw new ValidationError(`The case file cannot be read: ${(err as Error).message.split('\n')[0]}`);
+    throw new ValidationError(`The case file cannot be read: ${clientMessage(err)}`);
   }
   // A case id seen before (on an earlier line) is a duplicate, when nothing else is wrong with the row.
   await connection.run(

@@ -2,6 +2,7 @@
 // the cases, and lands the counts as draft values of justice.annual — per court and as partner
 // totals — through the normal submission path (one transaction, audited, validated). Each run is
 // recorded with its progress, its result and the first rejected rows.
+import { clientMessage } from '../platform/client-message.js';
 import { stringify } from 'csv-stringify/sync';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -233,7 +234,8 @@ export async function runCaseImport(db: Db, catalog: Catalog, actor: Actor, id: 
     });
     return result;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    // The run's message is read by the partner: no paths or library internals (the log has the error).
+    const message = err instanceof ValidationError ? err.message : clientMessage(err);
     await db.transaction().execute(async (trx) => {
       await updateRun(trx, id, { status: 'failed', phase: 'failed', finished_at: new Date().toISOString(), message });
       await appendAuditEntry(trx, actor, {

@@ -1,6 +1,7 @@
 // Imports organisational units (courts, reception centres, …) from CSV with the columns
 // code,name,partner,kind,parent. The whole file is checked first; any bad row rejects it and
 // every bad row is reported. Insert or update, in one transaction, audited.
+import { clientMessage } from '../client-message.js';
 import { parse } from 'csv-parse/sync';
 import type { Actor } from '../audit/actor.js';
 import { appendAuditEntry } from '../audit/audit.repository.js';
@@ -38,7 +39,7 @@ function readOrgUnitCsv(csv: string): Record<string, string>[] {
       bom: true,
     });
   } catch (err) {
-    throw new ValidationError(`The CSV file cannot be read: ${(err as Error).message}`);
+    throw new ValidationError(`The CSV file cannot be read: ${clientMessage(err)}`);
   }
   const header = csv
     .replace(/^\uFEFF/, '')
