@@ -6,6 +6,7 @@ import type { Db, DbOrTrx } from '../db/database.js';
 import type { Role, UsersTable } from '../db/tables.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { findPartner } from '../partners/partners.repository.js';
+import { passwordWeakness } from '../auth/password-strength.js';
 import { hashPassword } from '../auth/secrets.js';
 import { deleteUserSessions, revokeUserTokens } from '../auth/sessions.repository.js';
 import { findUserByEmail, findUserById, insertUser, listUsers, updateUser } from './users.repository.js';
@@ -47,11 +48,14 @@ function auditView(u: UsersTable) {
   return { id, email, name, role, partner, domains, disabled };
 }
 
-export function checkPassword(password: string): void {
+/** At least 12 characters, at most 1024, and not guessable (common or breached passwords, the user's own e-mail). */
+export function checkPassword(password: string, userInputs: string[] = []): void {
   if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
     throw new ValidationError(`password: must be at least ${MIN_PASSWORD_LENGTH} characters long.`, { field: 'password' });
   }
   if (password.length > 1024) throw new ValidationError('password: must be at most 1024 characters long.', { field: 'password' });
+  const weakness = passwordWeakness(password, userInputs);
+  if (weakness) throw new ValidationError(`password: ${weakness}.`, { field: 'password' });
 }
 
 async function checkRoleAndPartner(db: DbOrTrx, role: string, partner: string | null): Promise<void> {
@@ -99,7 +103,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, knownDoma
   const partner = input.partner ? input.partner.toUpperCase() : null;
   await checkRoleAndPartner(db, input.role, partner);
   const domainsJson = checkDomains(input.role, input.domains, knownDomains);
-  checkPassword(input.password);
+  checkPassword(input.password, [input.email, input.name ?? '']);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     if (await findUserByEmail(trx, email)) throw new ConflictError(`A user with the e-mail ${email} already exists.`, { field: 'email' });

@@ -44,6 +44,9 @@ describeEachDatabase('user administration', (get) => {
     [{ email: 'not-an-email', role: 'reviewer', password: 'long-enough-password' }, 'email', /not an e-mail address/],
     [{ email: 'd@example.org', role: 'superuser', password: 'long-enough-password' }, 'role', /role/],
     [{ email: 'e@example.org', role: 'reviewer', password: 'short' }, 'password', /password/],
+    [{ email: 'g@example.org', role: 'reviewer', password: 'aaaaaaaaaaaa' }, 'password', /^password: is too easy to guess/],
+    [{ email: 'h@example.org', role: 'reviewer', password: 'password1234' }, 'password', /^password: is too easy to guess/],
+    [{ email: 'jane.doe@example.org', role: 'reviewer', password: 'jane.doe@example.org' }, 'password', /too easy to guess/],
     [{ email: 'f@example.org', role: 'reviewer' }, 'password', /password/],
     [
       { email: 'g@example.org', role: 'commission', domains: ['justice'], password: 'long-enough-password' },
@@ -135,7 +138,7 @@ describeEachDatabase('user administration', (get) => {
     expect(response.json()).toMatchObject({ role: 'reviewer', partner: null });
   });
 
-  it('disables a user: sign-in and their tokens stop working; enabling restores sign-in', async () => {
+  it('disables a user: sign-in and their tokens stop working; enabling restores sign-in, not the tokens', async () => {
     const user = await makeUser(get().db, 'reviewer');
     await app.inject({ method: 'PATCH', url: `/api/v1/users/${user.user.id}`, headers: bearer(admin), payload: { disabled: true } });
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(user) })).statusCode).toBe(401);
@@ -147,7 +150,15 @@ describeEachDatabase('user administration', (get) => {
     });
     expect(login.statusCode).toBe(401);
     await app.inject({ method: 'PATCH', url: `/api/v1/users/${user.user.id}`, headers: bearer(admin), payload: { disabled: false } });
-    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(user) })).statusCode).toBe(200);
+    // The tokens were revoked with the account: a re-enabled user signs in and makes new ones.
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(user) })).statusCode).toBe(401);
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.user.email, password: user.password },
+      remoteAddress: '10.3.0.2',
+    });
+    expect(again.statusCode).toBe(200);
   });
 
   it('an admin cannot disable or demote themselves', async () => {
