@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG_DIR } from '../platform/paths.js';
-import { CatalogError, loadCatalogs, parseCatalogs } from './catalog.js';
+import { CatalogError, indicatorHead, loadCatalogs, metadataOf, parseCatalogs } from './catalog.js';
 
 const base = `domain: test
 dimensions:
@@ -91,12 +91,162 @@ indicators:
     ],
     [`${base}indicators: [ { code: x, label: "unclosed }\n`, undefined, /./],
     [`${base}indicators:\n  - { code: x.sum, label: X, expression: arrivals, min_coverage: 7 }\n`, 10, /min_coverage: must be at most 6/],
+    // Metadata: a wrong type is named with its own line.
+    [
+      `${base}indicators:\n  - code: x.sum\n    label: X\n    expression: arrivals\n    definition: [one, two]\n`,
+      13,
+      /indicators\[1\]\.definition: must be a text/,
+    ],
+    [
+      `${base}indicators:\n  - code: x.sum\n    label: X\n    expression: arrivals\n    source: 42\n`,
+      13,
+      /indicators\[1\]\.source: must be a text/,
+    ],
+    [`${base}indicators:\n  - code: x.sum\n    label: X\n    expression: arrivals\n    method: '  '\n`, 13, /method: must not be empty/],
+    [
+      `${base}indicators:\n  - code: x.sum\n    label: X\n    expression: arrivals\n    footnotes: Only one\n`,
+      13,
+      /indicators\[1\]\.footnotes: must be a list of texts/,
+    ],
+    [
+      `${base}indicators:\n  - code: x.sum\n    label: X\n    expression: arrivals\n    footnotes:\n      - A note\n      - { text: B }\n`,
+      15,
+      /indicators\[1\]\.footnotes\[2\]: must be a text/,
+    ],
+    [
+      `${base}indicators:\n  - code: x.sum\n    label: X\n    expression: arrivals\n    periodicity: yearly\n`,
+      13,
+      /periodicity: "yearly" is not one of annual, quarterly, monthly/,
+    ],
+    [
+      `${base}indicators:\n  - code: x.sum\n    label: X\n    expression: arrivals\n    periodicity: annual\n`,
+      13,
+      /periodicity: "annual" does not match the period of its data \(test\.monthly: monthly\)/,
+    ],
+    [base.replace('kind: stock }', 'kind: stock, definition: { text: Beds } }'), 6, /variables\[2\]\.definition: must be a text/],
+    [base.replace('kind: stock }', 'kind: stock, periodicity: quarterly }'), 6, /variables\[2\]\.periodicity: "quarterly" does not match/],
+    [base.replace('kind: stock }', 'kind: stock, footnote: [x] }'), 6, /variables\[2\]\.footnote: unknown key/],
   ])('names file and line of a problem (%#)', (text, line, message) => {
     const err = problem(text);
     expect(err.file).toBe('catalogs/test.yaml');
     if (line !== undefined) expect(err.line).toBe(line);
     expect(err.message).toMatch(message);
     expect(err.message).toMatch(/^catalogs\/test\.yaml:\d+: /);
+  });
+});
+
+describe('metadata of variables and indicators', () => {
+  const text = `${base.replace(
+    '  - { code: capacity, label: Beds, kind: stock }',
+    `  - code: capacity
+    label: Beds
+    kind: stock
+    definition: Beds in the centres.
+    source: Ministry of the Interior
+    footnotes: [Tents excluded.]`,
+  )}indicators:
+  - code: test.arrivals
+    label: Arrivals
+    expression: arrivals
+    definition: >-
+      Persons arriving
+      in the month.
+    method: |
+      The monthly total.
+    source: "Border police; Regional Template"
+    periodicity: monthly
+    footnotes:
+      - First note.
+      - "Second: with a colon."
+  - { code: test.bare, label: Bare, expression: capacity }
+`;
+
+  it('reads definition, method, source, periodicity and footnotes, trimmed', () => {
+    const catalog = parseCatalogs([{ file: 'catalogs/test.yaml', text }]);
+    expect(metadataOf(catalog.indicators.get('test.arrivals')!)).toEqual({
+      definition: 'Persons arriving in the month.',
+      method: 'The monthly total.',
+      source: 'Border police; Regional Template',
+      periodicity: 'monthly',
+      footnotes: ['First note.', 'Second: with a colon.'],
+    });
+    expect(metadataOf(catalog.variables.get('capacity')!)).toEqual({
+      definition: 'Beds in the centres.',
+      method: null,
+      source: 'Ministry of the Interior',
+      periodicity: 'monthly',
+      footnotes: ['Tents excluded.'],
+    });
+  });
+
+  it('without metadata: null and [], the periodicity from the period of the datasets', () => {
+    const catalog = parseCatalogs([{ file: 'catalogs/test.yaml', text }]);
+    expect(metadataOf(catalog.indicators.get('test.bare')!)).toEqual({
+      definition: null,
+      method: null,
+      source: null,
+      periodicity: 'monthly',
+      footnotes: [],
+    });
+    expect(catalog.variables.get('arrivals')!.periodicity).toBe('monthly');
+    const yearly = parseCatalogs([{ file: 'y.yaml', text: base.replace('period: monthly', 'period: yearly') }]);
+    expect(yearly.variables.get('arrivals')!.periodicity).toBe('annual');
+  });
+
+  it('a variable collected in datasets of different periods has the periodicity it declares, or none', () => {
+    const two = `${base}  - { code: test.yearly, label: Yearly, period: yearly, level: partner, variables: [capacity] }\n`;
+    expect(parseCatalogs([{ file: 'a.yaml', text: two }]).variables.get('capacity')!.periodicity).toBeNull();
+    const declared = two.replace('kind: stock }', 'kind: stock, periodicity: quarterly }');
+    expect(parseCatalogs([{ file: 'a.yaml', text: declared }]).variables.get('capacity')!.periodicity).toBe('quarterly');
+  });
+
+  it('the head of an indicator answer carries the metadata', () => {
+    const catalog = parseCatalogs([{ file: 'catalogs/test.yaml', text }]);
+    expect(indicatorHead(catalog.indicators.get('test.bare')!)).toEqual({
+      code: 'test.bare',
+      label: 'Bare',
+      unit: '',
+      decimals: 2,
+      aggregation: 'median',
+      polarity: 'neutral',
+      description: '',
+      definition: null,
+      method: null,
+      source: null,
+      periodicity: 'monthly',
+      footnotes: [],
+    });
+  });
+
+  it('every shipped indicator has a definition, a method, a source and a periodicity', () => {
+    const catalog = loadCatalogs(CATALOG_DIR);
+    for (const i of catalog.indicators.values()) {
+      expect(i.definition, i.code).toBeTruthy();
+      expect(i.method, i.code).toBeTruthy();
+      expect(i.source, i.code).toBeTruthy();
+      expect(i.periodicity, i.code).toBe(i.domain === 'justice' ? 'annual' : 'monthly');
+    }
+    expect(metadataOf(catalog.indicators.get('justice.clearance_rate')!)).toEqual({
+      definition:
+        'Resolved cases as a share of incoming cases in the year, in per cent. Above 100 % the courts resolve more cases than they receive and the stock of pending cases falls; below 100 % it grows.',
+      method:
+        "Resolved cases / incoming cases × 100, published with 2 decimals. The regional value is the partners' resolved cases summed over their incoming cases summed (ratio of sums), not an average of their rates. Missing, not 0, when incoming cases are 0 or missing.",
+      source: "National courts' case management systems; CEPEJ methodology",
+      periodicity: 'annual',
+      footnotes: [
+        'Bulk closures of old enforcement cases inflate the clearance rate of the year they happen in.',
+        'Figures marked NA (not available), NAP (not applicable) or NQ (under quality review) are never counted as zero.',
+      ],
+    });
+    expect(metadataOf(catalog.variables.get('cases.incoming')!)).toEqual({
+      definition: 'New cases filed during the reference year.',
+      method: 'Counted per court, case category and instance. From case-level data for reference year Y, filed within Y.',
+      source: "National courts' case management systems; CEPEJ methodology",
+      periodicity: 'annual',
+      footnotes: [
+        'Cases delegated between courts may be counted twice, and retrials and appeals counted as new cases; the year-on-year outlier checks flag such jumps.',
+      ],
+    });
   });
 });
 
@@ -140,5 +290,10 @@ describe('the worked example of docs/catalogs.md', () => {
       dimensions: {},
     });
     expect(roundTo(rate.value, 1)).toBe(108.3);
+    // Its periodicity comes from the monthly dataset.
+    expect(catalog.indicators.get('example.occupancy_rate')).toMatchObject({
+      periodicity: 'monthly',
+      source: "The partners' reception authorities",
+    });
   });
 });

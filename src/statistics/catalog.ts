@@ -4,6 +4,7 @@
 import type { Config } from '../platform/config.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isScalar } from 'yaml';
 import { compileExpression, ExpressionError, references, type Expr, type ExpressionScope } from './expressions.js';
 import { CatalogError, readYaml, type YamlNode } from '../platform/yaml.js';
 import { PERIOD_TYPES, type PeriodType } from './periods.js';
@@ -16,7 +17,27 @@ export interface Dimension {
   codes: { code: string; label: string }[];
 }
 export type ValueType = 'integer' | 'decimal' | 'percent';
-export interface Variable {
+
+/** How often figures are produced (the datasets' period types: yearly data is annual). */
+export type Periodicity = 'annual' | 'quarterly' | 'monthly' | 'weekly';
+export const PERIODICITIES: readonly Periodicity[] = ['annual', 'quarterly', 'monthly', 'weekly'];
+const PERIODICITY_OF: Record<PeriodType, Periodicity> = { yearly: 'annual', quarterly: 'quarterly', monthly: 'monthly', weekly: 'weekly' };
+
+/** What a reader is told about a variable or an indicator (an indicator page's metadata). */
+export interface Metadata {
+  /** What it is. */
+  definition: string | null;
+  /** How it is computed or collected. */
+  method: string | null;
+  /** The producing body. */
+  source: string | null;
+  /** Given in the catalogue, or that of the datasets it comes from when they all have the same period type; else null. */
+  periodicity: Periodicity | null;
+  footnotes: string[];
+}
+const METADATA_KEYS = ['definition', 'method', 'source', 'periodicity', 'footnotes'] as const;
+
+export interface Variable extends Metadata {
   code: string;
   label: string;
   type: ValueType;
@@ -58,7 +79,7 @@ export interface ValidationRule {
   domain: string;
 }
 export type Aggregation = 'ratio_of_sums' | 'median' | 'sum';
-export interface Indicator {
+export interface Indicator extends Metadata {
   code: string;
   label: string;
   description: string;
@@ -159,11 +180,11 @@ function parseDimensions(root: YamlNode, catalog: Catalog): void {
   }
 }
 
-function parseVariables(root: YamlNode, catalog: Catalog, domain: string): void {
+function parseVariables(root: YamlNode, catalog: Catalog, domain: string, pendingPeriodicity: Map<string, YamlNode>): void {
   const vars = root.get('variables');
   if (!vars.exists) return;
   for (const node of vars.items()) {
-    node.onlyKeys(['code', 'label', 'type', 'unit', 'kind', 'dimensions', 'max_change', 'max_z_score', 'description']);
+    node.onlyKeys(['code', 'label', 'type', 'unit', 'kind', 'dimensions', 'max_change', 'max_z_score', 'description', ...METADATA_KEYS]);
     const code = node.get('code').string({ pattern: CODE, describe: CODE_TEXT });
     if (catalog.variables.has(code)) node.get('code').fail(`variable ${code} is declared twice`);
     const dimensions = node.get('dimensions').strings();
@@ -178,8 +199,51 @@ function parseVariables(root: YamlNode, catalog: Catalog, domain: string): void 
       domain,
       maxChange: node.get('max_change').optionalNumber({ min: 0 }) ?? null,
       maxZScore: node.get('max_z_score').optionalNumber({ min: 0 }) ?? null,
+      ...parseMetadata(node),
     });
+    pendingPeriodicity.set(code, node);
   }
+}
+
+/** A text of the catalogue (a definition, a footnote): a string, trimmed, not empty; numbers and lists are refused. */
+function text(node: YamlNode): string {
+  if (!node.exists) node.failHere('is missing');
+  const value = isScalar(node.node) ? node.node.value : undefined;
+  if (typeof value !== 'string') node.fail('must be a text');
+  const trimmed = value.trim();
+  if (trimmed === '') node.fail('must not be empty');
+  return trimmed;
+}
+
+function optionalText(node: YamlNode): string | null {
+  return node.exists ? text(node) : null;
+}
+
+/** definition, method, source, periodicity (as given; derived from the datasets later) and footnotes. */
+function parseMetadata(node: YamlNode): Metadata {
+  const footnotes = node.get('footnotes');
+  if (footnotes.exists && !footnotes.isList()) footnotes.fail('must be a list of texts');
+  return {
+    definition: optionalText(node.get('definition')),
+    method: optionalText(node.get('method')),
+    source: optionalText(node.get('source')),
+    periodicity: node.get('periodicity').exists ? node.get('periodicity').oneOf(PERIODICITIES) : null,
+    footnotes: footnotes.exists ? footnotes.items().map(text) : [],
+  };
+}
+
+/**
+ * The periodicity of what comes from these datasets: that of their period type when they all have
+ * the same. One given in the catalogue must agree with it.
+ */
+function settlePeriodicity(node: YamlNode, given: Periodicity | null, datasets: Dataset[]): Periodicity | null {
+  const derived = [...new Set(datasets.map((d) => PERIODICITY_OF[d.periodType]))];
+  if (derived.length !== 1) return given;
+  if (given !== null && given !== derived[0])
+    node
+      .get('periodicity')
+      .fail(`"${given}" does not match the period of its data (${datasets.map((d) => `${d.code}: ${d.periodType}`).join(', ')})`);
+  return derived[0]!;
 }
 
 function scopeOf(catalog: Catalog): ExpressionScope {
@@ -278,6 +342,7 @@ function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope
     'aggregation',
     'polarity',
     'min_coverage',
+    ...METADATA_KEYS,
   ]);
   const code = node.get('code').string({ pattern: CODE, describe: CODE_TEXT });
   if (catalog.indicators.has(code)) node.get('code').fail(`indicator ${code} is declared twice`);
@@ -301,6 +366,12 @@ function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope
   const variables = [...new Set(refs.map((r) => r.variable))];
   const datasets = [...catalog.datasets.values()].filter((d) => variables.some((v) => d.variables.includes(v))).map((d) => d.code);
   if (datasets.length === 0) node.fail('no dataset collects the variables of this indicator');
+  const metadata = parseMetadata(node);
+  metadata.periodicity = settlePeriodicity(
+    node,
+    metadata.periodicity,
+    datasets.map((d) => catalog.datasets.get(d)!),
+  );
   return {
     code,
     label: node.get('label').string(),
@@ -319,7 +390,19 @@ function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope
     maxLag: Math.max(0, ...refs.map((r) => r.lag)),
     shareOfRegion,
     minCoverage: node.get('min_coverage').optionalNumber({ min: 1, max: REGION_SIZE, integer: true }) ?? DEFAULT_MIN_COVERAGE,
+    ...metadata,
   };
+}
+
+/** The metadata of a variable or an indicator as the API gives it (null and [] when absent). */
+export function metadataOf({ definition, method, source, periodicity, footnotes }: Metadata): Metadata {
+  return { definition, method, source, periodicity, footnotes: [...footnotes] };
+}
+
+/** The head of an indicator answer: what the indicator is, with its metadata. */
+export function indicatorHead(indicator: Indicator) {
+  const { code, label, unit, decimals, aggregation, polarity, description } = indicator;
+  return { code, label, unit, decimals, aggregation, polarity, description, ...metadataOf(indicator) };
 }
 
 function parseAlert(node: YamlNode, catalog: Catalog, domain: string): AlertRule {
@@ -354,6 +437,7 @@ function parseNeighbours(root: YamlNode, catalog: Catalog): void {
 export function parseCatalogs(files: { file: string; text: string }[]): Catalog {
   const catalog = emptyCatalog();
   const pending: Pending = { rules: [], indicators: [], datasets: [] };
+  const pendingPeriodicity = new Map<string, YamlNode>();
   const roots = files.map(({ file, text }) => ({ file, root: readYaml(text, file) }));
   // Declarations first (dimensions, then variables) in every file, then what refers to them.
   for (const { file, root } of roots) {
@@ -376,7 +460,7 @@ export function parseCatalogs(files: { file: string; text: string }[]): Catalog 
   }
   for (const { root } of roots) {
     const domain = root.get('domain').string({ pattern: CODE, describe: CODE_TEXT });
-    parseVariables(root, catalog, domain);
+    parseVariables(root, catalog, domain, pendingPeriodicity);
     if (root.get('datasets').exists)
       pending.datasets.push(
         ...root
@@ -402,6 +486,11 @@ export function parseCatalogs(files: { file: string; text: string }[]): Catalog 
   for (const { node, domain } of pending.datasets) {
     const d = parseDataset(node, catalog, domain);
     catalog.datasets.set(d.code, d);
+  }
+  for (const [code, node] of pendingPeriodicity) {
+    const variable = catalog.variables.get(code)!;
+    const datasets = [...catalog.datasets.values()].filter((d) => d.variables.includes(code));
+    variable.periodicity = settlePeriodicity(node, variable.periodicity, datasets);
   }
   const scope = scopeOf(catalog);
   const ruleCodes = new Set<string>();

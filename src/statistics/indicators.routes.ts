@@ -1,6 +1,7 @@
 // HTTP for indicators: the list, and values computed on demand (JSON or CSV).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC } from '../platform/http/access.js';
+import { metadataOf } from './catalog.js';
 import { indicatorCsv } from './indicators.csv.js';
 import {
   IndicatorParams,
@@ -36,6 +37,7 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         domain: i.domain,
         aggregation: i.aggregation,
         polarity: i.polarity,
+        ...metadataOf(i),
       })),
     }),
   );

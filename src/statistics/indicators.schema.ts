@@ -39,6 +39,19 @@ export const OrgUnitsQuery = Type.Object(
 const Aggregation = Type.String({ description: 'how the region value is formed from the partners’ (e.g. ratio_of_sums, mean)' });
 const Polarity = Type.String({ description: 'higher_better, lower_better or neutral' });
 
+/** The indicator's metadata from the catalogue (docs/catalogs.md); null and [] when the catalogue gives none. */
+const IndicatorMetadata = {
+  definition: Nullable(Type.String({ description: 'what the indicator is' })),
+  method: Nullable(Type.String({ description: 'how it is computed' })),
+  source: Nullable(Type.String({ description: 'the producing body' })),
+  periodicity: Nullable(
+    Type.Union([Type.Literal('annual'), Type.Literal('quarterly'), Type.Literal('monthly'), Type.Literal('weekly')], {
+      description: 'how often it is produced: given in the catalogue, or from the period type of its datasets',
+    }),
+  ),
+  footnotes: Type.Array(Type.String()),
+};
+
 export const IndicatorSummary = Type.Object({
   code: Type.String(),
   label: Type.String(),
@@ -47,6 +60,7 @@ export const IndicatorSummary = Type.Object({
   domain: Type.String(),
   aggregation: Aggregation,
   polarity: Polarity,
+  ...IndicatorMetadata,
 });
 
 const IndicatorHead = Type.Object({
@@ -57,6 +71,7 @@ const IndicatorHead = Type.Object({
   aggregation: Aggregation,
   polarity: Polarity,
   description: Type.String(),
+  ...IndicatorMetadata,
 });
 const Dimensions = Type.Record(Type.String(), Type.String());
 

@@ -7,6 +7,7 @@ import type { Db } from '../platform/db/database.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { listOrgUnits, listPartners } from '../platform/partners/partners.service.js';
 import type { Catalog, Indicator } from './catalog.js';
+import { indicatorHead } from './catalog.js';
 import { aggregateRegion, computeIndicator, roundTo, shareOf, type IndicatorResult } from './indicators.js';
 import { comparePeriods, parsePeriod, periodRange, shiftPeriod } from './periods.js';
 import { leastPublished, parseAsOf, readCells, readValues, type VisibleCell, type VisibleValue } from './read-model.service.js';
@@ -178,8 +179,7 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
       status: memberStatuses.length ? leastPublished(memberStatuses) : null,
     });
   }
-  const { code, label, unit, decimals, aggregation, polarity, description } = indicator;
-  return { indicator: { code, label, unit, decimals, aggregation, polarity, description }, dimensions: dims, periods, values, region };
+  return { indicator: indicatorHead(indicator), dimensions: dims, periods, values, region };
 }
 
 function sumOrNull(values: (number | null)[]): number | null {
@@ -214,10 +214,9 @@ export async function indicatorByOrgUnit(
   const indexes = used.map((s) => s?.index);
   const names = new Map((await listOrgUnits(db, q.partner)).map((u) => [u.code, u.name]));
   const units = [...new Set(indicator.variables.flatMap((v) => indexes[0]?.orgUnitsOf(v) ?? []))].sort();
-  const { code, label, unit, decimals, aggregation, polarity, description } = indicator;
   const status = { ...figureStatus(used), partialUnits: null };
   return {
-    indicator: { code, label, unit, decimals, aggregation, polarity, description },
+    indicator: indicatorHead(indicator),
     partner: q.partner,
     period: q.period,
     dimensions: dims,
