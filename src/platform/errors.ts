@@ -26,6 +26,16 @@ export class ValidationError extends AppError {
   }
 }
 
+/**
+ * An upload larger than what may be read of it (rows, cells, the unpacked size of a workbook), refused
+ * before the work is done; `details` name the limit ({ limit, max }).
+ */
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string, details?: ErrorDetails) {
+    super('payload_too_large', 413, message, details);
+  }
+}
+
 export class AuthenticationRequiredError extends AppError {
   constructor(message = 'Sign in to continue.') {
     super('authentication_required', 401, message);
