@@ -1,94 +1,108 @@
-// Benchmark: an indicator query (clearance rate for one year, every partner, the region and the
-// median) over 10,000,000 stored values, through the engine that serves the API, against the
-// equivalent hand-written SQL (sum of resolved over sum of incoming per partner). Prints p50 and
-// p95 of each and their ratio. Usage: node bench/indicator-query.mjs [values=10000000] [runs=20]
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { CATEGORIES, freshDatabase, INSTANCES, PARTNERS, percentile, ROOT, seconds, VARIABLES } from './common.mjs';
+// Benchmark: indicator queries over 10,000,000 stored values through the engine that serves the
+// API (the public viewer: partner cells of the releases, bench/read-model.mjs builds them with the
+// real backfillReadModel after a raw insert), against hand-written SQL over the raw rows (sum of
+// resolved over sum of incoming per partner and period). Two queries: (a) one year, every partner
+// (period=2020), (b) a 20-year series, every partner (from=2004&to=2023). Prints p50 and p95 of
+// each and their ratio, and checks that both give the same figures.
+// Usage: node bench/indicator-query.mjs [values=10000000] [runs=20] [--postgres] [--keep]
+import { PARTNERS, percentile, seconds } from './common.mjs';
+import { benchDatabase, buildReadModel, differences, dist, parseArgs, ratioSql, seedJustice, YEARS } from './read-model.mjs';
 
-const target = Number(process.argv[2] ?? 10_000_000);
-const runs = Number(process.argv[3] ?? 20);
-const dist = (p) => pathToFileURL(join(ROOT, 'dist', 'server', p)).href;
+const { positional, flags } = parseArgs(process.argv.slice(2));
+const target = Number(positional[0] ?? 10_000_000);
+const runs = Number(positional[1] ?? 20);
+const kind = flags.postgres ? 'postgres' : 'sqlite';
 const { openDatabase } = await import(dist('platform/db/database.js'));
 const { loadCatalogs } = await import(dist('statistics/catalog.js'));
 const { indicatorValues } = await import(dist('statistics/indicators.service.js'));
+const { roundTo } = await import(dist('statistics/indicators.js'));
 const { CATALOG_DIR } = await import(dist('platform/paths.js'));
 
-const years = Array.from({ length: 20 }, (_, i) => String(2004 + i));
-const perCourtYear = VARIABLES.length * CATEGORIES.length * INSTANCES.length;
-const courts = Math.ceil(target / (PARTNERS.length * years.length * perCourtYear));
-
-const { path } = freshDatabase('indicators');
-const raw = new Database(path);
-raw.pragma('journal_mode = WAL');
-let start = process.hrtime.bigint();
-const now = new Date().toISOString();
-const unit = raw.prepare(
-  `insert into org_units (code, name, partner_code, kind, parent_code, created_at) values (?, ?, ?, 'court', null, ?)`,
-);
-const sub = raw.prepare(
-  `insert into submissions (id, dataset, partner_code, period, status, version, created_at, updated_at) values (?, 'justice.annual', ?, ?, 'published', 1, ?, ?)`,
-);
-const val = raw.prepare(
-  'insert into data_values (submission_id, variable, org_unit, coords, value_num, value_code, comment, updated_at) values (?, ?, ?, ?, ?, null, null, ?)',
-);
-let n = 0;
-raw.transaction(() => {
-  for (const p of PARTNERS) for (let c = 0; c < courts; c += 1) unit.run(`${p}-C${c}`, `Court ${c}`, p, now);
-})();
-for (const p of PARTNERS) {
-  for (const y of years) {
-    raw.transaction(() => {
-      sub.run(`${p}-${y}`, p, y, now, now);
-      for (let c = 0; c < courts && n < target; c += 1)
-        for (const v of VARIABLES)
-          for (const cat of CATEGORIES)
-            for (const inst of INSTANCES) {
-              if (n >= target) break;
-              val.run(`${p}-${y}`, v, `${p}-C${c}`, `case_category=${cat};instance=${inst}`, 10 + ((n * 7919) % 500), now);
-              n += 1;
-            }
-    })();
-  }
-}
-raw.exec('analyze');
-console.log(
-  `stored ${n} values in ${seconds(start).toFixed(0)} s (${PARTNERS.length} partners × ${years.length} years × ${courts} courts × ${perCourtYear} cells)`,
-);
-
-const period = '2020';
-const handSql = raw.prepare(`
-  select s.partner_code as partner,
-         100.0 * sum(case when v.variable = 'cases.resolved' then v.value_num end) / sum(case when v.variable = 'cases.incoming' then v.value_num end) as value
-  from data_values v join submissions s on s.id = v.submission_id
-  where s.dataset = 'justice.annual' and s.period = ? and s.status = 'published' and v.variable in ('cases.resolved', 'cases.incoming')
-  group by s.partner_code`);
-const db = openDatabase({ kind: 'sqlite', path });
 const catalog = loadCatalogs(CATALOG_DIR);
+const indicator = catalog.indicators.get('justice.clearance_rate');
+const store = await benchDatabase(kind, 'indicators');
+let failed = false;
+try {
+  console.log(`indicator-query on ${store.label}: ${target} values, ${runs} runs per query`);
+  let start = process.hrtime.bigint();
+  const seeded = await seedJustice(store, target);
+  await store.analyze();
+  console.log(
+    `stored ${seeded.values} values in ${seconds(start).toFixed(0)} s (${PARTNERS.length} partners × ${YEARS.length} years × ${seeded.courts} courts × ${seeded.perCourtYear} cells)`,
+  );
+  const db = openDatabase(store.config);
+  const built = await buildReadModel(db, store);
+  const bytes = await store.size();
+  const size = bytes > 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+  console.log(
+    `read model (backfillReadModel: partner cells of ${built.cells} submissions, ${built.releases} releases with their values and cells) in ${built.seconds.toFixed(0)} s; database ${size}`,
+  );
 
-const engine = [];
-const baseline = [];
-let check = null;
-for (let i = 0; i < runs + 2; i += 1) {
-  start = process.hrtime.bigint();
-  const answer = await indicatorValues(db, catalog, { kind: 'public' }, { code: 'justice.clearance_rate', period });
-  const e = seconds(start);
-  start = process.hrtime.bigint();
-  const rows = handSql.all(period);
-  const b = seconds(start);
-  if (i >= 2) {
-    engine.push(e);
-    baseline.push(b);
-  } // the first two runs warm caches
-  check = { engine: answer.values.map((v) => v.value), sql: rows.map((r) => Math.round(r.value * 100) / 100) };
+  const clearance = ratioSql('cases.resolved', 'cases.incoming', indicator.factor);
+  const viewer = { kind: 'public' };
+  const queries = [
+    {
+      name: 'year',
+      label: 'one year, every partner (period=2020)',
+      q: { period: '2020' },
+      from: '2020',
+      to: '2020',
+      partners: 6,
+      periods: 1,
+    },
+    {
+      name: 'series',
+      label: '20-year series, every partner (from=2004&to=2023)',
+      q: { from: YEARS[0], to: YEARS.at(-1) },
+      from: YEARS[0],
+      to: YEARS.at(-1),
+      partners: 6,
+      periods: YEARS.length,
+    },
+  ];
+  const ms = (x) => `${(x * 1000).toFixed(1)} ms`;
+  const summary = [];
+  for (const query of queries) {
+    const engine = [];
+    const baseline = [];
+    let answer;
+    let rows;
+    for (let i = 0; i < runs + 2; i += 1) {
+      start = process.hrtime.bigint();
+      answer = await indicatorValues(db, catalog, viewer, { code: indicator.code, ...query.q });
+      const e = seconds(start);
+      start = process.hrtime.bigint();
+      rows = await clearance(store, query.from, query.to);
+      const b = seconds(start);
+      // The first two runs warm caches.
+      if (i >= 2) {
+        engine.push(e);
+        baseline.push(b);
+      }
+    }
+    const diff = differences(answer, rows, roundTo, indicator.decimals);
+    const expected = query.partners * query.periods;
+    if (diff.length > 0 || answer.values.length !== expected || rows.length !== expected) {
+      failed = true;
+      console.log(
+        `RESULTS DIFFER (${query.name}): engine ${answer.values.length} values, SQL ${rows.length} rows, expected ${expected}; ${diff.slice(0, 5).join('; ')}`,
+      );
+    }
+    const ratio = percentile(engine, 95) / percentile(baseline, 95);
+    console.log(`${query.label}: ${answer.values.length} values, identical: ${diff.length === 0 ? 'yes' : 'NO'}`);
+    console.log(`  engine (API path): p50 ${ms(percentile(engine, 50))}, p95 ${ms(percentile(engine, 95))}`);
+    console.log(`  hand-written SQL:  p50 ${ms(percentile(baseline, 50))}, p95 ${ms(percentile(baseline, 95))}`);
+    console.log(
+      `  ratio engine / SQL: p50 ${(percentile(engine, 50) / percentile(baseline, 50)).toFixed(3)}, p95 ${ratio.toFixed(3)} (target p95 ≤ 0.5)`,
+    );
+    summary.push(`${query.name} p95 ratio ${ratio.toFixed(3)}`);
+  }
+  await db.destroy();
+  console.log(`indicator-query: ${summary.join(', ')}`);
+} finally {
+  if (flags.keep) {
+    await store.close();
+    console.error(`kept the database: ${JSON.stringify(store.config)}`);
+  } else await store.dispose();
 }
-await db.destroy();
-raw.close();
-if (JSON.stringify(check.engine) !== JSON.stringify(check.sql)) console.log(`RESULTS DIFFER: engine ${check.engine} vs SQL ${check.sql}`);
-const ms = (x) => `${(x * 1000).toFixed(1)} ms`;
-console.log(`engine (API path): p50 ${ms(percentile(engine, 50))}, p95 ${ms(percentile(engine, 95))}`);
-console.log(`hand-written SQL:  p50 ${ms(percentile(baseline, 50))}, p95 ${ms(percentile(baseline, 95))}`);
-console.log(
-  `ratio engine / SQL: p50 ${(percentile(engine, 50) / percentile(baseline, 50)).toFixed(1)}, p95 ${(percentile(engine, 95) / percentile(baseline, 95)).toFixed(1)}`,
-);
+if (failed) process.exit(1);
