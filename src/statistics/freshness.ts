@@ -6,6 +6,7 @@
 // publication is visible in the very next request, on every instance.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { auditSequence } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/database.js';
 import { viewerOf } from '../platform/viewer.js';
 import { latestChange, workingScope, type ReadOptions } from './read-model.service.js';
@@ -14,10 +15,24 @@ const MAX_ENTRIES = 256;
 /** Per database (tests open several in one process): URL → the serialised answer and its ETag. */
 const stores = new WeakMap<Db, Map<string, { etag: string; body: string }>>();
 
+/** Per database: the latest stamp seen, recomputed only when the audit head has moved. */
+const stamps = new WeakMap<Db, { sequence: number; etag: string; lastModified: string | null }>();
+
+/**
+ * The ETag and Last-Modified of release-only answers. Every change that can alter one (a
+ * publication, an org-unit import, the start-up backfill) is audited in its own transaction, so
+ * one primary-key read of the audit head tells whether anything moved; only then are the latest
+ * release and the hash recomputed.
+ */
 async function stamp(db: Db): Promise<{ etag: string; lastModified: string | null }> {
+  const sequence = await auditSequence(db);
+  const known = stamps.get(db);
+  if (known && known.sequence === sequence) return known;
   const change = await latestChange(db);
-  const hash = createHash('sha256').update(`${change.releases}|${change.publishedAt}|${change.sequence}`).digest('base64url').slice(0, 22);
-  return { etag: `"${hash}"`, lastModified: change.publishedAt ? new Date(change.publishedAt).toUTCString() : null };
+  const hash = createHash('sha256').update(`${change.releases}|${change.publishedAt}|${sequence}`).digest('base64url').slice(0, 22);
+  const next = { sequence, etag: `"${hash}"`, lastModified: change.publishedAt ? new Date(change.publishedAt).toUTCString() : null };
+  stamps.set(db, next);
+  return next;
 }
 
 function matches(header: string | undefined, etag: string): boolean {

@@ -9,7 +9,7 @@ import type { Actor } from '../platform/audit/actor.js';
 import type { Db, DbOrTrx, Trx } from '../platform/db/database.js';
 import { ValidationError } from '../platform/errors.js';
 import type { PublicationStatus, Viewer } from '../platform/viewer.js';
-import { auditSequence } from '../platform/audit/audit.service.js';
+import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Catalog } from './catalog.js';
 import type { RevisionHistory } from './releases.schema.js';
 import {
@@ -256,13 +256,23 @@ export async function backfillReadModel(db: Db, actor: Actor): Promise<{ cells: 
     await db.transaction().execute((trx) => makeRelease(trx, s, actor.label, s.published_at ?? NOW()));
     releases += 1;
   }
+  // Audited like every change public answers rest on, so that their ETag moves (freshness.ts).
+  if (cells + releases > 0)
+    await db.transaction().execute((trx) =>
+      appendAuditEntry(trx, actor, {
+        action: 'read_model.backfill',
+        entityType: 'read_model',
+        entityId: 'statistics',
+        after: { cells, releases },
+      }),
+    );
   return { cells, releases };
 }
 
-/** When the figures a public answer rests on last changed: the latest release, and the audit head (every change moves it). */
-export async function latestChange(db: DbOrTrx): Promise<{ releases: number; publishedAt: string | null; sequence: number }> {
-  const [release, sequence] = await Promise.all([latestRelease(db), auditSequence(db)]);
-  return { releases: release.count, publishedAt: release.at, sequence };
+/** The latest publication: how many releases exist and when the last was made. */
+export async function latestChange(db: DbOrTrx): Promise<{ releases: number; publishedAt: string | null }> {
+  const release = await latestRelease(db);
+  return { releases: release.count, publishedAt: release.at };
 }
 
 /** The releases of one submission and, per release after the first, every value it revised (old → new). */
