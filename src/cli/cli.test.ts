@@ -26,7 +26,8 @@ it('prints help for every command', () => {
     expect(result.status, args.join(' ')).toBe(0);
     expect(result.stdout).toMatch(/^Usage: jha/);
   }
-});
+  // One process per command: on a busy two-core machine this takes longer than the default 30 s.
+}, 120_000);
 
 it('stops with a message naming the variable when the configuration is wrong', () => {
   const result = spawnSync(process.execPath, [JHA, 'users', 'list'], {
