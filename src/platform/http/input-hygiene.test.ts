@@ -16,6 +16,15 @@ describe('input hygiene rules', () => {
     expect(controlCharacterAt({ values: [{ comment: 'fine\nand\ttabbed' }, { comment: 'bad\u0000' }] }, '')).toBe('values[1].comment');
     expect(controlCharacterAt({ email: 'a\u0007@x' }, '')).toBe('email');
     expect(controlCharacterAt({ ok: 'line\r\nbreak' }, '')).toBeNull();
+    // A streamed upload's body is a stream, not parsed text: never walked (it hung the server).
+    expect(
+      controlCharacterAt(
+        new (class Stream {
+          socket = { name: 'x\u0000' };
+        })(),
+        '',
+      ),
+    ).toBeNull();
   });
 });
 

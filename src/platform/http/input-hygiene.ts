@@ -37,6 +37,9 @@ export function jsonDepth(text: string, limit = Infinity): number {
 export function controlCharacterAt(value: unknown, path: string, seen = 0): string | null {
   if (typeof value === 'string') return CONTROL.test(value) ? path : null;
   if (value === null || typeof value !== 'object' || seen > MAX_JSON_DEPTH) return null;
+  // Only what a JSON body parses to: a streamed upload (an IncomingMessage) is no text to walk.
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
       const hit = controlCharacterAt(value[i], `${path}[${i}]`, seen + 1);
