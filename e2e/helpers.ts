@@ -49,3 +49,17 @@ export async function workflowStep(page: Page, submission: string, action: 'subm
   });
   if (r.status() !== 200) throw new Error(`${action} ${submission}: ${r.status()} ${await r.text()}`);
 }
+
+/** The "Published only" switch of a page with figures (signed-in users only). */
+export const publishedOnlySwitch = (page: Page) => page.getByRole('switch', { name: 'Published only' });
+
+/**
+ * Turns "Published only" on or off and waits until it is (the choice goes through the address, so
+ * the switch shows it a moment after the click).
+ */
+export async function setPublishedOnly(page: Page, on: boolean): Promise<void> {
+  const toggle = publishedOnlySwitch(page);
+  await expect(toggle).toHaveCount(1);
+  if ((await toggle.isChecked()) !== on) await toggle.click();
+  await expect(toggle).toBeChecked({ checked: on });
+}

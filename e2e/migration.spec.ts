@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, nav, signedInPage, signIn, watchConsole, workflowStep } from './helpers';
+import { DEMO, nav, publishedOnlySwitch, setPublishedOnly, signedInPage, signIn, watchConsole, workflowStep } from './helpers';
 
 /** The previous calendar month (UTC), as the server counts it: a month the demo data does not have. */
 function previousMonth(now = new Date()): { period: string; label: string } {
@@ -40,9 +40,11 @@ test('a nearly full reception centre raises an early warning that a neighbour ac
   expect((await saved).status()).toBe(200);
   await expect(page.getByRole('region', { name: 'Values' }).getByRole('status')).toContainText('Saved: 2 new');
 
-  // The dashboard of the month shows the centre's occupancy and the new warning.
+  // The dashboard opens on the published figures; with "Published only" off the month shows the
+  // centre's occupancy, marked as a draft, and the new warning.
   await nav(page).getByRole('link', { name: 'Migration' }).click();
   await expect(page.getByRole('heading', { name: 'Migration situation in the Western Balkans' })).toBeVisible();
+  await setPublishedOnly(page, false);
   await chooseMonth(page, month.label);
   // Only a centre of Serbia has figures for the month, no partner as a whole: no regional values, and
   // how many partners reported in their place.
@@ -57,6 +59,7 @@ test('a nearly full reception centre raises an early warning that a neighbour ac
   ]);
   const centres = page.getByRole('table', { name: `Reception centres, ${month.label}` });
   await expect(centres.getByRole('row', { name: /Obrenovac reception centre/ })).toContainText('94.4 %');
+  await expect(centres.getByRole('row', { name: /Obrenovac reception centre/ }).getByText('draft', { exact: true })).toBeVisible();
   await expect(centres.getByRole('progressbar', { name: 'Occupancy of Obrenovac reception centre: 94.4 %' })).toBeVisible();
   const feed = page.getByRole('region', { name: 'Early warnings' });
   const rsAlert = feed.getByRole('article', { name: CENTRE_ALERT });
@@ -147,6 +150,7 @@ test('an anonymous visitor sees the map and the published figures with their sou
 
   await expect(page.getByRole('region', { name: 'Early warnings' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Reporting compliance' })).toHaveCount(0);
+  await expect(publishedOnlySwitch(page)).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Notifications/ })).toHaveCount(0);
   expect(problems).toEqual([]);
 });

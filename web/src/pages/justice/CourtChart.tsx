@@ -3,6 +3,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { axisTooltip, barCategoryAxis, EChart, referenceMarkLine, useCompactChart, type ChartOption } from '../statistics/EChart';
+import { hatching, UnpublishedNote, useFigureSuffix, type Marked } from '../statistics/FigureMarks';
+import { isUnpublished } from '../statistics/figures';
 
 export const WORST_COLOR = '#c92a2a';
 export const BEST_COLOR = '#2b8a3e';
@@ -15,6 +17,8 @@ export interface CourtRow {
   dt: number | null;
   cr: number | null;
   old: number | null;
+  /** What each figure rests on (status, release, revision), as the API gives it. */
+  facts: { dt?: Marked; cr?: Marked; old?: Marked };
   mark: 'worst' | 'best' | null;
 }
 
@@ -29,6 +33,7 @@ interface Props {
 export function CourtChart({ rows, partnerName, partnerValue, unit, year }: Props) {
   const { t } = useTranslation();
   const compact = useCompactChart();
+  const suffix = useFigureSuffix();
   const shown = useMemo(() => rows.filter((r) => r.dt !== null), [rows]);
   const option = useMemo<ChartOption>(
     () => ({
@@ -47,21 +52,28 @@ export function CourtChart({ rows, partnerName, partnerValue, unit, year }: Prop
           type: 'bar',
           name: t('justice.dtColumn'),
           barMaxWidth: 28,
+          tooltip: { valueFormatter: (v: unknown, i: number) => (v == null ? '—' : `${String(v)} ${unit}${suffix(shown[i]?.facts.dt)}`) },
           data: shown.map((r) => ({
             value: r.dt,
-            itemStyle: { color: r.mark === 'worst' ? WORST_COLOR : r.mark === 'best' ? BEST_COLOR : OTHER_COLOR },
+            itemStyle: {
+              color: r.mark === 'worst' ? WORST_COLOR : r.mark === 'best' ? BEST_COLOR : OTHER_COLOR,
+              ...(isUnpublished(r.facts.dt?.status) ? { decal: hatching() } : {}),
+            },
           })),
           markLine: partnerValue === null ? undefined : referenceMarkLine(partnerValue, `${partnerName}: {c}`, PARTNER_COLOR),
         },
       ],
     }),
-    [shown, partnerName, partnerValue, unit, compact, t],
+    [shown, partnerName, partnerValue, unit, compact, suffix, t],
   );
   return (
-    <EChart
-      option={option}
-      label={t('justice.courtChartLabel', { partner: partnerName, year })}
-      height={Math.max(200, 64 + shown.length * 40)}
-    />
+    <>
+      <EChart
+        option={option}
+        label={t('justice.courtChartLabel', { partner: partnerName, year })}
+        height={Math.max(200, 64 + shown.length * 40)}
+      />
+      <UnpublishedNote shown={shown.some((r) => isUnpublished(r.facts.dt?.status))} kind="hatched" />
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { DataTable, RowHeader } from '../../platform/DataTable';
 import { ErrorAlert } from '../../platform/feedback';
 import { Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
+import { FigureValue } from '../statistics/FigureMarks';
 import { formatNumber } from '../statistics/IndicatorTable';
 import { usePartners } from '../statistics/model';
 import { BEST_COLOR, CourtChart, WORST_COLOR, type CourtRow } from './CourtChart';
@@ -19,6 +20,7 @@ import {
   downloadCsv,
   DT,
   OLD,
+  partnerFigure,
   partnerValue,
   pickYear,
   useCourtValues,
@@ -29,13 +31,14 @@ import {
 
 /** Courts merged from the three answers, longest disposition time first (courts without it last). */
 function courtRows(dt: CourtAnswer, cr: CourtAnswer | undefined, old: CourtAnswer | undefined): CourtRow[] {
-  const find = (answer: CourtAnswer | undefined, orgUnit: string) => answer?.values.find((v) => v.orgUnit === orgUnit)?.value ?? null;
+  const find = (answer: CourtAnswer | undefined, orgUnit: string) => answer?.values.find((v) => v.orgUnit === orgUnit);
   const rows: CourtRow[] = dt.values.map((v) => ({
     orgUnit: v.orgUnit,
     name: v.name,
     dt: v.value,
-    cr: find(cr, v.orgUnit),
-    old: find(old, v.orgUnit),
+    cr: find(cr, v.orgUnit)?.value ?? null,
+    old: find(old, v.orgUnit)?.value ?? null,
+    facts: { dt: v, cr: find(cr, v.orgUnit), old: find(old, v.orgUnit) },
     mark: null,
   }));
   rows.sort((a, b) => (a.dt === null ? 1 : 0) - (b.dt === null ? 1 : 0) || (b.dt ?? 0) - (a.dt ?? 0) || a.orgUnit.localeCompare(b.orgUnit));
@@ -53,15 +56,16 @@ export function CourtsPage() {
   const filters = useJusticeFilters();
   const partners = usePartners();
   const name = partners.data?.partners.find((p) => p.code === partner)?.name ?? partner;
-  const overall = useIndicatorValues(DT, { partner, ...filters.dims });
+  const read = { ...filters.dims, ...filters.read };
+  const overall = useIndicatorValues(DT, { partner, ...read });
   const periods = [...new Set((overall.data?.values ?? []).filter((v) => v.orgUnit === null).map((v) => v.period))];
   const year = pickYear(periods, filters.year);
-  const dt = useCourtValues(DT, partner, year, filters.dims);
-  const cr = useCourtValues(CR, partner, year, filters.dims);
-  const old = useCourtValues(OLD, partner, year, filters.dims);
+  const dt = useCourtValues(DT, partner, year, read);
+  const cr = useCourtValues(CR, partner, year, read);
+  const old = useCourtValues(OLD, partner, year, read);
   // The partner as a whole, for the last line of the table.
-  const crOverall = useIndicatorValues(CR, { partner, period: year, ...filters.dims }, !!year);
-  const oldOverall = useIndicatorValues(OLD, { partner, period: year, ...filters.dims }, !!year);
+  const crOverall = useIndicatorValues(CR, { partner, period: year, ...read }, !!year);
+  const oldOverall = useIndicatorValues(OLD, { partner, period: year, ...read }, !!year);
   const rows = useMemo(() => (dt.data ? courtRows(dt.data, cr.data, old.data) : []), [dt.data, cr.data, old.data]);
   const error = partners.error ?? overall.error ?? dt.error ?? cr.error ?? old.error;
   const own = partnerValue(overall.data, partner, year);
@@ -70,9 +74,9 @@ export function CourtsPage() {
   const decimals = { dt: dt.data?.indicator.decimals, cr: cr.data?.indicator.decimals, old: old.data?.indicator.decimals };
   // The partner as a whole under each figure, in the figure's decimals.
   const whole = [
-    [own, decimals.dt],
-    [partnerValue(crOverall.data, partner, year), decimals.cr],
-    [partnerValue(oldOverall.data, partner, year), decimals.old],
+    [partnerFigure(overall.data, partner, year), decimals.dt],
+    [partnerFigure(crOverall.data, partner, year), decimals.cr],
+    [partnerFigure(oldOverall.data, partner, year), decimals.old],
   ] as const;
   const csv = () =>
     downloadCsv(`courts-${partner}-${year}${filters.category === 'all' ? '' : `-${filters.category}`}.csv`, [
@@ -91,9 +95,20 @@ export function CourtsPage() {
       <Title order={2}>{t('justice.courtsHeading', { partner: name })}</Title>
       <Text>{t('justice.courtsIntro')}</Text>
       <MethodNote courts />
-      <JusticeFilters periods={periods} year={year} onYear={filters.setYear} category={filters.category} onCategory={filters.setCategory} />
+      <JusticeFilters
+        periods={periods}
+        year={year}
+        onYear={filters.setYear}
+        category={filters.category}
+        onCategory={filters.setCategory}
+        figures={filters.figures}
+      />
       <ErrorAlert error={error} />
-      {overall.data && periods.length === 0 && <Alert color="gray">{t('justice.noPartnerData', { partner: name })}</Alert>}
+      {overall.data && periods.length === 0 && (
+        <Alert color="gray">
+          {t(filters.figures.publishedOnly ? 'justice.noPartnerData' : 'justice.noPartnerDataAll', { partner: name })}
+        </Alert>
+      )}
       {dt.data && year && (
         <Section id="courts-title" title={title} gap="xs">
           {!hasData && <Alert color="gray">{t('justice.noCourtData')}</Alert>}
@@ -114,9 +129,9 @@ export function CourtsPage() {
               foot={
                 <Table.Tr>
                   <Table.Th scope="row">{t('justice.partnerWhole', { partner: name })}</Table.Th>
-                  {whole.map(([value, places], i) => (
+                  {whole.map(([figure, places], i) => (
                     <Table.Td key={i} ta="right" fw={700}>
-                      {formatNumber(value, places)}
+                      <FigureValue text={formatNumber(figure?.value, places)} {...figure} />
                     </Table.Td>
                   ))}
                   <Table.Td />
@@ -127,10 +142,14 @@ export function CourtsPage() {
                 <Table.Tr key={r.orgUnit}>
                   <RowHeader>{r.name}</RowHeader>
                   <Table.Td ta="right" fw={r.mark ? 700 : undefined}>
-                    {formatNumber(r.dt, decimals.dt)}
+                    <FigureValue text={formatNumber(r.dt, decimals.dt)} {...r.facts.dt} />
                   </Table.Td>
-                  <Table.Td ta="right">{formatNumber(r.cr, decimals.cr)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(r.old, decimals.old)}</Table.Td>
+                  <Table.Td ta="right">
+                    <FigureValue text={formatNumber(r.cr, decimals.cr)} {...r.facts.cr} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <FigureValue text={formatNumber(r.old, decimals.old)} {...r.facts.old} />
+                  </Table.Td>
                   <Table.Td>
                     {r.mark === 'worst' && (
                       <Badge color={WORST_COLOR} variant="light">

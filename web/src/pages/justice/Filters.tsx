@@ -1,7 +1,8 @@
-// The year and case-category choice shared by the justice pages, and the line that explains the
-// CEPEJ indicators (clearance rate, disposition time, the region as a ratio of sums).
+// The year, case-category and "Published only" choice shared by the justice pages, and the line
+// that explains the CEPEJ indicators (clearance rate, disposition time, the region as a ratio of sums).
 import { Group, List, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PublishedOnlySwitch, type PublishedOnlyChoice } from '../../platform/PublishedOnly';
 import { useCatalog } from '../statistics/model';
 import { categoryOptions } from './model';
 
@@ -11,9 +12,11 @@ interface Props {
   onYear: (year: string | null) => void;
   category?: string;
   onCategory?: (category: string | null) => void;
+  /** "Published only", shown to signed-in users. */
+  figures?: PublishedOnlyChoice;
 }
 
-export function JusticeFilters({ periods, year, onYear, category, onCategory }: Props) {
+export function JusticeFilters({ periods, year, onYear, category, onCategory, figures }: Props) {
   const { t } = useTranslation();
   const catalog = useCatalog();
   return (
@@ -38,6 +41,7 @@ export function JusticeFilters({ periods, year, onYear, category, onCategory }: 
           miw={280}
         />
       )}
+      {figures && <PublishedOnlySwitch state={figures} />}
     </Group>
   );
 }

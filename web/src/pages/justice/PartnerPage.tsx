@@ -16,6 +16,8 @@ import { Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
 import { latestCoveredPeriod, regionMedian } from '../statistics/coverage';
 import { NoRegionValue } from '../statistics/Coverage';
+import { IndicatorAbout } from '../statistics/IndicatorAbout';
+import { FigureValue } from '../statistics/FigureMarks';
 import { formatNumber, RegionValue, type IndicatorAnswer } from '../statistics/IndicatorTable';
 import { useCatalog, usePartners } from '../statistics/model';
 import { CommentsPanel } from './CommentsPanel';
@@ -40,8 +42,9 @@ function profileRows(answers: Loaded[], partner: string, year: string | undefine
     if (!a.data) return [];
     const { code, label, unit, decimals, polarity } = a.data.indicator;
     const entry = a.data.region.find((r) => r.period === year);
-    const value = own(a.data, partner).find((v) => v.period === year)?.value ?? null;
-    return [{ code, label, unit, decimals, polarity, value, median: regionMedian(entry), entry }];
+    const figure = own(a.data, partner).find((v) => v.period === year);
+    const value = figure?.value ?? null;
+    return [{ code, label, unit, decimals, polarity, value, median: regionMedian(entry), entry, figure }];
   });
 }
 
@@ -55,7 +58,7 @@ export function PartnerPage() {
   const known = partners.data?.partners.find((p) => p.code === partner);
   const name = known?.name ?? partner;
   // Case indicators follow the chosen category; judges per inhabitant are always the total.
-  const params = (code: string) => ({ partner, ...(hasCategories(catalog.data, code) ? filters.dims : {}) });
+  const params = (code: string) => ({ partner, ...(hasCategories(catalog.data, code) ? filters.dims : {}), ...filters.read });
   const answers = useQueries({
     queries: KEY_INDICATORS.map((code) => {
       const path = valuesPath(code, params(code));
@@ -90,9 +93,20 @@ export function PartnerPage() {
           {t('justice.unknownPartner', { partner })}
         </Alert>
       )}
-      <JusticeFilters periods={periods} year={year} onYear={filters.setYear} category={filters.category} onCategory={filters.setCategory} />
+      <JusticeFilters
+        periods={periods}
+        year={year}
+        onYear={filters.setYear}
+        category={filters.category}
+        onCategory={filters.setCategory}
+        figures={filters.figures}
+      />
       <ErrorAlert error={error} />
-      {known && loaded && periods.length === 0 && <Alert color="gray">{t('justice.noPartnerData', { partner: name })}</Alert>}
+      {known && loaded && periods.length === 0 && (
+        <Alert color="gray">
+          {t(filters.figures.publishedOnly ? 'justice.noPartnerData' : 'justice.noPartnerDataAll', { partner: name })}
+        </Alert>
+      )}
       {year && (
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -124,6 +138,7 @@ export function PartnerPage() {
             allowDeselect={false}
             maw={360}
           />
+          {trendAnswer && <IndicatorAbout indicator={trendAnswer.indicator} />}
           {trendAnswer && <TrendChart answer={trendAnswer} partner={partner} partnerName={name} />}
           <TrendTable answers={answers.map((a) => a.data)} partner={partner} periods={periods} />
           <CsvLink
@@ -157,7 +172,7 @@ function KeyTable({ rows, partnerName, year }: { rows: ProfileRow[]; partnerName
           <Table.Tr key={r.code}>
             <RowHeader>{withUnit(r.label, r.unit)}</RowHeader>
             <Table.Td ta="right" fw={700}>
-              {formatNumber(r.value, r.decimals)}
+              <FigureValue text={formatNumber(r.value, r.decimals)} {...r.figure} />
             </Table.Td>
             <Table.Td ta="right">
               {r.median !== null ? formatNumber(r.median, r.decimals) : <NoRegionValue members={r.entry?.members ?? 0} />}
@@ -195,14 +210,14 @@ function TrendTable({ answers, partner, periods }: { answers: (IndicatorAnswer |
           a && (
             <Table.Tr key={a.indicator.code}>
               <RowHeader>{withUnit(a.indicator.label, a.indicator.unit)}</RowHeader>
-              {periods.map((p) => (
-                <Table.Td key={p} ta="right">
-                  {formatNumber(
-                    a.values.find((v) => v.partner === partner && v.period === p && v.orgUnit === null)?.value,
-                    a.indicator.decimals,
-                  )}
-                </Table.Td>
-              ))}
+              {periods.map((p) => {
+                const v = a.values.find((x) => x.partner === partner && x.period === p && x.orgUnit === null);
+                return (
+                  <Table.Td key={p} ta="right">
+                    <FigureValue text={formatNumber(v?.value, a.indicator.decimals)} {...v} />
+                  </Table.Td>
+                );
+              })}
             </Table.Tr>
           ),
       )}

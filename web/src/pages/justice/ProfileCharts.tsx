@@ -10,7 +10,9 @@ import { Muted } from '../../platform/text';
 import { hasRegionValue, regionMedian, type RegionEntry } from '../statistics/coverage';
 import { useCoverageTexts } from '../statistics/Coverage';
 import { axisTooltip, barCategoryAxis, EChart, referenceMarkLine, useCompactChart, type ChartOption } from '../statistics/EChart';
-import type { IndicatorAnswer } from '../statistics/IndicatorTable';
+import { hatching, pointItem, UnpublishedNote, useFigureSuffix } from '../statistics/FigureMarks';
+import { isUnpublished } from '../statistics/figures';
+import type { IndicatorAnswer, IndicatorValue } from '../statistics/IndicatorTable';
 
 const BETTER = '#2b8a3e';
 const WORSE = '#e8590c';
@@ -30,6 +32,8 @@ export interface ProfileRow {
   median: number | null;
   /** The region's entry of the year: its value and the partners it stands on. */
   entry: RegionEntry | undefined;
+  /** The partner's value as the API gives it: its status, release, revision, partial org units. */
+  figure?: IndicatorValue;
 }
 
 /** 'better' or 'worse' than the median by the indicator's polarity, null when neither applies. */
@@ -44,8 +48,9 @@ export function RelativeChart({ rows, partnerName, year }: { rows: ProfileRow[];
   const { t } = useTranslation();
   // On a phone the labels wrap in a narrower column, leaving room for the bars.
   const compact = useCompactChart();
+  const suffix = useFigureSuffix();
+  const shown = useMemo(() => rows.filter((r) => r.value !== null && r.median !== null && r.median !== 0), [rows]);
   const option = useMemo<ChartOption>(() => {
-    const shown = rows.filter((r) => r.value !== null && r.median !== null && r.median !== 0);
     return {
       animationDuration: 300,
       tooltip: axisTooltip((v) => (v == null ? '—' : String(v)), true),
@@ -61,24 +66,43 @@ export function RelativeChart({ rows, partnerName, year }: { rows: ProfileRow[];
           type: 'bar',
           name: partnerName,
           barMaxWidth: 24,
+          tooltip: { valueFormatter: (v: unknown, i: number) => (v == null ? '—' : `${String(v)}${suffix(shown[i]?.figure)}`) },
           data: shown.map((r) => {
             const c = comparison(r);
+            const unpublished = isUnpublished(r.figure?.status);
             return {
               value: Math.round((r.value! / r.median!) * 1000) / 10,
-              itemStyle: { color: c === 'better' ? BETTER : c === 'worse' ? WORSE : NEUTRAL },
+              itemStyle: {
+                color: c === 'better' ? BETTER : c === 'worse' ? WORSE : NEUTRAL,
+                ...(unpublished ? { decal: hatching() } : {}),
+              },
             };
           }),
           markLine: referenceMarkLine(100, t('indicators.median'), MEDIAN_COLOR),
         },
       ],
     };
-  }, [rows, partnerName, compact, t]);
-  return <EChart option={option} label={t('justice.relativeChartLabel', { partner: partnerName, year })} height={compact ? 360 : 300} />;
+  }, [shown, partnerName, compact, suffix, t]);
+  return (
+    <>
+      <EChart option={option} label={t('justice.relativeChartLabel', { partner: partnerName, year })} height={compact ? 360 : 300} />
+      <UnpublishedNote shown={shown.some((r) => isUnpublished(r.figure?.status))} kind="hatched" />
+    </>
+  );
 }
 
 /** A line of the trend chart in its colour, broken where a year has no value (null). */
-function line(name: string, data: (number | null)[], color: string, style: { width?: number; type?: string }, symbolSize = 5) {
-  return { type: 'line', name, data, connectNulls: false, symbolSize, lineStyle: { ...style, color }, itemStyle: { color } };
+function line(name: string, data: unknown[], color: string, style: { width?: number; type?: string }, symbolSize = 5) {
+  return {
+    type: 'line',
+    name,
+    data,
+    connectNulls: false,
+    symbolSize,
+    showAllSymbol: true,
+    lineStyle: { ...style, color },
+    itemStyle: { color },
+  };
 }
 
 export function TrendChart({ answer, partner, partnerName }: { answer: IndicatorAnswer; partner: string; partnerName: string }) {
@@ -98,6 +122,8 @@ export function TrendChart({ answer, partner, partnerName }: { answer: Indicator
       }),
     [answer, own, periods],
   );
+  const suffix = useFigureSuffix();
+  const unpublished = own.some((v) => v.value !== null && isUnpublished(v.status));
   const option = useMemo<ChartOption>(() => {
     const unit = indicator.unit ? ` ${indicator.unit}` : '';
     const regionAlong = (figure: (e: RegionEntry) => number | null) =>
@@ -105,6 +131,20 @@ export function TrendChart({ answer, partner, partnerName }: { answer: Indicator
         periods,
         answer.region.map((e) => ({ period: e.period, value: figure(e) })),
       );
+    // Each year's facts, for the marks of the points and the tooltips ('82.4 % (draft)').
+    const ownAt = periods.map((p) => own.find((v) => v.period === p));
+    const regionAt = periods.map((p) => answer.region.find((e) => e.period === p));
+    const marked = (at: ({ status?: IndicatorValue['status'] | null } | undefined)[]) => ({
+      valueFormatter: (v: unknown, i: number) =>
+        v == null ? '—' : `${String(v)}${unit}${suffix(at[i] ? { status: at[i]!.status ?? null } : null)}`,
+    });
+    const partnerLine = line(
+      partnerName,
+      alongSpan(periods, own).map((v, i) => pointItem(v, ownAt[i])),
+      PARTNER_COLOR,
+      { width: 3 },
+      7,
+    );
     return {
       animationDuration: 300,
       tooltip: axisTooltip((v) => (v == null ? '—' : `${String(v)}${unit}`)),
@@ -113,20 +153,29 @@ export function TrendChart({ answer, partner, partnerName }: { answer: Indicator
       xAxis: { type: 'category', data: periods, boundaryGap: false },
       yAxis: { type: 'value', name: indicator.unit || undefined, scale: true },
       series: [
-        line(partnerName, alongSpan(periods, own), PARTNER_COLOR, { width: 3 }, 7),
-        line(
-          t('indicators.region'),
-          regionAlong((e) => (hasRegionValue(e) ? e.value : null)),
-          REGION_COLOR,
-          { type: 'dashed' },
-        ),
-        line(t('indicators.median'), regionAlong(regionMedian), MEDIAN_COLOR, { type: 'dotted' }),
+        {
+          ...partnerLine,
+          tooltip: {
+            valueFormatter: (v: unknown, i: number) => (v == null ? '—' : `${String(v)}${unit}${suffix(ownAt[i])}`),
+          },
+        },
+        {
+          ...line(
+            t('indicators.region'),
+            regionAlong((e) => (hasRegionValue(e) ? e.value : null)),
+            REGION_COLOR,
+            { type: 'dashed' },
+          ),
+          tooltip: marked(regionAt),
+        },
+        { ...line(t('indicators.median'), regionAlong(regionMedian), MEDIAN_COLOR, { type: 'dotted' }), tooltip: marked(regionAt) },
       ],
     };
-  }, [answer, own, periods, partnerName, indicator, t]);
+  }, [answer, own, periods, partnerName, indicator, suffix, t]);
   return (
     <>
       <EChart option={option} label={t('justice.trendChartLabel', { indicator: indicator.label, partner: partnerName })} height={300} />
+      <UnpublishedNote shown={unpublished} kind="triangles" />
       {uncovered.map((u) => (
         <Muted key={u.period}>{t('justice.trendNoRegion', { period: u.period, reason: coverage.missing(u.members) })}</Muted>
       ))}

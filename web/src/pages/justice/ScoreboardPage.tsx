@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../platform/feedback';
 import { Section } from '../../platform/Section';
 import { latestCoveredPeriod } from '../statistics/coverage';
 import { RegionNote } from '../statistics/Coverage';
+import { IndicatorAbout } from '../statistics/IndicatorAbout';
 import { PartnerBars, PartnerLines } from '../statistics/IndicatorCharts';
 import { PeriodTable, SeriesTable, type IndicatorAnswer } from '../statistics/IndicatorTable';
 import { usePartners } from '../statistics/model';
@@ -23,8 +24,8 @@ export function ScoreboardPage() {
   const { t } = useTranslation();
   const filters = useJusticeFilters();
   const partners = usePartners();
-  const cr = useIndicatorValues(CR, filters.dims);
-  const dt = useIndicatorValues(DT, filters.dims);
+  const cr = useIndicatorValues(CR, { ...filters.dims, ...filters.read });
+  const dt = useIndicatorValues(DT, { ...filters.dims, ...filters.read });
   const all = useMemo(() => partners.data?.partners ?? [], [partners.data]);
   const wb6 = useMemo(() => all.filter((p) => p.group === 'WB6'), [all]);
   const periods = cr.data?.periods ?? [];
@@ -34,11 +35,20 @@ export function ScoreboardPage() {
   return (
     <Stack>
       <Title order={2}>{t('justice.scoreboardTitle')}</Title>
-      <Text>{t('justice.scoreboardIntro')}</Text>
+      <Text>{t(filters.figures.publishedOnly ? 'justice.scoreboardIntro' : 'justice.scoreboardIntroAll')}</Text>
       <MethodNote />
-      <JusticeFilters periods={periods} year={year} onYear={filters.setYear} category={filters.category} onCategory={filters.setCategory} />
+      <JusticeFilters
+        periods={periods}
+        year={year}
+        onYear={filters.setYear}
+        category={filters.category}
+        onCategory={filters.setCategory}
+        figures={filters.figures}
+      />
       <ErrorAlert error={error} />
-      {cr.data && periods.length === 0 && <Alert color="gray">{t('justice.noData')}</Alert>}
+      {cr.data && periods.length === 0 && (
+        <Alert color="gray">{t(filters.figures.publishedOnly ? 'justice.noData' : 'justice.noDataAll')}</Alert>
+      )}
       {year && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           {[
@@ -54,7 +64,7 @@ export function ScoreboardPage() {
                   partners={all}
                   wb6={wb6}
                   year={year}
-                  csv={csvHref(code, { ...filters.dims, period: year })}
+                  csv={csvHref(code, { ...filters.dims, period: year, ...filters.read })}
                 />
               ),
           )}
@@ -64,7 +74,10 @@ export function ScoreboardPage() {
         <Section id="trend-title" title={t('justice.trendTitle', { indicator: cr.data.indicator.label })}>
           <PartnerLines answer={cr.data} wb6={wb6} />
           <SeriesTable answer={cr.data} partners={wb6} />
-          <CsvLink href={csvHref(CR, filters.dims)} what={t('justice.trendTitle', { indicator: cr.data.indicator.label })} />
+          <CsvLink
+            href={csvHref(CR, { ...filters.dims, ...filters.read })}
+            what={t('justice.trendTitle', { indicator: cr.data.indicator.label })}
+          />
         </Section>
       )}
       <PartnerLinks wb6={wb6} search={filters.search} />
@@ -98,6 +111,7 @@ function Comparison({ id, answer, partners, wb6, year, csv }: ComparisonProps) {
   );
   return (
     <Section id={`${id}-title`} title={title} gap="xs">
+      <IndicatorAbout indicator={answer.indicator} />
       <RegionNote entry={region} />
       <PartnerBars answer={answer} wb6={wb6} others={eu} period={year} />
       <PeriodTable answer={answer} partners={partners} period={year} />

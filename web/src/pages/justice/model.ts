@@ -3,6 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../platform/api';
+import { usePublishedOnly } from '../../platform/PublishedOnly';
+import type { OrgUnitAnswer } from '../../../../src/statistics/indicators.schema.js';
 import type { IndicatorAnswer } from '../statistics/IndicatorTable';
 import type { Catalog } from '../statistics/model';
 
@@ -17,22 +19,10 @@ export const JUDGES = 'justice.judges_per_100k_inhabitants';
 export const KEY_INDICATORS = [CR, DT, TURNOVER, OLD, INCOMING, JUDGES] as const;
 export const ALL = 'all';
 
-export interface CourtValue {
-  orgUnit: string;
-  name: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-}
-export interface CourtAnswer {
-  indicator: IndicatorAnswer['indicator'];
-  partner: string;
-  period: string;
-  values: CourtValue[];
-}
-
 // The API's own types: the server's response schemas are their single source.
 export type { CaseImportView as CaseImport, Mapping } from '../../../../src/justice/case-imports.schema.js';
+/** One indicator for every court of a partner, one year, each value with its status, release and revision. */
+export type { OrgUnitAnswer as CourtAnswer } from '../../../../src/statistics/indicators.schema.js';
 
 function query(params: Record<string, string | undefined>): string {
   const defined = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '');
@@ -61,15 +51,19 @@ export function useIndicatorValues(code: string, params: Record<string, string |
   });
 }
 
-/** One indicator for every court of a partner, one year. */
+/** One indicator for every court of a partner, one year; `dims` may carry `publishedOnly` too. */
 export function useCourtValues(code: string, partner: string, period: string | undefined, dims: Record<string, string>) {
   const path = `/indicators/${encodeURIComponent(code)}/org-units?${query({ partner, period, ...dims })}`;
-  return useQuery({ queryKey: ['court-values', code, path], queryFn: () => api<CourtAnswer>('GET', path), enabled: !!period });
+  return useQuery({ queryKey: ['court-values', code, path], queryFn: () => api<OrgUnitAnswer>('GET', path), enabled: !!period });
 }
 
-/** The year and case category chosen, kept in the address so that links carry them from page to page. */
+/**
+ * The year, case category and "Published only" chosen, kept in the address so that links carry them
+ * from page to page.
+ */
 export function useJusticeFilters() {
   const [params, setParams] = useSearchParams();
+  const figures = usePublishedOnly();
   const set = (name: string, value: string | null) =>
     setParams(
       (prev) => {
@@ -86,6 +80,10 @@ export function useJusticeFilters() {
     category,
     /** The dimension filter of the category ('all' is the total). */
     dims: category === ALL ? {} : ({ case_category: category } as Record<string, string>),
+    /** "Published only" (on by default for signed-in users; the public reads published figures only). */
+    figures,
+    /** The query parameters of that choice, to send with every request for figures. */
+    read: figures.query,
     setYear: (v: string | null) => set('year', v),
     setCategory: (v: string | null) => set('category', v),
     /** The address's query, to pass the choice on to another justice page. */
@@ -109,9 +107,14 @@ export function hasCategories(catalog: Catalog | undefined, code: string): boole
   return !!indicator?.variables.some((v) => catalog?.variables.find((x) => x.code === v)?.dimensions.includes('case_category'));
 }
 
+/** A partner's value for one period (not an org unit's), with its status; undefined when there is none. */
+export function partnerFigure(answer: IndicatorAnswer | undefined, partner: string, period: string | undefined) {
+  return answer?.values.find((v) => v.partner === partner && v.period === period && v.orgUnit === null);
+}
+
 /** Partners' values for one period, without the org-unit rows. */
 export function partnerValue(answer: IndicatorAnswer | undefined, partner: string, period: string | undefined): number | null {
-  return answer?.values.find((v) => v.partner === partner && v.period === period && v.orgUnit === null)?.value ?? null;
+  return partnerFigure(answer, partner, period)?.value ?? null;
 }
 
 /** Offers a text as a CSV file download, built in the browser (the table as shown). */

@@ -7,7 +7,9 @@ import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { REGION_SIZE } from '../statistics/coverage';
 import { useCoverageTexts } from '../statistics/Coverage';
-import { formatChange, formatNumber, formatWithUnit, monthsUpTo, NEARLY_FULL, type Dashboard } from './model';
+import { leastAdvanced, type FigureStatus } from '../statistics/figures';
+import { FigureStatusBadge } from '../statistics/StatusBadge';
+import { formatChange, formatNumber, formatWithUnit, monthsUpTo, NEARLY_FULL, type Dashboard, type PartnerFigures } from './model';
 
 function sumOf(values: (number | null)[]): { total: number | null; reported: number } {
   const known = values.filter((v) => v !== null);
@@ -20,6 +22,13 @@ interface Figure {
   value: string | null;
   note: string;
   alarm?: boolean;
+  /** What the figure rests on: marked when not yet published. */
+  status: FigureStatus | null;
+}
+
+/** The least advanced status of the partners with a figure: what a sum or ratio over them rests on. */
+function statusOver(partners: PartnerFigures[], figure: (p: PartnerFigures) => number | null): FigureStatus | null {
+  return leastAdvanced(partners.filter((p) => figure(p) !== null).map((p) => p.status));
 }
 
 /** The partners behind the region's figures of the month, counted from the partners' own figures. */
@@ -49,6 +58,7 @@ export function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
       key: 'arrivals',
       value: region.arrivals === null ? null : formatNumber(region.arrivals),
       note: region.arrivals === null ? coverage.missing(members.arrivals) : coverage.covered(members.arrivals),
+      status: region.status,
     },
     {
       key: 'change',
@@ -57,15 +67,27 @@ export function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
         region.arrivalsChange === null
           ? coverage.missing(members.change)
           : t('migration.key.changeCoverage', { members: members.change, size: REGION_SIZE }),
+      status: region.status,
     },
     {
       key: 'occupancy',
       value: region.occupancy === null ? null : formatWithUnit(region.occupancy, '%'),
       note: region.occupancy === null ? coverage.missing(members.occupancy) : coverage.covered(members.occupancy),
       alarm: region.occupancy !== null && region.occupancy >= NEARLY_FULL,
+      status: statusOver(partners, (p) => p.occupancy),
     },
-    { key: 'accommodated', value: formatNumber(accommodated.total), note: sumNote(accommodated.reported) },
-    { key: 'sleepingOutside', value: formatNumber(outside.total), note: sumNote(outside.reported) },
+    {
+      key: 'accommodated',
+      value: formatNumber(accommodated.total),
+      note: sumNote(accommodated.reported),
+      status: statusOver(partners, (p) => p.accommodated),
+    },
+    {
+      key: 'sleepingOutside',
+      value: formatNumber(outside.total),
+      note: sumNote(outside.reported),
+      status: statusOver(partners, (p) => p.sleepingOutside),
+    },
   ];
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} component="dl" spacing="sm" m={0}>
@@ -83,6 +105,7 @@ export function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
             <>
               <Text component="dd" m={0} fz={26} fw={700} c={f.alarm ? 'red.8' : undefined}>
                 {f.value}
+                <FigureStatusBadge status={f.status} />
               </Text>
               <Text component="dd" m={0} size="xs" c="dimmed">
                 {f.note}

@@ -1,13 +1,15 @@
 // The regional migration situation for a month (open to everyone, as far as the figures are
-// published; signed-in users also see their own partner's unpublished figures): the map, key
-// figures, twelve months of arrivals, intentions and applications, reception centres, the top
-// citizenships and the sources; signed-in users also get the early warnings and reporting compliance.
+// published; signed-in users open on the published figures too and may turn "Published only" off
+// to include the unpublished figures their role lets them read, each marked with its status): the
+// map, key figures, twelve months of arrivals, intentions and applications, reception centres, the
+// top citizenships and the sources; signed-in users also get the early warnings and reporting compliance.
 import { Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { User } from '../../platform/api';
 import { ErrorAlert } from '../../platform/feedback';
+import { PublishedOnlySwitch, usePublishedOnly } from '../../platform/PublishedOnly';
 import { Loading, QueryState } from '../../platform/QueryState';
 import { Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
@@ -37,14 +39,25 @@ export function MigrationPage({ user }: { user: User | null }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const asked = params.get('period');
-  const dashboard = useDashboard(user, asked);
+  const figures = usePublishedOnly();
+  const dashboard = useDashboard(user, asked, figures.query);
   const map = useRegionMap();
   const data = dashboard.data;
   const period = data?.period ?? null;
   // The month list offers every month with data, newest first, and the month shown even without data.
   const months = data ? [...new Set([...(period ? [period] : []), ...data.periods])].sort().reverse() : [];
   const partnerName = (code: string) => data?.partners.find((p) => p.partner === code)?.name ?? code;
-  const choose = (value: string | null) => value && setParams({ period: value }, { replace: true });
+  // The month joins the address's other choices (Published only).
+  const choose = (value: string | null) =>
+    value &&
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('period', value);
+        return next;
+      },
+      { replace: true },
+    );
   const coverage = useCoverageTexts();
   const noRegionArrivals = data && data.region.arrivals === null ? coverage.missing(regionMembers(data).arrivals) : null;
 
@@ -62,6 +75,7 @@ export function MigrationPage({ user }: { user: User | null }) {
           w={220}
           disabled={months.length === 0}
         />
+        <PublishedOnlySwitch state={figures} />
         {dashboard.isFetching && data && <Loader size="sm" aria-label={t('migration.loading')} />}
       </Group>
       {(dashboard.error || !data) && <QueryState error={dashboard.error} loading={t('migration.loading')} />}

@@ -4,6 +4,7 @@ import { Group, Progress, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DataTable, rightAligned, RowHeader } from '../../platform/DataTable';
 import { Muted } from '../../platform/text';
+import { FigureStatusBadge } from '../statistics/StatusBadge';
 import { formatMonth, formatNumber, NEARLY_FULL, occupancyColor, type Centre, type PartnerFigures } from './model';
 
 export function ReceptionTable({ centres, partners, period }: { centres: Centre[]; partners: PartnerFigures[]; period: string }) {
@@ -26,7 +27,10 @@ export function ReceptionTable({ centres, partners, period }: { centres: Centre[
       >
         {centres.map((c) => (
           <Table.Tr key={c.orgUnit}>
-            <RowHeader>{c.name}</RowHeader>
+            <RowHeader>
+              {c.name}
+              <FigureStatusBadge status={c.status} />
+            </RowHeader>
             <Table.Td>{nameOf(c.partner)}</Table.Td>
             <Table.Td ta="right">{formatNumber(c.capacity)}</Table.Td>
             <Table.Td ta="right">{formatNumber(c.accommodated)}</Table.Td>

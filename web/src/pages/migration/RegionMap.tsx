@@ -11,6 +11,9 @@ import { DataTable, rightAligned, RowHeader } from '../../platform/DataTable';
 import { SectionTitle } from '../../platform/Section';
 import { Muted } from '../../platform/text';
 import { EChart, type ChartOption } from '../statistics/EChart';
+import { hatching, UnpublishedNote, useFigureSuffix } from '../statistics/FigureMarks';
+import { isUnpublished } from '../statistics/figures';
+import { FigureStatusBadge } from '../statistics/StatusBadge';
 import { formatMonth, formatNumber, formatWithUnit, NEARLY_FULL, type PartnerFigures, type RegionMapData } from './model';
 
 echarts.use([MapChart, VisualMapComponent]);
@@ -43,6 +46,11 @@ export function RegionMap({ map, partners, period }: Props) {
   const [chosen, setChosen] = useState<Measure | null>(null);
   // Until the visitor chooses, show what the month has data for.
   const measure: Measure = chosen ?? (!hasArrivals && hasOccupancy ? 'occupancy' : 'arrivals');
+  const suffix = useFigureSuffix();
+  // A partner whose figure of the measure rests on unpublished data: hatched, and its status in the label and the tooltip.
+  const unpublished = (p: PartnerFigures | undefined) =>
+    !!p && (measure === 'arrivals' ? p.arrivals : p.occupancy) !== null && isUnpublished(p.status);
+  const anyUnpublished = partners.some(unpublished);
   const option = useMemo<ChartOption>(() => {
     registerRegion(map);
     const valueOf = (p: PartnerFigures) => (measure === 'arrivals' ? p.arrivals : p.occupancy);
@@ -60,15 +68,24 @@ export function RegionMap({ map, partners, period }: Props) {
           emphasis: { disabled: true },
           tooltip: { show: false },
         };
+      const marked = unpublished(figures);
       return {
         name: code,
         value: value ?? Number.NaN,
-        label: { show: true },
-        ...(value === null ? { itemStyle: { areaColor: NO_DATA } } : {}),
+        // The status in the label, on a white box so that it reads on any colour.
+        label: marked
+          ? { show: true, formatter: `${code}${suffix(figures)}`, backgroundColor: '#fff', padding: [1, 3], borderRadius: 2 }
+          : { show: true },
+        ...(value === null
+          ? { itemStyle: { areaColor: NO_DATA } }
+          : marked
+            ? { itemStyle: { decal: hatching('rgba(33, 37, 41, 0.45)'), borderColor: '#212529', borderWidth: 1.2, borderType: 'dashed' } }
+            : {}),
       };
     });
     const values = partners.map(valueOf).filter((v) => v !== null);
-    const suffix = measure === 'occupancy' ? ' %' : '';
+    const unit = measure === 'occupancy' ? ' %' : '';
+    const marksOf = (p: PartnerFigures | undefined) => (unpublished(p) ? suffix(p) : '');
     const nameOf = (code: string) =>
       byCode.get(code)?.name ?? map.features.find((f) => f.properties.code === code)?.properties.name ?? code;
     return {
@@ -77,7 +94,9 @@ export function RegionMap({ map, partners, period }: Props) {
         trigger: 'item',
         renderMode: 'richText',
         formatter: (p: { name: string; value: number }) =>
-          `${nameOf(p.name)}: ${Number.isNaN(p.value) ? t('migration.map.noData') : `${formatNumber(p.value)}${suffix}`}`,
+          `${nameOf(p.name)}: ${
+            Number.isNaN(p.value) ? t('migration.map.noData') : `${formatNumber(p.value)}${unit}${marksOf(byCode.get(p.name))}`
+          }`,
       },
       // No legend for a month without figures: there is nothing to read it against.
       visualMap:
@@ -125,7 +144,7 @@ export function RegionMap({ map, partners, period }: Props) {
         },
       ],
     };
-  }, [map, partners, measure, t]);
+  }, [map, partners, measure, suffix, t]);
 
   const label = t(measure === 'arrivals' ? 'migration.map.arrivalsLabel' : 'migration.map.occupancyLabel', { month: formatMonth(period) });
   return (
@@ -144,6 +163,7 @@ export function RegionMap({ map, partners, period }: Props) {
       </Group>
       <EChart option={option} label={label} height={420} />
       <Muted size="xs">{t('migration.map.note', { source: map.source })}</Muted>
+      <UnpublishedNote shown={anyUnpublished} kind="hatched" />
       <PartnerTable partners={partners} period={period} />
     </Stack>
   );
@@ -168,7 +188,10 @@ function PartnerTable({ partners, period }: { partners: PartnerFigures[]; period
     >
       {partners.map((p) => (
         <Table.Tr key={p.partner}>
-          <RowHeader>{p.name}</RowHeader>
+          <RowHeader>
+            {p.name}
+            <FigureStatusBadge status={p.status} />
+          </RowHeader>
           <Table.Td ta="right">{formatNumber(p.arrivals)}</Table.Td>
           <Table.Td ta="right">{formatWithUnit(p.share, '%')}</Table.Td>
           <Table.Td ta="right">{formatNumber(p.capacity)}</Table.Td>

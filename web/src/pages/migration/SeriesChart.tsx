@@ -7,6 +7,8 @@ import { DataTable, rightAligned, RowHeader } from '../../platform/DataTable';
 import { SectionTitle } from '../../platform/Section';
 import { Muted } from '../../platform/text';
 import { axisTooltip, EChart, type ChartOption } from '../statistics/EChart';
+import { FigureValue, pointItem, UnpublishedNote, useFigureSuffix } from '../statistics/FigureMarks';
+import { isUnpublished } from '../statistics/figures';
 import { formatMonth, formatNumber, monthsUpTo, type PartnerFigures, type Series } from './model';
 
 interface Props {
@@ -22,8 +24,12 @@ export function SeriesChart({ series, partners, period }: Props) {
   // Every month of the window, those without figures too: a gap in the line is a month without data.
   const periods = useMemo(() => monthsUpTo(period, 12), [period]);
   const withData = partners.filter((p) => current?.values.some((v) => v.partner === p.partner && v.value !== null));
-  const valueAt = (partner: string, month: string) =>
-    current?.values.find((v) => v.partner === partner && v.period === month)?.value ?? null;
+  const figureAt = (partner: string, month: string) => current?.values.find((v) => v.partner === partner && v.period === month);
+  const valueAt = (partner: string, month: string) => figureAt(partner, month)?.value ?? null;
+  const suffix = useFigureSuffix();
+  const unpublished = withData.some((p) =>
+    periods.some((month) => valueAt(p.partner, month) !== null && isUnpublished(figureAt(p.partner, month)?.status)),
+  );
 
   const option = useMemo<ChartOption>(
     () => ({
@@ -33,15 +39,21 @@ export function SeriesChart({ series, partners, period }: Props) {
       grid: { left: 8, right: 16, top: 24, bottom: 40, containLabel: true },
       xAxis: { type: 'category', data: periods, boundaryGap: false },
       yAxis: { type: 'value' },
-      series: withData.map((p) => ({
-        type: 'line',
-        name: p.name,
-        connectNulls: false,
-        symbolSize: 6,
-        data: periods.map((month) => valueAt(p.partner, month)),
-      })),
+      series: withData.map((p) => {
+        // Points not yet published are triangles, and their status follows the figure in the tooltip ('1,234 (draft)').
+        const at = periods.map((month) => figureAt(p.partner, month));
+        return {
+          type: 'line',
+          name: p.name,
+          connectNulls: false,
+          symbolSize: 6,
+          showAllSymbol: true,
+          tooltip: { valueFormatter: (v: unknown, i: number) => (typeof v === 'number' ? `${formatNumber(v)}${suffix(at[i])}` : '—') },
+          data: at.map((f) => pointItem(f?.value ?? null, f)),
+        };
+      }),
     }),
-    [current, periods, withData],
+    [current, periods, withData, suffix],
   );
 
   return (
@@ -72,6 +84,7 @@ export function SeriesChart({ series, partners, period }: Props) {
             })}
             height={340}
           />
+          <UnpublishedNote shown={unpublished} kind="triangles" />
           <DataTable
             minWidth={Math.max(480, 120 + periods.length * 72)}
             striped
@@ -83,7 +96,7 @@ export function SeriesChart({ series, partners, period }: Props) {
                 <RowHeader>{p.name}</RowHeader>
                 {periods.map((month) => (
                   <Table.Td key={month} ta="right">
-                    {formatNumber(valueAt(p.partner, month))}
+                    <FigureValue text={formatNumber(valueAt(p.partner, month))} status={figureAt(p.partner, month)?.status ?? null} />
                   </Table.Td>
                 ))}
               </Table.Tr>

@@ -2,6 +2,7 @@
 // migration pages share, and small pure helpers (number and month formatting, the sources list).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type User } from '../../platform/api';
+import type { FigureStatus } from '../statistics/figures';
 import type { Status } from '../statistics/model';
 
 export interface PartnerFigures {
@@ -13,11 +14,14 @@ export interface PartnerFigures {
   capacity: number | null;
   accommodated: number | null;
   sleepingOutside: number | null;
+  /** The least advanced workflow status of the partner's figures of the month (null: none); only published ones are public. */
+  status: FigureStatus | null;
 }
 export interface SeriesValue {
   partner: string;
   period: string;
   value: number | null;
+  status: FigureStatus | null;
 }
 export interface Series {
   indicator: string;
@@ -31,6 +35,7 @@ export interface Centre {
   capacity: number | null;
   accommodated: number | null;
   occupancy: number | null;
+  status: FigureStatus | null;
 }
 export interface Citizenship {
   code: string;
@@ -48,7 +53,22 @@ export interface Dashboard {
   /** Every month with data the caller may see, oldest first. */
   periods: string[];
   partners: PartnerFigures[];
-  region: { arrivals: number | null; occupancy: number | null; arrivalsChange: number | null };
+  region: {
+    arrivals: number | null;
+    occupancy: number | null;
+    arrivalsChange: number | null;
+    /** How many partners reported the month's arrivals, and how many the regional figure needs. */
+    members: number;
+    required: number;
+    /** Why there is no regional figure, or null. */
+    reason: string | null;
+    /** What the regional arrivals rest on; null when none reported. */
+    status: FigureStatus | null;
+  };
+  /** The instant the figures are as published at, or null (now). */
+  asOf: string | null;
+  /** True when only published figures are shown (always for the public). */
+  publishedOnly: boolean;
   series: Series[];
   centres: Centre[];
   citizenships: Citizenship[];
@@ -118,10 +138,12 @@ export const paths = {
 /** Query keys carry the viewer: the same request answers differently for each user. */
 const viewerKey = (user: User | null) => user?.id ?? 'public';
 
-export function useDashboard(user: User | null, period: string | null) {
+/** The dashboard of a month (the latest when null); `read` is the "Published only" choice's query (`publishedOnly=true` or none). */
+export function useDashboard(user: User | null, period: string | null, read: Record<string, string>) {
+  const query = new URLSearchParams({ ...(period ? { period } : {}), months: '12', ...read });
   return useQuery({
-    queryKey: ['migration', 'dashboard', viewerKey(user), period ?? 'latest'],
-    queryFn: () => api<Dashboard>('GET', `/migration/dashboard?${new URLSearchParams({ ...(period ? { period } : {}), months: '12' })}`),
+    queryKey: ['migration', 'dashboard', viewerKey(user), period ?? 'latest', read.publishedOnly ?? 'all'],
+    queryFn: () => api<Dashboard>('GET', `/migration/dashboard?${query}`),
     placeholderData: (previous) => previous,
   });
 }

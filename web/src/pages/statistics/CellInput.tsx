@@ -1,11 +1,16 @@
-// One value of the form: a text input taking a number or NA / NAP / NQ, and a small button
-// opening the comment on that value. Changed cells are marked; the server's problem is shown under it.
-import { Button, Group, Popover, Stack, Text, Textarea, TextInput } from '@mantine/core';
+// One value of the form: a text input taking a number or NA / NAP / NQ, its observation status as a
+// small code badge ("E", explained on hover or focus: "E: estimated"), and a small button opening
+// the comment and the observation status of that value. Changed cells are marked; the server's
+// problem is shown under it.
+import { Badge, Button, Group, NativeSelect, Popover, Stack, Text, Textarea, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { isObsStatus, OBS_STATUSES } from './figures';
 
 export interface CellState {
   value: string;
   comment: string;
+  /** The SDMX observation status code ('' for none). */
+  obsStatus: string;
   changed: boolean;
   error: string | null;
 }
@@ -14,7 +19,22 @@ interface Props {
   label: string;
   cell: CellState;
   readOnly: boolean;
-  onChange: (patch: { value?: string; comment?: string }) => void;
+  onChange: (patch: { value?: string; comment?: string; obsStatus?: string }) => void;
+}
+
+/** An observation status code as a small badge, its meaning on hover or focus and for screen readers. */
+export function ObsStatusBadge({ code }: { code: string | null | undefined }) {
+  const { t } = useTranslation();
+  if (!code) return null;
+  const hint = t('obsStatus.hint', { code, text: isObsStatus(code) ? t(`obsStatus.${code}`) : code });
+  return (
+    <Tooltip label={hint} withArrow>
+      <Badge variant="outline" color="grape" size="sm" radius="sm" tabIndex={0} className="badge-inline" mt={4}>
+        <span aria-hidden="true">{code}</span>
+        <VisuallyHidden>{`${t('obsStatus.label')}: ${hint}`}</VisuallyHidden>
+      </Badge>
+    </Tooltip>
+  );
 }
 
 export function CellInput({ label, cell, readOnly, onChange }: Props) {
@@ -35,6 +55,7 @@ export function CellInput({ label, cell, readOnly, onChange }: Props) {
         onChange={(e) => onChange({ value: e.currentTarget.value })}
         data-changed={cell.changed || undefined}
       />
+      <ObsStatusBadge code={cell.obsStatus} />
       {(!readOnly || hasComment) && (
         <Popover width={280} position="bottom-end" withArrow trapFocus={!readOnly} returnFocus>
           <Popover.Target>
@@ -51,15 +72,28 @@ export function CellInput({ label, cell, readOnly, onChange }: Props) {
                 <Text size="sm">{cell.comment}</Text>
               </Stack>
             ) : (
-              <Textarea
-                label={t('form.commentOn', { cell: label })}
-                autosize
-                minRows={2}
-                maxRows={6}
-                maxLength={2000}
-                value={cell.comment}
-                onChange={(e) => onChange({ comment: e.currentTarget.value })}
-              />
+              <Stack gap="xs">
+                <Textarea
+                  label={t('form.commentOn', { cell: label })}
+                  autosize
+                  minRows={2}
+                  maxRows={6}
+                  maxLength={2000}
+                  value={cell.comment}
+                  onChange={(e) => onChange({ comment: e.currentTarget.value })}
+                />
+                <NativeSelect
+                  label={t('obsStatus.label')}
+                  aria-label={t('obsStatus.labelOf', { cell: label })}
+                  size="xs"
+                  value={cell.obsStatus}
+                  onChange={(e) => onChange({ obsStatus: e.currentTarget.value })}
+                  data={[
+                    { value: '', label: t('obsStatus.none') },
+                    ...OBS_STATUSES.map((code) => ({ value: code, label: t('obsStatus.hint', { code, text: t(`obsStatus.${code}`) }) })),
+                  ]}
+                />
+              </Stack>
             )}
           </Popover.Dropdown>
         </Popover>

@@ -10,6 +10,8 @@ import { alongSpan, periodSpan } from '../../platform/periods';
 import { hasRegionValue, regionMedian } from './coverage';
 import { useCoverageTexts } from './Coverage';
 import { axisTooltip, EChart, type ChartOption } from './EChart';
+import { barItem, pointItem, UnpublishedNote, useFigureSuffix, type Marked } from './FigureMarks';
+import { isUnpublished } from './figures';
 import type { IndicatorAnswer } from './IndicatorTable';
 
 const REGION_COLOR = '#1c3f95';
@@ -23,9 +25,25 @@ interface Props {
   period: string;
 }
 
+/** A value with the indicator's unit, as the tooltips write it. */
+function withUnitText(v: unknown, unit: string): string {
+  return v == null || v === '-' ? '—' : `${String(v)}${unit ? ` ${unit}` : ''}`;
+}
+
 /** The tooltip of the indicator's charts: each value with the indicator's unit. */
 function tooltipOf(unit: string) {
-  return axisTooltip((v) => (v == null ? '—' : `${String(v)}${unit ? ` ${unit}` : ''}`));
+  return axisTooltip((v) => withUnitText(v, unit));
+}
+
+/** A series' own tooltip: each value with the unit and, when not published or revised, its marks ('12.5 % (draft)'). */
+function markedTooltip(
+  unit: string,
+  factsAt: (index: number) => Partial<Marked> | null | undefined,
+  suffix: ReturnType<typeof useFigureSuffix>,
+) {
+  return {
+    valueFormatter: (v: unknown, index: number) => `${withUnitText(v, unit)}${v == null || v === '-' ? '' : suffix(factsAt(index))}`,
+  };
 }
 
 /** A horizontal line at one of the region's figures (its value, the median), named in its colour at one end. */
@@ -38,16 +56,25 @@ export function PartnerBars({ answer, wb6, period, others = [] }: Props & { othe
   const { indicator } = answer;
   const region = answer.region.find((r) => r.period === period);
   const coverage = useCoverageTexts();
+  const suffix = useFigureSuffix();
+  const codes = useMemo(() => [...wb6, ...others].map((p) => p.code), [wb6, others]);
+  const facts = useMemo(
+    () => codes.map((code) => answer.values.find((v) => v.partner === code && v.period === period && v.orgUnit === null)),
+    [answer, codes, period],
+  );
+  const unpublished = facts.some((f) => f && f.value !== null && isUnpublished(f.status));
   const option = useMemo<ChartOption>(() => {
-    const value = (code: string) =>
-      answer.values.find((v) => v.partner === code && v.period === period && v.orgUnit === null)?.value ?? null;
+    const value = (i: number) => facts[i]?.value ?? null;
     const median = regionMedian(region);
-    // Only a region of enough partners gets its lines, named with the partners they stand on.
+    // Only a region of enough partners gets its lines, named with the partners they stand on (and the status they rest on).
+    const regionMarks = suffix({ status: region?.status ?? null });
     const lines = [
-      median !== null ? regionLine(median, t('indicators.median'), MEDIAN_COLOR, 'dashed', 'insideStartTop') : null,
-      hasRegionValue(region) ? regionLine(region.value, coverage.covered(region.members), REGION_COLOR, 'solid', 'insideEndTop') : null,
+      median !== null ? regionLine(median, `${t('indicators.median')}${regionMarks}`, MEDIAN_COLOR, 'dashed', 'insideStartTop') : null,
+      hasRegionValue(region)
+        ? regionLine(region.value, `${coverage.covered(region.members)}${regionMarks}`, REGION_COLOR, 'solid', 'insideEndTop')
+        : null,
     ].filter((l) => l !== null);
-    const codes = [...wb6, ...others].map((p) => p.code);
+    const tooltip = markedTooltip(indicator.unit, (i) => facts[i], suffix);
     // Two stacked series share one bar per partner: each has values only for its own group.
     const series: Record<string, unknown>[] = [
       {
@@ -56,7 +83,8 @@ export function PartnerBars({ answer, wb6, period, others = [] }: Props & { othe
         stack: 'partners',
         barMaxWidth: 48,
         itemStyle: { color: WB6_COLOR },
-        data: codes.map((c, i) => (i < wb6.length ? (value(c) ?? '-') : '-')),
+        tooltip,
+        data: codes.map((_c, i) => (i < wb6.length ? barItem(value(i) ?? '-', facts[i]) : '-')),
         markLine: { symbol: 'none', silent: true, data: lines },
       },
     ];
@@ -67,7 +95,8 @@ export function PartnerBars({ answer, wb6, period, others = [] }: Props & { othe
         stack: 'partners',
         barMaxWidth: 48,
         itemStyle: { color: EU_COLOR, borderColor: '#495057', borderType: 'dashed', borderWidth: 1 },
-        data: codes.map((c, i) => (i >= wb6.length ? (value(c) ?? '-') : '-')),
+        tooltip,
+        data: codes.map((_c, i) => (i >= wb6.length ? barItem(value(i) ?? '-', facts[i]) : '-')),
         markArea: {
           silent: true,
           itemStyle: { color: 'rgba(134, 142, 150, 0.08)' },
@@ -85,38 +114,53 @@ export function PartnerBars({ answer, wb6, period, others = [] }: Props & { othe
       yAxis: { type: 'value', name: indicator.unit || undefined },
       series,
     };
-  }, [answer, wb6, others, period, region, indicator, coverage, t]);
-  return <EChart option={option} label={t('indicators.barsLabel', { indicator: indicator.label, period })} />;
+  }, [codes, facts, wb6, others, region, indicator, coverage, suffix, t]);
+  return (
+    <>
+      <EChart option={option} label={t('indicators.barsLabel', { indicator: indicator.label, period })} />
+      <UnpublishedNote shown={unpublished} kind="hatched" />
+    </>
+  );
 }
 
 export function PartnerLines({ answer, wb6 }: Omit<Props, 'period'>) {
   const { t } = useTranslation();
   const { indicator } = answer;
+  const suffix = useFigureSuffix();
+  const unpublished = answer.values.some(
+    (v) => v.orgUnit === null && v.value !== null && isUnpublished(v.status) && wb6.some((p) => p.code === v.partner),
+  );
   const option = useMemo<ChartOption>(() => {
     // Every period of the range, those without values too: a line breaks where a period has none.
     const periods = periodSpan(answer.periods);
-    const series = wb6.map((p) => ({
-      type: 'line',
-      name: p.code,
-      connectNulls: false,
-      symbolSize: 6,
-      data: alongSpan(
-        periods,
+    // A series of points along the periods: unpublished ones drawn as triangles, and named so in the tooltip.
+    const along = (name: string, points: { period: string; value: number | null; status?: Marked['status']; revised?: boolean }[]) => {
+      const at = periods.map((period) => points.find((p) => p.period === period));
+      const values = alongSpan(periods, points);
+      return {
+        type: 'line',
+        name,
+        connectNulls: false,
+        symbolSize: 6,
+        showAllSymbol: true,
+        tooltip: markedTooltip(indicator.unit, (i) => at[i], suffix),
+        data: values.map((v, i) => pointItem(v, at[i])),
+      };
+    };
+    const series: Record<string, unknown>[] = wb6.map((p) =>
+      along(
+        p.code,
         answer.values.filter((v) => v.partner === p.code && v.orgUnit === null),
       ),
-    }));
+    );
     series.push({
-      type: 'line',
-      name: t('indicators.region'),
-      connectNulls: false,
-      symbolSize: 6,
-      data: alongSpan(
-        periods,
-        answer.region.map((r) => ({ period: r.period, value: hasRegionValue(r) ? r.value : null })),
+      ...along(
+        t('indicators.region'),
+        answer.region.map((r) => ({ period: r.period, value: hasRegionValue(r) ? r.value : null, status: r.status ?? null })),
       ),
       lineStyle: { type: 'dashed', width: 3, color: REGION_COLOR },
       itemStyle: { color: REGION_COLOR },
-    } as (typeof series)[number]);
+    });
     return {
       animationDuration: 300,
       tooltip: tooltipOf(indicator.unit),
@@ -126,6 +170,11 @@ export function PartnerLines({ answer, wb6 }: Omit<Props, 'period'>) {
       yAxis: { type: 'value', name: indicator.unit || undefined },
       series,
     };
-  }, [answer, wb6, indicator, t]);
-  return <EChart option={option} label={t('indicators.linesLabel', { indicator: indicator.label })} height={360} />;
+  }, [answer, wb6, indicator, suffix, t]);
+  return (
+    <>
+      <EChart option={option} label={t('indicators.linesLabel', { indicator: indicator.label })} height={360} />
+      <UnpublishedNote shown={unpublished} kind="triangles" />
+    </>
+  );
 }

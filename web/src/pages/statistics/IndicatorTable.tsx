@@ -9,6 +9,9 @@ import { withUnit } from '../../platform/format';
 import { Muted } from '../../platform/text';
 import { hasRegionValue, regionMedian, type RegionEntry } from './coverage';
 import { NoRegionValue, useCoverageTexts } from './Coverage';
+import { FigureMarks, FigureValue } from './FigureMarks';
+import type { FigureStatus } from './figures';
+import { FigureStatusBadge } from './StatusBadge';
 
 export interface IndicatorValue {
   partner: string;
@@ -18,6 +21,14 @@ export interface IndicatorValue {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** The least advanced workflow status of the data the value rests on; null without data. */
+  status: FigureStatus | null;
+  /** The release the value comes from; null when not published. */
+  release: number | null;
+  /** The value comes from a release that revised an earlier one. */
+  revised: boolean;
+  /** No partner total was given and the org-unit list is not declared complete: this many org units reported. */
+  partialUnits: number | null;
 }
 export interface IndicatorAnswer {
   indicator: { code: string; label: string; unit: string; decimals: number; aggregation: string; polarity: string; description: string };
@@ -88,7 +99,9 @@ export function PeriodTable({ answer, partners, period }: Props) {
                   <RowHeader>
                     {v.partner} — {name(v.partner)}
                   </RowHeader>
-                  <Table.Td ta="right">{formatNumber(v.value, decimals)}</Table.Td>
+                  <Table.Td ta="right">
+                    <FigureValue text={formatNumber(v.value, decimals)} {...v} />
+                  </Table.Td>
                   <Table.Td ta="right">{formatNumber(v.numerator)}</Table.Td>
                   <Table.Td ta="right">{formatNumber(v.denominator)}</Table.Td>
                 </Table.Tr>
@@ -112,6 +125,7 @@ export function PeriodTable({ answer, partners, period }: Props) {
                 <>
                   <Table.Td ta="right" fw={700}>
                     {formatNumber(value, decimals)}
+                    <FigureStatusBadge status={region.status} />
                   </Table.Td>
                   <Table.Td />
                   <Table.Td />
@@ -132,8 +146,8 @@ export function PeriodTable({ answer, partners, period }: Props) {
 export function SeriesTable({ answer, partners }: Omit<Props, 'period'>) {
   const { t } = useTranslation();
   const { decimals } = answer.indicator;
-  const value = (partner: string, period: string) =>
-    answer.values.find((v) => v.partner === partner && v.period === period && v.orgUnit === null)?.value;
+  const valueOf = (partner: string, period: string) =>
+    answer.values.find((v) => v.partner === partner && v.period === period && v.orgUnit === null);
   return (
     <DataTable
       minWidth={200 + answer.periods.length * 90}
@@ -146,11 +160,14 @@ export function SeriesTable({ answer, partners }: Omit<Props, 'period'>) {
           <RowHeader>
             {p.code} — {p.name}
           </RowHeader>
-          {answer.periods.map((period) => (
-            <Table.Td key={period} ta="right">
-              {formatNumber(value(p.code, period), decimals)}
-            </Table.Td>
-          ))}
+          {answer.periods.map((period) => {
+            const v = valueOf(p.code, period);
+            return (
+              <Table.Td key={period} ta="right">
+                <FigureValue text={formatNumber(v?.value, decimals)} {...v} />
+              </Table.Td>
+            );
+          })}
         </Table.Tr>
       ))}
       <Table.Tr>
@@ -186,6 +203,7 @@ export function RegionValue({
     <>
       <Text span display="block" size="sm" fw={700}>
         {formatNumber(value, decimals)}
+        <FigureMarks status={entry?.status ?? null} />
       </Text>
       <Text span display="block" size="xs" c="dimmed">
         {coverage.partners(members)}

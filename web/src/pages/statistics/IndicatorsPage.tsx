@@ -8,9 +8,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
 import { ErrorAlert } from '../../platform/feedback';
+import { PublishedOnlySwitch, usePublishedOnly } from '../../platform/PublishedOnly';
 import { Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
 import { RegionNote } from './Coverage';
+import { IndicatorAbout } from './IndicatorAbout';
 import { PartnerBars, PartnerLines } from './IndicatorCharts';
 import { PeriodTable, SeriesTable, type IndicatorAnswer } from './IndicatorTable';
 import { useCatalog, usePartners, type Catalog } from './model';
@@ -29,7 +31,9 @@ export function IndicatorsPage() {
   const [filters, setFilters] = useState<Record<string, string>>({});
   const [chosenPeriod, setChosenPeriod] = useState<string | null>(null);
   const indicator = indicators.find((i) => i.code === code) ?? indicators[0];
-  const query = new URLSearchParams(filters).toString();
+  // Signed-in users open on the published figures too; the switch adds the figures not yet published.
+  const figures = usePublishedOnly();
+  const query = new URLSearchParams({ ...filters, ...figures.query }).toString();
   const answer = useQuery({
     queryKey: ['indicator-values', indicator?.code, query],
     queryFn: () => api<IndicatorAnswer>('GET', `/indicators/${encodeURIComponent(indicator!.code)}/values${query ? `?${query}` : ''}`),
@@ -47,7 +51,7 @@ export function IndicatorsPage() {
   const period = chosenPeriod && periods.includes(chosenPeriod) ? chosenPeriod : periods[periods.length - 1];
   const wb6 = (partners.data?.partners ?? []).filter((p) => p.group === 'WB6');
   const csv = indicator
-    ? `/api/v1/indicators/${encodeURIComponent(indicator.code)}/values?${new URLSearchParams({ ...filters, format: 'csv' })}`
+    ? `/api/v1/indicators/${encodeURIComponent(indicator.code)}/values?${new URLSearchParams({ ...filters, format: 'csv', ...figures.query })}`
     : '#';
   const info = answer.data?.indicator;
   const region = answer.data?.region.find((r) => r.period === period);
@@ -98,6 +102,7 @@ export function IndicatorsPage() {
             miw={220}
           />
         ))}
+        <PublishedOnlySwitch state={figures} />
       </Group>
       <ErrorAlert error={error} />
       {info && (
@@ -113,6 +118,7 @@ export function IndicatorsPage() {
               )}
             </Group>
             {info.description && <Text size="sm">{info.description}</Text>}
+            <IndicatorAbout indicator={info} />
             <Muted>
               {t(`indicators.aggregation.${info.aggregation}`, {
                 defaultValue: t('indicators.aggregation.other', { rule: info.aggregation }),

@@ -1,5 +1,6 @@
 // One partner's submission for one dataset and period: status and version, downloads, the
-// data-entry form, validation findings, workflow buttons and the thread.
+// data-entry form, validation findings, workflow buttons, the declaration that the org-unit list is
+// complete, the thread, and the releases with the values they revised.
 import { Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,8 @@ import { BackLink } from '../../platform/BackLink';
 import { QueryState } from '../../platform/QueryState';
 import { Muted } from '../../platform/text';
 import { FindingsPanel } from './FindingsPanel';
+import { OrgUnitsPanel } from './OrgUnitsPanel';
+import { ReleasesPanel } from './ReleasesPanel';
 import {
   formatDateTime,
   submissionPath,
@@ -111,8 +114,16 @@ export function SubmissionPage({ user }: { user: User }) {
             <Paper withBorder p="md">
               <FindingsPanel catalog={catalog.data} submission={s} orgUnits={units} onChanged={refresh} />
             </Paper>
+            {dataset.orgUnitKinds.length > 0 && (
+              <Paper withBorder p="md">
+                <OrgUnitsPanel submission={s} onChanged={refresh} />
+              </Paper>
+            )}
             <Paper withBorder p="md">
               <ThreadPanel submission={s} onChanged={refresh} />
+            </Paper>
+            <Paper withBorder p="md">
+              <ReleasesPanel catalog={catalog.data} submission={s} orgUnits={units} />
             </Paper>
           </Stack>
         </Grid.Col>

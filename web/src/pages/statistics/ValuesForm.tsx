@@ -1,6 +1,7 @@
 // The data-entry form, generated from the catalogue: the partner's own figures and, through a
-// select, each org unit of a kind the dataset collects. "Save draft" sends only changed cells with
-// the version read; the server's per-cell problems show next to the cells, a stale version offers a reload.
+// select, each org unit of a kind the dataset collects; each value with its comment and observation
+// status. "Save draft" sends only changed cells with the version read; the server's per-cell
+// problems show next to the cells, a stale version offers a reload.
 import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -26,7 +27,10 @@ import { VariableRows, type CellAccess } from './VariableRows';
 interface Draft {
   value: string;
   comment: string;
+  /** The observation status code ('' for none). */
+  obsStatus: string;
 }
+const EMPTY: Draft = { value: '', comment: '', obsStatus: '' };
 interface SaveResult {
   version: number;
   status: string;
@@ -64,26 +68,26 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
       new Map(
         submission.values.map((v) => [
           cellKey(v.variable, v.orgUnit, v.coords),
-          { value: fromApiValue(v.value), comment: v.comment ?? '' },
+          { value: fromApiValue(v.value), comment: v.comment ?? '', obsStatus: v.obsStatus ?? '' },
         ]),
       ),
     [submission.values],
   );
   const changedKeys = Object.keys(drafts).filter((k) => {
-    const before = stored.get(k) ?? { value: '', comment: '' };
+    const before = stored.get(k) ?? EMPTY;
     const d = drafts[k]!;
-    return d.value.trim() !== before.value || d.comment.trim() !== before.comment;
+    return d.value.trim() !== before.value || d.comment.trim() !== before.comment || d.obsStatus !== before.obsStatus;
   });
   const changedSet = new Set(changedKeys);
 
   const cells: CellAccess = {
     readOnly,
     get: (key): CellState => {
-      const d = drafts[key] ?? stored.get(key) ?? { value: '', comment: '' };
-      return { value: d.value, comment: d.comment, changed: changedSet.has(key), error: cellErrors[key] ?? null };
+      const d = drafts[key] ?? stored.get(key) ?? EMPTY;
+      return { value: d.value, comment: d.comment, obsStatus: d.obsStatus, changed: changedSet.has(key), error: cellErrors[key] ?? null };
     },
     set: (key, patch) => {
-      setDrafts((all) => ({ ...all, [key]: { ...(all[key] ?? stored.get(key) ?? { value: '', comment: '' }), ...patch } }));
+      setDrafts((all) => ({ ...all, [key]: { ...(all[key] ?? stored.get(key) ?? EMPTY), ...patch } }));
       if (cellErrors[key]) setCellErrors(({ [key]: _dropped, ...rest }) => rest);
       setNotice(null);
     },
@@ -94,7 +98,8 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
       const values = keys.map((k) => {
         const { variable, orgUnit, coords } = parseCellKey(k);
         const d = drafts[k]!;
-        return { variable, orgUnit, coords, value: toApiValue(d.value), comment: d.comment.trim() || null };
+        // The observation status is sent with every value: a value saved without it loses the one it had.
+        return { variable, orgUnit, coords, value: toApiValue(d.value), comment: d.comment.trim() || null, obsStatus: d.obsStatus || null };
       });
       return api<SaveResult>('PUT', `${submissionPath(submission)}/values`, { version: submission.version, values });
     },

@@ -10,7 +10,7 @@ import { cellKey, type Coords, type Dimension, type Variable } from './model';
 
 export interface CellAccess {
   get: (key: string) => CellState;
-  set: (key: string, patch: { value?: string; comment?: string }) => void;
+  set: (key: string, patch: { value?: string; comment?: string; obsStatus?: string }) => void;
   readOnly: boolean;
 }
 

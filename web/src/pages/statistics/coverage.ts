@@ -1,6 +1,7 @@
 // How many of the six Western Balkan partners a regional figure stands on. The API gives a region
 // entry for every period: its value and median only when at least the indicator's `min_coverage`
 // partners reported (`members` ≥ `required`), else null. Pure functions.
+import type { FigureStatus } from './figures';
 
 /** The partners of the region: the regional figures are counted out of these six. */
 export const REGION_SIZE = 6;
@@ -16,6 +17,8 @@ export interface RegionEntry {
   required: number;
   /** Why there is no regional value, or null. */
   reason: string | null;
+  /** The least advanced workflow status of the members' figures; null when none reported. */
+  status?: FigureStatus | null;
 }
 
 /** Whether the period has a regional value: enough partners reported and the value could be formed. */

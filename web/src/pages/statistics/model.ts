@@ -74,6 +74,8 @@ export interface StoredCell {
   coords: Coords;
   value: CellValue;
   comment: string | null;
+  /** SDMX observation status: A normal, B break in series, E estimated, P provisional, M missing; null when none. */
+  obsStatus: string | null;
 }
 export interface Finding {
   key: string;
@@ -111,10 +113,31 @@ export interface Submission {
   dueDate: string;
   late: boolean;
   updatedAt: string | null;
+  /** The partner declared its org-unit list complete for the period: totals may be summed from its org units. */
+  orgUnitsComplete: boolean;
+  /** How many times it was published (each a release, listed by …/releases). */
+  releases: number;
   values: StoredCell[];
   findings: Finding[];
   events: ThreadEvent[];
   can: Can;
+}
+/** Every release of a submission and each value a later release revised (GET …/releases). */
+export interface RevisionHistory {
+  dataset: string;
+  partner: string;
+  period: string;
+  releases: { number: number; publishedAt: string; publishedBy: string; reason: string | null }[];
+  revisions: {
+    release: number;
+    publishedAt: string;
+    reason: string | null;
+    variable: string;
+    orgUnit: string | null;
+    coords: Coords;
+    old: number | string | null;
+    new: number | string | null;
+  }[];
 }
 export interface SubmissionKey {
   dataset: string;
