@@ -288,6 +288,9 @@ export function differences(answer, rows, roundTo, decimals) {
 export async function buildReadModel(db, store) {
   const { backfillReadModel } = await import(dist('statistics/read-model.service.js'));
   const { SYSTEM_ACTOR } = await import(dist('platform/audit/actor.js'));
+  // The backfill writes an audit entry: keyed like the entries `jha migrate` wrote with the same secret.
+  const { installAuditKey } = await import(dist('platform/audit/audit-key.js'));
+  installAuditKey({ sessionSecret: BENCH_SECRET });
   const start = process.hrtime.bigint();
   const done = await backfillReadModel(db, SYSTEM_ACTOR);
   const took = Number(process.hrtime.bigint() - start) / 1e9;

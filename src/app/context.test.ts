@@ -27,6 +27,7 @@ describe('composition root', () => {
       '20261128T0600_reviewer_domains',
       '20261202T0000_case_import_jobs',
       '20261203T0000_read_model',
+      '20261204T0000_audit_key',
     ]);
     expect([...reviewDomains(ctx)].sort()).toEqual(['commitments', 'justice', 'migration']);
     expect(Object.keys(jobHandlers(ctx)).sort()).toEqual([

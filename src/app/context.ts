@@ -1,5 +1,6 @@
 // Loads what every part of a process shares, once: the configuration, the catalogue, and the
 // modules' event subscriptions.
+import { installAuditKey } from '../platform/audit/audit-key.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import type { Migrations } from '../platform/db/database.js';
 import { platformMigrations } from '../platform/db/migrations/index.js';
@@ -15,10 +16,12 @@ let wired = false;
 /**
  * The context of a process: the configuration (from the environment unless given) and the
  * catalogue (the shipped catalogs/ folder unless given), with the modules' subscriptions registered
- * on the event bus. Call it once per process and pass the result on.
+ * on the event bus and the audit chain's key installed. Call it once per process and pass the result on.
  */
 export function createContext(opts: { config?: Config; catalog?: Catalog } = {}): AppContext {
   const ctx: AppContext = { config: opts.config ?? loadConfig(), catalog: opts.catalog ?? loadCatalogs(CATALOG_DIR) };
+  // Every audit entry the process writes is keyed with AUDIT_KEY (or the development key).
+  installAuditKey(ctx.config);
   wireEvents();
   return ctx;
 }

@@ -22,6 +22,11 @@ export interface Config {
   publicUrl: string;
   /** Sender of outgoing e-mail, e.g. `JHA Hub <no-reply@jha-hub.local>`. */
   mailFrom: string;
+  /**
+   * AUDIT_KEY: the key of the audit chain's HMAC, kept outside the database. Not set (null or
+   * absent): a development key derived from SESSION_SECRET is used, and `jha audit verify` says so.
+   */
+  auditKey?: string | null;
 }
 
 export const DEFAULT_DATABASE_PATH = './data/jha.sqlite';
@@ -151,20 +156,32 @@ function resolveSessionSecret(value: string | undefined, database: DatabaseConfi
   return secret;
 }
 
+/** AUDIT_KEY: at least 32 characters, and not SESSION_SECRET itself (a key of its own, kept apart). */
+function parseAuditKey(value: string | undefined, sessionSecret: string): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError('AUDIT_KEY', `must be at least ${MIN_SECRET_LENGTH} characters long (it is ${value.length}).`);
+  }
+  if (value === sessionSecret) throw new ConfigError('AUDIT_KEY', 'must differ from SESSION_SECRET (e.g. openssl rand -hex 32).');
+  return value;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const database = parseDatabaseUrl(env.DATABASE_URL);
   const host = (env.HOST ?? '').trim() || 'localhost';
   const port = parsePort(env.PORT);
+  const sessionSecret = resolveSessionSecret(env.SESSION_SECRET, database);
   return {
     database,
     port,
     host,
-    sessionSecret: resolveSessionSecret(env.SESSION_SECRET, database),
+    sessionSecret,
     demo: parseBoolean('JHA_DEMO', env.JHA_DEMO, database.kind === 'sqlite'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: parseMailFrom(env.MAIL_FROM),
     publicUrl: parsePublicUrl(env.PUBLIC_URL, host, port),
+    auditKey: parseAuditKey(env.AUDIT_KEY, sessionSecret),
   };
 }

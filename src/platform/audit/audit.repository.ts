@@ -1,10 +1,12 @@
 // The only place that writes SQL for audit_log and audit_head.
-import { sql } from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
 import type { Db, DbOrTrx, Trx } from '../db/database.js';
 import { isPostgres } from '../db/database.js';
 import type { AuditLogTable } from '../db/tables.js';
+import { AppError } from '../errors.js';
 import type { Actor } from './actor.js';
-import { entryHash, type StoredEntry } from './chain.js';
+import { installedAuditKeys, writingKey } from './audit-key.js';
+import { entryHash, schemeRank, type HashScheme, type StoredEntry } from './chain.js';
 
 export interface AuditChange {
   action: string;
@@ -21,12 +23,28 @@ function toJson(value: unknown): string | null {
 /**
  * Appends one entry inside the caller's transaction, so the change and its audit entry commit
  * together. The head row is locked first: concurrent writers (several processes on PostgreSQL)
- * queue up and each entry links to the one committed before it.
+ * queue up and each entry links to the one committed before it. The entry is keyed with the
+ * process's audit key (audit-key.ts); a process whose key is weaker than the newest entry's
+ * (AUDIT_KEY unset after it was used) is refused rather than writing an entry that breaks the chain.
  */
 export async function appendAuditEntry(trx: Trx, actor: Actor, change: AuditChange): Promise<AuditLogTable> {
   let headQuery = trx.selectFrom('audit_head').select(['last_seq', 'last_hash']).where('id', '=', 1);
   if (isPostgres(trx)) headQuery = headQuery.forUpdate();
   const head = await headQuery.executeTakeFirstOrThrow();
+  const keys = installedAuditKeys();
+  const { scheme, key }: { scheme: HashScheme; key?: Buffer } = keys ? writingKey(keys) : { scheme: 'sha256' };
+  if (head.last_seq > 0) {
+    const last = await trx.selectFrom('audit_log').select('hash_scheme').where('seq', '=', head.last_seq).executeTakeFirst();
+    if (last && schemeRank(last.hash_scheme) > schemeRank(scheme)) {
+      throw new AppError(
+        'audit_key_missing',
+        500,
+        keys
+          ? 'The audit trail is keyed with AUDIT_KEY, but AUDIT_KEY is not set: set it (to the same value) before changing data.'
+          : 'No audit key is configured in this process, but the audit trail is keyed: nothing can be changed here.',
+      );
+    }
+  }
   const content = {
     seq: head.last_seq + 1,
     at: new Date().toISOString(),
@@ -40,7 +58,12 @@ export async function appendAuditEntry(trx: Trx, actor: Actor, change: AuditChan
     after_json: toJson(change.after),
     request_id: actor.requestId,
   };
-  const row: AuditLogTable = { ...content, prev_hash: head.last_hash, hash: entryHash(head.last_hash, content) };
+  const row: AuditLogTable = {
+    ...content,
+    prev_hash: head.last_hash,
+    hash: entryHash(head.last_hash, content, scheme, key),
+    hash_scheme: scheme,
+  };
   await trx.insertInto('audit_log').values(row).execute();
   await trx.updateTable('audit_head').set({ last_seq: row.seq, last_hash: row.hash }).where('id', '=', 1).execute();
   return row;
@@ -89,4 +112,14 @@ export async function* readAuditChain(db: Db, pageSize = 1000): AsyncGenerator<S
     if (page.length < pageSize) return;
     after = page[page.length - 1]!.seq;
   }
+}
+
+const sequenceQueries = new WeakMap<DbOrTrx, CompiledQuery<{ last_seq: number }>>();
+
+/** The head's sequence number; asked on every public read, so the query is compiled once per database. */
+export async function readAuditSequence(db: DbOrTrx): Promise<number> {
+  let query = sequenceQueries.get(db);
+  if (!query) sequenceQueries.set(db, (query = db.selectFrom('audit_head').select('last_seq').where('id', '=', 1).compile()));
+  const row = (await db.executeQuery(query)).rows[0];
+  return Number(row?.last_seq ?? 0);
 }

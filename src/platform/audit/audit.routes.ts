@@ -1,6 +1,9 @@
 // HTTP for browsing the audit trail (admin and commission) and checking its chain.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ValidationError } from '../errors.js';
+import { chainKeysOf } from './audit-key.js';
 import { browseAudit, verifyAuditChain } from './audit.service.js';
+import { parseAnchor } from './chain.js';
 
 const ACCESS = { roles: ['admin', 'commission'] } as const;
 const EntrySchema = Type.Object({
@@ -53,16 +56,38 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: ACCESS },
       schema: {
         tags: ['audit'],
-        summary: 'Check the hash chain of the whole trail',
+        summary: 'Check the hash chain of the whole trail, optionally against an anchor kept elsewhere',
+        querystring: Type.Object(
+          {
+            anchor: Type.Optional(
+              Type.String({ maxLength: 100, description: 'SEQ:HASH as `jha audit anchor` printed it: entry SEQ must still have HASH' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
             ok: Type.Boolean(),
             checked: Type.Integer(),
             broken: Type.Union([Type.Object({ seq: Type.Integer(), reason: Type.String() }), Type.Null()]),
+            schemes: Type.Object(
+              { sha256: Type.Integer(), 'hmac-sha256-dev': Type.Integer(), 'hmac-sha256': Type.Integer() },
+              { description: 'Entries checked per hash scheme: unkeyed, keyed with the development key, keyed with AUDIT_KEY' },
+            ),
+            dedicatedKey: Type.Boolean({
+              description: 'false: AUDIT_KEY is not set, the development key derived from SESSION_SECRET is used',
+            }),
+            last: Type.Object({ seq: Type.Integer(), hash: Type.String(), at: Type.Union([Type.String(), Type.Null()]) }),
+            anchor: Type.Union([Type.Object({ seq: Type.Integer(), hash: Type.String() }), Type.Null()]),
           }),
         },
       },
     },
-    async () => verifyAuditChain(app.db),
+    async (request) => {
+      const text = request.query.anchor;
+      const anchor = text === undefined ? undefined : parseAnchor(text);
+      if (anchor === null) throw new ValidationError('anchor: expected SEQ:HASH as `jha audit anchor` prints it.', { field: 'anchor' });
+      return verifyAuditChain(app.db, { keys: chainKeysOf(app.config), anchor });
+    },
   );
 };

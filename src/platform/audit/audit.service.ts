@@ -1,26 +1,78 @@
 // Audit trail rules: browsing with filters and verifying the hash chain end to end.
 import type { Db, DbOrTrx } from '../db/database.js';
 import type { AuditLogTable } from '../db/tables.js';
-import { checkLink, GENESIS_HASH, type ChainBreak } from './chain.js';
-import { listAuditEntries, readAuditChain, readAuditHead, type AuditFilter } from './audit.repository.js';
+import { installedAuditKeys } from './audit-key.js';
+import {
+  checkLink,
+  formatAnchor,
+  GENESIS_HASH,
+  HASH_SCHEMES,
+  schemeRank,
+  type Anchor,
+  type ChainBreak,
+  type ChainKeys,
+  type ChainPosition,
+  type HashScheme,
+} from './chain.js';
+import { listAuditEntries, readAuditChain, readAuditHead, readAuditSequence, type AuditFilter } from './audit.repository.js';
 
 export interface VerifyResult {
   ok: boolean;
   checked: number;
   broken: ChainBreak | null;
+  /** How many of the entries checked use each hash scheme. */
+  schemes: Record<HashScheme, number>;
+  /** Whether the trail was checked with a dedicated AUDIT_KEY (false: the development key only). */
+  dedicatedKey: boolean;
+  /** The last intact entry (the head when the trail is intact): what an anchor records. */
+  last: { seq: number; hash: string; at: string | null };
+  /** The anchor the trail was checked against, when one was given. */
+  anchor: Anchor | null;
+}
+
+export interface VerifyOptions {
+  /** The keys to check keyed entries with; by default the process's (installed by createContext). */
+  keys?: ChainKeys | null;
+  /** An anchor kept elsewhere: entry `seq` must still have `hash`, and the trail must reach it. */
+  anchor?: Anchor;
 }
 
 /**
  * Walks the whole chain from the first entry. The first broken link is reported: an altered
- * entry, a missing one, or missing newest entries (the head row no longer matches the last entry).
+ * entry (its hash, keyed or not, no longer matches; or a weaker scheme than the entries before
+ * it), a missing one, missing newest entries (the head row no longer matches the last entry), or,
+ * with an anchor, an anchored entry that changed or a trail cut short before it.
  */
-export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
-  let previous: { seq: number; hash: string } | undefined;
+export async function verifyAuditChain(db: Db, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  const keys = opts.keys === undefined ? installedAuditKeys() : opts.keys;
+  const anchor = opts.anchor ?? null;
+  const schemes = Object.fromEntries(HASH_SCHEMES.map((s) => [s, 0])) as Record<HashScheme, number>;
+  let previous: ChainPosition | undefined;
+  let lastAt: string | null = null;
   let checked = 0;
+  const result = (broken: ChainBreak | null): VerifyResult => ({
+    ok: broken === null,
+    checked,
+    broken,
+    schemes,
+    dedicatedKey: Boolean(keys?.dedicated),
+    last: { seq: previous?.seq ?? 0, hash: previous?.hash ?? GENESIS_HASH, at: lastAt },
+    anchor,
+  });
   for await (const entry of readAuditChain(db)) {
-    const broken = checkLink(previous, entry);
-    if (broken) return { ok: false, checked, broken };
-    previous = { seq: entry.seq, hash: entry.hash };
+    const broken = checkLink(previous, entry, keys);
+    if (broken) return result(broken);
+    if (anchor && entry.seq === anchor.seq && entry.hash !== anchor.hash) {
+      return result({
+        seq: entry.seq,
+        reason: `entry ${entry.seq} does not match the anchor ${formatAnchor(anchor)}: the trail up to entry ${entry.seq} was rewritten`,
+      });
+    }
+    const scheme = (entry.hash_scheme ?? 'sha256') as HashScheme;
+    schemes[scheme] += 1;
+    const strongest = previous && schemeRank(previous.strongest) > schemeRank(scheme) ? previous.strongest : scheme;
+    previous = { seq: entry.seq, hash: entry.hash, strongest };
+    lastAt = entry.at;
     checked += 1;
   }
   const head = await readAuditHead(db);
@@ -31,9 +83,15 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
       head.last_seq > lastSeq
         ? `entries ${lastSeq + 1}–${head.last_seq} are missing from the end of the trail`
         : `the end of the trail (entry ${lastSeq}) does not match the recorded head (entry ${head.last_seq})`;
-    return { ok: false, checked, broken: { seq: lastSeq + 1, reason } };
+    return result({ seq: lastSeq + 1, reason });
   }
-  return { ok: true, checked, broken: null };
+  if (anchor && lastSeq < anchor.seq) {
+    return result({
+      seq: lastSeq + 1,
+      reason: `the trail was cut short: it ends at entry ${lastSeq}, but the anchor names entry ${anchor.seq}`,
+    });
+  }
+  return result(null);
 }
 
 export interface AuditEntryView {
@@ -74,7 +132,6 @@ export async function browseAudit(db: Db, filter: AuditFilter): Promise<{ entrie
 /** The audit entry of a change, appended in the caller's transaction (the capabilities' way in). */
 export { appendAuditEntry } from './audit.repository.js';
 
-/** The sequence number of the latest audit entry: it moves with every change to the platform's data. */
 export async function auditSequence(db: DbOrTrx): Promise<number> {
-  return Number((await readAuditHead(db)).last_seq);
+  return readAuditSequence(db);
 }

@@ -1,13 +1,50 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { isPostgres } from '../db/database.js';
+import { loadConfig } from '../config.js';
+import { isPostgres, type Db } from '../db/database.js';
 import { describeEachDatabase } from '../../testing/databases.js';
 import type { Actor } from './actor.js';
+import { chainKeysOf, developmentAuditKey, installAuditKey } from './audit-key.js';
 import { appendAuditEntry, readAuditHead } from './audit.repository.js';
 import { verifyAuditChain } from './audit.service.js';
-import { checkLink, entryHash, GENESIS_HASH } from './chain.js';
+import { checkLink, entryHash, GENESIS_HASH, parseAnchor, type HashScheme, type StoredEntry } from './chain.js';
 
 const actor: Actor = { type: 'cli', id: null, label: 'cli:test', requestId: 'req-1' };
+const SESSION_SECRET = 'audit-test-session-secret-0123456789abcdef';
+const KEY_SOURCE = { auditKey: 'audit-test-dedicated-key-0123456789abcdef', sessionSecret: SESSION_SECRET };
+const KEYS = chainKeysOf(KEY_SOURCE);
+// As createContext does in the server and the CLI: every entry this file writes is keyed with AUDIT_KEY.
+installAuditKey(KEY_SOURCE);
+
+/** What an intruder with database access would do: switch off the append-only triggers, change rows, switch them on. */
+async function withoutTriggers(db: Db, change: () => Promise<void>): Promise<void> {
+  if (isPostgres(db)) {
+    await sql.raw('alter table audit_log disable trigger audit_log_no_update').execute(db);
+    await change();
+    await sql.raw('alter table audit_log enable trigger audit_log_no_update').execute(db);
+  } else {
+    await sql.raw('drop trigger audit_log_no_update').execute(db);
+    await sql.raw('drop trigger audit_log_no_delete').execute(db);
+    await change();
+    await sql
+      .raw(`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`)
+      .execute(db);
+    await sql
+      .raw(`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`)
+      .execute(db);
+  }
+}
+
+/** Appends `n` entries, one transaction each. */
+async function appendEntries(db: Db, n: number, action = 'thing.update'): Promise<void> {
+  for (let i = 0; i < n; i += 1) {
+    await db
+      .transaction()
+      .execute((trx) =>
+        appendAuditEntry(trx, actor, { action, entityType: 'thing', entityId: String(i), before: { v: i }, after: { v: i + 1 } }),
+      );
+  }
+}
 
 describe('audit chain arithmetic', () => {
   const content = {
@@ -28,8 +65,82 @@ describe('audit chain arithmetic', () => {
     expect(h).toMatch(/^[0-9a-f]{64}$/);
     expect(entryHash(GENESIS_HASH, { ...content, after_json: '{"a":2}' })).not.toBe(h);
     expect(entryHash('1'.repeat(64), content)).not.toBe(h);
-    expect(checkLink(undefined, { ...content, prev_hash: GENESIS_HASH, hash: h })).toBeNull();
-    expect(checkLink(undefined, { ...content, actor_label: 'someone else', prev_hash: GENESIS_HASH, hash: h })?.reason).toMatch(/altered/);
+    expect(checkLink(undefined, { ...content, prev_hash: GENESIS_HASH, hash: h }, KEYS)).toBeNull();
+    expect(checkLink(undefined, { ...content, actor_label: 'someone else', prev_hash: GENESIS_HASH, hash: h }, KEYS)?.reason).toMatch(
+      /altered/,
+    );
+  });
+
+  it('a keyed hash depends on the key and the scheme, and cannot be made without it', () => {
+    const plain = entryHash(GENESIS_HASH, content);
+    const keyed = entryHash(GENESIS_HASH, content, 'hmac-sha256', KEYS.dedicated!);
+    expect(keyed).toMatch(/^[0-9a-f]{64}$/);
+    expect(keyed).not.toBe(plain);
+    expect(entryHash(GENESIS_HASH, content, 'hmac-sha256', Buffer.from('another key of enough length, 0123456789'))).not.toBe(keyed);
+    expect(entryHash(GENESIS_HASH, content, 'hmac-sha256-dev', KEYS.dedicated!)).not.toBe(keyed);
+    expect(() => entryHash(GENESIS_HASH, content, 'hmac-sha256')).toThrow(/needs a key/);
+  });
+
+  /** A chain of entries with the given schemes, each hashed correctly. */
+  function chainOf(schemes: HashScheme[]): StoredEntry[] {
+    const entries: StoredEntry[] = [];
+    let prev = GENESIS_HASH;
+    for (const [i, scheme] of schemes.entries()) {
+      const c = { ...content, seq: i + 1 };
+      const key = scheme === 'hmac-sha256' ? KEYS.dedicated! : scheme === 'hmac-sha256-dev' ? KEYS.development : undefined;
+      const hash = entryHash(prev, c, scheme, key);
+      entries.push({ ...c, prev_hash: prev, hash, hash_scheme: scheme });
+      prev = hash;
+    }
+    return entries;
+  }
+  function firstBreak(entries: StoredEntry[], keys = KEYS) {
+    let previous: { seq: number; hash: string; strongest: HashScheme } | undefined;
+    for (const e of entries) {
+      const broken = checkLink(previous, e, keys);
+      if (broken) return broken;
+      previous = { seq: e.seq, hash: e.hash, strongest: e.hash_scheme as HashScheme };
+    }
+    return null;
+  }
+
+  it('keeps entries from before the key verifiable, and refuses a weaker scheme after a stronger one', () => {
+    expect(firstBreak(chainOf(['sha256', 'sha256', 'hmac-sha256-dev', 'hmac-sha256', 'hmac-sha256']))).toBeNull();
+    expect(firstBreak(chainOf(['hmac-sha256', 'sha256']))).toEqual({
+      seq: 2,
+      reason: 'entry 2 was altered: it claims the weaker hash scheme sha256 after entries hashed with hmac-sha256',
+    });
+    expect(firstBreak(chainOf(['hmac-sha256-dev', 'hmac-sha256', 'hmac-sha256-dev']))).toEqual({
+      seq: 3,
+      reason: 'entry 3 was altered: it claims the weaker hash scheme hmac-sha256-dev after entries hashed with hmac-sha256',
+    });
+    expect(firstBreak(chainOf(['sha256', 'hmac-sha256']), chainKeysOf({ sessionSecret: SESSION_SECRET }))).toEqual({
+      seq: 2,
+      reason: 'entry 2 is keyed with AUDIT_KEY, which is not set: set AUDIT_KEY to verify the trail',
+    });
+    const devKeyed = chainOf(['hmac-sha256-dev']);
+    expect(firstBreak(devKeyed, chainKeysOf({ sessionSecret: 'another-session-secret-0123456789abcdef' }))?.reason).toBe(
+      'entry 1 was altered: its content no longer matches its hash (or SESSION_SECRET changed since it was written)',
+    );
+  });
+
+  it('derives the development key from SESSION_SECRET without being it', () => {
+    expect(KEYS.development.equals(developmentAuditKey(SESSION_SECRET))).toBe(true);
+    expect(KEYS.development.toString('utf8')).not.toContain(SESSION_SECRET);
+    expect(developmentAuditKey('x'.repeat(40)).equals(KEYS.development)).toBe(false);
+  });
+
+  it('reads anchors as SEQ:HASH', () => {
+    expect(parseAnchor(`12:${'A'.repeat(64)}`)).toEqual({ seq: 12, hash: 'a'.repeat(64) });
+    for (const bad of ['12', `x:${'a'.repeat(64)}`, `12:${'a'.repeat(63)}`, `-1:${'a'.repeat(64)}`]) expect(parseAnchor(bad)).toBeNull();
+  });
+
+  it('takes AUDIT_KEY from the environment: at least 32 characters, not SESSION_SECRET', () => {
+    const env = { DATABASE_URL: 'sqlite::memory:', SESSION_SECRET };
+    expect(loadConfig(env).auditKey).toBeNull();
+    expect(loadConfig({ ...env, AUDIT_KEY: KEY_SOURCE.auditKey }).auditKey).toBe(KEY_SOURCE.auditKey);
+    expect(() => loadConfig({ ...env, AUDIT_KEY: 'short' })).toThrow('AUDIT_KEY: must be at least 32 characters long (it is 5).');
+    expect(() => loadConfig({ ...env, AUDIT_KEY: SESSION_SECRET })).toThrow('AUDIT_KEY: must differ from SESSION_SECRET');
   });
 });
 
@@ -50,24 +161,11 @@ describeEachDatabase('audit trail', (get) => {
     }
   }
 
-  /** What an intruder with database access would do: switch off the append-only triggers first. */
   async function tamper(statement: string): Promise<void> {
     const db = get().db;
-    if (isPostgres(db)) {
-      await sql.raw('alter table audit_log disable trigger audit_log_no_update').execute(db);
+    await withoutTriggers(db, async () => {
       await sql.raw(statement).execute(db);
-      await sql.raw('alter table audit_log enable trigger audit_log_no_update').execute(db);
-    } else {
-      await sql.raw('drop trigger audit_log_no_update').execute(db);
-      await sql.raw('drop trigger audit_log_no_delete').execute(db);
-      await sql.raw(statement).execute(db);
-      await sql
-        .raw(`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`)
-        .execute(db);
-      await sql
-        .raw(`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`)
-        .execute(db);
-    }
+    });
   }
 
   it('links every entry to the one before and verifies intact', async () => {
@@ -76,6 +174,7 @@ describeEachDatabase('audit trail', (get) => {
     expect(result.ok).toBe(true);
     const head = await readAuditHead(get().db);
     expect(result.checked).toBe(head.last_seq);
+    expect(result).toMatchObject({ dedicatedKey: true, schemes: { sha256: 0, 'hmac-sha256-dev': 0, 'hmac-sha256': head.last_seq } });
     const rows = await get().db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
     for (let i = 1; i < rows.length; i += 1) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
   });
@@ -139,5 +238,118 @@ describeEachDatabase('audit trail deletions', (get) => {
     await removeRows('seq = 4');
     const result = await verifyAuditChain(get().db);
     expect(result.broken).toEqual({ seq: 4, reason: 'entry 4 is missing (the next entry found is 5)' });
+  });
+});
+
+describeEachDatabase('keyed audit chain: an edit recomputed without the key', (get) => {
+  /**
+   * An intruder's edit of entry `seq`, with the chain recomputed from it to the end and the head
+   * rewritten, as far as they can without AUDIT_KEY: plain SHA-256, or a key they guessed.
+   */
+  async function editAndRecompute(seq: number, scheme: HashScheme, key: Buffer | undefined, label: HashScheme = scheme): Promise<void> {
+    const db = get().db;
+    await withoutTriggers(db, async () => {
+      await db.updateTable('audit_log').set({ after_json: '{"v":"forged"}' }).where('seq', '=', seq).execute();
+      const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', seq).orderBy('seq').execute();
+      let prev = (
+        await db
+          .selectFrom('audit_log')
+          .select('hash')
+          .where('seq', '=', seq - 1)
+          .executeTakeFirstOrThrow()
+      ).hash;
+      for (const row of rows) {
+        const hash = entryHash(prev, row, scheme, key);
+        await db.updateTable('audit_log').set({ prev_hash: prev, hash, hash_scheme: label }).where('seq', '=', row.seq).execute();
+        prev = hash;
+      }
+      await db
+        .updateTable('audit_head')
+        .set({ last_seq: rows[rows.length - 1]!.seq, last_hash: prev })
+        .where('id', '=', 1)
+        .execute();
+    });
+  }
+
+  let target = 0;
+  it('an entry edited and the chain recomputed with plain SHA-256 fails verification naming the entry', async () => {
+    await appendEntries(get().db, 5);
+    expect((await verifyAuditChain(get().db)).ok).toBe(true);
+    target = (await readAuditHead(get().db)).last_seq - 2;
+    await editAndRecompute(target, 'sha256', undefined, 'hmac-sha256');
+    expect((await verifyAuditChain(get().db)).broken).toEqual({
+      seq: target,
+      reason: `entry ${target} was altered: its content no longer matches its hash (or AUDIT_KEY is not the key it was written with)`,
+    });
+  });
+
+  it('so does the same edit relabelled as unkeyed entries', async () => {
+    await editAndRecompute(target, 'sha256', undefined);
+    const result = await verifyAuditChain(get().db);
+    expect(result).toMatchObject({ ok: false, checked: target - 1 });
+    expect(result.broken).toEqual({
+      seq: target,
+      reason: `entry ${target} was altered: it claims the weaker hash scheme sha256 after entries hashed with hmac-sha256`,
+    });
+  });
+
+  it('and keyed with the development key, which whoever reads SESSION_SECRET can derive', async () => {
+    await editAndRecompute(target, 'hmac-sha256-dev', developmentAuditKey(SESSION_SECRET));
+    expect((await verifyAuditChain(get().db)).broken).toEqual({
+      seq: target,
+      reason: `entry ${target} was altered: it claims the weaker hash scheme hmac-sha256-dev after entries hashed with hmac-sha256`,
+    });
+  });
+});
+
+describeEachDatabase('keyed audit chain: anchors', (get) => {
+  it('an untouched chain verifies with its anchor, also after more entries', async () => {
+    await appendEntries(get().db, 3);
+    const taken = await verifyAuditChain(get().db);
+    const head = await readAuditHead(get().db);
+    expect(taken.last).toMatchObject({ seq: head.last_seq, hash: head.last_hash });
+    const anchor = { seq: taken.last.seq, hash: taken.last.hash };
+    expect(await verifyAuditChain(get().db, { anchor })).toMatchObject({ ok: true, broken: null, anchor });
+    await appendEntries(get().db, 2);
+    expect(await verifyAuditChain(get().db, { anchor })).toMatchObject({ ok: true, checked: anchor.seq + 2, anchor });
+    const wrong = { seq: anchor.seq, hash: 'f'.repeat(64) };
+    expect((await verifyAuditChain(get().db, { anchor: wrong })).broken).toEqual({
+      seq: anchor.seq,
+      reason: `entry ${anchor.seq} does not match the anchor ${anchor.seq}:${'f'.repeat(64)}: the trail up to entry ${anchor.seq} was rewritten`,
+    });
+  });
+
+  it('refuses to append with a weaker key than the trail’s (AUDIT_KEY unset after it was used)', async () => {
+    installAuditKey({ sessionSecret: SESSION_SECRET });
+    try {
+      await expect(appendEntries(get().db, 1)).rejects.toThrow(
+        'The audit trail is keyed with AUDIT_KEY, but AUDIT_KEY is not set: set it (to the same value) before changing data.',
+      );
+      installAuditKey(null);
+      await expect(appendEntries(get().db, 1)).rejects.toThrow(/No audit key is configured in this process/);
+    } finally {
+      installAuditKey(KEY_SOURCE);
+    }
+    expect((await verifyAuditChain(get().db)).ok).toBe(true);
+  });
+
+  it('newest entries deleted and audit_head rewritten pass the plain check, but not the anchor: the trail was cut short', async () => {
+    const anchor = (await verifyAuditChain(get().db)).last;
+    const db = get().db;
+    await withoutTriggers(db, async () => {
+      await db
+        .deleteFrom('audit_log')
+        .where('seq', '>', anchor.seq - 2)
+        .execute();
+      const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      await db.updateTable('audit_head').set({ last_seq: last.seq, last_hash: last.hash }).where('id', '=', 1).execute();
+    });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+    const result = await verifyAuditChain(db, { anchor: { seq: anchor.seq, hash: anchor.hash } });
+    expect(result).toMatchObject({ ok: false, checked: anchor.seq - 2 });
+    expect(result.broken).toEqual({
+      seq: anchor.seq - 1,
+      reason: `the trail was cut short: it ends at entry ${anchor.seq - 2}, but the anchor names entry ${anchor.seq}`,
+    });
   });
 });

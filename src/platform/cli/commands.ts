@@ -1,12 +1,16 @@
-// The platform's `jha` commands: users, API tokens and the audit trail. Changes are audited with
-// the CLI as actor.
+// The platform's `jha` commands: users, API tokens, the audit trail, backup and restore. Changes are
+// audited with the CLI as actor.
 import { Option, type Command } from 'commander';
 import { cliActor } from '../audit/actor.js';
 import { verifyAuditChain } from '../audit/audit.service.js';
+import { formatAnchor, parseAnchor } from '../audit/chain.js';
 import { createApiToken } from '../auth/auth.service.js';
 import { AppError } from '../errors.js';
+import type { Config } from '../config.js';
 import type { CommandRunner } from '../module.js';
 import { createUser, disableUserByEmail, listUserViews, ROLES } from '../users/users.service.js';
+import { DEVELOPMENT_KEY_NOTE, reportBreak, reportVerification } from './audit-report.js';
+import { registerBackupCommands } from './backup.js';
 import { printTable, readStdin } from './io.js';
 
 /** `jha users add|list|disable`. */
@@ -68,7 +72,7 @@ function registerUserCommands<Ctx>(
     });
 }
 
-/** `jha tokens create` and `jha audit verify`. */
+/** `jha tokens create`, `jha audit verify` and `jha audit anchor`. */
 function registerTokenAndAuditCommands<Ctx>(program: Command, withDatabase: CommandRunner<Ctx>): void {
   program
     .command('tokens')
@@ -83,29 +87,41 @@ function registerTokenAndAuditCommands<Ctx>(program: Command, withDatabase: Comm
       process.stderr.write('Store this token now: it is not shown again. Use it as `Authorization: Bearer <token>`.\n');
     });
 
-  program
-    .command('audit')
-    .description('Audit trail')
+  const audit = program.command('audit').description('Audit trail');
+  audit
     .command('verify')
-    .description('Check the hash chain; exit 1 naming the first broken entry')
+    .description(
+      'Check the hash chain (and, with --anchor, that an anchored entry is unchanged and still there); exit 1 naming the first broken entry',
+    )
+    .option('--anchor <SEQ:HASH>', 'an anchor printed earlier by `jha audit anchor`')
+    .action(async (opts: { anchor?: string }) => {
+      const anchor = opts.anchor === undefined ? undefined : parseAnchor(opts.anchor);
+      if (anchor === null) throw new AppError('usage', 2, '--anchor: expected SEQ:HASH as `jha audit anchor` prints it (e.g. 42:3fa4…).');
+      reportVerification(await withDatabase((db) => verifyAuditChain(db, { anchor })));
+    });
+  audit
+    .command('anchor')
+    .description('Print the head of the verified chain as SEQ:HASH, with the time, to keep outside the database')
     .action(async () => {
       const result = await withDatabase((db) => verifyAuditChain(db));
-      if (result.ok) {
-        process.stdout.write(`Audit trail intact: ${result.checked} entries checked.\n`);
-      } else {
-        process.stderr.write(
-          `Audit trail broken at entry ${result.broken!.seq}: ${result.broken!.reason} (${result.checked} entries before it are intact).\n`,
-        );
-        process.exitCode = 1;
-      }
+      if (!reportBreak(result, 'no anchor taken: an anchor of a broken trail proves nothing')) return;
+      const { seq, hash, at } = result.last;
+      const anchor = formatAnchor({ seq, hash });
+      process.stdout.write(`${anchor}\n`);
+      process.stdout.write(
+        `Taken at ${new Date().toISOString()}${at ? `; entry ${seq} was written at ${at}` : ''}. Keep this line outside the database; ` +
+          `\`jha audit verify --anchor ${anchor}\` proves later that nothing up to entry ${seq} changed and that the trail still reaches it.\n`,
+      );
+      if (!result.dedicatedKey) process.stderr.write(DEVELOPMENT_KEY_NOTE + '\n');
     });
 }
 
-export function registerPlatformCommands<Ctx>(
+export function registerPlatformCommands<Ctx extends { config: Config }>(
   program: Command,
   withDatabase: CommandRunner<Ctx>,
   reviewDomains: (ctx: Ctx) => ReadonlySet<string>,
 ): void {
   registerUserCommands(program, withDatabase, reviewDomains);
   registerTokenAndAuditCommands(program, withDatabase);
+  registerBackupCommands(program, withDatabase);
 }

@@ -5,7 +5,8 @@ import fp from 'fastify-plugin';
 import { principalFromSession, principalFromToken, type Principal } from '../auth/auth.service.js';
 import { safeEqual } from '../auth/secrets.js';
 import type { Role } from '../db/tables.js';
-import { AppError, AuthenticationRequiredError, CsrfError, ForbiddenError } from '../errors.js';
+import { AppError, AuthenticationRequiredError, CsrfError, ForbiddenError, InvalidCredentialsError, RateLimitedError } from '../errors.js';
+import { pathOf, SecurityLog, type SecurityEventKind } from '../security/security-events.service.js';
 
 export type AccessRule =
   | { public: true }
@@ -43,6 +44,9 @@ function requestedPartner(request: FastifyRequest, name: string): string | undef
   return typeof value === 'string' ? value.toUpperCase() : undefined;
 }
 
+/** A coordinator asking for another partner: a 403 like any other, told apart in the security log. */
+class OtherPartnerError extends ForbiddenError {}
+
 /** Decides one request against one rule; throws the 401/403 error, or returns when allowed. */
 export function enforce(rule: AccessRule, principal: Principal | null, request: FastifyRequest): void {
   if ('public' in rule) return;
@@ -56,7 +60,7 @@ export function enforce(rule: AccessRule, principal: Principal | null, request: 
   if (rule.partnerParam && user.role === 'coordinator') {
     const partner = requestedPartner(request, rule.partnerParam);
     if (partner === undefined || partner !== user.partner) {
-      throw new ForbiddenError(`As coordinator for ${user.partner} you cannot access data of ${partner ?? 'all partners'}.`);
+      throw new OtherPartnerError(`As coordinator for ${user.partner} you cannot access data of ${partner ?? 'all partners'}.`);
     }
   }
 }
@@ -76,9 +80,50 @@ async function resolvePrincipal(app: FastifyInstance, request: FastifyRequest): 
   return principalFromSession(app.db, unsigned.value);
 }
 
-/** Registered once on the root instance: resolves who is calling and applies the route's rule. */
+/** The security event kind of an error answer, or null when it is none (security-events.service.ts). */
+function securityKindOf(error: unknown, request: FastifyRequest): SecurityEventKind | null {
+  if (!(error instanceof AppError)) return null;
+  if (error instanceof InvalidCredentialsError) return 'login_failed';
+  if (error instanceof RateLimitedError || error.status === 429) return 'throttled';
+  if (error instanceof CsrfError) return 'csrf_invalid';
+  if (error instanceof OtherPartnerError) return 'other_partner';
+  if (error instanceof AuthenticationRequiredError || error.status === 401) {
+    return request.headers.authorization !== undefined && !request.principal ? 'token_invalid' : 'unauthenticated';
+  }
+  if (error.status === 403) return 'forbidden';
+  return null;
+}
+
+/** The e-mail address a sign-in request typed, for failed and throttled sign-ins. */
+function typedEmail(request: FastifyRequest): string | null {
+  const email = (request.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email : null;
+}
+
+/**
+ * Registered once on the root instance: resolves who is calling and applies the route's rule;
+ * records every refusal (from the rule or from a service) in the security event log.
+ */
 export const accessControl = fp(
   async (app: FastifyInstance) => {
+    const securityLog = new SecurityLog(app.db);
+    app.addHook('onError', async (request, _reply, error) => {
+      const kind = securityKindOf(error, request);
+      if (!kind) return;
+      await securityLog.record(
+        {
+          kind,
+          ip: request.ip,
+          userId: request.principal?.user.id ?? null,
+          email: kind === 'login_failed' || kind === 'throttled' ? typedEmail(request) : null,
+          method: request.method,
+          path: pathOf(request.url),
+          status: (error as AppError).status,
+          requestId: request.id,
+        },
+        request.log,
+      );
+    });
     app.decorateRequest('principal', null);
     app.addHook('onRequest', async (request) => {
       // Unmatched URLs go to the not-found handler, which serves nothing private.

@@ -16,6 +16,7 @@ import type { Db, Migrations } from '../db/database.js';
 import { notificationsRoutes } from '../notifications/notifications.routes.js';
 import { partnersRoutes } from '../partners/partners.routes.js';
 import { WEB_DIST_DIR } from '../paths.js';
+import { securityEventsRoutes } from '../security/security-events.routes.js';
 import { usersRoutes } from '../users/users.routes.js';
 import { accessControl, PUBLIC } from './access.js';
 import { databasePlugin } from './context.js';
@@ -143,6 +144,7 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
       await api.register(usersRoutes);
       await api.register(partnersRoutes);
       await api.register(auditRoutes);
+      await api.register(securityEventsRoutes);
       await api.register(notificationsRoutes);
       for (const routes of opts.api) await api.register(routes);
       if (opts.extraApiRoutes) await opts.extraApiRoutes(api as unknown as FastifyInstance);
