@@ -26,6 +26,10 @@ import {
   replacePartnerCells,
   submissionsWithoutCells,
   type ReadQuery,
+  type ReleasedCell,
+  type ReleasedValue,
+  type WorkingCell,
+  type WorkingValue,
 } from './releases.repository.js';
 import { findSubmission, listValues } from './submissions.repository.js';
 import { checkKey, toStored, type SubmissionKey } from './submissions.service.js';
@@ -109,21 +113,41 @@ export interface VisibleValue {
 
 const NOW = () => new Date().toISOString();
 
-/** The partner-level cells the viewer may read, as asked. */
-export async function readCells(db: DbOrTrx, viewer: Viewer, options: ReadOptions, q: ReadQuery): Promise<VisibleCell[]> {
+/**
+ * What the viewer may read of one kind of row: releases current at `asOf` (or now) for every
+ * partner whose working data it may not see, the working data (with its status) for the others.
+ */
+async function visibleRows<Released extends { number: number }, Working extends { status: PublicationStatus; releases: number }, Row>(
+  viewer: Viewer,
+  options: ReadOptions,
+  q: ReadQuery,
+  read: { released: (q: ReadQuery, asOf: string) => Promise<Released[]>; working: (q: ReadQuery) => Promise<Working[]> },
+  present: (row: Released | Working) => Row,
+): Promise<(Row & { status: PublicationStatus; release: number | null })[]> {
   const scope = workingScope(viewer, options);
-  const out: VisibleCell[] = [];
+  const out: (Row & { status: PublicationStatus; release: number | null })[] = [];
   if (scope.kind !== 'all') {
     const except = scope.kind === 'partner' ? scope.partner : undefined;
-    for (const r of await queryReleasedCells(db, { ...q, exceptPartner: except }, options.asOf ?? NOW()))
-      out.push({ ...cellOf(r), status: 'published', release: r.number });
+    for (const r of await read.released({ ...q, exceptPartner: except }, options.asOf ?? NOW()))
+      out.push({ ...present(r), status: 'published', release: r.number });
   }
   if (scope.kind !== 'none') {
     const partners = scope.kind === 'partner' ? (q.partners ?? [scope.partner]).filter((p) => p === scope.partner) : q.partners;
-    for (const r of await queryWorkingCells(db, { ...q, partners }))
-      out.push({ ...cellOf(r), status: r.status, release: r.status === 'published' ? r.releases : null });
+    for (const r of await read.working({ ...q, partners }))
+      out.push({ ...present(r), status: r.status, release: r.status === 'published' ? r.releases : null });
   }
   return out;
+}
+
+/** The partner-level cells the viewer may read, as asked. */
+export function readCells(db: DbOrTrx, viewer: Viewer, options: ReadOptions, q: ReadQuery): Promise<VisibleCell[]> {
+  return visibleRows<ReleasedCell, WorkingCell, ReturnType<typeof cellOf>>(
+    viewer,
+    options,
+    q,
+    { released: (f, asOf) => queryReleasedCells(db, f, asOf), working: (f) => queryWorkingCells(db, f) },
+    cellOf,
+  );
 }
 
 function cellOf(r: {
@@ -151,20 +175,14 @@ function cellOf(r: {
 }
 
 /** The stored values (org units' and partners' own) the viewer may read, as asked. */
-export async function readValues(db: DbOrTrx, viewer: Viewer, options: ReadOptions, q: ReadQuery): Promise<VisibleValue[]> {
-  const scope = workingScope(viewer, options);
-  const out: VisibleValue[] = [];
-  if (scope.kind !== 'all') {
-    const except = scope.kind === 'partner' ? scope.partner : undefined;
-    for (const r of await queryReleasedValues(db, { ...q, exceptPartner: except }, options.asOf ?? NOW()))
-      out.push({ ...valueOf(r), status: 'published', release: r.number });
-  }
-  if (scope.kind !== 'none') {
-    const partners = scope.kind === 'partner' ? (q.partners ?? [scope.partner]).filter((p) => p === scope.partner) : q.partners;
-    for (const r of await queryWorkingValues(db, { ...q, partners }))
-      out.push({ ...valueOf(r), status: r.status, release: r.status === 'published' ? r.releases : null });
-  }
-  return out;
+export function readValues(db: DbOrTrx, viewer: Viewer, options: ReadOptions, q: ReadQuery): Promise<VisibleValue[]> {
+  return visibleRows<ReleasedValue, WorkingValue, ReturnType<typeof valueOf>>(
+    viewer,
+    options,
+    q,
+    { released: (f, asOf) => queryReleasedValues(db, f, asOf), working: (f) => queryWorkingValues(db, f) },
+    valueOf,
+  );
 }
 
 function valueOf(r: {

@@ -1,7 +1,7 @@
 // The only place that writes SQL for the read model: partner_cells (each submission's
 // partner-level figures, replaced with every save), releases, release_values and release_cells
 // (immutable copies made at each publication).
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DbOrTrx } from '../platform/db/database.js';
 import type { PartnerCellsTable, ReleasesTable, ReleaseValuesTable, SubmissionStatus } from './tables.js';
 
@@ -107,9 +107,25 @@ function inList(list: string[]): string[] {
   return list.length ? list : [''];
 }
 
+/**
+ * The read query's filters, the same for the four reads: on the submission or release (`s`/`r`:
+ * dataset, period, partner) and on the rows (`c` cells or `v` values: variable; values also org
+ * unit and comment).
+ */
+function filtered<QB extends SelectQueryBuilder<any, any, any>>(query: QB, q: ReadQuery, key: 's' | 'r', rows: 'c' | 'v'): QB {
+  let out: SelectQueryBuilder<any, any, any> = query.where(`${key}.dataset`, 'in', q.datasets);
+  if (q.variables) out = out.where(`${rows}.variable`, 'in', inList(q.variables));
+  if (q.periods) out = out.where(`${key}.period`, 'in', inList(q.periods));
+  if (q.partners) out = out.where(`${key}.partner_code`, 'in', inList(q.partners));
+  if (q.exceptPartner !== undefined) out = out.where(`${key}.partner_code`, '<>', q.exceptPartner);
+  if (rows === 'v' && q.orgUnit !== undefined) out = out.where('v.org_unit', '=', q.orgUnit);
+  if (rows === 'v' && q.withComment) out = out.where('v.comment', 'is not', null);
+  return out as QB;
+}
+
 /** Partner cells of the working data (any status), with their submission's status. */
 export function queryWorkingCells(db: DbOrTrx, q: ReadQuery): Promise<WorkingCell[]> {
-  let query = db
+  const query = db
     .selectFrom('partner_cells as c')
     .innerJoin('submissions as s', 's.id', 'c.submission_id')
     .select([
@@ -125,10 +141,7 @@ export function queryWorkingCells(db: DbOrTrx, q: ReadQuery): Promise<WorkingCel
       'c.source',
       'c.units',
     ])
-    .where('s.dataset', 'in', q.datasets);
-  if (q.variables) query = query.where('c.variable', 'in', inList(q.variables));
-  if (q.periods) query = query.where('s.period', 'in', inList(q.periods));
-  if (q.partners) query = query.where('s.partner_code', 'in', inList(q.partners));
+    .$call((query) => filtered(query, q, 's', 'c'));
   return query.execute();
 }
 
@@ -139,7 +152,7 @@ function currentAt(asOf: string) {
 
 /** Partner cells as released, each submission's release current at `asOf`. */
 export function queryReleasedCells(db: DbOrTrx, q: ReadQuery, asOf: string): Promise<ReleasedCell[]> {
-  let query = db
+  const query = db
     .selectFrom('release_cells as c')
     .innerJoin('releases as r', 'r.id', 'c.release_id')
     .select([
@@ -154,12 +167,8 @@ export function queryReleasedCells(db: DbOrTrx, q: ReadQuery, asOf: string): Pro
       'c.source',
       'c.units',
     ])
-    .where('r.dataset', 'in', q.datasets)
-    .where(currentAt(asOf));
-  if (q.variables) query = query.where('c.variable', 'in', inList(q.variables));
-  if (q.periods) query = query.where('r.period', 'in', inList(q.periods));
-  if (q.partners) query = query.where('r.partner_code', 'in', inList(q.partners));
-  if (q.exceptPartner !== undefined) query = query.where('r.partner_code', '<>', q.exceptPartner);
+    .where(currentAt(asOf))
+    .$call((query) => filtered(query, q, 'r', 'c'));
   return query.execute();
 }
 
@@ -181,7 +190,7 @@ export interface ReleasedValue extends Omit<WorkingValue, 'status' | 'releases'>
 
 /** Stored values of the working data, with their submission's status. */
 export function queryWorkingValues(db: DbOrTrx, q: ReadQuery): Promise<WorkingValue[]> {
-  let query = db
+  const query = db
     .selectFrom('data_values as v')
     .innerJoin('submissions as s', 's.id', 'v.submission_id')
     .select([
@@ -198,18 +207,13 @@ export function queryWorkingValues(db: DbOrTrx, q: ReadQuery): Promise<WorkingVa
       'v.obs_status',
       'v.comment',
     ])
-    .where('s.dataset', 'in', q.datasets);
-  if (q.variables) query = query.where('v.variable', 'in', inList(q.variables));
-  if (q.periods) query = query.where('s.period', 'in', inList(q.periods));
-  if (q.partners) query = query.where('s.partner_code', 'in', inList(q.partners));
-  if (q.orgUnit !== undefined) query = query.where('v.org_unit', '=', q.orgUnit);
-  if (q.withComment) query = query.where('v.comment', 'is not', null);
+    .$call((query) => filtered(query, q, 's', 'v'));
   return query.execute();
 }
 
 /** Stored values as released, each submission's release current at `asOf`. */
 export function queryReleasedValues(db: DbOrTrx, q: ReadQuery, asOf: string): Promise<ReleasedValue[]> {
-  let query = db
+  const query = db
     .selectFrom('release_values as v')
     .innerJoin('releases as r', 'r.id', 'v.release_id')
     .select([
@@ -225,14 +229,8 @@ export function queryReleasedValues(db: DbOrTrx, q: ReadQuery, asOf: string): Pr
       'v.obs_status',
       'v.comment',
     ])
-    .where('r.dataset', 'in', q.datasets)
-    .where(currentAt(asOf));
-  if (q.variables) query = query.where('v.variable', 'in', inList(q.variables));
-  if (q.periods) query = query.where('r.period', 'in', inList(q.periods));
-  if (q.partners) query = query.where('r.partner_code', 'in', inList(q.partners));
-  if (q.exceptPartner !== undefined) query = query.where('r.partner_code', '<>', q.exceptPartner);
-  if (q.orgUnit !== undefined) query = query.where('v.org_unit', '=', q.orgUnit);
-  if (q.withComment) query = query.where('v.comment', 'is not', null);
+    .where(currentAt(asOf))
+    .$call((query) => filtered(query, q, 'r', 'v'));
   return query.execute();
 }
 
