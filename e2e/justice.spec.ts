@@ -153,7 +153,8 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
     await visitor.request.get('/api/v1/indicators/justice.clearance_rate/values?partner=AL&period=2023')
   ).json()) as { values: { value: number }[] };
   await expect(clearance.getByRole('row', { name: /Albania/ })).toContainText(published.values[0]!.value.toFixed(2));
-  await expect(visitor.getByText('is a ratio of sums')).toBeVisible();
+  // The explanation of the region row (the indicators' metadata says 'ratio of sums' too).
+  await expect(visitor.getByRole('listitem').filter({ hasText: 'is a ratio of sums' })).toBeVisible();
   const csv = clearance.getByRole('link', { name: /^Download CSV/ });
   await expect(csv).toHaveAttribute('href', /\/api\/v1\/indicators\/justice\.clearance_rate\/values\?period=2023&format=csv/);
   expect((await visitor.request.get((await csv.getAttribute('href'))!)).headers()['content-type']).toContain('text/csv');
