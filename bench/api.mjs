@@ -100,7 +100,10 @@ try {
     sessionSecret: BENCH_SECRET,
     demo: false,
     logLevel: 'silent',
-    trustProxy: false,
+    trustProxy: 0,
+    sessionIdleMinutes: 30,
+    // The benchmark measures the read path: 50 clients from one address would be rate limited.
+    rateLimit: { signedIn: 0, anonymous: 0, uploads: 0 },
     smtpUrl: null,
     mailFrom: DEFAULT_MAIL_FROM,
     publicUrl: 'http://127.0.0.1',

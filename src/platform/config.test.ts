@@ -26,6 +26,27 @@ describe('configuration', () => {
     expect(parseDatabaseUrl('postgres://u@h:5432/d')).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/d' });
   });
 
+  it('reads TRUST_PROXY as a number of proxy hops (true: one, never every hop)', () => {
+    const hops = (v: string | undefined) => loadConfig({ DATABASE_URL: sqlite, ...(v === undefined ? {} : { TRUST_PROXY: v }) }).trustProxy;
+    expect([undefined, 'false', '0', 'true', '1', '2', ' 3 '].map(hops)).toEqual([0, 0, 0, 1, 1, 2, 3]);
+    expect(configError({ DATABASE_URL: sqlite, TRUST_PROXY: '10.0.0.0/8' }).message).toBe(
+      'TRUST_PROXY: "10.0.0.0/8" is not a yes/no value (use true or false).',
+    );
+    expect(configError({ DATABASE_URL: sqlite, TRUST_PROXY: '11' }).message).toBe('TRUST_PROXY: "11" is not a whole number from 0 to 10.');
+  });
+
+  it('reads the idle timeout and the rate limits, with their defaults', () => {
+    expect(loadConfig({ DATABASE_URL: sqlite })).toMatchObject({
+      sessionIdleMinutes: 30,
+      rateLimit: { signedIn: 1200, anonymous: 300, uploads: 30 },
+    });
+    expect(
+      loadConfig({ DATABASE_URL: sqlite, SESSION_IDLE_MINUTES: '15', RATE_LIMIT: '0', RATE_LIMIT_ANONYMOUS: '60', RATE_LIMIT_UPLOADS: '5' }),
+    ).toMatchObject({ sessionIdleMinutes: 15, rateLimit: { signedIn: 0, anonymous: 60, uploads: 5 } });
+    expect(configError({ DATABASE_URL: sqlite, SESSION_IDLE_MINUTES: '0' }).message).toBe('SESSION_IDLE_MINUTES: must be at least 1 (minutes).');
+    expect(configError({ DATABASE_URL: sqlite, RATE_LIMIT: 'lots' }).message).toBe('RATE_LIMIT: "lots" is not a whole number from 0 to 1000000.');
+  });
+
   it('defaults: port 8080, host localhost, demo data on SQLite, log level info', () => {
     const c = loadConfig({ DATABASE_URL: sqlite });
     expect(c).toMatchObject({ port: 8080, host: 'localhost', demo: true, logLevel: 'info' });

@@ -15,7 +15,15 @@ export interface Config {
   sessionSecret: string;
   demo: boolean;
   logLevel: LogLevel;
-  trustProxy: boolean;
+  /**
+   * TRUST_PROXY: how many reverse proxies stand in front of the server (0: none). The client's
+   * address is the right-most one in `X-Forwarded-For` that those proxies did not add.
+   */
+  trustProxy: number;
+  /** SESSION_IDLE_MINUTES: a web session unused for this long ends (the absolute limit is 12 hours). */
+  sessionIdleMinutes: number;
+  /** Requests a client may make per minute (0: no limit); see rate-limit.ts. */
+  rateLimit: RateLimits;
   /** Outgoing mail server (`smtp://` or `smtps://`); null: notifications are not e-mailed. */
   smtpUrl: string | null;
   /** Where users reach the web UI (for links in e-mails and invitations), without a trailing slash. */
@@ -29,6 +37,17 @@ export interface Config {
   auditKey?: string | null;
 }
 
+export interface RateLimits {
+  /** RATE_LIMIT: per signed-in user (session or token). */
+  signedIn: number;
+  /** RATE_LIMIT_ANONYMOUS: per address, for callers that are not signed in. */
+  anonymous: number;
+  /** RATE_LIMIT_UPLOADS: file uploads per client, counted apart from other requests. */
+  uploads: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { signedIn: 1200, anonymous: 300, uploads: 30 };
+export const DEFAULT_SESSION_IDLE_MINUTES = 30;
 export const DEFAULT_DATABASE_PATH = './data/jha.sqlite';
 export const DEFAULT_MAIL_FROM = 'JHA Hub <no-reply@jha-hub.local>';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -74,6 +93,35 @@ function parseBoolean(variable: string, value: string | undefined, fallback: boo
   if (['1', 'true', 'yes', 'on'].includes(v)) return true;
   if (['0', 'false', 'no', 'off'].includes(v)) return false;
   throw new ConfigError(variable, `"${value}" is not a yes/no value (use true or false).`);
+}
+
+function parseCount(variable: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const v = value.trim();
+  if (!/^\d+$/.test(v) || Number(v) > max) throw new ConfigError(variable, `"${value}" is not a whole number from 0 to ${max}.`);
+  return Number(v);
+}
+
+/** TRUST_PROXY: a number of proxy hops; `true` is one proxy (never "trust every hop"), `false` none. */
+function parseTrustProxy(value: string | undefined): number {
+  const v = (value ?? '').trim().toLowerCase();
+  if (/^\d+$/.test(v)) return parseCount('TRUST_PROXY', v, 0, 10);
+  return parseBoolean('TRUST_PROXY', value, false) ? 1 : 0;
+}
+
+function parseIdleMinutes(value: string | undefined): number {
+  const minutes = parseCount('SESSION_IDLE_MINUTES', value, DEFAULT_SESSION_IDLE_MINUTES, 720);
+  if (minutes < 1) throw new ConfigError('SESSION_IDLE_MINUTES', 'must be at least 1 (minutes).');
+  return minutes;
+}
+
+function parseRateLimits(env: Env): RateLimits {
+  const max = 1_000_000;
+  return {
+    signedIn: parseCount('RATE_LIMIT', env.RATE_LIMIT, DEFAULT_RATE_LIMITS.signedIn, max),
+    anonymous: parseCount('RATE_LIMIT_ANONYMOUS', env.RATE_LIMIT_ANONYMOUS, DEFAULT_RATE_LIMITS.anonymous, max),
+    uploads: parseCount('RATE_LIMIT_UPLOADS', env.RATE_LIMIT_UPLOADS, DEFAULT_RATE_LIMITS.uploads, max),
+  };
 }
 
 function parseLogLevel(value: string | undefined): LogLevel {
@@ -178,7 +226,9 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecret,
     demo: parseBoolean('JHA_DEMO', env.JHA_DEMO, database.kind === 'sqlite'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
-    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    sessionIdleMinutes: parseIdleMinutes(env.SESSION_IDLE_MINUTES),
+    rateLimit: parseRateLimits(env),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: parseMailFrom(env.MAIL_FROM),
     publicUrl: parsePublicUrl(env.PUBLIC_URL, host, port),

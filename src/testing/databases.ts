@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
-import { DEFAULT_MAIL_FROM, type Config, type DatabaseConfig } from '../platform/config.js';
+import { DEFAULT_MAIL_FROM, DEFAULT_SESSION_IDLE_MINUTES, type Config, type DatabaseConfig } from '../platform/config.js';
 import { migrateToLatest, openDatabase, type Db } from '../platform/db/database.js';
 import { allMigrations } from '../app/context.js';
 import { loadShippedPartners, syncPartners } from '../platform/partners/partners.service.js';
@@ -106,7 +106,10 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     sessionSecret: 'test-secret-that-is-long-enough-for-cookies-0123456789',
     demo: false,
     logLevel: 'silent',
-    trustProxy: false,
+    trustProxy: 0,
+    sessionIdleMinutes: DEFAULT_SESSION_IDLE_MINUTES,
+    // Tests of the limit itself switch it on; the others make requests in bursts.
+    rateLimit: { signedIn: 0, anonymous: 0, uploads: 0 },
     smtpUrl: null,
     mailFrom: DEFAULT_MAIL_FROM,
     publicUrl: 'http://localhost:8080',

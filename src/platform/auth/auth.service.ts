@@ -20,11 +20,14 @@ import {
   insertLoginFailure,
   insertSession,
   listTokens,
+  markSessionSeen,
   markTokenUsed,
   recentFailures,
   revokeToken,
 } from './sessions.repository.js';
-import { ACCOUNT_LIMIT, ADDRESS_LIMIT, retryAfterSeconds } from './throttle.js';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, PAIR_POLICY, retryAfterSeconds } from './throttle.js';
+
+const WINDOW_MS = Math.max(PAIR_POLICY.windowMs, ACCOUNT_POLICY.windowMs, ADDRESS_POLICY.windowMs);
 
 export const SESSION_TTL_MS = 12 * 60 * 60_000;
 export const TOKEN_PREFIX = 'jha_';
@@ -45,15 +48,16 @@ export function actorOf(principal: Principal, requestId: string | null): Actor {
 }
 
 async function throttleCheck(db: Db, email: string, ip: string, now: Date): Promise<void> {
-  const since = new Date(now.getTime() - Math.max(ACCOUNT_LIMIT.windowMs, ADDRESS_LIMIT.windowMs)).toISOString();
-  const byAccount = retryAfterSeconds(await recentFailures(db, 'email', email, since), ACCOUNT_LIMIT, now);
-  const byAddress = retryAfterSeconds(await recentFailures(db, 'ip', ip, since), ADDRESS_LIMIT, now);
-  const wait = Math.max(byAccount ?? 0, byAddress ?? 0);
+  const since = new Date(now.getTime() - WINDOW_MS).toISOString();
+  const waits = [
+    retryAfterSeconds(await recentFailures(db, { email, ip }, since), PAIR_POLICY, now),
+    retryAfterSeconds(await recentFailures(db, { email }, since), ACCOUNT_POLICY, now),
+    retryAfterSeconds(await recentFailures(db, { ip }, since), ADDRESS_POLICY, now),
+  ];
+  const wait = Math.max(...waits.map((w) => w ?? 0));
   if (wait > 0) {
-    throw new RateLimitedError(
-      wait,
-      `Too many failed sign-ins ${byAccount ? 'for this account' : 'from this address'}; try again in ${Math.ceil(wait / 60)} minute(s).`,
-    );
+    const when = wait < 120 ? `${wait} second(s)` : `${Math.ceil(wait / 60)} minute(s)`;
+    throw new RateLimitedError(wait, `Too many failed sign-ins; try again in ${when}.`);
   }
 }
 
@@ -94,11 +98,12 @@ export async function login(
       csrf_token: csrfToken,
       created_at: now.toISOString(),
       expires_at: expiresAt,
+      last_seen_at: now.toISOString(),
       ip: input.ip,
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
-    await clearLoginFailures(trx, email);
-    await deleteOldLoginFailures(trx, new Date(now.getTime() - ACCOUNT_LIMIT.windowMs * 4).toISOString());
+    await clearLoginFailures(trx, email, input.ip);
+    await deleteOldLoginFailures(trx, new Date(now.getTime() - WINDOW_MS * 4).toISOString());
     await appendAuditEntry(
       trx,
       { type: 'user', id: user.id, label: user.email, requestId: input.requestId },
@@ -126,10 +131,23 @@ function activeUser(user: UsersTable): UserView | null {
   return user.disabled_at === null ? presentUser(user) : null;
 }
 
-export async function principalFromSession(db: Db, sessionSecret: string): Promise<Principal | null> {
-  const found = await findLiveSession(db, sha256(sessionSecret), new Date().toISOString());
+/** How stale a session's `last_seen_at` may get: a busy page does not write on every request. */
+export const SESSION_SEEN_RESOLUTION_MS = 60_000;
+
+/**
+ * The signed-in user of a live session: not past its absolute expiry, and used within the last
+ * `idleMinutes`. Use is recorded at most once a minute and never fails the request.
+ */
+export async function principalFromSession(db: Db, sessionSecret: string, idleMinutes: number): Promise<Principal | null> {
+  const now = new Date();
+  const idleSince = new Date(now.getTime() - idleMinutes * 60_000).toISOString();
+  const found = await findLiveSession(db, sha256(sessionSecret), now.toISOString(), idleSince);
   const user = found && activeUser(found.user);
   if (!found || !user) return null;
+  const seen = found.session.last_seen_at ?? found.session.created_at;
+  if (now.getTime() - Date.parse(seen) >= SESSION_SEEN_RESOLUTION_MS) {
+    await markSessionSeen(db, found.session.id, now.toISOString()).catch(() => {});
+  }
   return { user, via: 'session', sessionId: found.session.id, csrfToken: found.session.csrf_token, tokenId: null };
 }
 

@@ -3,14 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app/app.js';
 import { describeEachDatabase, testConfig } from '../../testing/databases.js';
 import { bearer, makeUser, signIn, type TestUser } from '../../testing/factories.js';
-import { retryAfterSeconds } from './throttle.js';
+import { ACCOUNT_POLICY, delaySeconds, retryAfterSeconds } from './throttle.js';
 
 describe('login throttling policy', () => {
   const now = new Date('2026-01-01T12:00:00Z');
-  const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
-  it('allows attempts below the limit and names the wait above it', () => {
-    expect(retryAfterSeconds([at(3), at(2)], { max: 3, windowMs: 15 * 60_000 }, now)).toBeNull();
-    expect(retryAfterSeconds([at(10), at(3), at(2)], { max: 3, windowMs: 15 * 60_000 }, now)).toBe(5 * 60);
+  const at = (secondsAgo: number) => new Date(now.getTime() - secondsAgo * 1000).toISOString();
+  it('lets the free failures pass, then doubles the delay from the last failure', () => {
+    const policy = { free: 3, capSeconds: 900, windowMs: 15 * 60_000 };
+    expect(retryAfterSeconds([at(30), at(20)], policy, now)).toBeNull();
+    expect(retryAfterSeconds([at(30), at(20), at(1)], policy, now)).toBe(1);
+    expect(retryAfterSeconds([at(30), at(20), at(3)], policy, now)).toBeNull();
+    expect([3, 4, 5, 6, 12, 13, 40].map((n) => delaySeconds(n, policy))).toEqual([2, 4, 8, 16, 900, 900, 900]);
+  });
+  it('never delays an account by more than 30 seconds, whatever the number of failures', () => {
+    expect(delaySeconds(10, ACCOUNT_POLICY)).toBe(2);
+    expect(delaySeconds(14, ACCOUNT_POLICY)).toBe(30);
+    expect(delaySeconds(10_000, ACCOUNT_POLICY)).toBe(30);
   });
 });
 
@@ -42,7 +50,7 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
   });
 
   it('marks the cookie Secure when the request came over HTTPS', async () => {
-    const proxied = await buildApp({ config: testConfig(get().config, { trustProxy: true }), db: get().db, logger: false });
+    const proxied = await buildApp({ config: testConfig(get().config, { trustProxy: 1 }), db: get().db, logger: false });
     const response = await proxied.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -88,7 +96,7 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
     expect(unknown.json().error.message).toBe(wrong.json().error.message);
   });
 
-  it('answers ten wrong passwords in a row with 429 and Retry-After, even when the right one follows', async () => {
+  it('slows a guesser at one address with 429 and Retry-After, while the owner signs in from elsewhere', async () => {
     const victim = await makeUser(get().db, 'reviewer');
     const statuses: number[] = [];
     let last;
@@ -97,21 +105,58 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
         method: 'POST',
         url: '/api/v1/auth/login',
         payload: { email: victim.user.email, password: `guess-${i}-wrong` },
-        remoteAddress: `10.1.0.${i}`,
+        remoteAddress: '10.1.0.1',
       });
       statuses.push(last.statusCode);
     }
-    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
-    expect(statuses.slice(5)).toEqual([429, 429, 429, 429, 429]);
-    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
-    expect(last!.json().error.code).toBe('rate_limited');
-    const right = await app.inject({
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429, 429, 429, 429, 429]);
+    expect(Number(last!.headers['retry-after'])).toBe(2);
+    expect(last!.json().error).toMatchObject({ code: 'rate_limited', message: 'Too many failed sign-ins; try again in 2 second(s).' });
+    const owner = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       payload: { email: victim.user.email, password: victim.password },
       remoteAddress: '10.1.0.99',
     });
-    expect(right.statusCode).toBe(429);
+    expect(owner.statusCode).toBe(200);
+  });
+
+  it('delays an account attacked from many addresses by at most 30 seconds, then lets the owner in', async () => {
+    const victim = await makeUser(get().db, 'reviewer');
+    // Forty failures from forty addresses over the last ten minutes, the last one just now.
+    const now = Date.now();
+    await get()
+      .db.insertInto('login_failures')
+      .values(
+        Array.from({ length: 40 }, (_, i) => ({
+          id: `spread-${i}-${victim.user.id}`,
+          email: victim.user.email,
+          ip: `10.3.${i}.1`,
+          at: new Date(now - (39 - i) * 15_000).toISOString(),
+        })),
+      )
+      .execute();
+    const login = () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: victim.user.email, password: victim.password },
+        remoteAddress: '10.3.200.1',
+      });
+    const delayed = await login();
+    expect(delayed.statusCode).toBe(429);
+    expect(Number(delayed.headers['retry-after'])).toBeLessThanOrEqual(30);
+    expect(Number(delayed.headers['retry-after'])).toBeGreaterThanOrEqual(29);
+    // Thirty seconds later (the failures moved back in time), the right password opens a session.
+    const rows = await get().db.selectFrom('login_failures').select(['id', 'at']).where('email', '=', victim.user.email).execute();
+    for (const row of rows) {
+      await get()
+        .db.updateTable('login_failures')
+        .set({ at: new Date(Date.parse(row.at) - 31_000).toISOString() })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    expect((await login()).statusCode).toBe(200);
   });
 
   it('limits failed sign-ins per address across accounts', async () => {
@@ -258,5 +303,42 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
     });
     const logins = await get().db.selectFrom('audit_log').select('action').where('action', '=', 'auth.login').execute();
     expect(logins.length).toBeGreaterThan(0);
+  });
+
+  it('ends a session unused for longer than the idle timeout, and keeps one in use alive', async () => {
+    const { cookie } = await signIn(app, coordinator.user.email, coordinator.password, '10.4.0.1');
+    const me = () => app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+    const sessionOf = () =>
+      get().db.selectFrom('sessions').select(['id', 'last_seen_at']).where('ip', '=', '10.4.0.1').executeTakeFirstOrThrow();
+    const session = await sessionOf();
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    // Used 29 minutes ago: still alive, and the use moves last_seen_at to now.
+    await get().db.updateTable('sessions').set({ last_seen_at: ago(29) }).where('id', '=', session.id).execute();
+    expect((await me()).statusCode).toBe(200);
+    expect(Date.now() - Date.parse((await sessionOf()).last_seen_at!)).toBeLessThan(10_000);
+    // Unused for 31 minutes: the session is over.
+    await get().db.updateTable('sessions').set({ last_seen_at: ago(31) }).where('id', '=', session.id).execute();
+    expect((await me()).statusCode).toBe(401);
+  });
+
+  it('takes the client address from the right-most X-Forwarded-For entry the configured proxies added', async () => {
+    const proxied = await buildApp({ config: testConfig(get().config, { trustProxy: 1 }), db: get().db, logger: false });
+    const victim = await makeUser(get().db, 'reviewer');
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      // A client that writes its own X-Forwarded-For cannot pose as a new address each time.
+      const response = await proxied.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: victim.user.email, password: 'wrong-password' },
+        headers: { 'x-forwarded-for': `198.18.${i}.1, 203.0.113.77` },
+        remoteAddress: '127.0.0.1',
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const failures = await get().db.selectFrom('login_failures').select('ip').where('email', '=', victim.user.email).execute();
+    expect(failures.map((f) => f.ip)).toEqual(['203.0.113.77', '203.0.113.77', '203.0.113.77']);
+    await proxied.close();
   });
 });

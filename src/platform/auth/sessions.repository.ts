@@ -6,15 +6,27 @@ export async function insertSession(db: DbOrTrx, row: SessionsTable): Promise<vo
   await db.insertInto('sessions').values(row).execute();
 }
 
+/** The session unless it expired or was idle since `idleSince` (or before). */
 export async function findLiveSession(
   db: DbOrTrx,
   id: string,
   now: string,
+  idleSince: string,
 ): Promise<{ session: SessionsTable; user: UsersTable } | undefined> {
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
+  const session = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', id)
+    .where('expires_at', '>', now)
+    .where((eb) => eb(eb.fn.coalesce('last_seen_at', 'created_at'), '>', idleSince))
+    .executeTakeFirst();
   if (!session) return undefined;
   const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
   return user ? { session, user } : undefined;
+}
+
+export async function markSessionSeen(db: DbOrTrx, id: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
 
 export async function deleteSession(db: DbOrTrx, id: string): Promise<void> {
@@ -65,14 +77,18 @@ export async function insertLoginFailure(db: DbOrTrx, row: { id: string; email: 
   await db.insertInto('login_failures').values(row).execute();
 }
 
-/** Failures since `since`, oldest first (the oldest decides when the window frees up). */
-export async function recentFailures(db: DbOrTrx, column: 'email' | 'ip', value: string, since: string): Promise<string[]> {
-  const rows = await db.selectFrom('login_failures').select('at').where(column, '=', value).where('at', '>', since).orderBy('at').execute();
+/** Failures since `since` of the account, the address or the pair, oldest first. */
+export async function recentFailures(db: DbOrTrx, who: { email?: string; ip?: string }, since: string): Promise<string[]> {
+  let query = db.selectFrom('login_failures').select('at').where('at', '>', since);
+  if (who.email !== undefined) query = query.where('email', '=', who.email);
+  if (who.ip !== undefined) query = query.where('ip', '=', who.ip);
+  const rows = await query.orderBy('at').execute();
   return rows.map((r) => r.at);
 }
 
-export async function clearLoginFailures(db: DbOrTrx, email: string): Promise<void> {
-  await db.deleteFrom('login_failures').where('email', '=', email).execute();
+/** Clears the failures of one account from one address (the owner's own typos, not an attacker's elsewhere). */
+export async function clearLoginFailures(db: DbOrTrx, email: string, ip: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('email', '=', email).where('ip', '=', ip).execute();
 }
 
 export async function deleteOldLoginFailures(db: DbOrTrx, before: string): Promise<void> {

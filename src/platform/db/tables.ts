@@ -42,6 +42,8 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  /** When the session last answered a request (minute resolution); it ends after the idle timeout. */
+  last_seen_at: string | null;
   ip: string | null;
   user_agent: string | null;
 }

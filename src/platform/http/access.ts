@@ -77,7 +77,7 @@ async function resolvePrincipal(app: FastifyInstance, request: FastifyRequest): 
   if (!raw) return null;
   const unsigned = request.unsignCookie(raw);
   if (!unsigned.valid || !unsigned.value) return null;
-  return principalFromSession(app.db, unsigned.value);
+  return principalFromSession(app.db, unsigned.value, app.config.sessionIdleMinutes);
 }
 
 /** The security event kind of an error answer, or null when it is none (security-events.service.ts). */

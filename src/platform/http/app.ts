@@ -22,6 +22,7 @@ import { accessControl, PUBLIC } from './access.js';
 import { databasePlugin } from './context.js';
 import { registerErrorHandler, registerNotFoundHandler } from './errors.js';
 import { healthRoutes } from './health.routes.js';
+import { registerRateLimit } from './rate-limit.js';
 import { webPlugin } from './web.js';
 
 export interface HttpAppOptions {
@@ -109,7 +110,8 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
         ? false
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     genReqId: () => randomUUID(),
-    trustProxy: config.trustProxy,
+    // The first `trustProxy` hops (from the socket inwards) are our proxies; the address before them is the client.
+    trustProxy: config.trustProxy > 0 ? (_address: string, hop: number) => hop < config.trustProxy : false,
     bodyLimit: BODY_LIMIT,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -135,6 +137,7 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(helmet, SECURITY_HEADERS);
   await app.register(accessControl);
+  await registerRateLimit(app as unknown as FastifyInstance, config.rateLimit, BODY_LIMIT);
 
   await registerDocs(app as unknown as FastifyInstance);
   await app.register(healthRoutes);

@@ -139,12 +139,12 @@ describeEachDatabase('security event log', (get) => {
     const token = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer jha_not-a-token' } });
     expect(await eventsOf(token)).toEqual([expect.objectContaining({ kind: 'token_invalid', path: '/api/v1/me', status: 401 })]);
     let last = null as Awaited<ReturnType<typeof app.inject>> | null;
-    for (let i = 0; i < 6; i += 1) {
+    for (let i = 0; i < 4; i += 1) {
       last = await app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
         payload: { email: admin.user.email, password: 'not-the-password' },
-        remoteAddress: `198.51.100.${10 + i}`,
+        remoteAddress: '198.51.100.10',
       });
     }
     expect(last!.statusCode).toBe(429);

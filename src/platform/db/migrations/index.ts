@@ -6,10 +6,12 @@ import * as platform from './20261127T2300_platform.js';
 import * as notifications from './20261128T0200_notifications.js';
 import * as reviewerDomains from './20261128T0600_reviewer_domains.js';
 import * as auditKey from './20261204T0000_audit_key.js';
+import * as sessionIdle from './20261205T0000_session_idle.js';
 
 export const platformMigrations: Record<string, Migration> = {
   '20261127T2300_platform': platform,
   '20261128T0200_notifications': notifications,
   '20261128T0600_reviewer_domains': reviewerDomains,
   '20261204T0000_audit_key': auditKey,
+  '20261205T0000_session_idle': sessionIdle,
 };
