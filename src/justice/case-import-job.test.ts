@@ -1,3 +1,4 @@
+import { ORG_UNIT_KINDS } from '../testing/factories.js';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
@@ -37,7 +38,7 @@ function uploadedFile(): { dir: string; path: string } {
 
 describeEachDatabase('case import as a job', (get) => {
   beforeAll(async () => {
-    await importOrgUnits(get().db, cliActor(), readFileSync(join(PROJECT_ROOT, 'demo', 'org-units.csv'), 'utf8'));
+    await importOrgUnits(get().db, cliActor(), readFileSync(join(PROJECT_ROOT, 'demo', 'org-units.csv'), 'utf8'), ORG_UNIT_KINDS);
   });
 
   async function queue(): Promise<{ id: string; dir: string }> {

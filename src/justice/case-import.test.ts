@@ -12,7 +12,7 @@ import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import { PROJECT_ROOT } from '../platform/paths.js';
 import { runJha } from '../testing/cli.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { bearer, makeUser, type TestUser } from '../testing/factories.js';
+import { bearer, makeUser, type TestUser, ORG_UNIT_KINDS } from '../testing/factories.js';
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const example = (name: string) => readFileSync(join(PROJECT_ROOT, 'examples', name));
@@ -26,7 +26,7 @@ describeEachDatabase('case-level import', (get) => {
     al = await makeUser(get().db, 'coordinator', 'AL');
     rs = await makeUser(get().db, 'coordinator', 'RS');
     reviewer = await makeUser(get().db, 'reviewer');
-    await importOrgUnits(get().db, cliActor(), readFileSync(join(PROJECT_ROOT, 'demo', 'org-units.csv'), 'utf8'));
+    await importOrgUnits(get().db, cliActor(), readFileSync(join(PROJECT_ROOT, 'demo', 'org-units.csv'), 'utf8'), ORG_UNIT_KINDS);
   });
   afterAll(async () => app.close());
 
@@ -192,7 +192,7 @@ describeEachDatabase('jha import cases', (get) => {
   const jha = (args: string[]) => runJha(get(), args);
 
   it('imports, prints the counts by reason and writes the rejected rows; exits 1 when nothing can be imported', async () => {
-    await importOrgUnits(get().db, cliActor(), readFileSync(join(PROJECT_ROOT, 'demo', 'org-units.csv'), 'utf8'));
+    await importOrgUnits(get().db, cliActor(), readFileSync(join(PROJECT_ROOT, 'demo', 'org-units.csv'), 'utf8'), ORG_UNIT_KINDS);
     const out = join(mkdtempSync(join(tmpdir(), 'jha-rej-')), 'rejected.csv');
     const ok = jha(['import', 'cases', join(PROJECT_ROOT, 'examples', 'cases-AL.csv'), '--partner', 'AL', '--rejected', out]);
     expect(ok.code).toBe(0);

@@ -7,7 +7,7 @@ import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import { CATALOG_DIR } from '../platform/paths.js';
 import { runJha } from '../testing/cli.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { bearer, callApi, makeUser, type TestUser } from '../testing/factories.js';
+import { bearer, callApi, makeUser, type TestUser, ORG_UNIT_KINDS } from '../testing/factories.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp.js';
 import { loadCatalogs, parseCatalogs } from '../statistics/catalog.js';
 import { shiftPeriod } from '../statistics/periods.js';
@@ -175,6 +175,7 @@ describeEachDatabase('migration exchange', (get) => {
       get().db,
       SYSTEM_ACTOR,
       'code,name,partner,kind,parent\nBA-RC-LIPA,Lipa,BA,reception_centre,\nBA-RC-BORICI,Borići,BA,reception_centre,\nRS-RC-OBR,Obrenovac,RS,reception_centre,\n',
+      ORG_UNIT_KINDS,
     );
     ba = await makeUser(get().db, 'coordinator', 'BA');
     me = await makeUser(get().db, 'coordinator', 'ME');

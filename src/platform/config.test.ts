@@ -41,10 +41,20 @@ describe('configuration', () => {
       rateLimit: { signedIn: 1200, anonymous: 300, uploads: 30 },
     });
     expect(
-      loadConfig({ DATABASE_URL: sqlite, SESSION_IDLE_MINUTES: '15', RATE_LIMIT: '0', RATE_LIMIT_ANONYMOUS: '60', RATE_LIMIT_UPLOADS: '5' }),
+      loadConfig({
+        DATABASE_URL: sqlite,
+        SESSION_IDLE_MINUTES: '15',
+        RATE_LIMIT: '0',
+        RATE_LIMIT_ANONYMOUS: '60',
+        RATE_LIMIT_UPLOADS: '5',
+      }),
     ).toMatchObject({ sessionIdleMinutes: 15, rateLimit: { signedIn: 0, anonymous: 60, uploads: 5 } });
-    expect(configError({ DATABASE_URL: sqlite, SESSION_IDLE_MINUTES: '0' }).message).toBe('SESSION_IDLE_MINUTES: must be at least 1 (minutes).');
-    expect(configError({ DATABASE_URL: sqlite, RATE_LIMIT: 'lots' }).message).toBe('RATE_LIMIT: "lots" is not a whole number from 0 to 1000000.');
+    expect(configError({ DATABASE_URL: sqlite, SESSION_IDLE_MINUTES: '0' }).message).toBe(
+      'SESSION_IDLE_MINUTES: must be at least 1 (minutes).',
+    );
+    expect(configError({ DATABASE_URL: sqlite, RATE_LIMIT: 'lots' }).message).toBe(
+      'RATE_LIMIT: "lots" is not a whole number from 0 to 1000000.',
+    );
   });
 
   it('defaults: port 8080, host localhost, demo data on SQLite, log level info', () => {

@@ -36,6 +36,15 @@ describe('catalogue loading', () => {
     });
   });
 
+  it('scopes a dataset to the WB6 unless it names its partners, codes or groups', () => {
+    expect(loadCatalogs(CATALOG_DIR).datasets.get('justice.annual')!.partners).toEqual(['WB6']);
+    const scoped = base.replace('level: partner, variables', 'level: partner, partners: [WB6, HR], variables');
+    expect(parseCatalogs([{ file: 'catalogs/test.yaml', text: scoped }]).datasets.get('test.monthly')!.partners).toEqual(['WB6', 'HR']);
+    expect(problem(base.replace('level: partner, variables', 'level: partner, partners: [Croatia], variables')).message).toMatch(
+      /"Croatia" is not a partner code or group \(e\.g\. AL, WB6\)/,
+    );
+  });
+
   it('reads a valid catalogue with rules and indicators', () => {
     const catalog = parseCatalogs([
       {

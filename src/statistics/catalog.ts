@@ -60,6 +60,21 @@ export interface Dataset {
   variables: string[];
   dueDays: number;
   domain: string;
+  /** The partners the dataset collects from: partner codes or partner groups (default: the WB6). */
+  partners: string[];
+}
+
+/** The dataset's default scope: the six Western Balkan partners. */
+export const DEFAULT_DATASET_PARTNERS = ['WB6'];
+
+/** The org-unit kinds some dataset collects figures for (court, reception_centre, …). */
+export function orgUnitKinds(catalog: Catalog): Set<string> {
+  return new Set([...catalog.datasets.values()].flatMap((d) => d.orgUnitKinds));
+}
+
+/** Whether the dataset collects figures from this partner (named itself or by its group). */
+export function datasetCovers(dataset: Dataset, partner: { code: string; group_code: string }): boolean {
+  return dataset.partners.includes(partner.code) || dataset.partners.includes(partner.group_code);
 }
 export type Comparison = '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type MissingStrategy = 'skip_if_any_missing' | 'skip_if_all_missing' | 'never_skip';
@@ -264,7 +279,7 @@ function expression(node: YamlNode, scope: ExpressionScope): { expr: Expr; text:
 }
 
 function parseDataset(node: YamlNode, catalog: Catalog, domain: string): Dataset {
-  node.onlyKeys(['code', 'label', 'period', 'level', 'variables', 'due_days', 'description']);
+  node.onlyKeys(['code', 'label', 'period', 'level', 'variables', 'due_days', 'description', 'partners']);
   const code = node.get('code').string({ pattern: CODE, describe: CODE_TEXT });
   if (catalog.datasets.has(code)) node.get('code').fail(`dataset ${code} is declared twice`);
   const levels = node.get('level').strings();
@@ -273,6 +288,10 @@ function parseDataset(node: YamlNode, catalog: Catalog, domain: string): Dataset
   const variables = node.get('variables').strings();
   if (variables.length === 0) node.get('variables').failHere('needs at least one variable');
   for (const v of variables) if (!catalog.variables.has(v)) node.get('variables').fail(`unknown variable ${v}`);
+  const partners = node.get('partners').exists ? node.get('partners').strings() : DEFAULT_DATASET_PARTNERS;
+  if (partners.length === 0) node.get('partners').failHere('needs at least one partner code or group (e.g. WB6)');
+  for (const p of partners)
+    if (!/^[A-Z][A-Z0-9]{1,9}$/.test(p)) node.get('partners').fail(`"${p}" is not a partner code or group (e.g. AL, WB6)`);
   return {
     code,
     label: node.get('label').string(),
@@ -282,6 +301,7 @@ function parseDataset(node: YamlNode, catalog: Catalog, domain: string): Dataset
     variables,
     dueDays: node.get('due_days').optionalNumber({ min: 0, max: 3650, integer: true }) ?? 30,
     domain,
+    partners,
   };
 }
 

@@ -7,7 +7,7 @@ import type { Db } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import type { CommandRunner } from '../platform/module.js';
-import type { CatalogContext } from './catalog.js';
+import { orgUnitKinds, type CatalogContext } from './catalog.js';
 import { dimensionsOf, exportValues } from './export.service.js';
 import { formatFromName, readValueFile, writeCsv, writeJson, writeXlsx } from './formats.js';
 import { importValues } from './import.service.js';
@@ -32,7 +32,9 @@ function bar(total: number, label: string): cliProgress.SingleBar | null {
 }
 
 export async function importOrgUnitsFile(withDatabase: WithDatabase, file: string): Promise<void> {
-  const result = await withDatabase((db) => importOrgUnits(db, cliActor(), readFileSync(file, 'utf8')));
+  const result = await withDatabase((db) =>
+    importOrgUnits(db, cliActor(), readFileSync(file, 'utf8'), orgUnitKinds(withDatabase.context().catalog)),
+  );
   process.stdout.write(`Org units: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.\n`);
 }
 

@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import type { Db } from '../platform/db/database.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import { PROJECT_ROOT } from '../platform/paths.js';
-import type { Catalog } from './catalog.js';
+import { orgUnitKinds, type Catalog } from './catalog.js';
 import { readCsv } from './formats.js';
 import { importValues } from './import.service.js';
 import { listFindings } from './submissions.repository.js';
@@ -34,7 +34,7 @@ async function publish(db: Db, catalog: Catalog, key: SubmissionKey): Promise<vo
 }
 
 export async function seedDemoStatistics(db: Db, catalog: Catalog): Promise<{ orgUnits: number; values: number }> {
-  const units = await importOrgUnits(db, SYSTEM_ACTOR, readFileSync(join(DEMO_DIR, 'org-units.csv'), 'utf8'));
+  const units = await importOrgUnits(db, SYSTEM_ACTOR, readFileSync(join(DEMO_DIR, 'org-units.csv'), 'utf8'), orgUnitKinds(catalog));
   // Justice figures are illustrative; migration figures are the published ones named in each
   // value's comment (the source) where they exist, and illustrative (and labelled so) elsewhere.
   const rows = [];

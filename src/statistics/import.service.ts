@@ -6,7 +6,7 @@ import type { Db } from '../platform/db/database.js';
 import { listOrgUnits, listPartners } from '../platform/partners/partners.service.js';
 import { rowErrors, type RowProblem } from '../platform/partners/org-units.service.js';
 import { submissionsChanged } from './events.js';
-import type { Catalog } from './catalog.js';
+import { datasetCovers, type Catalog } from './catalog.js';
 import type { ImportRow } from './formats.js';
 import { parsePeriod } from './periods.js';
 import type { SubmissionKey } from './submissions.service.js';
@@ -40,7 +40,7 @@ async function groupBySubmission(
   rows: ImportRow[],
   problems: RowProblem[],
 ): Promise<Map<string, Group>> {
-  const partners = new Set((await listPartners(db)).map((p) => p.code));
+  const partners = new Map((await listPartners(db)).map((p) => [p.code, p]));
   const groups = new Map<string, Group>();
   for (const r of rows) {
     const dataset = catalog.datasets.get(r.dataset);
@@ -48,8 +48,17 @@ async function groupBySubmission(
       problems.push({ row: r.row, column: 'dataset', message: `"${r.dataset}" is not a dataset of the catalogue` });
       continue;
     }
-    if (!partners.has(r.partner)) {
+    const partner = partners.get(r.partner);
+    if (!partner) {
       problems.push({ row: r.row, column: 'partner', message: `"${r.partner}" is not a known partner code` });
+      continue;
+    }
+    if (!datasetCovers(dataset, partner)) {
+      problems.push({
+        row: r.row,
+        column: 'partner',
+        message: `dataset ${dataset.code} collects figures of ${dataset.partners.join(', ')}, not of ${r.partner}`,
+      });
       continue;
     }
     if (!canEdit(viewer, r.partner)) {

@@ -5,7 +5,7 @@ import type { Db, DbOrTrx } from '../platform/db/database.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { findPartner } from '../platform/partners/partners.service.js';
 import { canEdit, canPublish, canRead, canReview, visibleRows, type Viewer } from '../platform/viewer.js';
-import type { Catalog, Dataset } from './catalog.js';
+import { datasetCovers, type Catalog, type Dataset } from './catalog.js';
 import { parsePeriod, periodEnd, shiftPeriod } from './periods.js';
 import {
   findSubmission,
@@ -48,8 +48,15 @@ export function requireDataset(catalog: Catalog, code: string): Dataset {
 /** Checks the key's parts: a known dataset and partner, and a period of the dataset's type. */
 export async function checkKey(db: DbOrTrx, catalog: Catalog, key: SubmissionKey): Promise<Dataset> {
   const dataset = requireDataset(catalog, key.dataset);
-  if (!(await findPartner(db, key.partner)))
-    throw new ValidationError(`partner: "${key.partner}" is not a known partner code.`, { field: 'partner' });
+  const partner = await findPartner(db, key.partner);
+  if (!partner) throw new ValidationError(`partner: "${key.partner}" is not a known partner code.`, { field: 'partner' });
+  if (!datasetCovers(dataset, partner))
+    throw new ValidationError(
+      `partner: dataset ${dataset.code} collects figures of ${dataset.partners.join(', ')}, not of ${key.partner}.`,
+      {
+        field: 'partner',
+      },
+    );
   const period = parsePeriod(key.period);
   if (!period)
     throw new ValidationError(`period: "${key.period}" is not an ISO period (2024, 2024Q1, 2024-03, 2024W05).`, { field: 'period' });

@@ -4,7 +4,7 @@ import { cliActor } from '../platform/audit/actor.js';
 import { buildApp } from '../app/app.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { bearer, makeUser, type TestUser } from '../testing/factories.js';
+import { bearer, makeUser, type TestUser, ORG_UNIT_KINDS } from '../testing/factories.js';
 import {
   publishedSubmission,
   saveDraft,
@@ -56,6 +56,7 @@ describeEachDatabase('submissions and review workflow', (get) => {
       get().db,
       cliActor(),
       'code,name,partner,kind,parent\nAL-TIR,Tirana District Court,AL,court,\nRS-BG,Belgrade First Basic Court,RS,court,\n',
+      ORG_UNIT_KINDS,
     );
   });
   afterAll(async () => app.close());

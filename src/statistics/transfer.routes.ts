@@ -7,6 +7,7 @@ import { PUBLIC } from '../platform/http/access.js';
 import { download } from '../platform/http/schemas.js';
 import { mediaTypeOf } from '../platform/http/uploads.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
+import { orgUnitKinds } from './catalog.js';
 import { dimensionsOf, exportValues, templateRows } from './export.service.js';
 import { formatFromMediaType, readValueFile, writeCsv, writeJson, writeXlsx, XLSX_TYPE } from './formats.js';
 import { importValues } from './import.service.js';
@@ -61,7 +62,12 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       if (mediaTypeOf(request.headers['content-type']) !== 'text/csv') throw new ValidationError('Send the org units as text/csv.');
-      return importOrgUnits(app.db, actorOf(request.principal!, request.id), (request.body as Buffer).toString('utf8'));
+      return importOrgUnits(
+        app.db,
+        actorOf(request.principal!, request.id),
+        (request.body as Buffer).toString('utf8'),
+        orgUnitKinds(app.catalog),
+      );
     },
   );
 };

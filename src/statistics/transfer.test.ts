@@ -5,7 +5,7 @@ import { cliActor } from '../platform/audit/actor.js';
 import { buildApp } from '../app/app.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { bearer, makeUser, type TestUser } from '../testing/factories.js';
+import { bearer, makeUser, type TestUser, ORG_UNIT_KINDS } from '../testing/factories.js';
 import { importRows, type ImportValueRow } from '../testing/submissions.js';
 
 // Every test imports into periods of its own, 3 years apart from any other test's, so that no test
@@ -62,7 +62,7 @@ describeEachDatabase('imports, exports and indicators', (get) => {
     const courts = ['code,name,partner,kind,parent', 'AL-APP,Court of Appeal Tirana,AL,court,'];
     for (let i = 0; i < 45; i += 1) courts.push(`AL-C${i},District court ${i},AL,court,AL-APP`);
     courts.push('RS-BG,Belgrade First Basic Court,RS,court,');
-    await importOrgUnits(get().db, cliActor(), courts.join('\n'));
+    await importOrgUnits(get().db, cliActor(), courts.join('\n'), ORG_UNIT_KINDS);
   });
   afterAll(async () => app.close());
 
@@ -158,6 +158,41 @@ describeEachDatabase('imports, exports and indicators', (get) => {
       [6, 'case_category'],
     ]);
     expect(await countValues(['2010', '2010-01'])).toBe(0);
+  });
+
+  it('refuses rows for partners outside the dataset’s scope (the EU, member states), naming the row', async () => {
+    const csv = [HEADER, 'justice.annual,DE,,2011,cases.incoming,,,5,', 'justice.annual,EU,,2011,cases.incoming,,,7,'].join('\n');
+    const response = await upload(admin, csv);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([
+      { row: 2, column: 'partner', message: 'dataset justice.annual collects figures of WB6, not of DE' },
+      { row: 3, column: 'partner', message: 'dataset justice.annual collects figures of WB6, not of EU' },
+    ]);
+    const direct = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/submissions/justice.annual/HR/2011/values',
+      headers: bearer(admin),
+      payload: { version: 0, values: [{ variable: 'cases.incoming', value: 5 }] },
+    });
+    expect(direct.statusCode).toBe(400);
+    expect(direct.json().error.message).toBe('partner: dataset justice.annual collects figures of WB6, not of HR.');
+    expect(await countValues(['2011'])).toBe(0);
+  });
+
+  it('refuses org units of a kind the catalogue does not collect, or with an overlong name', async () => {
+    const csv = ['code,name,partner,kind,parent', 'ME-X1,Prison Spuž,ME,prison,', `ME-X2,${'N'.repeat(1_000_000)},ME,court,`].join('\n');
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/org-units',
+      headers: { ...bearer(admin), 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([
+      { row: 2, column: 'kind', message: '"prison" is not an org-unit kind of the catalogue (court, reception_centre)' },
+      { row: 3, column: 'name', message: 'is 1000000 characters long; at most 200' },
+    ]);
+    expect(await get().db.selectFrom('org_units').select('code').where('code', 'in', ['ME-X1', 'ME-X2']).execute()).toEqual([]);
   });
 
   it('refuses a file without the required columns or with an unknown column', async () => {

@@ -54,3 +54,6 @@ export function uploadAs(app: FastifyInstance, user: TestUser, path: string, bod
     payload: body,
   });
 }
+
+/** The org-unit kinds the shipped catalogues collect figures for (what the routes pass to importOrgUnits). */
+export const ORG_UNIT_KINDS: ReadonlySet<string> = new Set(['court', 'reception_centre']);

@@ -313,11 +313,19 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
     const session = await sessionOf();
     const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
     // Used 29 minutes ago: still alive, and the use moves last_seen_at to now.
-    await get().db.updateTable('sessions').set({ last_seen_at: ago(29) }).where('id', '=', session.id).execute();
+    await get()
+      .db.updateTable('sessions')
+      .set({ last_seen_at: ago(29) })
+      .where('id', '=', session.id)
+      .execute();
     expect((await me()).statusCode).toBe(200);
     expect(Date.now() - Date.parse((await sessionOf()).last_seen_at!)).toBeLessThan(10_000);
     // Unused for 31 minutes: the session is over.
-    await get().db.updateTable('sessions').set({ last_seen_at: ago(31) }).where('id', '=', session.id).execute();
+    await get()
+      .db.updateTable('sessions')
+      .set({ last_seen_at: ago(31) })
+      .where('id', '=', session.id)
+      .execute();
     expect((await me()).statusCode).toBe(401);
   });
 

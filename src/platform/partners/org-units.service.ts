@@ -17,7 +17,8 @@ export interface RowProblem {
 
 const REQUIRED = ['code', 'name', 'partner', 'kind', 'parent'];
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
-const KIND = /^[a-z][a-z0-9_]*$/;
+/** The longest org-unit name (the longest court names run to some 120 characters). */
+export const MAX_ORG_UNIT_NAME = 200;
 
 /** Throws a ValidationError listing every problem (row numbers count the header as row 1). */
 export function rowErrors(problems: RowProblem[], what: string): ValidationError {
@@ -56,35 +57,56 @@ function readOrgUnitCsv(csv: string): Record<string, string>[] {
 function checkRows(
   records: Record<string, string>[],
   partners: Set<string>,
+  kinds: ReadonlySet<string>,
   problems: RowProblem[],
 ): Map<string, { row: number; partner: string }> {
   const inFile = new Map<string, { row: number; partner: string }>();
   records.forEach((r, i) => {
     const row = i + 2;
     if (!CODE.test(r.code ?? ''))
-      problems.push({ row, column: 'code', message: `"${r.code}" is not a code (letters, digits, . _ -, at most 80)` });
+      problems.push({
+        row,
+        column: 'code',
+        message: `"${(r.code ?? '').slice(0, 80)}" is not a code (letters, digits, . _ -, at most 80)`,
+      });
     else if (inFile.has(r.code!)) problems.push({ row, column: 'code', message: `${r.code} is also on row ${inFile.get(r.code!)!.row}` });
     if (!r.name) problems.push({ row, column: 'name', message: 'is empty' });
+    else if (r.name.length > MAX_ORG_UNIT_NAME)
+      problems.push({ row, column: 'name', message: `is ${r.name.length} characters long; at most ${MAX_ORG_UNIT_NAME}` });
     if (!partners.has((r.partner ?? '').toUpperCase()))
-      problems.push({ row, column: 'partner', message: `"${r.partner}" is not a known partner code` });
-    if (!KIND.test(r.kind ?? ''))
-      problems.push({ row, column: 'kind', message: `"${r.kind}" is not a kind in snake_case (e.g. court, reception_centre)` });
+      problems.push({ row, column: 'partner', message: `"${(r.partner ?? '').slice(0, 80)}" is not a known partner code` });
+    if (!kinds.has(r.kind ?? ''))
+      problems.push({
+        row,
+        column: 'kind',
+        message: `"${(r.kind ?? '').slice(0, 80)}" is not an org-unit kind of the catalogue (${[...kinds].sort().join(', ') || 'none'})`,
+      });
     if (r.code) inFile.set(r.code, { row, partner: (r.partner ?? '').toUpperCase() });
   });
   return inFile;
 }
 
-export async function importOrgUnits(db: Db, actor: Actor, csv: string): Promise<{ created: number; updated: number; unchanged: number }> {
+/** Imports the file; `kinds` are the org-unit kinds the catalogue's datasets collect figures for. */
+export async function importOrgUnits(
+  db: Db,
+  actor: Actor,
+  csv: string,
+  kinds: ReadonlySet<string>,
+): Promise<{ created: number; updated: number; unchanged: number }> {
   const records = readOrgUnitCsv(csv);
   const problems: RowProblem[] = [];
-  const inFile = checkRows(records, new Set((await listPartners(db)).map((p) => p.code)), problems);
+  const inFile = checkRows(records, new Set((await listPartners(db)).map((p) => p.code)), kinds, problems);
   return db.transaction().execute(async (trx) => {
     for (const [i, r] of records.entries()) {
       if (!r.parent) continue;
       const parent =
         inFile.get(r.parent) ?? (await findOrgUnit(trx, r.parent).then((u) => (u ? { row: 0, partner: u.partner_code } : undefined)));
       if (!parent)
-        problems.push({ row: i + 2, column: 'parent', message: `"${r.parent}" is neither in the file nor an existing org unit` });
+        problems.push({
+          row: i + 2,
+          column: 'parent',
+          message: `"${r.parent.slice(0, 80)}" is neither in the file nor an existing org unit`,
+        });
       else if (parent.partner !== (r.partner ?? '').toUpperCase())
         problems.push({ row: i + 2, column: 'parent', message: `parent ${r.parent} belongs to another partner` });
       else if (r.parent === r.code) problems.push({ row: i + 2, column: 'parent', message: 'an org unit cannot be its own parent' });
