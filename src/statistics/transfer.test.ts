@@ -179,6 +179,26 @@ describeEachDatabase('imports, exports and indicators', (get) => {
     expect(await countValues(['2011'])).toBe(0);
   });
 
+  it('lets ten concurrent imports of the same new org units give one creator and no server error', async () => {
+    const csv = 'code,name,partner,kind,parent\nMK-RACE-1,Basic Court Skopje,MK,court,\nMK-RACE-2,Basic Court Bitola,MK,court,\n';
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/imports/org-units',
+          headers: { ...bearer(admin), 'content-type': 'text/csv' },
+          payload: csv,
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
+    expect(responses.filter((r) => r.statusCode === 200 && r.json().created === 2)).toHaveLength(1);
+    for (const r of responses.filter((r) => r.statusCode === 409)) expect(r.json().error.code).toBe('conflict');
+    const stored = await get().db.selectFrom('org_units').select('code').where('code', 'like', 'MK-RACE-%').orderBy('code').execute();
+    expect(stored.map((u) => u.code)).toEqual(['MK-RACE-1', 'MK-RACE-2']);
+  });
+
   it('refuses org units of a kind the catalogue does not collect, or with an overlong name', async () => {
     const csv = ['code,name,partner,kind,parent', 'ME-X1,Prison Spuž,ME,prison,', `ME-X2,${'N'.repeat(1_000_000)},ME,court,`].join('\n');
     const response = await app.inject({

@@ -1,7 +1,7 @@
 // Renders every error as { error: { code, message, details } }; unknown errors become a 500
 // without internals, logged with the request id.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, ConflictError } from '../errors.js';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -49,8 +49,26 @@ function plainMessage(issue: ValidationIssue & { keyword?: string }): string {
   }
 }
 
+/**
+ * Database errors that mean "another request got there first": a unique key taken between this
+ * request's check and its insert, or (PostgreSQL) a serialisation failure or deadlock. The
+ * transaction was rolled back, so nothing was half-written; the caller may simply retry.
+ */
+const CONCURRENT_WRITE = new Set(['23505', '40001', '40P01', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_BUSY']);
+
+function isConcurrentWrite(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && CONCURRENT_WRITE.has(code);
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (isConcurrentWrite(error)) {
+      request.log.warn({ err: error }, 'concurrent write refused');
+      error = new ConflictError(
+        'Someone else changed the same data at the same moment; nothing of this request was stored. Reload and try again.',
+      );
+    }
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, error.message);
       return reply
