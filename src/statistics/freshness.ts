@@ -19,13 +19,55 @@ const stores = new WeakMap<Db, Map<string, { etag: string; body: string }>>();
 const stamps = new WeakMap<Db, { sequence: number; etag: string; lastModified: string | null }>();
 
 /**
+ * Reads of the audit head shared between concurrent requests, without giving up freshness: a
+ * request never uses a read that began before it arrived (a change committed just before it could
+ * be missed), so it joins the next read, which starts when the one in flight ends. Under load
+ * this is one read per round trip instead of one per request; alone, a request reads at once.
+ */
+export class SharedRead<T> {
+  private inFlight: Promise<T> | null = null;
+  private queued: Promise<T> | null = null;
+
+  constructor(private readonly fetch: () => Promise<T>) {}
+
+  read(): Promise<T> {
+    if (!this.inFlight) return this.start();
+    if (!this.queued) {
+      this.queued = this.inFlight
+        .catch(() => undefined)
+        .then(() => {
+          this.queued = null;
+          return this.start();
+        });
+    }
+    return this.queued;
+  }
+
+  private start(): Promise<T> {
+    const read = this.fetch().finally(() => {
+      if (this.inFlight === read) this.inFlight = null;
+    });
+    this.inFlight = read;
+    return read;
+  }
+}
+
+const sequences = new WeakMap<Db, SharedRead<number>>();
+
+function sharedSequence(db: Db): SharedRead<number> {
+  let shared = sequences.get(db);
+  if (!shared) sequences.set(db, (shared = new SharedRead(() => auditSequence(db))));
+  return shared;
+}
+
+/**
  * The ETag and Last-Modified of release-only answers. Every change that can alter one (a
  * publication, an org-unit import, the start-up backfill) is audited in its own transaction, so
  * one primary-key read of the audit head tells whether anything moved; only then are the latest
  * release and the hash recomputed.
  */
 async function stamp(db: Db): Promise<{ etag: string; lastModified: string | null }> {
-  const sequence = await auditSequence(db);
+  const sequence = await sharedSequence(db).read();
   const known = stamps.get(db);
   if (known && known.sequence === sequence) return known;
   const change = await latestChange(db);
