@@ -125,7 +125,7 @@ indicators:
     [
       `${base}indicators:\n  - code: x.sum\n    label: X\n    expression: arrivals\n    periodicity: yearly\n`,
       13,
-      /periodicity: "yearly" is not one of annual, quarterly, monthly/,
+      /periodicity: "yearly" is not one of annual, semiannual, quarterly, monthly/,
     ],
     [
       `${base}indicators:\n  - code: x.sum\n    label: X\n    expression: arrivals\n    periodicity: annual\n`,

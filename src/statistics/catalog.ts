@@ -19,9 +19,15 @@ export interface Dimension {
 export type ValueType = 'integer' | 'decimal' | 'percent';
 
 /** How often figures are produced (the datasets' period types: yearly data is annual). */
-export type Periodicity = 'annual' | 'quarterly' | 'monthly' | 'weekly';
-export const PERIODICITIES: readonly Periodicity[] = ['annual', 'quarterly', 'monthly', 'weekly'];
-const PERIODICITY_OF: Record<PeriodType, Periodicity> = { yearly: 'annual', quarterly: 'quarterly', monthly: 'monthly', weekly: 'weekly' };
+export type Periodicity = 'annual' | 'semiannual' | 'quarterly' | 'monthly' | 'weekly';
+export const PERIODICITIES: readonly Periodicity[] = ['annual', 'semiannual', 'quarterly', 'monthly', 'weekly'];
+const PERIODICITY_OF: Record<PeriodType, Periodicity> = {
+  yearly: 'annual',
+  halfyearly: 'semiannual',
+  quarterly: 'quarterly',
+  monthly: 'monthly',
+  weekly: 'weekly',
+};
 
 /** What a reader is told about a variable or an indicator (an indicator page's metadata). */
 export interface Metadata {

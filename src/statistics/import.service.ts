@@ -67,7 +67,11 @@ async function groupBySubmission(
     }
     const period = parsePeriod(r.period);
     if (!period) {
-      problems.push({ row: r.row, column: 'period', message: `"${r.period}" is not an ISO period (2024, 2024Q1, 2024-03, 2024W05)` });
+      problems.push({
+        row: r.row,
+        column: 'period',
+        message: `"${r.period}" is not an ISO period (2024, 2024S1, 2024Q1, 2024-03, 2024W05)`,
+      });
       continue;
     }
     if (period.type !== dataset.periodType) {

@@ -45,9 +45,12 @@ const IndicatorMetadata = {
   method: Nullable(Type.String({ description: 'how it is computed' })),
   source: Nullable(Type.String({ description: 'the producing body' })),
   periodicity: Nullable(
-    Type.Union([Type.Literal('annual'), Type.Literal('quarterly'), Type.Literal('monthly'), Type.Literal('weekly')], {
-      description: 'how often it is produced: given in the catalogue, or from the period type of its datasets',
-    }),
+    Type.Union(
+      [Type.Literal('annual'), Type.Literal('semiannual'), Type.Literal('quarterly'), Type.Literal('monthly'), Type.Literal('weekly')],
+      {
+        description: 'how often it is produced: given in the catalogue, or from the period type of its datasets',
+      },
+    ),
   ),
   footnotes: Type.Array(Type.String()),
 };

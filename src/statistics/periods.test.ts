@@ -22,6 +22,17 @@ describe('ISO periods', () => {
     expect(parsePeriod('2020W53')).not.toBeNull();
   });
 
+  it('knows half-years: 2024S1 is January to June, 2024S2 July to December', () => {
+    expect(parsePeriod('2024S2')).toEqual({ type: 'halfyearly', year: 2024, index: 2 });
+    for (const bad of ['2024S0', '2024S3', '2024-S1', '2024H1']) expect(parsePeriod(bad), bad).toBeNull();
+    expect([previousPeriod('2024S1'), shiftPeriod('2024S2', 1), shiftPeriod('2024S1', 5)]).toEqual(['2023S2', '2025S1', '2026S2']);
+    expect(['2024S1', '2024S2'].map((p) => periodEnd(p).toISOString().slice(0, 10))).toEqual(['2024-06-30', '2024-12-31']);
+    expect(periodContaining('halfyearly', new Date('2024-06-30T23:00:00Z'))).toBe('2024S1');
+    expect(periodContaining('halfyearly', new Date('2024-07-01T00:00:00Z'))).toBe('2024S2');
+    expect(lastEndedBefore('halfyearly', '2020-10-22')).toBe('2020S1');
+    expect(periodRange('2023S2', '2025S1')).toEqual(['2023S2', '2024S1', '2024S2', '2025S1']);
+  });
+
   it('counts ISO weeks per year', () => {
     expect(isoWeeksInYear(2020)).toBe(53);
     expect(isoWeeksInYear(2026)).toBe(53);

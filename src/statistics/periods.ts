@@ -1,18 +1,19 @@
-// ISO period strings: yearly `2024`, quarterly `2024Q1`, monthly `2024-03`, weekly `2024W05`
-// (ISO 8601 weeks, Monday to Sunday). Pure functions, no I/O.
+// ISO period strings: yearly `2024`, half-yearly `2024S1` (January–June) and `2024S2`, quarterly
+// `2024Q1`, monthly `2024-03`, weekly `2024W05` (ISO 8601 weeks, Monday to Sunday). Pure functions, no I/O.
 
-export type PeriodType = 'yearly' | 'quarterly' | 'monthly' | 'weekly';
-export const PERIOD_TYPES: readonly PeriodType[] = ['yearly', 'quarterly', 'monthly', 'weekly'];
+export type PeriodType = 'yearly' | 'halfyearly' | 'quarterly' | 'monthly' | 'weekly';
+export const PERIOD_TYPES: readonly PeriodType[] = ['yearly', 'halfyearly', 'quarterly', 'monthly', 'weekly'];
 
 export interface Period {
   type: PeriodType;
   year: number;
-  /** 1 for yearly; the quarter, month or ISO week otherwise. */
+  /** 1 for yearly; the half-year, quarter, month or ISO week otherwise. */
   index: number;
 }
 
 const PATTERNS: [PeriodType, RegExp][] = [
   ['yearly', /^(\d{4})$/],
+  ['halfyearly', /^(\d{4})S([12])$/],
   ['quarterly', /^(\d{4})Q([1-4])$/],
   ['monthly', /^(\d{4})-(0[1-9]|1[0-2])$/],
   ['weekly', /^(\d{4})W(0[1-9]|[1-4]\d|5[0-3])$/],
@@ -40,7 +41,7 @@ export function parsePeriod(text: string): Period | null {
 }
 
 function perYear(type: PeriodType, year: number): number {
-  return type === 'yearly' ? 1 : type === 'quarterly' ? 4 : type === 'monthly' ? 12 : isoWeeksInYear(year);
+  return type === 'yearly' ? 1 : type === 'halfyearly' ? 2 : type === 'quarterly' ? 4 : type === 'monthly' ? 12 : isoWeeksInYear(year);
 }
 
 /** The period of this type that contains the (UTC) date. */
@@ -48,6 +49,7 @@ export function periodContaining(type: PeriodType, date: Date): string {
   const year = date.getUTCFullYear();
   const month = date.getUTCMonth() + 1;
   if (type === 'yearly') return formatPeriod({ type, year, index: 1 });
+  if (type === 'halfyearly') return formatPeriod({ type, year, index: Math.ceil(month / 6) });
   if (type === 'quarterly') return formatPeriod({ type, year, index: Math.ceil(month / 3) });
   if (type === 'monthly') return formatPeriod({ type, year, index: month });
   // ISO week: the week of the Thursday of the date's week, counted in that Thursday's year.
@@ -61,6 +63,8 @@ export function formatPeriod(p: Period): string {
   switch (p.type) {
     case 'yearly':
       return String(p.year);
+    case 'halfyearly':
+      return `${p.year}S${p.index}`;
     case 'quarterly':
       return `${p.year}Q${p.index}`;
     case 'monthly':
@@ -106,6 +110,8 @@ export function periodEnd(text: string): Date {
   switch (p.type) {
     case 'yearly':
       return new Date(Date.UTC(p.year, 11, 31));
+    case 'halfyearly':
+      return new Date(Date.UTC(p.year, p.index * 6, 0));
     case 'quarterly':
       return new Date(Date.UTC(p.year, p.index * 3, 0));
     case 'monthly':

@@ -59,7 +59,9 @@ export async function checkKey(db: DbOrTrx, catalog: Catalog, key: SubmissionKey
     );
   const period = parsePeriod(key.period);
   if (!period)
-    throw new ValidationError(`period: "${key.period}" is not an ISO period (2024, 2024Q1, 2024-03, 2024W05).`, { field: 'period' });
+    throw new ValidationError(`period: "${key.period}" is not an ISO period (2024, 2024S1, 2024Q1, 2024-03, 2024W05).`, {
+      field: 'period',
+    });
   if (period.type !== dataset.periodType)
     throw new ValidationError(`period: ${key.period} is ${period.type}, but dataset ${dataset.code} is ${dataset.periodType}.`, {
       field: 'period',

@@ -126,7 +126,7 @@ export const en = {
     method: 'Method',
     source: 'Source',
     periodicity: 'Periodicity',
-    periodicities: { annual: 'Annual', quarterly: 'Quarterly', monthly: 'Monthly', weekly: 'Weekly' },
+    periodicities: { annual: 'Annual', semiannual: 'Half-yearly', quarterly: 'Quarterly', monthly: 'Monthly', weekly: 'Weekly' },
     footnotes: 'Notes',
   },
   figures: {

@@ -7,6 +7,7 @@ describe('the span of periods a series is drawn along', () => {
     expect(periodSpan(['2020-Q3', '2021-Q2'])).toEqual(['2020-Q3', '2020-Q4', '2021-Q1', '2021-Q2']);
     expect(periodSpan(['2021Q2', '2020Q4'])).toEqual(['2020Q4', '2021Q1', '2021Q2']);
     expect(periodSpan(['2020-11', '2021-02', '2020-11'])).toEqual(['2020-11', '2020-12', '2021-01', '2021-02']);
+    expect(periodSpan(['2022S1', '2020S2'])).toEqual(['2020S2', '2021S1', '2021S2', '2022S1']);
   });
 
   it('counts ISO weeks, 53 in some years', () => {

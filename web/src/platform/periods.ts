@@ -1,8 +1,8 @@
-// ISO periods as the API writes them — yearly '2020', quarterly '2020Q1' (or '2020-Q1'), monthly
+// ISO periods as the API writes them — yearly '2020', half-yearly '2020S1' (or '2020-S1'), quarterly '2020Q1' (or '2020-Q1'), monthly
 // '2020-05', weekly '2020W05' (or '2020-W05') — and the series along them: every period between the
 // first and the last, so that a chart's line breaks where a period has no value. Pure functions.
 
-type Kind = 'yearly' | 'quarterly' | 'monthly' | 'weekly';
+type Kind = 'yearly' | 'halfyearly' | 'quarterly' | 'monthly' | 'weekly';
 
 interface Parsed {
   kind: Kind;
@@ -18,6 +18,8 @@ const MAX_SPAN = 1000;
 function parse(text: string): Parsed | null {
   let m = /^(\d{4})$/.exec(text);
   if (m) return { kind: 'yearly', year: Number(m[1]), index: 1, dash: false };
+  m = /^(\d{4})(-?)S([12])$/.exec(text);
+  if (m) return { kind: 'halfyearly', year: Number(m[1]), index: Number(m[3]), dash: m[2] === '-' };
   m = /^(\d{4})(-?)Q([1-4])$/.exec(text);
   if (m) return { kind: 'quarterly', year: Number(m[1]), index: Number(m[3]), dash: m[2] === '-' };
   m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
@@ -36,7 +38,7 @@ function isoWeeksInYear(year: number): number {
 }
 
 function perYear(kind: Kind, year: number): number {
-  return kind === 'yearly' ? 1 : kind === 'quarterly' ? 4 : kind === 'monthly' ? 12 : isoWeeksInYear(year);
+  return kind === 'yearly' ? 1 : kind === 'halfyearly' ? 2 : kind === 'quarterly' ? 4 : kind === 'monthly' ? 12 : isoWeeksInYear(year);
 }
 
 function format(p: Parsed): string {
@@ -44,6 +46,8 @@ function format(p: Parsed): string {
   switch (p.kind) {
     case 'yearly':
       return String(p.year);
+    case 'halfyearly':
+      return `${p.year}${p.dash ? '-' : ''}S${p.index}`;
     case 'quarterly':
       return `${p.year}${p.dash ? '-' : ''}Q${p.index}`;
     case 'monthly':

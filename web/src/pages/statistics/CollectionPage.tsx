@@ -11,7 +11,7 @@ import { Instant } from '../../platform/Instant';
 import { formatDateTime, recentPeriods, useCatalog, type OverviewRow } from './model';
 import { StatusBadge } from './StatusBadge';
 
-const PERIOD_CHOICES = { yearly: 8, quarterly: 12, monthly: 24, weekly: 26 } as const;
+const PERIOD_CHOICES = { yearly: 8, halfyearly: 8, quarterly: 12, monthly: 24, weekly: 26 } as const;
 
 export function CollectionPage({ user }: { user: User }) {
   const { t } = useTranslation();

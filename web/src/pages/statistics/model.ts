@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Partner } from '../../platform/api';
 
-export type PeriodType = 'yearly' | 'quarterly' | 'monthly' | 'weekly';
+export type PeriodType = 'yearly' | 'halfyearly' | 'quarterly' | 'monthly' | 'weekly';
 /** not_published: another partner's data before publication, of which a coordinator sees nothing more. */
 export type Status = 'not_started' | 'not_published' | 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
 export type CellValue = number | 'NA' | 'NAP' | 'NQ' | string | null;
@@ -248,7 +248,10 @@ export function recentPeriods(type: PeriodType, count: number, now = new Date())
   const year = now.getUTCFullYear();
   for (let i = 1; out.length < count; i += 1) {
     if (type === 'yearly') out.push(String(year - i));
-    else if (type === 'quarterly') {
+    else if (type === 'halfyearly') {
+      const h = Math.floor(now.getUTCMonth() / 6) - i;
+      out.push(`${year + Math.floor(h / 2)}S${(((h % 2) + 2) % 2) + 1}`);
+    } else if (type === 'quarterly') {
       const q = Math.floor(now.getUTCMonth() / 3) - i;
       const y = year + Math.floor(q / 4);
       out.push(`${y}Q${(((q % 4) + 4) % 4) + 1}`);
