@@ -36,6 +36,13 @@ export class PayloadTooLargeError extends AppError {
   }
 }
 
+/** An upload in a media type the route does not read; the message names the types it takes. */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(message: string) {
+    super('unsupported_media_type', 415, message, { field: 'content-type' });
+  }
+}
+
 export class AuthenticationRequiredError extends AppError {
   constructor(message = 'Sign in to continue.') {
     super('authentication_required', 401, message);

@@ -5,6 +5,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { cliActor } from '../platform/audit/actor.js';
 import type { Db } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
+import { uploadedText } from '../platform/http/input-hygiene.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import type { CommandRunner } from '../platform/module.js';
 import { orgUnitKinds, type CatalogContext } from './catalog.js';
@@ -21,10 +22,17 @@ import { parseCoordsKey } from './values.js';
 export type WithDatabase = CommandRunner<CatalogContext>;
 const OPERATOR = { kind: 'operator', label: 'cli' } as const;
 
+/** A progress bar on stderr: on a terminal, or anywhere with JHA_PROGRESS set (then one line per redraw). */
 function bar(total: number, label: string): cliProgress.SingleBar | null {
   if (!process.stderr.isTTY && !process.env.JHA_PROGRESS) return null;
   const b = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, clearOnComplete: false },
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total}`,
+      stream: process.stderr,
+      clearOnComplete: false,
+      // cli-progress draws nothing on a stream that is no terminal unless told to.
+      noTTYOutput: !process.stderr.isTTY,
+    },
     cliProgress.Presets.shades_classic,
   );
   b.start(total, 0);
@@ -33,7 +41,7 @@ function bar(total: number, label: string): cliProgress.SingleBar | null {
 
 export async function importOrgUnitsFile(withDatabase: WithDatabase, file: string): Promise<void> {
   const result = await withDatabase((db) =>
-    importOrgUnits(db, cliActor(), readFileSync(file, 'utf8'), orgUnitKinds(withDatabase.context().catalog)),
+    importOrgUnits(db, cliActor(), uploadedText(readFileSync(file), `The file ${file}`), orgUnitKinds(withDatabase.context().catalog)),
   );
   process.stdout.write(`Org units: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.\n`);
 }

@@ -3,7 +3,7 @@
 // Reading keeps the row number of every record so that errors can name it, and is bounded (LIMITS):
 // rows, cells, the length of a field and the unpacked size of a workbook are checked while reading,
 // before the work is done, and the reading yields to the event loop so that the server keeps answering.
-import { jsonDepth, MAX_JSON_DEPTH } from '../platform/http/input-hygiene.js';
+import { duplicateJsonKey, jsonDepth, MAX_JSON_DEPTH } from '../platform/http/input-hygiene.js';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
@@ -12,7 +12,7 @@ import { Readable, Transform } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { clientMessage } from '../platform/client-message.js';
-import { AppError, PayloadTooLargeError, ValidationError } from '../platform/errors.js';
+import { AppError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../platform/errors.js';
 import { spreadsheetSafe } from '../platform/exports/tables.js';
 import type { Catalog } from './catalog.js';
 import { storedHeader, unpack, unreadable, zipEntries, type ZipEntry } from './zip-parts.js';
@@ -80,11 +80,10 @@ export function formatFromName(name: string): ValueFormat {
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MEDIA_TYPES: Record<string, ValueFormat> = { 'text/csv': 'csv', 'application/json': 'json', [XLSX_TYPE]: 'xlsx' };
 
-/** The format an upload's media type names (see mediaTypeOf). */
+/** The format an upload's media type names (see mediaTypeOf); another type is refused with 415. */
 export function formatFromMediaType(type: string): ValueFormat {
   const format = MEDIA_TYPES[type];
-  if (!format)
-    throw new ValidationError(`Content-Type "${type}" is not text/csv, application/json or ${XLSX_TYPE}.`, { field: 'content-type' });
+  if (!format) throw new UnsupportedMediaTypeError(`Content-Type "${type}" is not text/csv, application/json or ${XLSX_TYPE}.`);
   return format;
 }
 
@@ -349,6 +348,13 @@ export async function readJson(text: string, catalog: Catalog): Promise<ImportRo
   } catch (err) {
     throw new ValidationError(`The JSON file cannot be read: ${(err as Error).message}`);
   }
+  // JSON.parse keeps the last of two equal keys where another reader keeps the first: refused, as a CSV column twice is.
+  const twice = duplicateJsonKey(text);
+  if (twice)
+    throw new ValidationError(
+      `The JSON file has the key "${twice.key.slice(0, 60)}" twice in one object (line ${count(twice.line)}); each key may appear only once.`,
+      { key: twice.key.slice(0, 120), line: twice.line },
+    );
   const list = Array.isArray(data) ? data : (data as { values?: unknown })?.values;
   if (!Array.isArray(list)) throw new ValidationError('The JSON file must be an array of values, or an object with a "values" array.');
   if (list.length > LIMITS.rows) throw tooManyRows('JSON file');
@@ -455,6 +461,12 @@ async function checkDeclaredRange(zip: Buffer, sheet: ZipEntry): Promise<void> {
   if ((lastRow - firstRow + 1) * lastColumn > LIMITS.cells) throw tooManyCells();
 }
 
+/** A formula whose file holds no result (written by a program that does not calculate): its value is unknown. */
+function formulaWithoutResult(value: ExcelJS.CellValue): boolean {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  return ('formula' in value || 'sharedFormula' in value) && (value as { result?: unknown }).result === undefined;
+}
+
 /** What a cell holds, as the reader of rows takes it: the result of a formula, the text of rich text or a link. */
 function cellValue(value: ExcelJS.CellValue): unknown {
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
@@ -525,6 +537,8 @@ export async function readXlsx(zip: Buffer, catalog: Catalog): Promise<ImportRow
     });
   // Resolved when every part handed over has been unpacked and found as long as it declares.
   let sourceDone!: () => void;
+  /** The last bytes of the worksheet, once it is unpacked. */
+  let sheetEnd: Buffer = Buffer.alloc(0);
   const sourceEnded = new Promise<void>((resolve) => (sourceDone = resolve));
   const source = Readable.from(
     (async function* () {
@@ -541,7 +555,10 @@ export async function readXlsx(zip: Buffer, catalog: Catalog): Promise<ImportRow
           yield emptyStrings;
         }
         yield storedHeader('xl/worksheets/sheet1.xml', sheet.size, sheet.crc);
-        yield* unpack(zip, sheet);
+        for await (const chunk of unpack(zip, sheet)) {
+          sheetEnd = chunk.length >= 64 ? chunk.subarray(-64) : Buffer.concat([sheetEnd, chunk]).subarray(-64);
+          yield chunk;
+        }
       } catch (err) {
         fail(err);
       } finally {
@@ -591,14 +608,27 @@ export async function readXlsx(zip: Buffer, catalog: Catalog): Promise<ImportRow
       read += 1;
       if (read > LIMITS.rows) throw tooManyRows('workbook');
       const record: Record<string, unknown> = {};
-      for (const c of columns) record[c.name] = cellValue(line.findCell(c.at)?.value ?? null);
+      for (const c of columns) {
+        const value = line.findCell(c.at)?.value ?? null;
+        if (formulaWithoutResult(value))
+          throw fieldError(
+            line.number,
+            `row ${line.number}`,
+            c.name,
+            'is a formula without a computed result; let the spreadsheet calculate it and save the file again.',
+          );
+        record[c.name] = cellValue(value);
+      }
       const row = toRow(record, dims, line.number);
       if (row) rows.push(row);
       if (read % ROWS_PER_TURN === 0) await nextTurn();
     }
-    if (!columns) checkHeader([], catalog);
     // ExcelJS may be done with a part before what follows it in the archive shows that it was longer.
     await race(sourceEnded);
+    // A worksheet cut short reads as well-formed up to the cut: ExcelJS gives its first rows without a word.
+    if (!/<\/(?:[\w.-]+:)?worksheet\s*>\s*$/.test(sheetEnd.toString('utf8')))
+      throw unreadable(`the worksheet ${sheet.name} ends before its closing tag; the file is truncated or damaged`);
+    if (!columns) checkHeader([], catalog);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw unreadable(clientMessage(err));

@@ -2,8 +2,9 @@
 // templates, and the org-unit import.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../platform/auth/auth.service.js';
-import { ValidationError } from '../platform/errors.js';
+import { UnsupportedMediaTypeError } from '../platform/errors.js';
 import { PUBLIC } from '../platform/http/access.js';
+import { uploadedText } from '../platform/http/input-hygiene.js';
 import { download } from '../platform/http/schemas.js';
 import { mediaTypeOf } from '../platform/http/uploads.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
@@ -61,11 +62,12 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      if (mediaTypeOf(request.headers['content-type']) !== 'text/csv') throw new ValidationError('Send the org units as text/csv.');
+      if (mediaTypeOf(request.headers['content-type']) !== 'text/csv')
+        throw new UnsupportedMediaTypeError('Send the org units as text/csv.');
       return importOrgUnits(
         app.db,
         actorOf(request.principal!, request.id),
-        (request.body as Buffer).toString('utf8'),
+        uploadedText(request.body as Buffer),
         orgUnitKinds(app.catalog),
       );
     },

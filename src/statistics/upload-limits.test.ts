@@ -2,115 +2,22 @@
 // bombs, CSV and JSON files that are malformed, truncated or not UTF-8 are refused with an answer that
 // names the limit or the row, nothing is stored, and the server keeps answering while a large file is read.
 import type { FastifyInstance } from 'fastify';
-import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app/app.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { bearer, makeUser, type TestUser } from '../testing/factories.js';
+import { inlineCell, repeatedPart, SPREADSHEET_NS, textPart, workbook } from '../testing/zip-files.js';
 import { LIMITS, XLSX_TYPE } from './formats.js';
 
 const COLUMNS = ['dataset', 'partner', 'org_unit', 'period', 'variable', 'case_category', 'instance', 'value', 'comment'];
 const HEADER = COLUMNS.join(',');
 
-interface Part {
-  data: Buffer;
-  size: number;
-  crc: number;
-  /** The unpacked size written in the zip's headers, when it is to lie. */
-  declare?: number;
-}
-
-/** A text, deflated. */
-function textPart(text: string): Part {
-  const bytes = Buffer.from(text);
-  return { data: deflateRawSync(bytes), size: bytes.length, crc: crc32(bytes) };
-}
-
-/**
- * `head`, `times` copies of `unit`, `tail`, deflated without ever holding the whole: blocks of 1 MB are
- * compressed once, each ending with a full flush (so that copies of it can follow one another), then repeated.
- */
-function repeatedPart(head: string, unit: string, times: number, tail: string): Part {
-  const perBlock = Math.max(1, Math.floor((1024 * 1024) / unit.length));
-  const block = Buffer.from(unit.repeat(perBlock));
-  const blocks = Math.floor(times / perBlock);
-  const rest = Buffer.from(unit.repeat(times - blocks * perBlock));
-  const [h, t] = [Buffer.from(head), Buffer.from(tail)];
-  const flushed = (b: Buffer) => deflateRawSync(b, { finishFlush: constants.Z_FULL_FLUSH, level: 9 });
-  const packedBlock = flushed(block);
-  const data: Buffer[] = [flushed(h)];
-  let crc = crc32(h);
-  for (let i = 0; i < blocks; i += 1) {
-    data.push(packedBlock);
-    crc = crc32(block, crc);
-  }
-  data.push(flushed(rest), deflateRawSync(t));
-  crc = crc32(t, crc32(rest, crc));
-  return { data: Buffer.concat(data), size: h.length + blocks * block.length + rest.length + t.length, crc };
-}
-
-/** A zip archive of deflated parts. */
-function zip(parts: Record<string, Part>): Buffer {
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, part] of Object.entries(parts)) {
-    const path = Buffer.from(name);
-    const size = part.declare ?? part.size;
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(8, 8);
-    header.writeUInt32LE(part.crc >>> 0, 14);
-    header.writeUInt32LE(part.data.length, 18);
-    header.writeUInt32LE(size, 22);
-    header.writeUInt16LE(path.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(part.crc >>> 0, 16);
-    entry.writeUInt32LE(part.data.length, 20);
-    entry.writeUInt32LE(size, 24);
-    entry.writeUInt16LE(path.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    local.push(header, path, part.data);
-    central.push(entry, path);
-    offset += 30 + path.length + part.data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length / 2, 8);
-  end.writeUInt16LE(central.length / 2, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, directory, end]);
-}
-
-const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
-const SHEET_HEAD = `<worksheet ${MAIN}><sheetData><row r="1">${COLUMNS.map((c, i) => inline(`${String.fromCharCode(65 + i)}1`, c)).join('')}</row>`;
+const SHEET_HEAD = `<worksheet ${SPREADSHEET_NS}><sheetData><row r="1">${COLUMNS.map((c, i) => inlineCell(`${String.fromCharCode(65 + i)}1`, c)).join('')}</row>`;
 const SHEET_TAIL = '</sheetData></worksheet>';
-
-/** A workbook of one sheet, as Excel lays it out (workbook, relationships, the sheet, then any other parts). */
-function workbook(sheet: Part, more: Record<string, Part> = {}): Buffer {
-  return zip({
-    'xl/workbook.xml': textPart(
-      `<workbook ${MAIN} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="values" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    ),
-    'xl/_rels/workbook.xml.rels': textPart(
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-    ),
-    'xl/worksheets/sheet1.xml': sheet,
-    ...more,
-  });
-}
 
 /** Shared strings, and a template line left empty that refers to them: codes filled in, no value. */
 const STRINGS = textPart(
-  `<sst ${MAIN}>${['justice.annual', 'AL', '2041', 'cases.incoming'].map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`,
+  `<sst ${SPREADSHEET_NS}>${['justice.annual', 'AL', '2041', 'cases.incoming'].map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`,
 );
 const TEMPLATE_LINE = `<row r="2">${['A', 'B', 'D', 'E'].map((col, i) => `<c r="${col}2" t="s"><v>${i}</v></c>`).join('')}</row>`;
 

@@ -1,7 +1,7 @@
 // The parts of a zip archive (an XLSX workbook) read without trusting it: the central directory
 // (zip64 included) says what each part unpacks to, so a zip bomb is refused before anything is
-// unpacked; a part is unpacked as a stream and counted against what it declares.
-import { createInflateRaw } from 'node:zlib';
+// unpacked; a part is unpacked as a stream and checked against what it declares (size and CRC-32).
+import { crc32, createInflateRaw } from 'node:zlib';
 import { clientMessage } from '../platform/client-message.js';
 import { AppError, ValidationError } from '../platform/errors.js';
 
@@ -89,12 +89,18 @@ export function compressedBytes(zip: Buffer, entry: ZipEntry): Buffer {
   return zip.subarray(start, start + entry.compressedSize);
 }
 
-/** An entry unpacked as a stream of chunks; more or fewer bytes than it declares fail. */
+const damaged = (entry: ZipEntry) => unreadable(`the part ${entry.name} does not match its checksum; the file is damaged`);
+
+/**
+ * An entry unpacked as a stream of chunks; more or fewer bytes than it declares fail, and so do bytes
+ * whose CRC-32 is not the one the directory gives (after the last chunk: a reader stops at that failure).
+ */
 export async function* unpack(zip: Buffer, entry: ZipEntry): AsyncGenerator<Buffer> {
   if (entry.flags & 0x1) throw unreadable(`the part ${entry.name} is encrypted`);
   const data = compressedBytes(zip, entry);
   if (entry.method === 0) {
     if (data.length !== entry.size) throw unreadable(`the part ${entry.name} is damaged`);
+    if (crc32(data) >>> 0 !== entry.crc >>> 0) throw damaged(entry);
     for (let at = 0; at < data.length; at += CHUNK) yield data.subarray(at, at + CHUNK);
     return;
   }
@@ -102,9 +108,11 @@ export async function* unpack(zip: Buffer, entry: ZipEntry): AsyncGenerator<Buff
   const inflate = createInflateRaw({ chunkSize: CHUNK });
   inflate.end(data);
   let size = 0;
+  let crc = 0;
   try {
     for await (const chunk of inflate as AsyncIterable<Buffer>) {
       size += chunk.length;
+      crc = crc32(chunk, crc);
       // A part that unpacks to more than its directory entry says is refused there: a zip bomb that lies.
       if (size > entry.size)
         throw unreadable(`the part ${entry.name} unpacks to more than the ${count(entry.size)} bytes it declares; the file is damaged`);
@@ -117,6 +125,7 @@ export async function* unpack(zip: Buffer, entry: ZipEntry): AsyncGenerator<Buff
     inflate.destroy();
   }
   if (size !== entry.size) throw unreadable(`the part ${entry.name} unpacks to fewer bytes than it declares; the file is damaged`);
+  if (crc >>> 0 !== entry.crc >>> 0) throw damaged(entry);
 }
 
 /** The local header of an uncompressed entry of `size` bytes. */

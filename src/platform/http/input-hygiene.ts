@@ -2,7 +2,8 @@
 // refused before it is parsed (a deep array would exhaust the stack), and no text in a JSON body,
 // the query or the path may hold NUL or other control characters (tab, line feed and carriage
 // return excepted) — PostgreSQL cannot store NUL and SQLite would keep it silently, so both refuse
-// it alike, dry runs included. Each refusal is a 400 naming the field.
+// it alike, dry runs included. Each refusal is a 400 naming the field. Files are checked by their
+// parsers; uploadedText() gives those that read a file whole its text, checked the same way.
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../errors.js';
 
@@ -31,6 +32,75 @@ export function jsonDepth(text: string, limit = Infinity): number {
     } else if (c === 125 || c === 93) depth -= 1;
   }
   return max;
+}
+
+/**
+ * The first key that appears twice in one object of a JSON text, with its line (1-based), or null.
+ * The text must be valid JSON (JSON.parse took it); keys are compared unescaped ("d\u0061ta" is "data").
+ */
+export function duplicateJsonKey(text: string): { key: string; line: number } | null {
+  // One frame per open object (the keys seen, and whether the next text is a key) or array (null).
+  const frames: ({ keys: Set<string>; expectKey: boolean } | null)[] = [];
+  let line = 1;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line += 1;
+    else if (c === 123) frames.push({ keys: new Set(), expectKey: true });
+    else if (c === 91) frames.push(null);
+    else if (c === 125 || c === 93) frames.pop();
+    else if (c === 44 || c === 58) {
+      const top = frames[frames.length - 1];
+      if (top) top.expectKey = c === 44;
+    } else if (c === 34) {
+      const start = i;
+      let escaped = false;
+      for (i += 1; i < text.length && text.charCodeAt(i) !== 34; i += 1)
+        if (text.charCodeAt(i) === 92) {
+          escaped = true;
+          i += 1; // the escaped character
+        }
+      const top = frames[frames.length - 1];
+      if (!top?.expectKey) continue;
+      const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
+      if (top.keys.has(key)) return { key, line };
+      top.keys.add(key);
+    }
+  }
+  return null;
+}
+
+/**
+ * The text of an uploaded file that is read whole (an org-unit CSV): UTF-8, a leading BOM dropped,
+ * without NUL or other control characters (tab, line feed and carriage return excepted). Refused
+ * with a 400 naming the line otherwise, before any parser or database sees it.
+ */
+export function uploadedText(bytes: Buffer, what = 'The CSV file'): string {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    // Only on the way to the refusal: the first line that does not decode (no UTF-8 sequence holds a line feed).
+    let line = 1;
+    for (let start = 0; start < bytes.length; line += 1) {
+      let end = bytes.indexOf(10, start);
+      if (end < 0) end = bytes.length;
+      try {
+        decoder.decode(bytes.subarray(start, end));
+      } catch {
+        break;
+      }
+      start = end + 1;
+    }
+    throw new ValidationError(`${what} is not valid UTF-8 at line ${line}; save it as UTF-8 (in Excel: "CSV UTF-8").`, { line });
+  }
+  const control = CONTROL.exec(text);
+  if (control) {
+    const line = text.slice(0, control.index).split('\n').length;
+    const message = `${what} holds a control character (such as NUL) at line ${line}; such characters are not accepted in text.`;
+    throw new ValidationError(message, { line });
+  }
+  return text;
 }
 
 /** The path of the first text holding a control character, or null. */

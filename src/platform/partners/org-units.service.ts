@@ -47,6 +47,11 @@ function readOrgUnitCsv(csv: string): Record<string, string>[] {
     .split(/\r?\n/, 1)[0]!
     .split(',')
     .map((h) => h.trim().toLowerCase());
+  const twice = header.filter((h, i) => h !== '' && header.indexOf(h) !== i);
+  if (twice.length > 0)
+    throw new ValidationError(`The CSV file names the column(s) ${[...new Set(twice)].join(', ')} twice; each column may appear once.`, {
+      twice,
+    });
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0)
     throw new ValidationError(`The CSV file lacks the column(s) ${missing.join(', ')}; expected ${REQUIRED.join(',')}.`, { missing });
