@@ -47,6 +47,24 @@ describeEachDatabase('input hygiene over HTTP', (get) => {
     expect(answer.json().error).toMatchObject({ code: 'validation_failed', details: { field: 'email' } });
   });
 
+  it('refuses any text over 100,000 characters with 400 naming the field, before the route sees it', async () => {
+    const answer = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/submissions/justice.annual/AL/2061/values',
+      headers: bearer(al),
+      payload: { version: 0, values: [{ variable: 'cases.incoming', value: 5, comment: 'x'.repeat(100_001) }] },
+    });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json().error).toMatchObject({
+      message: 'values[0].comment: is longer than 100000 characters.',
+      details: { field: 'values[0].comment' },
+    });
+    const key = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { ['k'.repeat(100_001)]: 1, email: 'a@b.c' } });
+    expect(key.statusCode).toBe(400);
+    expect(key.json().error.message).toBe(`${'k'.repeat(100)}: is longer than 100000 characters.`);
+    expect(await get().db.selectFrom('submissions').select('id').where('period', '=', '2061').execute()).toEqual([]);
+  });
+
   it('refuses JSON nested 10,000 deep with 400 before parsing it', async () => {
     const answer = await app.inject({
       method: 'PUT',

@@ -103,26 +103,45 @@ export function uploadedText(bytes: Buffer, what = 'The CSV file'): string {
   return text;
 }
 
-/** The path of the first text holding a control character, or null. */
-export function controlCharacterAt(value: unknown, path: string, seen = 0): string | null {
-  if (typeof value === 'string') return CONTROL.test(value) ? path : null;
+/**
+ * The longest text any field of a JSON body, query or path may hold (some 25 pages); routes set
+ * tighter limits in their schemas. Files are read by their parsers, with limits of their own.
+ */
+export const MAX_TEXT_LENGTH = 100_000;
+
+export type TextProblem = { field: string; problem: 'control' | 'length' };
+
+/** The first text holding a control character or longer than MAX_TEXT_LENGTH, or null. */
+export function textProblemAt(value: unknown, path: string, seen = 0): TextProblem | null {
+  if (typeof value === 'string') {
+    if (CONTROL.test(value)) return { field: path, problem: 'control' };
+    return value.length > MAX_TEXT_LENGTH ? { field: path, problem: 'length' } : null;
+  }
   if (value === null || typeof value !== 'object' || seen > MAX_JSON_DEPTH) return null;
   // Only what a JSON body parses to: a streamed upload (an IncomingMessage) is no text to walk.
   const proto = Object.getPrototypeOf(value);
   if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
-      const hit = controlCharacterAt(value[i], `${path}[${i}]`, seen + 1);
+      const hit = textProblemAt(value[i], `${path}[${i}]`, seen + 1);
       if (hit) return hit;
     }
     return null;
   }
   for (const [k, v] of Object.entries(value)) {
-    if (CONTROL.test(k)) return path ? `${path}.${k.replace(CONTROL, '?')}` : k.replace(CONTROL, '?');
-    const hit = controlCharacterAt(v, path ? `${path}.${k}` : k, seen + 1);
+    const key = path ? `${path}.${k.replace(CONTROL, '?').slice(0, 100)}` : k.replace(CONTROL, '?').slice(0, 100);
+    if (CONTROL.test(k)) return { field: key, problem: 'control' };
+    if (k.length > MAX_TEXT_LENGTH) return { field: key, problem: 'length' };
+    const hit = textProblemAt(v, key, seen + 1);
     if (hit) return hit;
   }
   return null;
+}
+
+/** The path of the first text holding a control character, or null. */
+export function controlCharacterAt(value: unknown, path: string): string | null {
+  const hit = textProblemAt(value, path);
+  return hit?.problem === 'control' ? hit.field : null;
 }
 
 export function registerInputHygiene(app: FastifyInstance): void {
@@ -143,11 +162,15 @@ export function registerInputHygiene(app: FastifyInstance): void {
       ['body', request.body],
     ] as const) {
       if (where === 'body' && (Buffer.isBuffer(value) || typeof value === 'string')) continue; // files are checked by their parsers
-      const field = controlCharacterAt(value, '');
-      if (field !== null)
-        throw new ValidationError(`${field || where}: control characters (such as NUL) are not accepted in text.`, {
-          field: field || where,
-        });
+      const hit = textProblemAt(value, '');
+      if (hit === null) continue;
+      const field = hit.field || where;
+      throw new ValidationError(
+        hit.problem === 'control'
+          ? `${field}: control characters (such as NUL) are not accepted in text.`
+          : `${field}: is longer than ${MAX_TEXT_LENGTH} characters.`,
+        { field },
+      );
     }
   });
 }
