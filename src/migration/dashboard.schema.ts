@@ -95,7 +95,7 @@ export const ComplianceSchema = Type.Object(
   { description: 'Per migration dataset, which partner has submitted which month' },
 );
 
-/** A GeoJSON geometry (RFC 7946), passed through as Natural Earth has it. */
+/** A GeoJSON geometry (RFC 7946), simplified from Natural Earth (scripts/region-map.mjs). */
 const GeometrySchema = Type.Unsafe<Geometry>({ type: 'object', additionalProperties: true, description: 'a GeoJSON geometry' });
 
 export const RegionMapSchema = Type.Object(

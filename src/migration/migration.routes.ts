@@ -38,7 +38,7 @@ const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: PUBLIC },
       schema: {
         tags,
-        summary: 'GeoJSON of the six partners and their neighbours (Natural Earth 1:50m)',
+        summary: 'GeoJSON of the six partners and their neighbours (Natural Earth 1:50m, simplified)',
         response: { 200: RegionMapSchema },
       },
     },

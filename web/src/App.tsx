@@ -1,6 +1,7 @@
 // The shell: the header, the navigation (only what works for the visitor's role) and the page.
 // Anonymous visitors get the public pages (justice scoreboard, indicators, commitments, meetings) and the sign-in form;
-// signed-in users get everything their role allows. Capability pages load on demand (chunks of their own).
+// signed-in users get everything their role allows. Every page but the public landing and the sign-in form loads on
+// demand (a chunk of its own), and so do the signed-in header's menus, so that a visitor's first load stays small.
 import { Anchor, AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -8,19 +9,19 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Role, User } from './platform/api';
 import { useSession } from './platform/session';
-import { Notifications } from './platform/Notifications';
-import { UserMenu } from './platform/UserMenu';
-import { AuditPage } from './pages/AuditPage';
-import { HomePage } from './pages/HomePage';
 import { PublicHomePage } from './pages/PublicHomePage';
 import { SignInPage } from './pages/SignInPage';
-import { UsersPage } from './pages/UsersPage';
 
 // Capability pages load on demand, each with its libraries (charts, maps), so that the first page
-// a visitor opens does not wait for all of them.
+// a visitor opens does not wait for all of them (first-page.ts starts loading it with the app).
 function page<K extends string>(load: () => Promise<Record<K, ComponentType<any>>>, name: K) {
   return lazy(() => load().then((m) => ({ default: m[name] })));
 }
+const Notifications = page(() => import('./platform/Notifications'), 'Notifications');
+const UserMenu = page(() => import('./platform/UserMenu'), 'UserMenu');
+const AuditPage = page(() => import('./pages/AuditPage'), 'AuditPage');
+const HomePage = page(() => import('./pages/HomePage'), 'HomePage');
+const UsersPage = page(() => import('./pages/UsersPage'), 'UsersPage');
 const ActionPage = page(() => import('./pages/commitments/ActionPage'), 'ActionPage');
 const CommitmentsPage = page(() => import('./pages/commitments/CommitmentsPage'), 'CommitmentsPage');
 const OverduePage = page(() => import('./pages/commitments/OverduePage'), 'OverduePage');
@@ -113,8 +114,10 @@ export function App() {
           </Group>
           {user ? (
             <Group gap={4} wrap="nowrap">
-              <Notifications />
-              <UserMenu user={user} />
+              <Suspense fallback={null}>
+                <Notifications />
+                <UserMenu user={user} />
+              </Suspense>
             </Group>
           ) : (
             <Button component={Link} to="/sign-in" variant="light">

@@ -19,7 +19,9 @@ import { WEB_DIST_DIR } from '../paths.js';
 import { securityEventsRoutes } from '../security/security-events.routes.js';
 import { usersRoutes } from '../users/users.routes.js';
 import { accessControl, PUBLIC } from './access.js';
+import { registerCompression } from './compression.js';
 import { databasePlugin } from './context.js';
+import { publicCors } from './cors.js';
 import { registerErrorHandler, registerNotFoundHandler } from './errors.js';
 import { healthRoutes } from './health.routes.js';
 import { registerRateLimit } from './rate-limit.js';
@@ -136,6 +138,7 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
   opts.decorate?.(app as unknown as FastifyInstance);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(helmet, SECURITY_HEADERS);
+  await registerCompression(app as unknown as FastifyInstance);
   await app.register(accessControl);
   await registerRateLimit(app as unknown as FastifyInstance, config.rateLimit, BODY_LIMIT);
 
@@ -143,6 +146,7 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes);
   await app.register(
     async (api) => {
+      await api.register(publicCors);
       await api.register(authRoutes);
       await api.register(usersRoutes);
       await api.register(partnersRoutes);

@@ -1,5 +1,7 @@
-// Serves the built web app (dist/web): hashed assets as static files, and index.html for every
-// other browser path so that the client-side router can take over. index.html carries the
+// Serves the built web app (dist/web): hashed assets as static files, cached for a year as
+// immutable and sent from the Brotli or gzip copy the build wrote next to each (whichever the
+// browser accepts), and index.html for every other browser path so that the client-side router can
+// take over: never stored, compressed per request (compression.ts). index.html carries the
 // request's CSP nonce, which the UI library uses for the few <style> tags it injects.
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -24,6 +26,8 @@ export async function webPlugin(app: FastifyInstance, opts: { root: string }): P
       immutable: true,
       maxAge: '365d',
       index: false,
+      // file.js.br / file.js.gz when the browser accepts them (with Vary: Accept-Encoding); else file.js.
+      preCompressed: true,
     });
     for (const file of ['favicon.svg', 'robots.txt']) {
       if (existsSync(join(opts.root, file)))

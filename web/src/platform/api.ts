@@ -1,6 +1,7 @@
 // The web app's only door to the API: JSON in and out (files up as they are, generated texts in as
 // text), the CSRF token on every change, and the server's { error: { code, message } } turned into
 // an ApiError a page can show.
+import { takeEarly } from '../early';
 
 export class ApiError extends Error {
   constructor(
@@ -43,7 +44,9 @@ export function contentTypeOf(file: File, types: Record<string, string>): string
 
 async function send<T>(method: string, path: string, headers: Record<string, string>, body: BodyInit | undefined): Promise<T> {
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin' });
+  const early = method === 'GET' ? takeEarly(path) : undefined;
+  const response =
+    (await early?.catch(() => null)) ?? (await fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin' }));
   if (response.status === 204) return undefined as T;
   if (!response.ok) await fail(response);
   return (await response.json().catch(() => null)) as T;

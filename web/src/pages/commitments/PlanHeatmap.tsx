@@ -2,9 +2,6 @@
 // the latest visible assessment of the partner's commitments under the objective (grey where
 // none is assessed, empty where the partner has no commitment), and the same data as a table.
 import { ColorSwatch, Group, Stack, Table, Text } from '@mantine/core';
-import { HeatmapChart } from 'echarts/charts';
-import { VisualMapPiecewiseComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../platform/api';
@@ -14,7 +11,8 @@ import { EChart, type ChartOption } from '../statistics/EChart';
 import { PartnerLink } from './CommitmentTable';
 import { ASSESSMENT_COLORS, ASSESSMENTS, NOT_ASSESSED_COLOR, type HeatCell, type Heatmap } from './model';
 
-echarts.use([HeatmapChart, VisualMapPiecewiseComponent]);
+/** The heat map series, added to ECharts before the chart draws. */
+const prepare = () => import('./echarts-heatmap');
 
 /** The value standing for "not assessed" in the chart's colour scale. */
 const NONE = -1;
@@ -91,7 +89,12 @@ export function PlanHeatmap({ heatmap, partners }: { heatmap: Heatmap; partners:
 
   return (
     <Stack gap="xs">
-      <EChart option={option} label={t('commitments.heat.chartLabel')} height={Math.max(220, 110 + objectives.length * 44)} />
+      <EChart
+        option={option}
+        label={t('commitments.heat.chartLabel')}
+        height={Math.max(220, 110 + objectives.length * 44)}
+        prepare={prepare}
+      />
       <Muted>{t('commitments.heat.legend')}</Muted>
       <HeatTable heatmap={heatmap} name={name} />
     </Stack>

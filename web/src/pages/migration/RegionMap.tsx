@@ -1,11 +1,8 @@
 // The region on a map (the partners coloured by arrivals or by reception occupancy for the month;
 // the neighbours in grey for context) with the same figures in a table. The geometry comes from
-// the server (Natural Earth), registered once with ECharts: no tiles, nothing from the internet.
+// app's own assets (Natural Earth, simplified), registered once with ECharts: no tiles, nothing from the internet.
 import { Group, SegmentedControl, Stack, Table } from '@mantine/core';
-import { MapChart } from 'echarts/charts';
-import { VisualMapComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, rightAligned, RowHeader } from '../../platform/DataTable';
 import { SectionTitle } from '../../platform/Section';
@@ -16,17 +13,7 @@ import { isUnpublished } from '../statistics/figures';
 import { FigureStatusBadge } from '../statistics/StatusBadge';
 import { formatMonth, formatNumber, formatWithUnit, NEARLY_FULL, type PartnerFigures, type RegionMapData } from './model';
 
-echarts.use([MapChart, VisualMapComponent]);
-
 const MAP_NAME = 'western-balkans';
-let registered: RegionMapData | null = null;
-
-/** Registers the geometry with ECharts (again only if the server sent another one). */
-function registerRegion(map: RegionMapData): void {
-  if (registered === map) return;
-  echarts.registerMap(MAP_NAME, map as unknown as Parameters<typeof echarts.registerMap>[1]);
-  registered = map;
-}
 
 export type Measure = 'arrivals' | 'occupancy';
 
@@ -51,8 +38,9 @@ export function RegionMap({ map, partners, period }: Props) {
   const unpublished = (p: PartnerFigures | undefined) =>
     !!p && (measure === 'arrivals' ? p.arrivals : p.occupancy) !== null && isUnpublished(p.status);
   const anyUnpublished = partners.some(unpublished);
+  // The map series and the geometry, added to ECharts before the chart draws.
+  const prepare = useCallback(() => import('./echarts-map').then((m) => m.registerRegion(MAP_NAME, map)), [map]);
   const option = useMemo<ChartOption>(() => {
-    registerRegion(map);
     const valueOf = (p: PartnerFigures) => (measure === 'arrivals' ? p.arrivals : p.occupancy);
     const byCode = new Map(partners.map((p) => [p.partner, p]));
     const data = map.features.map((f) => {
@@ -161,7 +149,7 @@ export function RegionMap({ map, partners, period }: Props) {
           ]}
         />
       </Group>
-      <EChart option={option} label={label} height={420} />
+      <EChart option={option} label={label} height={420} prepare={prepare} />
       <Muted size="xs">{t('migration.map.note', { source: map.source })}</Muted>
       <UnpublishedNote shown={anyUnpublished} kind="hatched" />
       <PartnerTable partners={partners} period={period} />

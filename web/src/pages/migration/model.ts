@@ -1,7 +1,8 @@
 // Shapes of the migration API (dashboard, map, compliance, early warnings), the queries the
 // migration pages share, and small pure helpers (number and month formatting, the sources list).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type User } from '../../platform/api';
+import regionMapUrl from '../../../../src/migration/region-map.json?url';
+import { api, ApiError, type User } from '../../platform/api';
 import type { FigureStatus } from '../statistics/figures';
 import type { Status } from '../statistics/model';
 
@@ -148,11 +149,18 @@ export function useDashboard(user: User | null, period: string | null, read: Rec
   });
 }
 
-/** The map geometry never changes while the app runs. */
+/**
+ * The map geometry (the file GET /migration/map answers too) is one of the app's hashed files:
+ * fetched once, cached by the browser for good, and never changes while the app runs.
+ */
 export function useRegionMap() {
   return useQuery({
     queryKey: ['migration', 'map'],
-    queryFn: () => api<RegionMapData>('GET', '/migration/map'),
+    queryFn: async () => {
+      const response = await fetch(regionMapUrl);
+      if (!response.ok) throw new ApiError(response.status, 'http_error', `The map could not be loaded (${response.status}).`, null);
+      return (await response.json()) as RegionMapData;
+    },
     staleTime: Infinity,
     gcTime: Infinity,
   });

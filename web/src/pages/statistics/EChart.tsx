@@ -1,39 +1,70 @@
 // A chart drawn by ECharts (modular import, canvas) into a div: created once, updated when the
-// option changes, resized with the window, disposed on unmount. The container is labelled for
-// screen readers; every chart has a table with the same figures next to it. Below: parts of the
-// options the charts share.
+// option changes, resized with the window, disposed on unmount. ECharts itself is loaded on demand
+// (echarts-runtime.ts, a chunk of its own, fetched once by the first chart of a visit), so that the
+// page around a chart, its text and its tables, shows without waiting for it; the box keeps its
+// height meanwhile. The container is labelled for screen readers; every chart has a table with the
+// same figures next to it. Below: parts of the options the charts share.
 import { Box } from '@mantine/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption } from 'echarts/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+export type ChartOption = EChartsCoreOption;
 
-export type ChartOption = echarts.EChartsCoreOption;
+type Runtime = typeof import('./echarts-runtime');
+let runtime: Promise<Runtime> | null = null;
 
-export function EChart({ option, label, height = 320 }: { option: ChartOption; label: string; height?: number }) {
+/** The shared ECharts runtime, loaded once; a failed load is tried again by the next chart. */
+function loadRuntime(): Promise<Runtime> {
+  runtime ??= import('./echarts-runtime').catch((err: unknown) => {
+    runtime = null;
+    throw err;
+  });
+  return runtime;
+}
+
+interface Props {
+  option: ChartOption;
+  label: string;
+  height?: number;
+  /**
+   * What the chart needs besides the shared runtime (the modules of its series, a map's geometry),
+   * awaited before every new option; a stable function (module level or memoised).
+   */
+  prepare?: () => Promise<unknown>;
+}
+
+export function EChart({ option, label, height = 320, prepare }: Props) {
   const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<ReturnType<Runtime['init']> | null>(null);
 
   useEffect(() => {
-    if (!ref.current) return;
-    const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = () => instance.resize();
+    const resize = () => chart.current?.resize();
     window.addEventListener('resize', resize);
     return () => {
       window.removeEventListener('resize', resize);
-      instance.dispose();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    let current = true;
+    // Created once the runtime and what the chart needs are there (an instance takes the modules
+    // registered when it is created); the latest option wins. Without the runtime (the connection
+    // dropped) the box stays empty: the table next to it has the same figures.
+    Promise.all([loadRuntime(), prepare?.()]).then(
+      ([{ init }]) => {
+        if (!current || !ref.current) return;
+        chart.current ??= init(ref.current, undefined, { renderer: 'canvas' });
+        chart.current.setOption(option, { notMerge: true });
+      },
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [option, prepare]);
 
   return <Box ref={ref} role="img" aria-label={label} h={height} w="100%" data-chart="" />;
 }

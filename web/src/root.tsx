@@ -1,4 +1,5 @@
-// Entry point of the web app: providers (UI library, data fetching, translations) and the router.
+// The app: providers (UI library, data fetching, translations), the router and the shell, rendered
+// into #root. Loaded by main.ts.
 import '@mantine/core/styles.css';
 import './styles.css';
 import './i18n';
