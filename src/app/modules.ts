@@ -5,10 +5,18 @@ import { justiceModule } from '../justice/module.js';
 import { meetingsModule } from '../meetings/module.js';
 import { migrationModule } from '../migration/module.js';
 import type { Module } from '../platform/module.js';
+import { reportsModule } from '../reports/module.js';
 import type { CatalogContext } from '../statistics/catalog.js';
 import { statisticsModule } from '../statistics/module.js';
 
 export type AppContext = CatalogContext;
 export type AppModule = Module<AppContext>;
 
-export const modules: readonly AppModule[] = [statisticsModule, justiceModule, migrationModule, commitmentsModule, meetingsModule];
+export const modules: readonly AppModule[] = [
+  statisticsModule,
+  justiceModule,
+  migrationModule,
+  commitmentsModule,
+  meetingsModule,
+  reportsModule,
+];

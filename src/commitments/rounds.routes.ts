@@ -5,6 +5,8 @@ import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { XLSX_MEDIA_TYPE, rowsToCsv, rowsToXlsx } from '../platform/exports/tables.js';
 import { PUBLIC } from '../platform/http/access.js';
 import { styleNonce } from '../platform/http/replies.js';
+import { download } from '../platform/http/schemas.js';
+import { printPdf } from '../platform/pdf/pdf-printer.js';
 import { viewerAndActor } from '../platform/http/viewer.js';
 import { viewerOf } from '../platform/viewer.js';
 import { PlanParams } from './plans.schema.js';
@@ -159,6 +161,28 @@ export const roundExportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
         .send(renderRoundReport(round, rows, styleNonce(reply)));
+    },
+  );
+
+  app.get(
+    '/rounds/:id/report.pdf',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: 'The progress report of a round as a tagged PDF (503 when the server has no Chromium to print it)',
+        params: RoundParams,
+        response: { 200: download('The progress report (PDF)', 'application/pdf') },
+      },
+    },
+    async (request, reply) => {
+      const { round, rows } = await roundRows(app.db, viewerOf(request.principal), request.params.id);
+      const pdf = await printPdf(renderRoundReport(round, rows, ''), 'the progress report');
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="progress-report-${request.params.id}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
     },
   );
 };

@@ -14,6 +14,7 @@ import {
   submitPartner,
   type Suite,
 } from '../testing/commitments.js';
+import { readPdf } from '../testing/pdf.js';
 
 interface Summary {
   partner: string;
@@ -78,6 +79,13 @@ describeEachDatabase('commitments views', (get) => {
     expect(html.body).toMatch(/<h2>RS <small class="meta">Not reported<\/small><\/h2>/);
     const nonce = /style-src[^;]*'nonce-([^']+)'/.exec(String(html.headers['content-security-policy']))?.[1];
     expect(html.body).toContain(`<style nonce="${nonce}">`);
+    const pdf = await call(null, 'GET', `/rounds/${roundId}/report.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const read = await readPdf(pdf.rawPayload);
+    // The text as typed, escaped in the HTML and so printed as text (a table cell may wrap it).
+    expect(read.text).toMatch(/Strategy adopted <script>alert\(1\) ?<\/script>/);
+    expect(read.text).toMatch(/RS Not reported/);
+    expect(read.tagged).toBe(true);
   });
 
   it('lists overdue commitments and a partner’s commitments with the latest status', async () => {

@@ -2,6 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SIGNED_IN } from '../platform/http/access.js';
 import { styleNonce } from '../platform/http/replies.js';
+import { download } from '../platform/http/schemas.js';
+import { printPdf } from '../platform/pdf/pdf-printer.js';
 import { listPartners } from '../platform/partners/partners.service.js';
 import { viewerOf } from '../platform/viewer.js';
 import { BriefingBookSchema, BriefingHtmlReply, BriefingQuery } from './briefing.schema.js';
@@ -10,7 +12,7 @@ import { MeetingParams } from './meetings.schema.js';
 
 const tags = ['meetings'];
 
-/** GET /meetings/:id/briefing and /briefing.html. */
+/** GET /meetings/:id/briefing, /briefing.html and /briefing.pdf. */
 export const briefingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/meetings/:id/briefing',
@@ -48,6 +50,31 @@ export const briefingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
         .send(briefingHtml(book, partner ? (names.get(partner) ?? partner) : null, styleNonce(reply)));
+    },
+  );
+
+  app.get(
+    '/meetings/:id/briefing.pdf',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags,
+        summary: 'The briefing book as a tagged PDF (503 when the server has no Chromium to print it)',
+        params: MeetingParams,
+        querystring: BriefingQuery,
+        response: { 200: download('The briefing book (PDF)', 'application/pdf') },
+      },
+    },
+    async (request, reply) => {
+      const partner = request.query.partner?.toUpperCase() ?? null;
+      const book = await briefingBook(app.db, app.catalog, viewerOf(request.principal), request.params.id, partner);
+      const names = new Map((await listPartners(app.db)).map((p) => [p.code, p.name]));
+      const pdf = await printPdf(briefingHtml(book, partner ? (names.get(partner) ?? partner) : null, ''), 'the briefing book');
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="briefing-book-${request.params.id}${partner ? `-${partner}` : ''}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
     },
   );
 };

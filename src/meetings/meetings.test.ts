@@ -10,6 +10,7 @@ import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { callApi, makeUser, uploadAs, type TestUser } from '../testing/factories.js';
 import { shippedPlans, syncPlans } from '../commitments/plans.service.js';
 import { fillReport, openRound, reportOf } from '../testing/commitments.js';
+import { readPdf } from '../testing/pdf.js';
 import { loadCatalogs } from '../statistics/catalog.js';
 import { dayIn, longDate } from './meetings.js';
 
@@ -348,6 +349,12 @@ describeEachDatabase('meetings', (get) => {
     expect(html).toContain('Senior officials on firearms &lt;b&gt;2026&lt;/b&gt;');
     expect(html).toContain(`Figures as published by ${longDate(book.asOf, 'Europe/Brussels')}`);
     expect(html).not.toContain('Since then');
+    const pdf = await call(al, 'GET', `/meetings/${meetingId}/briefing.pdf?partner=AL`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const read = await readPdf(pdf.rawPayload);
+    expect(read.text).toContain('Briefing book: Albania');
+    expect(read.text).toContain('Senior officials on firearms <b>2026</b>');
+    expect(read.tagged).toBe(true);
   });
 
   it('a briefing book of a meeting that has begun takes the commitments as reported by its start', async () => {

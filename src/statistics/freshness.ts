@@ -6,6 +6,7 @@
 // publication is visible in the very next request, on every instance.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import { auditSequence } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/database.js';
 import { viewerOf } from '../platform/viewer.js';
@@ -117,4 +118,43 @@ export async function serveFigures<T>(
   if (answers.size > MAX_ENTRIES) answers.delete(answers.keys().next().value!);
   // Already serialised: the reply sends the string as it is (the type provider knows the object form only).
   return reply.type('application/json; charset=utf-8').send(body) as never;
+}
+
+/** The ETag and Last-Modified every release-only answer carries (see stamp), for answers served elsewhere. */
+export function releaseStamp(db: Db): Promise<{ etag: string; lastModified: string | null }> {
+  return stamp(db);
+}
+
+/** A file to download: its body (text, bytes or a stream), media type and file name. */
+export interface DownloadFile {
+  body: string | Buffer | Readable;
+  type: string;
+  filename: string;
+}
+
+/**
+ * Answers a download (a file, not JSON) by the same rules as serveFigures: one resting on working
+ * data is `no-store`; one from releases only carries the ETag and Last-Modified of the latest
+ * change and answers a matching If-None-Match with 304 before anything is computed.
+ */
+export async function serveDownload(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: ReadOptions,
+  produce: () => Promise<DownloadFile>,
+): Promise<FastifyReply> {
+  const viewer = viewerOf(request.principal);
+  const fresh = workingScope(viewer, options).kind === 'none' ? await stamp(db) : null;
+  if (fresh && matches(request.headers['if-none-match'], fresh.etag)) {
+    reply.header('etag', fresh.etag);
+    return reply.code(304).send();
+  }
+  const file = await produce();
+  if (fresh) {
+    reply.header('etag', fresh.etag).header('cache-control', `${viewer.kind === 'public' ? 'public' : 'private'}, no-cache`);
+    if (fresh.lastModified) reply.header('last-modified', fresh.lastModified);
+  } else reply.header('cache-control', 'no-store');
+  reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+  return reply.type(file.type).send(file.body);
 }

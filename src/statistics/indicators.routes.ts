@@ -1,8 +1,8 @@
-// HTTP for indicators: the list, and values computed on demand (JSON or CSV).
+// HTTP for indicators: the list, and values computed on demand (JSON, or CSV, XLSX and SDMX-CSV downloads).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC } from '../platform/http/access.js';
 import { metadataOf } from './catalog.js';
-import { indicatorCsv } from './indicators.csv.js';
+import { indicatorDownload, readOptionsFor } from './downloads.service.js';
 import {
   IndicatorParams,
   IndicatorSummary,
@@ -13,9 +13,9 @@ import {
 } from './indicators.schema.js';
 import { indicatorByOrgUnit, indicatorValues } from './indicators.service.js';
 import { viewerOf } from '../platform/viewer.js';
-import { serveFigures } from './freshness.js';
+import { serveDownload, serveFigures } from './freshness.js';
 
-const RESERVED = new Set(['partner', 'orgUnit', 'period', 'from', 'to', 'format', 'asOf', 'publishedOnly']);
+const RESERVED = new Set(['partner', 'orgUnit', 'period', 'from', 'to', 'format', 'labels', 'asOf', 'publishedOnly']);
 
 export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -49,7 +49,7 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['statistics'],
         summary:
-          'Indicator values per partner, the Western Balkan region (by the indicator’s aggregation rule) and the regional median; other query parameters filter dimensions (e.g. case_category=civil_litigious)',
+          'Indicator values per partner, the Western Balkan region (by the indicator’s aggregation rule) and the regional median; other query parameters filter dimensions (e.g. case_category=civil_litigious). format=csv|xlsx|sdmx-csv downloads them (labels=code|name|both for CSV and XLSX with names; SDMX-CSV 2.0 of the dataflow IND_<CODE>, published figures only)',
         params: IndicatorParams,
         querystring: ValuesQuery,
         response: IndicatorValuesResponse,
@@ -59,24 +59,29 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const q = request.query as Record<string, string>;
       const dimensions = Object.fromEntries(Object.entries(q).filter(([k]) => !RESERVED.has(k)));
       const { asOf, publishedOnly } = request.query;
-      const compute = () =>
-        indicatorValues(app.db, app.catalog, viewerOf(request.principal), {
-          asOf,
-          publishedOnly,
-          code: request.params.code,
-          partner: q.partner?.toUpperCase(),
-          orgUnit: q.orgUnit,
-          period: q.period,
-          from: q.from,
-          to: q.to,
-          dimensions,
-        });
-      if (q.format === 'csv') {
-        const answer = await compute();
-        reply.header('content-disposition', `attachment; filename="${request.params.code}.csv"`);
-        if (answer.values.some((v) => v.status !== 'published')) reply.header('cache-control', 'no-store');
-        // The CSV form of the answer; the type provider knows the JSON form only.
-        return reply.type('text/csv; charset=utf-8').send(indicatorCsv(app.catalog, answer) as never);
+      const query = () => ({
+        asOf,
+        publishedOnly,
+        code: request.params.code,
+        partner: q.partner?.toUpperCase(),
+        orgUnit: q.orgUnit,
+        period: q.period,
+        from: q.from,
+        to: q.to,
+        dimensions,
+      });
+      const compute = () => indicatorValues(app.db, app.catalog, viewerOf(request.principal), query());
+      const format = request.query.format ?? 'json';
+      if (format !== 'json') {
+        // A file (CSV, XLSX, SDMX-CSV); the type provider knows the JSON form only.
+        return serveDownload(app.db, request, reply, readOptionsFor(format, { asOf, publishedOnly }), () =>
+          indicatorDownload(app.db, app.catalog, viewerOf(request.principal), {
+            ...query(),
+            format,
+            labels: request.query.labels,
+            source: `${app.config.publicUrl}${request.url}`,
+          }),
+        ) as never;
       }
       return serveFigures(app.db, request, reply, { asOf, publishedOnly }, compute);
     },

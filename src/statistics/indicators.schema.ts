@@ -1,7 +1,9 @@
 // Request and response schemas of the indicator API and the catalogue (the single source of their
 // types).
 import { Type, type Static } from 'typebox';
+import { XLSX_MEDIA_TYPE } from '../platform/exports/tables.js';
 import { download, Nullable } from '../platform/http/schemas.js';
+import { SDMX_CSV_TYPE as SDMX_CSV_MEDIA_TYPE } from './sdmx.js';
 import { SubmissionStatus } from './submissions.schema.js';
 
 export const IndicatorParams = Type.Object({ code: Type.String({ maxLength: 120 }) });
@@ -16,6 +18,20 @@ export const ReadQuery = {
   publishedOnly: Type.Optional(Type.Boolean({ description: 'published figures only, also for a viewer who may read working data' })),
 };
 
+/** The download formats besides JSON, and the labels of the CSV and XLSX layouts. */
+export const DownloadQuery = {
+  labels: Type.Optional(
+    Type.Union([Type.Literal('code'), Type.Literal('name'), Type.Literal('both')], {
+      description:
+        'CSV and XLSX with codes, names or both side by side (partner and partner_name, each breakdown and its label, unit, observation status, special codes, comment); without it, the layout existing clients read (for values: the import layout)',
+    }),
+  ),
+};
+export const DownloadFormatSchema = Type.Union(
+  [Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx'), Type.Literal('sdmx-csv')],
+  { description: 'json (default of indicators), csv, xlsx (data and metadata sheets), sdmx-csv (SDMX-CSV 2.0, published figures only)' },
+);
+
 /** Any other query parameter filters a dimension (e.g. case_category=civil_litigious). */
 const DimensionFilters = { additionalProperties: Type.String({ maxLength: 60 }) };
 
@@ -26,7 +42,8 @@ export const ValuesQuery = Type.Object(
     period: Type.Optional(Type.String({ maxLength: 8 })),
     from: Type.Optional(Type.String({ maxLength: 8 })),
     to: Type.Optional(Type.String({ maxLength: 8 })),
-    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+    format: Type.Optional(DownloadFormatSchema),
+    ...DownloadQuery,
     ...ReadQuery,
   },
   DimensionFilters,
@@ -144,13 +161,25 @@ export const OrgUnitAnswerSchema = Type.Object({
 });
 export type OrgUnitAnswer = Static<typeof OrgUnitAnswerSchema>;
 
-/** JSON by default; `format=csv` gives the same figures as CSV. */
+/** JSON by default; `format=csv|xlsx|sdmx-csv` gives the same figures as a file. */
 export const IndicatorValuesResponse = {
   200: {
-    description: 'The values (JSON, or CSV with format=csv)',
+    description: 'The values (JSON, or a file with format=csv, xlsx or sdmx-csv)',
     content: {
       'application/json': { schema: IndicatorAnswerSchema },
-      ...download('', 'text/csv').content,
+      'text/csv': {
+        ...download('', 'text/csv').content['text/csv'],
+        example:
+          'indicator,indicator_name,partner,partner_name,org_unit,org_unit_name,period,case_category,case_category_name,instance,instance_name,value,special_code,special_code_name,unit,obs_status,obs_status_name,note,status\n' +
+          'justice.clearance_rate,Clearance rate,AL,Albania,,,2024,,Total,,Total,98.5,,,%,E,Estimated value,,published\n',
+      },
+      [XLSX_MEDIA_TYPE]: download('', XLSX_MEDIA_TYPE).content[XLSX_MEDIA_TYPE],
+      [SDMX_CSV_MEDIA_TYPE]: {
+        ...download('', SDMX_CSV_MEDIA_TYPE).content[SDMX_CSV_MEDIA_TYPE],
+        example:
+          'STRUCTURE,STRUCTURE_ID,ACTION,FREQ,REF_AREA,CASE_CATEGORY,INSTANCE,TIME_PERIOD,OBS_VALUE,OBS_STATUS,UNIT_MEASURE,COMMENT_OBS\r\n' +
+          'dataflow,JHAHUB:IND_JUSTICE_CLEARANCE_RATE(1.0),I,A,AL,_T,_T,2024,98.5,E,PC,\r\n',
+      },
     },
   },
 };

@@ -18,6 +18,7 @@ import {
   listReleases,
   listReleaseValues,
   publishedWithoutRelease,
+  latestReleaseOf,
   latestReopenReason,
   queryReleasedCells,
   queryReleasedValues,
@@ -219,9 +220,10 @@ function valueOf(r: {
 export async function refreshPartnerCells(
   trx: DbOrTrx,
   submission: Pick<SubmissionsTable, 'id' | 'org_units_complete'>,
-  values: StoredValue[],
+  values: StoredValue[] | ValueIndex,
 ): Promise<void> {
-  const cells = new ValueIndex(values).partnerCells().map((c) => ({
+  const index = values instanceof ValueIndex ? values : new ValueIndex(values);
+  const cells = index.partnerCells().map((c) => ({
     submission_id: submission.id,
     variable: c.variable,
     coords: c.coords,
@@ -291,6 +293,15 @@ export async function backfillReadModel(db: Db, actor: Actor): Promise<{ cells: 
 export async function latestChange(db: DbOrTrx): Promise<{ releases: number; publishedAt: string | null }> {
   const release = await latestRelease(db);
   return { releases: release.count, publishedAt: release.at };
+}
+
+/** When the figures of these datasets (and partners) were last published, as of `asOf` (or now); null when never. */
+export function lastPublication(
+  db: DbOrTrx,
+  q: { datasets: string[]; partners?: string[] },
+  options: ReadOptions = {},
+): Promise<string | null> {
+  return latestReleaseOf(db, q, options.asOf ?? NOW());
 }
 
 /** The releases of one submission and, per release after the first, every value it revised (old → new). */

@@ -243,6 +243,18 @@ export async function latestRelease(db: DbOrTrx): Promise<{ at: string | null; c
   return { at: (row.at as string | null) ?? null, count: Number(row.count) };
 }
 
+/** When the latest release of these datasets (of these partners, when given) published by `asOf` was made, or null. */
+export async function latestReleaseOf(db: DbOrTrx, q: { datasets: string[]; partners?: string[] }, asOf: string): Promise<string | null> {
+  let query = db
+    .selectFrom('releases')
+    .select((eb) => eb.fn.max('published_at').as('at'))
+    .where('dataset', 'in', inList(q.datasets))
+    .where('published_at', '<=', asOf);
+  if (q.partners) query = query.where('partner_code', 'in', inList(q.partners));
+  const row = await query.executeTakeFirst();
+  return (row?.at as string | null | undefined) ?? null;
+}
+
 /** Submissions that have values but no partner cells yet (databases from before the read model). */
 export function submissionsWithoutCells(db: DbOrTrx): Promise<{ id: string; org_units_complete: number }[]> {
   return db

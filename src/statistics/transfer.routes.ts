@@ -9,11 +9,13 @@ import { download } from '../platform/http/schemas.js';
 import { mediaTypeOf } from '../platform/http/uploads.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import { orgUnitKinds } from './catalog.js';
+import { datasetDownload, readOptionsFor } from './downloads.service.js';
 import { dimensionsOf, exportValues, templateRows } from './export.service.js';
-import { formatFromMediaType, readValueFile, writeCsv, writeJson, writeXlsx, XLSX_TYPE } from './formats.js';
+import { formatFromMediaType, readValueFile, writeJson, writeXlsx, XLSX_TYPE } from './formats.js';
+import { serveDownload } from './freshness.js';
 import { importValues } from './import.service.js';
 import { KeyParams } from './submissions.schema.js';
-import { ExportQuery, ImportQuery, ImportSummarySchema, OrgUnitImportSchema } from './transfer.schema.js';
+import { ExportQuery, ExportResponse, ImportQuery, ImportSummarySchema, OrgUnitImportSchema } from './transfer.schema.js';
 import { requireDataset } from './submissions.service.js';
 import { viewerOf } from '../platform/viewer.js';
 
@@ -82,27 +84,37 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: PUBLIC },
       schema: {
         tags: ['statistics'],
-        summary: 'Values of a dataset as far as the caller may see them (published only without sign-in)',
+        summary:
+          'Values of a dataset as far as the caller may see them (published only without sign-in): CSV (the import layout, or with labels=code|name|both the open-data layout), JSON, XLSX (data and metadata sheets) or SDMX-CSV 2.0 (dataflow of the dataset, published figures only)',
         querystring: ExportQuery,
-        response: { 200: download('The values as CSV, JSON or XLSX (format)', 'text/csv', 'application/json', XLSX_TYPE) },
+        response: { 200: ExportResponse },
       },
     },
     async (request, reply) => {
       const q = request.query;
-      const dataset = requireDataset(app.catalog, q.dataset);
-      const rows = await exportValues(app.db, app.catalog, viewerOf(request.principal), {
+      const viewer = viewerOf(request.principal);
+      const format = q.format ?? 'csv';
+      const query = {
         dataset: q.dataset,
         partner: q.partner?.toUpperCase(),
         period: q.period,
         asOf: q.asOf,
         publishedOnly: q.publishedOnly,
-      });
-      const name = `${q.dataset}${q.partner ? `-${q.partner.toUpperCase()}` : ''}${q.period ? `-${q.period}` : ''}`;
-      const format = q.format ?? 'csv';
-      reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
-      if (format === 'json') return reply.type('application/json').send(writeJson(rows));
-      if (format === 'xlsx') return reply.type(XLSX_TYPE).send(await writeXlsx(rows, dimensionsOf(app.catalog, dataset)));
-      return reply.type('text/csv; charset=utf-8').send(writeCsv(rows, dimensionsOf(app.catalog, dataset)));
+      };
+      if (format !== 'json')
+        return serveDownload(app.db, request, reply, readOptionsFor(format, query), () =>
+          datasetDownload(app.db, app.catalog, viewer, {
+            ...query,
+            format,
+            labels: q.labels,
+            source: `${app.config.publicUrl}${request.url}`,
+          }),
+        );
+      requireDataset(app.catalog, q.dataset);
+      const rows = await exportValues(app.db, app.catalog, viewer, query);
+      const name = `${q.dataset}${query.partner ? `-${query.partner}` : ''}${q.period ? `-${q.period}` : ''}`;
+      reply.header('content-disposition', `attachment; filename="${name}.json"`);
+      return reply.type('application/json').send(writeJson(rows));
     },
   );
 

@@ -22,6 +22,11 @@ export function listOrgUnits(db: DbOrTrx, partnerCode: string): Promise<OrgUnits
   return db.selectFrom('org_units').selectAll().where('partner_code', '=', partnerCode).orderBy('code').execute();
 }
 
+/** Every org unit of every partner, by partner and code. */
+export function listAllOrgUnits(db: DbOrTrx): Promise<OrgUnitsTable[]> {
+  return db.selectFrom('org_units').selectAll().orderBy('partner_code').orderBy('code').execute();
+}
+
 export function findOrgUnit(db: DbOrTrx, code: string): Promise<OrgUnitsTable | undefined> {
   return db.selectFrom('org_units').selectAll().where('code', '=', code).executeTakeFirst();
 }

@@ -42,4 +42,4 @@ export function loadShippedPartners(): PartnerEntry[] {
 }
 
 /** Partner and org-unit lookups for the capabilities. */
-export { findPartner, listOrgUnits, listPartners } from './partners.repository.js';
+export { findPartner, listAllOrgUnits, listOrgUnits, listPartners } from './partners.repository.js';
