@@ -28,6 +28,8 @@ describe('composition root', () => {
       '20261202T0000_case_import_jobs',
       '20261203T0000_read_model',
       '20261204T0000_audit_key',
+      '20261205T0000_session_idle',
+      '20261206T0200_scheduled_publication',
     ]);
     expect([...reviewDomains(ctx)].sort()).toEqual(['commitments', 'justice', 'migration']);
     expect(Object.keys(jobHandlers(ctx)).sort()).toEqual([
@@ -35,6 +37,7 @@ describe('composition root', () => {
       'justice.case-import',
       'mail.deliver',
       'statistics.reminders',
+      'statistics.scheduled_publications',
     ]);
   });
 });

@@ -17,7 +17,7 @@ const MAX_ENTRIES = 256;
 const stores = new WeakMap<Db, Map<string, { etag: string; body: string }>>();
 
 /** Per database: the latest stamp seen, recomputed only when the audit head has moved. */
-const stamps = new WeakMap<Db, { sequence: number; etag: string; lastModified: string | null }>();
+const stamps = new WeakMap<Db, { sequence: number; etag: string; lastModified: string | null; nextScheduled: string | null }>();
 
 /**
  * Reads of the audit head shared between concurrent requests, without giving up freshness: a
@@ -65,15 +65,21 @@ function sharedSequence(db: Db): SharedRead<number> {
  * The ETag and Last-Modified of release-only answers. Every change that can alter one (a
  * publication, an org-unit import, the start-up backfill) is audited in its own transaction, so
  * one primary-key read of the audit head tells whether anything moved; only then are the latest
- * release and the hash recomputed.
+ * release and the hash recomputed. A scheduled publication becomes public with no change at all:
+ * the stamp also lapses at the moment of the next scheduled release.
  */
 async function stamp(db: Db): Promise<{ etag: string; lastModified: string | null }> {
   const sequence = await sharedSequence(db).read();
   const known = stamps.get(db);
-  if (known && known.sequence === sequence) return known;
+  if (known && known.sequence === sequence && (known.nextScheduled === null || Date.now() < Date.parse(known.nextScheduled))) return known;
   const change = await latestChange(db);
   const hash = createHash('sha256').update(`${change.releases}|${change.publishedAt}|${sequence}`).digest('base64url').slice(0, 22);
-  const next = { sequence, etag: `"${hash}"`, lastModified: change.publishedAt ? new Date(change.publishedAt).toUTCString() : null };
+  const next = {
+    sequence,
+    etag: `"${hash}"`,
+    lastModified: change.publishedAt ? new Date(change.publishedAt).toUTCString() : null,
+    nextScheduled: change.nextScheduled,
+  };
   stamps.set(db, next);
   return next;
 }

@@ -19,6 +19,7 @@ import {
   listReleaseValues,
   publishedWithoutRelease,
   latestReleaseOf,
+  nextScheduledRelease,
   latestReopenReason,
   queryReleasedCells,
   queryReleasedValues,
@@ -289,10 +290,14 @@ export async function backfillReadModel(db: Db, actor: Actor): Promise<{ cells: 
   return { cells, releases };
 }
 
-/** The latest publication: how many releases exist and when the last was made. */
-export async function latestChange(db: DbOrTrx): Promise<{ releases: number; publishedAt: string | null }> {
-  const release = await latestRelease(db);
-  return { releases: release.count, publishedAt: release.at };
+/**
+ * The latest publication: how many releases are public and when the last was made, and when the
+ * next scheduled one becomes public (null: none), after which this answer is out of date.
+ */
+export async function latestChange(db: DbOrTrx): Promise<{ releases: number; publishedAt: string | null; nextScheduled: string | null }> {
+  const now = NOW();
+  const release = await latestRelease(db, now);
+  return { releases: release.count, publishedAt: release.at, nextScheduled: await nextScheduledRelease(db, now) };
 }
 
 /** When the figures of these datasets (and partners) were last published, as of `asOf` (or now); null when never. */

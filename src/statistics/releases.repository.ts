@@ -234,11 +234,12 @@ export function queryReleasedValues(db: DbOrTrx, q: ReadQuery, asOf: string): Pr
   return query.execute();
 }
 
-/** The latest publication: when, and how many releases exist (a reopen alone changes neither). */
-export async function latestRelease(db: DbOrTrx): Promise<{ at: string | null; count: number }> {
+/** The latest publication by `now`: when, and how many releases are public (a reopen alone changes neither). */
+export async function latestRelease(db: DbOrTrx, now: string): Promise<{ at: string | null; count: number }> {
   const row = await db
     .selectFrom('releases')
     .select((eb) => [eb.fn.max('published_at').as('at'), eb.fn.countAll<number | string>().as('count')])
+    .where('published_at', '<=', now)
     .executeTakeFirstOrThrow();
   return { at: (row.at as string | null) ?? null, count: Number(row.count) };
 }
@@ -273,4 +274,68 @@ export function publishedWithoutRelease(db: DbOrTrx) {
     .where('status', '=', 'published')
     .where('releases', '=', 0)
     .execute();
+}
+
+/** Removes a submission's releases dated after `now` (a scheduled publication withdrawn before it was public); how many. */
+export async function withdrawScheduledReleases(db: DbOrTrx, submissionId: string, now: string): Promise<number> {
+  const ids = (
+    await db.selectFrom('releases').select('id').where('submission_id', '=', submissionId).where('published_at', '>', now).execute()
+  ).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  await db.deleteFrom('release_cells').where('release_id', 'in', ids).execute();
+  await db.deleteFrom('release_values').where('release_id', 'in', ids).execute();
+  await db.deleteFrom('releases').where('id', 'in', ids).execute();
+  return ids.length;
+}
+
+/** The earliest release dated after `now` (a scheduled publication), or null. */
+export async function nextScheduledRelease(db: DbOrTrx, now: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('releases')
+    .select((eb) => eb.fn.min('published_at').as('at'))
+    .where('published_at', '>', now)
+    .executeTakeFirst();
+  return (row?.at as string | null | undefined) ?? null;
+}
+
+/** Approved submissions whose scheduled publication time has come. */
+export function dueScheduledSubmissions(db: DbOrTrx, now: string) {
+  return db
+    .selectFrom('submissions')
+    .select(['id', 'dataset', 'partner_code', 'period', 'publish_at', 'version'])
+    .where('status', '=', 'approved')
+    .where('publish_at', 'is not', null)
+    .where('publish_at', '<=', now)
+    .orderBy('publish_at')
+    .execute();
+}
+
+/** Releases dated from `from` (inclusive) to `to` (exclusive), newest first: the release calendar. */
+export function listReleasesBetween(db: DbOrTrx, q: { datasets?: string[]; from: string; to: string; limit: number }) {
+  let query = db
+    .selectFrom('releases')
+    .select(['dataset', 'partner_code', 'period', 'number', 'published_at'])
+    .where('published_at', '>=', q.from)
+    .where('published_at', '<', q.to)
+    .orderBy('published_at', 'desc')
+    .orderBy('dataset')
+    .orderBy('partner_code')
+    .limit(q.limit);
+  if (q.datasets) query = query.where('dataset', 'in', q.datasets);
+  return query.execute();
+}
+
+/** Per dataset and period, the partners with a release published by `asOf` (who has reported, in public). */
+export function publishedPartners(db: DbOrTrx, q: { dataset: string; periods?: string[] }, asOf: string) {
+  let query = db
+    .selectFrom('releases')
+    .select(['period', 'partner_code'])
+    .select((eb) => eb.fn.min('published_at').as('first_published_at'))
+    .where('dataset', '=', q.dataset)
+    .where('published_at', '<=', asOf)
+    .groupBy(['period', 'partner_code'])
+    .orderBy('period', 'desc')
+    .orderBy('partner_code');
+  if (q.periods) query = query.where('period', 'in', q.periods);
+  return query.execute();
 }

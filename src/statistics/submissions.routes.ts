@@ -10,6 +10,7 @@ import {
   ListQuery,
   OverviewParams,
   OverviewRowSchema,
+  PublishBody,
   ReopenBody,
   ReturnBody,
   SaveValuesBody,
@@ -171,7 +172,7 @@ const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 /** The workflow steps. */
 const stepRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const step = (action: 'submit' | 'approve' | 'publish', access: typeof ENTRY | typeof REVIEW | typeof PUBLISH, summary: string) => {
+  const step = (action: 'submit' | 'approve', access: typeof ENTRY | typeof REVIEW, summary: string) => {
     app.post(
       `${BASE}/${action}`,
       {
@@ -187,7 +188,25 @@ const stepRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
   step('submit', ENTRY, 'Submit for review (refused while errors remain or warnings lack a comment)');
   step('approve', REVIEW, 'Approve a submitted submission');
-  step('publish', PUBLISH, 'Publish an approved submission');
+  app.post(
+    `${BASE}/publish`,
+    {
+      config: { access: PUBLISH },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Publish an approved submission now, or schedule it (publishAt): nothing of it is public before then',
+        params: KeyParams,
+        body: PublishBody,
+        response: { 200: TransitionResult },
+      },
+    },
+    async (request) => {
+      const { viewer, actor } = viewerAndActor(request);
+      const { version, publishAt } = request.body;
+      const s = await transition(app.db, app.catalog, viewer, actor, keyOf(request.params), 'publish', version, undefined, { publishAt });
+      return { status: s.status, version: s.version, publishAt: s.publish_at ?? null };
+    },
+  );
 
   // Return and reopen: a transition with a text (the comment to the partner, the reason).
   const withText = (

@@ -139,7 +139,26 @@ export const SaveValuesResult = Type.Object({
   unchanged: Type.Integer(),
   removed: Type.Integer(),
 });
-export const TransitionResult = Type.Object({ status: SubmissionStatus, version: Type.Integer() });
+export const PublishBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 0 }),
+    publishAt: Type.Optional(
+      Type.String({
+        maxLength: 40,
+        description:
+          'schedule the publication for this moment (ISO date-time with zone, within a year); nothing of it is public before then',
+        examples: ['2027-01-15T10:00:00+01:00'],
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const TransitionResult = Type.Object({
+  status: SubmissionStatus,
+  version: Type.Integer(),
+  publishAt: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'the scheduled publication, if any' })),
+});
 
 export const OverviewParams = Type.Object({ dataset: Type.String({ maxLength: 100 }), period: Type.String({ maxLength: 8 }) });
 export const OverviewRowSchema = Type.Object({

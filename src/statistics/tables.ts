@@ -21,6 +21,8 @@ export interface SubmissionsTable {
   org_units_complete: number;
   /** How many releases were made of it (0 until first published). */
   releases: number;
+  /** When a scheduled publication becomes public (the submission stays approved until then); null: none scheduled. */
+  publish_at?: string | null;
 }
 
 export interface DataValuesTable {

@@ -29,6 +29,7 @@ import {
   type SubmissionKey,
 } from './submissions.service.js';
 import { makeRelease } from './read-model.service.js';
+import { dueScheduledSubmissions, withdrawScheduledReleases } from './releases.repository.js';
 import type { SubmissionsTable, SubmissionStatus } from './tables.js';
 
 async function loadForTransition(trx: Trx, key: SubmissionKey, version: number): Promise<SubmissionsTable> {
@@ -79,7 +80,29 @@ async function checkSubmittable(trx: Trx, catalog: Catalog, dataset: Dataset, ke
     );
 }
 
-/** Moves a submission through the workflow; submit re-validates and refuses on errors or uncommented warnings. */
+/** How far ahead a publication may be scheduled. */
+const MAX_SCHEDULE_MS = 366 * 86_400_000;
+
+/** A scheduled publication time: an ISO date-time with its zone, in the future, within a year. */
+function scheduleTime(publishAt: string, now: Date): string {
+  const at = Date.parse(publishAt);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(publishAt) || Number.isNaN(at))
+    throw new ValidationError(`publishAt: "${publishAt.slice(0, 40)}" is not a date-time with its zone, e.g. 2027-01-15T10:00:00Z.`, {
+      field: 'publishAt',
+    });
+  if (at <= now.getTime())
+    throw new ValidationError('publishAt: the time has passed; publish without publishAt to publish now.', { field: 'publishAt' });
+  if (at - now.getTime() > MAX_SCHEDULE_MS)
+    throw new ValidationError('publishAt: a publication can be scheduled at most a year ahead.', { field: 'publishAt' });
+  return new Date(at).toISOString();
+}
+
+/**
+ * Moves a submission through the workflow; submit re-validates and refuses on errors or uncommented
+ * warnings. A publish with `publishAt` schedules it: the release is made now, dated then, so that
+ * nothing of it is public before that moment; the submission stays approved until then
+ * (publishScheduled), and a reopen before then withdraws the release.
+ */
 export async function transition(
   db: Db,
   catalog: Catalog,
@@ -89,6 +112,7 @@ export async function transition(
   action: Transition,
   version: number,
   text?: string,
+  options: { publishAt?: string } = {},
 ): Promise<SubmissionsTable> {
   const dataset = await checkKey(db, catalog, key);
   const rule = TRANSITIONS[action];
@@ -104,14 +128,27 @@ export async function transition(
     throw new ValidationError(`${action === 'reopen' ? 'reason' : 'comment'}: say why (it is kept in the submission's thread).`, {
       field: action === 'reopen' ? 'reason' : 'comment',
     });
+  const scheduled = action === 'publish' && options.publishAt !== undefined ? scheduleTime(options.publishAt, new Date()) : null;
   const next = await db.transaction().execute(async (trx) => {
     const submission = await loadForTransition(trx, key, version);
     if (!rule.from.includes(submission.status))
       throw new ConflictError(`Cannot ${action} a submission that is ${submission.status}.`, { status: submission.status });
+    if (action === 'publish' && submission.publish_at)
+      throw new ConflictError(`The publication is already scheduled for ${submission.publish_at}; reopen it to change that.`, {
+        publishAt: submission.publish_at,
+      });
     if (action === 'submit') await checkSubmittable(trx, catalog, dataset, key, submission.id);
     const now = new Date().toISOString();
-    const stamps = STAMPS[action](now);
-    const next: SubmissionsTable = { ...submission, ...stamps, status: rule.to, version: submission.version + 1, updated_at: now };
+    let stamps = STAMPS[action](now);
+    let releases = submission.releases;
+    // A scheduled publication not yet public is withdrawn by a reopen: it never was a release anyone saw.
+    if (action === 'reopen' && submission.publish_at) {
+      releases -= await withdrawScheduledReleases(trx, submission.id, now);
+      stamps = { ...stamps, publish_at: null, releases };
+    }
+    if (scheduled) stamps = { publish_at: scheduled };
+    const status = scheduled ? submission.status : rule.to;
+    const next: SubmissionsTable = { ...submission, ...stamps, status, version: submission.version + 1, updated_at: now };
     if (
       !(await updateSubmissionIfVersion(trx, submission.id, submission.version, {
         ...stamps,
@@ -121,8 +158,8 @@ export async function transition(
       }))
     )
       throw staleVersion(submission.version + 1, version);
-    // A publication is a release: the values as published now, kept whatever happens later.
-    if (action === 'publish') next.releases = await makeRelease(trx, submission, actor.label, now);
+    // A publication is a release: the values as published now (or dated when scheduled), kept whatever happens later.
+    if (action === 'publish') next.releases = await makeRelease(trx, submission, actor.label, scheduled ?? now);
     await insertEvent(trx, {
       id: randomUUID(),
       submission_id: submission.id,
@@ -136,14 +173,48 @@ export async function transition(
       action: `submission.${action}`,
       entityType: 'submission',
       entityId: submission.id,
-      before: { status: submission.status },
-      after: { status: next.status, ...(body ? { text: body } : {}) },
+      before: { status: submission.status, ...(submission.publish_at ? { publishAt: submission.publish_at } : {}) },
+      after: { status: next.status, ...(scheduled ? { publishAt: scheduled } : {}), ...(body ? { text: body } : {}) },
     });
     return next;
   });
   // A submit re-checks the early warnings; a publish lets them reach beyond the partner (migration/alerts.service.ts).
-  if (action === 'submit' || action === 'publish') await submissionsChanged(db, catalog, [key], actor);
+  if (action === 'submit' || (action === 'publish' && !scheduled)) await submissionsChanged(db, catalog, [key], actor);
   return next;
+}
+
+/**
+ * Publishes the approved submissions whose scheduled time has come (the job runner's minute
+ * sweep): status published, dated as scheduled, audited; then the neighbours' alerts. Their
+ * figures were public from that moment already (the release is dated then).
+ */
+export async function publishScheduled(db: Db, catalog: Catalog, actor: Actor, now = new Date()): Promise<number> {
+  const due = await dueScheduledSubmissions(db, now.toISOString());
+  const published: SubmissionKey[] = [];
+  for (const s of due) {
+    const done = await db.transaction().execute(async (trx) => {
+      const at = s.publish_at!;
+      const changed = await updateSubmissionIfVersion(trx, s.id, s.version, {
+        status: 'published',
+        published_at: at,
+        publish_at: null,
+        version: s.version + 1,
+        updated_at: now.toISOString(),
+      });
+      if (!changed) return false;
+      await appendAuditEntry(trx, actor, {
+        action: 'submission.publish',
+        entityType: 'submission',
+        entityId: s.id,
+        before: { status: 'approved', publishAt: at },
+        after: { status: 'published', publishedAt: at },
+      });
+      return true;
+    });
+    if (done) published.push({ dataset: s.dataset, partner: s.partner_code, period: s.period });
+  }
+  if (published.length > 0) await submissionsChanged(db, catalog, published, actor);
+  return published.length;
 }
 
 async function readable(db: DbOrTrx, viewer: Viewer, key: SubmissionKey): Promise<SubmissionsTable> {

@@ -1,0 +1,42 @@
+// HTTP for the release calendar and the public reporting status.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { PUBLIC } from '../platform/http/access.js';
+import { releaseCalendar, reportingStatus } from './calendar.service.js';
+import {
+  CalendarQuery,
+  ReleaseCalendarSchema,
+  ReportingStatusParams,
+  ReportingStatusQuery,
+  ReportingStatusSchema,
+} from './calendar.schema.js';
+
+export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/releases',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['statistics'],
+        summary: 'The release calendar: releases made, publications scheduled (dates only) and the periods expected with their due dates',
+        querystring: CalendarQuery,
+        response: { 200: ReleaseCalendarSchema },
+      },
+    },
+    async (request) => releaseCalendar(app.db, app.catalog, request.query),
+  );
+
+  app.get(
+    '/datasets/:dataset/reporting-status',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['statistics'],
+        summary: 'Per recent period, which Western Balkan partners have published the dataset, and when first',
+        params: ReportingStatusParams,
+        querystring: ReportingStatusQuery,
+        response: { 200: ReportingStatusSchema },
+      },
+    },
+    async (request) => reportingStatus(app.db, app.catalog, request.params.dataset, request.query.periods),
+  );
+};
