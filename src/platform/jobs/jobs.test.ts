@@ -285,6 +285,7 @@ describeEachDatabase('mail.deliver job', (get) => {
       ['commitments.reminders', 'done'],
       ['mail.deliver', 'done'],
       ['statistics.reminders', 'done'],
+      ['statistics.scheduled_publications', 'done'],
     ]);
     expect(Object.keys(jobHandlers)).toEqual(expect.arrayContaining(['mail.deliver', 'commitments.reminders', 'statistics.reminders']));
     expect(smtp.received.map((m) => [m.to, m.subject])).toEqual([[[user.user.email], 'Arrivals up 40%']]);
