@@ -29,6 +29,7 @@ describe('composition root', () => {
       '20261203T0000_read_model',
       '20261204T0000_audit_key',
       '20261205T0000_session_idle',
+      '20261206T0100_sign_in',
       '20261206T0200_scheduled_publication',
     ]);
     expect([...reviewDomains(ctx)].sort()).toEqual(['commitments', 'justice', 'migration']);

@@ -55,6 +55,20 @@ export class InvalidCredentialsError extends AppError {
   }
 }
 
+/** A wrong, reused or expired second-factor code (TOTP or recovery code), or no sign-in waiting for one. */
+export class InvalidCodeError extends AppError {
+  constructor(message = 'The code is wrong or has expired; enter the current code of your authenticator app.') {
+    super('invalid_code', 401, message);
+  }
+}
+
+/** An invitation link that is unknown, used, revoked or past its date. */
+export class InvitationUnusableError extends AppError {
+  constructor(message = 'This invitation link is not valid any more (used, withdrawn or expired); ask your administrator for a new one.') {
+    super('invitation_unusable', 410, message);
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor(message = 'Your role does not allow this.') {
     super('forbidden', 403, message);

@@ -66,6 +66,8 @@ describeEachDatabase('partner profile', (get) => {
       revised: false,
     });
     expect(justiceBlock.releasedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // The commitments name their source too; no reporting round is published here.
+    expect(profile.commitments).toMatchObject({ source: expect.stringMatching(/^Progress reports of the partner/), releasedAt: null });
     const rs = (await app.inject({ method: 'GET', url: '/api/v1/reports/partners/RS' })).json();
     expect(rs.figures.find((b: { domain: string }) => b.domain === 'justice').rows).toEqual([]);
   });

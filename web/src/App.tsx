@@ -1,5 +1,5 @@
 // The shell: the header, the navigation (only what works for the visitor's role) and the page.
-// Anonymous visitors get the public pages (justice scoreboard, indicators, commitments, meetings) and the sign-in form;
+// Anonymous visitors get the public pages (data portal, justice scoreboard, indicators, commitments, meetings) and the sign-in form;
 // signed-in users get everything their role allows. Every page but the public landing and the sign-in form loads on
 // demand (a chunk of its own), and so do the signed-in header's menus, so that a visitor's first load stays small.
 import { Anchor, AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
@@ -22,6 +22,10 @@ const UserMenu = page(() => import('./platform/UserMenu'), 'UserMenu');
 const AuditPage = page(() => import('./pages/AuditPage'), 'AuditPage');
 const HomePage = page(() => import('./pages/HomePage'), 'HomePage');
 const UsersPage = page(() => import('./pages/UsersPage'), 'UsersPage');
+const AccessRefusedPage = page(() => import('./pages/account/AccessRefusedPage'), 'AccessRefusedPage');
+const AccountPage = page(() => import('./pages/account/AccountPage'), 'AccountPage');
+const InvitationPage = page(() => import('./pages/account/InvitationPage'), 'InvitationPage');
+const InvitationsPage = page(() => import('./pages/account/InvitationsPage'), 'InvitationsPage');
 const ActionPage = page(() => import('./pages/commitments/ActionPage'), 'ActionPage');
 const CommitmentsPage = page(() => import('./pages/commitments/CommitmentsPage'), 'CommitmentsPage');
 const OverduePage = page(() => import('./pages/commitments/OverduePage'), 'OverduePage');
@@ -38,6 +42,10 @@ const MigrationPage = page(() => import('./pages/migration/MigrationPage'), 'Mig
 const CollectionPage = page(() => import('./pages/statistics/CollectionPage'), 'CollectionPage');
 const ImportPage = page(() => import('./pages/statistics/ImportPage'), 'ImportPage');
 const IndicatorsPage = page(() => import('./pages/statistics/IndicatorsPage'), 'IndicatorsPage');
+const CataloguePage = page(() => import('./pages/reports/CataloguePage'), 'CataloguePage');
+const DatasetPage = page(() => import('./pages/reports/DatasetPage'), 'DatasetPage');
+const IndicatorPage = page(() => import('./pages/reports/IndicatorPage'), 'IndicatorPage');
+const PartnerProfilePage = page(() => import('./pages/reports/PartnerProfilePage'), 'PartnerProfilePage');
 const SubmissionPage = page(() => import('./pages/statistics/SubmissionPage'), 'SubmissionPage');
 const meetingPages = () => import('./pages/meetings');
 const MeetingsPage = lazy(() => meetingPages().then((m) => ({ default: m.MeetingsPage })));
@@ -72,6 +80,7 @@ export function App() {
         { to: '/statistics', label: t('nav.statistics'), roles: 'any' },
         { to: '/statistics/import', label: t('nav.import'), roles: ['coordinator', 'admin'] },
         { to: '/indicators', label: t('nav.indicators'), roles: 'any' },
+        { to: '/data', label: t('nav.data'), roles: 'any', prefix: true },
         { to: '/justice', label: t('nav.justice'), roles: 'any', prefix: true },
         { to: '/justice/import', label: t('nav.caseImport'), roles: ['coordinator', 'admin'] },
         { to: '/commitments', label: t('nav.commitments'), roles: 'any', prefix: true },
@@ -80,10 +89,12 @@ export function App() {
         { to: '/meetings', label: t('nav.meetings'), roles: 'any', prefix: true },
         { to: '/admin/users', label: t('nav.users'), roles: ['admin'] },
         { to: '/admin/audit', label: t('nav.audit'), roles: ['admin', 'commission'] },
+        { to: '/admin/invitations', label: t('nav.invitations'), roles: ['admin', 'commission'] },
       ]
     : [
         { to: '/justice', label: t('nav.scoreboard'), roles: 'any', prefix: true },
         { to: '/indicators', label: t('nav.indicators'), roles: 'any' },
+        { to: '/data', label: t('nav.data'), roles: 'any', prefix: true },
         { to: '/commitments', label: t('nav.commitments'), roles: 'any', prefix: true },
         { to: '/migration', label: t('nav.migration'), roles: 'any', prefix: true },
         { to: '/meetings', label: t('nav.meetings'), roles: 'any', prefix: true },
@@ -139,6 +150,7 @@ export function App() {
   );
 }
 
+/** The public figures: the justice pages, the indicator explorer and the data portal (catalogue, indicators, datasets, profiles). */
 function JusticeRoutes() {
   return (
     <>
@@ -146,6 +158,10 @@ function JusticeRoutes() {
       <Route path="/justice/:partner/courts" element={<CourtsPage />} />
       <Route path="/justice/:partner" element={<PartnerPage />} />
       <Route path="/indicators" element={<IndicatorsPage />} />
+      <Route path="/data" element={<CataloguePage />} />
+      <Route path="/data/indicators/:code" element={<IndicatorPage />} />
+      <Route path="/data/datasets/:code" element={<DatasetPage />} />
+      <Route path="/data/partners/:code" element={<PartnerProfilePage />} />
     </>
   );
 }
@@ -212,6 +228,8 @@ function PublicRoutes() {
       <Route path="/migration" element={<MigrationPage user={null} />} />
       {MeetingRoutes(null)}
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/sign-in/refused" element={<AccessRefusedPage />} />
+      <Route path="/invitation" element={<InvitationPage user={null} />} />
       <Route path="/justice/import" element={<SignInPage required />} />
       {/* Every other page needs a signed-in user: the form, then the page asked for. */}
       <Route path="*" element={<SignInPage required />} />
@@ -245,6 +263,13 @@ function SignedInRoutes({ user }: { user: User }) {
       />
       <Route path="/admin/users" element={user.role === 'admin' ? <UsersPage currentUser={user} /> : <Forbidden />} />
       <Route path="/admin/audit" element={['admin', 'commission'].includes(user.role) ? <AuditPage /> : <Forbidden />} />
+      <Route
+        path="/admin/invitations"
+        element={['admin', 'commission'].includes(user.role) ? <InvitationsPage user={user} /> : <Forbidden />}
+      />
+      <Route path="/account" element={<AccountPage user={user} />} />
+      <Route path="/invitation" element={<InvitationPage user={user} />} />
+      <Route path="/sign-in/refused" element={<AccessRefusedPage />} />
       <Route path="/sign-in" element={<Navigate to="/" replace />} />
       <Route path="*" element={<Text role="alert">{t('errors.notFound')}</Text>} />
     </Routes>

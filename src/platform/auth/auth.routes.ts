@@ -1,11 +1,15 @@
-// HTTP for sign-in, sign-out, the current user and the caller's own API tokens.
+// HTTP for sign-in, sign-out, the current user and the caller's own API tokens; the second factor
+// (mfa.routes.ts) and identity providers (oidc.routes.ts) are registered with them.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC, SESSION_COOKIE, SIGNED_IN } from '../http/access.js';
-import { UserSchema } from '../users/users.schema.js';
 import { NoContent } from '../http/schemas.js';
+import { MeSchema, SecondFactorDueSchema } from './auth.schema.js';
 import { actorOf, createApiToken, listApiTokens, login, logout, revokeApiToken } from './auth.service.js';
+import { sendSignIn } from './cookies.js';
+import { mfaRoutes } from './mfa.routes.js';
+import { OidcRelyingParty } from './oidc.js';
+import { oidcRoutes } from './oidc.routes.js';
 
-const MeSchema = Type.Object({ user: UserSchema, csrfToken: Type.Union([Type.String(), Type.Null()]) });
 const TokenSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -16,67 +20,66 @@ const TokenSchema = Type.Object({
 });
 
 /** Sign-in, sign-out and the signed-in user. */
-const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.post(
-    '/auth/login',
-    {
-      config: { access: PUBLIC },
-      schema: {
-        tags: ['auth'],
-        summary: 'Sign in with e-mail and password; sets the session cookie',
-        body: Type.Object({
-          email: Type.String({ minLength: 1, maxLength: 254 }),
-          password: Type.String({ minLength: 1, maxLength: 1024 }),
-        }),
-        response: { 200: MeSchema },
+const sessionRoutes = (rp: OidcRelyingParty): FastifyPluginAsyncTypebox =>
+  async function sessionRoutes(app) {
+    app.post(
+      '/auth/login',
+      {
+        config: { access: PUBLIC },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with e-mail and password; sets the session cookie, or asks for the second factor (202)',
+          body: Type.Object({
+            email: Type.String({ minLength: 1, maxLength: 254 }),
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+          }),
+          response: { 200: MeSchema, 202: SecondFactorDueSchema },
+        },
       },
-    },
-    async (request, reply) => {
-      const result = await login(app.db, {
-        email: request.body.email,
-        password: request.body.password,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-        requestId: request.id,
-      });
-      reply.setCookie(SESSION_COOKIE, result.sessionSecret, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        signed: true,
-        expires: new Date(result.expiresAt),
-      });
-      return { user: result.user, csrfToken: result.csrfToken };
-    },
-  );
-
-  app.post(
-    '/auth/logout',
-    {
-      config: { access: SIGNED_IN },
-      schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 204: NoContent } },
-    },
-    async (request, reply) => {
-      await logout(app.db, request.principal!, actorOf(request.principal!, request.id));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.get(
-    '/me',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: ['auth'],
-        summary: 'The signed-in user, with the CSRF token for state-changing requests',
-        response: { 200: MeSchema },
+      async (request, reply) => {
+        const result = await login(app.db, {
+          email: request.body.email,
+          password: request.body.password,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+          requestId: request.id,
+          mfaRequiredRoles: app.config.signIn?.mfaRequiredRoles ?? [],
+        });
+        return sendSignIn(request, reply, result);
       },
-    },
-    async (request) => ({ user: request.principal!.user, csrfToken: request.principal!.csrfToken }),
-  );
-};
+    );
+
+    app.post(
+      '/auth/logout',
+      {
+        config: { access: SIGNED_IN },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out (ends this session); after a provider’s sign-in, 200 with the provider’s sign-out URL to open',
+          response: { 200: Type.Object({ endSessionUrl: Type.String() }), 204: NoContent },
+        },
+      },
+      async (request, reply) => {
+        const ended = await logout(app.db, request.principal!, actorOf(request.principal!, request.id));
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        const endSessionUrl = ended ? await rp.endSessionUrl(ended.provider, ended.idToken) : null;
+        return endSessionUrl ? reply.status(200).send({ endSessionUrl }) : reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/me',
+      {
+        config: { access: SIGNED_IN },
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in user, with the CSRF token for state-changing requests',
+          response: { 200: MeSchema },
+        },
+      },
+      async (request) => ({ user: request.principal!.user, csrfToken: request.principal!.csrfToken }),
+    );
+  };
 
 /** API tokens of the signed-in user; revoking one. */
 const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -129,8 +132,11 @@ const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 };
 
-/** Sign-in, sessions and API tokens. */
+/** Sign-in (passwords, the second factor, identity providers), sessions and API tokens. */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  await app.register(sessionRoutes);
+  const rp = new OidcRelyingParty(app.config.signIn?.oidcProviders ?? [], app.config.publicUrl);
+  await app.register(sessionRoutes(rp));
   await app.register(tokenRoutes);
+  await app.register(mfaRoutes);
+  await app.register(oidcRoutes(rp));
 };

@@ -3,16 +3,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../audit/actor.js';
 import { appendAuditEntry } from '../audit/audit.repository.js';
-import type { Db } from '../db/database.js';
-import type { UsersTable } from '../db/tables.js';
+import type { Db, DbOrTrx, Trx } from '../db/database.js';
+import type { Role, UsersTable } from '../db/tables.js';
 import { ForbiddenError, InvalidCredentialsError, NotFoundError, RateLimitedError, ValidationError } from '../errors.js';
 import { findUserByEmail } from '../users/users.repository.js';
 import { presentUser, type UserView } from '../users/users.service.js';
 import { dummyPasswordHash, randomSecret, sha256, verifyPassword } from './secrets.js';
+import { deleteExpiredChallenges, findTotp, insertChallenge } from './mfa.repository.js';
 import {
   clearLoginFailures,
+  deleteExpiredSessions as deleteExpiredSessionRows,
   deleteOldLoginFailures,
   deleteSession,
+  findSession,
   findActiveToken,
   findLiveSession,
   findToken,
@@ -47,7 +50,11 @@ export function actorOf(principal: Principal, requestId: string | null): Actor {
     : { type: 'user', id: principal.user.id, label: principal.user.email, requestId };
 }
 
-async function throttleCheck(db: Db, email: string, ip: string, now: Date): Promise<void> {
+/**
+ * Refuses with 429 while the account, the address or the pair is throttled. Failed passwords and
+ * failed second-factor codes count alike (login_failures), so a known password buys no extra guesses.
+ */
+export async function throttleCheck(db: DbOrTrx, email: string, ip: string, now: Date): Promise<void> {
   const since = new Date(now.getTime() - WINDOW_MS).toISOString();
   const waits = [
     retryAfterSeconds(await recentFailures(db, { email, ip }, since), PAIR_POLICY, now),
@@ -69,14 +76,120 @@ export interface LoginResult {
   user: UserView;
 }
 
+/** How a session was opened (sessions.auth_method). */
+export type AuthMethod = 'password' | 'password+totp' | 'password+recovery_code' | 'invitation' | 'oidc';
+/** Methods that include a second factor or leave it to an identity provider. */
+const STRONG_METHODS: ReadonlySet<string> = new Set(['password+totp', 'password+recovery_code', 'oidc']);
+
+export interface SessionRequest {
+  method: AuthMethod;
+  ip: string;
+  userAgent: string | null;
+  requestId: string | null;
+  /** A provider's sign-in: its id and the ID token (the hint of its sign-out). */
+  oidc?: { provider: string; idToken: string };
+}
+
+/**
+ * Opens a session for the user inside the caller's transaction, clears the pair's sign-in failures
+ * and audits `auth.login` with the method.
+ */
+export async function openSession(trx: Trx, user: UsersTable, how: SessionRequest): Promise<LoginResult> {
+  const now = new Date();
+  const sessionSecret = randomSecret();
+  const csrfToken = randomSecret();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
+  await insertSession(trx, {
+    id: sha256(sessionSecret),
+    user_id: user.id,
+    csrf_token: csrfToken,
+    created_at: now.toISOString(),
+    expires_at: expiresAt,
+    last_seen_at: now.toISOString(),
+    ip: how.ip,
+    user_agent: how.userAgent?.slice(0, 300) ?? null,
+    auth_method: how.method,
+    oidc_provider: how.oidc?.provider ?? null,
+    oidc_id_token: how.oidc?.idToken ?? null,
+  });
+  await clearLoginFailures(trx, user.email, how.ip);
+  await deleteOldLoginFailures(trx, new Date(now.getTime() - WINDOW_MS * 4).toISOString());
+  await appendAuditEntry(
+    trx,
+    { type: 'user', id: user.id, label: user.email, requestId: how.requestId },
+    {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      after: { ip: how.ip, method: how.method, ...(how.oidc ? { provider: how.oidc.provider } : {}) },
+    },
+  );
+  return { sessionSecret, csrfToken, expiresAt, user: presentUser(user) };
+}
+
+/** A right password whose second factor is still to come: the challenge's secret goes into the jha_pending cookie. */
+export interface SecondFactorDue {
+  /** `totp`: a code (or a recovery code) is asked; `enrol`: the account must set up a second factor first. */
+  step: 'totp' | 'enrol';
+  challengeSecret: string;
+  expiresAt: string;
+}
+
+export type PasswordLoginResult = { session: LoginResult } | { secondFactor: SecondFactorDue };
+
+/** How long the half-way state between a right password and the second factor lasts. */
+export const CHALLENGE_TTL_MS = 10 * 60_000;
+
+/**
+ * Opens the session, or — for an account with a second factor, or one whose role requires it —
+ * records a challenge that grants nothing but the second-factor step. The sign-in failures of the
+ * pair are kept until the second factor is passed.
+ */
+export async function sessionOrChallenge(
+  trx: Trx,
+  user: UsersTable,
+  how: SessionRequest,
+  mfaRequiredRoles: readonly Role[],
+): Promise<PasswordLoginResult> {
+  const totp = await findTotp(trx, user.id);
+  const step = totp?.enabled_at ? 'totp' : mfaRequiredRoles.includes(user.role) ? 'enrol' : null;
+  if (step === null) return { session: await openSession(trx, user, how) };
+  const now = new Date();
+  const challengeSecret = randomSecret();
+  const expiresAt = new Date(now.getTime() + CHALLENGE_TTL_MS).toISOString();
+  await insertChallenge(trx, {
+    id: sha256(challengeSecret),
+    user_id: user.id,
+    purpose: step,
+    created_at: now.toISOString(),
+    expires_at: expiresAt,
+    ip: how.ip,
+  });
+  await appendAuditEntry(
+    trx,
+    { type: 'user', id: user.id, label: user.email, requestId: how.requestId },
+    { action: 'auth.second_factor_due', entityType: 'user', entityId: user.id, after: { ip: how.ip, step, method: how.method } },
+  );
+  return { secondFactor: { step, challengeSecret, expiresAt } };
+}
+
 /**
  * Checks the credentials (refusing first when the account or the address is throttled),
- * records a failure or opens a session. Wrong e-mail and wrong password answer alike.
+ * records a failure or opens a session — or asks for the second factor. Wrong e-mail and wrong
+ * password answer alike.
  */
 export async function login(
   db: Db,
-  input: { email: string; password: string; ip: string; userAgent: string | null; requestId: string | null },
-): Promise<LoginResult> {
+  input: {
+    email: string;
+    password: string;
+    ip: string;
+    userAgent: string | null;
+    requestId: string | null;
+    /** Roles whose password sign-in needs a second factor (MFA_REQUIRED_ROLES). */
+    mfaRequiredRoles?: readonly Role[];
+  },
+): Promise<PasswordLoginResult> {
   const email = input.email.trim().toLowerCase();
   const now = new Date();
   await throttleCheck(db, email, input.ip, now);
@@ -88,42 +201,30 @@ export async function login(
     await insertLoginFailure(db, { id: randomUUID(), email, ip: input.ip, at: now.toISOString() });
     throw new InvalidCredentialsError();
   }
-  const sessionSecret = randomSecret();
-  const csrfToken = randomSecret();
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
-  await db.transaction().execute(async (trx) => {
-    await insertSession(trx, {
-      id: sha256(sessionSecret),
-      user_id: user.id,
-      csrf_token: csrfToken,
-      created_at: now.toISOString(),
-      expires_at: expiresAt,
-      last_seen_at: now.toISOString(),
-      ip: input.ip,
-      user_agent: input.userAgent?.slice(0, 300) ?? null,
-    });
-    await clearLoginFailures(trx, email, input.ip);
-    await deleteOldLoginFailures(trx, new Date(now.getTime() - WINDOW_MS * 4).toISOString());
-    await appendAuditEntry(
-      trx,
-      { type: 'user', id: user.id, label: user.email, requestId: input.requestId },
-      {
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user.id,
-        after: { ip: input.ip },
-      },
+  return db
+    .transaction()
+    .execute((trx) =>
+      sessionOrChallenge(
+        trx,
+        user,
+        { method: 'password', ip: input.ip, userAgent: input.userAgent, requestId: input.requestId },
+        input.mfaRequiredRoles ?? [],
+      ),
     );
-  });
-  return { sessionSecret, csrfToken, expiresAt, user: presentUser(user) };
 }
 
-export async function logout(db: Db, principal: Principal, actor: Actor): Promise<void> {
-  if (!principal.sessionId) return;
+/**
+ * Ends this session (audited). Returns the provider and ID token of a session opened through an
+ * identity provider, so that the caller can send the browser to the provider's sign-out.
+ */
+export async function logout(db: Db, principal: Principal, actor: Actor): Promise<{ provider: string; idToken: string } | null> {
+  if (!principal.sessionId) return null;
   const sessionId = principal.sessionId;
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const session = await findSession(trx, sessionId);
     await deleteSession(trx, sessionId);
     await appendAuditEntry(trx, actor, { action: 'auth.logout', entityType: 'user', entityId: principal.user.id });
+    return session?.oidc_provider && session.oidc_id_token ? { provider: session.oidc_provider, idToken: session.oidc_id_token } : null;
   });
 }
 
@@ -136,14 +237,22 @@ export const SESSION_SEEN_RESOLUTION_MS = 60_000;
 
 /**
  * The signed-in user of a live session: not past its absolute expiry, and used within the last
- * `idleMinutes`. Use is recorded at most once a minute and never fails the request.
+ * `idleMinutes`. Use is recorded at most once a minute and never fails the request. A session
+ * opened with a password alone does not count for a role that requires a second factor (a session
+ * from before the requirement): its user signs in again, through the second factor.
  */
-export async function principalFromSession(db: Db, sessionSecret: string, idleMinutes: number): Promise<Principal | null> {
+export async function principalFromSession(
+  db: Db,
+  sessionSecret: string,
+  idleMinutes: number,
+  mfaRequiredRoles: readonly Role[] = [],
+): Promise<Principal | null> {
   const now = new Date();
   const idleSince = new Date(now.getTime() - idleMinutes * 60_000).toISOString();
   const found = await findLiveSession(db, sha256(sessionSecret), now.toISOString(), idleSince);
   const user = found && activeUser(found.user);
   if (!found || !user) return null;
+  if (mfaRequiredRoles.includes(user.role) && !STRONG_METHODS.has(found.session.auth_method ?? 'password')) return null;
   const seen = found.session.last_seen_at ?? found.session.created_at;
   if (now.getTime() - Date.parse(seen) >= SESSION_SEEN_RESOLUTION_MS) {
     await markSessionSeen(db, found.session.id, now.toISOString()).catch(() => {});
@@ -250,5 +359,8 @@ export async function revokeApiToken(db: Db, actor: Actor, principal: Principal,
   });
 }
 
-/** Removes expired sessions (the server's hourly sweep). */
-export { deleteExpiredSessions } from './sessions.repository.js';
+/** Removes expired sessions and expired second-factor challenges (the server's hourly sweep). */
+export async function deleteExpiredSessions(db: DbOrTrx, now: string): Promise<void> {
+  await deleteExpiredSessionRows(db, now);
+  await deleteExpiredChallenges(db, now);
+}

@@ -25,6 +25,14 @@ export async function findLiveSession(
   return user ? { session, user } : undefined;
 }
 
+export function findSession(db: DbOrTrx, id: string): Promise<SessionsTable | undefined> {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setSessionAuthMethod(db: DbOrTrx, id: string, method: string): Promise<void> {
+  await db.updateTable('sessions').set({ auth_method: method }).where('id', '=', id).execute();
+}
+
 export async function markSessionSeen(db: DbOrTrx, id: string, at: string): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
 }

@@ -5,16 +5,18 @@ import { cliActor } from '../audit/actor.js';
 import { verifyAuditChain } from '../audit/audit.service.js';
 import { formatAnchor, parseAnchor } from '../audit/chain.js';
 import { createApiToken } from '../auth/auth.service.js';
-import { AppError } from '../errors.js';
+import { resetSecondFactor } from '../auth/mfa.service.js';
+import { createInvitation } from '../users/invitations.service.js';
+import { AppError, NotFoundError } from '../errors.js';
 import type { Config } from '../config.js';
 import type { CommandRunner } from '../module.js';
-import { createUser, disableUserByEmail, listUserViews, ROLES } from '../users/users.service.js';
+import { createUser, disableUserByEmail, findUserByEmail, listUserViews, ROLES } from '../users/users.service.js';
 import { DEVELOPMENT_KEY_NOTE, reportBreak, reportVerification } from './audit-report.js';
 import { registerBackupCommands } from './backup.js';
 import { printTable, readStdin } from './io.js';
 
-/** `jha users add|list|disable`. */
-function registerUserCommands<Ctx>(
+/** `jha users add|list|disable|invite|reset-second-factor`. */
+function registerUserCommands<Ctx extends { config: Config }>(
   program: Command,
   withDatabase: CommandRunner<Ctx>,
   reviewDomains: (ctx: Ctx) => ReadonlySet<string>,
@@ -69,6 +71,52 @@ function registerUserCommands<Ctx>(
     .action(async (opts: { email: string }) => {
       const user = await withDatabase((db) => disableUserByEmail(db, cliActor(), opts.email));
       process.stdout.write(`Disabled ${user.email}.\n`);
+    });
+  users
+    .command('invite')
+    .description('Invite someone by e-mail (a single-use link for 7 days); prints the link when it cannot be e-mailed')
+    .requiredOption('--email <email>', 'e-mail address of the person invited')
+    .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
+    .option('--partner <code>', 'partner code, required for coordinators (e.g. AL, XK)')
+    .option('--name <name>', 'display name')
+    .option('--domains <list>', 'reviewers: the domains they review, comma-separated; all when absent')
+    .action(async (opts: { email: string; role: string; partner?: string; name?: string; domains?: string }) => {
+      const domains = opts.domains
+        ?.split(',')
+        .map((d) => d.trim())
+        .filter(Boolean);
+      const created = await withDatabase((db, ctx) =>
+        createInvitation(
+          db,
+          cliActor(),
+          null,
+          { email: opts.email, role: opts.role as (typeof ROLES)[number], partner: opts.partner ?? null, name: opts.name, domains },
+          { config: ctx.config, providerLabels: (ctx.config.signIn?.oidcProviders ?? []).map((p) => p.label) },
+          reviewDomains(ctx),
+        ),
+      );
+      const { invitation } = created;
+      process.stdout.write(
+        `Invited ${invitation.email} as ${invitation.role}${invitation.partner ? ` for ${invitation.partner}` : ''} until ${invitation.expiresAt}.\n`,
+      );
+      if (created.link) {
+        process.stdout.write(`${created.link}\n`);
+        process.stderr.write('The link was not e-mailed (SMTP_URL is not set or sending failed): hand it over yourself; it works once.\n');
+      } else {
+        process.stdout.write('The link was e-mailed.\n');
+      }
+    });
+  users
+    .command('reset-second-factor')
+    .description('Remove a user’s second factor (lost phone); they set up a new one at their next sign-in')
+    .requiredOption('--email <email>', 'e-mail address')
+    .action(async (opts: { email: string }) => {
+      await withDatabase(async (db) => {
+        const user = await findUserByEmail(db, opts.email.trim().toLowerCase());
+        if (!user) throw new NotFoundError('User', opts.email);
+        await resetSecondFactor(db, cliActor(), user.id);
+      });
+      process.stdout.write(`Reset the second factor of ${opts.email}; their sessions ended.\n`);
     });
 }
 

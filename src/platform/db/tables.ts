@@ -46,6 +46,12 @@ export interface SessionsTable {
   last_seen_at: string | null;
   ip: string | null;
   user_agent: string | null;
+  /** How it was opened: `password`, `password+totp`, `password+recovery_code`, `invitation`, `oidc`; null before sign-in methods were recorded. */
+  auth_method: string | null;
+  /** Signed in through an OpenID Connect provider: its id (OIDC_PROVIDERS) … */
+  oidc_provider: string | null;
+  /** … and the ID token, the hint of the provider's sign-out (RP-initiated logout). */
+  oidc_id_token: string | null;
 }
 
 export interface ApiTokensTable {

@@ -5,7 +5,16 @@ import fp from 'fastify-plugin';
 import { principalFromSession, principalFromToken, type Principal } from '../auth/auth.service.js';
 import { safeEqual } from '../auth/secrets.js';
 import type { Role } from '../db/tables.js';
-import { AppError, AuthenticationRequiredError, CsrfError, ForbiddenError, InvalidCredentialsError, RateLimitedError } from '../errors.js';
+import {
+  AppError,
+  AuthenticationRequiredError,
+  CsrfError,
+  ForbiddenError,
+  InvalidCodeError,
+  InvalidCredentialsError,
+  InvitationUnusableError,
+  RateLimitedError,
+} from '../errors.js';
 import { pathOf, SecurityLog, type SecurityEventKind } from '../security/security-events.service.js';
 
 export type AccessRule =
@@ -30,6 +39,15 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
+    /**
+     * The account a sign-in step is about before anyone is signed in (the second-factor step), so
+     * that its refusals name the account in the security log.
+     */
+    signInAccount: { userId: string; email: string } | null;
+  }
+  interface FastifyInstance {
+    /** The security event log, for refusals that are not error answers (a provider's sign-in sent to a page). */
+    securityLog: SecurityLog;
   }
 }
 
@@ -77,13 +95,15 @@ async function resolvePrincipal(app: FastifyInstance, request: FastifyRequest): 
   if (!raw) return null;
   const unsigned = request.unsignCookie(raw);
   if (!unsigned.valid || !unsigned.value) return null;
-  return principalFromSession(app.db, unsigned.value, app.config.sessionIdleMinutes);
+  return principalFromSession(app.db, unsigned.value, app.config.sessionIdleMinutes, app.config.signIn?.mfaRequiredRoles);
 }
 
 /** The security event kind of an error answer, or null when it is none (security-events.service.ts). */
 function securityKindOf(error: unknown, request: FastifyRequest): SecurityEventKind | null {
   if (!(error instanceof AppError)) return null;
   if (error instanceof InvalidCredentialsError) return 'login_failed';
+  if (error instanceof InvalidCodeError) return 'mfa_failed';
+  if (error instanceof InvitationUnusableError) return 'invitation_invalid';
   if (error instanceof RateLimitedError || error.status === 429) return 'throttled';
   if (error instanceof CsrfError) return 'csrf_invalid';
   if (error instanceof OtherPartnerError) return 'other_partner';
@@ -110,12 +130,13 @@ export const accessControl = fp(
     app.addHook('onError', async (request, _reply, error) => {
       const kind = securityKindOf(error, request);
       if (!kind) return;
+      const account = request.signInAccount;
       await securityLog.record(
         {
           kind,
           ip: request.ip,
-          userId: request.principal?.user.id ?? null,
-          email: kind === 'login_failed' || kind === 'throttled' ? typedEmail(request) : null,
+          userId: request.principal?.user.id ?? account?.userId ?? null,
+          email: account?.email ?? (kind === 'login_failed' || kind === 'throttled' ? typedEmail(request) : null),
           method: request.method,
           path: pathOf(request.url),
           status: (error as AppError).status,
@@ -124,7 +145,9 @@ export const accessControl = fp(
         request.log,
       );
     });
+    app.decorate('securityLog', securityLog);
     app.decorateRequest('principal', null);
+    app.decorateRequest('signInAccount', null);
     app.addHook('onRequest', async (request) => {
       // Unmatched URLs go to the not-found handler, which serves nothing private.
       if (request.is404) return;

@@ -1,5 +1,6 @@
-// The security event log: failed sign-ins, refusals (401, 403 — a wrong role, a coordinator asking
-// for another partner, a missing or wrong CSRF token) and throttling, each as a security_events row
+// The security event log: failed sign-ins (passwords, second factors, identity providers, invitation
+// links), refusals (401, 403 — a wrong role, a coordinator asking for another partner, a missing or
+// wrong CSRF token) and throttling, each as a security_events row
 // and a structured log line (`security: { kind, … }`). Recording never fails the request, and a
 // flood writes a bounded number of rows (flood.ts): the rest are counted in the log.
 import type { FastifyBaseLogger } from 'fastify';
@@ -22,6 +23,14 @@ export const SECURITY_EVENT_KINDS = [
   'other_partner',
   /** 403: a state-changing session request without the right X-CSRF-Token. */
   'csrf_invalid',
+  /** 401: a wrong, reused or expired second-factor code (TOTP or recovery code). */
+  'mfa_failed',
+  /** An identity from a provider that no account, invitation or claim mapping lets in (or a disabled account). */
+  'oidc_refused',
+  /** A provider's answer refused: wrong state or nonce, an invalid or expired ID token, an error from the provider. */
+  'oidc_failed',
+  /** 410: an unknown, used, withdrawn or expired invitation link. */
+  'invitation_invalid',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

@@ -2,19 +2,25 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NoContent } from '../http/schemas.js';
 import { actorOf } from '../auth/auth.service.js';
+import { usersWithSecondFactor } from '../auth/mfa.service.js';
+import { invitationsRoutes } from './invitations.routes.js';
 import { changeUser, createUser, getUserView, listUserViews, resetPassword } from './users.service.js';
 import { CreateUserBody, PartnerCode, ResetPasswordBody, UpdateUserBody, UserIdParams, UserSchema } from './users.schema.js';
 
 const ADMIN = { roles: ['admin'] } as const;
 
 export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(invitationsRoutes);
   app.get(
     '/users',
     {
       config: { access: ADMIN },
       schema: { tags: ['users'], summary: 'List all users', response: { 200: Type.Object({ users: Type.Array(UserSchema) }) } },
     },
-    async () => ({ users: await listUserViews(app.db) }),
+    async () => {
+      const withSecondFactor = await usersWithSecondFactor(app.db);
+      return { users: (await listUserViews(app.db)).map((u) => ({ ...u, secondFactor: withSecondFactor.has(u.id) })) };
+    },
   );
 
   app.post(

@@ -19,6 +19,8 @@ export const UserSchema = Type.Object({
     description: 'reviewers: the domains they review; null for every domain',
   }),
   disabled: Type.Boolean(),
+  /** The user list (admins): a second factor (TOTP) is set up. */
+  secondFactor: Type.Optional(Type.Boolean()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });

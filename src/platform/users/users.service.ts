@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../audit/actor.js';
 import { appendAuditEntry } from '../audit/audit.repository.js';
-import type { Db, DbOrTrx } from '../db/database.js';
+import type { Db, DbOrTrx, Trx } from '../db/database.js';
 import type { Role, UsersTable } from '../db/tables.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { findPartner } from '../partners/partners.repository.js';
@@ -58,7 +58,16 @@ export function checkPassword(password: string, userInputs: string[] = []): void
   if (weakness) throw new ValidationError(`password: ${weakness}.`, { field: 'password' });
 }
 
-async function checkRoleAndPartner(db: DbOrTrx, role: string, partner: string | null): Promise<void> {
+/** The address in lower case; a ValidationError naming `email` when it is not one. */
+export function checkEmail(input: string): string {
+  const email = input.trim().toLowerCase();
+  if (!EMAIL.test(email) || email.length > 254)
+    throw new ValidationError(`email: "${input}" is not an e-mail address.`, { field: 'email' });
+  return email;
+}
+
+/** A coordinator has exactly one known partner; the other roles none. */
+export async function checkRoleAndPartner(db: DbOrTrx, role: string, partner: string | null): Promise<void> {
   if (!ROLES.includes(role as Role)) {
     throw new ValidationError(`role: "${role}" is not one of ${ROLES.join(', ')}.`, { field: 'role' });
   }
@@ -75,7 +84,7 @@ async function checkRoleAndPartner(db: DbOrTrx, role: string, partner: string | 
  * A reviewer may be limited to domains (each one of `known` when given); an empty list means every
  * domain. Other roles are never limited.
  */
-function checkDomains(role: string, domains: string[] | null | undefined, known?: ReadonlySet<string>): string | null {
+export function checkDomains(role: string, domains: string[] | null | undefined, known?: ReadonlySet<string>): string | null {
   const list = [...new Set((domains ?? []).map((d) => d.trim()).filter(Boolean))];
   if (list.length === 0) return null;
   if (role !== 'reviewer')
@@ -124,6 +133,47 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, knownDoma
     await appendAuditEntry(trx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row) });
     return presentUser(row);
   });
+}
+
+/** A marker in place of a password hash: the account signs in through an identity provider only. */
+export const NO_PASSWORD = '!no-password';
+
+/**
+ * Creates an account in the caller's transaction (an accepted invitation, a provider's first
+ * sign-in), with role, partner and domains already checked; audited as `user.create`.
+ */
+export async function insertAccount(
+  trx: Trx,
+  actor: Actor,
+  input: {
+    /** Given when the actor is the new account itself. */
+    id?: string;
+    email: string;
+    name: string;
+    role: Role;
+    partner: string | null;
+    domainsJson: string | null;
+    passwordHash: string;
+  },
+): Promise<UsersTable> {
+  if (await findUserByEmail(trx, input.email))
+    throw new ConflictError(`A user with the e-mail ${input.email} already exists.`, { field: 'email' });
+  const now = new Date().toISOString();
+  const row: UsersTable = {
+    id: input.id ?? randomUUID(),
+    email: input.email,
+    name: input.name.trim() || input.email.split('@')[0]!,
+    role: input.role,
+    partner_code: input.partner,
+    password_hash: input.passwordHash,
+    domains_json: input.domainsJson,
+    disabled_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await insertUser(trx, row);
+  await appendAuditEntry(trx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row) });
+  return row;
 }
 
 export interface UserChanges {
@@ -233,6 +283,13 @@ export async function getUserView(db: Db, id: string): Promise<UserView> {
   const user = await findUserById(db, id);
   if (!user) throw new NotFoundError('User', id);
   return presentUser(user);
+}
+
+/** One user's row; NotFoundError when there is none with the id. */
+export async function accountOf(db: DbOrTrx, id: string): Promise<UsersTable> {
+  const user = await findUserById(db, id);
+  if (!user) throw new NotFoundError('User', id);
+  return user;
 }
 
 /** A user by e-mail address (undefined when there is none), and how many users there are. */

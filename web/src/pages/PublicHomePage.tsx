@@ -9,6 +9,7 @@ import { SignInForm } from './SignInPage';
 export function PublicHomePage() {
   const { t } = useTranslation();
   const pages = [
+    { to: '/data', title: t('publicHome.data'), text: t('publicHome.dataText') },
     { to: '/justice', title: t('publicHome.scoreboard'), text: t('publicHome.scoreboardText') },
     { to: '/indicators', title: t('publicHome.indicators'), text: t('publicHome.indicatorsText') },
   ];

@@ -1,5 +1,6 @@
-// User administration for admins: create, change role and partner, disable/enable, reset password.
-import { Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+// User administration for admins: create, change role and partner, disable/enable, reset password,
+// reset a lost second factor (invitations have their own page).
+import { Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +13,8 @@ const ROLES: Role[] = ['admin', 'commission', 'reviewer', 'coordinator'];
 /** The domains a reviewer can be limited to (the server checks them against the catalogue). */
 const REVIEW_DOMAINS = ['justice', 'migration', 'commitments'];
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | null;
+type Dialog =
+  { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | { kind: 'secondFactor'; user: User } | null;
 
 export function UsersPage({ currentUser }: { currentUser: User }) {
   const { t } = useTranslation();
@@ -57,14 +59,24 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
             <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
             <Table.Td>{u.partner ?? (u.domains ? u.domains.map((d) => t(`users.domain.${d}`)).join(', ') : '—')}</Table.Td>
             <Table.Td>
-              <Badge color={u.disabled ? 'gray' : 'green'} variant="light" miw={80}>
-                {u.disabled ? t('users.disabled') : t('users.active')}
-              </Badge>
+              <Group gap={4} wrap="nowrap">
+                <Badge color={u.disabled ? 'gray' : 'green'} variant="light" miw={80}>
+                  {u.disabled ? t('users.disabled') : t('users.active')}
+                </Badge>
+                {u.secondFactor && (
+                  <Badge color="blue" variant="outline" title={t('users.secondFactorOn')}>
+                    {t('users.secondFactorBadge')}
+                  </Badge>
+                )}
+              </Group>
             </Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
                 <UserAction user={u} label={t('users.edit')} onClick={() => setDialog({ kind: 'edit', user: u })} />
                 <UserAction user={u} label={t('users.resetPassword')} onClick={() => setDialog({ kind: 'password', user: u })} />
+                {u.secondFactor && u.id !== currentUser.id && (
+                  <UserAction user={u} label={t('users.resetSecondFactor')} onClick={() => setDialog({ kind: 'secondFactor', user: u })} />
+                )}
                 {u.id !== currentUser.id && (
                   <UserAction
                     user={u}
@@ -100,6 +112,15 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
       >
         {dialog?.kind === 'password' && (
           <PasswordForm user={dialog.user} onDone={() => done(t('users.passwordReset'))} onCancel={() => setDialog(null)} />
+        )}
+      </Modal>
+      <Modal
+        opened={dialog?.kind === 'secondFactor'}
+        onClose={() => setDialog(null)}
+        title={dialog?.kind === 'secondFactor' ? `${t('users.resetSecondFactor')}: ${dialog.user.email}` : ''}
+      >
+        {dialog?.kind === 'secondFactor' && (
+          <SecondFactorReset user={dialog.user} onDone={() => done(t('users.secondFactorReset'))} onCancel={() => setDialog(null)} />
         )}
       </Modal>
     </Stack>
@@ -213,6 +234,23 @@ function PasswordForm({ user, onDone, onCancel }: { user: User; onDone: () => vo
         />
         <DialogButtons cancel={t('users.cancel')} onCancel={onCancel} loading={reset.isPending}>
           {t('users.save')}
+        </DialogButtons>
+      </Stack>
+    </form>
+  );
+}
+
+/** Confirms the reset of a user's lost second factor (audited; the user sets up a new one). */
+function SecondFactorReset({ user, onDone, onCancel }: { user: User; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const reset = useMutation({ mutationFn: () => api<void>('POST', `/users/${user.id}/second-factor/reset`), onSuccess: onDone });
+  return (
+    <form onSubmit={handleSubmit(() => reset.mutate())}>
+      <Stack>
+        <ErrorAlert error={reset.error} />
+        <Text size="sm">{t('users.secondFactorResetText', { email: user.email })}</Text>
+        <DialogButtons cancel={t('users.cancel')} onCancel={onCancel} loading={reset.isPending} color="red">
+          {t('users.resetSecondFactor')}
         </DialogButtons>
       </Stack>
     </form>

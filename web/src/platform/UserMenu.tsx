@@ -1,6 +1,7 @@
-// The account menu in the header: who is signed in, their role and partner, sign out.
+// The account menu in the header: who is signed in, their role and partner, their account page, sign out.
 import { Avatar, Button, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { User } from './api';
 import { useSignOut } from './session';
 
@@ -41,6 +42,9 @@ export function UserMenu({ user }: { user: User }) {
           </Menu.Item>
         )}
         <Menu.Divider />
+        <Menu.Item component={Link} to="/account">
+          {t('menu.account')}
+        </Menu.Item>
         <Menu.Item onClick={() => signOut.mutate()}>{t('menu.signOut')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>

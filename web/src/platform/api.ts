@@ -75,6 +75,8 @@ export interface User {
   /** Reviewers: the domains they review; null for every domain. */
   domains?: string[] | null;
   disabled: boolean;
+  /** The user list (admins): a second factor is set up. */
+  secondFactor?: boolean;
   createdAt: string;
   updatedAt: string;
 }

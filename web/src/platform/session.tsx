@@ -1,11 +1,19 @@
-// Who is signed in, shared by every page: the /me query, sign-in and sign-out.
+// Who is signed in, shared by every page: the /me query, sign-in (with its second-factor step) and
+// sign-out (through the identity provider's sign-out when the session came from one).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken, type User } from './api';
 
-interface Me {
+export interface Me {
   user: User;
   csrfToken: string | null;
 }
+
+/** A right password whose second factor is still due: a code (`totp`) or its set-up first (`enrol`). */
+export interface SecondFactorDue {
+  secondFactor: 'totp' | 'enrol';
+}
+
+export type SignInAnswer = Me | SecondFactorDue;
 
 async function fetchMe(): Promise<Me | null> {
   try {
@@ -23,13 +31,21 @@ export function useSession() {
   return { user: query.data?.user ?? null, loading: query.isPending, error: query.error };
 }
 
-export function useSignIn() {
+/** Makes a new session the app's: the shell shows the signed-in pages from then on. */
+export function useSignedIn() {
   const client = useQueryClient();
+  return (me: Me) => {
+    setCsrfToken(me.csrfToken);
+    client.setQueryData(['me'], me);
+  };
+}
+
+export function useSignIn() {
+  const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) => api<Me>('POST', '/auth/login', credentials),
-    onSuccess: (me) => {
-      setCsrfToken(me.csrfToken);
-      client.setQueryData(['me'], me);
+    mutationFn: (credentials: { email: string; password: string }) => api<SignInAnswer>('POST', '/auth/login', credentials),
+    onSuccess: (answer) => {
+      if ('user' in answer) signedIn(answer);
     },
   });
 }
@@ -37,7 +53,11 @@ export function useSignIn() {
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('POST', '/auth/logout'),
+    mutationFn: () => api<{ endSessionUrl: string } | undefined>('POST', '/auth/logout'),
+    onSuccess: (answer) => {
+      // Signed in through an identity provider: end the session there too.
+      if (answer?.endSessionUrl) window.location.assign(answer.endSessionUrl);
+    },
     onSettled: () => {
       setCsrfToken(null);
       // Forget everything the signed-in user could see; keep the 'me' query, which the shell observes.
@@ -45,4 +65,19 @@ export function useSignOut() {
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     },
   });
+}
+
+export interface Provider {
+  id: string;
+  label: string;
+}
+
+/** The identity providers of the sign-in page (none: passwords only). */
+export function useProviders() {
+  const query = useQuery({
+    queryKey: ['auth-providers'],
+    queryFn: () => api<{ providers: Provider[] }>('GET', '/auth/providers'),
+    staleTime: 10 * 60_000,
+  });
+  return query.data?.providers ?? [];
 }

@@ -23,6 +23,10 @@ interface Props {
   answer: IndicatorAnswer;
   wb6: Partner[];
   period: string;
+  /** How a partner is named on the axis or in the legend; its code without it. */
+  nameOf?: (code: string) => string;
+  /** The chart's accessible name; by default it points at the table below the chart. */
+  label?: string;
 }
 
 /** A value with the indicator's unit, as the tooltips write it. */
@@ -51,7 +55,7 @@ function regionLine(value: number, name: string, color: string, type: 'solid' | 
   return { yAxis: value, name, lineStyle: { color, type }, label: { formatter: `${name}: {c}`, color, position } };
 }
 
-export function PartnerBars({ answer, wb6, period, others = [] }: Props & { others?: Partner[] }) {
+export function PartnerBars({ answer, wb6, period, others = [], nameOf, label }: Props & { others?: Partner[] }) {
   const { t } = useTranslation();
   const { indicator } = answer;
   const region = answer.region.find((r) => r.period === period);
@@ -101,7 +105,12 @@ export function PartnerBars({ answer, wb6, period, others = [] }: Props & { othe
           silent: true,
           itemStyle: { color: 'rgba(134, 142, 150, 0.08)' },
           label: { color: '#495057' },
-          data: [[{ name: t('indicators.euGroup'), xAxis: others[0]!.code }, { xAxis: others[others.length - 1]!.code }]],
+          data: [
+            [
+              { name: t('indicators.euGroup'), xAxis: nameOf?.(others[0]!.code) ?? others[0]!.code },
+              { xAxis: nameOf?.(others[others.length - 1]!.code) ?? others[others.length - 1]!.code },
+            ],
+          ],
         },
       });
     }
@@ -110,20 +119,26 @@ export function PartnerBars({ answer, wb6, period, others = [] }: Props & { othe
       tooltip: tooltipOf(indicator.unit),
       legend: others.length ? { bottom: 0 } : undefined,
       grid: { left: 8, right: 16, top: 32, bottom: others.length ? 32 : 8, containLabel: true },
-      xAxis: { type: 'category', data: codes, axisTick: { alignWithLabel: true } },
+      xAxis: {
+        type: 'category',
+        data: codes.map((c) => nameOf?.(c) ?? c),
+        axisTick: { alignWithLabel: true },
+        // Names take more room than codes: every one shown, wrapped.
+        axisLabel: nameOf ? { interval: 0, width: 90, overflow: 'break', lineHeight: 14 } : undefined,
+      },
       yAxis: { type: 'value', name: indicator.unit || undefined },
       series,
     };
-  }, [codes, facts, wb6, others, region, indicator, coverage, suffix, t]);
+  }, [codes, facts, wb6, others, region, indicator, coverage, suffix, nameOf, t]);
   return (
     <>
-      <EChart option={option} label={t('indicators.barsLabel', { indicator: indicator.label, period })} />
+      <EChart option={option} label={label ?? t('indicators.barsLabel', { indicator: indicator.label, period })} />
       <UnpublishedNote shown={unpublished} kind="hatched" />
     </>
   );
 }
 
-export function PartnerLines({ answer, wb6 }: Omit<Props, 'period'>) {
+export function PartnerLines({ answer, wb6, nameOf, label }: Omit<Props, 'period'>) {
   const { t } = useTranslation();
   const { indicator } = answer;
   const suffix = useFigureSuffix();
@@ -149,7 +164,7 @@ export function PartnerLines({ answer, wb6 }: Omit<Props, 'period'>) {
     };
     const series: Record<string, unknown>[] = wb6.map((p) =>
       along(
-        p.code,
+        nameOf?.(p.code) ?? p.code,
         answer.values.filter((v) => v.partner === p.code && v.orgUnit === null),
       ),
     );
@@ -170,10 +185,10 @@ export function PartnerLines({ answer, wb6 }: Omit<Props, 'period'>) {
       yAxis: { type: 'value', name: indicator.unit || undefined },
       series,
     };
-  }, [answer, wb6, indicator, suffix, t]);
+  }, [answer, wb6, indicator, suffix, nameOf, t]);
   return (
     <>
-      <EChart option={option} label={t('indicators.linesLabel', { indicator: indicator.label })} height={360} />
+      <EChart option={option} label={label ?? t('indicators.linesLabel', { indicator: indicator.label })} height={360} />
       <UnpublishedNote shown={unpublished} kind="triangles" />
     </>
   );

@@ -1,0 +1,144 @@
+// The signed-in user's own account: who they are, how they sign in (password, second factor,
+// linked identity providers), setting up or removing the second factor, new recovery codes.
+import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type User } from '../../platform/api';
+import { DataTable } from '../../platform/DataTable';
+import { ErrorAlert, SuccessAlert } from '../../platform/feedback';
+import { DialogButtons, handleSubmit } from '../../platform/forms';
+import { Instant } from '../../platform/Instant';
+import { QueryState } from '../../platform/QueryState';
+import { Section } from '../../platform/Section';
+import { Muted } from '../../platform/text';
+import { CodeField, EnrolmentSteps, RecoveryCodes, type Enrolment } from './SecondFactor';
+
+interface SignInDetails {
+  password: boolean;
+  secondFactor: { enabled: boolean; required: boolean; recoveryCodesLeft: number };
+  identities: { provider: string; issuer: string; email: string | null; linkedAt: string; lastSignInAt: string | null }[];
+}
+
+type Dialog = 'setup' | 'codes' | 'remove' | null;
+
+export function AccountPage({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const details = useQuery({ queryKey: ['me', 'sign-in'], queryFn: () => api<SignInDetails>('GET', '/me/sign-in') });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const done = (message: string | null) => {
+    setDialog(null);
+    setNotice(message);
+    void client.invalidateQueries({ queryKey: ['me', 'sign-in'] });
+  };
+  const factor = details.data?.secondFactor;
+  return (
+    <Stack>
+      <Title order={2}>{t('account.title')}</Title>
+      <Group gap="xs">
+        <Text fw={700}>{user.name}</Text>
+        <Text c="dimmed">{user.email}</Text>
+        <Badge variant="light">{t(`roles.${user.role}`)}</Badge>
+        {user.partner && <Badge variant="outline">{user.partner}</Badge>}
+      </Group>
+      {notice && <SuccessAlert onClose={() => setNotice(null)}>{notice}</SuccessAlert>}
+      {!details.data || !factor ? (
+        <QueryState error={details.error} loading={t('app.loading')} />
+      ) : (
+        <>
+          <Section id="second-factor-title" title={t('account.secondFactor')} gap="sm">
+            <Stack>
+              <Group gap="xs">
+                <Badge color={factor.enabled ? 'green' : factor.required ? 'red' : 'gray'} variant="light">
+                  {factor.enabled ? t('account.enabled') : t('account.notEnabled')}
+                </Badge>
+                {factor.required && <Muted>{t('account.required')}</Muted>}
+              </Group>
+              {!details.data.password && <Muted>{t('account.noPassword')}</Muted>}
+              {factor.enabled && <Text size="sm">{t('account.codesLeft', { count: factor.recoveryCodesLeft })}</Text>}
+              <Group>
+                {!factor.enabled && details.data.password && <Button onClick={() => setDialog('setup')}>{t('account.setUp')}</Button>}
+                {factor.enabled && (
+                  <Button variant="light" onClick={() => setDialog('codes')}>
+                    {t('account.newCodes')}
+                  </Button>
+                )}
+                {factor.enabled && !factor.required && (
+                  <Button variant="light" color="red" onClick={() => setDialog('remove')}>
+                    {t('account.remove')}
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          </Section>
+          <Section id="identities-title" title={t('account.identities')} gap="sm">
+            <DataTable
+              columns={[t('account.provider'), t('account.providerEmail'), t('account.linked'), t('account.lastUsed')]}
+              empty={details.data.identities.length === 0 && t('account.noIdentities')}
+            >
+              {details.data.identities.map((i) => (
+                <Table.Tr key={`${i.issuer} ${i.linkedAt}`}>
+                  <Table.Td>{i.provider}</Table.Td>
+                  <Table.Td>{i.email ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Instant iso={i.linkedAt} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Instant iso={i.lastSignInAt} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          </Section>
+        </>
+      )}
+      <Modal opened={dialog === 'setup'} onClose={() => done(null)} title={t('secondFactor.setupTitle')} size="lg">
+        {dialog === 'setup' && (
+          <EnrolmentSteps
+            start={() => api<Enrolment>('POST', '/me/second-factor/enrolment')}
+            confirm={(code) => api<{ recoveryCodes: string[] }>('POST', '/me/second-factor/confirm', { code })}
+            onDone={() => done(t('account.setUpDone'))}
+            done={t('secondFactor.saved')}
+          />
+        )}
+      </Modal>
+      <Modal opened={dialog === 'codes'} onClose={() => done(null)} title={t('account.newCodes')}>
+        {dialog === 'codes' && <WithCode path="/me/second-factor/recovery-codes" onDone={done} />}
+      </Modal>
+      <Modal opened={dialog === 'remove'} onClose={() => done(null)} title={t('account.remove')}>
+        {dialog === 'remove' && <WithCode path="/me/second-factor/remove" onDone={done} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+/** A change that needs a current code: new recovery codes (shown once) or removing the second factor. */
+function WithCode({ path, onDone }: { path: string; onDone: (message: string | null) => void }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  const send = useMutation({
+    mutationFn: () => api<{ recoveryCodes: string[] } | undefined>('POST', path, { code }),
+    onSuccess: (answer) => {
+      if (!answer) onDone(t('account.removed'));
+    },
+  });
+  if (send.data?.recoveryCodes) {
+    return (
+      <RecoveryCodes codes={send.data.recoveryCodes} done={t('secondFactor.saved')} onDone={() => onDone(t('account.codesRenewed'))} />
+    );
+  }
+  return (
+    <form onSubmit={handleSubmit(() => send.mutate())}>
+      <Stack>
+        <Muted>{t('account.codeNeeded')}</Muted>
+        <ErrorAlert error={send.error} />
+        <CodeField value={code} onChange={setCode} />
+        <DialogButtons cancel={t('users.cancel')} onCancel={() => onDone(null)} loading={send.isPending}>
+          {t('secondFactor.verify')}
+        </DialogButtons>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+// The metadata tab of an indicator page: the catalogue's metadata (definition, method, unit, source,
+// periodicity, how the region's value is formed, footnotes), the last release, what the marks and
+// the flags of the downloads mean, and how many partners reported in each period.
+import { List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HeaderRow, RowHeader } from '../../platform/DataTable';
+import { Section } from '../../platform/Section';
+import { hasRegionValue, REGION_SIZE } from '../statistics/coverage';
+import { OBS_STATUSES } from '../statistics/figures';
+import type { IndicatorAnswer } from '../statistics/IndicatorTable';
+import { formatDate } from './model';
+import { Caption, Note } from './Notes';
+
+type Head = IndicatorAnswer['indicator'] & {
+  definition?: string | null;
+  method?: string | null;
+  source?: string | null;
+  periodicity?: string | null;
+  footnotes?: string[];
+};
+
+const SPECIAL_CODES = ['NA', 'NAP', 'NQ'] as const;
+
+export function IndicatorMetadata({ answer, releasedAt }: { answer: IndicatorAnswer; releasedAt: string | null }) {
+  const { t } = useTranslation();
+  const head = answer.indicator as Head;
+  const entries: [string, ReactNode][] = [
+    [t('indicatorAbout.definition'), head.definition || head.description || '—'],
+    [t('indicatorAbout.method'), head.method || '—'],
+    [t('portal.metadata.unit'), head.unit || t('indicators.noUnit')],
+    [t('indicatorAbout.source'), head.source || '—'],
+    [
+      t('indicatorAbout.periodicity'),
+      head.periodicity ? t(`indicatorAbout.periodicities.${head.periodicity}`, { defaultValue: head.periodicity }) : '—',
+    ],
+    [t('portal.metadata.lastRelease'), formatDate(releasedAt)],
+    [
+      t('portal.metadata.region'),
+      t(`indicators.aggregation.${head.aggregation}`, { defaultValue: t('indicators.aggregation.other', { rule: head.aggregation }) }),
+    ],
+    [
+      t('portal.metadata.code'),
+      <Text span ff="monospace" size="sm">
+        {head.code}
+      </Text>,
+    ],
+  ];
+  if (head.polarity !== 'neutral')
+    entries.push([t('portal.metadata.polarity'), t(`indicators.polarity.${head.polarity}`, { defaultValue: head.polarity })]);
+  const footnotes = head.footnotes ?? [];
+
+  return (
+    <Stack gap="lg">
+      <Section id="metadata-about" title={t('portal.metadata.title')} gap="xs">
+        <Stack component="dl" gap="xs" m={0}>
+          {entries.map(([term, detail]) => (
+            <div key={term}>
+              <Text component="dt" size="sm" fw={700}>
+                {term}
+              </Text>
+              <Text component="dd" size="sm" m={0} className="pre-wrap">
+                {detail}
+              </Text>
+            </div>
+          ))}
+        </Stack>
+      </Section>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Section id="metadata-footnotes" title={t('indicatorAbout.footnotes')} gap="xs">
+          {footnotes.length ? (
+            <List size="sm" spacing={2}>
+              {footnotes.map((note, i) => (
+                <List.Item key={i}>{note}</List.Item>
+              ))}
+            </List>
+          ) : (
+            <Note>{t('portal.metadata.noFootnotes')}</Note>
+          )}
+        </Section>
+        <Section id="metadata-flags" title={t('portal.metadata.flags')} gap="xs">
+          <Note>{t('portal.metadata.marksIntro')}</Note>
+          <List size="sm" spacing={2}>
+            <List.Item>{t('portal.metadata.markNone')}</List.Item>
+            <List.Item>{t('portal.metadata.markRevised')}</List.Item>
+            <List.Item>{t('portal.metadata.markPartial')}</List.Item>
+            <List.Item>{t('portal.metadata.markRegion')}</List.Item>
+          </List>
+          <Note>{t('portal.metadata.obsIntro')}</Note>
+          <List size="sm" spacing={2}>
+            {OBS_STATUSES.map((code) => (
+              <List.Item key={code}>
+                <Text span ff="monospace" size="sm" fw={700}>
+                  {code}
+                </Text>{' '}
+                {t(`obsStatus.${code}`)}
+              </List.Item>
+            ))}
+          </List>
+          <Note>{t('portal.metadata.specialIntro')}</Note>
+          <List size="sm" spacing={2}>
+            {SPECIAL_CODES.map((code) => (
+              <List.Item key={code}>
+                <Text span ff="monospace" size="sm" fw={700}>
+                  {code}
+                </Text>{' '}
+                {t(`portal.metadata.special.${code}`)}
+              </List.Item>
+            ))}
+          </List>
+        </Section>
+      </SimpleGrid>
+      <Section id="metadata-coverage" title={t('portal.metadata.coverage')} plain gap="xs">
+        <Table.ScrollContainer minWidth={480}>
+          <Table striped captionSide="top">
+            <Caption>{t('portal.metadata.coverageCaption', { indicator: head.label })}</Caption>
+            <HeaderRow columns={[t('portal.period'), t('portal.metadata.reportedColumn'), t('portal.metadata.regionColumn')]} />
+            <Table.Tbody>
+              {[...answer.region].reverse().map((r) => (
+                <Table.Tr key={r.period}>
+                  <RowHeader>{r.period}</RowHeader>
+                  <Table.Td>{t('portal.metadata.reported', { members: r.members, size: REGION_SIZE })}</Table.Td>
+                  <Table.Td>
+                    {hasRegionValue(r)
+                      ? t('portal.metadata.regionGiven')
+                      : t('portal.metadata.regionMissing', { required: r.required, size: REGION_SIZE })}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Section>
+    </Stack>
+  );
+}

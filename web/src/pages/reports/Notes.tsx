@@ -1,0 +1,47 @@
+// Small texts the portal's pages share: a note in grey dark enough to read on white (WCAG AA for small
+// text), a table caption, Kosovo's designation footnote (once, below a page that names Kosovo), and the licence line.
+import { Anchor, Table, Text, type TextProps } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** A secondary line in small grey text (gray.7: a contrast of about 8:1 on white). */
+export function Note({ children, ...text }: TextProps & { children: ReactNode }) {
+  return (
+    <Text size="sm" c="gray.7" {...text}>
+      {children}
+    </Text>
+  );
+}
+
+/** A table's caption above it, in the page's reading colour (Mantine's default caption is a light grey). */
+export function Caption({ children }: { children: ReactNode }) {
+  return (
+    <Table.Caption c="gray.8" ta="left" fz="sm">
+      {children}
+    </Table.Caption>
+  );
+}
+
+/** The footnote of the asterisk after Kosovo's name; nothing when the page does not name Kosovo. */
+export function DesignationNote({ shown }: { shown: boolean }) {
+  const { t } = useTranslation();
+  if (!shown) return null;
+  return (
+    <Note size="xs" mt="md">
+      * {t('portal.designation')}
+    </Note>
+  );
+}
+
+/** The licence of the published figures, linked. */
+export function LicenceNote() {
+  const { t } = useTranslation();
+  return (
+    <Note>
+      {t('portal.licence')}{' '}
+      <Anchor href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="noopener" size="sm">
+        {t('portal.licenceName')}
+      </Anchor>
+    </Note>
+  );
+}
