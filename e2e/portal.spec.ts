@@ -85,3 +85,22 @@ test('the public finds the clearance rate in the catalogue, maps a year, downloa
   await expect(page.getByRole('heading', { name: 'Serbia: partner profile' })).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('the release calendar lists what was published and what is due, in public', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/data');
+  await page.getByRole('link', { name: 'Release calendar' }).click();
+  await expect(page).toHaveURL('/data/releases');
+  await expect(page.getByRole('heading', { level: 2, name: 'Release calendar' })).toBeVisible();
+  const past = page.getByRole('region', { name: 'Published in the last six months' });
+  // The demo publishes Albania's CEPEJ figures: a first release of the annual evaluation.
+  await expect(past.getByRole('row', { name: /CEPEJ annual evaluation AL/ }).first()).toContainText('First release');
+  await expect(page.getByRole('region', { name: 'Scheduled' })).toContainText('No publication is scheduled.');
+  await expect(
+    page
+      .getByRole('region', { name: 'Expected' })
+      .getByRole('row', { name: /of \d partners/ })
+      .first(),
+  ).toBeVisible();
+  expect(problems).toEqual([]);
+});

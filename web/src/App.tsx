@@ -46,6 +46,7 @@ const CataloguePage = page(() => import('./pages/reports/CataloguePage'), 'Catal
 const DatasetPage = page(() => import('./pages/reports/DatasetPage'), 'DatasetPage');
 const IndicatorPage = page(() => import('./pages/reports/IndicatorPage'), 'IndicatorPage');
 const PartnerProfilePage = page(() => import('./pages/reports/PartnerProfilePage'), 'PartnerProfilePage');
+const ReleasesPage = page(() => import('./pages/reports/ReleasesPage'), 'ReleasesPage');
 const SubmissionPage = page(() => import('./pages/statistics/SubmissionPage'), 'SubmissionPage');
 const meetingPages = () => import('./pages/meetings');
 const MeetingsPage = lazy(() => meetingPages().then((m) => ({ default: m.MeetingsPage })));
@@ -162,6 +163,7 @@ function JusticeRoutes() {
       <Route path="/data/indicators/:code" element={<IndicatorPage />} />
       <Route path="/data/datasets/:code" element={<DatasetPage />} />
       <Route path="/data/partners/:code" element={<PartnerProfilePage />} />
+      <Route path="/data/releases" element={<ReleasesPage />} />
     </>
   );
 }

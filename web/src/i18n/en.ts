@@ -1236,6 +1236,28 @@ export const en = {
     },
   },
   portal: {
+    releases: {
+      title: 'Release calendar',
+      intro:
+        'When figures were published, which publications are scheduled (nothing of them is public before their time) and which periods are expected, with their due dates and how many partners have published them.',
+      loading: 'Loading the release calendar',
+      scheduled: 'Scheduled',
+      expected: 'Expected',
+      expectedCaption: 'Periods falling due from a year ago to three months ahead',
+      past: 'Published in the last six months',
+      when: 'Date',
+      due: 'Due',
+      partner: 'Partner',
+      publishedBy: 'Published by',
+      ofPartners: '{{published}} of {{expected}} partners',
+      release: 'Release',
+      first: 'First release',
+      revision: 'Revision (release {{release}})',
+      noneScheduled: 'No publication is scheduled.',
+      noneExpected: 'No period is due.',
+      nonePast: 'Nothing was published in the last six months.',
+      link: 'Release calendar',
+    },
     designation:
       'This designation is without prejudice to positions on status, and is in line with UNSCR 1244/1999 and the ICJ Opinion on the Kosovo declaration of independence.',
     licence: 'The published figures are open data under',

@@ -139,6 +139,9 @@ export function CataloguePage() {
           <Anchor href={portalFiles.dataflows} target="_blank" rel="noopener" size="sm" w="fit-content">
             {t('portal.catalogue.dataflows')}
           </Anchor>
+          <Anchor component={Link} to={portalPaths.releases} size="sm" w="fit-content">
+            {t('portal.releases.link')}
+          </Anchor>
           <LicenceNote />
         </Section>
       </SimpleGrid>

@@ -18,6 +18,7 @@ export const portalPaths = {
   indicator: (code: string) => `/data/indicators/${encodeURIComponent(code)}`,
   dataset: (code: string) => `/data/datasets/${encodeURIComponent(code)}`,
   partner: (code: string) => `/data/partners/${encodeURIComponent(code)}`,
+  releases: '/data/releases',
 };
 
 /** Files the API serves for the portal (absolute paths, for links and downloads). */
