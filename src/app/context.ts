@@ -9,6 +9,7 @@ import { deliverPendingEmails } from '../platform/notifications/notifications.se
 import { recurring, type JobHandler } from '../platform/jobs/jobs.service.js';
 import { CATALOG_DIR } from '../platform/paths.js';
 import { loadCatalogs, type Catalog } from '../statistics/catalog.js';
+import { checkMigrationFiles } from './migrations.js';
 import { modules, type AppContext } from './modules.js';
 
 let wired = false;
@@ -33,9 +34,11 @@ function wireEvents(): void {
   for (const m of modules) m.subscribe?.(events);
 }
 
-/** The platform's migrations and every module's. */
+/** The platform's migrations and every module's (checked against their files, see migrations.ts). */
 export function allMigrations(): Migrations {
-  return Object.assign({}, platformMigrations, ...modules.map((m) => m.migrations ?? {}));
+  const declared: Migrations = Object.assign({}, platformMigrations, ...modules.map((m) => m.migrations ?? {}));
+  checkMigrationFiles(declared);
+  return declared;
 }
 
 /** The domains a reviewer can be limited to, as the modules declare them. */

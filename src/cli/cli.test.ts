@@ -152,7 +152,10 @@ describeEachDatabase('jha CLI', (get) => {
         body: JSON.stringify({ email: 'two@example.org', password: 'two-servers-pass' }),
       });
       expect(login.status).toBe(200);
-      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const cookie = login.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('jha_session='))!
+        .split(';')[0]!;
       const me = await fetch(`${b.url}/api/v1/me`, { headers: { cookie } });
       expect(me.status).toBe(200);
       expect((await me.json()).user.email).toBe('two@example.org');

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { countCases, type CaseCount } from './case-counts.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { countCases, REJECT_REASONS, REJECTED_SAMPLE, type CaseCount } from './case-counts.js';
 import { DEFAULT_MAPPING, parseMapping } from './mapping.js';
 import { loadCatalogs } from '../statistics/catalog.js';
 import { CATALOG_DIR } from '../platform/paths.js';
@@ -11,6 +11,7 @@ const catalog = loadCatalogs(CATALOG_DIR);
 const categories = catalog.dimensions.get('case_category')!.codes.map((c) => c.code);
 const instances = catalog.dimensions.get('instance')!.codes.map((c) => c.code);
 const dir = mkdtempSync(join(tmpdir(), 'jha-case-fixtures-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function file(name: string, text: string): string {
   const path = join(dir, name);
@@ -167,5 +168,167 @@ instances: { I: first, II: second }
       /^m\.yaml:2: case_types\.P: "civil" is not a case category/,
     );
     expect(() => parseMapping('colums: {}\n', 'm.yaml', catalog)).toThrow(/^m\.yaml:1: colums: unknown key/);
+  });
+});
+
+describe('case-level counts of a large file (one pass, lines only for rejected rows)', () => {
+  const N = 300_000;
+  /** Large enough for DuckDB to read the file in parallel; slow on a busy machine. */
+  const LARGE_FILE_TIMEOUT = 180_000;
+  const BAD = ['', 'no_filing', '2023-02-30', 'soon', 'before', 'C9', 'piracy', 'fourth'] as const;
+  /** Which rows of a large file have a problem (every `bad`th, the eight in turn) and which repeat an earlier id (every `repeat`th). */
+  interface Shape {
+    bad: number;
+    repeat: number;
+  }
+  /** Row i of the file (line i + 2); some are padded with spaces. */
+  function row(i: number, shape: Shape): string[] {
+    const pad = i % 37 === 3 ? (s: string) => ` ${s}\u00a0` : (s: string) => s;
+    const r = {
+      id: shape.repeat && i % shape.repeat === 7 ? `K${i - 2 * 211}` : `K${i}`,
+      court: i % 2 ? 'C1' : 'C2',
+      type: i % 3 ? 'civil_litigious' : 'criminal_minor',
+      instance: 'first',
+      filed: `2022-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      closed: i % 4 ? '' : `2023-${String(1 + (i % 12)).padStart(2, '0')}-15`,
+    };
+    if (i % shape.bad === 5 % shape.bad) {
+      const problem = BAD[Math.floor(i / shape.bad) % BAD.length]!;
+      if (problem === '') r.id = '';
+      else if (problem === 'no_filing') r.filed = '';
+      else if (problem === '2023-02-30') r.filed = problem;
+      else if (problem === 'soon') r.closed = problem;
+      else if (problem === 'before') r.closed = '2021-01-01';
+      else if (problem === 'C9') r.court = problem;
+      else if (problem === 'piracy') r.type = problem;
+      else r.instance = problem;
+    }
+    return [pad(r.id), pad(r.court), pad(r.type), pad(r.instance), pad(r.filed), r.closed];
+  }
+  function largeFile(name: string, shape: Shape): string {
+    const lines = ['case_id,court,case_type,instance,filed_on,closed_on'];
+    for (let i = 0; i < N; i += 1) lines.push(row(i, shape).join(','));
+    return file(name, lines.join('\n') + '\n');
+  }
+  /** What the CEPEJ rules say of each row, worked out here row by row. */
+  function expected(shape: Shape) {
+    const seen = new Set<string>();
+    const rejected: [number, string][] = [];
+    const byReason: Record<string, number> = {};
+    const valid: { filed: string; closed: string }[] = [];
+    const date = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s);
+    for (let i = 0; i < N; i += 1) {
+      const [id, court, type, instance, filed, closed] = row(i, shape).map((f) => f.trim());
+      const reason =
+        id === ''
+          ? 'missing_case_id'
+          : filed === ''
+            ? 'missing_filing_date'
+            : !date(filed!)
+              ? 'unreadable_filing_date'
+              : closed !== '' && !date(closed!)
+                ? 'unreadable_closing_date'
+                : closed !== '' && closed! < filed!
+                  ? 'closed_before_filed'
+                  : !['C1', 'C2'].includes(court!)
+                    ? 'unknown_court'
+                    : !categories.includes(type!)
+                      ? 'unknown_case_type'
+                      : !instances.includes(instance!)
+                        ? 'unknown_instance'
+                        : seen.has(id!)
+                          ? 'duplicate_case_id'
+                          : null;
+      if (id !== '') seen.add(id!);
+      if (reason) {
+        rejected.push([i + 2, reason]);
+        byReason[reason] = (byReason[reason] ?? 0) + 1;
+      } else valid.push({ filed: filed!, closed: closed! });
+    }
+    return { rejected, byReason, valid };
+  }
+  const count = (path: string, format: 'csv' | 'parquet' = 'csv') =>
+    countCases({ file: path, format, mapping: DEFAULT_MAPPING, courts: ['C1', 'C2'], categories, instances, years: [2023] });
+
+  it(
+    'counts every reason, reports the first 1,000 rejected rows by their exact line, and counts the rest',
+    async () => {
+      const shape = { bad: 211, repeat: 1009 };
+      const want = expected(shape);
+      const result = await count(largeFile('large.csv', shape));
+      expect(result).toMatchObject({ rows: N, rejected: want.rejected.length, imported: want.valid.length });
+      expect(result.rejectedByReason).toEqual(want.byReason);
+      expect(Object.keys(want.byReason).sort()).toEqual([...REJECT_REASONS].sort());
+      expect(want.rejected.length).toBeGreaterThan(REJECTED_SAMPLE);
+      expect(result.rejectedSample.map((r) => [r.line, r.reason])).toEqual(want.rejected.slice(0, REJECTED_SAMPLE));
+      // The raw fields of a rejected row come trimmed, as the partner wrote them otherwise.
+      expect(result.rejectedSample.find((r) => r.reason === 'unknown_court')).toMatchObject({ court: 'C9' });
+      const total = (k: keyof CaseCount) => result.counts.reduce((a, c) => a + (c[k] as number), 0);
+      const open = (c: { closed: string }, after: string) => c.closed === '' || c.closed > after;
+      expect(total('pending_start')).toBe(want.valid.filter((c) => open(c, '2022-12-31')).length);
+      expect(total('resolved')).toBe(want.valid.filter((c) => c.closed.startsWith('2023')).length);
+      expect(total('pending_end')).toBe(want.valid.filter((c) => open(c, '2023-12-31')).length);
+      expect(total('incoming')).toBe(0);
+    },
+    LARGE_FILE_TIMEOUT,
+  );
+
+  it(
+    'finds the first rejected rows of a file without repeated ids, and of one with very many rejected rows',
+    async () => {
+      for (const shape of [
+        { bad: 211, repeat: 0 },
+        { bad: 2, repeat: 1009 },
+      ]) {
+        const want = expected(shape);
+        const result = await count(largeFile(`large-${shape.bad}-${shape.repeat}.csv`, shape));
+        expect(result).toMatchObject({ rows: N, rejected: want.rejected.length, rejectedByReason: want.byReason });
+        expect(result.rejectedSample.map((r) => [r.line, r.reason])).toEqual(want.rejected.slice(0, REJECTED_SAMPLE));
+      }
+    },
+    LARGE_FILE_TIMEOUT,
+  );
+
+  it(
+    'reads the lines of a Parquet file in its order, over many row groups',
+    async () => {
+      const { DuckDBInstance } = await import('@duckdb/node-api');
+      const db = await DuckDBInstance.create(':memory:');
+      const c = await db.connect();
+      const parquet = join(dir, 'large.parquet');
+      await c.run(
+        `copy (from read_csv('${join(dir, 'large.csv')}', all_varchar = true)) to '${parquet}' (format parquet, row_group_size 10000)`,
+      );
+      c.closeSync();
+      const want = expected({ bad: 211, repeat: 1009 });
+      const result = await count(parquet, 'parquet');
+      expect(result.rejectedByReason).toEqual(want.byReason);
+      expect(result.rejectedSample.map((r) => [r.line, r.reason])).toEqual(want.rejected.slice(0, REJECTED_SAMPLE));
+    },
+    LARGE_FILE_TIMEOUT,
+  );
+
+  it('takes an id padded with spaces for the same case, and a file without problems in one pass', async () => {
+    const path = file(
+      'padded.csv',
+      `case_id,court,case_type,instance,filed_on,closed_on
+P1,C1,civil_litigious,first,2023-01-01,
+ P1\u00a0,C1,civil_litigious,first,2023-02-01,
+P2, C1 ,\u00a0civil_litigious,first , 2023-03-01 ,
+`,
+    );
+    const result = await countCases({
+      file: path,
+      format: 'csv',
+      mapping: DEFAULT_MAPPING,
+      courts: ['C1'],
+      categories,
+      instances,
+      years: [2023],
+    });
+    expect(result.rejectedSample).toEqual([
+      expect.objectContaining({ line: 3, reason: 'duplicate_case_id', case_id: 'P1', filed_on: '2023-02-01' }),
+    ]);
+    expect(find(result.counts, 2023)).toMatchObject({ incoming: 2, pending_end: 2 });
   });
 });

@@ -14,10 +14,9 @@ import { enqueueJob } from '../platform/jobs/jobs.service.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { findPartner, listOrgUnits } from '../platform/partners/partners.service.js';
 import type { Catalog } from '../statistics/catalog.js';
-import { storedValues } from '../statistics/submissions.service.js';
-import { applyValues } from '../statistics/value-entry.service.js';
+import { applyValueBatches } from '../statistics/value-entry.service.js';
 import type { CheckedValue } from '../statistics/value-input.js';
-import { coordsKey } from '../statistics/values.js';
+import { coordsKey, type StoredValue } from '../statistics/values.js';
 import { canEdit, canRead, type Viewer } from '../platform/viewer.js';
 import { countCases, type CaseCount, type CaseCountResult } from './case-counts.js';
 import { findMapping, findRun, insertRun, listRuns, updateRun, upsertMapping, type RunSummary } from './justice.repository.js';
@@ -143,7 +142,11 @@ export async function createCaseImport(
   return id;
 }
 
-/** Lands the counts of every year as draft values, in one transaction; cells an earlier import made that the file no longer yields go. */
+/**
+ * Lands the counts of every year as draft values, in one transaction and in bulk (one statement for
+ * every changed cell, each submission validated once after all are written); cells an earlier
+ * import made that the file no longer yields go.
+ */
 async function landCounts(
   db: Db,
   catalog: Catalog,
@@ -151,29 +154,19 @@ async function landCounts(
   partner: string,
   counted: CaseCountResult,
 ): Promise<CaseImportResult['submissions']> {
-  return db.transaction().execute(async (trx) => {
-    const out: CaseImportResult['submissions'] = [];
-    for (const year of counted.years) {
-      const key = { dataset: DATASET, partner, period: String(year) };
-      const fresh = valuesForYear(counted.counts, year);
-      const keep = new Set(fresh.map((v) => `${v.variable}|${v.orgUnit}|${v.coords}`));
-      const stale = (await storedValues(trx, key))
-        .filter((v) => v.variable.startsWith('cases.') && !keep.has(`${v.variable}|${v.orgUnit}|${v.coords}`))
-        .map((v): CheckedValue => ({
-          variable: v.variable,
-          orgUnit: v.orgUnit,
-          coords: v.coords,
-          num: null,
-          code: null,
-          comment: null,
-          obsStatus: null,
-          remove: true,
-        }));
-      const r = await applyValues(trx, catalog, actor, key, [...fresh, ...stale], undefined);
-      out.push({ period: key.period, created: r.created, changed: r.changed, unchanged: r.unchanged, removed: r.removed });
-    }
-    return out;
-  });
+  const batches = counted.years.map((year) => ({
+    key: { dataset: DATASET, partner, period: String(year) },
+    values: valuesForYear(counted.counts, year),
+    removeUnlisted: (v: StoredValue) => v.variable.startsWith('cases.'),
+  }));
+  const results = await db.transaction().execute((trx) => applyValueBatches(trx, catalog, actor, batches));
+  return results.map((r, i) => ({
+    period: batches[i]!.key.period,
+    created: r.created,
+    changed: r.changed,
+    unchanged: r.unchanged,
+    removed: r.removed,
+  }));
 }
 
 /** Runs an import recorded by createCaseImport; records success or failure on the run and returns the result. */

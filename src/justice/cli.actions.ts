@@ -1,5 +1,4 @@
 // The work behind `jha import cases`; loaded only when it runs (it brings in DuckDB).
-import cliProgress from 'cli-progress';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { cliActor } from '../platform/audit/actor.js';
@@ -24,7 +23,9 @@ export async function importCasesFile(
   };
   const actor = cliActor();
   const show = process.stderr.isTTY || !!process.env.JHA_PROGRESS;
-  const bar = show
+  // The progress bar is loaded only when it is shown.
+  const cliProgress = show ? (await import('cli-progress')).default : null;
+  const bar = cliProgress
     ? new cliProgress.SingleBar(
         { format: 'cases [{bar}] {percentage}% | {phase}', stream: process.stderr },
         cliProgress.Presets.shades_classic,

@@ -2,6 +2,7 @@
 // loaded only when one of them runs, so that other commands start quickly.
 import cliProgress from 'cli-progress';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { pipeline, Transform } from 'node:stream';
 import { cliActor } from '../platform/audit/actor.js';
 import type { Db } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
@@ -10,8 +11,8 @@ import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import type { CommandRunner } from '../platform/module.js';
 import { orgUnitKinds, type CatalogContext } from './catalog.js';
 import { dimensionsOf, exportValues } from './export.service.js';
-import { formatFromName, readValueFile, writeCsv, writeJson, writeXlsx } from './formats.js';
-import { importValues } from './import.service.js';
+import { formatFromName, readValueBatches, writeCsv, writeJson, writeXlsx } from './formats.js';
+import { importValueBatches } from './import.service.js';
 import { indicatorCsv } from './indicators.csv.js';
 import { indicatorValues } from './indicators.service.js';
 import { checkKey, computeFindings, toStored } from './submissions.service.js';
@@ -46,21 +47,33 @@ export async function importOrgUnitsFile(withDatabase: WithDatabase, file: strin
   process.stdout.write(`Org units: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.\n`);
 }
 
-export async function importValuesFile(withDatabase: WithDatabase, file: string, opts: { dryRun?: boolean }): Promise<void> {
+export async function importValuesFile(
+  withDatabase: WithDatabase,
+  file: string,
+  opts: { dryRun?: boolean; maxRows?: number },
+): Promise<void> {
   const cat = withDatabase.context().catalog;
   const format = formatFromName(file);
   const size = statSync(file).size;
-  const readBar = format === 'csv' && size > 5_000_000 ? bar(size, 'reading') : null;
-  const stream = createReadStream(file);
-  if (readBar) stream.on('data', () => readBar.update(stream.bytesRead));
-  const rows = await readValueFile(format, stream, cat);
-  readBar?.update(size);
-  readBar?.stop();
-  const writeBar = rows.length > 20000 ? bar(rows.length, opts.dryRun ? 'checking' : 'importing') : null;
+  // Rows are read, checked and written as the file streams in: the progress is that of the reading.
+  const progress = size > 5_000_000 ? bar(size, opts.dryRun ? 'checking' : 'importing') : null;
+  // Counted on its way to the reader (a 'data' listener would start the file flowing before the reader takes it).
+  let read = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      read += chunk.length;
+      progress?.update(read);
+      done(null, chunk);
+    },
+  });
+  const stream = progress ? pipeline(createReadStream(file), counter, () => {}) : createReadStream(file);
   const summary = await withDatabase((db) =>
-    importValues(db, cat, OPERATOR, cliActor(), rows, { dryRun: !!opts.dryRun, onProgress: (done) => writeBar?.update(done) }),
+    importValueBatches(db, cat, OPERATOR, cliActor(), readValueBatches(format, stream, cat, { maxRows: opts.maxRows }), {
+      dryRun: !!opts.dryRun,
+    }),
   );
-  writeBar?.stop();
+  progress?.update(size);
+  progress?.stop();
   const verb = summary.dryRun ? 'Dry run, nothing written: would create' : 'Imported: created';
   process.stdout.write(
     `${verb} ${summary.created}, ${summary.dryRun ? 'change' : 'changed'} ${summary.changed}, ${summary.dryRun ? 'leave' : 'left'} ${summary.unchanged} unchanged, in ${summary.submissions} submission(s) (${summary.rows} rows).\n`,

@@ -1,7 +1,7 @@
 // `jha import org-units|values`, `jha validate`, `jha indicators`, `jha export values`: operator access to the
 // statistics engine, audited with the CLI as actor. The work is in cli.actions.ts,
 // imported on demand (it pulls in the spreadsheet and CSV libraries).
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CommandRunner } from '../platform/module.js';
 import { commandGroup } from '../platform/cli/io.js';
 import type { CatalogContext } from './catalog.js';
@@ -23,7 +23,14 @@ export function registerStatisticsCommands(program: Command, withDatabase: WithD
     .description('Import values from CSV, XLSX or JSON (by extension) in one transaction')
     .argument('<file>', 'file to import')
     .option('--dry-run', 'show what would change without writing')
-    .action(async (file: string, opts: { dryRun?: boolean }) => (await actions()).importValuesFile(withDatabase, file, opts));
+    .option('--max-rows <n>', 'accept a CSV file of more rows than the limit of uploads (1,000,000)', (v) => {
+      const n = Number(v);
+      if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expects a whole number of rows.');
+      return n;
+    })
+    .action(async (file: string, opts: { dryRun?: boolean; maxRows?: number }) =>
+      (await actions()).importValuesFile(withDatabase, file, opts),
+    );
 
   program
     .command('validate')

@@ -103,16 +103,84 @@ function chunked(bytes: Buffer): Readable {
  * parser of uploads and the CLI, within LIMITS.
  */
 export async function readValueFile(format: ValueFormat, input: Buffer | Readable, catalog: Catalog): Promise<ImportRow[]> {
-  if (format === 'csv') return readCsv(Buffer.isBuffer(input) ? chunked(input) : input, catalog);
+  return collect(readValueBatches(format, input, catalog));
+}
+
+/**
+ * The rows of a value file as readValueFile reads them, a batch at a time as they are read (at most
+ * ROWS_PER_TURN rows each), so that a caller can work on them without holding the whole file's rows.
+ * A problem anywhere in the file is thrown when the reading reaches it, after the batches before it.
+ * `maxRows` raises the row limit of a CSV file (the CLI's --max-rows, for a file of the operator's).
+ */
+export async function* readValueBatches(
+  format: ValueFormat,
+  input: Buffer | Readable,
+  catalog: Catalog,
+  opts: { maxRows?: number } = {},
+): AsyncGenerator<ImportRow[]> {
+  if (format === 'csv') return yield* csvBatches(Buffer.isBuffer(input) ? chunked(input) : input, catalog, undefined, opts.maxRows);
   const bytes = Buffer.isBuffer(input) ? input : await buffer(input);
-  if (format === 'xlsx') return readXlsx(bytes, catalog);
+  if (format === 'xlsx') return yield* xlsxBatches(bytes, catalog);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new ValidationError('The JSON file is not valid UTF-8; save it as UTF-8.');
   }
-  return readJson(text, catalog);
+  yield* jsonBatches(text, catalog);
+}
+
+async function collect(batches: AsyncIterable<ImportRow[]>): Promise<ImportRow[]> {
+  const rows: ImportRow[] = [];
+  for await (const batch of batches) for (const row of batch) rows.push(row);
+  return rows;
+}
+
+/**
+ * The objects a stream holds, as many at a time as are buffered: `for await` over the stream
+ * itself costs a promise per record, which is most of the reading of a large CSV file.
+ */
+async function* buffered<T>(stream: Readable): AsyncGenerator<T[]> {
+  let failure: unknown = null;
+  let ended = false;
+  let wake: (() => void) | null = null;
+  const onError = (err: unknown) => {
+    failure ??= err;
+    wake?.();
+  };
+  const onEnd = () => {
+    ended = true;
+    wake?.();
+  };
+  const onClose = () => {
+    if (!stream.readableEnded) failure ??= stream.errored ?? new Error('Premature close');
+    wake?.();
+  };
+  const onReadable = () => wake?.();
+  stream.on('error', onError);
+  stream.on('end', onEnd);
+  stream.on('close', onClose);
+  stream.on('readable', onReadable);
+  try {
+    for (;;) {
+      const batch: T[] = [];
+      for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) batch.push(item);
+      if (batch.length > 0) {
+        yield batch;
+        // Read again before waiting: what arrived while the batch was worked on raised no event to wait for.
+        continue;
+      }
+      if (failure) throw failure;
+      if (ended) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  } finally {
+    stream.off('error', onError);
+    stream.off('end', onEnd);
+    stream.off('close', onClose);
+    stream.off('readable', onReadable);
+  }
 }
 
 function checkHeader(header: string[], catalog: Catalog): string[] {
@@ -145,14 +213,11 @@ function fieldError(row: number, where: string, column: string, message: string)
   return new ValidationError(`${where}, ${column}: ${message}`, [{ row, column, message }]);
 }
 
-function tooManyRows(what: string): PayloadTooLargeError {
-  return new PayloadTooLargeError(
-    `The ${what} has more than ${count(LIMITS.rows)} ${what === 'JSON file' ? 'values' : 'rows'}; split it.`,
-    {
-      limit: 'rows',
-      max: LIMITS.rows,
-    },
-  );
+function tooManyRows(what: string, max: number = LIMITS.rows): PayloadTooLargeError {
+  return new PayloadTooLargeError(`The ${what} has more than ${count(max)} ${what === 'JSON file' ? 'values' : 'rows'}; split it.`, {
+    limit: 'rows',
+    max,
+  });
 }
 
 /**
@@ -293,6 +358,15 @@ function csvProblem(err: Error & { code?: string; records?: number }): Validatio
 
 /** Streams a CSV file into rows; `onRow` reports progress. */
 export async function readCsv(input: Readable, catalog: Catalog, onRow?: (n: number) => void): Promise<ImportRow[]> {
+  return collect(csvBatches(input, catalog, onRow));
+}
+
+async function* csvBatches(
+  input: Readable,
+  catalog: Catalog,
+  onRow?: (n: number) => void,
+  maxRows: number = LIMITS.rows,
+): AsyncGenerator<ImportRow[]> {
   const check = utf8Check();
   const parser = parse({
     bom: true,
@@ -304,41 +378,49 @@ export async function readCsv(input: Readable, catalog: Catalog, onRow?: (n: num
   input.on('error', (err) => check.destroy(err));
   check.on('error', (err) => parser.destroy(err));
   input.pipe(check).pipe(parser);
-  const rows: ImportRow[] = [];
+  let rows: ImportRow[] = [];
   let header: string[] | null = null;
   let dims: string[] = [];
   let line = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      line += 1;
-      if (!header) {
-        header = record.map((h) => h.trim().toLowerCase());
-        dims = checkHeader(header, catalog);
-        continue;
+    for await (const records of buffered<string[]>(parser))
+      for (const record of records) {
+        line += 1;
+        if (!header) {
+          header = record.map((h) => h.trim().toLowerCase());
+          dims = checkHeader(header, catalog);
+          continue;
+        }
+        if (line - 1 > maxRows) throw tooManyRows('CSV file', maxRows);
+        const obj: Record<string, string> = {};
+        for (let i = 0; i < header.length; i += 1) obj[header[i]!] = record[i] ?? '';
+        const row = toRow(obj, dims, line);
+        if (row) rows.push(row);
+        if (line % ROWS_PER_TURN === 0) {
+          onRow?.(line);
+          yield rows;
+          rows = [];
+          await nextTurn();
+        }
       }
-      if (line - 1 > LIMITS.rows) throw tooManyRows('CSV file');
-      const obj: Record<string, string> = {};
-      header.forEach((h, i) => (obj[h] = record[i] ?? ''));
-      const row = toRow(obj, dims, line);
-      if (row) rows.push(row);
-      if (line % ROWS_PER_TURN === 0) {
-        onRow?.(line);
-        await nextTurn();
-      }
-    }
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw csvProblem(err as Error);
   } finally {
     input.unpipe(check);
     check.destroy();
+    parser.destroy();
     input.destroy();
   }
   if (!header) throw new ValidationError('The CSV file is empty.');
-  return rows;
+  if (rows.length > 0) yield rows;
 }
 
 export async function readJson(text: string, catalog: Catalog): Promise<ImportRow[]> {
+  return collect(jsonBatches(text, catalog));
+}
+
+async function* jsonBatches(text: string, catalog: Catalog): AsyncGenerator<ImportRow[]> {
   let data: unknown;
   // A value file is an array of flat objects: anything much deeper is no value file (and would exhaust the stack).
   if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
@@ -358,7 +440,7 @@ export async function readJson(text: string, catalog: Catalog): Promise<ImportRo
   const list = Array.isArray(data) ? data : (data as { values?: unknown })?.values;
   if (!Array.isArray(list)) throw new ValidationError('The JSON file must be an array of values, or an object with a "values" array.');
   if (list.length > LIMITS.rows) throw tooManyRows('JSON file');
-  const rows: ImportRow[] = [];
+  let rows: ImportRow[] = [];
   for (let i = 0; i < list.length; i += 1) {
     const item: unknown = list[i];
     const where = `row ${i + 1} (values[${i}])`;
@@ -383,9 +465,13 @@ export async function readJson(text: string, catalog: Catalog): Promise<ImportRo
     }
     const row = toRow(flat, dims, i + 1, where);
     if (row) rows.push(row);
-    if ((i + 1) % ROWS_PER_TURN === 0) await nextTurn();
+    if ((i + 1) % ROWS_PER_TURN === 0) {
+      yield rows;
+      rows = [];
+      await nextTurn();
+    }
   }
-  return rows;
+  if (rows.length > 0) yield rows;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,6 +564,10 @@ function cellValue(value: ExcelJS.CellValue): unknown {
 }
 
 export async function readXlsx(zip: Buffer, catalog: Catalog): Promise<ImportRow[]> {
+  return collect(xlsxBatches(zip, catalog));
+}
+
+async function* xlsxBatches(zip: Buffer, catalog: Catalog): AsyncGenerator<ImportRow[]> {
   const entries = zipEntries(zip);
   const unpacked = entries.reduce((sum, e) => sum + e.size, 0);
   if (unpacked > LIMITS.xlsxUnpackedBytes)
@@ -575,7 +665,7 @@ export async function readXlsx(zip: Buffer, catalog: Catalog): Promise<ImportRow
     entries: 'ignore',
   });
 
-  const rows: ImportRow[] = [];
+  let rows: ImportRow[] = [];
   try {
     const sheets = reader[Symbol.asyncIterator]();
     const first = await race(sheets.next());
@@ -621,7 +711,11 @@ export async function readXlsx(zip: Buffer, catalog: Catalog): Promise<ImportRow
       }
       const row = toRow(record, dims, line.number);
       if (row) rows.push(row);
-      if (read % ROWS_PER_TURN === 0) await nextTurn();
+      if (read % ROWS_PER_TURN === 0) {
+        yield rows;
+        rows = [];
+        await nextTurn();
+      }
     }
     // ExcelJS may be done with a part before what follows it in the archive shows that it was longer.
     await race(sourceEnded);
@@ -635,7 +729,7 @@ export async function readXlsx(zip: Buffer, catalog: Catalog): Promise<ImportRow
   } finally {
     source.destroy();
   }
-  return rows;
+  if (rows.length > 0) yield rows;
 }
 
 /** The import layout, with the workflow status last when the rows carry one (exports, not templates). */

@@ -1,6 +1,7 @@
 // The only place that writes SQL for submissions, data_values, validation_findings,
 // finding_comments and submission_events.
-import type { DbOrTrx } from '../platform/db/database.js';
+import { CompiledQuery, sql } from 'kysely';
+import { isPostgres, type DbOrTrx } from '../platform/db/database.js';
 import type { DataValuesTable, SubmissionEventsTable, SubmissionsTable, SubmissionStatus, ValidationFindingsTable } from './tables.js';
 
 export function findSubmission(db: DbOrTrx, dataset: string, partner: string, period: string): Promise<SubmissionsTable | undefined> {
@@ -75,26 +76,146 @@ export function listValues(db: DbOrTrx, submissionId: string): Promise<DataValue
     .execute();
 }
 
-const VALUE_BATCH = 400;
+const VALUE_COLUMNS = [
+  'submission_id',
+  'variable',
+  'org_unit',
+  'coords',
+  'value_num',
+  'value_code',
+  'comment',
+  'obs_status',
+  'updated_at',
+] as const;
+const VALUE_TYPES = ['text', 'text', 'text', 'text', 'float8', 'text', 'text', 'text', 'text'];
+const VALUE_UPSERT =
+  'on conflict (submission_id, variable, org_unit, coords) do update set value_num = excluded.value_num, ' +
+  'value_code = excluded.value_code, comment = excluded.comment, obs_status = excluded.obs_status, updated_at = excluded.updated_at';
 
-/** Inserts or replaces values, in batches small enough for either database's parameter limit. */
-export async function upsertValues(db: DbOrTrx, rows: DataValuesTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += VALUE_BATCH) {
-    const batch = rows.slice(i, i + VALUE_BATCH);
-    await db
-      .insertInto('data_values')
-      .values(batch)
-      .onConflict((oc) =>
-        oc.columns(['submission_id', 'variable', 'org_unit', 'coords']).doUpdateSet((eb) => ({
-          value_num: eb.ref('excluded.value_num'),
-          value_code: eb.ref('excluded.value_code'),
-          comment: eb.ref('excluded.comment'),
-          obs_status: eb.ref('excluded.obs_status'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
+/** A table written many rows at a time: its columns, their PostgreSQL types, and what a statement adds after the rows. */
+interface BulkTable {
+  table: string;
+  columns: readonly string[];
+  types: readonly string[];
+  suffix: string;
+}
+
+const DATA_VALUES: BulkTable = { table: 'data_values', columns: VALUE_COLUMNS, types: VALUE_TYPES, suffix: VALUE_UPSERT };
+const FINDINGS: BulkTable = {
+  table: 'validation_findings',
+  columns: ['submission_id', 'key', 'rule_code', 'kind', 'severity', 'org_unit', 'coords', 'message', 'details_json'],
+  types: ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'],
+  suffix: '',
+};
+
+/** Rows per statement on SQLite (9 columns: well within its 32,766 parameters) and on PostgreSQL (arrays: no limit). */
+const SQLITE_ROWS = 500;
+const POSTGRES_ROWS = 5000;
+const statements = new Map<string, string>();
+
+/**
+ * The text of an insert of `rows` rows. On SQLite a multi-row VALUES, made for a few sizes only
+ * (full batches, then powers of two), so that its prepared statements are kept (database.ts);
+ * on PostgreSQL one statement for any number of rows, each column an array parameter (unnest).
+ */
+function insertText(t: BulkTable, rows: number, postgres: boolean): string {
+  const id = `${t.table}:${postgres ? 'pg' : rows}`;
+  let text = statements.get(id);
+  if (text === undefined) {
+    const head = `insert into ${t.table} (${t.columns.join(', ')}) `;
+    const body = postgres
+      ? `select * from unnest(${t.types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) `
+      : `values ${Array.from({ length: rows }, () => `(${t.columns.map(() => '?').join(', ')})`).join(', ')} `;
+    statements.set(id, (text = head + body + t.suffix));
   }
+  return text;
+}
+
+/**
+ * Rows gathered column by column and written in large batches, each a single statement; on
+ * PostgreSQL the next batch is gathered while the database writes the one before. `finish()`
+ * writes the rest and reports any failure.
+ */
+export class BulkWriter {
+  private readonly postgres: boolean;
+  private readonly columns: unknown[][];
+  private pending: Promise<unknown> = Promise.resolve();
+  private failure: unknown = null;
+  count = 0;
+
+  constructor(
+    private readonly db: DbOrTrx,
+    private readonly table: BulkTable,
+  ) {
+    this.postgres = isPostgres(db);
+    this.columns = table.columns.map(() => []);
+  }
+
+  /** The columns to push a row's values to, in the table's order; call `row()` after. */
+  get cols(): unknown[][] {
+    return this.columns;
+  }
+
+  /** Counts the row pushed to `cols`; true when a batch is full (then `await flush()`). */
+  row(): boolean {
+    this.count += 1;
+    return this.count >= (this.postgres ? POSTGRES_ROWS : SQLITE_ROWS);
+  }
+
+  async flush(): Promise<void> {
+    if (this.count === 0) return;
+    const columns = this.columns.map((c) => c.splice(0));
+    const rows = this.count;
+    this.count = 0;
+    if (this.postgres) {
+      const write = this.db.executeQuery(CompiledQuery.raw(insertText(this.table, rows, true), columns));
+      // One batch in flight: wait for the one before, then let this one run while the caller reads on.
+      await this.pending;
+      this.pending = write.catch((err: unknown) => void (this.failure ??= err));
+      if (this.failure) throw this.failure;
+      return;
+    }
+    const width = columns.length;
+    for (let done = 0; done < rows;) {
+      const left = rows - done;
+      const n = left >= SQLITE_ROWS ? SQLITE_ROWS : 2 ** Math.floor(Math.log2(left));
+      const params = new Array<unknown>(n * width);
+      for (let r = 0; r < n; r += 1) for (let c = 0; c < width; c += 1) params[r * width + c] = columns[c]![done + r];
+      await this.db.executeQuery(CompiledQuery.raw(insertText(this.table, n, false), params));
+      done += n;
+    }
+  }
+
+  /** Writes what is left and waits for the writes under way. */
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.pending;
+    if (this.failure) throw this.failure;
+  }
+}
+
+/** A writer of data_values rows (inserted, or replacing the stored cell), in the order of VALUE_COLUMNS. */
+export function valueWriter(db: DbOrTrx): BulkWriter {
+  return new BulkWriter(db, DATA_VALUES);
+}
+
+/** Inserts or replaces values, many rows per statement. */
+export async function upsertValues(db: DbOrTrx, rows: DataValuesTable[]): Promise<void> {
+  const writer = valueWriter(db);
+  const [sid, variable, unit, coords, num, code, comment, obs, at] = writer.cols;
+  for (const r of rows) {
+    sid!.push(r.submission_id);
+    variable!.push(r.variable);
+    unit!.push(r.org_unit);
+    coords!.push(r.coords);
+    num!.push(r.value_num);
+    code!.push(r.value_code);
+    comment!.push(r.comment);
+    obs!.push(r.obs_status);
+    at!.push(r.updated_at);
+    if (writer.row()) await writer.flush();
+  }
+  await writer.finish();
 }
 
 export async function deleteValue(
@@ -108,6 +229,55 @@ export async function deleteValue(
     .where('org_unit', '=', key.org_unit)
     .where('coords', '=', key.coords)
     .execute();
+}
+
+/** Deletes many values, a few hundred keys per statement. */
+export async function deleteValues(
+  db: DbOrTrx,
+  keys: { submission_id: string; variable: string; org_unit: string; coords: string }[],
+): Promise<void> {
+  for (let i = 0; i < keys.length; i += 250) {
+    const batch = keys.slice(i, i + 250);
+    await db
+      .deleteFrom('data_values')
+      .where((eb) =>
+        eb(
+          eb.refTuple('submission_id', 'variable', 'org_unit', 'coords'),
+          'in',
+          batch.map((k) => eb.tuple(k.submission_id, k.variable, k.org_unit, k.coords)),
+        ),
+      )
+      .execute();
+  }
+}
+
+/**
+ * The values of some variables of one dataset and partner in some periods (with the period), read
+ * submission by submission through the primary key: what validation takes from earlier periods.
+ */
+export async function historyValues(
+  db: DbOrTrx,
+  q: { dataset: string; partner: string; periods: string[]; variables: string[] },
+): Promise<(Pick<DataValuesTable, 'variable' | 'org_unit' | 'coords' | 'value_num' | 'value_code'> & { period: string })[]> {
+  if (q.periods.length === 0 || q.variables.length === 0) return [];
+  const submissions = await db
+    .selectFrom('submissions')
+    .select(['id', 'period'])
+    .where('dataset', '=', q.dataset)
+    .where('partner_code', '=', q.partner)
+    .where('period', 'in', q.periods)
+    .execute();
+  const out = [];
+  for (const s of submissions) {
+    const rows = await db
+      .selectFrom('data_values')
+      .select(['variable', 'org_unit', 'coords', 'value_num', 'value_code'])
+      .where('submission_id', '=', s.id)
+      .where('variable', 'in', q.variables)
+      .execute();
+    for (const r of rows) out.push({ ...r, period: s.period });
+  }
+  return out;
 }
 
 export interface LocatedValue extends DataValuesTable {
@@ -158,13 +328,24 @@ export function queryValues(db: DbOrTrx, f: ValueQuery): Promise<LocatedValue[]>
   return q.execute();
 }
 
+/** Replaces the findings of a submission, many rows per statement. */
 export async function replaceFindings(db: DbOrTrx, submissionId: string, rows: ValidationFindingsTable[]): Promise<void> {
   await db.deleteFrom('validation_findings').where('submission_id', '=', submissionId).execute();
-  for (let i = 0; i < rows.length; i += 200)
-    await db
-      .insertInto('validation_findings')
-      .values(rows.slice(i, i + 200))
-      .execute();
+  const writer = new BulkWriter(db, FINDINGS);
+  const cols = writer.cols;
+  for (const r of rows) {
+    cols[0]!.push(r.submission_id);
+    cols[1]!.push(r.key);
+    cols[2]!.push(r.rule_code);
+    cols[3]!.push(r.kind);
+    cols[4]!.push(r.severity);
+    cols[5]!.push(r.org_unit);
+    cols[6]!.push(r.coords);
+    cols[7]!.push(r.message);
+    cols[8]!.push(r.details_json);
+    if (writer.row()) await writer.flush();
+  }
+  await writer.finish();
 }
 
 export function listFindings(db: DbOrTrx, submissionId: string): Promise<ValidationFindingsTable[]> {

@@ -9,17 +9,17 @@ import { datasetCovers, type Catalog, type Dataset } from './catalog.js';
 import { parsePeriod, periodEnd, shiftPeriod } from './periods.js';
 import {
   findSubmission,
+  historyValues,
   listEvents,
   listFindingComments,
   listFindings,
   listSubmissions,
   listValues,
-  queryValues,
   replaceFindings,
 } from './submissions.repository.js';
 import type { SubmissionView } from './submissions.schema.js';
 import type { DataValuesTable, SubmissionsTable, SubmissionStatus } from './tables.js';
-import { validateSubmission, type Finding } from './validation.js';
+import { historyVariables, validateSubmission, type Finding } from './validation.js';
 import { parseCoordsKey, type SpecialCode, type StoredValue } from './values.js';
 
 export interface SubmissionKey {
@@ -87,10 +87,21 @@ export async function computeFindings(
   key: SubmissionKey,
   current: StoredValue[],
 ): Promise<Finding[]> {
-  const periods = Array.from({ length: HISTORY_PERIODS }, (_, i) => shiftPeriod(key.period, -(i + 1)));
-  const rows = await queryValues(db, { datasets: [dataset.code], partners: [key.partner], periods });
+  // Only the variables validation takes from earlier periods are read (prev() and the outlier checks).
+  const periods = historyPeriods(key.period);
+  const rows = await historyValues(db, {
+    dataset: dataset.code,
+    partner: key.partner,
+    periods,
+    variables: historyVariables(catalog, dataset),
+  });
   const history = periods.map((p) => toStored(rows.filter((r) => r.period === p)));
   return validateSubmission({ catalog, dataset, current, history });
+}
+
+/** The earlier periods validation compares a submission with (prev() and outliers), the latest first. */
+export function historyPeriods(period: string): string[] {
+  return Array.from({ length: HISTORY_PERIODS }, (_, i) => shiftPeriod(period, -(i + 1)));
 }
 
 /** The answer to a save of a version that is no longer current. */

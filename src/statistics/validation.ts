@@ -50,24 +50,37 @@ function round(x: number | null): number | null {
   return x === null ? null : Math.round(x * 1e6) / 1e6;
 }
 
+/** A rule's references with their labels as findings show them (`prev(x[d=c])`), worked out once per rule. */
+const ruleRefs = new WeakMap<ValidationRule, { refs: ReturnType<typeof references>; labels: string[] }>();
+
+function refsOf(rule: ValidationRule): { refs: ReturnType<typeof references>; labels: string[] } {
+  let known = ruleRefs.get(rule);
+  if (!known) {
+    const refs = [...references(rule.left), ...references(rule.right)];
+    const labels = refs.map(
+      (r) =>
+        `${r.lag ? `prev${r.lag > 1 ? r.lag : ''}(` : ''}${r.variable}${
+          Object.keys(r.filter).length
+            ? `[${Object.entries(r.filter)
+                .map(([d, c]) => `${d}=${c}`)
+                .join(',')}]`
+            : ''
+        }${r.lag ? ')' : ''}`,
+    );
+    ruleRefs.set(rule, (known = { refs, labels }));
+  }
+  return known;
+}
+
 function checkRule(rule: ValidationRule, indexes: ValueIndex[], orgUnit: string): Finding | null {
   const lookup = (variable: string, filter: Readonly<Record<string, string>>, lag: number): number | null => {
     const index = indexes[lag];
     if (!index) return null;
     return (orgUnit === '' ? index.resolvePartner(variable, filter) : index.resolve(variable, orgUnit, filter)).value;
   };
-  const refs = [...references(rule.left), ...references(rule.right)];
+  const { refs, labels } = refsOf(rule);
   const involved: Record<string, number | null> = {};
-  for (const r of refs) {
-    const label = `${r.lag ? `prev${r.lag > 1 ? r.lag : ''}(` : ''}${r.variable}${
-      Object.keys(r.filter).length
-        ? `[${Object.entries(r.filter)
-            .map(([d, c]) => `${d}=${c}`)
-            .join(',')}]`
-        : ''
-    }${r.lag ? ')' : ''}`;
-    involved[label] = lookup(r.variable, r.filter, r.lag);
-  }
+  refs.forEach((r, i) => (involved[labels[i]!] = lookup(r.variable, r.filter, r.lag)));
   const present = Object.values(involved).filter((v) => v !== null).length;
   if (rule.missing === 'skip_if_any_missing' && present < refs.length) return null;
   if (rule.missing === 'skip_if_all_missing' && present === 0) return null;
@@ -119,19 +132,23 @@ export function modifiedZScore(x: number, history: number[]): number | null {
   return (0.6745 * (x - m)) / mad;
 }
 
-function outliers(input: ValidationInput): Finding[] {
+function outliers(catalog: Catalog, current: StoredValue[], history: ValueIndex[]): Finding[] {
   const out: Finding[] = [];
-  const histories = input.history.map((values) => new Map(values.map((v) => [`${v.variable}|${v.orgUnit}|${v.coords}`, v])));
-  for (const v of input.current) {
-    const variable = input.catalog.variables.get(v.variable);
-    if (!variable || v.num === null) continue;
-    const cell = `${v.variable}|${v.orgUnit}|${v.coords}`;
-    const previous = histories[0]?.get(cell)?.num ?? null;
+  const holding = new Map<string, number>();
+  const periodsWith = (variable: string) => {
+    let n = holding.get(variable);
+    if (n === undefined) holding.set(variable, (n = history.filter((h) => h.variables().includes(variable)).length));
+    return n;
+  };
+  for (const v of current) {
+    const variable = catalog.variables.get(v.variable);
+    if (!variable || v.num === null || (variable.maxChange === null && variable.maxZScore === null)) continue;
+    const previous = history[0]?.given(v.variable, v.orgUnit, v.coords)?.num ?? null;
     if (variable.maxChange !== null && previous !== null && previous !== 0) {
       const change = (v.num - previous) / Math.abs(previous);
       if (Math.abs(change) > variable.maxChange) {
         out.push({
-          key: `outlier.change|${cell}`,
+          key: `outlier.change|${v.variable}|${v.orgUnit}|${v.coords}`,
           ruleCode: 'outlier.change',
           kind: 'outlier_change',
           severity: 'warning',
@@ -142,12 +159,17 @@ function outliers(input: ValidationInput): Finding[] {
         });
       }
     }
-    if (variable.maxZScore !== null) {
-      const series = histories.map((h) => h.get(cell)?.num ?? null).filter((x): x is number => x !== null);
+    // A z-score needs at least four earlier values: skip the look-ups when fewer periods hold the variable at all.
+    if (variable.maxZScore !== null && periodsWith(v.variable) >= 4) {
+      const series: number[] = [];
+      for (const h of history) {
+        const num = h.given(v.variable, v.orgUnit, v.coords)?.num ?? null;
+        if (num !== null) series.push(num);
+      }
       const z = modifiedZScore(v.num, series);
       if (z !== null && Math.abs(z) > variable.maxZScore) {
         out.push({
-          key: `outlier.zscore|${cell}`,
+          key: `outlier.zscore|${v.variable}|${v.orgUnit}|${v.coords}`,
           ruleCode: 'outlier.zscore',
           kind: 'outlier_zscore',
           severity: 'warning',
@@ -164,18 +186,41 @@ function outliers(input: ValidationInput): Finding[] {
 
 /** Every finding for one submission, in a stable order. */
 export function validateSubmission(input: ValidationInput): Finding[] {
-  const current = new ValueIndex(input.current);
-  const indexes = [current, ...input.history.map((h) => new ValueIndex(h))];
-  const orgUnits = [...new Set(input.current.map((v) => v.orgUnit).filter((u) => u !== ''))].sort();
+  return validateIndexed(
+    input.catalog,
+    input.dataset,
+    input.current,
+    new ValueIndex(input.current),
+    input.history.map((h) => new ValueIndex(h)),
+  );
+}
+
+/**
+ * The same as validateSubmission, with the indexes built by the caller (`current` indexed as
+ * `index`; `history[0]` the previous period), so that an import validating period after period
+ * indexes each period once.
+ */
+export function validateIndexed(
+  catalog: Catalog,
+  dataset: Dataset,
+  current: StoredValue[],
+  index: ValueIndex,
+  history: ValueIndex[],
+): Finding[] {
+  const indexes = [index, ...history];
+  const units = new Set<string>();
+  for (const v of current) if (v.orgUnit !== '') units.add(v.orgUnit);
+  const orgUnits = [...units].sort();
   const findings: Finding[] = [];
-  for (const rule of input.catalog.rules.filter((r) => r.datasets.includes(input.dataset.code))) {
+  for (const rule of catalog.rules) {
+    if (!rule.datasets.includes(dataset.code)) continue;
     for (const unit of ['', ...orgUnits]) {
       const f = checkRule(rule, indexes, unit);
       if (f) findings.push(f);
     }
   }
-  for (const m of totalMismatches(current, input.current)) {
-    const label = input.catalog.variables.get(m.variable)?.label ?? m.variable;
+  for (const m of totalMismatches(index, current)) {
+    const label = catalog.variables.get(m.variable)?.label ?? m.variable;
     const where = Object.entries(parseCoordsKey(m.coords))
       .map(([d, c]) => `${d} ${c}`)
       .join(', ');
@@ -190,6 +235,23 @@ export function validateSubmission(input: ValidationInput): Finding[] {
       details: { variable: m.variable, given: m.given, fromBreakdown: m.fromBreakdown },
     });
   }
-  findings.push(...outliers(input));
+  for (const f of outliers(catalog, current, history)) findings.push(f);
   return findings;
+}
+
+/**
+ * The variables validation reads from earlier periods: those a rule of the dataset takes with
+ * `prev()`, and those with an outlier check. Other variables of earlier periods need not be read.
+ */
+export function historyVariables(catalog: Catalog, dataset: Dataset): string[] {
+  const out = new Set<string>();
+  for (const rule of catalog.rules) {
+    if (!rule.datasets.includes(dataset.code)) continue;
+    for (const r of refsOf(rule).refs) if (r.lag > 0) out.add(r.variable);
+  }
+  for (const code of dataset.variables) {
+    const variable = catalog.variables.get(code);
+    if (variable && (variable.maxChange !== null || variable.maxZScore !== null)) out.add(code);
+  }
+  return [...out].sort();
 }

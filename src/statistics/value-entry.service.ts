@@ -12,9 +12,11 @@ import type { Catalog } from './catalog.js';
 import { submissionsChanged } from './events.js';
 import {
   deleteValue,
+  deleteValues,
   findSubmission,
   insertSubmissionIfAbsent,
   listValues,
+  queryValues,
   updateSubmissionIfVersion,
   upsertValues,
 } from './submissions.repository.js';
@@ -22,6 +24,7 @@ import {
   checkKey,
   computeFindings,
   EDITABLE,
+  historyPeriods,
   requireDataset,
   staleVersion,
   storeFindings,
@@ -30,7 +33,9 @@ import {
 } from './submissions.service.js';
 import { refreshPartnerCells } from './read-model.service.js';
 import type { DataValuesTable, SubmissionsTable } from './tables.js';
+import { validateSubmission } from './validation.js';
 import { checkValueInputs, type CheckedValue, type ValueInput } from './value-input.js';
+import type { StoredValue } from './values.js';
 
 export interface ApplyResult {
   submission: SubmissionsTable;
@@ -53,7 +58,7 @@ function sameValue(a: DataValuesTable, b: CheckedValue): boolean {
  * The submission the values go to: the stored one when its version is the one expected and its
  * status lets the partner edit, or a new draft (stored unless a dry run).
  */
-async function editableSubmission(
+export async function editableSubmission(
   trx: Trx,
   actor: Actor,
   key: SubmissionKey,
@@ -250,4 +255,141 @@ export async function declareOrgUnitsComplete(
     });
     return next;
   });
+}
+
+/** One submission's values for applyValueBatches. */
+export interface ValueBatch {
+  key: SubmissionKey;
+  values: CheckedValue[];
+  /** Stored values it selects are removed when `values` does not give their cell (e.g. every cell a file fills). */
+  removeUnlisted?: (value: StoredValue) => boolean;
+}
+
+/**
+ * Applies the values of several submissions (distinct keys) inside the caller's transaction, with
+ * the rules applyValues keeps for each — created when needed, refused when locked, only changes
+ * written, one audit entry with old and new values, partner cells, findings, version bumped — but
+ * in bulk, for large machine-made sets such as case counts: the changes of all submissions are
+ * written together in multi-row statements, and each submission is validated once, after all are
+ * written, against its earlier periods (those of the batches as now written, the others as stored,
+ * read in one query per dataset and partner). Results in the order of the batches.
+ */
+export async function applyValueBatches(trx: Trx, catalog: Catalog, actor: Actor, batches: ValueBatch[]): Promise<ApplyResult[]> {
+  const now = new Date().toISOString();
+  const keyOf = (k: SubmissionKey) => `${k.dataset}|${k.partner}|${k.period}`;
+  if (new Set(batches.map((b) => keyOf(b.key))).size !== batches.length) throw new Error('applyValueBatches: a submission is given twice');
+  const cell = (v: { variable: string; org_unit: string; coords: string }) => ({
+    variable: v.variable,
+    orgUnit: v.org_unit || null,
+    coords: v.coords || null,
+  });
+  const writes: DataValuesTable[] = [];
+  const removals: DataValuesTable[] = [];
+  const planned = [];
+  for (const batch of batches) {
+    const dataset = requireDataset(catalog, batch.key.dataset);
+    const submission = await editableSubmission(trx, actor, batch.key, undefined, false, now);
+    const existing = new Map((await listValues(trx, submission.id)).map((v) => [`${v.variable}|${v.org_unit}|${v.coords}`, v]));
+    const given = new Set(batch.values.map((v) => `${v.variable}|${v.orgUnit}|${v.coords}`));
+    const unlisted = batch.removeUnlisted
+      ? toStored([...existing.values()])
+          .filter((v) => batch.removeUnlisted!(v) && !given.has(`${v.variable}|${v.orgUnit}|${v.coords}`))
+          .map((v): CheckedValue => ({ ...v, num: null, code: null, comment: null, obsStatus: null, remove: true }))
+      : [];
+    const before: unknown[] = [];
+    const after: unknown[] = [];
+    let created = 0,
+      changed = 0,
+      unchanged = 0,
+      removed = 0,
+      written = 0;
+    for (const v of [...batch.values, ...unlisted]) {
+      const at = `${v.variable}|${v.orgUnit}|${v.coords}`;
+      const old = existing.get(at);
+      const row: DataValuesTable = {
+        submission_id: submission.id,
+        variable: v.variable,
+        org_unit: v.orgUnit,
+        coords: v.coords,
+        value_num: v.num,
+        value_code: v.code,
+        comment: v.comment,
+        obs_status: v.obsStatus,
+        updated_at: now,
+      };
+      if (v.remove) {
+        if (!old) continue;
+        removed += 1;
+        before.push({ ...cell(old), value: old.value_num ?? old.value_code });
+        after.push({ ...cell(row), value: null });
+        removals.push(row);
+        existing.delete(at);
+        continue;
+      }
+      if (old && sameValue(old, v)) {
+        unchanged += 1;
+        continue;
+      }
+      if (old) {
+        changed += 1;
+        before.push({ ...cell(old), value: old.value_num ?? old.value_code, comment: old.comment });
+      } else {
+        created += 1;
+      }
+      after.push({ ...cell(row), value: v.num ?? v.code, comment: v.comment, ...(v.obsStatus ? { obsStatus: v.obsStatus } : {}) });
+      writes.push(row);
+      written += 1;
+      existing.set(at, row);
+    }
+    const untouched = written === 0 && removed === 0 && submission.version > 0;
+    if (!untouched)
+      await appendAuditEntry(trx, actor, {
+        action: 'values.save',
+        entityType: 'submission',
+        entityId: submission.id,
+        before: { ...batch.key, values: before },
+        after: { ...batch.key, values: after },
+      });
+    planned.push({ batch, dataset, submission, untouched, stored: toStored([...existing.values()]), created, changed, unchanged, removed });
+  }
+  await upsertValues(trx, writes);
+  await deleteValues(trx, removals);
+
+  // Earlier periods: the batches' as now written, the others' as stored.
+  const inBatches = new Map(planned.map((p) => [keyOf(p.batch.key), p.stored]));
+  const storedHistory = new Map<string, StoredValue[]>();
+  const byOwner = new Map<string, { dataset: string; partner: string; periods: Set<string> }>();
+  for (const p of planned.filter((x) => !x.untouched)) {
+    const { dataset, partner } = p.batch.key;
+    const owner = byOwner.get(`${dataset}|${partner}`) ?? { dataset, partner, periods: new Set<string>() };
+    for (const period of historyPeriods(p.batch.key.period))
+      if (!inBatches.has(keyOf({ dataset, partner, period }))) owner.periods.add(period);
+    byOwner.set(`${dataset}|${partner}`, owner);
+  }
+  for (const owner of byOwner.values()) {
+    if (owner.periods.size === 0) continue;
+    const rows = await queryValues(trx, { datasets: [owner.dataset], partners: [owner.partner], periods: [...owner.periods] });
+    for (const period of owner.periods) storedHistory.set(keyOf({ ...owner, period }), toStored(rows.filter((r) => r.period === period)));
+  }
+
+  const results: ApplyResult[] = [];
+  for (const p of planned) {
+    const { submission, created, changed, unchanged, removed } = p;
+    if (p.untouched) {
+      results.push({ submission, created, changed, unchanged, removed });
+      continue;
+    }
+    const key = p.batch.key;
+    const history = historyPeriods(key.period).map((period) => {
+      const at = keyOf({ ...key, period });
+      return inBatches.get(at) ?? storedHistory.get(at) ?? [];
+    });
+    await refreshPartnerCells(trx, submission, p.stored);
+    await storeFindings(trx, submission.id, validateSubmission({ catalog, dataset: p.dataset, current: p.stored, history }));
+    const next = { ...submission, version: submission.version + 1, updated_at: now };
+    if (!(await updateSubmissionIfVersion(trx, submission.id, submission.version, { version: next.version, updated_at: now })))
+      throw staleVersion(submission.version + 1, submission.version);
+    results.push({ submission: next, created, changed, unchanged, removed });
+  }
+  return results;
 }

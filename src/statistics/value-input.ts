@@ -39,6 +39,96 @@ export interface InputProblem {
 
 const MAX_ABS = 1e15;
 
+/** The codes of each dimension as a set, made once per catalogue dimension. */
+const dimensionCodes = new WeakMap<object, Set<string>>();
+function codesOf(dimension: { codes: { code: string }[] }): Set<string> {
+  let codes = dimensionCodes.get(dimension);
+  if (!codes) dimensionCodes.set(dimension, (codes = new Set(dimension.codes.map((c) => c.code))));
+  return codes;
+}
+
+/**
+ * Checks one value (without looking for the same cell given twice, which is the caller's task);
+ * its problems go to `problems` with `index`. Returns the checked value, or null when it has a problem.
+ */
+export function checkValueInput(
+  catalog: Catalog,
+  dataset: Dataset,
+  orgUnits: ReadonlyMap<string, string>,
+  input: ValueInput,
+  index: number,
+  problems: InputProblem[],
+): CheckedValue | null {
+  const problem = (field: string, message: string) => problems.push({ index, field, message });
+  const before = problems.length;
+  const variable = catalog.variables.get(input.variable);
+  if (!variable || !dataset.variables.includes(input.variable)) {
+    problem('variable', `"${input.variable}" is not a variable of dataset ${dataset.code}`);
+    return null;
+  }
+  const orgUnit = input.orgUnit ?? '';
+  if (orgUnit === '') {
+    if (!dataset.partnerLevel)
+      problem('org_unit', `dataset ${dataset.code} collects figures per ${dataset.orgUnitKinds.join(' or ')}, so an org unit is required`);
+  } else {
+    const kind = orgUnits.get(orgUnit);
+    if (kind === undefined) problem('org_unit', `"${orgUnit}" is not an org unit of this partner`);
+    else if (!dataset.orgUnitKinds.includes(kind))
+      problem(
+        'org_unit',
+        `org unit ${orgUnit} is a ${kind}; dataset ${dataset.code} collects ${dataset.orgUnitKinds.join(', ') || 'partner figures only'}`,
+      );
+  }
+  const coords = input.coords ?? {};
+  const cleanCoords: Record<string, string> = {};
+  for (const dim in coords) {
+    const code = coords[dim];
+    if (code === '' || code === null || code === undefined) continue;
+    cleanCoords[dim] = code;
+    if (!variable.dimensions.includes(dim)) problem(dim, `variable ${variable.code} is not broken down by ${dim}`);
+    else if (!codesOf(catalog.dimensions.get(dim)!).has(code)) problem(dim, `"${code}" is not a code of ${dim}`);
+  }
+  let num: number | null = null;
+  let code: SpecialCode | null = null;
+  const raw = input.value;
+  if (raw === null) {
+    // removal
+  } else if (typeof raw === 'number') {
+    num = raw;
+  } else if (typeof raw === 'string' && isSpecialCode(raw.trim().toUpperCase())) {
+    code = raw.trim().toUpperCase() as SpecialCode;
+  } else if (typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw.trim())) {
+    num = Number(raw.trim());
+  } else {
+    problem('value', `"${String(raw)}" is not a number or one of ${SPECIAL_CODES.join(', ')} (no thousands separators)`);
+  }
+  if (num !== null) {
+    if (!Number.isFinite(num) || Math.abs(num) > MAX_ABS) problem('value', `${num} is out of range`);
+    else if (variable.type === 'integer' && !Number.isInteger(num)) problem('value', `${variable.code} takes whole numbers, not ${num}`);
+    else if (variable.type === 'percent' && (num < 0 || num > 100))
+      problem('value', `${variable.code} is a percentage (0–100), not ${num}`);
+  }
+  const comment = input.comment?.trim() ? input.comment.trim() : null;
+  if (comment && comment.length > 2000) problem('comment', 'is longer than 2000 characters');
+  // eslint-disable-next-line no-control-regex
+  if (comment && /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(comment))
+    problem('comment', 'holds control characters (such as NUL), which are not accepted in text');
+  const obs = typeof input.obsStatus === 'string' && input.obsStatus.trim() !== '' ? input.obsStatus.trim().toUpperCase() : null;
+  if (obs !== null && !(OBS_STATUSES as readonly string[]).includes(obs))
+    problem('obs_status', `"${String(input.obsStatus).slice(0, 40)}" is not an observation status (${OBS_STATUSES.join(', ')})`);
+  if (problems.length > before) return null;
+  return {
+    variable: input.variable,
+    orgUnit,
+    coords: coordsKey(cleanCoords),
+    num,
+    code,
+    comment,
+    obsStatus: obs as ObsStatus | null,
+    remove: raw === null,
+  };
+}
+
 export function checkValueInputs(
   catalog: Catalog,
   dataset: Dataset,
@@ -49,82 +139,16 @@ export function checkValueInputs(
   const problems: InputProblem[] = [];
   const seen = new Map<string, number>();
   inputs.forEach((input, index) => {
-    const problem = (field: string, message: string) => problems.push({ index, field, message });
-    const before = problems.length;
-    const variable = catalog.variables.get(input.variable);
-    if (!variable || !dataset.variables.includes(input.variable)) {
-      problem('variable', `"${input.variable}" is not a variable of dataset ${dataset.code}`);
-      return;
-    }
-    const orgUnit = input.orgUnit ?? '';
-    if (orgUnit === '') {
-      if (!dataset.partnerLevel)
-        problem(
-          'org_unit',
-          `dataset ${dataset.code} collects figures per ${dataset.orgUnitKinds.join(' or ')}, so an org unit is required`,
-        );
-    } else {
-      const kind = orgUnits.get(orgUnit);
-      if (kind === undefined) problem('org_unit', `"${orgUnit}" is not an org unit of this partner`);
-      else if (!dataset.orgUnitKinds.includes(kind))
-        problem(
-          'org_unit',
-          `org unit ${orgUnit} is a ${kind}; dataset ${dataset.code} collects ${dataset.orgUnitKinds.join(', ') || 'partner figures only'}`,
-        );
-    }
-    const coords = input.coords ?? {};
-    for (const [dim, code] of Object.entries(coords)) {
-      if (code === '' || code === null || code === undefined) continue;
-      if (!variable.dimensions.includes(dim)) problem(dim, `variable ${variable.code} is not broken down by ${dim}`);
-      else if (!catalog.dimensions.get(dim)!.codes.some((c) => c.code === code)) problem(dim, `"${code}" is not a code of ${dim}`);
-    }
-    const cleanCoords = Object.fromEntries(Object.entries(coords).filter(([, c]) => c !== '' && c !== null && c !== undefined));
-    let num: number | null = null;
-    let code: SpecialCode | null = null;
-    const raw = input.value;
-    if (raw === null) {
-      // removal
-    } else if (typeof raw === 'number') {
-      num = raw;
-    } else if (typeof raw === 'string' && isSpecialCode(raw.trim().toUpperCase())) {
-      code = raw.trim().toUpperCase() as SpecialCode;
-    } else if (typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw.trim())) {
-      num = Number(raw.trim());
-    } else {
-      problem('value', `"${String(raw)}" is not a number or one of ${SPECIAL_CODES.join(', ')} (no thousands separators)`);
-    }
-    if (num !== null) {
-      if (!Number.isFinite(num) || Math.abs(num) > MAX_ABS) problem('value', `${num} is out of range`);
-      else if (variable.type === 'integer' && !Number.isInteger(num)) problem('value', `${variable.code} takes whole numbers, not ${num}`);
-      else if (variable.type === 'percent' && (num < 0 || num > 100))
-        problem('value', `${variable.code} is a percentage (0–100), not ${num}`);
-    }
-    const comment = input.comment?.trim() ? input.comment.trim() : null;
-    if (comment && comment.length > 2000) problem('comment', 'is longer than 2000 characters');
-    // eslint-disable-next-line no-control-regex
-    if (comment && /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(comment))
-      problem('comment', 'holds control characters (such as NUL), which are not accepted in text');
-    const obs = typeof input.obsStatus === 'string' && input.obsStatus.trim() !== '' ? input.obsStatus.trim().toUpperCase() : null;
-    if (obs !== null && !(OBS_STATUSES as readonly string[]).includes(obs))
-      problem('obs_status', `"${String(input.obsStatus).slice(0, 40)}" is not an observation status (${OBS_STATUSES.join(', ')})`);
-    if (problems.length > before) return;
-    const key = `${input.variable}|${orgUnit}|${coordsKey(cleanCoords)}`;
+    const value = checkValueInput(catalog, dataset, orgUnits, input, index, problems);
+    if (!value) return;
+    const key = `${value.variable}|${value.orgUnit}|${value.coords}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      problem('value', `the same cell is given twice (also at ${earlier + 1})`);
+      problems.push({ index, field: 'value', message: `the same cell is given twice (also at ${earlier + 1})` });
       return;
     }
     seen.set(key, index);
-    values.push({
-      variable: input.variable,
-      orgUnit,
-      coords: coordsKey(cleanCoords),
-      num,
-      code,
-      comment,
-      obsStatus: obs as ObsStatus | null,
-      remove: raw === null,
-    });
+    values.push(value);
   });
   return { values, problems };
 }

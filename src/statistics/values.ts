@@ -16,10 +16,16 @@ export type Coordinates = Readonly<Record<string, string>>;
 
 /** Canonical text of coordinates: `dim=code` pairs sorted by dimension, joined by `;`; '' is the total. */
 export function coordsKey(coords: Coordinates): string {
-  return Object.keys(coords)
-    .sort()
-    .map((d) => `${d}=${coords[d]}`)
-    .join(';');
+  // Called for every value imported: a few dimensions, sorted in place and joined by hand.
+  const dims: string[] = [];
+  for (const d in coords) {
+    let at = dims.length;
+    while (at > 0 && dims[at - 1]! > d) at -= 1;
+    dims.splice(at, 0, d);
+  }
+  let key = '';
+  for (let i = 0; i < dims.length; i += 1) key += `${i === 0 ? '' : ';'}${dims[i]}=${coords[dims[i]!]}`;
+  return key;
 }
 
 export function parseCoordsKey(key: string): Record<string, string> {
@@ -67,21 +73,99 @@ function sumCells(cells: { num: number | null; code: SpecialCode | null }[], sou
   return { value: total, code: null, source };
 }
 
+/** Coordinates as the index uses them: parsed, their dimensions sorted, and the canonical key. */
+interface CoordsInfo {
+  parsed: Record<string, string>;
+  dims: string[];
+  /** The dimensions joined by ','. */
+  shape: string;
+  key: string;
+  /** Its key restricted to the dimensions of a filter shape, by shape (made on first use). */
+  restricted?: Map<string, string>;
+}
+
+/** One breakdown of a cell group finer than some filter: its cells by their codes at the filter's dimensions. */
+interface Breakdown {
+  /** The dimensions it adds to the filter's, joined by ','. */
+  extra: string;
+  count: number;
+  cells: Map<string, StoredValue[]>;
+}
+
+/** The cells of one variable and org unit; their breakdowns are indexed per filter shape on first use. */
+class CellGroup {
+  readonly cells = new Map<string, StoredValue>();
+  private readonly byShape = new Map<string, Breakdown[]>();
+  private finest = -1;
+
+  constructor(private readonly info: (coords: string) => CoordsInfo) {}
+
+  /** The deepest coordinates of the group (0: only a total). */
+  finestDepth(): number {
+    if (this.finest < 0) for (const coords of this.cells.keys()) this.finest = Math.max(this.finest, this.info(coords).dims.length);
+    return this.finest;
+  }
+
+  /**
+   * The breakdowns finer than a filter with the dimensions `dims`, in order of preference: the
+   * least detailed first, ties to the alphabetically first set of added dimensions.
+   */
+  breakdowns(dims: readonly string[], shape: string): Breakdown[] {
+    let list = this.byShape.get(shape);
+    if (list) return list;
+    const byCellShape = new Map<string, Breakdown>();
+    for (const cell of this.cells.values()) {
+      const info = this.info(cell.coords);
+      if (info.dims.length <= dims.length || !dims.every((d) => d in info.parsed)) continue;
+      let breakdown = byCellShape.get(info.shape);
+      if (!breakdown) {
+        const extra = info.dims.filter((d) => !dims.includes(d));
+        byCellShape.set(info.shape, (breakdown = { extra: extra.join(','), count: extra.length, cells: new Map() }));
+      }
+      const restricted = (info.restricted ??= new Map());
+      let at = restricted.get(shape);
+      if (at === undefined) restricted.set(shape, (at = dims.map((d) => `${d}=${info.parsed[d]}`).join(';')));
+      let cells = breakdown.cells.get(at);
+      if (!cells) breakdown.cells.set(at, (cells = []));
+      cells.push(cell);
+    }
+    list = [...byCellShape.values()].sort((a, b) => a.count - b.count || a.extra.localeCompare(b.extra));
+    this.byShape.set(shape, list);
+    return list;
+  }
+}
+
+const NO_CELLS: ReadonlyMap<string, StoredValue> = new Map();
+
 /** The stored values of one submission (or one partner and period), indexed for look-ups. */
 export class ValueIndex {
-  // variable → org unit → coords key → value
-  private readonly byVariable = new Map<string, Map<string, Map<string, StoredValue>>>();
-  // Coordinates parsed once per cell: resolving scans cells many times during validation.
-  private readonly parsed = new Map<string, Record<string, string>>();
+  // variable → org unit → its cells
+  private readonly byVariable = new Map<string, Map<string, CellGroup>>();
+  // Coordinates parsed once per distinct key: resolving looks at cells many times during validation.
+  private readonly coords = new Map<string, CoordsInfo>();
+  private readonly infoOf = (coords: string): CoordsInfo => {
+    let info = this.coords.get(coords);
+    if (!info) {
+      const parsed = parseCoordsKey(coords);
+      const dims = Object.keys(parsed).sort();
+      info = { parsed, dims, shape: dims.join(','), key: dims.map((d) => `${d}=${parsed[d]}`).join(';') };
+      this.coords.set(coords, info);
+    }
+    return info;
+  };
 
   constructor(values: Iterable<StoredValue>) {
+    let lastVariable: string | undefined;
+    let units: Map<string, CellGroup> | undefined;
     for (const v of values) {
-      let units = this.byVariable.get(v.variable);
-      if (!units) this.byVariable.set(v.variable, (units = new Map()));
-      let cells = units.get(v.orgUnit);
-      if (!cells) units.set(v.orgUnit, (cells = new Map()));
-      cells.set(v.coords, v);
-      if (!this.parsed.has(v.coords)) this.parsed.set(v.coords, parseCoordsKey(v.coords));
+      if (v.variable !== lastVariable || !units) {
+        units = this.byVariable.get(v.variable);
+        if (!units) this.byVariable.set(v.variable, (units = new Map()));
+        lastVariable = v.variable;
+      }
+      let group = units.get(v.orgUnit);
+      if (!group) units.set(v.orgUnit, (group = new CellGroup(this.infoOf)));
+      group.cells.set(v.coords, v);
     }
   }
 
@@ -94,57 +178,63 @@ export class ValueIndex {
   }
 
   cellsOf(variable: string, orgUnit: string): ReadonlyMap<string, StoredValue> {
-    return this.byVariable.get(variable)?.get(orgUnit) ?? new Map();
+    return this.byVariable.get(variable)?.get(orgUnit)?.cells ?? NO_CELLS;
+  }
+
+  /** The value stored for exactly this cell (coordinates as a canonical key), if any. */
+  given(variable: string, orgUnit: string, coords: string): StoredValue | undefined {
+    return this.byVariable.get(variable)?.get(orgUnit)?.cells.get(coords);
+  }
+
+  /** The filter's key and dimensions; the total needs no work. */
+  private filterInfo(filter: Coordinates): CoordsInfo {
+    for (const _ in filter) {
+      const dims = Object.keys(filter).sort();
+      return { parsed: filter, dims, shape: dims.join(','), key: coordsKey(filter) };
+    }
+    return TOTAL;
+  }
+
+  private resolveIn(group: CellGroup | undefined, at: CoordsInfo, ignoreGiven: boolean): Resolved {
+    if (!group) return NONE;
+    const given = ignoreGiven ? undefined : group.cells.get(at.key);
+    if (given) return { value: given.num, code: given.code, source: 'given' };
+    // Finer cells grouped by which extra dimensions they break down; the least detailed complete
+    // breakdown wins, ties go to the alphabetically first set of dimensions.
+    for (const breakdown of group.breakdowns(at.dims, at.shape)) {
+      const cells = breakdown.cells.get(at.key);
+      if (cells) return sumCells(cells, 'breakdown');
+    }
+    return NONE;
   }
 
   /** The value of `variable` at `filter` for one org unit ('' = the partner's own figures). */
-  resolve(variable: string, orgUnit: string, filter: Coordinates = {}, ignoreGiven = false): Resolved {
-    const cells = this.byVariable.get(variable)?.get(orgUnit);
-    if (!cells) return NONE;
-    const key = coordsKey(filter);
-    const given = ignoreGiven ? undefined : cells.get(key);
-    if (given) return { value: given.num, code: given.code, source: 'given' };
-    // Group finer cells by which extra dimensions they break down; the least detailed complete
-    // breakdown wins, ties go to the alphabetically first set of dimensions.
-    const groups = new Map<string, StoredValue[]>();
-    for (const cell of cells.values()) {
-      if (cell.coords === key) continue;
-      const coords = this.parsed.get(cell.coords)!;
-      let matches = true;
-      for (const d in filter) if (coords[d] !== filter[d]) matches = false;
-      if (!matches) continue;
-      const extra = Object.keys(coords)
-        .filter((d) => !(d in filter))
-        .sort();
-      if (extra.length === 0) continue;
-      const group = extra.join(',');
-      let list = groups.get(group);
-      if (!list) groups.set(group, (list = []));
-      list.push(cell);
+  resolve(variable: string, orgUnit: string, filter: Coordinates = EMPTY, ignoreGiven = false): Resolved {
+    const group = this.byVariable.get(variable)?.get(orgUnit);
+    return group ? this.resolveIn(group, this.filterInfo(filter), ignoreGiven) : NONE;
+  }
+
+  private resolvePartnerAt(variable: string, at: CoordsInfo): Resolved {
+    const units = this.byVariable.get(variable);
+    if (!units) return NONE;
+    const own = this.resolveIn(units.get(''), at, false);
+    if (own.source !== 'none') return own;
+    const parts: { num: number | null; code: SpecialCode | null }[] = [];
+    for (const [unit, group] of units) {
+      if (unit === '') continue;
+      const r = this.resolveIn(group, at, false);
+      if (r.source !== 'none') parts.push({ num: r.value, code: r.code });
     }
-    if (groups.size === 0) return NONE;
-    const best = [...groups.keys()].sort((a, b) => a.split(',').length - b.split(',').length || a.localeCompare(b))[0]!;
-    return sumCells(groups.get(best)!, 'breakdown');
+    if (parts.length === 0) return NONE;
+    return { ...sumCells(parts, 'org_units'), units: parts.length };
   }
 
   /**
    * The partner-level value: the partner's own figure when given (or derivable from its
    * breakdowns), otherwise the sum over its org units.
    */
-  resolvePartner(variable: string, filter: Coordinates = {}): Resolved {
-    const own = this.resolve(variable, '', filter);
-    if (own.source !== 'none') return own;
-    const units = this.orgUnitsOf(variable);
-    if (units.length === 0) return NONE;
-    const parts = units.map((u) => this.resolve(variable, u, filter)).filter((r) => r.source !== 'none');
-    if (parts.length === 0) return NONE;
-    return {
-      ...sumCells(
-        parts.map((p) => ({ num: p.value, code: p.code })),
-        'org_units',
-      ),
-      units: parts.length,
-    };
+  resolvePartner(variable: string, filter: Coordinates = EMPTY): Resolved {
+    return this.resolvePartnerAt(variable, this.filterInfo(filter));
   }
 
   /**
@@ -156,17 +246,31 @@ export class ValueIndex {
     const out: PartnerCell[] = [];
     for (const [variable, units] of this.byVariable) {
       const keys = new Set<string>();
-      for (const cells of units.values())
-        for (const coords of cells.keys()) for (const k of projections(this.parsed.get(coords)!)) keys.add(k);
+      const seen = new Set<string>();
+      for (const group of units.values())
+        for (const coords of group.cells.keys()) {
+          if (seen.has(coords)) continue;
+          seen.add(coords);
+          for (const k of projections(this.infoOf(coords).parsed)) keys.add(k);
+        }
       for (const key of [...keys].sort()) {
-        const r = this.resolvePartner(variable, parseCoordsKey(key));
+        const r = this.resolvePartnerAt(variable, this.infoOf(key));
         if (r.source === 'none') continue;
         out.push({ variable, coords: key, num: r.value, code: r.code, source: r.source, units: r.units ?? 0 });
       }
     }
     return out;
   }
+
+  /** The canonical key and depth of coordinates as stored. */
+  shapeOf(coords: string): { key: string; depth: number } {
+    const info = this.infoOf(coords);
+    return { key: info.key, depth: info.dims.length };
+  }
 }
+
+const EMPTY: Coordinates = Object.freeze({});
+const TOTAL: CoordsInfo = { parsed: {}, dims: [], shape: '', key: '' };
 
 /** A partner-level figure: given (or from the partner's breakdown), or the sum over `units` org units. */
 export interface PartnerCell {
@@ -204,14 +308,17 @@ export interface TotalMismatch {
 export function totalMismatches(index: ValueIndex, values: Iterable<StoredValue>): TotalMismatch[] {
   const out: TotalMismatch[] = [];
   // Only a cell with finer cells beside it can disagree with them: skip the most detailed ones.
-  const depth = (coords: string) => (coords === '' ? 0 : coords.split(';').length);
-  const finest = new Map<string, number>();
+  const finest = new Map<string, Map<string, number>>();
   for (const v of values) {
-    const k = `${v.variable}|${v.orgUnit}`;
-    finest.set(k, Math.max(finest.get(k) ?? 0, depth(v.coords)));
+    let units = finest.get(v.variable);
+    if (!units) finest.set(v.variable, (units = new Map()));
+    const depth = index.shapeOf(v.coords).depth;
+    if (depth > (units.get(v.orgUnit) ?? 0)) units.set(v.orgUnit, depth);
   }
   for (const v of values) {
-    if (v.num === null || depth(v.coords) >= finest.get(`${v.variable}|${v.orgUnit}`)!) continue;
+    if (v.num === null) continue;
+    const shape = index.shapeOf(v.coords);
+    if (shape.depth >= (finest.get(v.variable)?.get(v.orgUnit) ?? 0)) continue;
     const derived = index.resolve(v.variable, v.orgUnit, parseCoordsKey(v.coords), true);
     if (derived.source === 'none' || derived.value === null) continue;
     if (Math.abs(derived.value - v.num) > 1e-9 * Math.max(1, Math.abs(v.num))) {

@@ -16,7 +16,13 @@ export interface AuditChange {
   after?: unknown;
 }
 
+/** A before or after value already written as JSON (a large one, built without an object per item). */
+export class SerializedJson {
+  constructor(readonly text: string) {}
+}
+
 function toJson(value: unknown): string | null {
+  if (value instanceof SerializedJson) return value.text;
   return value === undefined || value === null ? null : JSON.stringify(value);
 }
 

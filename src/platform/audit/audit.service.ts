@@ -130,7 +130,7 @@ export async function browseAudit(db: Db, filter: AuditFilter): Promise<{ entrie
 }
 
 /** The audit entry of a change, appended in the caller's transaction (the capabilities' way in). */
-export { appendAuditEntry } from './audit.repository.js';
+export { appendAuditEntry, SerializedJson } from './audit.repository.js';
 
 export async function auditSequence(db: DbOrTrx): Promise<number> {
   return readAuditSequence(db);

@@ -67,7 +67,8 @@ export function sendSignIn(request: FastifyRequest, reply: FastifyReply, result:
     setPendingCookie(request, reply, result.secondFactor);
     return reply.status(202).send({ secondFactor: result.secondFactor.step });
   }
-  clearPendingCookie(reply);
+  // The half-way state is cleared only where there was one: a plain sign-in answers with the session cookie alone.
+  if (request.cookies[PENDING_COOKIE] !== undefined) clearPendingCookie(reply);
   setSessionCookie(request, reply, result.session);
   return reply.status(200).send({ user: result.session.user, csrfToken: result.session.csrfToken });
 }
