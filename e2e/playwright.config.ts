@@ -37,6 +37,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       JHA_DEMO: 'true',
       LOG_LEVEL: 'warn',
+      // Every browser of the run is one anonymous address; the default limit is for one visitor.
+      RATE_LIMIT_ANONYMOUS: '3000',
     },
   },
 });

@@ -36,6 +36,8 @@ describeEachDatabase('rate limit', (get) => {
     expect(last!.json().error.code).toBe('rate_limited');
     expect(last!.json().error.message).toMatch(/^Too many requests: at most 3 a minute; try again in (59|60) s\.$/);
     expect((await get3('192.0.2.2')).statusCode).toBe(200);
+    // The health checks and the web app's files are not counted.
+    expect((await app.inject({ method: 'GET', url: '/healthz', remoteAddress: '192.0.2.1' })).statusCode).toBe(200);
     const logged = await get()
       .db.selectFrom('security_events')
       .select(['kind', 'status', 'path'])

@@ -7,6 +7,7 @@ import type { RateLimits } from '../config.js';
 import { RateLimitedError } from '../errors.js';
 
 const WINDOW_MS = 60_000;
+const API_PREFIX = '/api/';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** An upload: a change to a route that accepts more than the default body (files, value sheets). */
@@ -36,8 +37,9 @@ export async function registerRateLimit(app: FastifyInstance, limits: RateLimits
     global: true,
     timeWindow: WINDOW_MS,
     keyGenerator: (request) => keyOf(request, defaultBodyLimit),
-    // A limit of 0 is "no limit": the plugin's allow list skips those requests.
-    allowList: (request) => maxOf(limits, request, defaultBodyLimit) === 0,
+    // The web app's files (hashed assets served from disk, the page shell) and the health checks are
+    // not counted: a page load fetches a dozen of them. A limit of 0 is "no limit" as well.
+    allowList: (request) => !request.url.startsWith(API_PREFIX) || maxOf(limits, request, defaultBodyLimit) === 0,
     max: (request) => maxOf(limits, request, defaultBodyLimit) || Number.MAX_SAFE_INTEGER,
     addHeadersOnExceeding: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true },
     errorResponseBuilder: (request, context) => {
