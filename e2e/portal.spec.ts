@@ -104,3 +104,12 @@ test('the release calendar lists what was published and what is due, in public',
   ).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('the metadata tab lists the revisions of the indicator’s data', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/data/indicators/justice.clearance_rate?tab=metadata');
+  const revisions = page.getByRole('region', { name: 'Revisions' });
+  await expect(revisions).toBeVisible();
+  await expect(revisions).toContainText(/No published figure of this indicator’s data has been revised\.|Revision \(release \d+\)/);
+  expect(problems).toEqual([]);
+});

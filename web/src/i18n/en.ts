@@ -1346,6 +1346,9 @@ export const en = {
       note: 'Darker blue: a higher figure; grey: no figure. Map: {{source}}. Borders are shown for orientation only.',
     },
     metadata: {
+      revisions: 'Revisions',
+      revisionsCaption: 'Releases that revised figures already published (the submission was reopened, corrected and published again)',
+      noRevisions: 'No published figure of this indicator’s data has been revised.',
       title: 'About this indicator',
       unit: 'Unit',
       lastRelease: 'Last release',

@@ -2,12 +2,15 @@
 // periodicity, how the region's value is formed, footnotes), the last release, what the marks and
 // the flags of the downloads mean, and how many partners reported in each period.
 import { List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useQueries } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HeaderRow, RowHeader } from '../../platform/DataTable';
+import { api } from '../../platform/api';
+import { DataTable, HeaderRow, RowHeader } from '../../platform/DataTable';
 import { Section } from '../../platform/Section';
 import { hasRegionValue, REGION_SIZE } from '../statistics/coverage';
 import { OBS_STATUSES } from '../statistics/figures';
+import { useCatalog } from '../statistics/model';
 import type { IndicatorAnswer } from '../statistics/IndicatorTable';
 import { formatDate } from './model';
 import { Caption, Note } from './Notes';
@@ -21,6 +24,47 @@ type Head = IndicatorAnswer['indicator'] & {
 };
 
 const SPECIAL_CODES = ['NA', 'NAP', 'NQ'] as const;
+
+interface PastRelease {
+  dataset: string;
+  partner: string;
+  period: string;
+  release: number;
+  publishedAt: string;
+}
+
+/** The revisions of the data an indicator is computed from: releases after a submission's first (GET /releases). */
+function Revisions({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const catalog = useCatalog();
+  const datasets = catalog.data?.indicators.find((i) => i.code === code)?.datasets ?? [];
+  const calendars = useQueries({
+    queries: datasets.map((d) => ({
+      queryKey: ['release-calendar', d, 'all'],
+      queryFn: () => api<{ past: PastRelease[] }>('GET', `/releases?dataset=${encodeURIComponent(d)}&days=3650`),
+      staleTime: 60_000,
+    })),
+  });
+  const revisions = calendars.flatMap((c) => c.data?.past ?? []).filter((r) => r.release > 1);
+  return (
+    <Section id="metadata-revisions" title={t('portal.metadata.revisions')} plain gap="xs">
+      <DataTable
+        columns={[t('portal.releases.when'), t('portal.releases.partner'), t('portal.period'), t('portal.releases.release')]}
+        empty={revisions.length === 0 && t('portal.metadata.noRevisions')}
+      >
+        <Caption>{t('portal.metadata.revisionsCaption')}</Caption>
+        {revisions.map((r) => (
+          <Table.Tr key={`${r.dataset}|${r.partner}|${r.period}|${r.release}`}>
+            <RowHeader>{formatDate(r.publishedAt)}</RowHeader>
+            <Table.Td>{r.partner}</Table.Td>
+            <Table.Td>{r.period}</Table.Td>
+            <Table.Td>{t('portal.releases.revision', { release: r.release })}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+    </Section>
+  );
+}
 
 export function IndicatorMetadata({ answer, releasedAt }: { answer: IndicatorAnswer; releasedAt: string | null }) {
   const { t } = useTranslation();
@@ -131,6 +175,7 @@ export function IndicatorMetadata({ answer, releasedAt }: { answer: IndicatorAns
           </Table>
         </Table.ScrollContainer>
       </Section>
+      <Revisions code={head.code} />
     </Stack>
   );
 }
