@@ -226,7 +226,12 @@ describeEachDatabase('the second factor of password sign-ins', (get) => {
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json().recoveryCodes).toHaveLength(10);
     expect(confirmed.json().user.role).toBe('admin');
-    expect(confirmed.cookies.find((c) => c.name === 'jha_session')).toBeDefined();
+    expect(confirmed.cookies.find((c) => c.name === 'jha_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      value: expect.stringMatching(/^.{40,}$/),
+    });
     // From now on the admin's password is followed by a code.
     expect((await login(newAdmin)).json()).toEqual({ secondFactor: 'totp' });
   });

@@ -79,7 +79,12 @@ describeEachDatabase('invitations', (get) => {
     const accepted = await accept({ token, password: 'a long and unusual passphrase' });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json().user).toMatchObject({ email, name: 'Luka Petrović', role: 'coordinator', partner: 'RS' });
-    expect(accepted.cookies.find((c) => c.name === 'jha_session')).toBeDefined();
+    expect(accepted.cookies.find((c) => c.name === 'jha_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      value: expect.stringMatching(/^.{40,}$/),
+    });
     const password = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
