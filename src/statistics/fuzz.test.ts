@@ -23,7 +23,6 @@ import { importRows, saveDraft, step } from '../testing/submissions.js';
 
 const corpus = fuzzCorpus();
 /** Files whose refusal another change brings: sent last, asserted only to be no 5xx. */
-const pending = (f: FuzzFile) => f.pending !== undefined;
 
 /** What no answer may show: the project's or the temporary folder, installed packages, file URLs. */
 const LEAKS = [PROJECT_ROOT, tmpdir(), '/tmp/', 'node_modules', 'file://'];
@@ -41,11 +40,7 @@ function problemsOf(file: FuzzFile, dryRun: boolean, answer: Answer): string[] {
   const problems: string[] = [];
   const where = `${file.name}${file.endpoint === 'values' ? (dryRun ? ' (dry run)' : ' (import)') : ''}`;
   const status = answer.statusCode;
-  const fine = status === file.status || (pending(file) && status === 200);
-  if (!fine)
-    problems.push(
-      `${where}: status ${status}, expected ${file.status}${pending(file) ? ' or, until its check is in, 200' : ''}: ${answer.body.slice(0, 300)}`,
-    );
+  if (status !== file.status) problems.push(`${where}: status ${status}, expected ${file.status}: ${answer.body.slice(0, 300)}`);
   if (!String(answer.headers['content-type'] ?? '').startsWith('application/json')) problems.push(`${where}: the answer is not JSON`);
   let body: { error?: { code?: unknown; message?: unknown }; created?: number; changed?: number; updated?: number; removed?: number };
   try {
@@ -60,7 +55,7 @@ function problemsOf(file: FuzzFile, dryRun: boolean, answer: Answer): string[] {
     if (typeof body.error?.code !== 'string' || typeof message !== 'string' || message === '')
       problems.push(`${where}: no error code and message: ${answer.body.slice(0, 200)}`);
     else if (STACK_FRAME.test(message)) problems.push(`${where}: the message holds a stack trace: ${message}`);
-  } else if (status === 200 && !pending(file)) {
+  } else if (status === 200) {
     // An acceptable file restates what is stored: even its import changes nothing.
     const wrote = file.endpoint === 'values' ? body.created! + body.changed! + body.removed! : body.created! + body.updated!;
     if (wrote !== 0) problems.push(`${where}: taken, and it would change ${wrote} stored item(s): ${answer.body}`);
@@ -145,13 +140,10 @@ describeEachDatabase('fuzzed uploads', (get, kind) => {
       }
       return statuses;
     };
-    for (const file of corpus.filter((f) => !pending(f))) await post(file);
+    for (const file of corpus) await post(file);
     const after = await stored();
     const health = await app.inject({ method: 'GET', url: '/healthz' });
-    const stillTaken: string[] = [];
-    for (const file of corpus.filter(pending)) if ((await post(file)).includes(200)) stillTaken.push(file.name);
     console.log(`fuzz (${kind}): ${corpus.length} files, ${requests} requests, ${serverErrors} × 5xx`);
-    if (stillTaken.length > 0) console.log(`fuzz (${kind}): taken until their check is in: ${stillTaken.join('; ')}`);
     expect(mismatches).toEqual([]);
     expect(serverErrors).toBe(0);
     expect(after).toEqual(before);

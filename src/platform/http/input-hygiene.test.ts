@@ -3,13 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app/app.js';
 import { describeEachDatabase, testConfig } from '../../testing/databases.js';
 import { bearer, makeUser, type TestUser } from '../../testing/factories.js';
-import { controlCharacterAt, jsonDepth } from './input-hygiene.js';
+import { jsonDepth, textProblemAt } from './input-hygiene.js';
+
+/** The path of the first text holding a control character, or null. */
+const controlCharacterAt = (value: unknown, path: string) => {
+  const hit = textProblemAt(value, path);
+  return hit?.problem === 'control' ? hit.field : null;
+};
 
 describe('input hygiene rules', () => {
   it('measures JSON depth without parsing, ignoring brackets inside strings', () => {
     expect(jsonDepth('{"a":[1,[2]],"b":"[[[["}')).toBe(3);
     expect(jsonDepth('"\\"[["')).toBe(0);
     expect(jsonDepth('['.repeat(10_000), 64)).toBe(65);
+  });
+
+  it('names the first text over the length limit', () => {
+    expect(textProblemAt({ a: 'short', b: ['x'.repeat(100_001)] }, '')).toEqual({ field: 'b[0]', problem: 'length' });
+    expect(textProblemAt({ a: 'x'.repeat(100_000) }, '')).toBeNull();
   });
 
   it('names the first text with a control character', () => {

@@ -138,12 +138,6 @@ export function textProblemAt(value: unknown, path: string, seen = 0): TextProbl
   return null;
 }
 
-/** The path of the first text holding a control character, or null. */
-export function controlCharacterAt(value: unknown, path: string): string | null {
-  const hit = textProblemAt(value, path);
-  return hit?.problem === 'control' ? hit.field : null;
-}
-
 export function registerInputHygiene(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');

@@ -19,11 +19,6 @@ export interface FuzzFile {
    */
   status: 200 | 400 | 409 | 413 | 415 | 422;
   accepted?: string;
-  /**
-   * The check that is to refuse the file with `status` and is not in yet: until then the file may be
-   * taken. The test asserts only that it is no 5xx, and sends it after checking that nothing was written.
-   */
-  pending?: string;
 }
 
 export const FUZZ_DATASET = 'justice.annual';
