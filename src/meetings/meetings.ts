@@ -2,6 +2,7 @@
 // meeting (the public announcement, the printable agenda, the iCalendar invitation).
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { escapeHtml } from '../platform/html.js';
+import { KOSOVO_DESIGNATION } from '../platform/partners/designation.js';
 import type { Viewer } from '../platform/viewer.js';
 import type { DelegationView, ItemView, MeetingCore, SessionView } from './meetings.schema.js';
 
@@ -158,9 +159,7 @@ export function announcement(
   }
   if (partners.includes('Kosovo*')) {
     lines.push('');
-    lines.push(
-      '* This designation is without prejudice to positions on status, and is in line with UNSCR 1244/1999 and the ICJ Opinion on the Kosovo declaration of independence.',
-    );
+    lines.push(`* ${KOSOVO_DESIGNATION}`);
   }
   return lines.join('\n') + '\n';
 }
