@@ -38,19 +38,21 @@ describeEachDatabase('server background jobs', (get) => {
 });
 
 describeEachDatabase('server start-up', (get) => {
-  it('loads the catalogue once per process: for the database, the routes and the jobs alike', async () => {
+  it('loads the catalogue once per process: for the database, the routes and the jobs alike', { timeout: 90_000 }, async () => {
     const before = catalogLoadCount();
     // The job runner's first pass runs every recurring job, the catalogue-reading reminders included
     // (the suite's database may already hold a run from an earlier server of this file).
-    const done = async () =>
-      (await get().db.selectFrom('jobs').select('kind').where('kind', '=', 'statistics.reminders').where('status', '=', 'done').execute())
-        .length;
+    const jobs = () => get().db.selectFrom('jobs').select(['kind', 'status', 'attempts', 'last_error']).orderBy('created_at').execute();
+    const done = async () => (await jobs()).filter((j) => j.kind === 'statistics.reminders' && j.status === 'done').length;
     const doneBefore = await done();
     const server = await startServer(testConfig(get().config));
     try {
-      await expect.poll(done, { timeout: 15_000 }).toBe(doneBefore + 1);
-      const catalog = await fetch(`${server.url}/api/v1/catalog`);
+      await expect
+        .poll(done, { timeout: 40_000, message: `the reminders ran once; the jobs: ${JSON.stringify(await jobs())}` })
+        .toBe(doneBefore + 1);
+      const catalog = await fetch(`${server.url}/api/v1/catalog`, { signal: AbortSignal.timeout(20_000) });
       expect(catalog.status).toBe(200);
+      expect(((await catalog.json()) as { datasets: { code: string }[] }).datasets.map((d) => d.code)).toContain('justice.annual');
     } finally {
       await server.close();
     }
