@@ -120,6 +120,7 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
   await commission.page.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(workflow(commission.page).getByRole('status')).toHaveText('Approved.', { timeout: SLOW });
   await commission.page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await commission.page.getByRole('dialog', { name: 'Publish' }).getByRole('button', { name: 'Publish now' }).click();
   await expect(workflow(commission.page).getByRole('status')).toHaveText('Published.', { timeout: SLOW });
 
   // Anyone, without signing in: the scoreboard for 2023.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signIn, watchConsole, signedInPage, workflow } from './helpers';
+import { DEMO, signIn, watchConsole, signedInPage, workflow, workflowStep } from './helpers';
 
 const SUBMISSION = '/statistics/justice.annual/AL/2025';
 const API = '/api/v1/submissions/justice.annual/AL/2025';
@@ -23,6 +23,13 @@ async function explainWarnings(page: Page, text: string) {
     await item.getByRole('button', { name: 'Explain', exact: true }).click();
     await expect(open).toHaveCount(left - 1);
   }
+}
+
+/** A moment `ms` from now as a `datetime-local` input takes it (the browser's time zone is this process's). */
+function localInput(ms: number): string {
+  const at = new Date(Date.now() + ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
 async function statusOf(page: Page): Promise<string> {
@@ -102,10 +109,29 @@ test('a coordinator imports, explains and submits; a reviewer returns and approv
   await expect(workflow(reviewer.page).getByRole('status')).toHaveText('Approved.');
   expect((await serbia.context.request.get(API)).status()).toBe(404);
 
-  // The Commission publishes.
+  // The Commission schedules the publication for tomorrow: nothing is public, the page says when.
   const commission = await signedInPage(browser, DEMO.commission);
   await commission.page.goto(SUBMISSION);
   await commission.page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const dialog = commission.page.getByRole('dialog', { name: 'Publish' });
+  await dialog.getByRole('radio', { name: 'At a date and time (within a year)' }).check();
+  await dialog.getByLabel('Publish at').fill(localInput(24 * 3_600_000));
+  await dialog.getByRole('button', { name: 'Schedule the publication' }).click();
+  await expect(workflow(commission.page).getByRole('status')).toContainText('The publication is scheduled for');
+  await expect(workflow(commission.page).getByText(/^These figures become public on /)).toBeVisible();
+  await expect(workflow(commission.page).getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0);
+  expect((await request.get(API)).status()).toBe(404);
+
+  // It thinks better of it: reopening withdraws the schedule; once approved again, it publishes now.
+  await workflow(commission.page).getByRole('button', { name: 'Reopen', exact: true }).click();
+  await commission.page.getByRole('dialog').getByRole('textbox', { name: 'Reason for reopening' }).fill('Publish with the others.');
+  await commission.page.getByRole('button', { name: 'Reopen for correction' }).click();
+  await expect(workflow(commission.page).getByRole('status')).toHaveText('Reopened for correction.');
+  await workflowStep(page, 'justice.annual/AL/2025', 'submit');
+  await workflowStep(reviewer.page, 'justice.annual/AL/2025', 'approve');
+  await commission.page.reload();
+  await commission.page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await commission.page.getByRole('dialog', { name: 'Publish' }).getByRole('button', { name: 'Publish now' }).click();
   await expect(workflow(commission.page).getByRole('status')).toHaveText('Published.');
 
   // Published data is public, and now readable by Serbia's coordinator too.

@@ -1,9 +1,13 @@
 // HTTP for the release calendar and the public reporting status.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC } from '../platform/http/access.js';
-import { releaseCalendar, reportingStatus } from './calendar.service.js';
+import { serveFigures } from './freshness.js';
+import { parseAsOf } from './read-model.service.js';
+import { releaseCalendar, releaseCoverage, reportingStatus } from './calendar.service.js';
 import {
   CalendarQuery,
+  CoverageQuery,
+  CoverageSchema,
   ReleaseCalendarSchema,
   ReportingStatusParams,
   ReportingStatusQuery,
@@ -23,6 +27,27 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => releaseCalendar(app.db, app.catalog, request.query),
+  );
+
+  app.get(
+    '/releases/coverage',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['statistics'],
+        summary:
+          'What the published figures of every dataset and indicator cover (periods, partners) and their last release, as of an instant',
+        querystring: CoverageQuery,
+        response: { 200: CoverageSchema },
+      },
+    },
+    async (request, reply) => {
+      const asOf = parseAsOf(request.query.asOf);
+      // From releases only: the ETag of the latest release, a 304 when unchanged, cached until the next one.
+      return serveFigures(app.db, request, reply, { asOf, publishedOnly: true }, () =>
+        releaseCoverage(app.db, app.catalog, { ...request.query, asOf }),
+      );
+    },
   );
 
   app.get(

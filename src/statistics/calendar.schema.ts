@@ -1,5 +1,5 @@
 // The release calendar and the public reporting status (GET /releases, GET /datasets/{dataset}/reporting-status).
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { Nullable } from '../platform/http/schemas.js';
 
 const ReleaseRef = {
@@ -52,3 +52,29 @@ export const ReportingStatusSchema = Type.Object({
     }),
   ),
 });
+
+export const CoverageQuery = Type.Object(
+  {
+    asOf: Type.Optional(
+      Type.String({ maxLength: 40, description: 'releases published by this instant: an ISO date (end of that day, UTC) or date-time' }),
+    ),
+    partner: Type.Optional(Type.String({ maxLength: 20, description: 'one Western Balkan partner only (AL, BA, XK, ME, MK, RS)' })),
+  },
+  { additionalProperties: false },
+);
+
+const Coverage = {
+  first: Nullable(Type.String({ description: 'the first period with a release' })),
+  last: Nullable(Type.String({ description: 'the last period with a release' })),
+  periods: Type.Integer({ description: 'how many periods have a release' }),
+  partners: Type.Array(Type.String(), { description: 'the partners with a release' }),
+  releasedAt: Nullable(Type.String({ description: 'when the latest release was made' })),
+};
+
+export const CoverageSchema = Type.Object({
+  asOf: Nullable(Type.String({ description: 'the instant asked for; null: the releases published by now' })),
+  partner: Nullable(Type.String()),
+  datasets: Type.Array(Type.Object({ dataset: Type.String(), ...Coverage })),
+  indicators: Type.Array(Type.Object({ indicator: Type.String(), ...Coverage })),
+});
+export type ReleaseCoverageAnswer = Static<typeof CoverageSchema>;

@@ -7,7 +7,8 @@ import { ValidationError } from '../platform/errors.js';
 import { listPartners } from '../platform/partners/partners.service.js';
 import type { Catalog, Dataset } from './catalog.js';
 import { periodContaining, shiftPeriod } from './periods.js';
-import { listReleasesBetween, publishedPartners } from './releases.repository.js';
+import { parseAsOf } from './read-model.service.js';
+import { listReleasesBetween, publishedPartners, releasedPeriods } from './releases.repository.js';
 import { dueDate, requireDataset } from './submissions.service.js';
 
 const DAY = 86_400_000;
@@ -98,5 +99,65 @@ export async function reportingStatus(db: Db, catalog: Catalog, code: string, pe
       dueDate: dueDate(dataset, period).toISOString().slice(0, 10),
       partners: wb6.map((partner) => ({ partner, publishedAt: first.get(`${period}|${partner}`) ?? null })),
     })),
+  };
+}
+
+/** What the published figures of some datasets cover: their periods, their partners and their last release. */
+export interface ReleaseCoverage {
+  /** The first and last period with a release, and how many periods have one (null, null, 0: none). */
+  first: string | null;
+  last: string | null;
+  periods: number;
+  /** The partners with a release, sorted. */
+  partners: string[];
+  /** When the latest of these releases was made. */
+  releasedAt: string | null;
+}
+
+interface ReleasedPeriod {
+  dataset: string;
+  partner_code: string;
+  period: string;
+  last_published_at: unknown;
+}
+
+function coverageOf(rows: ReleasedPeriod[]): ReleaseCoverage {
+  const periods = [...new Set(rows.map((r) => r.period))].sort();
+  const released = rows.map((r) => String(r.last_published_at)).sort();
+  return {
+    first: periods[0] ?? null,
+    last: periods.at(-1) ?? null,
+    periods: periods.length,
+    partners: [...new Set(rows.map((r) => r.partner_code))].sort(),
+    releasedAt: released.at(-1) ?? null,
+  };
+}
+
+export interface CoverageQuery {
+  /** Releases published by this instant (ISO date or date-time; now by default). */
+  asOf?: string;
+  /** One partner's releases only. */
+  partner?: string;
+}
+
+/**
+ * The data catalogue's coverage, from the releases (public): per dataset and per indicator, the
+ * periods and partners its published figures cover and its last release, as published at `asOf`.
+ * A submission reopened for correction keeps its last release; a scheduled one counts from its time.
+ */
+export async function releaseCoverage(db: Db, catalog: Catalog, q: CoverageQuery = {}, now = new Date()) {
+  const asOf = parseAsOf(q.asOf) ?? null;
+  const partner = q.partner?.toUpperCase();
+  if (partner !== undefined && !(await westernBalkans(db)).includes(partner))
+    throw new ValidationError(`partner: "${partner.slice(0, 20)}" is not a Western Balkan partner.`, { field: 'partner' });
+  const rows = await releasedPeriods(db, { partner }, asOf ?? now.toISOString());
+  const byDataset = new Map<string, ReleasedPeriod[]>();
+  for (const r of rows) byDataset.set(r.dataset, [...(byDataset.get(r.dataset) ?? []), r]);
+  const of = (datasets: string[]) => coverageOf(datasets.flatMap((d) => byDataset.get(d) ?? []));
+  return {
+    asOf,
+    partner: partner ?? null,
+    datasets: [...catalog.datasets.values()].map((d) => ({ dataset: d.code, ...of([d.code]) })),
+    indicators: [...catalog.indicators.values()].map((i) => ({ indicator: i.code, ...of(i.datasets) })),
   };
 }

@@ -50,6 +50,9 @@ describeEachDatabase('scheduled publications and the release calendar', (get) =>
     const scheduled = await publish('AL', '2017', version, at);
     expect(scheduled.statusCode).toBe(200);
     expect(scheduled.json()).toEqual({ status: 'approved', version: version + 1, publishAt: at });
+    // The submission says when; publishing again is not offered (reopening withdraws the schedule).
+    const waiting = (await app.inject({ method: 'GET', url: submissionUrl(key('AL', '2017')), headers: bearer(commission) })).json();
+    expect([waiting.publishAt, waiting.can.publish, waiting.can.reopen]).toEqual([at, false, true]);
     const before = await publicValue('AL', '2017');
     expect(before.value).toBe(null);
     const calendar = (await app.inject({ method: 'GET', url: '/api/v1/releases?dataset=justice.annual' })).json();
@@ -65,7 +68,7 @@ describeEachDatabase('scheduled publications and the release calendar', (get) =>
     // The minute sweep then marks the submission published, dated as scheduled, and audits it.
     expect(await publishScheduled(get().db, app.catalog, SYSTEM_ACTOR)).toBe(1);
     const submission = (await app.inject({ method: 'GET', url: submissionUrl(key('AL', '2017')) })).json();
-    expect(submission.status).toBe('published');
+    expect([submission.status, submission.publishAt]).toEqual(['published', null]);
     expect(await publishScheduled(get().db, app.catalog, SYSTEM_ACTOR)).toBe(0);
     const audit = await get()
       .db.selectFrom('audit_log')
@@ -121,5 +124,116 @@ describeEachDatabase('scheduled publications and the release calendar', (get) =>
       release: 1,
     });
     expect((await app.inject({ method: 'GET', url: '/api/v1/datasets/nope/reporting-status' })).statusCode).toBe(404);
+  });
+});
+
+describeEachDatabase('the catalogue coverage, from the releases', (get) => {
+  let app: FastifyInstance;
+  let commission: TestUser;
+  const users = new Map<string, WorkflowUsers>();
+  const figures = [
+    { variable: 'cases.incoming', value: 1000 },
+    { variable: 'cases.resolved', value: 900 },
+  ];
+  const key = (partner: string, period: string) => ({ dataset: 'justice.annual', partner, period });
+  const coverage = async (query = '') => {
+    const answer = await app.inject({ method: 'GET', url: `/api/v1/releases/coverage${query}` });
+    expect(answer.statusCode).toBe(200);
+    const body = answer.json();
+    return {
+      body,
+      dataset: body.datasets.find((d: { dataset: string }) => d.dataset === 'justice.annual'),
+      indicator: body.indicators.find((i: { indicator: string }) => i.indicator === 'justice.clearance_rate'),
+    };
+  };
+
+  beforeAll(async () => {
+    app = await buildApp({ config: testConfig(get().config), db: get().db, logger: false });
+    commission = await makeUser(get().db, 'commission');
+    const reviewer = await makeUser(get().db, 'reviewer');
+    for (const p of ['MK', 'RS']) users.set(p, { coordinator: await makeUser(get().db, 'coordinator', p), reviewer, commission });
+  });
+  afterAll(async () => app.close());
+
+  it('counts what was released by asOf: a reopened period stays covered, a scheduled one is not yet, one partner on request', async () => {
+    await publishedSubmission(app, users.get('MK')!, key('MK', '2015'), figures);
+    const released2015 = (await get().db.selectFrom('releases').select('published_at').executeTakeFirstOrThrow()).published_at;
+    await sleep(20);
+    const between = new Date().toISOString();
+    await sleep(20);
+    const version = await publishedSubmission(app, users.get('RS')!, key('RS', '2016'), figures);
+    const released2016 = (
+      await get().db.selectFrom('releases').select('published_at').where('partner_code', '=', 'RS').executeTakeFirstOrThrow()
+    ).published_at;
+    // Reopened for correction: its release stays public, and so does its place in the catalogue.
+    const reopened = await app.inject({
+      method: 'POST',
+      url: `${submissionUrl(key('RS', '2016'))}/reopen`,
+      headers: bearer(commission),
+      payload: { version, reason: 'a court was missing' },
+    });
+    expect(reopened.statusCode).toBe(200);
+    // Scheduled for an hour from now: nothing of it counts before then.
+    const scheduledVersion = await approvedSubmission(app, users.get('MK')!, key('MK', '2017'), figures);
+    const scheduled = await app.inject({
+      method: 'POST',
+      url: `${submissionUrl(key('MK', '2017'))}/publish`,
+      headers: bearer(commission),
+      payload: { version: scheduledVersion, publishAt: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    expect(scheduled.statusCode).toBe(200);
+
+    const now = await coverage();
+    const both = { first: '2015', last: '2016', periods: 2, partners: ['MK', 'RS'], releasedAt: released2016 };
+    expect(now.dataset).toEqual({ dataset: 'justice.annual', ...both });
+    expect(now.indicator).toEqual({ indicator: 'justice.clearance_rate', ...both });
+    expect([now.body.asOf, now.body.partner]).toEqual([null, null]);
+    // From releases only: an ETag that a repeated request matches with 304.
+    const first = await app.inject({ method: 'GET', url: '/api/v1/releases/coverage' });
+    const again = await app.inject({
+      method: 'GET',
+      url: '/api/v1/releases/coverage',
+      headers: { 'if-none-match': first.headers.etag as string },
+    });
+    expect([typeof first.headers.etag, again.statusCode]).toEqual(['string', 304]);
+    expect(now.body.datasets.find((d: { dataset: string }) => d.dataset === 'migration.monthly')).toEqual({
+      dataset: 'migration.monthly',
+      first: null,
+      last: null,
+      periods: 0,
+      partners: [],
+      releasedAt: null,
+    });
+
+    const earlier = await coverage(`?asOf=${encodeURIComponent(between)}`);
+    expect(earlier.body.asOf).toBe(between);
+    expect(earlier.dataset).toEqual({
+      dataset: 'justice.annual',
+      first: '2015',
+      last: '2015',
+      periods: 1,
+      partners: ['MK'],
+      releasedAt: released2015,
+    });
+
+    const serbia = await coverage('?partner=rs');
+    expect(serbia.body.partner).toBe('RS');
+    expect(serbia.indicator).toEqual({
+      indicator: 'justice.clearance_rate',
+      first: '2016',
+      last: '2016',
+      periods: 1,
+      partners: ['RS'],
+      releasedAt: released2016,
+    });
+
+    for (const [query, message] of [
+      ['?partner=DE', 'partner: "DE" is not a Western Balkan partner.'],
+      ['?asOf=yesterday', 'asOf: "yesterday" is not an ISO date (2024-06-30) or date-time (2024-06-30T12:00:00Z).'],
+    ]) {
+      const refused = await app.inject({ method: 'GET', url: `/api/v1/releases/coverage${query}` });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.message).toBe(message);
+    }
   });
 });

@@ -339,3 +339,18 @@ export function publishedPartners(db: DbOrTrx, q: { dataset: string; periods?: s
   if (q.periods) query = query.where('period', 'in', q.periods);
   return query.execute();
 }
+
+/** Per dataset, partner and period with a release published by `asOf` (of one partner when given), the latest release's date. */
+export function releasedPeriods(db: DbOrTrx, q: { partner?: string }, asOf: string) {
+  let query = db
+    .selectFrom('releases')
+    .select(['dataset', 'partner_code', 'period'])
+    .select((eb) => eb.fn.max('published_at').as('last_published_at'))
+    .where('published_at', '<=', asOf)
+    .groupBy(['dataset', 'partner_code', 'period'])
+    .orderBy('dataset')
+    .orderBy('period')
+    .orderBy('partner_code');
+  if (q.partner) query = query.where('partner_code', '=', q.partner);
+  return query.execute();
+}

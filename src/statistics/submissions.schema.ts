@@ -93,6 +93,9 @@ export const SubmissionViewSchema = Type.Object({
   updatedAt: Nullable(Type.String()),
   orgUnitsComplete: Type.Boolean({ description: 'the partner declared its org-unit list complete: totals may be summed from org units' }),
   releases: Type.Integer({ description: 'how many times it was published (see …/releases)' }),
+  publishAt: Nullable(
+    Type.String({ description: 'the publication scheduled for this moment (nothing of it is public before then); null: none' }),
+  ),
   values: Type.Array(
     Type.Object({
       variable: Type.String(),

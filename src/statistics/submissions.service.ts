@@ -163,6 +163,7 @@ export async function getSubmission(
     updatedAt: submission?.updated_at ?? null,
     orgUnitsComplete: submission?.org_units_complete === 1,
     releases: submission?.releases ?? 0,
+    publishAt: submission?.publish_at ?? null,
     values: [],
     findings: [],
     events: [],
@@ -171,7 +172,8 @@ export async function getSubmission(
       submit: editable && !!submission,
       return: canReview(viewer, dataset.domain) && (status === 'submitted' || status === 'approved'),
       approve: canReview(viewer, dataset.domain) && status === 'submitted',
-      publish: canPublish(viewer) && status === 'approved',
+      // A scheduled publication is changed by reopening it (which withdraws it), not by publishing again.
+      publish: canPublish(viewer) && status === 'approved' && !submission?.publish_at,
       reopen: canPublish(viewer) && (status === 'approved' || status === 'published'),
       comment: viewer.kind !== 'public' && !!submission,
     },

@@ -19,7 +19,7 @@ import {
   labelOf,
   portalFiles,
   portalPaths,
-  usePublishedSubmissions,
+  useReleaseCoverage,
   type CatalogueEntry,
 } from './model';
 import { Caption, DesignationNote, LicenceNote, Note } from './Notes';
@@ -28,11 +28,11 @@ export function CataloguePage() {
   const { t } = useTranslation();
   const catalog = useCatalog();
   const partners = usePartners();
-  const published = usePublishedSubmissions();
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const domain = params.get('domain') || null;
   const partner = params.get('partner')?.toUpperCase() || null;
+  const published = useReleaseCoverage({ partner });
   const set = (name: string, value: string | null) =>
     setParams(
       (prev) => {
@@ -48,7 +48,7 @@ export function CataloguePage() {
   const entries = useMemo(
     () =>
       catalog.data && published.data
-        ? catalogueEntries(catalog.data, published.data.submissions, { search, domain, partner })
+        ? catalogueEntries(catalog.data, published.data, { search, domain, partner })
         : { indicators: [], datasets: [] },
     [catalog.data, published.data, search, domain, partner],
   );

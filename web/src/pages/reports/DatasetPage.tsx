@@ -13,14 +13,15 @@ import { Section } from '../../platform/Section';
 import { REGION_SIZE } from '../statistics/coverage';
 import { useCatalog, usePartners } from '../statistics/model';
 import {
-  coverageOf,
+  coverageIn,
   datasetDownloadHref,
   DESIGNATED,
   DOWNLOAD_FORMATS,
   formatDate,
   labelOf,
   portalPaths,
-  usePublishedSubmissions,
+  useReleaseCoverage,
+  useReportingStatus,
 } from './model';
 import { Caption, DesignationNote, LicenceNote, Note } from './Notes';
 
@@ -29,13 +30,14 @@ export function DatasetPage() {
   const code = useParams().code ?? '';
   const catalog = useCatalog();
   const partners = usePartners();
-  const published = usePublishedSubmissions();
+  const published = useReleaseCoverage();
   const dataset = catalog.data?.datasets.find((d) => d.code === code);
+  // Who has published each period, from the first period with a release to the latest one ended.
+  const status = useReportingStatus(dataset ? code : '', dataset?.periodType === 'yearly' ? 20 : 60);
   const wb6 = useMemo(() => (partners.data?.partners ?? []).filter((p) => p.group === 'WB6'), [partners.data]);
-  const rows = useMemo(() => (published.data?.submissions ?? []).filter((s) => s.dataset === code), [published.data, code]);
-  const coverage = coverageOf([code], rows);
-  const periods = [...new Set(rows.map((r) => r.period))].sort().reverse();
-  const error = catalog.error ?? partners.error ?? published.error;
+  const coverage = coverageIn(published.data, 'dataset', code);
+  const periods = (status.data?.periods ?? []).filter((p) => coverage.first !== null && p.period >= coverage.first);
+  const error = catalog.error ?? partners.error ?? published.error ?? status.error;
   const back = <BackLink to={portalPaths.catalogue}>{t('portal.catalogue.title')}</BackLink>;
 
   if (!catalog.data || !published.data) return error ? <ErrorAlert error={error} /> : <Loading label={t('portal.catalogue.loading')} />;
@@ -128,14 +130,14 @@ export function DatasetPage() {
                 columns={[t('portal.period'), ...wb6.map((p) => ({ label: labelOf(p.code, p.name, 'name'), ta: 'center' as const }))]}
               />
               <Table.Tbody>
-                {periods.map((period) => (
+                {periods.map(({ period, partners: published }) => (
                   <Table.Tr key={period}>
                     <RowHeader>{period}</RowHeader>
                     {wb6.map((p) => {
-                      const row = rows.find((r) => r.period === period && r.partner === p.code);
+                      const at = published.find((r) => r.partner === p.code)?.publishedAt ?? null;
                       return (
                         <Table.Td key={p.code} ta="center">
-                          {row ? formatDate(row.updatedAt) : <Note span>{t('portal.dataset.notPublished')}</Note>}
+                          {at ? formatDate(at) : <Note span>{t('portal.dataset.notPublished')}</Note>}
                         </Table.Td>
                       );
                     })}

@@ -25,14 +25,14 @@ import { Downloads } from './Downloads';
 import { IndicatorMap } from './IndicatorMap';
 import { IndicatorMetadata } from './IndicatorMetadata';
 import {
-  coverageOf,
+  coverageIn,
   DESIGNATED,
   figuresQuery,
   labelOf,
   portalPaths,
   readView,
   TABS,
-  usePublishedSubmissions,
+  useReleaseCoverage,
   type IndicatorView,
 } from './model';
 import { DesignationNote, Note } from './Notes';
@@ -50,7 +50,6 @@ export function IndicatorPage() {
   const code = useParams().code ?? '';
   const catalog = useCatalog();
   const partners = usePartners();
-  const published = usePublishedSubmissions();
   const figures = usePublishedOnly();
   const [params, setParams] = useSearchParams();
   const indicator = catalog.data?.indicators.find((i) => i.code === code);
@@ -88,11 +87,8 @@ export function IndicatorPage() {
   const nameOf = useCallback((c: string) => labelOf(c, names.get(c), view.labels), [names, view.labels]);
   const periods = answer.data?.periods ?? [];
   const period = view.period && periods.includes(view.period) ? view.period : latestCoveredPeriod(periods, answer.data?.region ?? []);
-  const releasedAt = useMemo(() => {
-    const end = view.asOf ? `${view.asOf}T23:59:59.999Z` : null;
-    const rows = (published.data?.submissions ?? []).filter((s) => !end || (s.updatedAt !== null && s.updatedAt <= end));
-    return coverageOf(indicator?.datasets ?? [], rows).releasedAt;
-  }, [published.data, indicator, view.asOf]);
+  const released = useReleaseCoverage({ asOf: view.asOf });
+  const releasedAt = coverageIn(released.data, 'indicator', code).releasedAt;
   const described = describeView(view, period, dims, t('portal.indicator.total'));
   const error = catalog.error ?? partners.error ?? answer.error;
   const back = <BackLink to={portalPaths.catalogue}>{t('portal.catalogue.title')}</BackLink>;

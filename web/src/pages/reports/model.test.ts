@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../statistics/model';
-import { catalogueEntries, coverageOf, downloadHref, labelOf, readView, type PublishedSubmission } from './model.js';
+import { catalogueEntries, coverageIn, downloadHref, labelOf, readView, type ReleaseCoverageAnswer } from './model.js';
 
-const published: PublishedSubmission[] = [
-  { dataset: 'justice.annual', partner: 'AL', period: '2021', status: 'published', updatedAt: '2024-05-01T10:00:00.000Z' },
-  { dataset: 'justice.annual', partner: 'AL', period: '2019', status: 'published', updatedAt: '2024-03-01T10:00:00.000Z' },
-  { dataset: 'justice.annual', partner: 'RS', period: '2022', status: 'published', updatedAt: '2024-06-01T10:00:00.000Z' },
-  { dataset: 'migration.monthly', partner: 'RS', period: '2021-05', status: 'published', updatedAt: '2024-07-01T10:00:00.000Z' },
-];
+const none = { first: null, last: null, periods: 0, partners: [], releasedAt: null };
+const coverage = (partner: string | null, justice: object, migration: object): ReleaseCoverageAnswer => ({
+  asOf: '2024-08-01T00:00:00.000Z',
+  partner,
+  datasets: [
+    { dataset: 'justice.annual', ...none, ...justice },
+    { dataset: 'migration.reception', ...none },
+    { dataset: 'migration.monthly', ...none, ...migration },
+  ],
+  indicators: [
+    { indicator: 'justice.clearance_rate', ...none, ...justice },
+    { indicator: 'migration.arrivals', ...none, ...migration },
+  ],
+});
+const justice = { first: '2019', last: '2022', periods: 3, partners: ['AL', 'RS'], releasedAt: '2024-06-01T10:00:00.000Z' };
+const arrivals = { first: '2021-05', last: '2021-05', periods: 1, partners: ['RS'], releasedAt: '2024-07-01T10:00:00.000Z' };
+const all = coverage(null, justice, arrivals);
+const albania = coverage('AL', { first: '2019', last: '2021', periods: 2, partners: ['AL'], releasedAt: '2024-05-01T10:00:00.000Z' }, {});
 
 const catalog = {
   dimensions: [],
@@ -36,38 +48,34 @@ const catalog = {
   ],
 } as unknown as Catalog;
 
-describe('the coverage of published figures', () => {
-  it('spans the earliest to the latest published period, with the partners and the latest publication', () => {
-    expect(coverageOf(['justice.annual'], published)).toEqual({
-      first: '2019',
-      last: '2022',
-      periods: 3,
-      partners: ['AL', 'RS'],
-      releasedAt: '2024-06-01T10:00:00.000Z',
-    });
-  });
-
-  it('is one partner’s when a partner is given, and empty without published figures', () => {
-    expect(coverageOf(['justice.annual'], published, 'AL')).toMatchObject({ first: '2019', last: '2021', partners: ['AL'] });
-    expect(coverageOf(['migration.reception'], published)).toEqual({ first: null, last: null, periods: 0, partners: [], releasedAt: null });
+describe('the coverage of released figures', () => {
+  it('is the answer’s entry of the dataset or indicator, and empty for one not in it', () => {
+    expect(coverageIn(all, 'dataset', 'justice.annual')).toEqual(justice);
+    expect(coverageIn(all, 'indicator', 'migration.arrivals')).toEqual(arrivals);
+    expect(coverageIn(all, 'dataset', 'migration.reception')).toEqual(none);
+    expect(coverageIn(undefined, 'indicator', 'justice.clearance_rate')).toEqual(none);
   });
 });
 
 describe('the catalogue', () => {
-  it('lists only what has published figures, and finds entries by every word of the search', () => {
-    const all = catalogueEntries(catalog, published, { search: '', domain: null, partner: null });
-    expect(all.indicators.map((e) => e.code)).toEqual(['justice.clearance_rate', 'migration.arrivals']);
-    expect(all.datasets.map((e) => e.code)).toEqual(['justice.annual']);
-    const found = catalogueEntries(catalog, published, { search: 'CLEARANCE rate', domain: null, partner: null });
+  it('lists only what has released figures, and finds entries by every word of the search', () => {
+    const listed = catalogueEntries(catalog, all, { search: '', domain: null, partner: null });
+    expect(listed.indicators.map((e) => e.code)).toEqual(['justice.clearance_rate', 'migration.arrivals']);
+    expect(listed.datasets.map((e) => e.code)).toEqual(['justice.annual']);
+    expect(listed.datasets[0]!.coverage).toEqual(justice);
+    const found = catalogueEntries(catalog, all, { search: 'CLEARANCE rate', domain: null, partner: null });
     expect(found.indicators.map((e) => e.code)).toEqual(['justice.clearance_rate']);
-    expect(catalogueEntries(catalog, published, { search: 'resolved', domain: null, partner: null }).datasets).toHaveLength(1);
+    expect(catalogueEntries(catalog, all, { search: 'resolved', domain: null, partner: null }).datasets.map((e) => e.code)).toEqual([
+      'justice.annual',
+    ]);
   });
 
-  it('filters by domain and by the partner with published figures', () => {
-    expect(catalogueEntries(catalog, published, { search: '', domain: 'migration', partner: null }).indicators).toHaveLength(1);
-    expect(catalogueEntries(catalog, published, { search: '', domain: null, partner: 'AL' }).indicators.map((e) => e.code)).toEqual([
-      'justice.clearance_rate',
+  it('filters by domain, and by partner through the partner’s coverage', () => {
+    expect(catalogueEntries(catalog, all, { search: '', domain: 'migration', partner: null }).indicators.map((e) => e.code)).toEqual([
+      'migration.arrivals',
     ]);
+    const ofAlbania = catalogueEntries(catalog, albania, { search: '', domain: null, partner: 'AL' });
+    expect(ofAlbania.indicators.map((e) => [e.code, e.coverage.last])).toEqual([['justice.clearance_rate', '2021']]);
   });
 });
 

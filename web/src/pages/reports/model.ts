@@ -1,13 +1,14 @@
 // The public portal's addresses, queries and pure helpers: what the catalogue lists (every indicator
-// and dataset with published figures, its period coverage and last release, from the published
-// submissions), the view of an indicator page kept in the address, the download links of that view,
+// and dataset with published figures, its period coverage and last release, from the releases),
+// the view of an indicator page kept in the address, the download links of that view,
 // and partner names with Kosovo's designation mark.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../platform/api';
 import type { PartnerProfile } from '../../../../src/reports/profile.schema.js';
+import type { ReleaseCoverageAnswer } from '../../../../src/statistics/calendar.schema.js';
 import type { Catalog, Dataset, IndicatorDef } from '../statistics/model';
 
-export type { PartnerProfile };
+export type { PartnerProfile, ReleaseCoverageAnswer };
 export type ProfileBlock = PartnerProfile['figures'][number];
 export type ProfileRow = ProfileBlock['rows'][number];
 export type CommitmentPart = PartnerProfile['commitments']['plans'];
@@ -29,20 +30,33 @@ export const portalFiles = {
   dataflows: '/api/v1/sdmx/dataflows',
 };
 
-/** One published submission, as GET /submissions lists it. */
-export interface PublishedSubmission {
-  dataset: string;
-  partner: string;
-  period: string;
-  status: string;
-  updatedAt: string | null;
+/**
+ * What the releases of every dataset and indicator cover (periods, partners, last release), of one
+ * partner when given, as published at the end of `asOf` (a date) when given.
+ */
+export function useReleaseCoverage(q: { partner?: string | null; asOf?: string | null } = {}) {
+  const query = new URLSearchParams();
+  if (q.partner) query.set('partner', q.partner);
+  if (q.asOf) query.set('asOf', q.asOf);
+  const path = `/releases/coverage${query.size ? `?${query}` : ''}`;
+  return useQuery({
+    queryKey: ['release-coverage', path],
+    queryFn: () => api<ReleaseCoverageAnswer>('GET', path),
+    staleTime: 60_000,
+    placeholderData: (previous) => previous,
+  });
 }
 
-/** The published submissions (a published submission's last update is its publication). */
-export function usePublishedSubmissions() {
+/** Per recent period of a dataset (newest first), each Western Balkan partner's first publication or null. */
+export function useReportingStatus(dataset: string, periods: number) {
   return useQuery({
-    queryKey: ['published-submissions'],
-    queryFn: () => api<{ submissions: PublishedSubmission[] }>('GET', '/submissions?status=published'),
+    queryKey: ['reporting-status', dataset, periods],
+    queryFn: () =>
+      api<{ periods: { period: string; dueDate: string; partners: { partner: string; publishedAt: string | null }[] }[] }>(
+        'GET',
+        `/datasets/${encodeURIComponent(dataset)}/reporting-status?periods=${periods}`,
+      ),
+    enabled: dataset !== '',
     staleTime: 60_000,
   });
 }
@@ -56,31 +70,18 @@ export function usePartnerProfile(code: string) {
   });
 }
 
-/** What the published submissions of some datasets cover: their periods, partners and latest publication. */
-export interface Coverage {
-  /** The earliest and the latest period with published figures; null without any. */
-  first: string | null;
-  last: string | null;
-  /** How many periods have published figures. */
-  periods: number;
-  /** The partners with published figures, by code. */
-  partners: string[];
-  /** The latest publication (an ISO instant); null without any. */
-  releasedAt: string | null;
-}
+/** What the releases of a dataset or indicator cover: their periods, partners and latest release. */
+export type Coverage = Omit<ReleaseCoverageAnswer['datasets'][number], 'dataset'>;
 
-/** The coverage of `datasets` in the published submissions, of one partner when given. */
-export function coverageOf(datasets: readonly string[], published: readonly PublishedSubmission[], partner?: string | null): Coverage {
-  const rows = published.filter((s) => s.status === 'published' && datasets.includes(s.dataset) && (!partner || s.partner === partner));
-  const periods = [...new Set(rows.map((r) => r.period))].sort();
-  const released = rows.map((r) => r.updatedAt).filter((at): at is string => at !== null);
-  return {
-    first: periods[0] ?? null,
-    last: periods.at(-1) ?? null,
-    periods: periods.length,
-    partners: [...new Set(rows.map((r) => r.partner))].sort(),
-    releasedAt: released.sort().at(-1) ?? null,
-  };
+const NO_COVERAGE: Coverage = { first: null, last: null, periods: 0, partners: [], releasedAt: null };
+
+/** The coverage of one dataset or indicator in the answer (none when it has no release). */
+export function coverageIn(answer: ReleaseCoverageAnswer | undefined, kind: 'dataset' | 'indicator', code: string): Coverage {
+  const found =
+    kind === 'dataset' ? answer?.datasets.find((d) => d.dataset === code) : answer?.indicators.find((i) => i.indicator === code);
+  if (!found) return NO_COVERAGE;
+  const { first, last, periods, partners, releasedAt } = found;
+  return { first, last, periods, partners, releasedAt };
 }
 
 /** A catalogue entry: an indicator or a dataset with what its published figures cover. */
@@ -116,12 +117,12 @@ function datasetText(d: Dataset, catalog: Catalog): string {
 }
 
 /**
- * The catalogue's indicators and datasets with published figures (of the partner, when the filter
- * names one) that match the filter, each with its coverage; in the catalogue's order.
+ * The catalogue's indicators and datasets with releases (the coverage answer is the partner's when
+ * the filter names one) that match the filter, each with its coverage; in the catalogue's order.
  */
 export function catalogueEntries(
   catalog: Catalog,
-  published: readonly PublishedSubmission[],
+  coverage: ReleaseCoverageAnswer,
   filter: CatalogueFilter,
 ): { indicators: CatalogueEntry[]; datasets: CatalogueEntry[] } {
   const keep = (e: CatalogueEntry) => e.coverage.periods > 0 && matches(e, filter);
@@ -131,7 +132,7 @@ export function catalogueEntries(
     label: i.label,
     domain: i.domain,
     text: indicatorText(i),
-    coverage: coverageOf(i.datasets, published, filter.partner),
+    coverage: coverageIn(coverage, 'indicator', i.code),
   }));
   const datasets = catalog.datasets.map((d): CatalogueEntry => ({
     kind: 'dataset',
@@ -139,7 +140,7 @@ export function catalogueEntries(
     label: d.label,
     domain: d.domain,
     text: datasetText(d, catalog),
-    coverage: coverageOf([d.code], published, filter.partner),
+    coverage: coverageIn(coverage, 'dataset', d.code),
   }));
   return { indicators: indicators.filter(keep), datasets: datasets.filter(keep) };
 }

@@ -1,36 +1,50 @@
 // The workflow buttons the user's role and the submission's status allow: submit, return (with a
-// comment), approve, publish, reopen (with a reason). A refused submit shows why.
-import { Alert, Button, Group, List, Modal, Stack, Textarea } from '@mantine/core';
+// comment), approve, publish (now, or scheduled for a moment within a year), reopen (with a reason;
+// it also withdraws a scheduled publication). A refused submit shows why.
+import { Alert, Button, Group, List, Modal, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../platform/api';
 import { ErrorAlert, SuccessAlert } from '../../platform/feedback';
+import { formatDateTime } from '../../platform/format';
 import { DialogButtons, handleSubmit } from '../../platform/forms';
 import { Section } from '../../platform/Section';
 import { submissionPath, type Submission } from './model';
 
 type Action = 'submit' | 'return' | 'approve' | 'publish' | 'reopen';
 const NEEDS_TEXT: Partial<Record<Action, 'comment' | 'reason'>> = { return: 'comment', reopen: 'reason' };
+/** Actions asked in a dialog: those that need a text, and publishing (now or at a time). */
+const IN_DIALOG: readonly Action[] = ['return', 'reopen', 'publish'];
+
+/** A `datetime-local` input's value (the browser's time zone) as an ISO instant, or null when incomplete. */
+export function localToIso(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+}
 
 export function WorkflowPanel({ submission, onChanged }: { submission: Submission; onChanged: () => void }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Action | null>(null);
   const [text, setText] = useState('');
+  const [when, setWhen] = useState<'now' | 'later'>('now');
+  const [at, setAt] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const run = useMutation({
-    mutationFn: ({ action, body }: { action: Action; body?: string }) => {
+    mutationFn: ({ action, body, publishAt }: { action: Action; body?: string; publishAt?: string }) => {
       const field = NEEDS_TEXT[action];
-      return api<{ status: string; version: number }>('POST', `${submissionPath(submission)}/${action}`, {
+      return api<{ status: string; version: number; publishAt?: string | null }>('POST', `${submissionPath(submission)}/${action}`, {
         version: submission.version,
         ...(field ? { [field]: body } : {}),
+        ...(publishAt ? { publishAt } : {}),
       });
     },
     onMutate: () => setDone(null),
-    onSuccess: (_result, { action }) => {
+    onSuccess: (result, { action }) => {
       setDialog(null);
       setText('');
-      setDone(t(`workflow.done.${action}`));
+      setDone(result.publishAt ? t('workflow.done.scheduled', { at: formatDateTime(result.publishAt) }) : t(`workflow.done.${action}`));
       onChanged();
     },
   });
@@ -39,13 +53,19 @@ export function WorkflowPanel({ submission, onChanged }: { submission: Submissio
   useEffect(() => reset(), [submission.version, reset]);
   const start = (action: Action) => {
     run.reset();
-    if (NEEDS_TEXT[action]) {
+    if (IN_DIALOG.includes(action)) {
       setText('');
+      setWhen('now');
+      setAt('');
       setDialog(action);
     } else run.mutate({ action });
   };
+  const scheduledAt = localToIso(at);
+  const ready = dialog === 'publish' ? when === 'now' || scheduledAt !== null : text.trim() !== '';
   const confirm = handleSubmit(() => {
-    if (dialog && text.trim()) run.mutate({ action: dialog, body: text.trim() });
+    if (!dialog || !ready) return;
+    if (dialog === 'publish') run.mutate({ action: 'publish', publishAt: when === 'later' ? scheduledAt! : undefined });
+    else run.mutate({ action: dialog, body: text.trim() });
   });
   const actions = (['submit', 'approve', 'publish', 'return', 'reopen'] as const).filter((a) => submission.can[a]);
   const error = run.error instanceof ApiError ? run.error : null;
@@ -54,6 +74,11 @@ export function WorkflowPanel({ submission, onChanged }: { submission: Submissio
 
   return (
     <Section plain id="workflow-title" title={t('workflow.title')} gap="sm">
+      {submission.publishAt && (
+        <Alert color="blue" variant="light" title={t('workflow.scheduledTitle')}>
+          {t('workflow.scheduled', { at: formatDateTime(submission.publishAt) })}
+        </Alert>
+      )}
       {actions.length === 0 && (
         <Alert color="gray" variant="light">
           {t('workflow.nothing')}
@@ -91,18 +116,39 @@ export function WorkflowPanel({ submission, onChanged }: { submission: Submissio
         <form onSubmit={confirm}>
           <Stack>
             <ErrorAlert error={run.error} />
-            <Textarea
-              label={dialog === 'reopen' ? t('workflow.reason') : t('workflow.comment')}
-              required
-              autosize
-              minRows={3}
-              maxLength={5000}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              data-autofocus
-            />
-            <DialogButtons cancel={t('workflow.cancel')} onCancel={() => setDialog(null)} loading={run.isPending} disabled={!text.trim()}>
-              {dialog ? t(`workflow.confirm.${dialog}`) : ''}
+            {dialog === 'publish' ? (
+              <>
+                <Radio.Group label={t('workflow.when')} value={when} onChange={(v) => setWhen(v === 'later' ? 'later' : 'now')}>
+                  <Stack gap="xs" mt="xs">
+                    <Radio value="now" label={t('workflow.now')} data-autofocus />
+                    <Radio value="later" label={t('workflow.later')} />
+                  </Stack>
+                </Radio.Group>
+                {when === 'later' && (
+                  <TextInput
+                    type="datetime-local"
+                    label={t('workflow.publishAt')}
+                    description={t('workflow.publishAtHelp')}
+                    required
+                    value={at}
+                    onChange={(e) => setAt(e.currentTarget.value)}
+                  />
+                )}
+              </>
+            ) : (
+              <Textarea
+                label={dialog === 'reopen' ? t('workflow.reason') : t('workflow.comment')}
+                required
+                autosize
+                minRows={3}
+                maxLength={5000}
+                value={text}
+                onChange={(e) => setText(e.currentTarget.value)}
+                data-autofocus
+              />
+            )}
+            <DialogButtons cancel={t('workflow.cancel')} onCancel={() => setDialog(null)} loading={run.isPending} disabled={!ready}>
+              {dialog === 'publish' && when === 'later' ? t('workflow.confirm.schedule') : dialog ? t(`workflow.confirm.${dialog}`) : ''}
             </DialogButtons>
           </Stack>
         </form>

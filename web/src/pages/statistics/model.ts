@@ -117,6 +117,8 @@ export interface Submission {
   orgUnitsComplete: boolean;
   /** How many times it was published (each a release, listed by …/releases). */
   releases: number;
+  /** The publication scheduled for this instant (nothing of it is public before); null: none. */
+  publishAt: string | null;
   values: StoredCell[];
   findings: Finding[];
   events: ThreadEvent[];
