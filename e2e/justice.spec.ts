@@ -101,6 +101,7 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
     timeout: SLOW,
   });
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Submit' }).getByRole('button', { name: 'Submit for review' }).click();
   await expect(workflow(page).getByRole('alert')).toContainText('need a comment before submitting', { timeout: SLOW });
   const explanation = 'The example file holds a sample of 300 cases of three courts, not the whole court network.';
   await explainInForm(page, explanation, 2);
@@ -112,6 +113,7 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
     { timeout: SLOW },
   );
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Submit' }).getByRole('button', { name: 'Submit for review' }).click();
   await expect(workflow(page).getByRole('status')).toHaveText('Submitted for review.', { timeout: SLOW });
 
   // The Commission approves and publishes.

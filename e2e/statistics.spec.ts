@@ -70,10 +70,12 @@ test('a coordinator imports, explains and submits; a reviewer returns and approv
 
   // Submitting is refused while the warning has no explanation.
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Submit' }).getByRole('button', { name: 'Submit for review' }).click();
   await expect(workflow(page).getByRole('alert')).toContainText('need a comment before submitting');
   await explainWarnings(page, 'A bulk transfer of 100 cases to the new administrative court is not counted as resolved.');
   await expect(stockFlow).toContainText('Explained by coordinator.al@example.org');
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Submit' }).getByRole('button', { name: 'Submit for review' }).click();
   await expect(workflow(page).getByRole('status')).toHaveText('Submitted for review.');
   expect(await statusOf(page)).toBe('submitted');
 
@@ -81,9 +83,19 @@ test('a coordinator imports, explains and submits; a reviewer returns and approv
   const serbia = await signedInPage(browser, SERBIA);
   expect((await serbia.context.request.get(API)).status()).toBe(404);
 
-  // The reviewer returns it with a comment.
+  // The reviewer finds it among the tasks of the home page and in the bell.
   const reviewer = await signedInPage(browser, DEMO.reviewer);
-  await reviewer.page.goto(SUBMISSION);
+  const task = reviewer.page
+    .getByRole('list', { name: /^Your tasks/ })
+    .getByRole('link', { name: 'Review CEPEJ annual evaluation, AL 2025' });
+  await expect(task).toBeVisible();
+  await reviewer.page.getByRole('button', { name: /^Notifications/ }).click();
+  await expect(reviewer.page.getByRole('menuitem', { name: /To review: CEPEJ annual evaluation, AL 2025/ })).toBeVisible();
+  await reviewer.page.keyboard.press('Escape');
+
+  // The reviewer returns it with a comment.
+  await task.click();
+  await expect(reviewer.page).toHaveURL(SUBMISSION);
   await reviewer.page.getByRole('button', { name: 'Return', exact: true }).click();
   await reviewer.page
     .getByRole('dialog')
@@ -101,12 +113,22 @@ test('a coordinator imports, explains and submits; a reviewer returns and approv
   await expect(stockFlow).toHaveCount(0);
   await explainWarnings(page, 'Checked with the courts: the figures are right.');
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Submit' }).getByRole('button', { name: 'Submit for review' }).click();
   await expect(workflow(page).getByRole('status')).toHaveText('Submitted for review.');
 
   // The reviewer approves.
   await reviewer.page.reload();
   await reviewer.page.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(workflow(reviewer.page).getByRole('status')).toHaveText('Approved.');
+  // The coordinator is told, on the home page and in the bell.
+  await page.goto('/');
+  await expect(
+    page.getByRole('region', { name: 'New for you' }).getByRole('link', { name: 'Approved: CEPEJ annual evaluation, AL 2025' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: /^Notifications/ }).click();
+  await expect(page.getByRole('menuitem', { name: /Approved: CEPEJ annual evaluation, AL 2025/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.goto(SUBMISSION);
   expect((await serbia.context.request.get(API)).status()).toBe(404);
 
   // The Commission schedules the publication for tomorrow: nothing is public, the page says when.

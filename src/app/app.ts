@@ -7,6 +7,7 @@ import { buildHttpApp } from '../platform/http/app.js';
 import type { Catalog } from '../statistics/catalog.js';
 import { allMigrations, createContext, reviewDomains } from './context.js';
 import { modules, type AppContext } from './modules.js';
+import { tasksRoutes } from './tasks.routes.js';
 
 export interface BuildOptions {
   config: Config;
@@ -35,6 +36,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     migrations: allMigrations(),
     reviewDomains: reviewDomains(ctx),
     decorate: (app) => app.decorate('catalog', ctx.catalog),
-    api: modules.flatMap((m) => (m.routes ? [m.routes] : [])),
+    api: [...modules.flatMap((m) => (m.routes ? [m.routes] : [])), tasksRoutes(ctx)],
   });
 }

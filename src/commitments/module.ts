@@ -1,4 +1,5 @@
 // The commitments capability: action plans, recommendations and progress reporting.
+import { commitmentsTasks } from './tasks.service.js';
 import type { FastifyInstance } from 'fastify';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import { recurring } from '../platform/jobs/jobs.service.js';
@@ -35,6 +36,7 @@ export const commitmentsModule: Module<CatalogContext> = {
   migrations: { '20261128T0100_commitments': commitmentsTables, '20261128T0300_progress': progressTables },
   routes: commitmentsRoutes,
   reviewDomains: () => ['commitments'],
+  tasks: (db, _ctx, viewer, now) => commitmentsTasks(db, viewer, now),
   jobs: () => ({
     // Reminds coordinators of progress reports due within a week or overdue (each reminder once).
     'commitments.reminders': recurring(60 * 60_000, async ({ db, now }) => {

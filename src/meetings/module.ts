@@ -1,4 +1,5 @@
 // The meetings capability: ministerial meetings, agenda, delegations, documents and briefing books.
+import { meetingsTasks } from './tasks.service.js';
 import type { FastifyInstance } from 'fastify';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import type { Module } from '../platform/module.js';
@@ -25,6 +26,7 @@ async function meetingsRoutes(app: FastifyInstance): Promise<void> {
 
 export const meetingsModule: Module<CatalogContext> = {
   name: 'meetings',
+  tasks: (db, _ctx, viewer, now) => meetingsTasks(db, viewer, now),
   migrations: { '20261128T0500_meetings': meetingsTables },
   routes: meetingsRoutes,
   seedDemo: async (db, { catalog }) => {

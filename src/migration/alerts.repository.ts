@@ -78,3 +78,18 @@ export async function acknowledge(db: DbOrTrx, alertId: string, userId: string, 
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** The alerts this user was told of and has not acknowledged, newest first. */
+export function unacknowledgedAlerts(db: DbOrTrx, userId: string): Promise<AlertsTable[]> {
+  return db
+    .selectFrom('alerts')
+    .selectAll('alerts')
+    .where(
+      'id',
+      'in',
+      db.selectFrom('alert_recipients').select('alert_id').where('user_id', '=', userId).where('acknowledged_at', 'is', null),
+    )
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute();
+}

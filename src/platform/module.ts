@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Db, Migrations } from './db/database.js';
 import type { EventBus } from './events.js';
 import type { JobHandler } from './jobs/jobs.service.js';
+import type { Task, TaskViewer } from './tasks.js';
 
 /**
  * Runs one CLI command's work with a prepared database and the context; `context()` gives the
@@ -33,6 +34,8 @@ export interface Module<Ctx> {
   start?: (db: Db, ctx: Ctx) => Promise<void>;
   /** Demo content, created once on a new local demo database, in module order. */
   seedDemo?: (db: Db, ctx: Ctx) => Promise<void>;
+  /** What a signed-in user has to do in this capability (the home page's tasks); `now` fixes due and overdue. */
+  tasks?: (db: Db, ctx: Ctx, viewer: TaskViewer, now: Date) => Promise<Task[]>;
   /** Its `jha` commands. */
   commands?: (program: Command, run: CommandRunner<Ctx>) => void;
 }

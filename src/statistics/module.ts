@@ -12,6 +12,7 @@ import * as statisticsTables from './migrations/20261127T2330_statistics.js';
 import * as readModelTables from './migrations/20261203T0000_read_model.js';
 import * as scheduledPublication from './migrations/20261206T0200_scheduled_publication.js';
 import { backfillReadModel } from './read-model.service.js';
+import { statisticsTasks } from './tasks.service.js';
 import { sendOverdueDataReminders } from './reminders.service.js';
 import { submissionsRoutes } from './submissions.routes.js';
 import { publishScheduled } from './workflow.service.js';
@@ -57,6 +58,7 @@ export const statisticsModule: Module<CatalogContext> = {
   start: async (db) => {
     await backfillReadModel(db, SYSTEM_ACTOR);
   },
+  tasks: (db, { catalog }, viewer, now) => statisticsTasks(db, catalog, viewer, now),
   seedDemo: async (db, { catalog }) => {
     // Loaded on demand: the demo figures are only needed on a new demo database.
     const { seedDemoStatistics } = await import('./demo.service.js');

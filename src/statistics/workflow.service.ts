@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.service.js';
+import { coordinatorsOf, notify, reviewersOf } from '../platform/notifications/notifications.service.js';
 import type { Db, DbOrTrx, Trx } from '../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { canEdit, canPublish, canRead, canReview, type Viewer } from '../platform/viewer.js';
@@ -176,11 +177,60 @@ export async function transition(
       before: { status: submission.status, ...(submission.publish_at ? { publishAt: submission.publish_at } : {}) },
       after: { status: next.status, ...(scheduled ? { publishAt: scheduled } : {}), ...(body ? { text: body } : {}) },
     });
+    await announceStep(
+      trx,
+      dataset,
+      key,
+      scheduled ? 'schedule' : action,
+      { id: next.id, version: next.version, publishAt: scheduled },
+      body,
+    );
     return next;
   });
   // A submit re-checks the early warnings; a publish lets them reach beyond the partner (migration/alerts.service.ts).
   if (action === 'submit' || (action === 'publish' && !scheduled)) await submissionsChanged(db, catalog, [key], actor);
   return next;
+}
+
+type Step = Transition | 'schedule';
+
+/**
+ * Tells the people whose turn it is, in the step's transaction: a submission goes to the reviewers
+ * of its domain; a return, approval, publication (or its scheduling) and reopening go to the
+ * partner's coordinators. E-mailed by the mail job when SMTP is set.
+ */
+async function announceStep(
+  trx: DbOrTrx,
+  dataset: Dataset,
+  key: SubmissionKey,
+  step: Step,
+  next: { id: string; version: number; publishAt: string | null },
+  text: string,
+) {
+  const what = `${dataset.label}, ${key.partner} ${key.period}`;
+  const said = text ? ` "${text.length > 300 ? `${text.slice(0, 300)}…` : text}"` : '';
+  const notices: Record<Step, { title: string; body: string }> = {
+    submit: { title: `To review: ${what}`, body: `${key.partner}'s coordinators submitted ${what} for review.` },
+    return: { title: `Returned: ${what}`, body: `The reviewer returned ${what} for correction.${said}` },
+    approve: { title: `Approved: ${what}`, body: `${what} was approved; the Commission publishes it.` },
+    publish: { title: `Published: ${what}`, body: `${what} is published: its figures are public.` },
+    schedule: {
+      title: `Publication scheduled: ${what}`,
+      body: `${what} becomes public on ${next.publishAt ?? ''}; nothing of it is public before then.`,
+    },
+    reopen: { title: `Reopened: ${what}`, body: `The Commission reopened ${what} for correction.${said}` },
+  };
+  const userIds = step === 'submit' ? await reviewersOf(trx, dataset.domain) : await coordinatorsOf(trx, [key.partner]);
+  await notify(
+    trx,
+    { userIds },
+    {
+      kind: `submission.${step}`,
+      ...notices[step],
+      link: `/statistics/${key.dataset}/${key.partner}/${key.period}`,
+      dedupeKey: `submission-${step}:${next.id}:${next.version}`,
+    },
+  );
 }
 
 /**
@@ -202,6 +252,16 @@ export async function publishScheduled(db: Db, catalog: Catalog, actor: Actor, n
         updated_at: now.toISOString(),
       });
       if (!changed) return false;
+      const dataset = catalog.datasets.get(s.dataset);
+      if (dataset)
+        await announceStep(
+          trx,
+          dataset,
+          { dataset: s.dataset, partner: s.partner_code, period: s.period },
+          'publish',
+          { id: s.id, version: s.version + 1, publishAt: null },
+          '',
+        );
       await appendAuditEntry(trx, actor, {
         action: 'submission.publish',
         entityType: 'submission',

@@ -26,6 +26,18 @@ export interface UserQuery {
   partners?: readonly string[];
 }
 
+/** Active reviewers who review `domain`: those limited to domains that include it, and those not limited. */
+export async function activeReviewerIdsOf(db: DbOrTrx, domain: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'domains_json'])
+    .where('disabled_at', 'is', null)
+    .where('role', '=', 'reviewer')
+    .orderBy('email')
+    .execute();
+  return rows.filter((r) => r.domains_json === null || (JSON.parse(r.domains_json) as string[]).includes(domain)).map((r) => r.id);
+}
+
 /** Active users matching every given filter, in e-mail order. */
 export async function activeUserIds(db: DbOrTrx, q: UserQuery): Promise<string[]> {
   let query = db.selectFrom('users').select('id').where('disabled_at', 'is', null);

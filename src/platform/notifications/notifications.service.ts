@@ -10,6 +10,7 @@ import type { NotificationsTable, Role } from '../db/tables.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { openMailer } from '../mail/mailer.js';
 import {
+  activeReviewerIdsOf,
   activeUserIds,
   activeUserIdsAmong,
   countUnread,
@@ -85,6 +86,11 @@ export async function notify(
 /** Ids of the active users holding any of the roles. */
 export function usersByRole(db: DbOrTrx, roles: readonly Role[]): Promise<string[]> {
   return activeUserIds(db, { roles });
+}
+
+/** Ids of the active reviewers of a domain (those limited to other domains are left out). */
+export function reviewersOf(db: DbOrTrx, domain: string): Promise<string[]> {
+  return activeReviewerIdsOf(db, domain);
 }
 
 /** Ids of the active coordinators of the partners (codes in any case). */

@@ -1,7 +1,8 @@
 // The workflow buttons the user's role and the submission's status allow: submit, return (with a
 // comment), approve, publish (now, or scheduled for a moment within a year), reopen (with a reason;
-// it also withdraws a scheduled publication). A refused submit shows why.
-import { Alert, Button, Group, List, Modal, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+// it also withdraws a scheduled publication). Submit, publish and reopen ask first, saying what
+// follows. A refused submit shows why.
+import { Alert, Button, Group, List, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +15,8 @@ import { submissionPath, type Submission } from './model';
 
 type Action = 'submit' | 'return' | 'approve' | 'publish' | 'reopen';
 const NEEDS_TEXT: Partial<Record<Action, 'comment' | 'reason'>> = { return: 'comment', reopen: 'reason' };
-/** Actions asked in a dialog: those that need a text, and publishing (now or at a time). */
-const IN_DIALOG: readonly Action[] = ['return', 'reopen', 'publish'];
+/** Actions asked in a dialog: those that need a text, and those hard to take back (submitting, publishing). */
+const IN_DIALOG: readonly Action[] = ['return', 'reopen', 'publish', 'submit'];
 
 /** A `datetime-local` input's value (the browser's time zone) as an ISO instant, or null when incomplete. */
 export function localToIso(value: string): string | null {
@@ -41,6 +42,10 @@ export function WorkflowPanel({ submission, onChanged }: { submission: Submissio
       });
     },
     onMutate: () => setDone(null),
+    // A refused submit lists what stands in the way in the panel, not in the dialog.
+    onError: (_error, { action }) => {
+      if (action === 'submit') setDialog(null);
+    },
     onSuccess: (result, { action }) => {
       setDialog(null);
       setText('');
@@ -61,12 +66,21 @@ export function WorkflowPanel({ submission, onChanged }: { submission: Submissio
     } else run.mutate({ action });
   };
   const scheduledAt = localToIso(at);
-  const ready = dialog === 'publish' ? when === 'now' || scheduledAt !== null : text.trim() !== '';
+  const ready = dialog === 'publish' ? when === 'now' || scheduledAt !== null : dialog === 'submit' || text.trim() !== '';
   const confirm = handleSubmit(() => {
     if (!dialog || !ready) return;
     if (dialog === 'publish') run.mutate({ action: 'publish', publishAt: when === 'later' ? scheduledAt! : undefined });
+    else if (dialog === 'submit') run.mutate({ action: 'submit' });
     else run.mutate({ action: dialog, body: text.trim() });
   });
+  const consequence =
+    dialog === 'reopen'
+      ? t(submission.publishAt ? 'workflow.consequence.reopenScheduled' : `workflow.consequence.reopen_${submission.status}`, {
+          defaultValue: t('workflow.consequence.reopen_approved'),
+        })
+      : dialog
+        ? t(`workflow.consequence.${dialog}`, { defaultValue: '' })
+        : '';
   const actions = (['submit', 'approve', 'publish', 'return', 'reopen'] as const).filter((a) => submission.can[a]);
   const error = run.error instanceof ApiError ? run.error : null;
   const blocked =
@@ -116,7 +130,8 @@ export function WorkflowPanel({ submission, onChanged }: { submission: Submissio
         <form onSubmit={confirm}>
           <Stack>
             <ErrorAlert error={run.error} />
-            {dialog === 'publish' ? (
+            {consequence && <Text size="sm">{consequence}</Text>}
+            {dialog === 'submit' ? null : dialog === 'publish' ? (
               <>
                 <Radio.Group label={t('workflow.when')} value={when} onChange={(v) => setWhen(v === 'later' ? 'later' : 'now')}>
                   <Stack gap="xs" mt="xs">

@@ -1,0 +1,128 @@
+// The home page's tasks and the workflow's notifications: a submission goes to the reviewers of its
+// domain (as a task and in the bell), the approval and the publication to the partner's
+// coordinators; the Commission is asked to publish what is approved; a coordinator is asked for
+// the periods it has not reported.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sortTasks, type Task } from '../platform/tasks.js';
+import { describeEachDatabase, testConfig } from '../testing/databases.js';
+import { bearer, makeUser, type TestUser } from '../testing/factories.js';
+import { saveDraft, step, submittedSubmission, type WorkflowUsers } from '../testing/submissions.js';
+import { statisticsTasks } from '../statistics/tasks.service.js';
+import { buildApp } from './app.js';
+
+describeEachDatabase('tasks and workflow notifications', (get) => {
+  let app: FastifyInstance;
+  let users: WorkflowUsers;
+  let migrationReviewer: TestUser;
+  const ref = { dataset: 'justice.annual', partner: 'AL', period: '2019' };
+  const link = '/statistics/justice.annual/AL/2019';
+  const tasksOf = async (who: TestUser): Promise<Task[]> =>
+    (await app.inject({ method: 'GET', url: '/api/v1/me/tasks', headers: bearer(who) })).json().tasks;
+  const bell = async (who: TestUser) => {
+    const answer = (await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: bearer(who) })).json();
+    return { unread: answer.unread, titles: answer.notifications.map((n: { title: string; link: string }) => [n.title, n.link]) };
+  };
+
+  beforeAll(async () => {
+    app = await buildApp({ config: testConfig(get().config), db: get().db, logger: false });
+    users = {
+      coordinator: await makeUser(get().db, 'coordinator', 'AL'),
+      reviewer: await makeUser(get().db, 'reviewer'),
+      commission: await makeUser(get().db, 'commission'),
+    };
+    migrationReviewer = await makeUser(get().db, 'reviewer');
+    await get().db.updateTable('users').set({ domains_json: '["migration"]' }).where('id', '=', migrationReviewer.user.id).execute();
+  });
+  afterAll(async () => app.close());
+
+  it('puts a submission before the reviewers of its domain, the approval and publication before the coordinator', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me/tasks' })).statusCode).toBe(401);
+    const submitted = await submittedSubmission(app, users, ref, [{ variable: 'cases.incoming', value: 100 }]);
+    expect((await tasksOf(users.reviewer)).filter((t) => t.link === link)).toEqual([
+      {
+        kind: 'submission.review',
+        area: 'statistics',
+        title: 'Review CEPEJ annual evaluation, AL 2019',
+        detail: 'Submitted: approve it or return it with a comment.',
+        link,
+        dueDate: null,
+        overdue: false,
+      },
+    ]);
+    expect(await bell(users.reviewer)).toEqual({ unread: 1, titles: [['To review: CEPEJ annual evaluation, AL 2019', link]] });
+    // A reviewer of migration only is neither asked nor told.
+    expect((await tasksOf(migrationReviewer)).filter((t) => t.link === link)).toEqual([]);
+    expect(await bell(migrationReviewer)).toEqual({ unread: 0, titles: [] });
+
+    const approved = await step(app, users.reviewer, ref, 'approve', submitted);
+    expect((await tasksOf(users.reviewer)).filter((t) => t.link === link)).toEqual([]);
+    expect((await bell(users.coordinator)).titles).toEqual([['Approved: CEPEJ annual evaluation, AL 2019', link]]);
+    expect((await tasksOf(users.commission)).filter((t) => t.link === link).map((t) => [t.kind, t.title])).toEqual([
+      ['submission.publish', 'Publish CEPEJ annual evaluation, AL 2019'],
+    ]);
+
+    await step(app, users.commission, ref, 'publish', approved);
+    expect((await tasksOf(users.commission)).filter((t) => t.link === link)).toEqual([]);
+    expect(await bell(users.coordinator)).toEqual({
+      unread: 2,
+      titles: [
+        ['Published: CEPEJ annual evaluation, AL 2019', link],
+        ['Approved: CEPEJ annual evaluation, AL 2019', link],
+      ],
+    });
+  });
+
+  it('asks a coordinator for the periods not reported, overdue first, and for its drafts', async () => {
+    const montenegro = await makeUser(get().db, 'coordinator', 'ME');
+    await saveDraft(app, montenegro, { dataset: 'justice.annual', partner: 'ME', period: '2016' }, [
+      { variable: 'cases.incoming', value: 5 },
+    ]);
+    const now = new Date('2024-05-15T12:00:00Z');
+    const tasks = sortTasks(
+      await statisticsTasks(get().db, app.catalog, { kind: 'user', role: 'coordinator', partner: 'ME', id: 'x', label: 'x' }, now),
+    );
+    const annual = tasks.filter((t) => t.link.startsWith('/statistics/justice.annual/'));
+    // The oldest due first. 2023 was due 120 days after its end (29 April 2024, a leap year); 2022 more than a year before now.
+    expect(annual).toEqual([
+      {
+        kind: 'submission.submit',
+        area: 'statistics',
+        title: 'Complete and submit CEPEJ annual evaluation, 2016',
+        detail: 'A draft, not yet submitted.',
+        link: '/statistics/justice.annual/ME/2016',
+        dueDate: '2017-04-30',
+        overdue: true,
+      },
+      {
+        kind: 'submission.report',
+        area: 'statistics',
+        title: 'Report CEPEJ annual evaluation, 2023',
+        detail: 'Nothing entered yet.',
+        link: '/statistics/justice.annual/ME/2023',
+        dueDate: '2024-04-29',
+        overdue: true,
+      },
+    ]);
+    expect(tasks.every((t, i) => i === 0 || !t.overdue || tasks[i - 1]!.overdue)).toBe(true);
+  });
+});
+
+describe('the order of tasks', () => {
+  it('is overdue first, then by due date with the undated last, then by title', () => {
+    const t = (title: string, dueDate: string | null, overdue: boolean): Task => ({
+      kind: 'k',
+      area: 'a',
+      title,
+      detail: '',
+      link: '/',
+      dueDate,
+      overdue,
+    });
+    expect(
+      sortTasks([t('c', null, false), t('b', '2024-06-01', false), t('a', '2024-05-01', true), t('d', '2024-06-01', false)]).map(
+        (x) => x.title,
+      ),
+    ).toEqual(['a', 'b', 'd', 'c']);
+  });
+});
