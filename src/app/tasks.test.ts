@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sortTasks, type Task } from '../platform/tasks.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { bearer, makeUser, type TestUser } from '../testing/factories.js';
+import { bearer, callApi, makeUser, type TestUser } from '../testing/factories.js';
+import { KPI_ROUND, openRound } from '../testing/commitments.js';
 import { saveDraft, step, submittedSubmission, type WorkflowUsers } from '../testing/submissions.js';
 import { statisticsTasks } from '../statistics/tasks.service.js';
 import { buildApp } from './app.js';
@@ -105,6 +106,54 @@ describeEachDatabase('tasks and workflow notifications', (get) => {
       },
     ]);
     expect(tasks.every((t, i) => i === 0 || !t.overdue || tasks[i - 1]!.overdue)).toBe(true);
+  });
+});
+
+describeEachDatabase('tasks of the other capabilities', (get) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp({ config: testConfig(get().config), db: get().db, logger: false });
+  });
+  afterAll(async () => app.close());
+  const tasksOf = async (who: TestUser): Promise<Task[]> =>
+    (await app.inject({ method: 'GET', url: '/api/v1/me/tasks', headers: bearer(who) })).json().tasks;
+
+  it('asks for a progress report past due and for the round’s publication, and for an answer to an invitation', async () => {
+    const commission = await makeUser(get().db, 'commission');
+    const al = await makeUser(get().db, 'coordinator', 'AL');
+    const { roundId } = await openRound({ app, db: get().db }, commission, 'firearms_ap_2020', KPI_ROUND);
+    const ofRound = (tasks: Task[]) =>
+      tasks.filter((t) => t.area === 'commitments').map((t) => [t.kind, t.title, t.link, t.dueDate, t.overdue]);
+    expect(ofRound(await tasksOf(al))).toEqual([
+      ['round.report', 'Report progress: KPI 2025', `/commitments/rounds/${roundId}/reports/AL`, '2026-01-31', true],
+    ]);
+    expect(ofRound(await tasksOf(commission))).toEqual([
+      ['round.publish', 'Publish the round: KPI 2025', `/commitments/rounds/${roundId}`, '2026-01-31', true],
+    ]);
+
+    const meeting = await callApi(app, commission, 'POST', '/meetings', {
+      title: 'Senior officials on drugs',
+      kind: 'senior_officials',
+      format: 'videoconference',
+      start: '2027-03-10T09:00:00+01:00',
+      end: '2027-03-10T12:00:00+01:00',
+      timeZone: 'Europe/Brussels',
+      visibility: 'participants',
+    });
+    expect(meeting.statusCode).toBe(201);
+    const id = meeting.json().id;
+    expect((await callApi(app, commission, 'POST', `/meetings/${id}/delegations`, { partner: 'AL' })).statusCode).toBe(201);
+    expect((await tasksOf(al)).filter((t) => t.area === 'meetings')).toEqual([
+      {
+        kind: 'meeting.reply',
+        area: 'meetings',
+        title: 'Answer the invitation: Senior officials on drugs',
+        detail: 'Accept, decline or say who represents you.',
+        link: `/meetings/${id}`,
+        dueDate: '2027-03-10',
+        overdue: false,
+      },
+    ]);
   });
 });
 
