@@ -118,6 +118,8 @@ test('a reporting round: the Commission opens it, Albania reports, a reviewer as
   await cp.reload();
   await expect(cp.getByRole('row', { name: /Albania/ })).toContainText('assessed');
   await cp.getByRole('button', { name: 'Publish the round' }).click();
+  // The round is past its due date: the dialog asks for nothing more than the confirmation.
+  await cp.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(cp.getByRole('status')).toContainText('Published.');
   const printable = await cp.request.get(`/api/v1/rounds/${roundId}/report.html`);
   expect(printable.headers()['content-type']).toContain('text/html');

@@ -33,6 +33,14 @@ export const OpenRoundBody = Type.Object(
 export type RoundInput = Static<typeof OpenRoundBody>;
 
 export const VersionBody = Type.Object({ version: Version });
+export const PublishBody = Type.Object({
+  version: Version,
+  early: Type.Optional(
+    Type.Boolean({
+      description: 'true to publish before the due date, while partners may still report; without it an early publication gets 409',
+    }),
+  ),
+});
 export const ReturnBody = Type.Object({ version: Version, comment: Text(5000) });
 
 export const EntryInputSchema = Type.Object(

@@ -14,12 +14,12 @@ import { MANAGING } from './progress.js';
 import {
   ExportQuery,
   OpenRoundBody,
+  PublishBody,
   RoundExportResponse,
   RoundListSchema,
   RoundParams,
   RoundReportHtmlResponse,
   RoundSchema,
-  VersionBody,
 } from './progress.schema.js';
 import { renderRoundReport } from './report-html.js';
 import { getRound, listVisibleRounds, openRound, publishRound, roundRows } from './rounds.service.js';
@@ -103,15 +103,15 @@ export const roundsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: MANAGING },
       schema: {
         tags,
-        summary: 'Publish the assessed reports of a round',
+        summary: 'Publish the assessed reports of a round (before its due date only with early: true)',
         params: RoundParams,
-        body: VersionBody,
+        body: PublishBody,
         response: { 200: RoundSchema },
       },
     },
     async (request) => {
       const { viewer, actor } = viewerAndActor(request);
-      return publishRound(app.db, viewer, actor, request.params.id, request.body.version);
+      return publishRound(app.db, viewer, actor, request.params.id, request.body.version, { early: request.body.early === true });
     },
   );
 };

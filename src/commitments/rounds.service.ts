@@ -145,11 +145,25 @@ async function openReport(
   );
 }
 
+/** The refusal of a publication before the due date that was not asked for explicitly. */
+export function earlyPublicationMessage(title: string, dueDate: string): string {
+  return `The round "${title}" is due on ${dueDate}: partners may still report until then. To publish it before the due date, confirm the early publication.`;
+}
+
 /**
  * Publishes the round's assessed reports. Refused while a submitted report still awaits its
- * assessment; reports the partner never submitted are published as "not reported".
+ * assessment; reports the partner never submitted are published as "not reported". Until the due
+ * date has passed, partners may still report, so publishing then must be asked for explicitly
+ * (`early`): one click must not cut the partners' time short.
  */
-export async function publishRound(db: Db, viewer: Viewer, actor: Actor, roundId: string, version: number): Promise<RoundView> {
+export async function publishRound(
+  db: Db,
+  viewer: Viewer,
+  actor: Actor,
+  roundId: string,
+  version: number,
+  options: { early?: boolean; today?: string } = {},
+): Promise<RoundView> {
   if (!canManageRounds(viewer)) throw new ForbiddenError('Only the Commission publishes reporting rounds.');
   const round = await roundOrThrow(db, roundId);
   if (round.status === 'published') throw new ConflictError(`The round "${round.title}" is already published.`);
@@ -159,6 +173,10 @@ export async function publishRound(db: Db, viewer: Viewer, actor: Actor, roundId
     throw new ConflictError(`Assess every submitted report before publishing; still waiting: ${waiting.join(', ')}.`, { waiting });
   if (!reports.some((r) => r.status === 'assessed'))
     throw new ConflictError('No report of this round has been assessed yet; there is nothing to publish.');
+  // The due date is the partners' last day to report: it has passed only the day after.
+  const early = round.due_date >= (options.today ?? new Date().toISOString().slice(0, 10));
+  if (early && options.early !== true)
+    throw new ConflictError(earlyPublicationMessage(round.title, round.due_date), { dueDate: round.due_date });
   await db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
     if (!(await updateRound(trx, roundId, version, { status: 'published', published_at: now, published_by: actor.label }))) {
@@ -181,6 +199,7 @@ export async function publishRound(db: Db, viewer: Viewer, actor: Actor, roundId
       entityId: roundId,
       after: {
         status: 'published',
+        ...(early ? { early: true, dueDate: round.due_date } : {}),
         assessed: reports.filter((r) => r.status === 'assessed').map((r) => r.partner_code),
         notReported: reports.filter((r) => r.status !== 'assessed').map((r) => r.partner_code),
       },

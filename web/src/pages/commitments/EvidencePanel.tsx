@@ -1,13 +1,14 @@
 // The evidence of one commitment in a report: files (download) and links, and — while the partner
 // may edit — a file upload (sent as it is; the server judges the type from the content), a link
-// form and a remove button per piece. A refused file is explained next to the file input.
-import { Anchor, Button, FileInput, Group, List, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+// form and a remove button per piece, which asks first (removing cannot be undone). A refused file
+// is explained next to the file input.
+import { Anchor, Button, FileInput, Group, List, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, upload } from '../../platform/api';
 import { ErrorAlert } from '../../platform/feedback';
-import { handleSubmit } from '../../platform/forms';
+import { DialogButtons, handleSubmit } from '../../platform/forms';
 import { Muted } from '../../platform/text';
 import { useFormState } from '../../platform/useFormState';
 import { useOfAction } from './Badges';
@@ -53,9 +54,17 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
       onChange({ added });
     },
   });
+  // The piece the user asked to remove, until they confirm or cancel.
+  const [removing, setRemoving] = useState<Evidence | null>(null);
   const remove = useMutation({
     mutationFn: (evidence: Evidence) => api<void>('DELETE', `${base}/evidence/${encodeURIComponent(evidence.id)}`),
-    onSuccess: (_none, evidence) => onChange({ removed: evidence.id }),
+    onSuccess: (_none, evidence) => {
+      setRemoving(null);
+      onChange({ removed: evidence.id });
+    },
+  });
+  const confirmRemove = handleSubmit(() => {
+    if (removing) remove.mutate(removing);
   });
   const choose = (chosen: File | null) => {
     setFile(chosen);
@@ -99,8 +108,10 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
                     variant="subtle"
                     color="red"
                     size="compact-xs"
-                    onClick={() => remove.mutate(v)}
-                    loading={remove.isPending && remove.variables?.id === v.id}
+                    onClick={() => {
+                      remove.reset();
+                      setRemoving(v);
+                    }}
                     aria-label={t('commitments.evidence.removeNamed', { title: v.title })}
                   >
                     {t('commitments.evidence.remove')}
@@ -111,7 +122,22 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
           ))}
         </List>
       )}
-      <ErrorAlert error={remove.error} />
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t('commitments.evidence.removeTitle')}>
+        <form onSubmit={confirmRemove}>
+          <Stack>
+            <Text size="sm">{t('commitments.evidence.removeText', { title: removing?.title ?? '', action: entry.action })}</Text>
+            <ErrorAlert error={remove.error} />
+            <DialogButtons
+              cancel={t('commitments.evidence.cancel')}
+              onCancel={() => setRemoving(null)}
+              color="red"
+              loading={remove.isPending}
+            >
+              {t('commitments.evidence.removeConfirm')}
+            </DialogButtons>
+          </Stack>
+        </form>
+      </Modal>
       {canEdit && (
         <>
           <FileInput

@@ -1,8 +1,9 @@
 // One reporting round: its period, due date and status; the state of each partner's report with a
 // link to it (a coordinator gets a prominent link to their own, and sees other partners' reports as
 // "not published", without counts, until the round is published); downloads (CSV, XLSX) and the
-// printable report; and for the Commission the Publish button.
-import { Alert, Anchor, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+// printable report; and for the Commission the Publish button, which asks first: who has not
+// reported and will be shown so, and whether the due date has passed (before it, an explicit choice).
+import { Alert, Anchor, Button, Checkbox, Group, List, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,10 +12,11 @@ import { api, type User } from '../../platform/api';
 import { BackLink } from '../../platform/BackLink';
 import { DataTable, RowHeader } from '../../platform/DataTable';
 import { ErrorAlert, SuccessAlert } from '../../platform/feedback';
+import { DialogButtons, handleSubmit } from '../../platform/forms';
 import { QueryState } from '../../platform/QueryState';
 import { Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
-import { formatDateTime, usePartnerName } from '../statistics/model';
+import { formatDateTime, usePartnerName, usePartners } from '../statistics/model';
 import { ReportStatusBadge, RoundStatusBadge } from './Badges';
 import { canManage, canOpenReport, pages, refreshCommitments, useRound, type Round } from './model';
 
@@ -125,18 +127,41 @@ function Count({ x, y }: { x: number | null; y: number }) {
   return <>{t('commitments.xOfY', { x, y })}</>;
 }
 
+/** Today as the server compares due dates (UTC): the due date is the partners' last day to report. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 function PublishPanel({ round }: { round: Round }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [done, setDone] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const [early, setEarly] = useState(false);
   const publish = useMutation({
-    mutationFn: () => api<Round>('POST', `/rounds/${encodeURIComponent(round.id)}/publish`, { version: round.version }),
+    mutationFn: (asEarly: boolean) =>
+      api<Round>('POST', `/rounds/${encodeURIComponent(round.id)}/publish`, {
+        version: round.version,
+        ...(asEarly ? { early: true } : {}),
+      }),
     onMutate: () => setDone(false),
     onSuccess: async (published) => {
       client.setQueryData(['round', round.id], published);
+      setAsking(false);
       setDone(true);
       await refreshCommitments(client);
     },
+  });
+  const duePassed = round.dueDate < today();
+  const ask = () => {
+    // The list of who has not reported must be today's, not the one of when the page was opened.
+    void client.invalidateQueries({ queryKey: ['round', round.id] });
+    publish.reset();
+    setEarly(false);
+    setAsking(true);
+  };
+  const confirm = handleSubmit(() => {
+    if (duePassed || early) publish.mutate(!duePassed);
   });
   const waiting = round.reports.filter((x) => x.status === 'submitted').length;
   // Once published there is nothing left to do here but to confirm it to whoever just did it.
@@ -152,14 +177,72 @@ function PublishPanel({ round }: { round: Round }) {
             </Text>
           )}
           <Group>
-            <Button onClick={() => publish.mutate()} loading={publish.isPending}>
-              {t('commitments.publish.button')}
-            </Button>
+            <Button onClick={ask}>{t('commitments.publish.button')}</Button>
           </Group>
         </>
       )}
-      <ErrorAlert error={publish.error} />
       {done && <SuccessAlert>{t('commitments.publish.done')}</SuccessAlert>}
+      <Modal opened={asking} onClose={() => setAsking(false)} title={t('commitments.publish.dialogTitle', { title: round.title })}>
+        <form onSubmit={confirm}>
+          <Stack>
+            <PublishConsequences round={round} />
+            {waiting > 0 && (
+              <Text size="sm" c="orange.9">
+                {t('commitments.publish.waiting', { count: waiting })}
+              </Text>
+            )}
+            {duePassed ? (
+              <Text size="sm">{t('commitments.publish.duePassed', { date: round.dueDate })}</Text>
+            ) : (
+              <>
+                <Alert color="orange" variant="light">
+                  {t('commitments.publish.dueAhead', { date: round.dueDate })}
+                </Alert>
+                <Checkbox
+                  label={t('commitments.publish.early', { date: round.dueDate })}
+                  description={t('commitments.publish.earlyHelp')}
+                  checked={early}
+                  onChange={(e) => setEarly(e.currentTarget.checked)}
+                />
+              </>
+            )}
+            <Text size="sm">{t('commitments.publish.final')}</Text>
+            <ErrorAlert error={publish.error} />
+            <DialogButtons
+              cancel={t('commitments.publish.cancel')}
+              onCancel={() => setAsking(false)}
+              disabled={!duePassed && !early}
+              loading={publish.isPending}
+            >
+              {t('commitments.publish.confirm')}
+            </DialogButtons>
+          </Stack>
+        </form>
+      </Modal>
     </Section>
+  );
+}
+
+/** The partners whose report was never submitted, in the catalogue's order: publishing shows them as not reported. */
+function PublishConsequences({ round }: { round: Round }) {
+  const { t } = useTranslation();
+  const partners = usePartners();
+  const name = usePartnerName();
+  const order = new Map((partners.data?.partners ?? []).map((p, i) => [p.code, i]));
+  const position = (code: string) => order.get(code) ?? Number.MAX_SAFE_INTEGER;
+  const missing = round.reports
+    .filter((x) => x.status === 'draft' || x.status === 'returned')
+    .map((x) => x.partner)
+    .sort((a, b) => position(a) - position(b) || a.localeCompare(b));
+  if (missing.length === 0) return <Text size="sm">{t('commitments.publish.allReported')}</Text>;
+  return (
+    <Stack gap={4}>
+      <Text size="sm">{t('commitments.publish.notReported', { count: missing.length })}</Text>
+      <List size="sm" aria-label={t('commitments.publish.notReportedLabel')}>
+        {missing.map((code) => (
+          <List.Item key={code}>{name(code)}</List.Item>
+        ))}
+      </List>
+    </Stack>
   );
 }
