@@ -34,7 +34,13 @@ export interface UsersTable {
   disabled_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Notifications by e-mail: each one, a daily digest, or none. */
+  email_preference: EmailPreference;
+  /** When the last daily digest was e-mailed; null: never. */
+  digest_sent_at: string | null;
 }
+
+export type EmailPreference = 'each' | 'daily' | 'none';
 
 export interface SessionsTable {
   id: string;

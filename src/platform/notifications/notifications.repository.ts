@@ -1,6 +1,6 @@
 // The only place that writes SQL for notifications (and the user look-ups that choose recipients).
 import type { DbOrTrx } from '../db/database.js';
-import type { NotificationsTable, Role } from '../db/tables.js';
+import type { EmailPreference, NotificationsTable, Role } from '../db/tables.js';
 
 // Small enough for either database's limit on parameters per statement (10 per notification row).
 const BATCH = 500;
@@ -97,22 +97,47 @@ export async function setNotificationRead(db: DbOrTrx, id: string, at: string): 
 
 export interface UnsentNotification extends NotificationsTable {
   email: string;
+  email_preference: EmailPreference;
 }
 
-/** Notifications created since `since` and not yet e-mailed, of active users, oldest first. */
-export function listUnsentNotifications(db: DbOrTrx, since: string, limit: number): Promise<UnsentNotification[]> {
+/**
+ * Notifications created since `since` and not yet e-mailed, of active users who want them now:
+ * each one, or a daily digest last sent before `digestBefore` (or never); oldest first.
+ */
+export function listUnsentNotifications(db: DbOrTrx, since: string, digestBefore: string, limit: number): Promise<UnsentNotification[]> {
   return db
     .selectFrom('notifications as n')
     .innerJoin('users as u', 'u.id', 'n.user_id')
     .selectAll('n')
-    .select('u.email')
+    .select(['u.email', 'u.email_preference'])
     .where('n.emailed_at', 'is', null)
     .where('n.created_at', '>=', since)
     .where('u.disabled_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('u.email_preference', '=', 'each'),
+        eb.and([
+          eb('u.email_preference', '=', 'daily'),
+          eb.or([eb('u.digest_sent_at', 'is', null), eb('u.digest_sent_at', '<=', digestBefore)]),
+        ]),
+      ]),
+    )
     .orderBy('n.created_at')
     .orderBy('n.id')
     .limit(limit)
     .execute();
+}
+
+export async function setDigestSent(db: DbOrTrx, userId: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ digest_sent_at: at }).where('id', '=', userId).execute();
+}
+
+export async function setEmailPreference(db: DbOrTrx, userId: string, preference: EmailPreference): Promise<void> {
+  await db.updateTable('users').set({ email_preference: preference }).where('id', '=', userId).execute();
+}
+
+export async function findEmailPreference(db: DbOrTrx, userId: string): Promise<EmailPreference | undefined> {
+  return (await db.selectFrom('users').select('email_preference').where('id', '=', userId).executeTakeFirst())?.email_preference;
 }
 
 export async function setNotificationEmailed(db: DbOrTrx, id: string, at: string): Promise<void> {

@@ -2,7 +2,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../auth/auth.service.js';
 import { SIGNED_IN } from '../http/access.js';
-import { listMyNotifications, markNotificationRead } from './notifications.service.js';
+import { changeEmailPreference, emailPreferenceOf, listMyNotifications, markNotificationRead } from './notifications.service.js';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NotificationSchema = Type.Object({
@@ -16,7 +16,46 @@ const NotificationSchema = Type.Object({
   readAt: NullableString,
 });
 
+const EmailPreferenceSchema = Type.Object(
+  {
+    emailPreference: Type.Union([Type.Literal('each'), Type.Literal('daily'), Type.Literal('none')], {
+      description: 'each: one e-mail per notification; daily: one digest a day; none: no e-mail (the bell still shows them)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/me/email-preference',
+    {
+      config: { access: SIGNED_IN },
+      schema: { tags: ['notifications'], summary: 'How I receive notifications by e-mail', response: { 200: EmailPreferenceSchema } },
+    },
+    async (request) => ({ emailPreference: await emailPreferenceOf(app.db, request.principal!.user.id) }),
+  );
+
+  app.put(
+    '/me/email-preference',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Choose how I receive notifications by e-mail: each, a daily digest, or none',
+        body: EmailPreferenceSchema,
+        response: { 200: EmailPreferenceSchema },
+      },
+    },
+    async (request) => ({
+      emailPreference: await changeEmailPreference(
+        app.db,
+        actorOf(request.principal!, request.id),
+        request.principal!.user.id,
+        request.body.emailPreference,
+      ),
+    }),
+  );
+
   app.get(
     '/notifications',
     {

@@ -6,11 +6,15 @@ import type { Actor } from '../audit/actor.js';
 import { appendAuditEntry } from '../audit/audit.repository.js';
 import type { Config } from '../config.js';
 import type { Db, DbOrTrx } from '../db/database.js';
-import type { NotificationsTable, Role } from '../db/tables.js';
+import type { EmailPreference, NotificationsTable, Role } from '../db/tables.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { openMailer } from '../mail/mailer.js';
 import {
   activeReviewerIdsOf,
+  findEmailPreference,
+  setDigestSent,
+  setEmailPreference,
+  type UnsentNotification,
   activeUserIds,
   activeUserIdsAmong,
   countUnread,
@@ -167,11 +171,25 @@ function emailText(n: NotificationsTable, publicUrl: string | undefined): string
   return lines.join('\n') + '\n';
 }
 
+const DAY_MS = 24 * 60 * 60_000;
+
+function digestText(items: UnsentNotification[], publicUrl: string | undefined): string {
+  const lines = [`${items.length} notification${items.length === 1 ? '' : 's'} since the last digest:`, ''];
+  for (const n of items) {
+    lines.push(`* ${n.title}`, `  ${n.body.trim()}`);
+    if (n.link) lines.push(`  ${publicUrl ?? ''}${n.link}`);
+    lines.push('');
+  }
+  lines.push('--', 'You receive one digest a day because you chose it in your account on JHA Hub.');
+  return lines.join('\n') + '\n';
+}
+
 /**
  * E-mails notifications not yet sent (of active users, created within EMAIL_MAX_AGE_MS, oldest
- * first, at most 200 per call) and records emailed_at for each one the server accepted. Does nothing
- * when SMTP_URL is not set. A failure is logged, not thrown: the notification stays unsent for the
- * next call, and a failure that is not about one message (server unreachable) ends this call.
+ * first, at most 200 per call) as each user chose: one e-mail each, or one digest a day of all of
+ * them; none for users who chose none. Records emailed_at for each one the server accepted. Does
+ * nothing when SMTP_URL is not set. A failure is logged, not thrown: the notification stays unsent
+ * for the next call, and a failure that is not about one message (server unreachable) ends this call.
  * Meant to run in one process at a time (the 'mail.deliver' job), else a message may go out twice.
  */
 export async function deliverPendingEmails(
@@ -182,24 +200,69 @@ export async function deliverPendingEmails(
 ): Promise<{ sent: number; failed: number }> {
   const mailer = openMailer(config);
   if (!mailer) return { sent: 0, failed: 0 };
-  const pending = await listUnsentNotifications(db, new Date(now.getTime() - EMAIL_MAX_AGE_MS).toISOString(), EMAIL_BATCH);
+  const pending = await listUnsentNotifications(
+    db,
+    new Date(now.getTime() - EMAIL_MAX_AGE_MS).toISOString(),
+    new Date(now.getTime() - DAY_MS).toISOString(),
+    EMAIL_BATCH,
+  );
+  // One message per notification, or one per digest user with all of theirs.
+  const messages: { to: string; subject: string; text: string; items: UnsentNotification[] }[] = [];
+  const digests = new Map<string, UnsentNotification[]>();
+  for (const n of pending) {
+    if (n.email_preference === 'daily') digests.set(n.user_id, [...(digests.get(n.user_id) ?? []), n]);
+    else messages.push({ to: n.email, subject: n.title, text: emailText(n, config.publicUrl), items: [n] });
+  }
+  for (const items of digests.values())
+    messages.push({ to: items[0]!.email, subject: 'Your JHA Hub digest', text: digestText(items, config.publicUrl), items });
   let sent = 0;
   let failed = 0;
   try {
-    for (const n of pending) {
+    for (const m of messages) {
       try {
-        await mailer.send({ to: n.email, subject: n.title, text: emailText(n, config.publicUrl) });
+        await mailer.send({ to: m.to, subject: m.subject, text: m.text });
       } catch (err) {
         failed += 1;
-        log?.warn({ err, notification: n.id }, 'notification e-mail not sent; it is tried again on the next run');
+        log?.warn(
+          { err, notification: m.items[0]!.id, count: m.items.length },
+          'notification e-mail not sent; it is tried again on the next run',
+        );
         if (MESSAGE_ERRORS.has((err as { code?: string }).code ?? '')) continue;
         break;
       }
-      await setNotificationEmailed(db, n.id, new Date().toISOString());
+      const at = new Date().toISOString();
+      for (const n of m.items) await setNotificationEmailed(db, n.id, at);
+      if (m.items[0]!.email_preference === 'daily') await setDigestSent(db, m.items[0]!.user_id, now.toISOString());
       sent += 1;
     }
   } finally {
     mailer.close();
   }
   return { sent, failed };
+}
+
+export const EMAIL_PREFERENCES: readonly EmailPreference[] = ['each', 'daily', 'none'];
+
+export async function emailPreferenceOf(db: Db, userId: string): Promise<EmailPreference> {
+  return (await findEmailPreference(db, userId)) ?? 'each';
+}
+
+/** Sets how the user wants notifications by e-mail (audited). */
+export async function changeEmailPreference(db: Db, actor: Actor, userId: string, preference: EmailPreference): Promise<EmailPreference> {
+  if (!EMAIL_PREFERENCES.includes(preference))
+    throw new ValidationError(`emailPreference: "${String(preference).slice(0, 20)}" is not one of each, daily, none.`, {
+      field: 'emailPreference',
+    });
+  await db.transaction().execute(async (trx) => {
+    const before = (await findEmailPreference(trx, userId)) ?? 'each';
+    await setEmailPreference(trx, userId, preference);
+    await appendAuditEntry(trx, actor, {
+      action: 'user.email_preference',
+      entityType: 'user',
+      entityId: userId,
+      before: { emailPreference: before },
+      after: { emailPreference: preference },
+    });
+  });
+  return preference;
 }

@@ -266,4 +266,60 @@ describeEachDatabase('notification e-mail', (get) => {
     expect(await emailedAt(old!.id)).toBeNull();
     expect(await emailedAt(d!.id)).toBeNull();
   });
+
+  it('sends a daily digest user one e-mail a day with everything, and a user who chose none nothing', async () => {
+    const app = await buildApp({ config: testConfig(get().config), db: get().db, logger: false });
+    const daily = await makeUser(get().db, 'reviewer');
+    const none = await makeUser(get().db, 'reviewer');
+    const choose = (who: TestUser, emailPreference: unknown) =>
+      app.inject({ method: 'PUT', url: '/api/v1/me/email-preference', headers: bearer(who), payload: { emailPreference } });
+    expect((await choose(daily, 'daily')).json()).toEqual({ emailPreference: 'daily' });
+    expect((await choose(none, 'none')).json()).toEqual({ emailPreference: 'none' });
+    expect((await choose(none, 'weekly')).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me/email-preference', headers: bearer(none) })).json()).toEqual({
+      emailPreference: 'none',
+    });
+    const audited = await get()
+      .db.selectFrom('audit_log')
+      .select(['entity_id', 'after_json'])
+      .where('action', '=', 'user.email_preference')
+      .where('entity_id', 'in', [daily.user.id, none.user.id])
+      .execute();
+    expect(audited.map((a) => JSON.parse(a.after_json!).emailPreference).sort()).toEqual(['daily', 'none']);
+
+    const t0 = new Date('2026-12-03T08:00:00Z');
+    const first = [
+      ...(await notify(get().db, { userIds: [daily.user.id, none.user.id] }, { kind: 't', title: 'First', body: 'One.' }, { now: t0 })),
+      ...(await notify(
+        get().db,
+        { userIds: [daily.user.id] },
+        { kind: 't', title: 'Second', body: 'Two.', link: '/meetings' },
+        { now: new Date(t0.getTime() + 1000) },
+      )),
+    ];
+    const sentTo = (who: TestUser, from: number) => smtp.received.slice(from).filter((m) => m.to.includes(who.user.email));
+    const before = smtp.received.length;
+    await deliverPendingEmails(get().db, config(), log, new Date(t0.getTime() + 60_000));
+    const digest = sentTo(daily, before);
+    expect(digest.map((m) => m.subject)).toEqual(['Your JHA Hub digest']);
+    expect(digest[0]!.text).toContain('2 notifications since the last digest:\n\n* First\n  One.\n\n* Second\n  Two.\n  /meetings\n');
+    expect(sentTo(none, before)).toEqual([]);
+    for (const n of first.filter((n) => n.user_id === daily.user.id)) expect(await emailedAt(n.id)).not.toBeNull();
+
+    // Within the day nothing more goes out; the next day the new one does, alone.
+    const [third] = await notify(
+      get().db,
+      { userIds: [daily.user.id] },
+      { kind: 't', title: 'Third', body: 'Three.' },
+      { now: new Date(t0.getTime() + 3_600_000) },
+    );
+    const middle = smtp.received.length;
+    await deliverPendingEmails(get().db, config(), log, new Date(t0.getTime() + 2 * 3_600_000));
+    expect(sentTo(daily, middle)).toEqual([]);
+    await deliverPendingEmails(get().db, config(), log, new Date(t0.getTime() + 25 * 3_600_000));
+    expect(sentTo(daily, middle).map((m) => m.text.split('\n')[2])).toEqual(['* Third']);
+    expect(await emailedAt(third!.id)).not.toBeNull();
+    expect(sentTo(none, before)).toEqual([]);
+    await app.close();
+  });
 });

@@ -128,6 +128,8 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, knownDoma
       disabled_at: null,
       created_at: now,
       updated_at: now,
+      email_preference: 'each',
+      digest_sent_at: null,
     };
     await insertUser(trx, row);
     await appendAuditEntry(trx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row) });
@@ -170,6 +172,8 @@ export async function insertAccount(
     disabled_at: null,
     created_at: now,
     updated_at: now,
+    email_preference: 'each',
+    digest_sent_at: null,
   };
   await insertUser(trx, row);
   await appendAuditEntry(trx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row) });

@@ -115,6 +115,14 @@ export const en = {
   },
   account: {
     title: 'Your account',
+    email: {
+      title: 'Notifications by e-mail',
+      label: 'Besides the bell, send me notifications by e-mail:',
+      each: 'Each one as it happens',
+      daily: 'One digest a day',
+      none: 'None (the bell only)',
+      saved: 'Saved.',
+    },
     secondFactor: 'Two-factor authentication',
     enabled: 'on',
     notEnabled: 'off',

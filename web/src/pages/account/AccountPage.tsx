@@ -1,6 +1,7 @@
 // The signed-in user's own account: who they are, how they sign in (password, second factor,
-// linked identity providers), setting up or removing the second factor, new recovery codes.
-import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+// linked identity providers), setting up or removing the second factor, new recovery codes, and
+// how notifications arrive by e-mail (each, a daily digest, none).
+import { Badge, Button, Group, Modal, Radio, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,47 @@ interface SignInDetails {
 }
 
 type Dialog = 'setup' | 'codes' | 'remove' | null;
+type EmailPreference = 'each' | 'daily' | 'none';
+
+/** How notifications arrive by e-mail; saved as soon as it is chosen. */
+function EmailPreferenceChoice() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const current = useQuery({
+    queryKey: ['me', 'email-preference'],
+    queryFn: () => api<{ emailPreference: EmailPreference }>('GET', '/me/email-preference'),
+  });
+  const save = useMutation({
+    mutationFn: (emailPreference: EmailPreference) =>
+      api<{ emailPreference: EmailPreference }>('PUT', '/me/email-preference', { emailPreference }),
+    onSuccess: (answer) => client.setQueryData(['me', 'email-preference'], answer),
+    onError: () => setChosen(null),
+  });
+  // The choice shows at once; a refusal puts back what is stored.
+  const [chosen, setChosen] = useState<EmailPreference | null>(null);
+  return (
+    <Section id="email-preference-title" title={t('account.email.title')} gap="sm">
+      <ErrorAlert error={current.error ?? save.error} />
+      {current.data && (
+        <Radio.Group
+          label={t('account.email.label')}
+          value={chosen ?? current.data.emailPreference}
+          onChange={(v) => {
+            setChosen(v as EmailPreference);
+            save.mutate(v as EmailPreference);
+          }}
+        >
+          <Stack gap="xs" mt="xs">
+            {(['each', 'daily', 'none'] as const).map((p) => (
+              <Radio key={p} value={p} label={t(`account.email.${p}`)} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      )}
+      {save.isSuccess && <SuccessAlert onClose={() => save.reset()}>{t('account.email.saved')}</SuccessAlert>}
+    </Section>
+  );
+}
 
 export function AccountPage({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -44,6 +86,7 @@ export function AccountPage({ user }: { user: User }) {
         {user.partner && <Badge variant="outline">{user.partner}</Badge>}
       </Group>
       {notice && <SuccessAlert onClose={() => setNotice(null)}>{notice}</SuccessAlert>}
+      <EmailPreferenceChoice />
       {!details.data || !factor ? (
         <QueryState error={details.error} loading={t('app.loading')} />
       ) : (
