@@ -108,10 +108,9 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
   // The rest share one explanation, given once for all of them.
   await page.getByRole('textbox', { name: /^One explanation for all \d+ unexplained warnings/ }).fill(explanation);
   await page.getByRole('button', { name: 'Explain all', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Validation' })).toContainText(
-    /0 error\(s\) to correct, \d+ warning\(s\), 0 without explanation/,
-    { timeout: SLOW },
-  );
+  await expect(page.getByRole('region', { name: 'Validation' })).toContainText(/0 errors to correct, \d+ warnings, 0 without explanation/, {
+    timeout: SLOW,
+  });
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await page.getByRole('dialog', { name: 'Submit' }).getByRole('button', { name: 'Submit for review' }).click();
   await expect(workflow(page).getByRole('status')).toHaveText('Submitted for review.', { timeout: SLOW });

@@ -66,7 +66,9 @@ test('a coordinator imports, explains and submits; a reviewer returns and approv
 
   const stockFlow = page.getByRole('article', { name: /^Warning: Pending at start \+ incoming − resolved/ });
   await expect(stockFlow).toBeVisible();
-  await expect(stockFlow).toContainText('Left side 1100, right side 1200');
+  await expect(stockFlow).toContainText(
+    'Pending cases at 1 January plus incoming cases minus resolved cases (1,100) should equal pending cases at 31 December (1,200). The difference is −100.',
+  );
 
   // Submitting is refused while the warning has no explanation.
   await page.getByRole('button', { name: 'Submit', exact: true }).click();

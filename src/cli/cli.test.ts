@@ -212,7 +212,7 @@ describeEachDatabase('jha statistics commands', (get) => {
     );
     const dry = runJha(get(), ['import', 'values', csv, '--dry-run']);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/^Dry run, nothing written: would create 6, change 0, leave 0 unchanged, in 2 submission\(s\) \(6 rows\)/);
+    expect(dry.stdout).toMatch(/^Dry run, nothing written: would create 6, change 0, leave 0 unchanged, in 2 submissions \(6 rows\)/);
     expect(runJha(get(), ['import', 'values', csv]).stdout).toMatch(/^Imported: created 6, changed 0/);
   });
 

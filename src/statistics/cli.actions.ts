@@ -1,5 +1,6 @@
 // The work behind `jha import …`, `jha validate`, `jha indicators` and `jha export values`;
 // loaded only when one of them runs, so that other commands start quickly.
+import { counted } from '../platform/words.js';
 import cliProgress from 'cli-progress';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { pipeline, Transform } from 'node:stream';
@@ -76,7 +77,7 @@ export async function importValuesFile(
   progress?.stop();
   const verb = summary.dryRun ? 'Dry run, nothing written: would create' : 'Imported: created';
   process.stdout.write(
-    `${verb} ${summary.created}, ${summary.dryRun ? 'change' : 'changed'} ${summary.changed}, ${summary.dryRun ? 'leave' : 'left'} ${summary.unchanged} unchanged, in ${summary.submissions} submission(s) (${summary.rows} rows).\n`,
+    `${verb} ${summary.created}, ${summary.dryRun ? 'change' : 'changed'} ${summary.changed}, ${summary.dryRun ? 'leave' : 'left'} ${summary.unchanged} unchanged, in ${counted(summary.submissions, 'submission')} (${counted(summary.rows, 'row')}).\n`,
   );
 }
 

@@ -157,7 +157,7 @@ describeEachDatabase('an import killed while it writes', (get, kind) => {
     const run = await startImport(get(), file).done;
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
-      `Imported: created ${ROWS - already}, changed 0, left ${already} unchanged, in ${YEARS} submission(s) (${ROWS} rows).\n`,
+      `Imported: created ${ROWS - already}, changed 0, left ${already} unchanged, in ${YEARS} submissions (${ROWS.toLocaleString('en-GB')} rows).\n`,
     );
     expect(await storedValues()).toBe(before + ROWS);
     await intact();

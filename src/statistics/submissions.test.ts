@@ -171,7 +171,7 @@ describeEachDatabase('submissions and review workflow', (get) => {
     version = (await put(al, version, [{ variable: 'cases.pending_over_2y', value: 100 }], period)).json().version;
     const warned = await post(al, 'submit', { version }, period);
     expect(warned.statusCode).toBe(422);
-    expect(warned.json().error.message).toMatch(/warning\(s\) need a comment/);
+    expect(warned.json().error.message).toMatch(/^1 warning needs a comment before submitting: /);
     const view = (await read(al, period)).json();
     const finding = view.findings.find((f: { ruleCode: string }) => f.ruleCode === 'justice.stock_flow');
     expect(finding.details).toMatchObject({ left: 1060, right: 1200 });

@@ -1,6 +1,7 @@
 // The review workflow of a submission: submit (re-validated; refused on errors or uncommented
 // warnings), return, approve, publish, reopen — each by the roles allowed, on the version read,
 // audited and told to the thread — and the thread's comments and explanations of warnings.
+import { counted } from '../platform/words.js';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.service.js';
@@ -71,12 +72,12 @@ async function checkSubmittable(trx: Trx, catalog: Catalog, dataset: Dataset, ke
   const uncommented = findings.filter((f) => f.severity === 'warning' && !comments.has(f.key));
   if (errors.length > 0)
     throw new SubmissionBlockedError(
-      `${errors.length} validation error(s) must be corrected before submitting: ${errors[0]!.message}`,
+      `${counted(errors.length, 'validation error')} must be corrected before submitting: ${errors[0]!.message}`,
       errors,
     );
   if (uncommented.length > 0)
     throw new SubmissionBlockedError(
-      `${uncommented.length} warning(s) need a comment before submitting: ${uncommented[0]!.message}`,
+      `${counted(uncommented.length, 'warning')} ${uncommented.length === 1 ? 'needs' : 'need'} a comment before submitting: ${uncommented[0]!.message}`,
       uncommented,
     );
 }
@@ -323,7 +324,7 @@ export async function commentFindings(
 ): Promise<number> {
   const text = comment.trim();
   if (!text) throw new ValidationError('comment: explain the warning.', { field: 'comment' });
-  if (findingKeys.length === 0) throw new ValidationError('key: name the warning(s) to explain.', { field: 'key' });
+  if (findingKeys.length === 0) throw new ValidationError('key: name the warnings to explain.', { field: 'key' });
   if (!canEdit(viewer, key.partner)) throw new ForbiddenError(`You cannot comment on ${key.partner}'s validation results.`);
   return db.transaction().execute(async (trx) => {
     const submission = await readable(trx, viewer, key);

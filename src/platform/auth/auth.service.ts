@@ -1,5 +1,6 @@
 // Sign-in, sessions and API tokens. Sessions and tokens live in the database (hashed), so that any
 // number of server processes share them.
+import { counted } from '../words.js';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../audit/actor.js';
 import { appendAuditEntry } from '../audit/audit.repository.js';
@@ -63,7 +64,7 @@ export async function throttleCheck(db: DbOrTrx, email: string, ip: string, now:
   ];
   const wait = Math.max(...waits.map((w) => w ?? 0));
   if (wait > 0) {
-    const when = wait < 120 ? `${wait} second(s)` : `${Math.ceil(wait / 60)} minute(s)`;
+    const when = wait < 120 ? counted(wait, 'second') : counted(Math.ceil(wait / 60), 'minute');
     throw new RateLimitedError(wait, `Too many failed sign-ins; try again in ${when}.`);
   }
 }

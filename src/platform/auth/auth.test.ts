@@ -111,7 +111,7 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429, 429, 429, 429, 429, 429]);
     expect(Number(last!.headers['retry-after'])).toBe(2);
-    expect(last!.json().error).toMatchObject({ code: 'rate_limited', message: 'Too many failed sign-ins; try again in 2 second(s).' });
+    expect(last!.json().error).toMatchObject({ code: 'rate_limited', message: 'Too many failed sign-ins; try again in 2 seconds.' });
     const owner = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',

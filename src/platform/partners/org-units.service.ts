@@ -1,6 +1,7 @@
 // Imports organisational units (courts, reception centres, …) from CSV with the columns
 // code,name,partner,kind,parent. The whole file is checked first; any bad row rejects it and
 // every bad row is reported. Insert or update, in one transaction, audited.
+import { counted } from '../words.js';
 import { clientMessage } from '../client-message.js';
 import { parse } from 'csv-parse/sync';
 import type { Actor } from '../audit/actor.js';
@@ -24,7 +25,7 @@ export const MAX_ORG_UNIT_NAME = 200;
 export function rowErrors(problems: RowProblem[], what: string): ValidationError {
   const lines = problems.slice(0, 50).map((p) => `row ${p.row}, ${p.column}: ${p.message}`);
   return new ValidationError(
-    `${what} rejected, nothing was changed: ${problems.length} problem(s). ${lines.join('; ')}${problems.length > 50 ? '; …' : ''}`,
+    `${what} rejected, nothing was changed: ${counted(problems.length, 'problem')}. ${lines.join('; ')}${problems.length > 50 ? '; …' : ''}`,
     problems,
   );
 }
@@ -49,12 +50,18 @@ function readOrgUnitCsv(csv: string): Record<string, string>[] {
     .map((h) => h.trim().toLowerCase());
   const twice = header.filter((h, i) => h !== '' && header.indexOf(h) !== i);
   if (twice.length > 0)
-    throw new ValidationError(`The CSV file names the column(s) ${[...new Set(twice)].join(', ')} twice; each column may appear once.`, {
-      twice,
-    });
+    throw new ValidationError(
+      `The CSV file names ${[...new Set(twice)].length === 1 ? 'the column' : 'the columns'} ${[...new Set(twice)].join(', ')} twice; each column may appear once.`,
+      {
+        twice,
+      },
+    );
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0)
-    throw new ValidationError(`The CSV file lacks the column(s) ${missing.join(', ')}; expected ${REQUIRED.join(',')}.`, { missing });
+    throw new ValidationError(
+      `The CSV file lacks ${missing.length === 1 ? 'the column' : 'the columns'} ${missing.join(', ')}; expected ${REQUIRED.join(',')}.`,
+      { missing },
+    );
   return records;
 }
 

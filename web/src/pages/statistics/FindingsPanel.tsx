@@ -1,5 +1,6 @@
 // Validation findings of a submission: errors (red) to correct, warnings (orange) to explain.
 // Each warning takes an explanation, which submitting requires.
+import { comparisonSentence, formatFigure } from './findings';
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -35,7 +36,13 @@ export function FindingsPanel({ catalog, submission, orgUnits, onChanged }: Prop
       {submission.findings.length === 0 ? (
         <Muted>{submission.status === 'not_started' ? t('findings.notYet') : t('findings.none')}</Muted>
       ) : (
-        <Text size="sm">{t('findings.summary', { errors: errors.length, warnings: warnings.length, open })}</Text>
+        <Text size="sm">
+          {t('findings.summary', {
+            errors: t('findings.errors', { count: errors.length }),
+            warnings: t('findings.warnings', { count: warnings.length }),
+            open,
+          })}
+        </Text>
       )}
       {submission.can.edit && open >= 2 && (
         <ExplainAll submission={submission} keys={warnings.filter((f) => !f.comment).map((f) => f.key)} onChanged={onChanged} />
@@ -106,6 +113,12 @@ function FindingItem({ finding, catalog, orgUnits, submission, onChanged }: { fi
   const color = isError ? 'red' : 'orange';
   const d = finding.details ?? {};
   const compared = typeof d.left === 'number' && typeof d.right === 'number';
+  const sentence = compared
+    ? comparisonSentence(
+        { ...d, left: d.left as number, right: d.right as number },
+        (code) => catalog.variables.find((v) => v.code === code)?.label,
+      )
+    : null;
   const where = location(finding, catalog, orgUnits, t('findings.partnerLevel'));
   const inputId = `explain-${finding.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
@@ -127,8 +140,8 @@ function FindingItem({ finding, catalog, orgUnits, submission, onChanged }: { fi
         <Text size="sm">{finding.message}</Text>
         {compared && (
           <Muted size="xs">
-            {t('findings.compared', { left: d.left, right: d.right })}
-            {typeof d.difference === 'number' ? ` · ${t('findings.difference', { value: d.difference })}` : ''}
+            {sentence ?? t('findings.compared', { left: formatFigure(d.left as number), right: formatFigure(d.right as number) })}
+            {typeof d.difference === 'number' ? ` ${t('findings.difference', { value: formatFigure(d.difference) })}` : ''}
           </Muted>
         )}
         {finding.comment && (
