@@ -1,10 +1,13 @@
 // Indicator explorer: choose an indicator (grouped by domain), a period and optional breakdown
 // filters; the Western Balkan partners compared (bars with the regional median and the region's
 // value, or how many partners reported when too few did), each partner over time (lines), the same
-// figures in tables, and a CSV download.
+// figures in tables, and a CSV download. The choices live in the address (?indicator=…&period=…
+// and one parameter per breakdown), so that a link or a reload shows the same view; without a
+// chosen period it opens on the latest one with a regional value.
 import { Alert, Anchor, Badge, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
 import { ErrorAlert } from '../../platform/feedback';
@@ -12,6 +15,7 @@ import { PublishedOnlySwitch, usePublishedOnly } from '../../platform/PublishedO
 import { Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
 import { RegionNote } from './Coverage';
+import { latestCoveredPeriod } from './coverage';
 import { IndicatorAbout } from './IndicatorAbout';
 import { PartnerBars, PartnerLines } from './IndicatorCharts';
 import { PeriodTable, SeriesTable, type IndicatorAnswer } from './IndicatorTable';
@@ -27,10 +31,29 @@ export function IndicatorsPage() {
   const catalog = useCatalog();
   const partners = usePartners();
   const indicators = catalog.data?.indicators ?? [];
-  const [code, setCode] = useState<string | null>(null);
-  const [filters, setFilters] = useState<Record<string, string>>({});
-  const [chosenPeriod, setChosenPeriod] = useState<string | null>(null);
-  const indicator = indicators.find((i) => i.code === code) ?? indicators[0];
+  const [params, setParams] = useSearchParams();
+  const indicator = indicators.find((i) => i.code === params.get('indicator')) ?? indicators[0];
+  const dims = catalog.data && indicator ? dimensionsOf(catalog.data, indicator.variables) : [];
+  // Only the chosen indicator's breakdowns count, with codes it knows.
+  const filters = Object.fromEntries(
+    dims.flatMap((d) => {
+      const value = params.get(d.code);
+      return value && d.codes.some((c) => c.code === value) ? [[d.code, value]] : [];
+    }),
+  );
+  const chosenPeriod = params.get('period');
+  const update = useCallback(
+    (change: (next: URLSearchParams) => void) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          change(next);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
   // Signed-in users open on the published figures too; the switch adds the figures not yet published.
   const figures = usePublishedOnly();
   const query = new URLSearchParams({ ...filters, ...figures.query }).toString();
@@ -46,9 +69,8 @@ export function IndicatorsPage() {
     group: t(`domains.${d}`, { defaultValue: d }),
     items: indicators.filter((i) => i.domain === d).map((i) => ({ value: i.code, label: i.label })),
   }));
-  const dims = catalog.data && indicator ? dimensionsOf(catalog.data, indicator.variables) : [];
   const periods = answer.data?.periods ?? [];
-  const period = chosenPeriod && periods.includes(chosenPeriod) ? chosenPeriod : periods[periods.length - 1];
+  const period = chosenPeriod && periods.includes(chosenPeriod) ? chosenPeriod : latestCoveredPeriod(periods, answer.data?.region);
   const wb6 = (partners.data?.partners ?? []).filter((p) => p.group === 'WB6');
   const csv = indicator
     ? `/api/v1/indicators/${encodeURIComponent(indicator.code)}/values?${new URLSearchParams({ ...filters, format: 'csv', ...figures.query })}`
@@ -59,13 +81,17 @@ export function IndicatorsPage() {
 
   const chooseIndicator = (value: string | null) => {
     if (!value) return;
-    setCode(value);
     const next = indicators.find((i) => i.code === value);
     const allowed = new Set(catalog.data && next ? dimensionsOf(catalog.data, next.variables).map((d) => d.code) : []);
-    setFilters((f) => Object.fromEntries(Object.entries(f).filter(([d]) => allowed.has(d))));
+    update((q) => {
+      // The breakdowns of the indicator left behind, and its period, do not carry over.
+      for (const d of catalog.data?.dimensions ?? []) if (!allowed.has(d.code)) q.delete(d.code);
+      q.delete('period');
+      q.set('indicator', value);
+    });
   };
-  const setFilter = (dim: string, value: string | null) =>
-    setFilters(({ [dim]: _old, ...rest }) => (value ? { ...rest, [dim]: value } : rest));
+  const setFilter = (dim: string, value: string | null) => update((q) => (value ? q.set(dim, value) : q.delete(dim)));
+  const setChosenPeriod = (value: string | null) => update((q) => (value ? q.set('period', value) : q.delete('period')));
 
   return (
     <Stack>
