@@ -46,7 +46,9 @@ export async function inviteDelegation(db: Db, viewer: Viewer, actor: Actor, id:
   await db.transaction().execute(async (trx) => {
     await insertDelegation(trx, row);
     await touchMeeting(trx, id);
-    if (partner) {
+    // A meeting that is over (held, cancelled, or its start passed) is recorded, not announced.
+    const ahead = (meeting.status === 'planned' || meeting.status === 'confirmed') && meeting.starts_at > new Date().toISOString();
+    if (partner && ahead) {
       await notify(
         trx,
         { roles: ['coordinator'], partners: [partner] },
@@ -83,11 +85,17 @@ export async function replyToInvitation(
   id: string,
   delegationId: string,
   input: ReplyInput,
+  options: { repliedAt?: string } = {},
 ): Promise<MeetingView> {
   const delegation = await delegationToAnswerFor(db, viewer, id, delegationId, null);
+  const meeting = await meetingOrThrow(db, id);
+  if (meeting.status === 'held' || meeting.status === 'cancelled')
+    throw new ConflictError(`The meeting is ${meeting.status}: its invitations can no longer be answered.`, { status: meeting.status });
   const reply = oneOf('reply', input.reply, REPLIES);
   const representedBy = reply === 'represented' ? text('representedBy', input.representedBy, 200, true) : null;
-  const patch = { invitation: reply, represented_by: representedBy, replied_at: new Date().toISOString(), replied_by: actor.label };
+  // Dated when made; a reply recorded afterwards (the demo's 2020 meeting) carries the date it was given.
+  const repliedAt = options.repliedAt ?? new Date().toISOString();
+  const patch = { invitation: reply, represented_by: representedBy, replied_at: repliedAt, replied_by: actor.label };
   await db.transaction().execute(async (trx) => {
     await updateDelegation(trx, delegationId, patch);
     await touchMeeting(trx, id);

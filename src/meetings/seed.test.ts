@@ -83,6 +83,20 @@ describeEachDatabase('the shipped meeting', (get) => {
     expect(text).toMatch(/Morning session: home affairs \(09:30–12:30\)/);
   });
 
+  it('reads as past: the replies are dated before the meeting, nobody was invited anew, and it can no longer be answered', async () => {
+    const seeded = await seededMeetingId(app);
+    const meeting = (await read(`/meetings/${seeded}`)).json();
+    const replied = [...new Set(meeting.delegations.map((d: { repliedAt: string | null }) => d.repliedAt))];
+    expect(replied).toEqual(['2020-10-15T10:00:00.000Z']);
+    const invitations = await get().db.selectFrom('notifications').select('id').where('kind', '=', 'meetings.invitation').execute();
+    expect(invitations).toEqual([]);
+    const al = await makeUser(get().db, 'coordinator', 'AL');
+    const delegation = meeting.delegations.find((d: { partner: string | null }) => d.partner === 'AL').id;
+    const late = await callApi(app, al, 'POST', `/meetings/${seeded}/delegations/${delegation}/reply`, { reply: 'declined' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.message).toBe('The meeting is held: its invitations can no longer be answered.');
+  });
+
   it('the .ics invitation opens in a standard iCalendar parser', async () => {
     const seeded = await seededMeetingId(app);
     const res = await read(`/meetings/${seeded}/invitation.ics`);

@@ -100,7 +100,9 @@ export async function seedDemoMeeting(db: Db, catalog: Catalog, actor: Actor): P
   for (const partner of ['AL', 'BA', 'XK', 'ME', 'MK', 'RS']) m = await inviteDelegation(db, ORGANISER, actor, m.id, { partner });
   for (const institution of ['European Commission', 'German Presidency of the Council of the EU', 'Europol'])
     m = await inviteDelegation(db, ORGANISER, actor, m.id, { institution });
-  for (const d of m.delegations) m = await replyToInvitation(db, ORGANISER, actor, m.id, d.id, { reply: 'accepted' });
+  // The replies were given before the meeting (a week before, as recorded here).
+  for (const d of m.delegations)
+    m = await replyToInvitation(db, ORGANISER, actor, m.id, d.id, { reply: 'accepted' }, { repliedAt: '2020-10-15T10:00:00.000Z' });
   await updateMeetingDetails(db, ORGANISER, actor, m.id, m.version, { status: 'held' });
   return m.id;
 }
