@@ -102,7 +102,7 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
   });
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await page.getByRole('dialog', { name: 'Submit' }).getByRole('button', { name: 'Submit for review' }).click();
-  await expect(workflow(page).getByRole('alert')).toContainText('need a comment before submitting', { timeout: SLOW });
+  await expect(workflow(page).getByRole('alert')).toContainText(/\d+ warnings need a comment before submitting/, { timeout: SLOW });
   const explanation = 'The example file holds a sample of 300 cases of three courts, not the whole court network.';
   await explainInForm(page, explanation, 2);
   // The rest share one explanation, given once for all of them.

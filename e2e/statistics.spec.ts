@@ -53,6 +53,12 @@ test('a coordinator imports, explains and submits; a reviewer returns and approv
   await expect(page.getByRole('status')).toContainText('Check passed');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Imported');
+  // The page lists the codes a file may use.
+  const codes = page.getByRole('region', { name: 'Codes to use' });
+  await codes.getByRole('button', { name: /^CEPEJ annual evaluation/ }).click();
+  await expect(codes.getByRole('table', { name: 'Variables of CEPEJ annual evaluation' })).toContainText(
+    'cases.pending_end Pending cases at 31 December',
+  );
 
   // From the data collection list to the submission.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Statistics' }).click();
@@ -73,7 +79,7 @@ test('a coordinator imports, explains and submits; a reviewer returns and approv
   // Submitting is refused while the warning has no explanation.
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
   await page.getByRole('dialog', { name: 'Submit' }).getByRole('button', { name: 'Submit for review' }).click();
-  await expect(workflow(page).getByRole('alert')).toContainText('need a comment before submitting');
+  await expect(workflow(page).getByRole('alert')).toContainText('1 warning needs a comment before submitting');
   await explainWarnings(page, 'A bulk transfer of 100 cases to the new administrative court is not counted as resolved.');
   await expect(stockFlow).toContainText('Explained by coordinator.al@example.org');
   await page.getByRole('button', { name: 'Submit', exact: true }).click();

@@ -485,6 +485,17 @@ export const en = {
     values:
       'Values are numbers without thousands separators, or NA, NAP, NQ; a row without value is ignored; an empty dimension column means the total.',
     template: 'The XLSX template of a submission (on its page) has the right columns and the stored values.',
+    toCollection: 'Find the submission in the data collection.',
+    codes: {
+      link: 'The codes a file may use: datasets, variables and breakdowns',
+      title: 'Codes to use',
+      intro: 'Each dataset with its variables, their unit and the codes of their breakdowns. A row without a breakdown code is the total.',
+      caption: 'Variables of {{dataset}}',
+      variable: 'Variable',
+      unit: 'Unit',
+      breakdowns: 'Breakdowns and their codes',
+      none: 'none (totals only)',
+    },
     file: 'File',
     fileHelp: '.csv, .json or .xlsx',
     choose: 'Choose a file',

@@ -1,6 +1,7 @@
 // Import of values from a CSV, JSON or XLSX file: a dry run shows what would change, the import
-// stores everything or nothing; a rejected file lists every bad row and column.
-import { Alert, Anchor, Button, Code, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+// stores everything or nothing; a rejected file lists every bad row and column. The codes a file
+// may use (datasets, variables, breakdowns and their codes) are listed below, from the catalogue.
+import { Accordion, Alert, Anchor, Button, Code, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,57 @@ import { Link } from 'react-router-dom';
 import { ApiError, contentTypeOf, upload } from '../../platform/api';
 import { BackLink } from '../../platform/BackLink';
 import { DataTable, FigureTable } from '../../platform/DataTable';
+import { Section } from '../../platform/Section';
+import { useCatalog, type Catalog } from './model';
+
+/** Per dataset, the variables a file may name, each with its unit and its breakdowns' codes. */
+function CodeLists({ catalog }: { catalog: Catalog }) {
+  const { t } = useTranslation();
+  const dimension = (code: string) => catalog.dimensions.find((d) => d.code === code);
+  return (
+    <Section id="import-codes" title={t('import.codes.title')} gap="xs">
+      <Text size="sm">{t('import.codes.intro')}</Text>
+      <Accordion multiple variant="separated">
+        {catalog.datasets.map((ds) => (
+          <Accordion.Item key={ds.code} value={ds.code}>
+            <Accordion.Control>
+              {ds.label} <Code>{ds.code}</Code>
+            </Accordion.Control>
+            <Accordion.Panel>
+              <DataTable
+                minWidth={640}
+                striped
+                aria-label={t('import.codes.caption', { dataset: ds.label })}
+                columns={[t('import.codes.variable'), t('import.codes.unit'), t('import.codes.breakdowns')]}
+              >
+                {ds.variables.map((code) => {
+                  const v = catalog.variables.find((x) => x.code === code);
+                  return (
+                    <Table.Tr key={code}>
+                      <Table.Td>
+                        <Code>{code}</Code> {v?.label}
+                      </Table.Td>
+                      <Table.Td>{v?.unit || '—'}</Table.Td>
+                      <Table.Td>
+                        {(v?.dimensions ?? []).length === 0
+                          ? t('import.codes.none')
+                          : v!.dimensions.map((d) => (
+                              <Text key={d} size="sm">
+                                <Code>{d}</Code>: {(dimension(d)?.codes ?? []).map((c) => c.code).join(', ')}
+                              </Text>
+                            ))}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </DataTable>
+            </Accordion.Panel>
+          </Accordion.Item>
+        ))}
+      </Accordion>
+    </Section>
+  );
+}
 
 interface Summary {
   dryRun: boolean;
@@ -33,6 +85,7 @@ const TYPES: Record<string, string> = {
 export function ImportPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const catalog = useCatalog();
   const [file, setFile] = useState<File | null>(null);
   const run = useMutation({
     mutationFn: ({ dryRun }: { dryRun: boolean }) => {
@@ -67,7 +120,15 @@ export function ImportPage() {
           {t('import.columns')} <Code>dataset,partner,org_unit,period,variable,&lt;dimensions&gt;,value,comment</Code>
         </List.Item>
         <List.Item>{t('import.values')}</List.Item>
-        <List.Item>{t('import.template')}</List.Item>
+        <List.Item>
+          {t('import.template')}{' '}
+          <Anchor component={Link} to="/statistics">
+            {t('import.toCollection')}
+          </Anchor>
+        </List.Item>
+        <List.Item>
+          <Anchor href="#import-codes">{t('import.codes.link')}</Anchor>
+        </List.Item>
       </List>
       <FileInput
         label={t('import.file')}
@@ -122,6 +183,7 @@ export function ImportPage() {
           ))}
         </DataTable>
       )}
+      {catalog.data && <CodeLists catalog={catalog.data} />}
     </Stack>
   );
 }
