@@ -1,23 +1,13 @@
 // Recommendations and follow-up actions added and edited by the Commission. The test works on its
 // own copy of a rule-of-law plan (./testing.ts).
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../app/app.js';
-import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { callApi, type TestUser } from '../testing/factories.js';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../testing/databases.js';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import { shippedPlans, syncPlans } from './plans.service.js';
-import { audits, catalog, loadShippedPlans, people, planCopy, type Suite } from '../testing/commitments.js';
+import { audits, catalog, commitmentsSuite, people, planCopy } from '../testing/commitments.js';
 
 describeEachDatabase('plan editing', (get) => {
-  let s: Suite;
-  beforeAll(async () => {
-    await loadShippedPlans(get().db);
-    s = { db: get().db, app: await buildApp({ config: testConfig(get().config), db: get().db, logger: false, catalog }) };
-  });
-  afterAll(async () => s.app.close());
-
-  const call = (user: TestUser | null, method: Parameters<typeof callApi>[2], url: string, payload?: unknown) =>
-    callApi(s.app, user, method, url, payload);
+  const { s, call } = commitmentsSuite(get);
 
   it('the Commission fills rule-of-law recommendations; they survive reloading the plan files', async () => {
     const { commission, al } = await people(s);

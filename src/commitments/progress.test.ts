@@ -1,30 +1,27 @@
 // Progress reporting over HTTP: opening a round, a partner's report (entries, submission),
 // evidence, assessment and publication. Each test makes its own users, plan copy and round
 // (./testing.ts), so that it passes alone and in any order.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app/app.js';
-import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { callApi, makeUser, type TestUser } from '../testing/factories.js';
+import { describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../testing/databases.js';
+import { makeUser } from '../testing/factories.js';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import { PUBLIC_VIEWER, type Viewer } from '../platform/viewer.js';
 import { canReadReport, canSeeReportState, isOverdue, reminderStage } from './progress.js';
 import {
   audits,
-  catalog,
+  commitmentsSuite,
   count,
   fillReport,
-  loadShippedPlans,
   LEVELS,
   openRound,
   PDF,
   people,
   planCopy,
+  type Report,
   reportIds,
   reportOf,
   ROUND,
   upload,
-  type Report,
-  type Suite,
 } from '../testing/commitments.js';
 
 describe('progress rules', () => {
@@ -69,15 +66,7 @@ describe('progress rules', () => {
 });
 
 describeEachDatabase('progress reporting', (get) => {
-  let s: Suite;
-  beforeAll(async () => {
-    await loadShippedPlans(get().db);
-    s = { db: get().db, app: await buildApp({ config: testConfig(get().config), db: get().db, logger: false, catalog }) };
-  });
-  afterAll(async () => s.app.close());
-
-  const call = (user: TestUser | null, method: Parameters<typeof callApi>[2], url: string, payload?: unknown) =>
-    callApi(s.app, user, method, url, payload);
+  const { s, call } = commitmentsSuite(get);
 
   it('only the Commission opens a round; one draft report per committed partner', async () => {
     const { commission, al } = await people(s);

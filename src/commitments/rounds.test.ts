@@ -1,20 +1,8 @@
 // Publishing a reporting round before its due date: partners may still report until then, so the
 // Commission must ask for an early publication explicitly; once the due date has passed it need not.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../app/app.js';
-import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { callApi, type TestUser } from '../testing/factories.js';
-import {
-  audits,
-  catalog,
-  fillReport,
-  loadShippedPlans,
-  openRound,
-  people,
-  ROUND,
-  submitAndAssess,
-  type Suite,
-} from '../testing/commitments.js';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../testing/databases.js';
+import { audits, commitmentsSuite, fillReport, openRound, people, ROUND, submitAndAssess } from '../testing/commitments.js';
 
 /** A date `days` from today (UTC), as the server compares due dates. */
 function inDays(days: number): string {
@@ -22,15 +10,7 @@ function inDays(days: number): string {
 }
 
 describeEachDatabase('publishing a reporting round', (get) => {
-  let s: Suite;
-  beforeAll(async () => {
-    await loadShippedPlans(get().db);
-    s = { db: get().db, app: await buildApp({ config: testConfig(get().config), db: get().db, logger: false, catalog }) };
-  });
-  afterAll(async () => s.app.close());
-
-  const call = (user: TestUser | null, method: Parameters<typeof callApi>[2], url: string, payload?: unknown) =>
-    callApi(s.app, user, method, url, payload);
+  const { s, call } = commitmentsSuite(get);
 
   /** A round due on `dueDate` in which AL reported and was assessed; its version as the Commission reads it. */
   async function assessedRound(dueDate: string) {

@@ -1,19 +1,9 @@
 // The outputs of progress reporting: a round's exports and printable report, the overdue lists and a
 // partner's commitments. Each test makes its own users, plan copy and round (./testing.ts).
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../app/app.js';
-import { describeEachDatabase, testConfig } from '../testing/databases.js';
-import { callApi, makeUser, type TestUser } from '../testing/factories.js';
-import {
-  catalog,
-  KPI_ROUND,
-  loadShippedPlans,
-  openRound,
-  people,
-  publishedRound,
-  submitPartner,
-  type Suite,
-} from '../testing/commitments.js';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../testing/databases.js';
+import { makeUser, type TestUser } from '../testing/factories.js';
+import { commitmentsSuite, KPI_ROUND, openRound, people, publishedRound, submitPartner } from '../testing/commitments.js';
 import { readPdf } from '../testing/pdf.js';
 
 interface Summary {
@@ -36,15 +26,7 @@ interface Cell {
 const byPartner = (reports: Summary[], partner: string) => reports.find((r) => r.partner === partner);
 
 describeEachDatabase('commitments views', (get) => {
-  let s: Suite;
-  beforeAll(async () => {
-    await loadShippedPlans(get().db);
-    s = { db: get().db, app: await buildApp({ config: testConfig(get().config), db: get().db, logger: false, catalog }) };
-  });
-  afterAll(async () => s.app.close());
-
-  const call = (user: TestUser | null, method: Parameters<typeof callApi>[2], url: string, payload?: unknown) =>
-    callApi(s.app, user, method, url, payload);
+  const { s, call } = commitmentsSuite(get);
 
   it('exports the round as CSV and XLSX and prints it with every text escaped', async () => {
     const { commission, reviewer, al } = await people(s);

@@ -4,7 +4,9 @@
 // it needs; and it asserts on what it made, with the look-ups below.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { buildApp } from '../app/app.js';
+import { testConfig, type TestDatabase } from './databases.js';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import type { Db } from '../platform/db/database.js';
 import { CATALOG_DIR } from '../platform/paths.js';
@@ -31,6 +33,22 @@ export interface Suite {
 export interface Report {
   version: number;
   entries: { commitment: string; action: string; objective: string }[];
+}
+
+/**
+ * The suite of a commitments test file, inside its describeEachDatabase: the shipped plans loaded
+ * and the app built before the tests (closed after them); `call` is callApi on that app.
+ */
+export function commitmentsSuite(get: () => TestDatabase) {
+  const s = {} as Suite;
+  beforeAll(async () => {
+    await loadShippedPlans(get().db);
+    Object.assign(s, { db: get().db, app: await buildApp({ config: testConfig(get().config), db: get().db, logger: false, catalog }) });
+  });
+  afterAll(async () => s.app.close());
+  const call = (user: TestUser | null, method: Parameters<typeof callApi>[2], url: string, payload?: unknown) =>
+    callApi(s.app, user, method, url, payload);
+  return { s, call };
 }
 
 /** Loads the shipped plan files into the database, as every start does. */
