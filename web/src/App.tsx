@@ -5,9 +5,10 @@
 import { Anchor, AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, type ComponentType, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Role, User } from './platform/api';
+import { usePageHeading } from './platform/pageHeading';
 import { useSession } from './platform/session';
 import { PublicHomePage } from './pages/PublicHomePage';
 import { SignInPage } from './pages/SignInPage';
@@ -19,6 +20,7 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType<any>
 }
 const Notifications = page(() => import('./platform/Notifications'), 'Notifications');
 const UserMenu = page(() => import('./platform/UserMenu'), 'UserMenu');
+const AccessibilityPage = page(() => import('./pages/AccessibilityPage'), 'AccessibilityPage');
 const AuditPage = page(() => import('./pages/AuditPage'), 'AuditPage');
 const HomePage = page(() => import('./pages/HomePage'), 'HomePage');
 const UsersPage = page(() => import('./pages/UsersPage'), 'UsersPage');
@@ -66,6 +68,8 @@ export function App() {
   const { user, loading } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  usePageHeading(main, t('app.name'), !loading);
 
   if (loading) {
     return (
@@ -109,7 +113,7 @@ export function App() {
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <a href="#main" className="skip-link">
-        {t('app.skip')}
+        {t('a11y.skip')}
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -144,8 +148,13 @@ export function App() {
         ))}
         <NavLink href="/api/docs" label={t('nav.api')} target="_blank" rel="noopener" />
       </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1}>
+      <AppShell.Main id="main" tabIndex={-1} ref={main}>
         <LazyPage>{user ? <SignedInRoutes user={user} /> : <PublicRoutes />}</LazyPage>
+        <Group component="footer" mt="xl" pt="md" gap="md" className="page-foot">
+          <Anchor component={Link} to="/accessibility" size="sm">
+            {t('a11y.footer')}
+          </Anchor>
+        </Group>
       </AppShell.Main>
     </AppShell>
   );
@@ -230,6 +239,7 @@ function PublicRoutes() {
       <Route path="/migration" element={<MigrationPage user={null} />} />
       {MeetingRoutes(null)}
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/accessibility" element={<AccessibilityPage />} />
       <Route path="/sign-in/refused" element={<AccessRefusedPage />} />
       <Route path="/invitation" element={<InvitationPage user={null} />} />
       <Route path="/justice/import" element={<SignInPage required />} />
@@ -270,6 +280,7 @@ function SignedInRoutes({ user }: { user: User }) {
         element={['admin', 'commission'].includes(user.role) ? <InvitationsPage user={user} /> : <Forbidden />}
       />
       <Route path="/account" element={<AccountPage user={user} />} />
+      <Route path="/accessibility" element={<AccessibilityPage />} />
       <Route path="/invitation" element={<InvitationPage user={user} />} />
       <Route path="/sign-in/refused" element={<AccessRefusedPage />} />
       <Route path="/sign-in" element={<Navigate to="/" replace />} />

@@ -3,33 +3,25 @@
 import '@mantine/core/styles.css';
 import './styles.css';
 import './i18n';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setNonce } from 'get-nonce';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
+import { cssVariablesResolver, theme } from './platform/theme';
 
 // The server puts the request's CSP nonce here; Mantine adds it to the <style> tags it creates.
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
 // Modals lock page scroll through a library that injects its own <style>; it takes the nonce from here.
 setNonce(nonce);
 
-const theme = createTheme({
-  primaryColor: 'eu',
-  colors: {
-    eu: ['#e8edf9', '#cdd8f1', '#9db1e4', '#6a87d6', '#4466cb', '#2d50c4', '#1c3f95', '#183684', '#122b6b', '#0b1f52'],
-  },
-  primaryShade: 6,
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
-});
-
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} getStyleNonce={() => nonce}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} getStyleNonce={() => nonce}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />

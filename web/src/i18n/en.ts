@@ -3,7 +3,6 @@ export const en = {
   app: {
     name: 'JHA Hub',
     tagline: 'EU–Western Balkans cooperation on Justice and Home Affairs',
-    skip: 'Skip to content',
     loading: 'Loading',
   },
   a11y: {
@@ -28,9 +27,9 @@ export const en = {
       languages: 'Some pages are available only in English.',
     },
     contactTitle: 'Contact',
-    contact: 'If you meet a barrier on JHA Hub, or need information in another format, write to',
-    contactAddress: 'accessibility@jha-hub.eu',
-    contactAfter: 'Say which page and what you were trying to do; we answer within ten working days.',
+    contact:
+      'If you meet a barrier on JHA Hub, or need information in another format, tell the administrators of this installation (signed-in users: through their national coordinator or the Commission’s desk officer).',
+    contactAfter: 'Say which page and what you were trying to do.',
   },
   nav: {
     home: 'Overview',

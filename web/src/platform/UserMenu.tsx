@@ -20,11 +20,12 @@ export function UserMenu({ user }: { user: User }) {
         <Button
           variant="subtle"
           leftSection={
-            <Avatar size="sm" color="eu">
+            <Avatar size="sm" color="eu" aria-hidden>
               {initials}
             </Avatar>
           }
-          aria-label={t('menu.open')}
+          // The name shown on the button comes first in its accessible name (WCAG 2.5.3, label in name).
+          aria-label={t('a11y.accountMenu', { name: user.name })}
         >
           <Text size="sm" visibleFrom="xs">
             {user.name}

@@ -13,7 +13,7 @@ import { Muted } from '../../platform/text';
 import { FigureValue } from '../statistics/FigureMarks';
 import { formatNumber } from '../statistics/IndicatorTable';
 import { usePartners } from '../statistics/model';
-import { BEST_COLOR, CourtChart, WORST_COLOR, type CourtRow } from './CourtChart';
+import { CourtChart, type CourtRow } from './CourtChart';
 import { JusticeFilters, MethodNote } from './Filters';
 import {
   CR,
@@ -151,13 +151,14 @@ export function CourtsPage() {
                     <FigureValue text={formatNumber(r.old, decimals.old)} {...r.facts.old} />
                   </Table.Td>
                   <Table.Td>
+                    {/* The palette's red and green (the chart's colours), whose text shades the theme keeps readable on a light badge. */}
                     {r.mark === 'worst' && (
-                      <Badge color={WORST_COLOR} variant="light">
+                      <Badge color="red" variant="light">
                         {t('justice.longest')}
                       </Badge>
                     )}
                     {r.mark === 'best' && (
-                      <Badge color={BEST_COLOR} variant="light">
+                      <Badge color="green" variant="light">
                         {t('justice.shortest')}
                       </Badge>
                     )}
