@@ -31,6 +31,7 @@ describe('composition root', () => {
       '20261205T0000_session_idle',
       '20261206T0100_sign_in',
       '20261206T0200_scheduled_publication',
+      '20261207T0000_email_preference',
     ]);
     expect([...reviewDomains(ctx)].sort()).toEqual(['commitments', 'justice', 'migration']);
     expect(Object.keys(jobHandlers(ctx)).sort()).toEqual([
