@@ -79,7 +79,7 @@ export function ProgressBadge({ status }: { status: ProgressStatus | null }) {
 export function AssessmentBadge({ assessment }: { assessment: Assessment | null }) {
   const { t } = useTranslation();
   if (!assessment) return <Missing text={t('commitments.notAssessed')} />;
-  return <ValueBadge value={assessment} texts="commitments.assessment" colors={ASSESSMENT_BADGE} variant="filled" autoContrast />;
+  return <ValueBadge value={assessment} texts="commitments.assessment" colors={ASSESSMENT_BADGE} variant="filled" />;
 }
 
 export function ReportStatusBadge({ status }: { status: ShownReportStatus }) {
