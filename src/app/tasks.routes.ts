@@ -1,8 +1,8 @@
 // GET /me/tasks: every capability's tasks for the signed-in user, overdue first.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SIGNED_IN } from '../platform/http/access.js';
-import { sortTasks, TasksSchema, type TaskViewer } from '../platform/tasks.js';
-import { viewerOf } from '../platform/viewer.js';
+import { sortTasks, TasksSchema } from '../platform/tasks.js';
+import { viewerOf, type TaskViewer } from '../platform/viewer.js';
 import type { AppContext } from './modules.js';
 import { modules } from './modules.js';
 

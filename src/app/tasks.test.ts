@@ -52,6 +52,10 @@ describeEachDatabase('tasks and workflow notifications', (get) => {
       },
     ]);
     expect(await bell(users.reviewer)).toEqual({ unread: 1, titles: [['To review: CEPEJ annual evaluation, AL 2019', link]] });
+    // Another partner's coordinator is asked nothing about Albania's data, nor told of it.
+    const serbia = await makeUser(get().db, 'coordinator', 'RS');
+    expect((await tasksOf(serbia)).filter((t) => t.link.includes('/AL/'))).toEqual([]);
+    expect(await bell(serbia)).toEqual({ unread: 0, titles: [] });
     // A reviewer of migration only is neither asked nor told.
     expect((await tasksOf(migrationReviewer)).filter((t) => t.link === link)).toEqual([]);
     expect(await bell(migrationReviewer)).toEqual({ unread: 0, titles: [] });
@@ -127,6 +131,9 @@ describeEachDatabase('tasks of the other capabilities', (get) => {
     expect(ofRound(await tasksOf(al))).toEqual([
       ['round.report', 'Report progress: KPI 2025', `/commitments/rounds/${roundId}/reports/AL`, '2026-01-31', true],
     ]);
+    // Serbia's coordinator is not asked for Albania's report (only for its own, when Serbia is committed).
+    const rs = await makeUser(get().db, 'coordinator', 'RS');
+    expect(ofRound(await tasksOf(rs)).filter(([, , link]) => String(link).endsWith('/AL'))).toEqual([]);
     expect(ofRound(await tasksOf(commission))).toEqual([
       ['round.publish', 'Publish the round: KPI 2025', `/commitments/rounds/${roundId}`, '2026-01-31', true],
     ]);
@@ -143,6 +150,7 @@ describeEachDatabase('tasks of the other capabilities', (get) => {
     expect(meeting.statusCode).toBe(201);
     const id = meeting.json().id;
     expect((await callApi(app, commission, 'POST', `/meetings/${id}/delegations`, { partner: 'AL' })).statusCode).toBe(201);
+    expect((await tasksOf(rs)).filter((t) => t.area === 'meetings')).toEqual([]);
     expect((await tasksOf(al)).filter((t) => t.area === 'meetings')).toEqual([
       {
         kind: 'meeting.reply',

@@ -2,7 +2,8 @@
 // report to write or correct (due at the round's due date), reports submitted for a reviewer's
 // assessment, and for the Commission the rounds past their due date that wait to be published.
 import type { Db } from '../platform/db/database.js';
-import type { Task, TaskViewer } from '../platform/tasks.js';
+import type { Task } from '../platform/tasks.js';
+import type { TaskViewer } from '../platform/viewer.js';
 import { canAssess, canManageRounds } from './progress.js';
 import { listReports, listRounds } from './progress.repository.js';
 import { reportLink } from './progress.service.js';

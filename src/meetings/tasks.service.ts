@@ -1,7 +1,8 @@
 // The meetings tasks of the home page: a coordinator's invitations to meetings still ahead that
 // the partner has not answered, due the day the meeting starts.
 import type { Db } from '../platform/db/database.js';
-import type { Task, TaskViewer } from '../platform/tasks.js';
+import type { Task } from '../platform/tasks.js';
+import type { TaskViewer } from '../platform/viewer.js';
 import { listDelegations, listMeetings } from './meetings.repository.js';
 
 export async function meetingsTasks(db: Db, viewer: TaskViewer, now: Date): Promise<Task[]> {

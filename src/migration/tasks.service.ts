@@ -1,6 +1,7 @@
 // The migration tasks of the home page: each early warning the user was told of and has not yet acknowledged.
 import type { Db } from '../platform/db/database.js';
-import type { Task, TaskViewer } from '../platform/tasks.js';
+import type { Task } from '../platform/tasks.js';
+import type { TaskViewer } from '../platform/viewer.js';
 import { unacknowledgedAlerts } from './alerts.repository.js';
 
 export async function migrationTasks(db: Db, viewer: TaskViewer): Promise<Task[]> {

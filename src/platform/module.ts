@@ -6,7 +6,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Db, Migrations } from './db/database.js';
 import type { EventBus } from './events.js';
 import type { JobHandler } from './jobs/jobs.service.js';
-import type { Task, TaskViewer } from './tasks.js';
+import type { Task } from './tasks.js';
+import type { TaskViewer } from './viewer.js';
 
 /**
  * Runs one CLI command's work with a prepared database and the context; `context()` gives the

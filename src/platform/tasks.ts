@@ -1,8 +1,7 @@
 // What a signed-in user has to do next, as every capability tells it: the home page's task list
 // (GET /me/tasks). A task is something waiting for this user's action, with where to do it and,
-// when there is one, its due date.
+// when there is one, its due date. Imports only TypeBox, so that the web app shares the type.
 import { Type, type Static } from 'typebox';
-import type { Viewer } from './viewer.js';
 
 export const TaskSchema = Type.Object({
   /** What kind of step, e.g. `submission.review`, `round.report`, `alert.acknowledge`. */
@@ -19,9 +18,6 @@ export const TaskSchema = Type.Object({
 export type Task = Static<typeof TaskSchema>;
 
 export const TasksSchema = Type.Object({ tasks: Type.Array(TaskSchema) });
-
-/** A signed-in user, the only one with tasks. */
-export type TaskViewer = Extract<Viewer, { kind: 'user' }>;
 
 /** Overdue ones first, then by due date (undated last), then by title. */
 export function sortTasks(tasks: Task[]): Task[] {

@@ -11,6 +11,9 @@ export type Viewer =
   | { kind: 'user'; role: Role; partner: string | null; id: string; label: string; domains?: string[] | null }
   | { kind: 'operator'; label: string };
 
+/** A signed-in user (the only viewer with tasks of their own). */
+export type TaskViewer = Extract<Viewer, { kind: 'user' }>;
+
 export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
 
 export function viewerOf(principal: Principal | null): Viewer {

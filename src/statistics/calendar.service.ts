@@ -152,7 +152,11 @@ export async function releaseCoverage(db: Db, catalog: Catalog, q: CoverageQuery
     throw new ValidationError(`partner: "${partner.slice(0, 20)}" is not a Western Balkan partner.`, { field: 'partner' });
   const rows = await releasedPeriods(db, { partner }, asOf ?? now.toISOString());
   const byDataset = new Map<string, ReleasedPeriod[]>();
-  for (const r of rows) byDataset.set(r.dataset, [...(byDataset.get(r.dataset) ?? []), r]);
+  for (const r of rows) {
+    const list = byDataset.get(r.dataset);
+    if (list) list.push(r);
+    else byDataset.set(r.dataset, [r]);
+  }
   const of = (datasets: string[]) => coverageOf(datasets.flatMap((d) => byDataset.get(d) ?? []));
   return {
     asOf,

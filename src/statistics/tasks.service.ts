@@ -3,7 +3,8 @@
 // domains), the Commission's approved submissions to publish.
 import type { Db } from '../platform/db/database.js';
 import { listPartners } from '../platform/partners/partners.service.js';
-import type { Task, TaskViewer } from '../platform/tasks.js';
+import type { Task } from '../platform/tasks.js';
+import type { TaskViewer } from '../platform/viewer.js';
 import { canPublish, canReview } from '../platform/viewer.js';
 import { datasetCovers, type Catalog, type Dataset } from './catalog.js';
 import { periodContaining, shiftPeriod } from './periods.js';

@@ -210,8 +210,11 @@ export async function deliverPendingEmails(
   const messages: { to: string; subject: string; text: string; items: UnsentNotification[] }[] = [];
   const digests = new Map<string, UnsentNotification[]>();
   for (const n of pending) {
-    if (n.email_preference === 'daily') digests.set(n.user_id, [...(digests.get(n.user_id) ?? []), n]);
-    else messages.push({ to: n.email, subject: n.title, text: emailText(n, config.publicUrl), items: [n] });
+    if (n.email_preference === 'daily') {
+      const list = digests.get(n.user_id);
+      if (list) list.push(n);
+      else digests.set(n.user_id, [n]);
+    } else messages.push({ to: n.email, subject: n.title, text: emailText(n, config.publicUrl), items: [n] });
   }
   for (const items of digests.values())
     messages.push({ to: items[0]!.email, subject: 'Your JHA Hub digest', text: digestText(items, config.publicUrl), items });

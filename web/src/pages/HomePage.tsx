@@ -9,6 +9,8 @@ import { ErrorAlert } from '../platform/feedback';
 import { Loading } from '../platform/QueryState';
 import { Muted } from '../platform/text';
 import { formatDate } from './reports/model';
+import type { Task } from '../../../src/platform/tasks.js';
+import type { AppNotification } from '../platform/Notifications';
 
 const QUICK_LINKS = [
   { key: 'statistics', to: '/statistics' },
@@ -17,17 +19,6 @@ const QUICK_LINKS = [
   { key: 'commitments', to: '/commitments' },
   { key: 'meetings', to: '/meetings' },
 ] as const;
-
-/** One task of GET /me/tasks (src/platform/tasks.ts). */
-interface Task {
-  kind: string;
-  area: string;
-  title: string;
-  detail: string;
-  link: string;
-  dueDate: string | null;
-  overdue: boolean;
-}
 
 /** What waits for the user, each with where to do it and its due date ("overdue" in words, not only colour). */
 function Tasks() {
@@ -77,11 +68,7 @@ function News() {
   const { t } = useTranslation();
   const news = useQuery({
     queryKey: ['notifications', 'home'],
-    queryFn: () =>
-      api<{ notifications: { id: string; title: string; body: string; link: string | null; read: boolean; createdAt: string }[] }>(
-        'GET',
-        '/notifications?limit=20',
-      ),
+    queryFn: () => api<{ notifications: AppNotification[] }>('GET', '/notifications?limit=20'),
     refetchInterval: 60_000,
   });
   const unread = (news.data?.notifications ?? []).filter((n) => !n.read).slice(0, 5);
