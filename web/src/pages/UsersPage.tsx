@@ -182,7 +182,8 @@ function UserForm({
         {role === 'coordinator' && (
           <Select
             label={t('users.partner')}
-            placeholder={t('users.choosePartner')}
+            placeholder={partnerOptions.length ? t('users.choosePartner') : t('app.loading')}
+            disabled={partnerOptions.length === 0}
             data={partnerOptions}
             value={partner}
             onChange={setPartner}

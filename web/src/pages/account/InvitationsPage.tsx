@@ -169,7 +169,8 @@ function InviteForm({ inviter, onDone, onCancel }: { inviter: User; onDone: (c: 
         {role === 'coordinator' && (
           <Select
             label={t('users.partner')}
-            placeholder={t('users.choosePartner')}
+            placeholder={partnerOptions.length ? t('users.choosePartner') : t('app.loading')}
+            disabled={partnerOptions.length === 0}
             data={partnerOptions}
             value={partner}
             onChange={setPartner}
