@@ -150,8 +150,14 @@ const readable = (findings: Finding[]) => findings.map((f) => `${f.route}: ${f.p
 
 test('the public pages pass WCAG 2.1 AA', async ({ page }) => {
   test.setTimeout(240_000);
+  // Every console error, a 401 for the visitor's session included (watchConsole lets 401s pass).
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+  });
   const findings = await sweep(page, ['/', '/sign-in', '/accessibility', ...DATA, ...PAGES, '/sign-in/refused?reason=unknown']);
   expect(readable(findings)).toEqual([]);
+  expect(errors).toEqual([]);
   await focusFollowsNavigation(page, '/accessibility', 'Data');
 });
 

@@ -22,7 +22,7 @@ const FIRST_PAGES: [RegExp, () => Promise<unknown>][] = [
   [/^\/meetings(\/[^/]+)?\/?$/, () => import('./pages/meetings')],
 ];
 
-requestEarly('/me');
+requestEarly('/session');
 // A failed load of the page shows when it renders (its own import fails the same way).
 FIRST_PAGES.find(([path]) => path.test(window.location.pathname))?.[1]().catch(() => {});
 void import('./root');

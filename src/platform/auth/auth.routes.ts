@@ -3,7 +3,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC, SESSION_COOKIE, SIGNED_IN } from '../http/access.js';
 import { NoContent } from '../http/schemas.js';
-import { MeSchema, SecondFactorDueSchema } from './auth.schema.js';
+import { MeSchema, SecondFactorDueSchema, SessionSchema } from './auth.schema.js';
 import { actorOf, createApiToken, listApiTokens, login, logout, revokeApiToken } from './auth.service.js';
 import { sendSignIn } from './cookies.js';
 import { mfaRoutes } from './mfa.routes.js';
@@ -78,6 +78,22 @@ const sessionRoutes = (rp: OidcRelyingParty): FastifyPluginAsyncTypebox =>
         },
       },
       async (request) => ({ user: request.principal!.user, csrfToken: request.principal!.csrfToken }),
+    );
+
+    app.get(
+      '/session',
+      {
+        config: { access: PUBLIC },
+        schema: {
+          tags: ['auth'],
+          summary: 'Who this browser is: the signed-in user with the CSRF token, or `user: null` for a visitor (200 either way)',
+          response: { 200: SessionSchema },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'private, no-store');
+        return { user: request.principal?.user ?? null, csrfToken: request.principal?.csrfToken ?? null };
+      },
     );
   };
 

@@ -5,6 +5,9 @@ import { UserSchema } from '../users/users.schema.js';
 
 export const MeSchema = Type.Object({ user: UserSchema, csrfToken: Nullable(Type.String()) });
 
+/** Who this browser is, for anyone: a visitor gets `user: null` with 200, not a 401 to log. */
+export const SessionSchema = Type.Object({ user: Nullable(UserSchema), csrfToken: Nullable(Type.String()) });
+
 /** 202 of a right password whose second factor is still to come (the jha_pending cookie is set). */
 export const SecondFactorDueSchema = Type.Object({
   secondFactor: Type.Union([Type.Literal('totp'), Type.Literal('enrol')], {

@@ -203,6 +203,18 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
     expect(withToken.statusCode).toBe(201);
   });
 
+  it('tells the browser who it is on /session: the user with the CSRF token, or user null with 200 for a visitor and after sign-out', async () => {
+    const visitor = await app.inject({ method: 'GET', url: '/api/v1/session' });
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.json()).toEqual({ user: null, csrfToken: null });
+    expect(visitor.headers['cache-control']).toBe('private, no-store');
+    const { cookie, csrf } = await signIn(app, coordinator.user.email, coordinator.password);
+    const signedIn = await app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
+    expect(signedIn.json()).toMatchObject({ user: { email: coordinator.user.email, role: 'coordinator', partner: 'AL' }, csrfToken: csrf });
+    await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } })).json()).toEqual({ user: null, csrfToken: null });
+  });
+
   it('signs out: the session no longer works', async () => {
     const { cookie, csrf } = await signIn(app, coordinator.user.email, coordinator.password);
     const out = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
