@@ -212,7 +212,10 @@ describeEachDatabase('sign-in, sessions and tokens', (get) => {
     const signedIn = await app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
     expect(signedIn.json()).toMatchObject({ user: { email: coordinator.user.email, role: 'coordinator', partner: 'AL' }, csrfToken: csrf });
     await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
-    expect((await app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } })).json()).toEqual({ user: null, csrfToken: null });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } })).json()).toEqual({
+      user: null,
+      csrfToken: null,
+    });
   });
 
   it('signs out: the session no longer works', async () => {
