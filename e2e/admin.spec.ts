@@ -33,11 +33,22 @@ test('an admin creates a coordinator, the coordinator signs in, the admin disabl
   await expect(row).toContainText('disabled');
 
   await page.getByRole('link', { name: 'Audit trail' }).click();
-  await page.getByLabel('Action starts with').fill('user.');
+  await page.getByLabel('Action code starts with').fill('user.');
   await page.getByRole('button', { name: 'Filter' }).click();
-  const entries = page.getByRole('row').filter({ hasText: 'admin@example.org' });
-  await expect(entries.filter({ hasText: 'user.create' }).first()).toContainText(email);
-  await expect(entries.filter({ hasText: 'user.update' }).first()).toContainText('disabled: false → true');
+  // Each entry reads as a sentence: who (name, then e-mail), what in plain words, to whom, and the changed fields.
+  const entries = page.getByRole('list', { name: 'Audit entries, newest first' }).getByRole('listitem').filter({ hasText: 'Demo Admin' });
+  const created = entries.filter({ hasText: 'Created a user account' }).filter({ hasText: email }).first();
+  await expect(created).toContainText('admin@example.org');
+  await expect(created).toContainText(`User: Ana Coordinator ${email}`);
+  await expect(created).toContainText('role: coordinator');
+  const disabled = entries.filter({ hasText: 'Changed a user account' }).filter({ hasText: email }).first();
+  await expect(disabled).toContainText('disabled: false → true');
+  await expect(disabled.getByRole('listitem')).toHaveCount(1);
+  // On a phone-wide screen the entries wrap instead of running off to the side.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(disabled).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByRole('status')).toContainText('Chain intact');
   expect(problems).toEqual([]);

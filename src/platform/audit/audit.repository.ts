@@ -92,17 +92,46 @@ function likePattern(text: string, anywhere: boolean): string {
   return (anywhere ? '%' : '') + literal + '%';
 }
 
-/** Newest first; `beforeSeq` pages backwards. */
-export async function listAuditEntries(db: DbOrTrx, f: AuditFilter): Promise<AuditLogTable[]> {
-  let q = db.selectFrom('audit_log').selectAll();
-  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
-  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
-  if (f.action) q = q.where(sql<boolean>`action like ${likePattern(f.action, false)} escape '\\'`);
-  if (f.actor) q = q.where(sql<boolean>`lower(actor_label) like ${likePattern(f.actor.toLowerCase(), true)} escape '\\'`);
-  if (f.from) q = q.where('at', '>=', f.from);
-  if (f.to) q = q.where('at', '<=', f.to);
-  if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
-  return q.orderBy('seq', 'desc').limit(f.limit).execute();
+/** An entry with the names the users table gives its actor and, for an entry about a user, that user. */
+export interface AuditListRow extends AuditLogTable {
+  actor_name: string | null;
+  actor_email: string | null;
+  entity_user_name: string | null;
+  entity_user_email: string | null;
+}
+
+/**
+ * Newest first; `beforeSeq` pages backwards. The names are the users' current ones, null for an
+ * actor that is not a user (system, command line) and for an account no longer there; `actor`
+ * matches the entry's recorded label or the actor's current name.
+ */
+export async function listAuditEntries(db: DbOrTrx, f: AuditFilter): Promise<AuditListRow[]> {
+  let q = db
+    .selectFrom('audit_log')
+    .leftJoin('users as actor_user', 'actor_user.id', 'audit_log.actor_id')
+    .leftJoin('users as entity_user', (join) =>
+      join.onRef('entity_user.id', '=', 'audit_log.entity_id').on('audit_log.entity_type', '=', 'user'),
+    )
+    .selectAll('audit_log')
+    .select([
+      'actor_user.name as actor_name',
+      'actor_user.email as actor_email',
+      'entity_user.name as entity_user_name',
+      'entity_user.email as entity_user_email',
+    ]);
+  if (f.entityType) q = q.where('audit_log.entity_type', '=', f.entityType);
+  if (f.entityId) q = q.where('audit_log.entity_id', '=', f.entityId);
+  if (f.action) q = q.where(sql<boolean>`audit_log.action like ${likePattern(f.action, false)} escape '\\'`);
+  if (f.actor) {
+    const pattern = likePattern(f.actor.toLowerCase(), true);
+    q = q.where(
+      sql<boolean>`(lower(audit_log.actor_label) like ${pattern} escape '\\' or lower(actor_user.name) like ${pattern} escape '\\')`,
+    );
+  }
+  if (f.from) q = q.where('audit_log.at', '>=', f.from);
+  if (f.to) q = q.where('audit_log.at', '<=', f.to);
+  if (f.beforeSeq !== undefined) q = q.where('audit_log.seq', '<', f.beforeSeq);
+  return q.orderBy('audit_log.seq', 'desc').limit(f.limit).execute();
 }
 
 export async function readAuditHead(db: DbOrTrx): Promise<{ last_seq: number; last_hash: string }> {

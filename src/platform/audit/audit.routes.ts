@@ -1,6 +1,7 @@
 // HTTP for browsing the audit trail (admin and commission) and checking its chain.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ValidationError } from '../errors.js';
+import { Nullable } from '../http/schemas.js';
 import { chainKeysOf } from './audit-key.js';
 import { browseAudit, verifyAuditChain } from './audit.service.js';
 import { parseAnchor } from './chain.js';
@@ -9,13 +10,25 @@ const ACCESS = { roles: ['admin', 'commission'] } as const;
 const EntrySchema = Type.Object({
   seq: Type.Integer(),
   at: Type.String(),
-  actor: Type.Object({ type: Type.String(), id: Type.Union([Type.String(), Type.Null()]), label: Type.String() }),
+  actor: Type.Object({
+    type: Type.String(),
+    id: Nullable(Type.String()),
+    label: Type.String({ description: 'As recorded with the entry: the e-mail, `cli:<operator>` or `system`' }),
+    name: Nullable(Type.String({ description: "The acting user's current name (also for a token); null for the system and the CLI" })),
+    email: Nullable(Type.String({ description: "The acting user's current e-mail; null for the system and the CLI" })),
+  }),
   action: Type.String(),
   entityType: Type.String(),
   entityId: Type.String(),
+  entityUser: Nullable(
+    Type.Object(
+      { name: Type.String(), email: Type.String() },
+      { description: 'The user an entry about a user (entityType `user`) is about, as named now; null otherwise' },
+    ),
+  ),
   before: Type.Unknown(),
   after: Type.Unknown(),
-  requestId: Type.Union([Type.String(), Type.Null()]),
+  requestId: Nullable(Type.String()),
   hash: Type.String(),
 });
 

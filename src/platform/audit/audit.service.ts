@@ -1,6 +1,5 @@
 // Audit trail rules: browsing with filters and verifying the hash chain end to end.
 import type { Db, DbOrTrx } from '../db/database.js';
-import type { AuditLogTable } from '../db/tables.js';
 import { installedAuditKeys } from './audit-key.js';
 import {
   checkLink,
@@ -14,7 +13,14 @@ import {
   type ChainPosition,
   type HashScheme,
 } from './chain.js';
-import { listAuditEntries, readAuditChain, readAuditHead, readAuditSequence, type AuditFilter } from './audit.repository.js';
+import {
+  listAuditEntries,
+  readAuditChain,
+  readAuditHead,
+  readAuditSequence,
+  type AuditFilter,
+  type AuditListRow,
+} from './audit.repository.js';
 
 export interface VerifyResult {
   ok: boolean;
@@ -94,27 +100,42 @@ export async function verifyAuditChain(db: Db, opts: VerifyOptions = {}): Promis
   return result(null);
 }
 
+/** A user as the users table names them now. */
+export interface NamedUser {
+  name: string;
+  email: string;
+}
+
 export interface AuditEntryView {
   seq: number;
   at: string;
-  actor: { type: string; id: string | null; label: string };
+  /** `name` and `email`: the acting user's (also for a token), null for the system, the command line or a removed account. */
+  actor: { type: string; id: string | null; label: string; name: string | null; email: string | null };
   action: string;
   entityType: string;
   entityId: string;
+  /** The user an entry about a user (entityType `user`) is about; null for other entries and removed accounts. */
+  entityUser: NamedUser | null;
   before: unknown;
   after: unknown;
   requestId: string | null;
   hash: string;
 }
 
-export function presentAuditEntry(row: AuditLogTable): AuditEntryView {
+function namedUser(name: string | null, email: string | null): NamedUser | null {
+  return name === null || email === null ? null : { name, email };
+}
+
+export function presentAuditEntry(row: AuditListRow): AuditEntryView {
+  const actor = namedUser(row.actor_name, row.actor_email);
   return {
     seq: row.seq,
     at: row.at,
-    actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
+    actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label, name: actor?.name ?? null, email: actor?.email ?? null },
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
+    entityUser: namedUser(row.entity_user_name, row.entity_user_email),
     before: row.before_json === null ? null : JSON.parse(row.before_json),
     after: row.after_json === null ? null : JSON.parse(row.after_json),
     requestId: row.request_id,

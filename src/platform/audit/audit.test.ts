@@ -1,9 +1,14 @@
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app/app.js';
 import { loadConfig } from '../config.js';
 import { isPostgres, type Db } from '../db/database.js';
-import { describeEachDatabase } from '../../testing/databases.js';
-import type { Actor } from './actor.js';
+import { describeEachDatabase, testConfig } from '../../testing/databases.js';
+import { makeUser } from '../../testing/factories.js';
+import { createApiToken } from '../auth/auth.service.js';
+import { createUser } from '../users/users.service.js';
+import { SYSTEM_ACTOR, type Actor } from './actor.js';
 import { chainKeysOf, developmentAuditKey, installAuditKey } from './audit-key.js';
 import { appendAuditEntry, readAuditHead } from './audit.repository.js';
 import { verifyAuditChain } from './audit.service.js';
@@ -351,5 +356,107 @@ describeEachDatabase('keyed audit chain: anchors', (get) => {
       seq: anchor.seq - 1,
       reason: `the trail was cut short: it ends at entry ${anchor.seq - 2}, but the anchor names entry ${anchor.seq}`,
     });
+  });
+});
+
+describeEachDatabase('audit trail as listed over HTTP: who and what by name', (get) => {
+  let app: FastifyInstance;
+  let admin: { id: string; email: string; token: string; tokenId: string };
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+  const list = (query: string, token = admin.token) => app.inject({ method: 'GET', url: `/api/v1/audit?${query}`, headers: auth(token) });
+
+  beforeAll(async () => {
+    // The app installs its config's audit key: the same as the rest of this file's.
+    app = await buildApp({ config: testConfig(get().config, KEY_SOURCE), db: get().db, logger: false });
+    await app.ready();
+    const user = await createUser(get().db, SYSTEM_ACTOR, {
+      email: 'zora.auditor@test.example.org',
+      name: 'Zora Auditor',
+      role: 'admin',
+      password: 'a-good-long-password-for-zora',
+    });
+    const { token, view } = await createApiToken(get().db, SYSTEM_ACTOR, user.email, 'audit test');
+    admin = { id: user.id, email: user.email, token, tokenId: view.id };
+  });
+  afterAll(async () => app.close());
+
+  it('names the acting user and the user acted on, and keeps the ids', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: auth(admin.token),
+      payload: {
+        email: 'ana.coordinator@test.example.org',
+        name: 'Ana Coordinator',
+        role: 'coordinator',
+        partner: 'ME',
+        password: 'another-good-long-password',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const ana = created.json<{ id: string }>().id;
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${ana}`,
+      headers: auth(admin.token),
+      payload: { disabled: true },
+    });
+    expect(patched.statusCode).toBe(200);
+
+    const response = await list(`entityType=user&entityId=${ana}`);
+    expect(response.statusCode).toBe(200);
+    const { entries } = response.json<{ entries: Record<string, unknown>[] }>();
+    expect(entries.map((e) => e.action)).toEqual(['user.update', 'user.create']);
+    for (const entry of entries) {
+      expect(entry.actor).toEqual({
+        type: 'token',
+        id: admin.id,
+        label: `zora.auditor@test.example.org (token ${admin.tokenId})`,
+        name: 'Zora Auditor',
+        email: 'zora.auditor@test.example.org',
+      });
+      expect(entry).toMatchObject({
+        entityType: 'user',
+        entityId: ana,
+        entityUser: { name: 'Ana Coordinator', email: 'ana.coordinator@test.example.org' },
+      });
+    }
+    expect(entries[0]).toMatchObject({ before: { disabled: false }, after: { disabled: true } });
+  });
+
+  it('names the system and the command line by their kind, and only users as what was acted on', async () => {
+    await get()
+      .db.transaction()
+      .execute((trx) => appendAuditEntry(trx, actor, { action: 'thing.named', entityType: 'thing', entityId: admin.id }));
+    const [cli] = (await list('action=thing.named')).json<{ entries: Record<string, unknown>[] }>().entries;
+    expect(cli).toMatchObject({
+      actor: { type: 'cli', id: null, label: 'cli:test', name: null, email: null },
+      entityType: 'thing',
+      entityUser: null,
+    });
+    const own = (await list(`entityType=user&entityId=${admin.id}&action=user.create`)).json<{ entries: Record<string, unknown>[] }>();
+    expect(own.entries).toHaveLength(1);
+    expect(own.entries[0]).toMatchObject({
+      actor: { type: 'system', id: null, label: 'system', name: null, email: null },
+      entityUser: { name: 'Zora Auditor', email: 'zora.auditor@test.example.org' },
+    });
+  });
+
+  it('finds entries by the actor’s name as well as by the recorded label', async () => {
+    const byName = (await list('actor=zora%20aud')).json<{ entries: { actor: { name: string | null } }[] }>().entries;
+    expect(byName.length).toBe(2);
+    expect(new Set(byName.map((e) => e.actor.name))).toEqual(new Set(['Zora Auditor']));
+    expect((await list('actor=zora.auditor@')).json<{ entries: unknown[] }>().entries).toHaveLength(2);
+  });
+
+  it('stays for admin and Commission: a coordinator and a reviewer are refused', async () => {
+    const commission = await makeUser(get().db, 'commission');
+    const viewed = (await list('action=user.update', commission.token)).json<{ entries: { actor: { name: string } }[] }>();
+    expect(viewed.entries[0]!.actor.name).toBe('Zora Auditor');
+    for (const caller of [await makeUser(get().db, 'coordinator', 'ME'), await makeUser(get().db, 'reviewer')]) {
+      const refused = await list('', caller.token);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.body).not.toContain('Zora');
+    }
   });
 });
