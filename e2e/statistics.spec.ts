@@ -68,7 +68,7 @@ test('a coordinator imports, explains and submits; a reviewer returns and approv
   await page.getByRole('link', { name: 'Open the submission of Albania' }).click();
   await expect(page).toHaveURL(SUBMISSION);
   await expect(page.getByRole('heading', { name: 'CEPEJ annual evaluation: Albania, 2025' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Pending cases at 31 December, total' })).toHaveValue('1200');
+  await expect(page.getByRole('textbox', { name: 'Pending cases at 31 December, total' })).toHaveValue('1,200');
 
   const stockFlow = page.getByRole('article', { name: /^Warning: Pending at start \+ incoming − resolved/ });
   await expect(stockFlow).toBeVisible();

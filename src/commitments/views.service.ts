@@ -3,6 +3,7 @@
 // history across rounds with its linked indicators. Each shows only what the viewer may read.
 import type { Db } from '../platform/db/database.js';
 import { NotFoundError } from '../platform/errors.js';
+import { partnerOrder } from '../platform/partners/partners.service.js';
 import type { Catalog } from '../statistics/catalog.js';
 import { indicatorValues } from '../statistics/indicators.service.js';
 import { comparePeriods } from '../statistics/periods.js';
@@ -73,7 +74,7 @@ export async function planHeatmap(db: Db, viewer: Viewer, planCode: string): Pro
   const objectives = (await listObjectives(db, planCode)).map((o) => ({ code: o.code, title: o.title, paraphrase: o.paraphrase === 1 }));
   const commitments = await listCommitmentDetails(db, { plan: planCode });
   const latest = latestByCommitment(viewer, await listEntries(db, { plan: planCode }));
-  const partners = [...new Set(commitments.map((c) => c.partner_code))].sort();
+  const partners = [...new Set(commitments.map((c) => c.partner_code))].sort(await partnerOrder(db));
   const cells: HeatCell[] = [];
   for (const partner of partners) {
     for (const o of objectives) {
@@ -216,7 +217,7 @@ export async function actionDetail(
       assessment: assessmentVisible(viewer, e) ? (e.assessment as Assessment) : null,
       assessmentComment: assessmentVisible(viewer, e) ? e.assessment_comment : null,
     }));
-  const partners = commitments.map((c) => c.partner_code);
+  const partners = commitments.map((c) => c.partner_code).sort(await partnerOrder(db));
   const indicators: ActionIndicator[] = [];
   for (const code of JSON.parse(first.indicators_json) as string[]) {
     if (!catalog.indicators.has(code)) continue;

@@ -169,6 +169,8 @@ describeEachDatabase('commitments views', (get) => {
       )!;
     expect(await cell(commission)).toMatchObject({ assessed: 1, score: 2, level: 'some_progress' });
     expect(await cell(al)).toMatchObject({ assessed: 0, score: null, level: null });
+    // Partners in the catalogue's order (Kosovo third), as in every chart and table, not by code.
+    expect((await call(null, 'GET', `/plans/${plan}/heatmap`)).json().partners).toEqual(['AL', 'BA', 'XK', 'ME', 'MK', 'RS']);
     const rsCommitments = (await call(al, 'GET', '/partners/RS/commitments')).json().commitments as { plan: string; latest: object }[];
     expect(rsCommitments.filter((c) => c.plan === plan).map((c) => c.latest)).toEqual(
       Array(n).fill({ status: null, statusRound: null, assessment: null, assessmentRound: null, assessmentComment: null }),

@@ -5,9 +5,16 @@ import type { Actor } from '../audit/actor.js';
 import { appendAuditEntry } from '../audit/audit.repository.js';
 import { CATALOG_DIR } from '../paths.js';
 import { loadPartnerCatalog, type PartnerEntry } from './catalog.js';
-import { findPartner, insertPartner, updatePartner } from './partners.repository.js';
+import { findPartner, insertPartner, listPartners, updatePartner } from './partners.repository.js';
 
 export const PARTNER_CATALOG_FILE = join(CATALOG_DIR, 'partners.yaml');
+
+/** Compares partner codes by the catalogue's order (AL, BA, XK, ME, MK, RS, then the member states); unknown codes last, by code. */
+export async function partnerOrder(db: Db): Promise<(a: string, b: string) => number> {
+  const position = new Map((await listPartners(db)).map((p) => [p.code, p.sort_order]));
+  const at = (code: string) => position.get(code) ?? Number.MAX_SAFE_INTEGER;
+  return (a, b) => at(a) - at(b) || a.localeCompare(b);
+}
 
 /** Upserts the catalogue's partners in one transaction; returns how many were added and changed. */
 export async function syncPartners(db: Db, entries: PartnerEntry[], actor: Actor): Promise<{ added: number; changed: number }> {

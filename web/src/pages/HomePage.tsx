@@ -1,5 +1,6 @@
 // Overview after sign-in: what the user has to do (every capability's tasks, overdue first), the
 // user's scope, the partners of the cooperation and quick links to the capabilities.
+import { formatDate } from '../platform/format';
 import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,7 @@ import { api, type Partner, type User } from '../platform/api';
 import { ErrorAlert } from '../platform/feedback';
 import { Loading } from '../platform/QueryState';
 import { Muted } from '../platform/text';
-import { formatDate } from './reports/model';
+
 import type { Task } from '../../../src/platform/tasks.js';
 import type { AppNotification } from '../platform/Notifications';
 

@@ -8,12 +8,12 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../platform/api';
 import { BackLink } from '../../platform/BackLink';
 import { DataTable, RowHeader } from '../../platform/DataTable';
-import { withUnit } from '../../platform/format';
+import { formatNumber, withUnit } from '../../platform/format';
 import { QueryState } from '../../platform/QueryState';
 import { Section, SectionTitle } from '../../platform/Section';
 import { Muted, Paragraphs } from '../../platform/text';
-import { formatNumber } from '../statistics/IndicatorTable';
-import { usePartnerName } from '../statistics/model';
+
+import { usePartnerName, usePartnerOrder } from '../statistics/model';
 import { AssessmentBadge, ProgressBadge, TitleWithBadge } from './Badges';
 import { PartnerLink, ProgressCells } from './CommitmentTable';
 import { pages, type ActionDetail, type ActionIndicator, type HistoryRow } from './model';
@@ -26,6 +26,7 @@ export function ActionPage() {
     queryFn: () => api<ActionDetail>('GET', `/plans/${encodeURIComponent(code)}/actions/${encodeURIComponent(action)}`),
   });
   const name = usePartnerName();
+  const order = usePartnerOrder();
   const back = <BackLink to={pages.plan(code)}>{detail.data?.planTitle ?? t('commitments.backToPlan')}</BackLink>;
 
   if (detail.error || !detail.data) {
@@ -74,7 +75,7 @@ export function ActionPage() {
           <Section id="history-title" title={t('commitments.history')}>
             {d.history.length === 0 && <Muted>{t('commitments.noHistory')}</Muted>}
             <Stack gap="md">
-              {[...new Set(d.history.map((h) => h.partner))].sort().map((p) => (
+              {[...new Set(d.history.map((h) => h.partner))].sort(order).map((p) => (
                 <PartnerHistory key={p} partner={p} name={name(p)} rows={d.history.filter((h) => h.partner === p)} />
               ))}
             </Stack>

@@ -2,6 +2,7 @@
 // may edit — a file upload (sent as it is; the server judges the type from the content), a link
 // form and a remove button per piece, which asks first (removing cannot be undone). A refused file
 // is explained next to the file input.
+import { formatBytes, formatDateTime } from '../../platform/format';
 import { Anchor, Button, FileInput, Group, List, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,8 +13,8 @@ import { DialogButtons, handleSubmit } from '../../platform/forms';
 import { Muted } from '../../platform/text';
 import { useFormState } from '../../platform/useFormState';
 import { useOfAction } from './Badges';
-import { formatDateTime } from '../statistics/model';
-import { checkSize, EVIDENCE_ACCEPT, formatBytes, paths, type Entry, type Evidence } from './model';
+
+import { checkSize, EVIDENCE_ACCEPT, paths, type Entry, type Evidence } from './model';
 
 interface Props {
   round: string;

@@ -2,6 +2,7 @@
 // and narrative per commitment, adds evidence, saves and submits; reviewers and the Commission
 // assess each commitment, save, or return the report with a comment; everyone else reads it as far
 // as the server lets them. Saves carry the version read, so a concurrent change is refused (409).
+import { formatDateTime } from '../../platform/format';
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,7 +14,7 @@ import { handleSubmit, LongTextField, SubmitButton } from '../../platform/forms'
 import { QueryState } from '../../platform/QueryState';
 import { Section } from '../../platform/Section';
 import { Muted, Paragraphs } from '../../platform/text';
-import { formatDateTime, usePartnerName } from '../statistics/model';
+import { usePartnerName } from '../statistics/model';
 import { ReportStatusBadge, RoundStatusBadge } from './Badges';
 import { pages, paths, refreshCommitments, reportKey, useReport, type Entry, type Evidence, type Report } from './model';
 import { ReportEntry, type EntryValues } from './ReportEntry';

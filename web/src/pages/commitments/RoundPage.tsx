@@ -3,6 +3,7 @@
 // "not published", without counts, until the round is published); downloads (CSV, XLSX) and the
 // printable report; and for the Commission the Publish button, which asks first: who has not
 // reported and will be shown so, and whether the due date has passed (before it, an explicit choice).
+import { formatDateTime } from '../../platform/format';
 import { Alert, Anchor, Button, Checkbox, Group, List, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,7 +17,7 @@ import { DialogButtons, handleSubmit } from '../../platform/forms';
 import { QueryState } from '../../platform/QueryState';
 import { Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
-import { formatDateTime, usePartnerName, usePartners } from '../statistics/model';
+import { usePartnerName, usePartners } from '../statistics/model';
 import { ReportStatusBadge, RoundStatusBadge } from './Badges';
 import { canManage, canOpenReport, pages, refreshCommitments, useRound, type Round } from './model';
 

@@ -2,6 +2,7 @@
 // the status and assessment scales with their colours, and the paths of pages and endpoints.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, type User } from '../../platform/api';
+import { formatBytes } from '../../platform/format';
 
 export type PlanKind = 'action_plan' | 'roadmap' | 'recommendations' | 'meeting_conclusions';
 export const PLAN_KINDS: readonly PlanKind[] = ['action_plan', 'roadmap', 'recommendations', 'meeting_conclusions'];
@@ -328,10 +329,4 @@ export function partnerOfPlan(code: string): string | null {
 export function checkSize(file: File, tooLarge: (values: { name: string; size: string; limit: string }) => string): void {
   if (file.size > MAX_UPLOAD_BYTES)
     throw new Error(tooLarge({ name: file.name, size: formatBytes(file.size), limit: formatBytes(MAX_UPLOAD_BYTES) }));
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} bytes`;
 }

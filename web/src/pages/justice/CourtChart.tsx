@@ -1,5 +1,6 @@
 // Courts of one partner by disposition time: horizontal bars, longest at the top, the longest in
 // red and the shortest in green, and the partner's own disposition time as a line.
+import { formatFigure, formatNumber } from '../../platform/format';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { axisTooltip, barCategoryAxis, EChart, referenceMarkLine, useCompactChart, type ChartOption } from '../statistics/EChart';
@@ -27,10 +28,12 @@ interface Props {
   partnerName: string;
   partnerValue: number | null;
   unit: string;
+  /** The indicator's decimals, as in the table. */
+  decimals: number;
   year: string;
 }
 
-export function CourtChart({ rows, partnerName, partnerValue, unit, year }: Props) {
+export function CourtChart({ rows, partnerName, partnerValue, unit, decimals, year }: Props) {
   const { t } = useTranslation();
   const compact = useCompactChart();
   const suffix = useFigureSuffix();
@@ -38,7 +41,7 @@ export function CourtChart({ rows, partnerName, partnerValue, unit, year }: Prop
   const option = useMemo<ChartOption>(
     () => ({
       animationDuration: 300,
-      tooltip: axisTooltip((v) => (v == null ? '—' : `${String(v)} ${unit}`), true),
+      tooltip: axisTooltip((v) => (typeof v === 'number' ? formatFigure(v, unit, decimals) : '—'), true),
       grid: { left: 8, right: 32, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'value', name: unit || undefined, splitNumber: compact ? 3 : 5 },
       // The first row (the longest time) at the top.
@@ -52,7 +55,10 @@ export function CourtChart({ rows, partnerName, partnerValue, unit, year }: Prop
           type: 'bar',
           name: t('justice.dtColumn'),
           barMaxWidth: 28,
-          tooltip: { valueFormatter: (v: unknown, i: number) => (v == null ? '—' : `${String(v)} ${unit}${suffix(shown[i]?.facts.dt)}`) },
+          tooltip: {
+            valueFormatter: (v: unknown, i: number) =>
+              typeof v === 'number' ? `${formatFigure(v, unit, decimals)}${suffix(shown[i]?.facts.dt)}` : '—',
+          },
           data: shown.map((r) => ({
             value: r.dt,
             itemStyle: {
@@ -60,11 +66,14 @@ export function CourtChart({ rows, partnerName, partnerValue, unit, year }: Prop
               ...(isUnpublished(r.facts.dt?.status) ? { decal: hatching() } : {}),
             },
           })),
-          markLine: partnerValue === null ? undefined : referenceMarkLine(partnerValue, `${partnerName}: {c}`, PARTNER_COLOR),
+          markLine:
+            partnerValue === null
+              ? undefined
+              : referenceMarkLine(partnerValue, `${partnerName}: ${formatNumber(partnerValue, decimals)}`, PARTNER_COLOR),
         },
       ],
     }),
-    [shown, partnerName, partnerValue, unit, compact, suffix, t],
+    [shown, partnerName, partnerValue, unit, decimals, compact, suffix, t],
   );
   return (
     <>

@@ -1,6 +1,7 @@
 // Court drill-down (public): the courts of one partner for a year and case category, sorted by
 // disposition time (the longest and the shortest highlighted), with the clearance rate and the
 // share of pending cases older than two years; a bar chart, the table and a CSV download.
+import { formatNumber } from '../../platform/format';
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,7 @@ import { ErrorAlert } from '../../platform/feedback';
 import { Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
 import { FigureValue } from '../statistics/FigureMarks';
-import { formatNumber } from '../statistics/IndicatorTable';
+
 import { usePartners } from '../statistics/model';
 import { CourtChart, type CourtRow } from './CourtChart';
 import { JusticeFilters, MethodNote } from './Filters';
@@ -113,7 +114,16 @@ export function CourtsPage() {
         <Section id="courts-title" title={title} gap="xs">
           {!hasData && <Alert color="gray">{t('justice.noCourtData')}</Alert>}
           {hasData && <Muted>{t('justice.courtsLegend', { partner: name })}</Muted>}
-          {hasData && <CourtChart rows={rows} partnerName={name} partnerValue={own} unit={dt.data.indicator.unit} year={year} />}
+          {hasData && (
+            <CourtChart
+              rows={rows}
+              partnerName={name}
+              partnerValue={own}
+              unit={dt.data.indicator.unit}
+              decimals={dt.data.indicator.decimals}
+              year={year}
+            />
+          )}
           {hasData && (
             <DataTable
               minWidth={640}

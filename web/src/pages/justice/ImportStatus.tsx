@@ -1,6 +1,7 @@
 // One case import followed while it runs (phase and progress, polled every second), then its
 // result: counts, rejected rows by reason with the download of the rejected rows, and links to
 // the draft submissions it filled; and the list of a partner's earlier imports.
+import { formatDateTime, formatNumber } from '../../platform/format';
 import { Alert, Anchor, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -12,8 +13,7 @@ import { ErrorAlert } from '../../platform/feedback';
 import { Section, SectionTitle } from '../../platform/Section';
 import { Muted } from '../../platform/text';
 import { ValueBadge } from '../../platform/ValueBadge';
-import { formatNumber } from '../statistics/IndicatorTable';
-import { formatDateTime } from '../statistics/model';
+
 import { DATASET, type CaseImport } from './model';
 
 const STATUS_COLORS = { running: 'blue', completed: 'green', failed: 'red', interrupted: 'orange' } as const;

@@ -2,6 +2,7 @@
 // someone) and members. Those the server lets reply for a delegation (its partner's coordinators,
 // the organisers) get the reply buttons and may list members; organisers invite further
 // delegations. Below: the participants list and the briefing books the viewer may open.
+import { formatDateTime } from '../../platform/format';
 import { Anchor, Button, Group, List, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,7 +15,7 @@ import { handleSubmit, SubmitButton } from '../../platform/forms';
 import { FormSection, Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
 import { useFormState } from '../../platform/useFormState';
-import { formatDateTime, usePartners } from '../statistics/model';
+import { usePartners } from '../statistics/model';
 import { ChangeError, InvitationBadge } from './Badges';
 import { links, pages, paths, useApplyMeeting, useParticipants, type Delegation, type Meeting, type Reply } from './model';
 

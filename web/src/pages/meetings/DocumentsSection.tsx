@@ -2,6 +2,7 @@
 // Commission), the agenda item they belong to and every version (download). Organisers upload a
 // document (title, access and item first, then the file, sent as it is: the server judges the type
 // from the content and names the reason of a refusal) and new versions of a document.
+import { formatBytes, formatDateTime } from '../../platform/format';
 import { Anchor, FileInput, Group, List, Loader, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,8 +14,8 @@ import { handleSubmit, SubmitButton } from '../../platform/forms';
 import { FormSection, Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
 import { useFormState } from '../../platform/useFormState';
-import { checkSize, formatBytes } from '../commitments/model';
-import { formatDateTime } from '../statistics/model';
+import { checkSize } from '../commitments/model';
+
 import { AccessBadge } from './Badges';
 import { ACCESS, agendaItems, DOCUMENT_ACCEPT, links, meetingKey, paths, type Meeting, type MeetingDocument } from './model';
 

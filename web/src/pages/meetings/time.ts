@@ -1,6 +1,7 @@
 // Dates and times of a meeting, without I/O: the wall-clock times typed in the meeting's time zone
 // turned into the ISO date-time with offset the server wants (e.g. 2026-12-10T09:00:00+01:00), and
 // back, and the dates and clock times shown on the pages (always in the meeting's own zone).
+import { formatLocale } from '../../platform/format';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -53,9 +54,9 @@ export function isoToZonedLocal(iso: string, timeZone: string): string {
 
 function zoned(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   try {
-    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
+    return new Intl.DateTimeFormat(formatLocale(), { ...options, timeZone });
   } catch {
-    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
+    return new Intl.DateTimeFormat(formatLocale(), { ...options, timeZone: 'UTC' });
   }
 }
 

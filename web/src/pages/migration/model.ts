@@ -1,5 +1,6 @@
 // Shapes of the migration API (dashboard, map, compliance, early warnings), the queries the
 // migration pages share, and small pure helpers (number and month formatting, the sources list).
+import { formatChange, formatFigure, formatMonth, formatNumber as formatPlatformNumber } from '../../platform/format';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import regionMapUrl from '../../../../src/migration/region-map.json?url';
 import { api, ApiError, type User } from '../../platform/api';
@@ -202,8 +203,6 @@ export function useAcknowledge() {
   });
 }
 
-const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
 /** The `count` months ending with `period` ('YYYY-MM'), oldest first. */
 export function monthsUpTo(period: string, count: number): string[] {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
@@ -216,31 +215,15 @@ export function monthsUpTo(period: string, count: number): string[] {
 
 /** A figure with thousands separators and at most one decimal; '—' when missing. */
 export function formatNumber(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : numberFormat.format(value);
+  return formatPlatformNumber(value, { max: 1 });
 }
 
 /** A figure with its unit ('94.4 %', '900 beds'); '—' when missing. */
 export function formatWithUnit(value: number | null | undefined, unit: string): string {
-  if (value === null || value === undefined) return '—';
-  return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
+  return formatFigure(value, unit, { max: 1 });
 }
 
-/** A change in percent with its sign ('+34.9 %'); '—' when missing. */
-export function formatChange(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatNumber(Math.abs(value))} %`;
-}
-
-/** 'YYYY-MM' → 'October 2026' (the month as written in English); other text is returned as it is. */
-export function formatMonth(period: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (!m) return period;
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)).toLocaleDateString('en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
+export { formatChange, formatMonth };
 
 const CONDITIONS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '==': '=', '!=': '≠' };
 export function conditionSign(condition: string): string {

@@ -2,6 +2,7 @@
 // search and filtered by domain and partner (all three kept in the address), each with the periods
 // its published figures cover and its last release, linking to its page; the partner profiles, and
 // everything published as one download.
+import { formatDate } from '../../platform/format';
 import { Anchor, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,16 +13,7 @@ import { Loading } from '../../platform/QueryState';
 import { Section } from '../../platform/Section';
 import { REGION_SIZE } from '../statistics/coverage';
 import { useCatalog, usePartners } from '../statistics/model';
-import {
-  catalogueEntries,
-  DESIGNATED,
-  formatDate,
-  labelOf,
-  portalFiles,
-  portalPaths,
-  useReleaseCoverage,
-  type CatalogueEntry,
-} from './model';
+import { catalogueEntries, DESIGNATED, labelOf, portalFiles, portalPaths, useReleaseCoverage, type CatalogueEntry } from './model';
 import { Caption, DesignationNote, LicenceNote, Note } from './Notes';
 
 export function CataloguePage() {

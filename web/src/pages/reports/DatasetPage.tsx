@@ -1,6 +1,7 @@
 // A dataset of the catalogue (public): what it holds (its variables with their breakdowns and
 // units), which partners published which periods, the indicators computed from it, and its
 // published values as CSV (codes and names), XLSX and SDMX-CSV.
+import { formatDate } from '../../platform/format';
 import { Alert, Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,6 @@ import {
   datasetDownloadHref,
   DESIGNATED,
   DOWNLOAD_FORMATS,
-  formatDate,
   labelOf,
   portalPaths,
   useReleaseCoverage,

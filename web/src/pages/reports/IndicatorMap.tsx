@@ -3,12 +3,13 @@
 // each partner's label and figure on a white box so that it reads on any colour. A figure not yet
 // published is hatched and its status named. The geometry is the app's own bundled file (Natural
 // Earth, simplified), registered once with ECharts, as on the migration dashboard.
+import { formatNumber } from '../../platform/format';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart, type ChartOption } from '../statistics/EChart';
 import { hatching, UnpublishedNote, useFigureSuffix } from '../statistics/FigureMarks';
 import { isUnpublished } from '../statistics/figures';
-import { formatNumber, type IndicatorAnswer } from '../statistics/IndicatorTable';
+import { type IndicatorAnswer } from '../statistics/IndicatorTable';
 import type { RegionMapData } from '../migration/model';
 import { Note } from './Notes';
 

@@ -1,6 +1,7 @@
 // The metadata tab of an indicator page: the catalogue's metadata (definition, method, unit, source,
 // periodicity, how the region's value is formed, footnotes), the last release, what the marks and
 // the flags of the downloads mean, and how many partners reported in each period.
+import { formatDate } from '../../platform/format';
 import { List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -12,7 +13,7 @@ import { hasRegionValue, REGION_SIZE } from '../statistics/coverage';
 import { OBS_STATUSES } from '../statistics/figures';
 import { useCatalog } from '../statistics/model';
 import type { IndicatorAnswer } from '../statistics/IndicatorTable';
-import { formatDate } from './model';
+
 import { Caption, Note } from './Notes';
 
 type Head = IndicatorAnswer['indicator'] & {

@@ -10,17 +10,16 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { BackLink } from '../../platform/BackLink';
 import { HeaderRow, RowHeader } from '../../platform/DataTable';
 import { ErrorAlert } from '../../platform/feedback';
-import { withUnit } from '../../platform/format';
+import { formatDate, formatNumber, withUnit } from '../../platform/format';
 import { QueryState } from '../../platform/QueryState';
 import { Section } from '../../platform/Section';
 import { REGION_SIZE } from '../statistics/coverage';
 import { NoRegionValue } from '../statistics/Coverage';
 import { RevisedBadge } from '../statistics/FigureMarks';
-import { formatNumber } from '../statistics/IndicatorTable';
+
 import { useCatalog, usePartners } from '../statistics/model';
 import {
   DESIGNATED,
-  formatDate,
   labelOf,
   portalFiles,
   portalPaths,

@@ -1,6 +1,7 @@
 // The release calendar (public): releases made in the last months, publications scheduled (their
 // date only: nothing of them is public before then) and the periods expected, with their due dates
 // and how many partners have published them.
+import { formatDate } from '../../platform/format';
 import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,7 @@ import { DataTable, RowHeader } from '../../platform/DataTable';
 import { ErrorAlert } from '../../platform/feedback';
 import { Loading } from '../../platform/QueryState';
 import { Section } from '../../platform/Section';
-import { formatDate, portalPaths } from './model';
+import { portalPaths } from './model';
 import { Caption } from './Notes';
 
 interface ReleaseRef {

@@ -233,13 +233,6 @@ export function datasetDownloadHref(code: string, format: DownloadFormat, labels
   return `/api/v1/exports/values?${new URLSearchParams({ dataset: code, format, labels, publishedOnly: 'true' })}`;
 }
 
-/** A date (YYYY-MM-DD) or instant as '3 Dec 2026'; '—' when missing. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-}
-
 /** Today as YYYY-MM-DD (UTC), the latest date the "as of" picker offers. */
 export function today(now = new Date()): string {
   return now.toISOString().slice(0, 10);

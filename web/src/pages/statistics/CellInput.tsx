@@ -4,6 +4,7 @@
 // problem is shown under it.
 import { Badge, Button, Group, NativeSelect, Popover, Stack, Text, Textarea, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { groupDigits } from '../../platform/format';
 import { isObsStatus, OBS_STATUSES } from './figures';
 
 export interface CellState {
@@ -53,6 +54,11 @@ export function CellInput({ label, cell, readOnly, onChange }: Props) {
         error={cell.error}
         variant={cell.changed ? 'filled' : 'default'}
         onChange={(e) => onChange({ value: e.currentTarget.value })}
+        // Once left, a typed number shows grouped in thousands ('30500' → '30,500').
+        onBlur={(e) => {
+          const grouped = groupDigits(e.currentTarget.value);
+          if (grouped !== e.currentTarget.value) onChange({ value: grouped });
+        }}
         data-changed={cell.changed || undefined}
       />
       <ObsStatusBadge code={cell.obsStatus} />

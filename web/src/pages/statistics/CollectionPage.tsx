@@ -1,5 +1,6 @@
 // Data collection: for one dataset and period, the reporting status of each Western Balkan
 // partner (status, due date, late, last update) with a link to each submission the user may open.
+import { formatDateTime } from '../../platform/format';
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,7 @@ import { api, type User } from '../../platform/api';
 import { DataTable } from '../../platform/DataTable';
 import { ErrorAlert } from '../../platform/feedback';
 import { Instant } from '../../platform/Instant';
-import { formatDateTime, recentPeriods, useCatalog, type OverviewRow } from './model';
+import { recentPeriods, useCatalog, type OverviewRow } from './model';
 import { StatusBadge } from './StatusBadge';
 
 const PERIOD_CHOICES = { yearly: 8, halfyearly: 8, quarterly: 12, monthly: 24, weekly: 26 } as const;

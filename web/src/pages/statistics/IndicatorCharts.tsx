@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../platform/api';
+import { formatFigure, formatNumber } from '../../platform/format';
 import { alongSpan, periodSpan } from '../../platform/periods';
 import { hasRegionValue, regionMedian } from './coverage';
 import { useCoverageTexts } from './Coverage';
@@ -29,30 +30,39 @@ interface Props {
   label?: string;
 }
 
-/** A value with the indicator's unit, as the tooltips write it. */
-function withUnitText(v: unknown, unit: string): string {
-  return v == null || v === '-' ? '—' : `${String(v)}${unit ? ` ${unit}` : ''}`;
+/** A value with the indicator's unit and decimals, as the tables write it ('78.0 %'). */
+function withUnitText(v: unknown, unit: string, decimals: number): string {
+  return typeof v === 'number' ? formatFigure(v, unit, decimals) : '—';
 }
 
 /** The tooltip of the indicator's charts: each value with the indicator's unit. */
-function tooltipOf(unit: string) {
-  return axisTooltip((v) => withUnitText(v, unit));
+function tooltipOf(unit: string, decimals: number) {
+  return axisTooltip((v) => withUnitText(v, unit, decimals));
 }
 
 /** A series' own tooltip: each value with the unit and, when not published or revised, its marks ('12.5 % (draft)'). */
 function markedTooltip(
   unit: string,
+  decimals: number,
   factsAt: (index: number) => Partial<Marked> | null | undefined,
   suffix: ReturnType<typeof useFigureSuffix>,
 ) {
   return {
-    valueFormatter: (v: unknown, index: number) => `${withUnitText(v, unit)}${v == null || v === '-' ? '' : suffix(factsAt(index))}`,
+    valueFormatter: (v: unknown, index: number) =>
+      `${withUnitText(v, unit, decimals)}${v == null || v === '-' ? '' : suffix(factsAt(index))}`,
   };
 }
 
 /** A horizontal line at one of the region's figures (its value, the median), named in its colour at one end. */
-function regionLine(value: number, name: string, color: string, type: 'solid' | 'dashed', position: 'insideStartTop' | 'insideEndTop') {
-  return { yAxis: value, name, lineStyle: { color, type }, label: { formatter: `${name}: {c}`, color, position } };
+function regionLine(
+  value: number,
+  text: string,
+  name: string,
+  color: string,
+  type: 'solid' | 'dashed',
+  position: 'insideStartTop' | 'insideEndTop',
+) {
+  return { yAxis: value, name, lineStyle: { color, type }, label: { formatter: `${name}: ${text}`, color, position } };
 }
 
 export function PartnerBars({ answer, wb6, period, others = [], nameOf, label }: Props & { others?: Partner[] }) {
@@ -73,12 +83,28 @@ export function PartnerBars({ answer, wb6, period, others = [], nameOf, label }:
     // Only a region of enough partners gets its lines, named with the partners they stand on (and the status they rest on).
     const regionMarks = suffix({ status: region?.status ?? null });
     const lines = [
-      median !== null ? regionLine(median, `${t('indicators.median')}${regionMarks}`, MEDIAN_COLOR, 'dashed', 'insideStartTop') : null,
+      median !== null
+        ? regionLine(
+            median,
+            formatNumber(median, indicator.decimals),
+            `${t('indicators.median')}${regionMarks}`,
+            MEDIAN_COLOR,
+            'dashed',
+            'insideStartTop',
+          )
+        : null,
       hasRegionValue(region)
-        ? regionLine(region.value, `${coverage.covered(region.members)}${regionMarks}`, REGION_COLOR, 'solid', 'insideEndTop')
+        ? regionLine(
+            region.value,
+            formatNumber(region.value, indicator.decimals),
+            `${coverage.covered(region.members)}${regionMarks}`,
+            REGION_COLOR,
+            'solid',
+            'insideEndTop',
+          )
         : null,
     ].filter((l) => l !== null);
-    const tooltip = markedTooltip(indicator.unit, (i) => facts[i], suffix);
+    const tooltip = markedTooltip(indicator.unit, indicator.decimals, (i) => facts[i], suffix);
     // Two stacked series share one bar per partner: each has values only for its own group.
     const series: Record<string, unknown>[] = [
       {
@@ -116,7 +142,7 @@ export function PartnerBars({ answer, wb6, period, others = [], nameOf, label }:
     }
     return {
       animationDuration: 300,
-      tooltip: tooltipOf(indicator.unit),
+      tooltip: tooltipOf(indicator.unit, indicator.decimals),
       legend: others.length ? { bottom: 0 } : undefined,
       grid: { left: 8, right: 16, top: 32, bottom: others.length ? 32 : 8, containLabel: true },
       xAxis: {
@@ -158,7 +184,7 @@ export function PartnerLines({ answer, wb6, nameOf, label }: Omit<Props, 'period
         connectNulls: false,
         symbolSize: 6,
         showAllSymbol: true,
-        tooltip: markedTooltip(indicator.unit, (i) => at[i], suffix),
+        tooltip: markedTooltip(indicator.unit, indicator.decimals, (i) => at[i], suffix),
         data: values.map((v, i) => pointItem(v, at[i])),
       };
     };
@@ -178,7 +204,7 @@ export function PartnerLines({ answer, wb6, nameOf, label }: Omit<Props, 'period
     });
     return {
       animationDuration: 300,
-      tooltip: tooltipOf(indicator.unit),
+      tooltip: tooltipOf(indicator.unit, indicator.decimals),
       legend: { type: 'scroll', bottom: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 40, containLabel: true },
       xAxis: { type: 'category', data: periods, boundaryGap: false },

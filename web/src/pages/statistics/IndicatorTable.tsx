@@ -5,12 +5,13 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../platform/api';
 import { DataTable, HeaderRow, rightAligned, RowHeader } from '../../platform/DataTable';
-import { withUnit } from '../../platform/format';
+import { formatNumber, withUnit } from '../../platform/format';
 import { Muted } from '../../platform/text';
 import { hasRegionValue, regionMedian, type RegionEntry } from './coverage';
 import { NoRegionValue, useCoverageTexts } from './Coverage';
 import { FigureMarks, FigureValue } from './FigureMarks';
 import type { FigureStatus } from './figures';
+import { byCatalogue } from './model';
 import { FigureStatusBadge } from './StatusBadge';
 
 export interface IndicatorValue {
@@ -38,14 +39,6 @@ export interface IndicatorAnswer {
   region: RegionEntry[];
 }
 
-export function formatNumber(value: number | null | undefined, decimals?: number): string {
-  if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(
-    'en',
-    decimals === undefined ? { maximumFractionDigits: 2 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals },
-  ).format(value);
-}
-
 interface Props {
   answer: IndicatorAnswer;
   partners: Partner[];
@@ -57,9 +50,10 @@ export function PeriodTable({ answer, partners, period }: Props) {
   const coverage = useCoverageTexts();
   const { decimals, unit } = answer.indicator;
   const name = (code: string) => partners.find((p) => p.code === code)?.name ?? code;
+  const order = byCatalogue(partners);
   const rows = answer.values
     .filter((v) => v.period === period && v.orgUnit === null)
-    .sort((a, b) => (a.group === 'WB6' ? 0 : 1) - (b.group === 'WB6' ? 0 : 1) || a.partner.localeCompare(b.partner));
+    .sort((a, b) => (a.group === 'WB6' ? 0 : 1) - (b.group === 'WB6' ? 0 : 1) || order(a.partner, b.partner));
   // The Western Balkan partners first; other groups (EU member states) in their own row group.
   const groups = [...new Set(rows.map((v) => v.group))];
   const region = answer.region.find((r) => r.period === period);

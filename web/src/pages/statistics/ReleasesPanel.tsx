@@ -1,6 +1,7 @@
 // The releases of a submission (each publication: its number, when, by whom, and why the release
 // before it was reopened) and the values a later release revised (variable, org unit, breakdown,
 // old → new), from …/releases; nothing is asked before the first publication.
+import { formatDateTime } from '../../platform/format';
 import { Stack, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,6 @@ import { ErrorAlert } from '../../platform/feedback';
 import { Section, SectionTitle } from '../../platform/Section';
 import { Muted } from '../../platform/text';
 import {
-  formatDateTime,
   submissionPath,
   submissionQueryKey,
   type Catalog,

@@ -1,6 +1,7 @@
 // One partner's submission for one dataset and period: status and version, downloads, the
 // data-entry form, validation findings, workflow buttons, the declaration that the org-unit list is
 // complete, the thread, and the releases with the values they revised.
+import { formatDateTime } from '../../platform/format';
 import { Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,16 +13,7 @@ import { Muted } from '../../platform/text';
 import { FindingsPanel } from './FindingsPanel';
 import { OrgUnitsPanel } from './OrgUnitsPanel';
 import { ReleasesPanel } from './ReleasesPanel';
-import {
-  formatDateTime,
-  submissionPath,
-  submissionQueryKey,
-  useCatalog,
-  usePartners,
-  type OrgUnit,
-  type Submission,
-  type SubmissionKey,
-} from './model';
+import { submissionPath, submissionQueryKey, useCatalog, usePartners, type OrgUnit, type Submission, type SubmissionKey } from './model';
 import { StatusBadge } from './StatusBadge';
 import { ThreadPanel } from './ThreadPanel';
 import { ValuesForm } from './ValuesForm';

@@ -1,4 +1,5 @@
 // The submission's thread: workflow steps with their comments, and free comments by anyone who reads it.
+import { formatDateTime } from '../../platform/format';
 import { Group, Paper, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,7 +9,7 @@ import { Instant } from '../../platform/Instant';
 import { Section } from '../../platform/Section';
 import { Muted, Paragraphs } from '../../platform/text';
 import { ValueBadge } from '../../platform/ValueBadge';
-import { formatDateTime, submissionPath, type Submission } from './model';
+import { submissionPath, type Submission } from './model';
 import { NoteForm } from './NoteForm';
 
 const KIND_COLORS: Record<string, string> = {

@@ -76,7 +76,7 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
   const changedKeys = Object.keys(drafts).filter((k) => {
     const before = stored.get(k) ?? EMPTY;
     const d = drafts[k]!;
-    return d.value.trim() !== before.value || d.comment.trim() !== before.comment || d.obsStatus !== before.obsStatus;
+    return toApiValue(d.value) !== toApiValue(before.value) || d.comment.trim() !== before.comment || d.obsStatus !== before.obsStatus;
   });
   const changedSet = new Set(changedKeys);
 

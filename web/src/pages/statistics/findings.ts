@@ -2,6 +2,8 @@
 // values grouped in thousands ("Pending cases at 1 January plus incoming cases minus resolved
 // cases (1,100) should equal pending cases at 31 December (1,200)"), not "left side, right side".
 
+import { formatNumber } from '../../platform/format';
+
 const OPERATORS: Record<string, string> = {
   '==': 'should equal',
   '!=': 'should differ from',
@@ -13,7 +15,7 @@ const OPERATORS: Record<string, string> = {
 
 /** A number grouped in thousands with up to 2 decimals ('1,234.5'), the minus sign a real one. */
 export function formatFigure(value: number): string {
-  return value.toLocaleString('en-GB', { maximumFractionDigits: 2 }).replace(/^-/, '−');
+  return formatNumber(value);
 }
 
 /** An expression of the catalogue in words: codes become labels, operators words, prev(x) "the previous period's x". */

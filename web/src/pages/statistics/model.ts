@@ -2,6 +2,7 @@
 // submission) and small pure helpers (cell keys, periods, number input) used by the statistics pages.
 import { useQuery } from '@tanstack/react-query';
 import { api, type Partner } from '../../platform/api';
+import { groupDigits, parseNumber } from '../../platform/format';
 
 export type PeriodType = 'yearly' | 'halfyearly' | 'quarterly' | 'monthly' | 'weekly';
 /** not_published: another partner's data before publication, of which a coordinator sees nothing more. */
@@ -171,6 +172,18 @@ export function usePartnerName(): (code: string) => string {
   return (code) => partners.data?.partners.find((p) => p.code === code)?.name ?? code;
 }
 
+/** Compares partner codes by the catalogue's order (the order of GET /partners); unknown codes last, by code. */
+export function byCatalogue(partners: readonly Partner[]): (a: string, b: string) => number {
+  const position = new Map(partners.map((p, i) => [p.code, i]));
+  const at = (code: string) => position.get(code) ?? Number.MAX_SAFE_INTEGER;
+  return (a, b) => at(a) - at(b) || a.localeCompare(b);
+}
+
+/** byCatalogue over the partners as loaded (by code while they load). */
+export function usePartnerOrder(): (a: string, b: string) => number {
+  return byCatalogue(usePartners().data?.partners ?? []);
+}
+
 export interface IndicatorItem {
   code: string;
   label: string;
@@ -223,13 +236,17 @@ export function parseCellKey(key: string): { variable: string; orgUnit: string |
 export function toApiValue(text: string): CellValue {
   const s = text.trim();
   if (s === '') return null;
-  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
+  // Typed with or without grouping ('30,500' or '30500'), as the field shows it once left.
+  const number = parseNumber(s);
+  if (number !== null) return number;
   const upper = s.toUpperCase();
   return upper === 'NA' || upper === 'NAP' || upper === 'NQ' ? upper : s;
 }
 
+/** A stored value as its entry field shows it: numbers grouped in thousands with all their decimals ('30,500', '0.125'). */
 export function fromApiValue(value: CellValue | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
+  if (value === null || value === undefined) return '';
+  return typeof value === 'number' ? groupDigits(String(value)) : String(value);
 }
 
 function pad(n: number): string {
@@ -266,8 +283,4 @@ export function recentPeriods(type: PeriodType, count: number, now = new Date())
     }
   }
   return out;
-}
-
-export function formatDateTime(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : '—';
 }
