@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +36,16 @@ async function explainInForm(page: Page, text: string, count: number) {
 
 /** What stands in place of the regional value and median of 2023, when only Albania has published figures. */
 const NO_REGION_2023 = '1 of 6 partners reported — no regional value';
+
+/** The serious and critical WCAG 2.1 AA findings of axe in the mapping editor, as it stands. */
+async function mappingFindings(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .include('[aria-labelledby="mapping-title"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 async function chooseYear(page: Page, year: string) {
   await page.getByRole('combobox', { name: 'Year' }).click();
@@ -74,6 +85,49 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
     'completed',
   );
 
+  // The column mapping, in the guided form: the server's refusal names the line, required fields say what they miss.
+  const mapping = page.getByRole('region', { name: 'Column mapping for AL' });
+  const editor = mapping.getByRole('radiogroup', { name: 'Editor' });
+  await expect(editor.getByRole('radio', { name: 'Guided form' })).toBeChecked();
+  await expect(mapping.getByText('No mapping saved: files must have the standard columns.')).toBeVisible();
+  await mapping.getByRole('textbox', { name: 'Column of the case number' }).fill('case_number');
+  await mapping.getByRole('textbox', { name: 'Date format' }).fill('DD,MM,YYYY');
+  await mapping.getByRole('button', { name: 'Add a case type' }).click();
+  await mapping.getByRole('button', { name: 'Save mapping' }).click();
+  const national = mapping.getByRole('textbox', { name: 'National case type 1' });
+  await expect(national).toHaveAttribute('aria-invalid', 'true');
+  await expect(national).toHaveAccessibleDescription(/Write the national code/);
+  await expect(mapping.getByRole('combobox', { name: 'CEPEJ category 1' })).toHaveAccessibleDescription(/Choose the CEPEJ code/);
+  expect(await mappingFindings(page)).toEqual([]);
+  await national.fill('CIV-1');
+  await mapping.getByRole('combobox', { name: 'CEPEJ category 1' }).selectOption('civil_litigious');
+  await mapping.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(mapping.getByRole('alert').filter({ hasText: 'The mapping was not saved' })).toContainText(
+    'mapping:3: date_format: "DD,MM,YYYY" is not a date format',
+  );
+  await mapping.getByRole('textbox', { name: 'Date format' }).fill('%d.%m.%Y');
+  await mapping.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(mapping.getByRole('status')).toHaveText('Mapping saved.');
+  // The same mapping as YAML, for experts; a key the form does not know keeps it in YAML.
+  await editor.getByText('Edit as YAML', { exact: true }).click();
+  const yaml = mapping.getByRole('textbox', { name: 'Mapping (YAML)' });
+  await expect(yaml).toHaveValue('columns:\n  case_id: case_number\ndate_format: "%d.%m.%Y"\ncase_types:\n  CIV-1: civil_litigious\n');
+  await yaml.fill('columns:\n  case_id: case_number\nfooter: 1\n');
+  await editor.getByText('Guided form', { exact: true }).click();
+  await expect(mapping.getByRole('alert').filter({ hasText: 'This mapping cannot be shown in the form' })).toContainText(
+    'Line 3: the key “footer” is not part of the mapping format.',
+  );
+  await expect(editor.getByRole('radio', { name: 'Edit as YAML' })).toBeChecked();
+  expect(await mappingFindings(page)).toEqual([]);
+  await mapping.getByRole('button', { name: 'Discard changes' }).click();
+  // Back to the standard columns, so that the file imports as before.
+  await expect(mapping.getByRole('textbox', { name: 'National case type 1' })).toHaveValue('CIV-1');
+  await mapping.getByRole('button', { name: 'Remove case type CIV-1' }).click();
+  await mapping.getByRole('textbox', { name: 'Column of the case number' }).fill('');
+  await mapping.getByRole('textbox', { name: 'Date format' }).fill('');
+  await mapping.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(mapping.getByRole('status')).toHaveText('Mapping saved.');
+
   // The draft submission the import filled: its values and findings.
   await job.getByRole('link', { name: 'Open the draft submission for 2023' }).click();
   await expect(page).toHaveURL(SUBMISSION);
@@ -91,7 +145,7 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
   expect(typeof incoming?.value).toBe('number');
   await page.getByRole('button', { name: 'Show breakdown of Incoming cases' }).click();
   await expect(page.getByRole('textbox', { name: 'Incoming cases, Civil and commercial litigious, First instance' })).toHaveValue(
-    String(incoming!.value),
+    (incoming!.value as number).toLocaleString('en-GB'),
   );
   expect(stored.values.some((v) => v.orgUnit === 'AL-CRT-TIRANA')).toBe(true);
 
@@ -190,8 +244,8 @@ test('a coordinator imports case data, the Commission publishes it, and anyone s
   ).toHaveCount(0);
   await expect(visitor.getByText(`2023: ${NO_REGION_2023}`, { exact: true })).toBeVisible();
 
-  // The one refused submit is the only error the browsers reported.
-  expect(problems).toEqual([expect.stringContaining('status of 422')]);
+  // The refused mapping and the one refused submit are the only errors the browsers reported.
+  expect(problems).toEqual([expect.stringContaining('status of 400'), expect.stringContaining('status of 422')]);
   expect([...commission.problems, ...visitorProblems]).toEqual([]);
   await Promise.all([commission.context.close(), anonymous.close()]);
 });
