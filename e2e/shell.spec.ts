@@ -73,3 +73,29 @@ test('on a phone the navigation opens from the menu button', async ({ browser })
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
   await context.close();
 });
+
+test('on a phone the pages fit the screen and the plan’s heat map keeps every partner and whole objective titles', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const overflowing: string[] = [];
+  for (const path of ['/', '/data', '/justice', '/migration', '/commitments', '/meetings', '/commitments/plans/jap_ct_2018']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 390) overflowing.push(`${path}: ${width}px`);
+  }
+  expect(overflowing).toEqual([]);
+  const map = page.getByRole('img', { name: /^Heat map of the progress/ });
+  await expect(map.locator('abbr')).toHaveText(['AL', 'BA', 'XK', 'ME', 'MK', 'RS']);
+  const title = map.getByText(
+    '1 A robust legal and strategic framework for counter-terrorism and for preventing and countering violent extremism',
+  );
+  await expect(title).toBeVisible();
+  // Not cut: the whole title fits its box, and every partner's cell is on the screen, at least 30 px wide.
+  expect(await title.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  const edges = await map.locator('.heat-cell').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect()));
+  expect(edges).toHaveLength(30);
+  expect(edges.filter((r) => r.left < 0 || r.right > 390 || r.width < 30)).toEqual([]);
+  await context.close();
+});

@@ -7,7 +7,7 @@ import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/database.js';
 import { NotFoundError } from '../platform/errors.js';
-import { listPartners } from '../platform/partners/partners.service.js';
+import { listPartners, partnerOrder } from '../platform/partners/partners.service.js';
 import { CATALOG_DIR } from '../platform/paths.js';
 import type { Catalog } from '../statistics/catalog.js';
 import { loadPlanFiles, RULE_OF_LAW_PARTNERS, ruleOfLawPlan, type PlanDefinition, type PlanKind } from './plan-file.js';
@@ -49,6 +49,7 @@ async function storedDefinition(db: Db, code: string, catalogOnly = false): Prom
   if (!plan) return null;
   const actions = (await listActions(db, code)).filter((a) => !catalogOnly || a.origin === 'catalog');
   const commitments = await listCommitments(db, code);
+  const order = await partnerOrder(db);
   return {
     code: plan.code,
     kind: plan.kind as PlanDefinition['kind'],
@@ -67,7 +68,10 @@ async function storedDefinition(db: Db, code: string, catalogOnly = false): Prom
           title: a.title,
           description: a.description,
           paraphrase: a.paraphrase === 1,
-          partners: commitments.filter((c) => c.action_code === a.code).map((c) => c.partner_code),
+          partners: commitments
+            .filter((c) => c.action_code === a.code)
+            .map((c) => c.partner_code)
+            .sort(order),
           institutions: a.institutions,
           start: a.start_date,
           deadline: a.deadline,

@@ -122,6 +122,15 @@ describeEachDatabase('plans', (get) => {
       deadline: '2020-12-31',
       paraphrase: true,
     });
+    // An action's partners in the catalogue's order (Kosovo third), not by code.
+    expect(plan.objectives[0].actions.find((a: { code: string }) => a.code === '1.0').partners).toEqual([
+      'AL',
+      'BA',
+      'XK',
+      'ME',
+      'MK',
+      'RS',
+    ]);
     expect((await app.inject('/api/v1/plans/nothing')).statusCode).toBe(404);
   });
 
