@@ -1356,7 +1356,7 @@ export const en = {
       membersOf: 'Members of the delegation of {{delegation}}',
       accept: 'Accept',
       decline: 'Decline',
-      represent: 'Represented…',
+      represent: 'Send a representative',
       confirm: 'Confirm',
       addMember: 'Add member',
       acceptFor: 'Accept the invitation for {{delegation}}',

@@ -84,7 +84,7 @@ export function useCompactChart(): boolean {
 
 /**
  * The category axis of horizontal bars: the first category at the top (category axes run bottom-up),
- * the labels in a column of `widths.wide`, or on a phone wrapped in one of `widths.compact`.
+ * the labels wrapped (never cut) in a column of `widths.wide`, or on a phone in a narrower one of `widths.compact`.
  */
 export function barCategoryAxis(labels: string[], compact: boolean, widths: { compact: number; wide: number }) {
   return {
@@ -93,7 +93,7 @@ export function barCategoryAxis(labels: string[], compact: boolean, widths: { co
     data: labels,
     axisLabel: compact
       ? { width: widths.compact, overflow: 'break', fontSize: 11, lineHeight: 14 }
-      : { width: widths.wide, overflow: 'truncate' },
+      : { width: widths.wide, overflow: 'break', lineHeight: 15 },
   };
 }
 
