@@ -1,17 +1,17 @@
 // User administration for admins: create, change role and partner, disable/enable, reset password,
 // reset a lost second factor (invitations have their own page).
-import { Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Partner, type Role, type User } from '../platform/api';
+import { api, type Role, type User } from '../platform/api';
 import { DataTable } from '../platform/DataTable';
+import { AccessFields, accessPayload, type Access } from './account/AccessFields';
 import { ErrorAlert, SuccessAlert } from '../platform/feedback';
 import { DialogButtons, handleSubmit } from '../platform/forms';
 
 const ROLES: Role[] = ['admin', 'commission', 'reviewer', 'coordinator'];
 /** The domains a reviewer can be limited to (the server checks them against the catalogue). */
-const REVIEW_DOMAINS = ['justice', 'migration', 'commitments'];
 
 type Dialog =
   { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | { kind: 'secondFactor'; user: User } | null;
@@ -20,7 +20,6 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ users: User[] }>('GET', '/users') });
-  const partners = useQuery({ queryKey: ['partners'], queryFn: () => api<{ partners: Partner[] }>('GET', '/partners') });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const toggle = useMutation({
@@ -33,9 +32,6 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
     setNotice(message);
     void client.invalidateQueries({ queryKey: ['users'] });
   };
-  const partnerOptions = (partners.data?.partners ?? [])
-    .filter((p) => p.code !== 'EU')
-    .map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` }));
 
   return (
     <Stack>
@@ -99,7 +95,6 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
           <UserForm
             key={dialog.kind === 'edit' ? dialog.user.id : 'new'}
             user={dialog.kind === 'edit' ? dialog.user : null}
-            partnerOptions={partnerOptions}
             onDone={() => done(dialog.kind === 'edit' ? t('users.saved') : t('users.created'))}
             onCancel={() => setDialog(null)}
           />
@@ -136,32 +131,21 @@ function UserAction({ user, label, color, onClick }: { user: User; label: string
   );
 }
 
-function UserForm({
-  user,
-  partnerOptions,
-  onDone,
-  onCancel,
-}: {
-  user: User | null;
-  partnerOptions: { value: string; label: string }[];
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+function UserForm({ user, onDone, onCancel }: { user: User | null; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState(user?.email ?? '');
   const [name, setName] = useState(user?.name ?? '');
-  const [role, setRole] = useState<Role>(user?.role ?? 'coordinator');
-  const [partner, setPartner] = useState<string | null>(user?.partner ?? null);
-  const [domains, setDomains] = useState<string[]>(user?.domains ?? []);
+  const [access, setAccess] = useState<Access>({
+    role: user?.role ?? 'coordinator',
+    partner: user?.partner ?? null,
+    domains: user?.domains ?? [],
+  });
   const [password, setPassword] = useState('');
   const save = useMutation({
-    mutationFn: () => {
-      const scope = role === 'coordinator' ? partner : null;
-      const reviews = role === 'reviewer' ? domains : [];
-      return user
-        ? api<User>('PATCH', `/users/${user.id}`, { name, role, partner: scope, domains: reviews })
-        : api<User>('POST', '/users', { email, name, role, partner: scope, domains: reviews, password });
-    },
+    mutationFn: () =>
+      user
+        ? api<User>('PATCH', `/users/${user.id}`, { name, ...accessPayload(access) })
+        : api<User>('POST', '/users', { email, name, ...accessPayload(access), password }),
     onSuccess: onDone,
   });
   return (
@@ -172,35 +156,7 @@ function UserForm({
           <TextInput label={t('users.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
         )}
         <TextInput label={t('users.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <Select
-          label={t('users.role')}
-          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          value={role}
-          onChange={(v) => v && setRole(v as Role)}
-          allowDeselect={false}
-        />
-        {role === 'coordinator' && (
-          <Select
-            label={t('users.partner')}
-            placeholder={partnerOptions.length ? t('users.choosePartner') : t('app.loading')}
-            disabled={partnerOptions.length === 0}
-            data={partnerOptions}
-            value={partner}
-            onChange={setPartner}
-            searchable
-            required
-          />
-        )}
-        {role === 'reviewer' && (
-          <MultiSelect
-            label={t('users.domains')}
-            description={t('users.domainsHelp')}
-            data={REVIEW_DOMAINS.map((d) => ({ value: d, label: t(`users.domain.${d}`) }))}
-            value={domains}
-            onChange={setDomains}
-            clearable
-          />
-        )}
+        <AccessFields roles={ROLES} access={access} onChange={setAccess} />
         {!user && (
           <PasswordInput
             label={t('users.password')}

@@ -1,16 +1,17 @@
 // Invitations for admins (any role) and the Commission (national coordinators): invite by e-mail
 // with role and partner, see who accepted, withdraw a pending link. When the e-mail cannot be sent
 // the link is shown once, to hand over.
-import { Badge, Button, Code, Group, Modal, MultiSelect, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Partner, type Role, type User } from '../../platform/api';
+import { api, type Role, type User } from '../../platform/api';
 import { DataTable } from '../../platform/DataTable';
 import { ErrorAlert, SuccessAlert } from '../../platform/feedback';
 import { DialogButtons, handleSubmit } from '../../platform/forms';
 import { Instant } from '../../platform/Instant';
 import { Muted } from '../../platform/text';
+import { AccessFields, accessPayload, type Access } from './AccessFields';
 
 interface Invitation {
   id: string;
@@ -32,7 +33,6 @@ interface Created {
 }
 
 const STATUS_COLOR = { pending: 'blue', used: 'green', revoked: 'gray', expired: 'orange' } as const;
-const REVIEW_DOMAINS = ['justice', 'migration', 'commitments'];
 
 export function InvitationsPage({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -133,61 +133,20 @@ function CreatedNotice({ created, onClose }: { created: Created; onClose: () => 
 function InviteForm({ inviter, onDone, onCancel }: { inviter: User; onDone: (c: Created) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const roles: Role[] = inviter.role === 'admin' ? ['admin', 'commission', 'reviewer', 'coordinator'] : ['coordinator'];
-  const partners = useQuery({ queryKey: ['partners'], queryFn: () => api<{ partners: Partner[] }>('GET', '/partners') });
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('coordinator');
-  const [partner, setPartner] = useState<string | null>(null);
-  const [domains, setDomains] = useState<string[]>([]);
+  const [access, setAccess] = useState<Access>({ role: 'coordinator', partner: null, domains: [] });
   const send = useMutation({
-    mutationFn: () =>
-      api<Created>('POST', '/invitations', {
-        email,
-        name,
-        role,
-        partner: role === 'coordinator' ? partner : null,
-        domains: role === 'reviewer' ? domains : [],
-      }),
+    mutationFn: () => api<Created>('POST', '/invitations', { email, name, ...accessPayload(access) }),
     onSuccess: onDone,
   });
-  const partnerOptions = (partners.data?.partners ?? [])
-    .filter((p) => p.code !== 'EU')
-    .map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` }));
   return (
     <form onSubmit={handleSubmit(() => send.mutate())}>
       <Stack>
         <ErrorAlert error={send.error} />
         <TextInput label={t('users.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
         <TextInput label={t('users.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <Select
-          label={t('users.role')}
-          data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          value={role}
-          onChange={(v) => v && setRole(v as Role)}
-          allowDeselect={false}
-        />
-        {role === 'coordinator' && (
-          <Select
-            label={t('users.partner')}
-            placeholder={partnerOptions.length ? t('users.choosePartner') : t('app.loading')}
-            disabled={partnerOptions.length === 0}
-            data={partnerOptions}
-            value={partner}
-            onChange={setPartner}
-            searchable
-            required
-          />
-        )}
-        {role === 'reviewer' && (
-          <MultiSelect
-            label={t('users.domains')}
-            description={t('users.domainsHelp')}
-            data={REVIEW_DOMAINS.map((d) => ({ value: d, label: t(`users.domain.${d}`) }))}
-            value={domains}
-            onChange={setDomains}
-            clearable
-          />
-        )}
+        <AccessFields roles={roles} access={access} onChange={setAccess} />
         <Muted>{t('invitations.formHelp')}</Muted>
         <DialogButtons cancel={t('users.cancel')} onCancel={onCancel} loading={send.isPending}>
           {t('invitations.send')}
