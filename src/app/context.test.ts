@@ -32,8 +32,16 @@ describe('composition root', () => {
       '20261206T0100_sign_in',
       '20261206T0200_scheduled_publication',
       '20261207T0000_email_preference',
+      '20261208T0000_user_language',
     ]);
-    expect([...reviewDomains(ctx)].sort()).toEqual(['commitments', 'justice', 'migration']);
+    expect([...reviewDomains(ctx)].sort()).toEqual([
+      'commitments',
+      'domestic_violence',
+      'firearms',
+      'justice',
+      'migration',
+      'organised_crime',
+    ]);
     expect(Object.keys(jobHandlers(ctx)).sort()).toEqual([
       'commitments.reminders',
       'justice.case-import',

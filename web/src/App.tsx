@@ -5,11 +5,13 @@
 import { Anchor, AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { lazy, Suspense, useRef, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Role, User } from './platform/api';
 import { usePageHeading } from './platform/pageHeading';
 import { useSession } from './platform/session';
+import { LanguageSwitch } from './platform/LanguageSwitch';
+import { isLanguage, languageInAddress, switchLanguage } from './i18n';
 import { PublicHomePage } from './pages/PublicHomePage';
 import { SignInPage } from './pages/SignInPage';
 
@@ -64,8 +66,13 @@ interface NavItem {
 }
 
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user, loading } = useSession();
+  // A signed-in user reads in the language of their profile, unless the address asks for another.
+  const profileLanguage = user?.language;
+  useEffect(() => {
+    if (isLanguage(profileLanguage) && profileLanguage !== i18n.language && !languageInAddress()) void switchLanguage(profileLanguage);
+  }, [profileLanguage, i18n]);
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
@@ -128,18 +135,19 @@ export function App() {
               {t('app.tagline')}
             </Text>
           </Group>
-          {user ? (
-            <Group gap={4} wrap="nowrap">
+          <Group gap={4} wrap="nowrap">
+            <LanguageSwitch user={user} />
+            {user ? (
               <Suspense fallback={null}>
                 <Notifications />
                 <UserMenu user={user} />
               </Suspense>
-            </Group>
-          ) : (
-            <Button component={Link} to="/sign-in" variant="light">
-              {t('signIn.action')}
-            </Button>
-          )}
+            ) : (
+              <Button component={Link} to="/sign-in" variant="light">
+                {t('signIn.action')}
+              </Button>
+            )}
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>

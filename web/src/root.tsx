@@ -2,7 +2,6 @@
 // into #root. Loaded by main.ts.
 import '@mantine/core/styles.css';
 import './styles.css';
-import './i18n';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -10,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { setNonce } from 'get-nonce';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
+import { initialLanguage, switchLanguage } from './i18n';
 import { cssVariablesResolver, theme } from './platform/theme';
 
 // The server puts the request's CSP nonce here; Mantine adds it to the <style> tags it creates.
@@ -19,14 +19,20 @@ setNonce(nonce);
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} getStyleNonce={() => nonce}>
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
+// The first page comes in its language (from the address, this browser's choice or its languages),
+// not in English first; a language file that fails to load leaves the page in English.
+const starting = switchLanguage(initialLanguage()).catch(() => undefined);
+
+void starting.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} getStyleNonce={() => nonce}>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  ),
 );

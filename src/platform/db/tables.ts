@@ -38,6 +38,8 @@ export interface UsersTable {
   email_preference: EmailPreference;
   /** When the last daily digest was e-mailed; null: never. */
   digest_sent_at: string | null;
+  /** The language of the web app the user chose (platform/locales.ts); null: the browser's. */
+  language: string | null;
 }
 
 export type EmailPreference = 'each' | 'daily' | 'none';

@@ -1,10 +1,12 @@
 // HTTP for user administration (admin only) and a partner's own user list (coordinators see their colleagues).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NoContent } from '../http/schemas.js';
+import { SIGNED_IN } from '../http/access.js';
+import { LOCALES } from '../locales.js';
 import { actorOf } from '../auth/auth.service.js';
 import { usersWithSecondFactor } from '../auth/mfa.service.js';
 import { invitationsRoutes } from './invitations.routes.js';
-import { changeUser, createUser, getUserView, listUserViews, resetPassword } from './users.service.js';
+import { changeLanguage, changeUser, createUser, getUserView, listUserViews, resetPassword } from './users.service.js';
 import { CreateUserBody, PartnerCode, ResetPasswordBody, UpdateUserBody, UserIdParams, UserSchema } from './users.schema.js';
 
 const ADMIN = { roles: ['admin'] } as const;
@@ -93,5 +95,22 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ users: await listUserViews(app.db, { partner: request.params.partner.toUpperCase() }) }),
+  );
+
+  app.put(
+    '/me/language',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags: ['users'],
+        summary: 'Choose the language I read the web app in (null: my browser’s)',
+        body: Type.Object(
+          { language: Type.Union([Type.Union(LOCALES.map((l) => Type.Literal(l))), Type.Null()]) },
+          { additionalProperties: false },
+        ),
+        response: { 200: UserSchema },
+      },
+    },
+    async (request) => changeLanguage(app.db, actorOf(request.principal!, request.id), request.principal!.user.id, request.body.language),
   );
 };

@@ -19,6 +19,7 @@ export const UserSchema = Type.Object({
     description: 'reviewers: the domains they review; null for every domain',
   }),
   disabled: Type.Boolean(),
+  language: Type.Union([Type.String(), Type.Null()], { description: 'the language of the web app the user chose; null: the browser’s' }),
   /** The user list (admins): a second factor (TOTP) is set up. */
   secondFactor: Type.Optional(Type.Boolean()),
   createdAt: Type.String(),

@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { findPartner } from '../partners/partners.repository.js';
 import { passwordWeakness } from '../auth/password-strength.js';
 import { hashPassword } from '../auth/secrets.js';
+import { isLocale, LOCALES } from '../locales.js';
 import { deleteUserSessions, revokeUserTokens } from '../auth/sessions.repository.js';
 import { findUserByEmail, findUserById, insertUser, listUsers, updateUser } from './users.repository.js';
 
@@ -24,6 +25,8 @@ export interface UserView {
   /** The domains a reviewer reviews; null for every domain (and for every other role). */
   domains: string[] | null;
   disabled: boolean;
+  /** The language of the web app the user chose; null: the browser's. */
+  language: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -38,6 +41,7 @@ export function presentUser(u: UsersTable): UserView {
     partner: u.partner_code,
     domains: u.domains_json ? (JSON.parse(u.domains_json) as string[]) : null,
     disabled: u.disabled_at !== null,
+    language: u.language,
     createdAt: u.created_at,
     updatedAt: u.updated_at,
   };
@@ -130,6 +134,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, knownDoma
       updated_at: now,
       email_preference: 'each',
       digest_sent_at: null,
+      language: null,
     };
     await insertUser(trx, row);
     await appendAuditEntry(trx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row) });
@@ -174,6 +179,7 @@ export async function insertAccount(
     updated_at: now,
     email_preference: 'each',
     digest_sent_at: null,
+    language: null,
   };
   await insertUser(trx, row);
   await appendAuditEntry(trx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row) });
@@ -298,3 +304,22 @@ export async function accountOf(db: DbOrTrx, id: string): Promise<UsersTable> {
 
 /** A user by e-mail address (undefined when there is none), and how many users there are. */
 export { countUsers, findUserByEmail } from './users.repository.js';
+
+/** Sets the language the user reads the web app in (one of the locales, or null for the browser's), audited. */
+export async function changeLanguage(db: Db, actor: Actor, userId: string, language: string | null): Promise<UserView> {
+  if (language !== null && !isLocale(language))
+    throw new ValidationError(`language: "${String(language).slice(0, 20)}" is not one of ${LOCALES.join(', ')}.`, { field: 'language' });
+  return db.transaction().execute(async (trx) => {
+    const before = await findUserById(trx, userId);
+    if (!before) throw new NotFoundError('User', userId);
+    await updateUser(trx, userId, { language });
+    await appendAuditEntry(trx, actor, {
+      action: 'user.language',
+      entityType: 'user',
+      entityId: userId,
+      before: { language: before.language },
+      after: { language },
+    });
+    return presentUser({ ...before, language });
+  });
+}

@@ -56,7 +56,7 @@ describeEachDatabase('user administration', (get) => {
     [
       { email: 'h@example.org', role: 'reviewer', domains: ['sports'], password: 'long-enough-password' },
       'domains',
-      /"sports" is not a domain \(commitments, justice, migration\)/,
+      /"sports" is not a domain \(commitments, domestic_violence, firearms, justice, migration, organised_crime\)/,
     ],
   ])('rejects %o naming the field', async (payload, field, message) => {
     const response = await post('/api/v1/users', payload);
@@ -207,5 +207,31 @@ describeEachDatabase('user administration', (get) => {
     expect(own.json().users.map((u: { email: string }) => u.email)).toContain(colleague.user.email);
     expect(own.json().users.every((u: { partner: string }) => u.partner === 'AL')).toBe(true);
     expect((await app.inject({ method: 'GET', url: '/api/v1/partners/RS/users', headers: bearer(al) })).statusCode).toBe(403);
+  });
+
+  it('keeps the language each user chose, audited; an unknown one is a 400 naming the field', async () => {
+    const al = await makeUser(get().db, 'coordinator', 'AL');
+    const put = (language: unknown) =>
+      app.inject({ method: 'PUT', url: '/api/v1/me/language', payload: { language }, headers: bearer(al) });
+    const chosen = await put('sr-Cyrl');
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.json()).toMatchObject({ email: al.user.email, language: 'sr-Cyrl' });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(al) })).json().user.language).toBe('sr-Cyrl');
+    const refused = await put('xx');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toMatch(/language/);
+    expect((await put(null)).json().language).toBeNull();
+    const entries = await get()
+      .db.selectFrom('audit_log')
+      .select(['before_json', 'after_json'])
+      .where('entity_id', '=', al.user.id)
+      .where('action', '=', 'user.language')
+      .orderBy('seq')
+      .execute();
+    expect(entries.map((e) => [JSON.parse(e.before_json!).language, JSON.parse(e.after_json!).language])).toEqual([
+      [null, 'sr-Cyrl'],
+      ['sr-Cyrl', null],
+    ]);
+    expect((await app.inject({ method: 'PUT', url: '/api/v1/me/language', payload: { language: 'sq' } })).statusCode).toBe(401);
   });
 });

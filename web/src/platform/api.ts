@@ -75,6 +75,8 @@ export interface User {
   /** Reviewers: the domains they review; null for every domain. */
   domains?: string[] | null;
   disabled: boolean;
+  /** The language of the web app the user chose; null: the browser's. */
+  language?: string | null;
   /** The user list (admins): a second factor is set up. */
   secondFactor?: boolean;
   createdAt: string;

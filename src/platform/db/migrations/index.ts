@@ -9,6 +9,7 @@ import * as auditKey from './20261204T0000_audit_key.js';
 import * as sessionIdle from './20261205T0000_session_idle.js';
 import * as signIn from './20261206T0100_sign_in.js';
 import * as emailPreference from './20261207T0000_email_preference.js';
+import * as userLanguage from './20261208T0000_user_language.js';
 
 export const platformMigrations: Record<string, Migration> = {
   '20261127T2300_platform': platform,
@@ -18,4 +19,5 @@ export const platformMigrations: Record<string, Migration> = {
   '20261205T0000_session_idle': sessionIdle,
   '20261206T0100_sign_in': signIn,
   '20261207T0000_email_preference': emailPreference,
+  '20261208T0000_user_language': userLanguage,
 };
