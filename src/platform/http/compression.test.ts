@@ -37,7 +37,7 @@ describeEachDatabase('compression of answers', (get) => {
   beforeAll(async () => {
     mkdirSync(join(webRoot, 'assets'));
     // A shell above the threshold, as the real one with its preloads is.
-    const shell = `<html><head><meta name="csp-nonce" content="__CSP_NONCE__"></head><body>${'<!-- shell -->'.repeat(100)}</body></html>`;
+    const shell = `<html lang="en"><head><meta name="csp-nonce" content="__CSP_NONCE__"></head><body>${'<!-- shell -->'.repeat(100)}</body></html>`;
     writeFileSync(join(webRoot, 'index.html'), shell);
     // What the build writes: the asset, its Brotli and gzip copies, and a source map without copies.
     writeFileSync(join(webRoot, 'assets', ASSET), SCRIPT);
@@ -222,5 +222,9 @@ describeEachDatabase('compression of answers', (get) => {
     expect(shell.headers['cache-control']).toBe('no-store');
     const nonce = /style-src 'self' 'nonce-([0-9a-f]+)'/.exec(String(shell.headers['content-security-policy']))![1];
     expect(decoded(shell).toString('utf8')).toContain(`content="${nonce}"`);
+    expect(decoded(shell).toString('utf8')).toMatch(/^<html lang="en">/);
+    // A link that names a language opens in it from the first byte; anything else is English.
+    expect((await request('/data?lang=sr-Cyrl')).body).toMatch(/^<html lang="sr-Cyrl">/);
+    expect((await request('/data?lang=%22%3E%3Cscript%3E')).body).toMatch(/^<html lang="en">/);
   });
 });

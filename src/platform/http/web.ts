@@ -3,6 +3,7 @@
 // browser accepts), and index.html for every other browser path so that the client-side router can
 // take over: never stored, compressed per request (compression.ts). index.html carries the
 // request's CSP nonce, which the UI library uses for the few <style> tags it injects.
+import { isLocale } from '../locales.js';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
@@ -43,6 +44,9 @@ export async function webPlugin(app: FastifyInstance, opts: { root: string }): P
     }
     if (!template) return reply.status(503).type('text/plain').send('The web app is not built; run `npm run build`.');
     const nonce = styleNonce(reply);
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(template.replace(NONCE_PLACEHOLDER, nonce));
+    // A link that names its language (?lang=sq) is in that language from the first byte (the app takes it from there).
+    const asked = (request.query as { lang?: unknown }).lang;
+    const page = template.replace(NONCE_PLACEHOLDER, nonce).replace('<html lang="en">', `<html lang="${isLocale(asked) ? asked : 'en'}">`);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
   });
 }
