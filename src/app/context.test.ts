@@ -33,6 +33,7 @@ describe('composition root', () => {
       '20261206T0200_scheduled_publication',
       '20261207T0000_email_preference',
       '20261208T0000_user_language',
+      '20261209T0000_value_evidence',
     ]);
     expect([...reviewDomains(ctx)].sort()).toEqual([
       'commitments',

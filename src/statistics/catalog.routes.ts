@@ -13,6 +13,8 @@ export function presentCatalog(catalog: Catalog) {
       type: v.type,
       unit: v.unit,
       kind: v.kind,
+      additive: v.additive,
+      unitBy: v.unitBy,
       dimensions: v.dimensions,
       domain: v.domain,
       ...metadataOf(v),

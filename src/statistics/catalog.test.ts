@@ -238,7 +238,14 @@ describe('metadata of variables and indicators', () => {
       method: [],
       source: [],
     });
-    expect(indicators.filter((i) => i.periodicity !== (i.domain === 'justice' ? 'annual' : 'monthly')).map((i) => i.code)).toEqual([]);
+    const periodicity: Record<string, string> = {
+      justice: 'annual',
+      migration: 'monthly',
+      firearms: 'semiannual',
+      organised_crime: 'annual',
+      domestic_violence: 'annual',
+    };
+    expect(indicators.filter((i) => i.periodicity !== periodicity[i.domain]).map((i) => i.code)).toEqual([]);
     expect(metadataOf(catalog.indicators.get('justice.clearance_rate')!)).toEqual({
       definition:
         'Resolved cases as a share of incoming cases in the year, in per cent. Above 100 % the courts resolve more cases than they receive and the stock of pending cases falls; below 100 % it grows.',

@@ -8,6 +8,7 @@ import { isScalar } from 'yaml';
 import { compileExpression, ExpressionError, references, type Expr, type ExpressionScope } from './expressions.js';
 import { CatalogError, readYaml, type YamlNode } from '../platform/yaml.js';
 import { PERIOD_TYPES, type PeriodType } from './periods.js';
+import type { SumLimit, SumLimits } from './values.js';
 
 export { CatalogError };
 
@@ -16,7 +17,7 @@ export interface Dimension {
   label: string;
   codes: { code: string; label: string }[];
 }
-export type ValueType = 'integer' | 'decimal' | 'percent';
+export type ValueType = 'integer' | 'decimal' | 'percent' | 'code';
 
 /** How often figures are produced (the datasets' period types: yearly data is annual). */
 export type Periodicity = 'annual' | 'semiannual' | 'quarterly' | 'monthly' | 'weekly';
@@ -54,7 +55,29 @@ export interface Variable extends Metadata {
   maxChange: number | null;
   /** Modified z-score against the series' history beyond which a value is an outlier. */
   maxZScore: number | null;
+  /**
+   * False for a level that cannot be added up (a price, a purity, a median of days): never summed
+   * over org units or over a breakdown's codes, and regional figures of it are medians.
+   */
+  additive: boolean;
+  /**
+   * The unit when it depends on a code of one of its dimensions (kg of cannabis herb, tablets of
+   * ecstasy): every code has one, a value names its code, and values are never summed over it.
+   */
+  unitBy: UnitBy | null;
+  /** For `type: code`: the code list its answers come from (a value is one of its codes; never summed). */
+  codeList: CodeList | null;
   domain: string;
+}
+/** The answers a coded variable takes (`code_lists:` of a catalogue file). */
+export interface CodeList {
+  code: string;
+  codes: { code: string; label: string }[];
+}
+/** A unit per code of one dimension of a variable. */
+export interface UnitBy {
+  dimension: string;
+  units: Readonly<Record<string, string>>;
 }
 export interface Dataset {
   code: string;
@@ -138,6 +161,7 @@ export interface AlertRule {
 
 export interface Catalog {
   dimensions: Map<string, Dimension>;
+  codeLists: Map<string, CodeList>;
   variables: Map<string, Variable>;
   datasets: Map<string, Dataset>;
   rules: ValidationRule[];
@@ -164,6 +188,7 @@ interface Pending {
 function emptyCatalog(): Catalog {
   return {
     dimensions: new Map(),
+    codeLists: new Map(),
     variables: new Map(),
     datasets: new Map(),
     rules: [],
@@ -180,24 +205,46 @@ function parseDimensions(root: YamlNode, catalog: Catalog): void {
   for (const [code, node] of dims.entries()) {
     if (!CODE.test(code)) node.fail(`dimension name must be ${CODE_TEXT}`);
     if (catalog.dimensions.has(code)) node.fail(`dimension ${code} is declared twice`);
-    // Short form: `sex: [female, male]`; long form: `sex: { label: Sex, codes: [...] }` where a
-    // code may be `{ code: y0_13, label: "0–13" }`.
-    const list = node.isList() ? node : node.get('codes');
-    const label = node.isMap() ? (node.get('label').optionalString() ?? code) : code;
-    const codes = list.items().map((item) => {
-      const c = item.isMap()
-        ? item.get('code').string({ pattern: DIM_CODE, describe: 'a code of letters, digits and _' })
-        : item.string({ pattern: DIM_CODE, describe: 'a code of letters, digits and _' });
-      const l = item.isMap() ? (item.get('label').optionalString() ?? c) : c;
-      return { code: c, label: l };
-    });
-    if (codes.length === 0) list.failHere('needs at least one code');
-    const seen = new Set<string>();
-    for (const c of codes) {
-      if (seen.has(c.code)) list.fail(`code ${c.code} is listed twice`);
-      seen.add(c.code);
-    }
-    catalog.dimensions.set(code, { code, label, codes });
+    catalog.dimensions.set(code, { code, ...codesOf(node, code) });
+  }
+}
+
+/**
+ * Short form: `sex: [female, male]`; long form: `sex: { label: Sex, codes: [...] }` where a code
+ * may be `{ code: y0_13, label: "0–13" }`.
+ */
+function codesOf(node: YamlNode, code: string): { label: string; codes: { code: string; label: string }[] } {
+  const list = node.isList() ? node : node.get('codes');
+  const label = node.isMap() ? (node.get('label').optionalString() ?? code) : code;
+  const codes = list.items().map((item) => {
+    const c = item.isMap()
+      ? item.get('code').string({ pattern: DIM_CODE, describe: 'a code of letters, digits and _' })
+      : item.string({ pattern: DIM_CODE, describe: 'a code of letters, digits and _' });
+    const l = item.isMap() ? (item.get('label').optionalString() ?? c) : c;
+    return { code: c, label: l };
+  });
+  if (codes.length === 0) list.failHere('needs at least one code');
+  const seen = new Set<string>();
+  for (const c of codes) {
+    if (seen.has(c.code)) list.fail(`code ${c.code} is listed twice`);
+    seen.add(c.code);
+  }
+  return { label, codes };
+}
+
+/** `code_lists: { yes_partly_no: [yes, partly, no, not_applicable] }`: the answers of coded variables. */
+function parseCodeLists(root: YamlNode, catalog: Catalog): void {
+  const lists = root.get('code_lists');
+  if (!lists.exists) return;
+  for (const [code, node] of lists.entries()) {
+    if (!CODE.test(code)) node.fail(`code list name must be ${CODE_TEXT}`);
+    if (catalog.codeLists.has(code)) node.fail(`code list ${code} is declared twice`);
+    const { codes } = codesOf(node, code);
+    // An answer must not read as a special code (NA, NAP, NQ are taken in any case).
+    const special = codes.find((c) => ['NA', 'NAP', 'NQ'].includes(c.code.toUpperCase()));
+    if (special)
+      node.fail(`"${special.code}" reads as the special code ${special.code.toUpperCase()}; name it otherwise (e.g. not_applicable)`);
+    catalog.codeLists.set(code, { code, codes });
   }
 }
 
@@ -205,25 +252,83 @@ function parseVariables(root: YamlNode, catalog: Catalog, domain: string, pendin
   const vars = root.get('variables');
   if (!vars.exists) return;
   for (const node of vars.items()) {
-    node.onlyKeys(['code', 'label', 'type', 'unit', 'kind', 'dimensions', 'max_change', 'max_z_score', 'description', ...METADATA_KEYS]);
+    node.onlyKeys([
+      'code',
+      'label',
+      'type',
+      'unit',
+      'kind',
+      'dimensions',
+      'max_change',
+      'max_z_score',
+      'additive',
+      'unit_by',
+      'codes',
+      'description',
+      ...METADATA_KEYS,
+    ]);
     const code = node.get('code').string({ pattern: CODE, describe: CODE_TEXT });
     if (catalog.variables.has(code)) node.get('code').fail(`variable ${code} is declared twice`);
     const dimensions = node.get('dimensions').strings();
     for (const d of dimensions) if (!catalog.dimensions.has(d)) node.get('dimensions').fail(`unknown dimension ${d}`);
+    const unitBy = parseUnitBy(node, catalog, dimensions);
+    const type = node.get('type').oneOf(['integer', 'decimal', 'percent', 'code'] as const, 'integer');
+    let codeList: CodeList | null = null;
+    if (type === 'code') {
+      const list = node.get('codes');
+      if (!list.exists) node.get('type').fail('a coded variable needs `codes: <a code list of code_lists>`');
+      const name = list.string();
+      codeList = catalog.codeLists.get(name) ?? list.fail(`unknown code list ${name} (declare it under code_lists)`);
+      if (unitBy) node.get('unit_by').fail('a coded variable has no unit');
+      if (node.get('additive').boolean(false)) node.get('additive').fail('coded answers never add up');
+    } else if (node.get('codes').exists) node.get('codes').fail('only a variable of `type: code` takes `codes`');
     catalog.variables.set(code, {
       code,
       label: node.get('label').string(),
       unit: node.get('unit').optionalString() ?? '',
-      type: node.get('type').oneOf(['integer', 'decimal', 'percent'] as const, 'integer'),
+      type,
+      codeList,
       kind: node.get('kind').oneOf(['flow', 'stock'] as const),
       dimensions,
       domain,
       maxChange: node.get('max_change').optionalNumber({ min: 0 }) ?? null,
       maxZScore: node.get('max_z_score').optionalNumber({ min: 0 }) ?? null,
+      additive: type !== 'code' && node.get('additive').boolean(true),
+      unitBy,
       ...parseMetadata(node),
     });
     pendingPeriodicity.set(code, node);
   }
+}
+
+/** `unit_by: { dimension: drug, units: { cannabis_herb: kg, ecstasy: tablets } }`: a unit for every code of the dimension. */
+function parseUnitBy(node: YamlNode, catalog: Catalog, dimensions: string[]): UnitBy | null {
+  const unitBy = node.get('unit_by');
+  if (!unitBy.exists) return null;
+  if (node.get('unit').exists) node.get('unit').fail('give either `unit` or `unit_by`, not both');
+  if (!unitBy.isMap()) unitBy.fail('must be { dimension: <one of its dimensions>, units: { <code>: <unit>, … } }');
+  unitBy.onlyKeys(['dimension', 'units']);
+  const dimension = unitBy.get('dimension').string();
+  if (!dimensions.includes(dimension))
+    unitBy.get('dimension').fail(`${dimension} is not one of the variable's dimensions (${dimensions.join(', ') || 'none'})`);
+  const codes = catalog.dimensions.get(dimension)!.codes.map((c) => c.code);
+  const unitsNode = unitBy.get('units');
+  if (!unitsNode.isMap()) unitsNode.failHere(`must give the unit of every code of ${dimension} (${codes.join(', ')})`);
+  const units: Record<string, string> = Object.create(null);
+  for (const [code, unit] of unitsNode.entries()) {
+    if (!codes.includes(code)) unit.fail(`"${code}" is not a code of ${dimension}`);
+    units[code] = text(unit);
+  }
+  const missing = codes.filter((c) => !(c in units));
+  if (missing.length) unitsNode.fail(`no unit for ${missing.join(', ')}: every code of ${dimension} needs one`);
+  return { dimension, units };
+}
+
+/** The unit of a value of the variable at these coordinates ('' when unit_by's code is not among them). */
+export function unitOf(variable: Variable, coords: Readonly<Record<string, string>>): string {
+  if (!variable.unitBy) return variable.unit;
+  const code = coords[variable.unitBy.dimension];
+  return code === undefined ? '' : (variable.unitBy.units[code] ?? '');
 }
 
 /** A text of the catalogue (a definition, a footnote): a string, trimmed, not empty; numbers and lists are refused. */
@@ -267,17 +372,21 @@ function settlePeriodicity(node: YamlNode, given: Periodicity | null, datasets: 
   return derived[0]!;
 }
 
-function scopeOf(catalog: Catalog): ExpressionScope {
+function scopeOf(catalog: Catalog): ExpressionScope & { coded?: ReadonlySet<string> } {
   return {
+    coded: new Set([...catalog.variables.values()].filter((v) => v.codeList).map((v) => v.code)),
     variables: new Map([...catalog.variables.values()].map((v) => [v.code, v.dimensions])),
     dimensions: new Map([...catalog.dimensions.values()].map((d) => [d.code, new Set(d.codes.map((c) => c.code))])),
   };
 }
 
-function expression(node: YamlNode, scope: ExpressionScope): { expr: Expr; text: string } {
+function expression(node: YamlNode, scope: ExpressionScope & { coded?: ReadonlySet<string> }): { expr: Expr; text: string } {
   const text = node.string();
   try {
-    return { expr: compileExpression(text, scope), text };
+    const expr = compileExpression(text, scope);
+    const coded = references(expr).find((r) => scope.coded?.has(r.variable));
+    if (coded) node.fail(`${coded.variable} holds coded answers, which are not numbers an expression can read`);
+    return { expr, text };
   } catch (err) {
     if (err instanceof ExpressionError) node.fail(err.message);
     throw err;
@@ -384,12 +493,22 @@ function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope
   const expressionPart = hasExpression ? expression(node.get('expression'), scope).expr : null;
   const numerator = hasRatio ? expression(node.get('numerator'), scope).expr : null;
   const denominator = hasRatio && !shareOfRegion ? expression(node.get('denominator'), scope).expr : null;
-  const aggregation = shareOfRegion
-    ? 'sum'
-    : node.get('aggregation').oneOf(['ratio_of_sums', 'median', 'sum'] as const, hasRatio ? 'ratio_of_sums' : 'median');
-  if (aggregation === 'ratio_of_sums' && !hasRatio) node.get('aggregation').fail('ratio_of_sums needs `numerator` and `denominator`');
   const refs = [expressionPart, numerator, denominator].filter((e): e is Expr => e !== null).flatMap((e) => references(e));
   const variables = [...new Set(refs.map((r) => r.variable))];
+  // A region of a level that cannot be added up (a price, a median of days) is the partners' median.
+  const nonAdditive = variables.find((v) => !catalog.variables.get(v)!.additive);
+  if (nonAdditive && shareOfRegion)
+    node
+      .get('share_of_region')
+      .fail(`a share of the region sums ${nonAdditive} over the partners, but it is not additive (additive: false)`);
+  const aggregation = shareOfRegion
+    ? 'sum'
+    : node.get('aggregation').oneOf(['ratio_of_sums', 'median', 'sum'] as const, hasRatio && !nonAdditive ? 'ratio_of_sums' : 'median');
+  if (aggregation === 'ratio_of_sums' && !hasRatio) node.get('aggregation').fail('ratio_of_sums needs `numerator` and `denominator`');
+  if (nonAdditive && aggregation !== 'median')
+    node
+      .get('aggregation')
+      .fail(`${aggregation} adds up the partners' figures, but ${nonAdditive} is not additive (additive: false); use median`);
   const datasets = [...catalog.datasets.values()].filter((d) => variables.some((v) => d.variables.includes(v))).map((d) => d.code);
   if (datasets.length === 0) node.fail('no dataset collects the variables of this indicator');
   const metadata = parseMetadata(node);
@@ -420,15 +539,56 @@ function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope
   };
 }
 
+/**
+ * What each variable may not be summed over (values.ts), for the variables that have a limit: a
+ * non-additive variable is never summed, one with unit_by never over the codes of that dimension
+ * (kg and tablets do not add up). Made once per catalogue.
+ */
+export function sumLimitsOf(catalog: Catalog): SumLimits {
+  let limits = sumLimits.get(catalog);
+  if (!limits) {
+    const map = new Map<string, SumLimit>();
+    for (const v of catalog.variables.values()) {
+      // Coded answers are not additive either (additive is false for them).
+      if (!v.additive) map.set(v.code, { overOrgUnits: true, overDimensions: 'all' });
+      else if (v.unitBy) map.set(v.code, { overOrgUnits: false, overDimensions: new Set([v.unitBy.dimension]) });
+    }
+    sumLimits.set(catalog, (limits = map));
+  }
+  return limits;
+}
+const sumLimits = new WeakMap<Catalog, SumLimits>();
+
 /** The metadata of a variable or an indicator as the API gives it (null and [] when absent). */
 export function metadataOf({ definition, method, source, periodicity, footnotes }: Metadata): Metadata {
   return { definition, method, source, periodicity, footnotes: [...footnotes] };
 }
 
-/** The head of an indicator answer: what the indicator is, with its metadata. */
-export function indicatorHead(indicator: Indicator) {
-  const { code, label, unit, decimals, aggregation, polarity, description } = indicator;
+/**
+ * The head of an indicator answer: what the indicator is, with its metadata. Its unit is the
+ * indicator's own or, when it gives none, the unit of the values it reads when that is one unit
+ * (a variable with unit_by read at codes that the expression's filters or the `dimensions` asked
+ * for fix: cannabis herb seized is in kg).
+ */
+export function indicatorHead(indicator: Indicator, catalog?: Catalog, dimensions: Readonly<Record<string, string>> = {}) {
+  const { code, label, decimals, aggregation, polarity, description } = indicator;
+  const unit = catalog ? indicatorUnit(catalog, indicator, dimensions) : indicator.unit;
   return { code, label, unit, decimals, aggregation, polarity, description, ...metadataOf(indicator) };
+}
+
+function indicatorUnit(catalog: Catalog, indicator: Indicator, dimensions: Readonly<Record<string, string>>): string {
+  if (indicator.unit !== '' || !indicator.expression) return indicator.unit;
+  const refs = references(indicator.expression);
+  if (!refs.some((r) => catalog.variables.get(r.variable)!.unitBy)) return indicator.unit;
+  const units = new Set(
+    refs.map((r) => {
+      const variable = catalog.variables.get(r.variable)!;
+      const at: Record<string, string> = { ...r.filter };
+      for (const [d, c] of Object.entries(dimensions)) if (variable.dimensions.includes(d) && !(d in at)) at[d] = c;
+      return unitOf(variable, at);
+    }),
+  );
+  return units.size === 1 ? [...units][0]! : '';
 }
 
 function parseAlert(node: YamlNode, catalog: Catalog, domain: string): AlertRule {
@@ -480,9 +640,11 @@ export function parseCatalogs(files: { file: string; text: string }[]): Catalog 
       'indicators',
       'alerts',
       'neighbours',
+      'code_lists',
     ]);
     catalog.files.push(file);
     parseDimensions(root, catalog);
+    parseCodeLists(root, catalog);
   }
   for (const { root } of roots) {
     const domain = root.get('domain').string({ pattern: CODE, describe: CODE_TEXT });

@@ -34,9 +34,14 @@ export type CellState = (typeof CELL)[keyof typeof CELL];
 /** A value as one byte beside its number: a number, one of the special codes, or nothing. */
 const KINDS = [null, 'NA', 'NAP', 'NQ'] as const;
 const NOTHING = 4;
+/** A coded answer (one code of its variable's code list), kept by slot. */
+const ANSWER = 5;
 
 function kindOf(num: number | null, code: SpecialCode | null): number {
-  if (code !== null) return KINDS.indexOf(code);
+  if (code !== null) {
+    const k = KINDS.indexOf(code);
+    return k < 0 ? ANSWER : k;
+  }
   return num === null ? NOTHING : 0;
 }
 
@@ -45,6 +50,8 @@ export interface CellValue {
   code: SpecialCode | null;
   comment: string | null;
   obsStatus: string | null;
+  /** Evidence links as stored (a JSON array), or null. */
+  evidence?: string | null;
 }
 
 export class SubmissionCells {
@@ -64,6 +71,10 @@ export class SubmissionCells {
   private readonly comments = new Map<number, string>();
   private readonly statuses = new Map<number, string>();
   private readonly oldComments = new Map<number, string>();
+  // Coded answers and evidence links, rarer still.
+  private readonly answers = new Map<number, string>();
+  private readonly oldAnswers = new Map<number, string>();
+  private readonly evidence = new Map<number, string>();
   // Open addressing: slot + 1 by hash of (variable, unit, coords), 0 for an empty place.
   private table = new Int32Array(16);
 
@@ -142,6 +153,10 @@ export class SubmissionCells {
     else this.comments.delete(slot);
     if (value.obsStatus !== null) this.statuses.set(slot, value.obsStatus);
     else this.statuses.delete(slot);
+    if (this.kind[slot] === ANSWER) this.answers.set(slot, value.code!);
+    else this.answers.delete(slot);
+    if (value.evidence) this.evidence.set(slot, value.evidence);
+    else this.evidence.delete(slot);
   }
 
   state(slot: number): CellState {
@@ -158,7 +173,9 @@ export class SubmissionCells {
       this.kind[slot] === kindOf(value.num, value.code) &&
       (value.num === null || this.num[slot] === value.num) &&
       (this.comments.get(slot) ?? null) === value.comment &&
-      (this.statuses.get(slot) ?? null) === value.obsStatus
+      (this.statuses.get(slot) ?? null) === value.obsStatus &&
+      (value.code === null || this.kind[slot] !== ANSWER || this.answers.get(slot) === value.code) &&
+      (this.evidence.get(slot) ?? null) === (value.evidence ?? null)
     );
   }
 
@@ -171,11 +188,14 @@ export class SubmissionCells {
     this.oldKind[slot] = this.kind[slot]!;
     const comment = this.comments.get(slot);
     if (comment !== undefined) this.oldComments.set(slot, comment);
+    const answer = this.answers.get(slot);
+    if (answer !== undefined) this.oldAnswers.set(slot, answer);
     if (state !== CELL.removed) this.put(slot, value);
   }
 
   private valueJson(num: Float64Array, kind: Uint8Array, slot: number): string {
     const k = kind[slot]!;
+    if (k === ANSWER) return JSON.stringify((kind === this.kind ? this.answers : this.oldAnswers).get(slot) ?? null);
     return k === 0 ? String(num[slot]) : k === NOTHING ? 'null' : `"${KINDS[k]}"`;
   }
 
@@ -190,7 +210,7 @@ export class SubmissionCells {
         orgUnit: this.units.texts[this.unit[slot]!]!,
         coords: this.coordsKeys.texts[this.coords[slot]!]!,
         num: k === 0 ? this.num[slot]! : null,
-        code: k === 0 || k === NOTHING ? null : (KINDS[k] ?? null),
+        code: k === 0 || k === NOTHING ? null : k === ANSWER ? (this.answers.get(slot) as SpecialCode) : (KINDS[k] ?? null),
       });
     }
     return out;
@@ -236,7 +256,7 @@ export class SubmissionCells {
         before.push(`${cell},"value":${this.valueJson(this.oldNum, this.oldKind, slot)},"comment":${quote(this.oldComments.get(slot))}}`);
       const status = this.statuses.get(slot);
       after.push(
-        `${cell},"value":${this.valueJson(this.num, this.kind, slot)},"comment":${quote(this.comments.get(slot))}${status ? `,"obsStatus":${JSON.stringify(status)}` : ''}}`,
+        `${cell},"value":${this.valueJson(this.num, this.kind, slot)},"comment":${quote(this.comments.get(slot))}${status ? `,"obsStatus":${JSON.stringify(status)}` : ''}${this.evidence.has(slot) ? `,"evidence":${this.evidence.get(slot)}` : ''}}`,
       );
     }
     return { before: `[${before.join(',')}]`, after: `[${after.join(',')}]` };

@@ -1,5 +1,6 @@
 // Demo statistics for a local trial: sample courts and reception centres, illustrative (clearly
-// labelled) justice figures and published migration figures with their sources, taken through the normal import and workflow, so the demo shows published data.
+// labelled) justice, firearms, organised crime and domestic violence figures and published migration
+// figures with their sources, taken through the normal import and workflow, so the demo shows published data.
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
@@ -35,10 +36,11 @@ async function publish(db: Db, catalog: Catalog, key: SubmissionKey): Promise<vo
 
 export async function seedDemoStatistics(db: Db, catalog: Catalog): Promise<{ orgUnits: number; values: number }> {
   const units = await importOrgUnits(db, SYSTEM_ACTOR, readFileSync(join(DEMO_DIR, 'org-units.csv'), 'utf8'), orgUnitKinds(catalog));
-  // Justice figures are illustrative; migration figures are the published ones named in each
-  // value's comment (the source) where they exist, and illustrative (and labelled so) elsewhere.
+  // Justice, firearms, organised crime and domestic violence figures are illustrative; migration
+  // figures are the published ones named in each value's comment (the source) where they exist, and
+  // illustrative (and labelled so) elsewhere.
   const rows = [];
-  for (const file of ['justice-illustrative.csv', 'migration.csv']) {
+  for (const file of ['justice-illustrative.csv', 'migration.csv', 'security-illustrative.csv']) {
     if (!existsSync(join(DEMO_DIR, file))) continue;
     const fileRows = await readCsv(createReadStream(join(DEMO_DIR, file)), catalog);
     rows.push(...fileRows.filter((r) => catalog.datasets.has(r.dataset)));

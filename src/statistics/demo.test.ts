@@ -14,12 +14,17 @@ describeEachDatabase('demo statistics', (get) => {
   }, 120_000);
   afterAll(() => {});
 
-  it('loads sample courts and reception centres and publishes the justice and migration figures of the six partners', async () => {
+  it('loads sample courts and reception centres and publishes the figures of the six partners', async () => {
     expect(seeded.orgUnits).toBeGreaterThanOrEqual(12 + 14);
-    expect(seeded.values).toBe(3248 + 1142);
+    // justice-illustrative.csv, migration.csv and security-illustrative.csv (360 firearms, 324 organised
+    // crime and 288 domestic violence values).
+    expect(seeded.values).toBe(3248 + 1142 + 972);
     const statuses = await get().db.selectFrom('submissions').select(['dataset', 'status']).execute();
     expect(statuses.filter((s) => s.dataset === 'justice.annual')).toHaveLength(24);
     expect(statuses.filter((s) => s.dataset === 'migration.monthly')).toHaveLength(72);
+    expect(statuses.filter((s) => s.dataset === 'firearms.semiannual')).toHaveLength(6 * 4);
+    expect(statuses.filter((s) => s.dataset === 'organised_crime.annual')).toHaveLength(6 * 2);
+    expect(statuses.filter((s) => s.dataset === 'domestic_violence.annual')).toHaveLength(6 * 2);
     expect(statuses.every((s) => s.status === 'published')).toBe(true);
   });
 
@@ -37,6 +42,19 @@ describeEachDatabase('demo statistics', (get) => {
       period: '2021-01',
     });
     expect(ba.values[0]!.value).toBe(162.5);
+  });
+
+  it('raises no finding on the illustrative firearms, organised crime and domestic violence figures', async () => {
+    const findings = await get()
+      .db.selectFrom('validation_findings as findings')
+      .innerJoin('submissions', 'submissions.id', 'findings.submission_id')
+      .select(['submissions.dataset', 'findings.rule_code', 'findings.message'])
+      .where('submissions.dataset', 'in', ['firearms.semiannual', 'organised_crime.annual', 'domestic_violence.annual'])
+      .execute();
+    expect(findings).toEqual([]);
+    const traced = await indicatorValues(get().db, catalog, PUBLIC_VIEWER, { code: 'firearms.traced_share', period: '2024S2' });
+    expect(traced.values.map((v) => v.partner)).toEqual(['AL', 'BA', 'XK', 'ME', 'MK', 'RS']);
+    expect(traced.region[0]!.members).toBe(6);
   });
 
   it('gives the public a clearance rate for every partner and the region', async () => {

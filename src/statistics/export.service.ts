@@ -37,6 +37,7 @@ export async function exportValues(
       value: r.num ?? r.code,
       comment: r.comment,
       obsStatus: r.obsStatus,
+      ...(r.evidence.length ? { evidence: r.evidence } : {}),
       status: r.status,
     }))
     .sort(
@@ -83,6 +84,7 @@ export async function templateRows(db: Db, catalog: Catalog, viewer: Viewer, key
           value: existing?.value ?? null,
           comment: existing?.comment ?? null,
           obsStatus: existing?.obsStatus ?? null,
+          ...(existing?.evidence ? { evidence: existing.evidence } : {}),
         });
       }
     }

@@ -18,7 +18,18 @@ import type { Catalog } from './catalog.js';
 import { storedHeader, unpack, unreadable, zipEntries, type ZipEntry } from './zip-parts.js';
 
 export type ValueFormat = 'csv' | 'json' | 'xlsx';
-export const FIXED_COLUMNS = ['dataset', 'partner', 'org_unit', 'period', 'variable', 'value', 'comment', 'obs_status', 'status'] as const;
+export const FIXED_COLUMNS = [
+  'dataset',
+  'partner',
+  'org_unit',
+  'period',
+  'variable',
+  'value',
+  'comment',
+  'obs_status',
+  'evidence',
+  'status',
+] as const;
 const REQUIRED = ['dataset', 'partner', 'period', 'variable', 'value'];
 
 const MB = 1024 * 1024;
@@ -31,6 +42,8 @@ export const LIMITS = {
   cells: 12_000_000,
   /** Characters of a comment. */
   commentLength: 2_000,
+  /** Characters of the evidence links of a value (in a file: separated by spaces). */
+  evidenceLength: 8_000,
   /** Characters of any other field (codes, periods, a value written as text) and of a column name. */
   codeLength: 120,
   /** Characters of one CSV record (all its fields). */
@@ -64,6 +77,8 @@ export interface ExportRow {
   obsStatus?: string | null;
   /** The workflow status of the value in an export (an import ignores it). */
   status?: string;
+  /** Evidence links (http(s) URLs). */
+  evidence?: string[];
 }
 
 export interface ImportRow extends ExportRow {
@@ -235,13 +250,13 @@ function toRow(record: Record<string, unknown>, dims: string[], row: number, whe
   const text = (k: string) => {
     const v = scalar(k, 'a text or a number');
     const s = v === undefined || v === null ? '' : String(v).trim();
-    const limit = k === 'comment' ? LIMITS.commentLength : LIMITS.codeLength;
+    const limit = k === 'comment' ? LIMITS.commentLength : k === 'evidence' ? LIMITS.evidenceLength : LIMITS.codeLength;
     if (s.length > limit)
       throw fieldError(
         row,
         where,
         k,
-        `is longer than ${count(limit)} characters, the limit for ${k === 'comment' ? 'a comment' : 'a code or a value'}.`,
+        `is longer than ${count(limit)} characters, the limit for ${k === 'comment' ? 'a comment' : k === 'evidence' ? 'evidence links' : 'a code or a value'}.`,
       );
     return s;
   };
@@ -256,8 +271,20 @@ function toRow(record: Record<string, unknown>, dims: string[], row: number, whe
     const code = text(d);
     if (code !== '') coords[d] = code;
   }
+  // Evidence: links separated by spaces, or (JSON) an array of them.
+  const links = record.evidence;
+  let evidence: string[] | undefined;
+  if (Array.isArray(links)) {
+    if (links.length > 100 || links.some((l) => typeof l !== 'string' || l.length > LIMITS.evidenceLength))
+      throw fieldError(row, where, 'evidence', 'must be a list of links (texts).');
+    evidence = links as string[];
+  } else {
+    const given = text('evidence');
+    evidence = given === '' ? undefined : given.split(/\s+/);
+  }
   return {
     row,
+    ...(evidence ? { evidence } : {}),
     dataset: text('dataset'),
     partner: text('partner').toUpperCase(),
     orgUnit: text('org_unit'),
@@ -733,7 +760,7 @@ async function* xlsxBatches(zip: Buffer, catalog: Catalog): AsyncGenerator<Impor
 }
 
 /** The import layout, with the workflow status last when the rows carry one (exports, not templates). */
-function columnsFor(dims: string[], withStatus: boolean): string[] {
+function columnsFor(dims: string[], withStatus: boolean, withEvidence = false): string[] {
   return [
     'dataset',
     'partner',
@@ -744,12 +771,16 @@ function columnsFor(dims: string[], withStatus: boolean): string[] {
     'value',
     'comment',
     'obs_status',
+    ...(withEvidence ? ['evidence'] : []),
     ...(withStatus ? ['status'] : []),
   ];
 }
 
-function flatten(r: ExportRow, dims: string[], withStatus: boolean): (string | number)[] {
-  const row = [
+/** Whether rows carry evidence links: only then has the layout an `evidence` column (links separated by spaces). */
+const hasEvidence = (rows: ExportRow[]) => rows.some((r) => r.evidence && r.evidence.length > 0);
+
+function flatten(r: ExportRow, dims: string[], withStatus: boolean, withEvidence = false): (string | number)[] {
+  const row: (string | number)[] = [
     r.dataset,
     r.partner,
     r.orgUnit,
@@ -760,13 +791,18 @@ function flatten(r: ExportRow, dims: string[], withStatus: boolean): (string | n
     r.comment ?? '',
     r.obsStatus ?? '',
   ];
+  if (withEvidence) row.push((r.evidence ?? []).join(' '));
   return withStatus ? [...row, r.status ?? ''] : row;
 }
 
 /** CSV in the import layout; a text a spreadsheet would run as a formula (a comment such as `=cmd|…`) is neutralised. */
 export function writeCsv(rows: ExportRow[], dims: string[]): string {
   const withStatus = rows.some((r) => r.status);
-  return stringify([columnsFor(dims, withStatus), ...rows.map((r) => flatten(r, dims, withStatus).map(spreadsheetSafe))]);
+  const withEvidence = hasEvidence(rows);
+  return stringify([
+    columnsFor(dims, withStatus, withEvidence),
+    ...rows.map((r) => flatten(r, dims, withStatus, withEvidence).map(spreadsheetSafe)),
+  ]);
 }
 
 export function writeJson(rows: ExportRow[]): string {
@@ -782,6 +818,7 @@ export function writeJson(rows: ExportRow[]): string {
         value: r.value,
         comment: r.comment,
         obs_status: r.obsStatus ?? null,
+        ...(r.evidence?.length ? { evidence: r.evidence } : {}),
         ...(r.status ? { status: r.status } : {}),
       })),
     },
@@ -796,11 +833,12 @@ export async function writeXlsx(rows: ExportRow[], dims: string[], note?: string
   workbook.creator = 'JHA Hub';
   const sheet = workbook.addWorksheet('values');
   const withStatus = rows.some((r) => r.status);
-  const columns = columnsFor(dims, withStatus);
+  const withEvidence = hasEvidence(rows);
+  const columns = columnsFor(dims, withStatus, withEvidence);
   sheet.columns = columns.map((c) => ({ header: c, key: c, width: c === 'variable' ? 28 : c === 'comment' ? 40 : 16 }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows) sheet.addRow(flatten(r, dims, withStatus));
+  for (const r of rows) sheet.addRow(flatten(r, dims, withStatus, withEvidence));
   if (note) workbook.addWorksheet('read me').addRows(note.split('\n').map((line) => [line]));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -11,7 +11,7 @@ import { ConflictError } from '../platform/errors.js';
 import { listOrgUnits, listPartners } from '../platform/partners/partners.service.js';
 import { rowErrors, type RowProblem } from '../platform/partners/org-units.service.js';
 import { canEdit, type Viewer } from '../platform/viewer.js';
-import { datasetCovers, type Catalog, type Dataset } from './catalog.js';
+import { datasetCovers, sumLimitsOf, type Catalog, type Dataset } from './catalog.js';
 import { CELL, Interner, SubmissionCells } from './cell-store.js';
 import { submissionsChanged } from './events.js';
 import type { ImportRow } from './formats.js';
@@ -24,7 +24,7 @@ import type { ImportSummary } from './transfer.schema.js';
 import { historyVariables, validateIndexed } from './validation.js';
 import { editableSubmission } from './value-entry.service.js';
 import { checkValueInput, type InputProblem } from './value-input.js';
-import { ValueIndex, type SpecialCode } from './values.js';
+import { ValueIndex, type SpecialCode, type SumLimits } from './values.js';
 
 export type { ImportSummary };
 
@@ -42,6 +42,7 @@ const FIELD_TO_COLUMN: Record<string, string> = {
   value: 'value',
   comment: 'comment',
   obs_status: 'obs_status',
+  evidence: 'evidence',
 };
 
 /** Rows handed over at once by importValues (rows already in memory). */
@@ -156,7 +157,13 @@ class ValueImport {
         this.variables.id(v.variable),
         this.units.id(v.org_unit),
         this.coords.id(v.coords),
-        { num: v.value_num, code: v.value_code as SpecialCode | null, comment: v.comment, obsStatus: v.obs_status },
+        {
+          num: v.value_num,
+          code: v.value_code as SpecialCode | null,
+          comment: v.comment,
+          obsStatus: v.obs_status,
+          evidence: v.evidence_json ?? null,
+        },
         CELL.stored,
         0,
       );
@@ -223,6 +230,7 @@ class ValueImport {
       cols[6]!.push(v.comment);
       cols[7]!.push(v.obsStatus);
       cols[8]!.push(this.now);
+      cols[9]!.push(v.evidence ?? null);
       if (this.writer.row()) await this.writer.flush();
     }
   }
@@ -252,7 +260,8 @@ class ValueImport {
       let to = from;
       while (to < order.length && order[to]!.key.dataset === dataset && order[to]!.key.partner === partner) to += 1;
       const groups = order.slice(from, to);
-      const history = new History(this.trx, groups, dataset, partner, historyVariables(this.catalog, groups[0]!.dataset));
+      const variables = historyVariables(this.catalog, groups[0]!.dataset);
+      const history = new History(this.trx, groups, dataset, partner, variables, sumLimitsOf(this.catalog));
       for (const group of groups) await this.finishGroup(group, history);
       from = to;
     }
@@ -274,7 +283,7 @@ class ValueImport {
     });
     const values = group.cells.values();
     const index = history.current(group, values);
-    await refreshPartnerCells(this.trx, submission, index);
+    await refreshPartnerCells(this.trx, this.catalog, submission, index);
     const earlier = await history.before(group.key.period);
     await storeFindings(this.trx, submission.id, validateIndexed(this.catalog, group.dataset, values, index, earlier));
     if (
@@ -308,6 +317,7 @@ class History {
     private readonly dataset: string,
     private readonly partner: string,
     private readonly variables: string[],
+    private readonly limits: SumLimits,
   ) {
     for (const g of groups) this.inImport.set(g.key.period, g);
   }
@@ -316,7 +326,7 @@ class History {
   current(group: Group, values = group.cells.values()): ValueIndex {
     const keep = new Set(historyPeriods(group.key.period));
     for (const period of this.indexes.keys()) if (!keep.has(period)) this.indexes.delete(period);
-    const index = new ValueIndex(values);
+    const index = new ValueIndex(values, this.limits);
     this.indexes.set(group.key.period, index);
     return index;
   }
@@ -329,7 +339,7 @@ class History {
       if (group) {
         let index = this.indexes.get(p);
         // A period of the import left unchanged (so not validated now) is indexed when first asked for.
-        if (!index) this.indexes.set(p, (index = new ValueIndex(group.cells.values())));
+        if (!index) this.indexes.set(p, (index = new ValueIndex(group.cells.values(), this.limits)));
         out.push(index);
       } else out.push((await this.storedPeriods()).get(p) ?? EMPTY_INDEX);
     }
@@ -352,7 +362,7 @@ class History {
       if (!list) byPeriod.set(r.period, (list = []));
       list.push(r);
     }
-    this.stored = new Map([...byPeriod].map(([p, list]) => [p, new ValueIndex(toStored(list))]));
+    this.stored = new Map([...byPeriod].map(([p, list]) => [p, new ValueIndex(toStored(list), this.limits)]));
     return this.stored;
   }
 }

@@ -132,6 +132,8 @@ export const IndicatorAnswerSchema = Type.Object({
       period: Type.String(),
       value: Nullable(Type.Number()),
       median: Nullable(Type.Number()),
+      min: Nullable(Type.Number({ description: 'the lowest partner figure (null below the coverage, like the median)' })),
+      max: Nullable(Type.Number({ description: 'the highest partner figure (null below the coverage, like the median)' })),
       members: Type.Integer({ description: 'how many partners reported (the region value covers these)' }),
       required: Type.Integer({ description: 'how many partners the indicator needs for a region value and a median (min_coverage)' }),
       reason: Nullable(Type.String({ description: 'why there is no region value, e.g. "2 of 6 partners reported — no regional value"' })),

@@ -7,7 +7,7 @@ import type { Db } from '../platform/db/database.js';
 import { NotFoundError, ValidationError } from '../platform/errors.js';
 import { listOrgUnits, listPartners } from '../platform/partners/partners.service.js';
 import type { Catalog, Indicator } from './catalog.js';
-import { indicatorHead } from './catalog.js';
+import { indicatorHead, sumLimitsOf } from './catalog.js';
 import { aggregateRegion, computeIndicator, roundTo, shareOf, type IndicatorResult } from './indicators.js';
 import { comparePeriods, parsePeriod, periodRange, shiftPeriod } from './periods.js';
 import { leastPublished, parseAsOf, readCells, readValues, type VisibleCell, type VisibleValue } from './read-model.service.js';
@@ -57,7 +57,7 @@ interface Slice {
 }
 
 /** Cells (or org-unit values) grouped per partner and period, indexed for look-ups. */
-function slices(rows: (VisibleCell | VisibleValue)[]): Map<string, Slice> {
+function slices(catalog: Catalog, rows: (VisibleCell | VisibleValue)[]): Map<string, Slice> {
   const groups = new Map<string, (VisibleCell | VisibleValue)[]>();
   for (const r of rows) {
     const k = `${r.partner}|${r.period}`;
@@ -73,6 +73,7 @@ function slices(rows: (VisibleCell | VisibleValue)[]): Map<string, Slice> {
     out.set(k, {
       index: new ValueIndex(
         usable.map((r) => ({ variable: r.variable, orgUnit: 'orgUnit' in r ? r.orgUnit : '', coords: r.coords, num: r.num, code: r.code })),
+        sumLimitsOf(catalog),
       ),
       statuses: [...new Set(list.map((r) => r.status))],
       release: releases.length ? Math.max(...releases) : null,
@@ -120,9 +121,9 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
   const withPrevious = periods ? [...new Set(periods.flatMap((p) => lags.map((l) => shiftPeriod(p, -l))))] : undefined;
   const read = { datasets: indicator.datasets, variables: indicator.variables, periods: withPrevious };
   const cells = await readCells(db, viewer, options, read);
-  const partnerSlices = slices(cells);
+  const partnerSlices = slices(catalog, cells);
   const unitSlices = q.orgUnit
-    ? slices(await readValues(db, viewer, options, { ...read, orgUnit: q.orgUnit, partners: q.partner ? [q.partner] : undefined }))
+    ? slices(catalog, await readValues(db, viewer, options, { ...read, orgUnit: q.orgUnit, partners: q.partner ? [q.partner] : undefined }))
     : undefined;
   if (!periods) {
     periods = [...new Set(cells.map((r) => r.period))]
@@ -176,10 +177,12 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
       period,
       value: roundTo(agg.value, indicator.decimals),
       median: roundTo(agg.median, indicator.decimals),
+      min: roundTo(agg.min, indicator.decimals),
+      max: roundTo(agg.max, indicator.decimals),
       status: memberStatuses.length ? leastPublished(memberStatuses) : null,
     });
   }
-  return { indicator: indicatorHead(indicator), dimensions: dims, periods, values, region };
+  return { indicator: indicatorHead(indicator, catalog, dims), dimensions: dims, periods, values, region };
 }
 
 function sumOrNull(values: (number | null)[]): number | null {
@@ -209,14 +212,14 @@ export async function indicatorByOrgUnit(
     { asOf: parseAsOf(q.asOf), publishedOnly: q.publishedOnly },
     { datasets: indicator.datasets, variables: indicator.variables, periods, partners: [q.partner] },
   );
-  const bySlice = slices(rows);
+  const bySlice = slices(catalog, rows);
   const used = periods.map((p) => bySlice.get(`${q.partner}|${p}`));
   const indexes = used.map((s) => s?.index);
   const names = new Map((await listOrgUnits(db, q.partner)).map((u) => [u.code, u.name]));
   const units = [...new Set(indicator.variables.flatMap((v) => indexes[0]?.orgUnitsOf(v) ?? []))].sort();
   const status = { ...figureStatus(used), partialUnits: null };
   return {
-    indicator: indicatorHead(indicator),
+    indicator: indicatorHead(indicator, catalog, dims),
     partner: q.partner,
     period: q.period,
     dimensions: dims,

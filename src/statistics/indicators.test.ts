@@ -64,7 +64,7 @@ describe('indicators', () => {
     ];
     const region = aggregateRegion(cr, members);
     expect(region.value).toBeCloseTo((1220 / 1300) * 100, 9);
-    expect(region).toMatchObject({ median: 85, members: 4, required: 4, reason: null });
+    expect(region).toMatchObject({ median: 85, min: 50, max: 100, members: 4, required: 4, reason: null });
   });
 
   it('gives no region value and no median below the indicator’s coverage (default 4 of 6), saying why', () => {
@@ -76,6 +76,8 @@ describe('indicators', () => {
     expect(aggregateRegion(cr, two)).toEqual({
       value: null,
       median: null,
+      min: null,
+      max: null,
       members: 2,
       required: 4,
       reason: '2 of 6 partners reported — no regional value (it needs 4)',

@@ -63,6 +63,9 @@ export function median(values: number[]): number | null {
 export interface RegionFigure {
   value: number | null;
   median: number | null;
+  /** The lowest and the highest partner figure (exact values, like the median). */
+  min: number | null;
+  max: number | null;
   /** The partners that reported (for ratio_of_sums: with numerator and denominator). */
   members: number;
   /** The partners the indicator needs for a regional value (its min_coverage). */
@@ -72,20 +75,26 @@ export interface RegionFigure {
 }
 
 /** Below the indicator's coverage there is no region value and no median: a region of one partner is that partner. */
-export function withCoverage(indicator: Indicator, figure: Pick<RegionFigure, 'value' | 'median' | 'members'>): RegionFigure {
+export function withCoverage(
+  indicator: Indicator,
+  figure: Pick<RegionFigure, 'value' | 'median' | 'members'> & Partial<Pick<RegionFigure, 'min' | 'max'>>,
+): RegionFigure {
   const required = indicator.minCoverage;
-  if (figure.members >= required) return { ...figure, required, reason: null };
+  if (figure.members >= required) return { min: null, max: null, ...figure, required, reason: null };
   const reason = `${figure.members} of ${REGION_SIZE} partners reported — no regional value (it needs ${required})`;
-  return { value: null, median: null, members: figure.members, required, reason };
+  return { value: null, median: null, min: null, max: null, members: figure.members, required, reason };
 }
 
 /**
- * The region's value from its members' results, by the indicator's rule, with its coverage. For
+ * The region's value from its members' results, by the indicator's rule, with its coverage, the
+ * median and the range (min, max) of the members' values. For
  * ratio_of_sums only members with both numerator and denominator count, so that a member without
  * data does not drag the ratio down.
  */
 export function aggregateRegion(indicator: Indicator, members: IndicatorResult[]): RegionFigure {
-  return withCoverage(indicator, aggregateMembers(indicator, members));
+  const values = members.map((m) => m.value).filter((v): v is number => v !== null);
+  const range = values.length ? { min: Math.min(...values), max: Math.max(...values) } : { min: null, max: null };
+  return withCoverage(indicator, { ...aggregateMembers(indicator, members), ...range });
 }
 
 function aggregateMembers(

@@ -5,7 +5,7 @@
 // downloads keep the layouts existing clients read (formats.ts, indicators.csv.ts).
 import { stringify } from 'csv-stringify/sync';
 import { spreadsheetSafe } from '../platform/exports/tables.js';
-import type { Catalog, Dataset, Indicator } from './catalog.js';
+import { unitOf, type Catalog, type Dataset, type Indicator } from './catalog.js';
 import type { ExportRow } from './formats.js';
 import type { IndicatorAnswer } from './indicators.schema.js';
 import { OBS_STATUS_NAMES, REGION_AREA, SPECIAL_CODE_NAMES } from './sdmx.js';
@@ -68,7 +68,7 @@ export function valuesTable(catalog: Catalog, dataset: Dataset, rows: ExportRow[
     { key: 'org_unit', code: (r) => r.orgUnit, name: (r) => (r.orgUnit ? names.orgUnit(r.orgUnit) : '') },
     { key: 'period', value: (r) => r.period },
     { key: 'variable', code: (r) => r.variable, name: (r) => variable(r).label },
-    { key: 'unit', value: (r) => variable(r).unit },
+    { key: 'unit', value: (r) => unitOf(variable(r), r.coords) },
     ...dims.map((d): Column<ExportRow> => ({
       key: d,
       code: (r) => r.coords[d] ?? '',
@@ -148,7 +148,7 @@ export function indicatorTable(
     })),
     { key: 'value', value: (r) => r.value ?? '' },
     { key: 'special_code', code: (r) => special(r) ?? '', name: (r) => (special(r) ? SPECIAL_CODE_NAMES[special(r)!] : '') },
-    { key: 'unit', value: () => indicator.unit },
+    { key: 'unit', value: () => answer.indicator.unit },
     { key: 'obs_status', code: obsStatus, name: (r) => OBS_STATUS_NAMES[obsStatus(r)] ?? '' },
     { key: 'note', value: (r) => r.comment },
     { key: 'status', value: (r) => r.status },

@@ -11,6 +11,7 @@ import { indicatorsRoutes } from './indicators.routes.js';
 import * as statisticsTables from './migrations/20261127T2330_statistics.js';
 import * as readModelTables from './migrations/20261203T0000_read_model.js';
 import * as scheduledPublication from './migrations/20261206T0200_scheduled_publication.js';
+import * as valueEvidence from './migrations/20261209T0000_value_evidence.js';
 import { backfillReadModel } from './read-model.service.js';
 import { statisticsTasks } from './tasks.service.js';
 import { sendOverdueDataReminders } from './reminders.service.js';
@@ -39,6 +40,7 @@ export const statisticsModule: Module<CatalogContext> = {
     '20261127T2330_statistics': statisticsTables,
     '20261203T0000_read_model': readModelTables,
     '20261206T0200_scheduled_publication': scheduledPublication,
+    '20261209T0000_value_evidence': valueEvidence,
   },
   routes: statisticsRoutes,
   // Every dataset's domain (justice, migration, …) is one a reviewer can be limited to.
@@ -55,8 +57,8 @@ export const statisticsModule: Module<CatalogContext> = {
     }),
   }),
   // Databases from before the read model get their partner cells and first releases (once).
-  start: async (db) => {
-    await backfillReadModel(db, SYSTEM_ACTOR);
+  start: async (db, { catalog }) => {
+    await backfillReadModel(db, SYSTEM_ACTOR, catalog);
   },
   tasks: (db, { catalog }, viewer, now) => statisticsTasks(db, catalog, viewer, now),
   seedDemo: async (db, { catalog }) => {

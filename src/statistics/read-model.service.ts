@@ -10,7 +10,7 @@ import type { Db, DbOrTrx, Trx } from '../platform/db/database.js';
 import { ValidationError } from '../platform/errors.js';
 import type { PublicationStatus, Viewer } from '../platform/viewer.js';
 import { appendAuditEntry } from '../platform/audit/audit.service.js';
-import type { Catalog } from './catalog.js';
+import { sumLimitsOf, type Catalog } from './catalog.js';
 import type { RevisionHistory } from './releases.schema.js';
 import {
   insertRelease,
@@ -36,6 +36,7 @@ import {
 import { findSubmission, listValues } from './submissions.repository.js';
 import { checkKey, toStored, type SubmissionKey } from './submissions.service.js';
 import type { CellSource, ReleaseValuesTable, SubmissionsTable } from './tables.js';
+import { evidenceLinks } from './value-input.js';
 import { parseCoordsKey, ValueIndex, type SpecialCode, type StoredValue } from './values.js';
 
 export interface ReadOptions {
@@ -109,6 +110,8 @@ export interface VisibleValue {
   code: SpecialCode | null;
   obsStatus: string | null;
   comment: string | null;
+  /** Evidence links ([] for none). */
+  evidence: string[];
   status: PublicationStatus;
   release: number | null;
 }
@@ -198,6 +201,7 @@ function valueOf(r: {
   value_code: string | null;
   obs_status: string | null;
   comment: string | null;
+  evidence_json?: string | null;
 }) {
   return {
     dataset: r.dataset,
@@ -210,6 +214,7 @@ function valueOf(r: {
     code: r.value_code as SpecialCode | null,
     obsStatus: r.obs_status,
     comment: r.comment,
+    evidence: evidenceLinks(r.evidence_json),
   };
 }
 
@@ -220,10 +225,11 @@ function valueOf(r: {
  */
 export async function refreshPartnerCells(
   trx: DbOrTrx,
+  catalog: Catalog,
   submission: Pick<SubmissionsTable, 'id' | 'org_units_complete'>,
   values: StoredValue[] | ValueIndex,
 ): Promise<void> {
-  const index = values instanceof ValueIndex ? values : new ValueIndex(values);
+  const index = values instanceof ValueIndex ? values : new ValueIndex(values, sumLimitsOf(catalog));
   const cells = index.partnerCells().map((c) => ({
     submission_id: submission.id,
     variable: c.variable,
@@ -264,12 +270,12 @@ export async function makeRelease(
  * done): partner cells for submissions without them, a first release for published submissions
  * without one (dated by their publication).
  */
-export async function backfillReadModel(db: Db, actor: Actor): Promise<{ cells: number; releases: number }> {
+export async function backfillReadModel(db: Db, actor: Actor, catalog: Catalog): Promise<{ cells: number; releases: number }> {
   let cells = 0;
   let releases = 0;
   for (const s of await submissionsWithoutCells(db)) {
     await db.transaction().execute(async (trx) => {
-      await refreshPartnerCells(trx, s, toStored(await listValues(trx, s.id)));
+      await refreshPartnerCells(trx, catalog, s, toStored(await listValues(trx, s.id)));
     });
     cells += 1;
   }

@@ -33,11 +33,21 @@ export async function insertRelease(db: DbOrTrx, release: ReleasesTable): Promis
   const id = sql<string>`cast(${release.id} as text)`;
   await db
     .insertInto('release_values')
-    .columns(['release_id', 'variable', 'org_unit', 'coords', 'value_num', 'value_code', 'obs_status', 'comment'])
+    .columns(['release_id', 'variable', 'org_unit', 'coords', 'value_num', 'value_code', 'obs_status', 'comment', 'evidence_json'])
     .expression(
       db
         .selectFrom('data_values')
-        .select([id.as('release_id'), 'variable', 'org_unit', 'coords', 'value_num', 'value_code', 'obs_status', 'comment'])
+        .select([
+          id.as('release_id'),
+          'variable',
+          'org_unit',
+          'coords',
+          'value_num',
+          'value_code',
+          'obs_status',
+          'comment',
+          'evidence_json',
+        ])
         .where('submission_id', '=', release.submission_id),
     )
     .execute();
@@ -182,6 +192,7 @@ export interface WorkingValue extends Located {
   value_code: string | null;
   obs_status: string | null;
   comment: string | null;
+  evidence_json?: string | null;
 }
 
 export interface ReleasedValue extends Omit<WorkingValue, 'status' | 'releases'> {
@@ -206,6 +217,7 @@ export function queryWorkingValues(db: DbOrTrx, q: ReadQuery): Promise<WorkingVa
       'v.value_code',
       'v.obs_status',
       'v.comment',
+      'v.evidence_json',
     ])
     .$call((query) => filtered(query, q, 's', 'v'));
   return query.execute();
@@ -228,6 +240,7 @@ export function queryReleasedValues(db: DbOrTrx, q: ReadQuery, asOf: string): Pr
       'v.value_code',
       'v.obs_status',
       'v.comment',
+      'v.evidence_json',
     ])
     .where(currentAt(asOf))
     .$call((query) => filtered(query, q, 'r', 'v'));

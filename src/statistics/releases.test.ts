@@ -5,6 +5,8 @@ import { buildApp } from '../app/app.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { bearer, makeUser, type TestUser } from '../testing/factories.js';
 import { publishedSubmission, saveDraft, step, submissionUrl, type SubmissionRef, type WorkflowUsers } from '../testing/submissions.js';
+import { CATALOG_DIR } from '../platform/paths.js';
+import { loadCatalogs } from './catalog.js';
 import { backfillReadModel } from './read-model.service.js';
 import type { ValueInput } from './value-input.js';
 
@@ -183,8 +185,9 @@ describeEachDatabase('releases and vintages', (get) => {
     await db.deleteFrom('partner_cells').where('submission_id', '=', submission.id).execute();
     await db.updateTable('submissions').set({ releases: 0 }).where('id', '=', submission.id).execute();
     expect(await clearance(null, period)).toEqual([{ value: null, status: null, release: null, revised: false }]);
-    expect(await backfillReadModel(db, SYSTEM_ACTOR)).toEqual({ cells: 1, releases: 1 });
+    const catalog = loadCatalogs(CATALOG_DIR);
+    expect(await backfillReadModel(db, SYSTEM_ACTOR, catalog)).toEqual({ cells: 1, releases: 1 });
     expect(await clearance(null, period)).toEqual([{ value: 90, status: 'published', release: 1, revised: false }]);
-    expect(await backfillReadModel(db, SYSTEM_ACTOR)).toEqual({ cells: 0, releases: 0 });
+    expect(await backfillReadModel(db, SYSTEM_ACTOR, catalog)).toEqual({ cells: 0, releases: 0 });
   });
 });

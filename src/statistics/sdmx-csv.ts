@@ -4,7 +4,7 @@
 // COMMENT_OBS. Records end with CRLF (RFC 4180, on which SDMX-CSV is based).
 import { stringify } from 'csv-stringify/sync';
 import { spreadsheetSafe } from '../platform/exports/tables.js';
-import type { Catalog, Dataset, Indicator } from './catalog.js';
+import { unitOf, type Catalog, type Dataset, type Indicator } from './catalog.js';
 import type { ExportRow } from './formats.js';
 import type { IndicatorAnswer } from './indicators.schema.js';
 import {
@@ -85,9 +85,10 @@ export function valuesSdmxCsv(catalog: Catalog, dataset: Dataset, flow: SdmxData
           !variable.dimensions.includes(d) ? NOT_APPLICABLE : r.coords[d] !== undefined ? dimensionCode(d, r.coords[d]) : totalCode(d),
         ),
         time,
-        typeof r.value === 'number' ? r.value : '',
+        // A coded answer (yes, partly, …) is its code.
+        typeof r.value === 'number' ? r.value : special ? '' : (r.value ?? ''),
         special ? SPECIAL_CODE_STATUS[special] : (r.obsStatus ?? ''),
-        unitCode(variable.unit),
+        unitCode(unitOf(variable, r.coords)),
         comment(r.comment),
       ];
     }),
@@ -111,7 +112,7 @@ export function indicatorSdmxCsv(
     answer.dimensions[d] !== undefined ? dimensionCode(d, answer.dimensions[d]) : totalCode(d),
   );
   const id = structureId(flow);
-  const unit = unitCode(indicator.unit);
+  const unit = unitCode(answer.indicator.unit);
   const row = (area: string, period: string, value: number | null, status: string, text: string) => {
     const { freq, time } = sdmxTime(period);
     return ['dataflow', id, 'I', freq, area, ...dims, time, value ?? '', status, unit, comment(text)];

@@ -226,8 +226,9 @@ function areaList(ref: SdmxReference): SdmxCodelist {
 /** Every unit of the catalogue, so that one list serves every dataflow. */
 function unitList(catalog: Catalog): SdmxCodelist {
   const units = new Map<string, string>();
-  for (const x of [...catalog.variables.values(), ...catalog.indicators.values()])
-    if (!units.has(unitCode(x.unit))) units.set(unitCode(x.unit), x.unit.trim() || 'No unit');
+  const all = [...catalog.variables.values()].flatMap((v) => (v.unitBy ? Object.values(v.unitBy.units) : [v.unit]));
+  for (const unit of [...all, ...[...catalog.indicators.values()].map((i) => i.unit)])
+    if (!units.has(unitCode(unit))) units.set(unitCode(unit), unit.trim() || 'No unit');
   return codelist(
     'CL_UNIT_MEASURE',
     'Unit of measure',

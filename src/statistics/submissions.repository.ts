@@ -86,11 +86,13 @@ const VALUE_COLUMNS = [
   'comment',
   'obs_status',
   'updated_at',
+  'evidence_json',
 ] as const;
-const VALUE_TYPES = ['text', 'text', 'text', 'text', 'float8', 'text', 'text', 'text', 'text'];
+const VALUE_TYPES = ['text', 'text', 'text', 'text', 'float8', 'text', 'text', 'text', 'text', 'text'];
 const VALUE_UPSERT =
   'on conflict (submission_id, variable, org_unit, coords) do update set value_num = excluded.value_num, ' +
-  'value_code = excluded.value_code, comment = excluded.comment, obs_status = excluded.obs_status, updated_at = excluded.updated_at';
+  'value_code = excluded.value_code, comment = excluded.comment, obs_status = excluded.obs_status, updated_at = excluded.updated_at, ' +
+  'evidence_json = excluded.evidence_json';
 
 /** A table written many rows at a time: its columns, their PostgreSQL types, and what a statement adds after the rows. */
 interface BulkTable {
@@ -202,7 +204,7 @@ export function valueWriter(db: DbOrTrx): BulkWriter {
 /** Inserts or replaces values, many rows per statement. */
 export async function upsertValues(db: DbOrTrx, rows: DataValuesTable[]): Promise<void> {
   const writer = valueWriter(db);
-  const [sid, variable, unit, coords, num, code, comment, obs, at] = writer.cols;
+  const [sid, variable, unit, coords, num, code, comment, obs, at, evidence] = writer.cols;
   for (const r of rows) {
     sid!.push(r.submission_id);
     variable!.push(r.variable);
@@ -213,6 +215,7 @@ export async function upsertValues(db: DbOrTrx, rows: DataValuesTable[]): Promis
     comment!.push(r.comment);
     obs!.push(r.obs_status);
     at!.push(r.updated_at);
+    evidence!.push(r.evidence_json ?? null);
     if (writer.row()) await writer.flush();
   }
   await writer.finish();
@@ -311,6 +314,7 @@ export function queryValues(db: DbOrTrx, f: ValueQuery): Promise<LocatedValue[]>
       'v.comment',
       'v.obs_status',
       'v.updated_at',
+      'v.evidence_json',
       's.partner_code',
       's.period',
       's.dataset',

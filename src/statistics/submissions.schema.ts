@@ -29,6 +29,12 @@ export const ValueInputSchema = Type.Object(
     obsStatus: Type.Optional(
       Type.Union([Type.String({ maxLength: 2, description: 'SDMX observation status: A, B, E, P or M' }), Type.Null()]),
     ),
+    evidence: Type.Optional(
+      Type.Union([
+        Type.Array(Type.String({ maxLength: 2000 }), { maxItems: 20, description: 'evidence links: http(s) URLs' }),
+        Type.Null(),
+      ]),
+    ),
   },
   { additionalProperties: false },
 );
@@ -101,11 +107,13 @@ export const SubmissionViewSchema = Type.Object({
       variable: Type.String(),
       orgUnit: Nullable(Type.String()),
       coords: Type.Record(Type.String(), Type.String()),
+      unit: Type.String({ description: "the value's unit: its variable's, or the one the code of its unit_by dimension names" }),
       value: Type.Union([Type.Number(), Type.String(), Type.Null()]),
       comment: Nullable(Type.String()),
       obsStatus: Nullable(
         Type.String({ description: 'SDMX observation status: A, B (break in series), E (estimated), P (provisional), M (missing)' }),
       ),
+      evidence: Type.Array(Type.String(), { description: 'evidence links (http(s) URLs); [] for none' }),
     }),
   ),
   findings: Type.Array(

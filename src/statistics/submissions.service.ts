@@ -5,7 +5,8 @@ import type { Db, DbOrTrx } from '../platform/db/database.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../platform/errors.js';
 import { findPartner } from '../platform/partners/partners.service.js';
 import { canEdit, canPublish, canRead, canReview, visibleRows, type Viewer } from '../platform/viewer.js';
-import { datasetCovers, type Catalog, type Dataset } from './catalog.js';
+import { evidenceLinks } from './value-input.js';
+import { datasetCovers, unitOf, type Catalog, type Dataset } from './catalog.js';
 import { parsePeriod, periodEnd, shiftPeriod } from './periods.js';
 import {
   findSubmission,
@@ -135,6 +136,12 @@ export function dueDate(dataset: Dataset, period: string): Date {
   return new Date(periodEnd(period).getTime() + dataset.dueDays * 86_400_000);
 }
 
+/** The unit of a stored value (its variable's, or the one its unit_by code names); '' for a variable no longer in the catalogue. */
+function valueUnit(catalog: Catalog, variable: string, coords: string): string {
+  const v = catalog.variables.get(variable);
+  return v ? unitOf(v, parseCoordsKey(coords)) : '';
+}
+
 /** One submission as the viewer may see it; a not-yet-started one is shown empty to those who may fill it. */
 export async function getSubmission(
   db: Db,
@@ -187,9 +194,11 @@ export async function getSubmission(
       variable: v.variable,
       orgUnit: v.org_unit || null,
       coords: { ...parseCoordsKey(v.coords) },
+      unit: valueUnit(catalog, v.variable, v.coords),
       value: v.value_num ?? v.value_code,
       comment: v.comment,
       obsStatus: v.obs_status,
+      evidence: evidenceLinks(v.evidence_json),
     })),
     findings: signedIn
       ? (await listFindings(db, submission.id)).map((f) => {

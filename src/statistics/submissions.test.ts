@@ -89,9 +89,11 @@ describeEachDatabase('submissions and review workflow', (get) => {
       variable: 'cases.incoming',
       orgUnit: 'AL-TIR',
       coords: { case_category: 'civil_litigious', instance: 'first' },
+      unit: 'cases',
       value: 'NA',
       comment: null,
       obsStatus: null,
+      evidence: [],
     });
     expect((await put(rs, 1, [{ variable: 'cases.incoming', value: 1 }], period)).statusCode).toBe(403);
   });

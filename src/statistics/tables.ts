@@ -38,6 +38,8 @@ export interface DataValuesTable {
   /** SDMX observation status (A normal, B break in series, E estimated, P provisional, M missing), or null. */
   obs_status: string | null;
   updated_at: string;
+  /** Evidence links: a JSON array of http(s) URLs, or null. */
+  evidence_json?: string | null;
 }
 
 /** How a partner-level cell came about: given by the partner (or its breakdown), summed from its org units, or a partial sum. */
@@ -79,6 +81,7 @@ export interface ReleaseValuesTable {
   value_code: string | null;
   obs_status: string | null;
   comment: string | null;
+  evidence_json?: string | null;
 }
 
 export interface ReleaseCellsTable extends Omit<PartnerCellsTable, 'submission_id'> {

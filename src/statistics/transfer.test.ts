@@ -315,7 +315,9 @@ describeEachDatabase('imports, exports and indicators', (get) => {
       expect.objectContaining({ partner: 'RS', period, value: 105, numerator: 2100, denominator: 2000 }),
     ]);
     // 4000 of 4000 resolved: 100 %, not the mean of the four ratios (98.75); the median of 90, 90, 105, 110 is 97.5.
-    expect(answer.region).toEqual([{ period, value: 100, median: 97.5, members: 4, required: 4, reason: null, status: 'draft' }]);
+    expect(answer.region).toEqual([
+      { period, value: 100, median: 97.5, min: 90, max: 110, members: 4, required: 4, reason: null, status: 'draft' },
+    ]);
     const dt = (await inject(commission, `/api/v1/indicators/justice.disposition_time/values?period=${period}&partner=AL`)).json();
     expect(dt.values[0].value).toBeNull();
   });
@@ -333,6 +335,8 @@ describeEachDatabase('imports, exports and indicators', (get) => {
         period,
         value: null,
         median: null,
+        min: null,
+        max: null,
         members: 2,
         required: 4,
         reason: '2 of 6 partners reported — no regional value (it needs 4)',

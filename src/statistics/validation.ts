@@ -1,7 +1,7 @@
 // Validation of one submission's values (pure): catalogue rules with tolerance and missing-value
 // strategy (evaluated for the partner and for each org unit), totals that disagree with their
 // breakdown, and outliers against the previous period and against the series' history.
-import type { Catalog, Dataset, ValidationRule } from './catalog.js';
+import { sumLimitsOf, type Catalog, type Dataset, type ValidationRule } from './catalog.js';
 import { evaluate, references } from './expressions.js';
 import { parseCoordsKey, totalMismatches, type StoredValue, ValueIndex } from './values.js';
 
@@ -190,8 +190,8 @@ export function validateSubmission(input: ValidationInput): Finding[] {
     input.catalog,
     input.dataset,
     input.current,
-    new ValueIndex(input.current),
-    input.history.map((h) => new ValueIndex(h)),
+    new ValueIndex(input.current, sumLimitsOf(input.catalog)),
+    input.history.map((h) => new ValueIndex(h, sumLimitsOf(input.catalog))),
   );
 }
 

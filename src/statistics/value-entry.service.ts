@@ -50,7 +50,8 @@ function sameValue(a: DataValuesTable, b: CheckedValue): boolean {
     a.value_num === b.num &&
     (a.value_code ?? null) === b.code &&
     (a.comment ?? null) === b.comment &&
-    (a.obs_status ?? null) === b.obsStatus
+    (a.obs_status ?? null) === b.obsStatus &&
+    (a.evidence_json ?? null) === (b.evidence ?? null)
   );
 }
 
@@ -144,6 +145,7 @@ export async function applyValues(
       comment: v.comment,
       obs_status: v.obsStatus,
       updated_at: now,
+      evidence_json: v.evidence ?? null,
     };
     if (v.remove) {
       if (!old) continue;
@@ -164,7 +166,13 @@ export async function applyValues(
     } else {
       created += 1;
     }
-    after.push({ ...cell(row), value: v.num ?? v.code, comment: v.comment, ...(v.obsStatus ? { obsStatus: v.obsStatus } : {}) });
+    after.push({
+      ...cell(row),
+      value: v.num ?? v.code,
+      comment: v.comment,
+      ...(v.obsStatus ? { obsStatus: v.obsStatus } : {}),
+      ...(v.evidence ? { evidence: JSON.parse(v.evidence) as string[] } : {}),
+    });
     writes.push(row);
     existing.set(`${v.variable}|${v.orgUnit}|${v.coords}`, row);
   }
@@ -179,7 +187,7 @@ export async function applyValues(
     after: { ...key, values: after },
   });
   const stored = toStored([...existing.values()]);
-  await refreshPartnerCells(trx, submission, stored);
+  await refreshPartnerCells(trx, catalog, submission, stored);
   const findings = await computeFindings(trx, catalog, dataset, key, stored);
   await storeFindings(trx, submission.id, findings);
   const next = { ...submission, version: submission.version + 1, updated_at: now };
@@ -245,7 +253,7 @@ export async function declareOrgUnitsComplete(
       }))
     )
       throw staleVersion(submission.version + 1, version);
-    await refreshPartnerCells(trx, next, toStored(await listValues(trx, submission.id)));
+    await refreshPartnerCells(trx, catalog, next, toStored(await listValues(trx, submission.id)));
     await appendAuditEntry(trx, actor, {
       action: 'submission.org_units_complete',
       entityType: 'submission',
@@ -316,6 +324,7 @@ export async function applyValueBatches(trx: Trx, catalog: Catalog, actor: Actor
         comment: v.comment,
         obs_status: v.obsStatus,
         updated_at: now,
+        evidence_json: v.evidence ?? null,
       };
       if (v.remove) {
         if (!old) continue;
@@ -336,7 +345,13 @@ export async function applyValueBatches(trx: Trx, catalog: Catalog, actor: Actor
       } else {
         created += 1;
       }
-      after.push({ ...cell(row), value: v.num ?? v.code, comment: v.comment, ...(v.obsStatus ? { obsStatus: v.obsStatus } : {}) });
+      after.push({
+        ...cell(row),
+        value: v.num ?? v.code,
+        comment: v.comment,
+        ...(v.obsStatus ? { obsStatus: v.obsStatus } : {}),
+        ...(v.evidence ? { evidence: JSON.parse(v.evidence) as string[] } : {}),
+      });
       writes.push(row);
       written += 1;
       existing.set(at, row);
@@ -384,7 +399,7 @@ export async function applyValueBatches(trx: Trx, catalog: Catalog, actor: Actor
       const at = keyOf({ ...key, period });
       return inBatches.get(at) ?? storedHistory.get(at) ?? [];
     });
-    await refreshPartnerCells(trx, submission, p.stored);
+    await refreshPartnerCells(trx, catalog, submission, p.stored);
     await storeFindings(trx, submission.id, validateSubmission({ catalog, dataset: p.dataset, current: p.stored, history }));
     const next = { ...submission, version: submission.version + 1, updated_at: now };
     if (!(await updateSubmissionIfVersion(trx, submission.id, submission.version, { version: next.version, updated_at: now })))

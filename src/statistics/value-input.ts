@@ -13,7 +13,12 @@ export interface ValueInput {
   comment?: string | null;
   /** SDMX observation status: A normal, B break in series, E estimated, P provisional, M missing. */
   obsStatus?: string | null;
+  /** Evidence links: http(s) URLs (a file gives them separated by spaces). */
+  evidence?: readonly string[] | string | null;
 }
+
+/** Evidence links a value may carry, and how long each may be. */
+export const EVIDENCE_LIMITS = { links: 20, length: 2000 } as const;
 
 /** The SDMX observation status code list (OBS_STATUS) values the platform accepts. */
 export const OBS_STATUSES = ['A', 'B', 'E', 'P', 'M'] as const;
@@ -24,9 +29,12 @@ export interface CheckedValue {
   orgUnit: string;
   coords: string;
   num: number | null;
+  /** NA / NAP / NQ or, for a coded variable, its answer (one code of its code list). */
   code: SpecialCode | null;
   comment: string | null;
   obsStatus: ObsStatus | null;
+  /** The evidence links as stored: a JSON array of URLs, or null (also when left out) for none. */
+  evidence?: string | null;
   remove: boolean;
 }
 
@@ -88,11 +96,28 @@ export function checkValueInput(
     if (!variable.dimensions.includes(dim)) problem(dim, `variable ${variable.code} is not broken down by ${dim}`);
     else if (!codesOf(catalog.dimensions.get(dim)!).has(code)) problem(dim, `"${code}" is not a code of ${dim}`);
   }
+  const unitBy = variable.unitBy;
+  if (unitBy && cleanCoords[unitBy.dimension] === undefined)
+    problem(
+      unitBy.dimension,
+      `the unit of ${variable.code} depends on ${unitBy.dimension} (${Object.entries(unitBy.units)
+        .map(([c, u]) => `${c}: ${u}`)
+        .join(', ')}); give a code of ${unitBy.dimension}`,
+    );
   let num: number | null = null;
   let code: SpecialCode | null = null;
   const raw = input.value;
+  const answers = variable.codeList;
   if (raw === null) {
     // removal
+  } else if (answers && !(typeof raw === 'string' && isSpecialCode(raw.trim().toUpperCase()))) {
+    const answer = typeof raw === 'string' ? raw.trim() : String(raw);
+    if (answers.codes.some((c) => c.code === answer)) code = answer as SpecialCode;
+    else
+      problem(
+        'value',
+        `"${answer.slice(0, 40)}" is not a code of ${answers.code} (${answers.codes.map((c) => c.code).join(', ')}) or one of ${SPECIAL_CODES.join(', ')}`,
+      );
   } else if (typeof raw === 'number') {
     num = raw;
   } else if (typeof raw === 'string' && isSpecialCode(raw.trim().toUpperCase())) {
@@ -116,6 +141,7 @@ export function checkValueInput(
   const obs = typeof input.obsStatus === 'string' && input.obsStatus.trim() !== '' ? input.obsStatus.trim().toUpperCase() : null;
   if (obs !== null && !(OBS_STATUSES as readonly string[]).includes(obs))
     problem('obs_status', `"${String(input.obsStatus).slice(0, 40)}" is not an observation status (${OBS_STATUSES.join(', ')})`);
+  const evidence = evidenceOf(input.evidence, (message) => problem('evidence', message));
   if (problems.length > before) return null;
   return {
     variable: input.variable,
@@ -125,8 +151,34 @@ export function checkValueInput(
     code,
     comment,
     obsStatus: obs as ObsStatus | null,
+    evidence,
     remove: raw === null,
   };
+}
+
+/** The evidence links of a stored value ([] for none). */
+export function evidenceLinks(json: string | null | undefined): string[] {
+  return json ? (JSON.parse(json) as string[]) : [];
+}
+
+/** Evidence links as stored (a JSON array, null for none): each an http(s) URL, at most EVIDENCE_LIMITS. */
+function evidenceOf(given: ValueInput['evidence'], problem: (message: string) => void): string | null {
+  if (given === undefined || given === null) return null;
+  const links = (typeof given === 'string' ? given.split(/\s+/) : [...given]).map((l) => String(l).trim()).filter((l) => l !== '');
+  if (links.length === 0) return null;
+  if (links.length > EVIDENCE_LIMITS.links) problem(`has ${links.length} links; at most ${EVIDENCE_LIMITS.links} are accepted`);
+  for (const link of links) {
+    let url: URL | null = null;
+    try {
+      url = new URL(link);
+    } catch {
+      url = null;
+    }
+    if (link.length > EVIDENCE_LIMITS.length) problem(`a link is longer than ${EVIDENCE_LIMITS.length} characters`);
+    else if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+      problem(`"${link.slice(0, 60)}" is not an http(s) URL (links are separated by spaces)`);
+  }
+  return JSON.stringify(links);
 }
 
 export function checkValueInputs(

@@ -14,6 +14,18 @@ export function isSpecialCode(text: string): text is SpecialCode {
 
 export type Coordinates = Readonly<Record<string, string>>;
 
+/**
+ * What a variable's values are never summed over: its org units (no partner total from them) and
+ * the codes of some or all of its dimensions (no total from a breakdown over them). A variable
+ * without a limit adds up everywhere.
+ */
+export interface SumLimit {
+  overOrgUnits: boolean;
+  overDimensions: 'all' | ReadonlySet<string>;
+}
+export type SumLimits = ReadonlyMap<string, SumLimit>;
+const NO_LIMITS: SumLimits = new Map();
+
 /** Canonical text of coordinates: `dim=code` pairs sorted by dimension, joined by `;`; '' is the total. */
 export function coordsKey(coords: Coordinates): string {
   // Called for every value imported: a few dimensions, sorted in place and joined by hand.
@@ -88,6 +100,7 @@ interface CoordsInfo {
 interface Breakdown {
   /** The dimensions it adds to the filter's, joined by ','. */
   extra: string;
+  extraDims: string[];
   count: number;
   cells: Map<string, StoredValue[]>;
 }
@@ -98,7 +111,17 @@ class CellGroup {
   private readonly byShape = new Map<string, Breakdown[]>();
   private finest = -1;
 
-  constructor(private readonly info: (coords: string) => CoordsInfo) {}
+  constructor(
+    private readonly info: (coords: string) => CoordsInfo,
+    readonly limit: SumLimit | undefined,
+  ) {}
+
+  /** Whether a breakdown adding these dimensions may be summed into a total. */
+  summable(extra: readonly string[]): boolean {
+    const over = this.limit?.overDimensions;
+    if (over === undefined) return true;
+    return over !== 'all' && !extra.some((d) => over.has(d));
+  }
 
   /** The deepest coordinates of the group (0: only a total). */
   finestDepth(): number {
@@ -120,7 +143,7 @@ class CellGroup {
       let breakdown = byCellShape.get(info.shape);
       if (!breakdown) {
         const extra = info.dims.filter((d) => !dims.includes(d));
-        byCellShape.set(info.shape, (breakdown = { extra: extra.join(','), count: extra.length, cells: new Map() }));
+        byCellShape.set(info.shape, (breakdown = { extra: extra.join(','), extraDims: extra, count: extra.length, cells: new Map() }));
       }
       const restricted = (info.restricted ??= new Map());
       let at = restricted.get(shape);
@@ -154,7 +177,11 @@ export class ValueIndex {
     return info;
   };
 
-  constructor(values: Iterable<StoredValue>) {
+  /** `limits`: what each variable may not be summed over (sumLimitsOf(catalog)); by default everything adds up. */
+  constructor(
+    values: Iterable<StoredValue>,
+    private readonly limits: SumLimits = NO_LIMITS,
+  ) {
     let lastVariable: string | undefined;
     let units: Map<string, CellGroup> | undefined;
     for (const v of values) {
@@ -164,7 +191,7 @@ export class ValueIndex {
         lastVariable = v.variable;
       }
       let group = units.get(v.orgUnit);
-      if (!group) units.set(v.orgUnit, (group = new CellGroup(this.infoOf)));
+      if (!group) units.set(v.orgUnit, (group = new CellGroup(this.infoOf, limits.get(v.variable))));
       group.cells.set(v.coords, v);
     }
   }
@@ -202,6 +229,7 @@ export class ValueIndex {
     // Finer cells grouped by which extra dimensions they break down; the least detailed complete
     // breakdown wins, ties go to the alphabetically first set of dimensions.
     for (const breakdown of group.breakdowns(at.dims, at.shape)) {
+      if (!group.summable(breakdown.extraDims)) continue;
       const cells = breakdown.cells.get(at.key);
       if (cells) return sumCells(cells, 'breakdown');
     }
@@ -219,6 +247,7 @@ export class ValueIndex {
     if (!units) return NONE;
     const own = this.resolveIn(units.get(''), at, false);
     if (own.source !== 'none') return own;
+    if (this.limits.get(variable)?.overOrgUnits) return NONE;
     const parts: { num: number | null; code: SpecialCode | null }[] = [];
     for (const [unit, group] of units) {
       if (unit === '') continue;

@@ -18,7 +18,7 @@ export interface Dimension {
 export interface Variable {
   code: string;
   label: string;
-  type: 'integer' | 'decimal' | 'percent';
+  type: 'integer' | 'decimal' | 'percent' | 'code';
   unit: string;
   kind: string;
   dimensions: string[];
