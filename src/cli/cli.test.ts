@@ -116,7 +116,9 @@ describeEachDatabase('jha CLI', (get) => {
       'cli-password-123',
     );
     expect(badDomain.code).toBe(1);
-    expect(badDomain.stderr).toMatch(/domains: "sport" is not a domain \(commitments, justice, migration\)/);
+    expect(badDomain.stderr).toMatch(
+      /domains: "sport" is not a domain \(commitments, domestic_violence, firearms, justice, migration, organised_crime\)/,
+    );
     const noStdin = runJha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'reviewer']);
     expect(noStdin.code).toBe(2);
     expect(
