@@ -25,6 +25,19 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.get(
+    '/review-domains',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['users'],
+        summary: 'The domains a reviewer may be given (the catalogue’s and the modules’)',
+        response: { 200: Type.Object({ domains: Type.Array(Type.String()) }) },
+      },
+    },
+    async () => ({ domains: [...(app.reviewDomains ?? [])].sort() }),
+  );
+
   app.post(
     '/users',
     {

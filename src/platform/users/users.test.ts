@@ -234,4 +234,13 @@ describeEachDatabase('user administration', (get) => {
     ]);
     expect((await app.inject({ method: 'PUT', url: '/api/v1/me/language', payload: { language: 'sq' } })).statusCode).toBe(401);
   });
+
+  it('lists the domains a reviewer may be given to admins only', async () => {
+    const list = await app.inject({ method: 'GET', url: '/api/v1/review-domains', headers: bearer(admin) });
+    expect(list.json()).toEqual({
+      domains: ['commitments', 'domestic_violence', 'firearms', 'justice', 'migration', 'organised_crime'],
+    });
+    const commission = await makeUser(get().db, 'commission');
+    expect((await app.inject({ method: 'GET', url: '/api/v1/review-domains', headers: bearer(commission) })).statusCode).toBe(403);
+  });
 });

@@ -3,10 +3,19 @@
 // or the domains of a reviewer.
 import { MultiSelect, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../platform/api';
+import { useQuery } from '@tanstack/react-query';
+import { api, type Role } from '../../platform/api';
 import { usePartners } from '../statistics/model';
 
-const REVIEW_DOMAINS = ['justice', 'migration', 'commitments'];
+/** The domains a reviewer may be given, as the server knows them (every catalogue's, and commitments). */
+function useReviewDomains(asked: boolean) {
+  return useQuery({
+    queryKey: ['review-domains'],
+    queryFn: () => api<{ domains: string[] }>('GET', '/review-domains'),
+    enabled: asked,
+    staleTime: 10 * 60_000,
+  });
+}
 
 export interface Access {
   role: Role;
@@ -22,6 +31,7 @@ export function accessPayload({ role, partner, domains }: Access): Access {
 export function AccessFields({ roles, access, onChange }: { roles: readonly Role[]; access: Access; onChange: (next: Access) => void }) {
   const { t } = useTranslation();
   const partners = usePartners();
+  const domains = useReviewDomains(access.role === 'reviewer');
   const partnerOptions = (partners.data?.partners ?? [])
     .filter((p) => p.code !== 'EU')
     .map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` }));
@@ -50,7 +60,10 @@ export function AccessFields({ roles, access, onChange }: { roles: readonly Role
         <MultiSelect
           label={t('users.domains')}
           description={t('users.domainsHelp')}
-          data={REVIEW_DOMAINS.map((d) => ({ value: d, label: t(`users.domain.${d}`) }))}
+          data={(domains.data?.domains ?? []).map((d) => ({
+            value: d,
+            label: t([`users.domain.${d}`, `domains.${d}`], { defaultValue: d }),
+          }))}
           value={access.domains}
           onChange={(domains) => onChange({ ...access, domains })}
           clearable
