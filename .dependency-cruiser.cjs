@@ -1,6 +1,6 @@
 // Import boundaries (see ARCHITECTURE.md, "Layers"): `npm run lint` fails on any of these.
 // Capabilities are the folders under src/ other than platform, app, cli and testing.
-const CAPABILITIES = '(statistics|justice|migration|commitments|meetings|reports)';
+const CAPABILITIES = '(statistics|justice|migration|commitments|meetings|reports|rule_of_law)';
 const TESTS = '(\\.test\\.ts$|^src/testing/)';
 
 module.exports = {

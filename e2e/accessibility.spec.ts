@@ -114,6 +114,8 @@ const DATA: Visit[] = [
   '/data/indicators/justice.clearance_rate',
   '/data/indicators/justice.clearance_rate?tab=metadata',
   '/data/datasets/justice.annual',
+  '/data/domains/justice',
+  '/data/domains/migration',
   '/data/partners/AL',
   '/data/releases',
 ];
@@ -142,6 +144,7 @@ const SIGNED_IN: Visit[] = [
   ...PAGES,
   { like: /^\/meetings\/[^/]+\/briefing\/[^/]+$/, optional: true },
   '/commitments/overdue',
+  '/rule-of-law/emergency-measures',
   { like: /^\/migration\/alerts\/[^/]+$/, optional: true },
   '/account',
 ];

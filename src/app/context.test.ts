@@ -34,6 +34,7 @@ describe('composition root', () => {
       '20261207T0000_email_preference',
       '20261208T0000_user_language',
       '20261209T0000_value_evidence',
+      '20261210T0000_emergency_measures',
     ]);
     expect([...reviewDomains(ctx)].sort()).toEqual([
       'commitments',
@@ -42,6 +43,7 @@ describe('composition root', () => {
       'justice',
       'migration',
       'organised_crime',
+      'rule_of_law',
     ]);
     expect(Object.keys(jobHandlers(ctx)).sort()).toEqual([
       'commitments.reminders',

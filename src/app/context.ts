@@ -16,11 +16,13 @@ let wired = false;
 
 /**
  * The context of a process: the configuration (from the environment unless given) and the
- * catalogue (the shipped catalogs/ folder unless given), with the modules' subscriptions registered
- * on the event bus and the audit chain's key installed. Call it once per process and pass the result on.
+ * catalogue (unless given, read from the configuration's JHA_CATALOG_DIR folder, by default the
+ * shipped catalogs/), with the modules' subscriptions registered on the event bus and the audit
+ * chain's key installed. Call it once per process and pass the result on.
  */
 export function createContext(opts: { config?: Config; catalog?: Catalog } = {}): AppContext {
-  const ctx: AppContext = { config: opts.config ?? loadConfig(), catalog: opts.catalog ?? loadCatalogs(CATALOG_DIR) };
+  const config = opts.config ?? loadConfig();
+  const ctx: AppContext = { config, catalog: opts.catalog ?? loadCatalogs(config.catalogDir ?? CATALOG_DIR) };
   // Every audit entry the process writes is keyed with AUDIT_KEY (or the development key).
   installAuditKey(ctx.config);
   wireEvents();

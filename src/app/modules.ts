@@ -6,6 +6,7 @@ import { meetingsModule } from '../meetings/module.js';
 import { migrationModule } from '../migration/module.js';
 import type { Module } from '../platform/module.js';
 import { reportsModule } from '../reports/module.js';
+import { ruleOfLawModule } from '../rule_of_law/module.js';
 import type { CatalogContext } from '../statistics/catalog.js';
 import { statisticsModule } from '../statistics/module.js';
 
@@ -19,4 +20,5 @@ export const modules: readonly AppModule[] = [
   commitmentsModule,
   meetingsModule,
   reportsModule,
+  ruleOfLawModule,
 ];

@@ -117,7 +117,7 @@ describeEachDatabase('jha CLI', (get) => {
     );
     expect(badDomain.code).toBe(1);
     expect(badDomain.stderr).toMatch(
-      /domains: "sport" is not a domain \(commitments, domestic_violence, firearms, justice, migration, organised_crime\)/,
+      /domains: "sport" is not a domain \(commitments, domestic_violence, firearms, justice, migration, organised_crime, rule_of_law\)/,
     );
     const noStdin = runJha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'reviewer']);
     expect(noStdin.code).toBe(2);

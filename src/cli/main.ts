@@ -95,7 +95,7 @@ async function registerCaseImport(program: Command): Promise<void> {
       const config = loadConfig();
       // Every audit entry is keyed with AUDIT_KEY (or the development key), as createContext does.
       installAuditKey(config);
-      return { config, catalog: loadCatalogs(CATALOG_DIR) };
+      return { config, catalog: loadCatalogs(config.catalogDir ?? CATALOG_DIR) };
     },
     (ctx) => openMigratedDatabase(ctx.config),
   );

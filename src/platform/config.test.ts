@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, parseDatabaseUrl } from './config.js';
 import { ConfigError } from './errors.js';
+import { CATALOG_DIR } from './paths.js';
 
 function configError(env: Record<string, string>): ConfigError {
   try {
@@ -60,6 +61,14 @@ describe('configuration', () => {
   it('defaults: port 8080, host localhost, demo data on SQLite, log level info', () => {
     const c = loadConfig({ DATABASE_URL: sqlite });
     expect(c).toMatchObject({ port: 8080, host: 'localhost', demo: true, logLevel: 'info' });
+  });
+
+  it('reads JHA_CATALOG_DIR, an existing folder, by default the shipped catalogs/', () => {
+    expect(loadConfig({ DATABASE_URL: sqlite }).catalogDir).toBe(CATALOG_DIR);
+    const catalogs = mkdtempSync(join(tmpdir(), 'jha-catalogs-'));
+    expect(loadConfig({ DATABASE_URL: sqlite, JHA_CATALOG_DIR: ` ${catalogs} ` }).catalogDir).toBe(catalogs);
+    const missing = join(catalogs, 'missing');
+    expect(configError({ DATABASE_URL: sqlite, JHA_CATALOG_DIR: missing }).message).toBe(`JHA_CATALOG_DIR: "${missing}" is not a folder.`);
   });
 
   it('keeps a generated session secret next to the SQLite file, the same on every start', () => {

@@ -1,10 +1,11 @@
 // Reads the configuration from environment variables once, at start-up. A wrong value throws a
 // ConfigError naming the variable, so the process stops before it serves anything.
 import { createPrivateKey, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Role } from './db/tables.js';
 import { ConfigError } from './errors.js';
+import { CATALOG_DIR } from './paths.js';
 
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -41,6 +42,11 @@ export interface Config {
    * factor to a password (see parseSignIn). Absent: passwords only, no second factor required.
    */
   signIn?: SignInConfig;
+  /**
+   * JHA_CATALOG_DIR: the folder whose statistical catalogues (`*.yaml`) are loaded at start-up.
+   * Absent: the shipped catalogs/ folder. The partner catalogue and the plans are always the shipped ones.
+   */
+  catalogDir?: string;
 }
 
 export interface RateLimits {
@@ -172,6 +178,15 @@ function parsePublicUrl(value: string | undefined, host: string, port: number): 
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new ConfigError('PUBLIC_URL', `"${raw}" must start with https:// or http://.`);
   return url.href.replace(/\/+$/, '');
+}
+
+/** JHA_CATALOG_DIR: an existing folder (resolved from the working directory); not set: the shipped catalogs/. */
+function parseCatalogDir(value: string | undefined): string {
+  const raw = (value ?? '').trim();
+  if (raw === '') return CATALOG_DIR;
+  const dir = resolve(raw);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ConfigError('JHA_CATALOG_DIR', `"${raw}" is not a folder.`);
+  return dir;
 }
 
 function parseMailFrom(value: string | undefined): string {
@@ -468,5 +483,6 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: parsePublicUrl(env.PUBLIC_URL, host, port),
     auditKey: parseAuditKey(env.AUDIT_KEY, sessionSecret),
     signIn: parseSignIn(env, parseBoolean('JHA_DEMO', env.JHA_DEMO, database.kind === 'sqlite')),
+    catalogDir: parseCatalogDir(env.JHA_CATALOG_DIR),
   };
 }

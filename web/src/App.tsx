@@ -48,10 +48,12 @@ const ImportPage = page(() => import('./pages/statistics/ImportPage'), 'ImportPa
 const IndicatorsPage = page(() => import('./pages/statistics/IndicatorsPage'), 'IndicatorsPage');
 const CataloguePage = page(() => import('./pages/reports/CataloguePage'), 'CataloguePage');
 const DatasetPage = page(() => import('./pages/reports/DatasetPage'), 'DatasetPage');
+const DomainPage = page(() => import('./pages/reports/DomainPage'), 'DomainPage');
 const IndicatorPage = page(() => import('./pages/reports/IndicatorPage'), 'IndicatorPage');
 const PartnerProfilePage = page(() => import('./pages/reports/PartnerProfilePage'), 'PartnerProfilePage');
 const ReleasesPage = page(() => import('./pages/reports/ReleasesPage'), 'ReleasesPage');
 const SubmissionPage = page(() => import('./pages/statistics/SubmissionPage'), 'SubmissionPage');
+const EmergencyMeasuresPage = page(() => import('./pages/rule-of-law/EmergencyMeasuresPage'), 'EmergencyMeasuresPage');
 const meetingPages = () => import('./pages/meetings');
 const MeetingsPage = lazy(() => meetingPages().then((m) => ({ default: m.MeetingsPage })));
 const MeetingPage = lazy(() => meetingPages().then((m) => ({ default: m.MeetingPage })));
@@ -99,6 +101,7 @@ export function App() {
         { to: '/commitments/overdue', label: t('nav.overdue'), roles: 'any' },
         { to: '/migration', label: t('nav.migration'), roles: 'any', prefix: true },
         { to: '/meetings', label: t('nav.meetings'), roles: 'any', prefix: true },
+        { to: '/rule-of-law/emergency-measures', label: t('emergency.nav'), roles: 'any' },
         { to: '/admin/users', label: t('nav.users'), roles: ['admin'] },
         { to: '/admin/audit', label: t('nav.audit'), roles: ['admin', 'commission'] },
         { to: '/admin/invitations', label: t('nav.invitations'), roles: ['admin', 'commission'] },
@@ -168,7 +171,7 @@ export function App() {
   );
 }
 
-/** The public figures: the justice pages, the indicator explorer and the data portal (catalogue, indicators, datasets, profiles). */
+/** The public figures: the justice pages, the indicator explorer and the data portal (catalogue, domains, indicators, datasets, profiles). */
 function JusticeRoutes() {
   return (
     <>
@@ -179,6 +182,7 @@ function JusticeRoutes() {
       <Route path="/data" element={<CataloguePage />} />
       <Route path="/data/indicators/:code" element={<IndicatorPage />} />
       <Route path="/data/datasets/:code" element={<DatasetPage />} />
+      <Route path="/data/domains/:domain" element={<DomainPage />} />
       <Route path="/data/partners/:code" element={<PartnerProfilePage />} />
       <Route path="/data/releases" element={<ReleasesPage />} />
     </>
@@ -272,6 +276,7 @@ function SignedInRoutes({ user }: { user: User }) {
       <Route path="/migration" element={<MigrationPage user={user} />} />
       <Route path="/migration/alerts/:id" element={<AlertPage user={user} />} />
       <Route path="/commitments/overdue" element={<OverduePage user={user} />} />
+      <Route path="/rule-of-law/emergency-measures" element={<EmergencyMeasuresPage user={user} />} />
       {MeetingRoutes(user)}
       <Route
         path="/meetings/:id/briefing/:partner"

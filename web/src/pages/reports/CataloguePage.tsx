@@ -1,7 +1,7 @@
 // The data catalogue (public): every indicator and dataset with published figures, found by a text
 // search and filtered by domain and partner (all three kept in the address), each with the periods
 // its published figures cover and its last release, linking to its page; the partner profiles, and
-// everything published as one download.
+// everything published as one download; each domain links to its page.
 import { formatDate } from '../../platform/format';
 import { Anchor, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo } from 'react';
@@ -13,6 +13,7 @@ import { Loading } from '../../platform/QueryState';
 import { Section } from '../../platform/Section';
 import { REGION_SIZE } from '../statistics/coverage';
 import { useCatalog, usePartners } from '../statistics/model';
+import { domainCodes, type CatalogWithDomains } from './domain';
 import { catalogueEntries, DESIGNATED, labelOf, portalFiles, portalPaths, useReleaseCoverage, type CatalogueEntry } from './model';
 import { Caption, DesignationNote, LicenceNote, Note } from './Notes';
 
@@ -44,7 +45,8 @@ export function CataloguePage() {
         : { indicators: [], datasets: [] },
     [catalog.data, published.data, search, domain, partner],
   );
-  const domains = [...new Set((catalog.data?.datasets ?? []).map((d) => d.domain))];
+  const domains = catalog.data ? domainCodes(catalog.data as CatalogWithDomains) : [];
+  const domainName = (d: string) => t(`domains.${d}`, { defaultValue: d });
   const chosen = wb6.find((p) => p.code === partner);
   const error = catalog.error ?? partners.error ?? published.error;
   const loading = !catalog.data || !published.data;
@@ -64,7 +66,7 @@ export function CataloguePage() {
         />
         <Select
           label={t('portal.catalogue.domain')}
-          data={domains.map((d) => ({ value: d, label: t(`domains.${d}`, { defaultValue: d }) }))}
+          data={domains.map((d) => ({ value: d, label: domainName(d) }))}
           value={domain}
           onChange={(v) => set('domain', v)}
           placeholder={t('portal.catalogue.allDomains')}
@@ -82,6 +84,11 @@ export function CataloguePage() {
         />
       </Group>
       <ErrorAlert error={error} />
+      {domain && domains.includes(domain) && (
+        <Anchor component={Link} to={portalPaths.domain(domain)} w="fit-content">
+          {t('portal.catalogue.domainPage', { domain: domainName(domain) })}
+        </Anchor>
+      )}
       {chosen && (
         <Anchor component={Link} to={portalPaths.partner(chosen.code)} w="fit-content">
           {t('portal.profileOf', { partner: labelOf(chosen.code, chosen.name, 'name') })}
@@ -111,7 +118,19 @@ export function CataloguePage() {
           />
         </>
       )}
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
+        <Section id="catalogue-domains" title={t('portal.catalogue.domains')} gap="xs">
+          <Note>{t('portal.catalogue.domainsIntro')}</Note>
+          <Stack gap={4} component="ul" m={0} pl="md">
+            {domains.map((d) => (
+              <li key={d}>
+                <Anchor component={Link} to={portalPaths.domain(d)} size="sm">
+                  {domainName(d)}
+                </Anchor>
+              </li>
+            ))}
+          </Stack>
+        </Section>
         <Section id="catalogue-profiles" title={t('portal.catalogue.profiles')} gap="xs">
           <Note>{t('portal.catalogue.profilesIntro')}</Note>
           <Stack gap={4} component="ul" m={0} pl="md">
@@ -181,7 +200,11 @@ function EntryTable({ id, title, caption, entries, partner }: EntryTableProps) {
                       {e.code}
                     </Note>
                   </RowHeader>
-                  <Table.Td>{t(`domains.${e.domain}`, { defaultValue: e.domain })}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={portalPaths.domain(e.domain)} size="sm">
+                      {t(`domains.${e.domain}`, { defaultValue: e.domain })}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>
                     {e.coverage.first === e.coverage.last
                       ? e.coverage.first

@@ -30,6 +30,7 @@ import {
   type ProfileRow,
 } from './model';
 import { Caption, DesignationNote, Note } from './Notes';
+import { ProfileMeasures } from '../rule-of-law/ProfileMeasures';
 
 // Dark enough for small bold text on white (contrast above 6:1); the words say it, the colour only helps.
 const POSITION_COLORS = { better: '#1b6e2d', worse: '#a63c06', at_median: 'gray.7' } as const;
@@ -82,6 +83,7 @@ export function PartnerProfilePage() {
             <FiguresSection key={block.domain} block={block} partner={name} decimals={decimals} />
           ))}
           <CommitmentsSection commitments={data.commitments} partner={name} code={code} />
+          <ProfileMeasures code={code} partner={name} />
           <Note size="xs">{t('portal.profile.generated', { when: formatDate(data.generatedAt) })}</Note>
         </>
       )}

@@ -18,6 +18,7 @@ export const portalPaths = {
   catalogue: '/data',
   indicator: (code: string) => `/data/indicators/${encodeURIComponent(code)}`,
   dataset: (code: string) => `/data/datasets/${encodeURIComponent(code)}`,
+  domain: (code: string) => `/data/domains/${encodeURIComponent(code)}`,
   partner: (code: string) => `/data/partners/${encodeURIComponent(code)}`,
   releases: '/data/releases',
 };
