@@ -6,8 +6,12 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 
-/** A coordinator of this test's own (the command line, on the run's database), so that no other test sees its language change. */
-function ownCoordinator(): { email: string; password: string } {
+/**
+ * A user of this test's own (the command line, on the run's database), so that no other test sees its
+ * language change: a reviewer of organised crime only, a domain no other browser test works in (a
+ * coordinator would be one more recipient of the migration tests' early warnings).
+ */
+function ownUser(): { email: string; password: string } {
   const who = { email: `languages.${Date.now()}@example.org`, password: 'a-long-test-password-42' };
   execFileSync(
     'node',
@@ -18,9 +22,9 @@ function ownCoordinator(): { email: string; password: string } {
       '--email',
       who.email,
       '--role',
-      'coordinator',
-      '--partner',
-      'MK',
+      'reviewer',
+      '--domains',
+      'organised_crime',
       '--name',
       'Lena Test',
       '--password-stdin',
@@ -52,11 +56,8 @@ test('a shared link opens in Albanian; the switch turns the page to Serbian Cyri
   await expect(page.getByRole('button', { name: /^српски,/ })).toBeVisible();
 });
 
-test('a coordinator’s language is kept in the profile and applies in another browser, with its number format', async ({
-  page,
-  browser,
-}) => {
-  const who = ownCoordinator();
+test('a user’s language is kept in the profile and applies in another browser, with its number format', async ({ page, browser }) => {
+  const who = ownUser();
   await signIn(page, who);
   await page.getByRole('button', { name: /^English,/ }).click();
   await page.getByRole('menuitem', { name: 'hrvatski' }).click();
