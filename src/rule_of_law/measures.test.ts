@@ -151,9 +151,13 @@ describeEachDatabase('emergency measures', (get) => {
     const draft = await create(al, 'AL', { title: 'Unpublished', category: 'privacy' });
     const published = await publishedOf(al, 'AL');
     const list = (await call(null, 'GET', '/emergency-measures?partner=AL')).json().measures;
-    expect(list.length).toBeGreaterThan(0);
+    // Exactly Albania's published measures as the Commission sees them (other tests of this file add some too).
+    const ids = (measures: { id: string }[]) => measures.map((m) => m.id).sort();
+    const insiders = (await call(commission, 'GET', '/emergency-measures?partner=AL&status=published')).json().measures;
+    expect(ids(list)).toEqual(ids(insiders));
+    expect(ids(list)).toContain(published.id);
+    expect(ids(list)).not.toContain(draft.id);
     expect(list.every((m: { status: string }) => m.status === 'published')).toBe(true);
-    expect(list.map((m: { id: string }) => m.id)).toContain(published.id);
     expect((await call(null, 'GET', `/emergency-measures/${draft.id}`)).statusCode).toBe(404);
     expect((await call(null, 'GET', '/emergency-measures?partner=AL&category=privacy')).json().measures).toEqual([]);
     expect(list[0].can).toEqual({ edit: false, delete: false, submit: false, return: false, approve: false, publish: false });

@@ -242,5 +242,8 @@ describeEachDatabase('user administration', (get) => {
     });
     const commission = await makeUser(get().db, 'commission');
     expect((await app.inject({ method: 'GET', url: '/api/v1/review-domains', headers: bearer(commission) })).statusCode).toBe(403);
+    const coordinator = await makeUser(get().db, 'coordinator', 'RS');
+    expect((await app.inject({ method: 'GET', url: '/api/v1/review-domains', headers: bearer(coordinator) })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/review-domains' })).statusCode).toBe(401);
   });
 });

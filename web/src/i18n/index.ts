@@ -8,9 +8,10 @@ import { initReactI18next } from 'react-i18next';
 import { setFormatLocale } from '../platform/format';
 import { toCyrillicTexts } from './cyrillic';
 import en from './locales/en.json';
+import { isLocale, LOCALES as LANGUAGES, type Locale as Language } from '../../../src/platform/locales';
 
-export const LANGUAGES = ['en', 'sq', 'mk', 'sr-Latn', 'sr-Cyrl', 'bs', 'cnr', 'hr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+// The server keeps each user's choice among the same list.
+export { LOCALES as LANGUAGES, type Locale as Language } from '../../../src/platform/locales';
 
 /** Each language's name in itself, as the switch lists them (CLDR has no Montenegrin: written by hand, as all are). */
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -38,9 +39,7 @@ const FORMAT_LOCALES: Record<Language, string> = {
 
 const STORED = 'jha.language';
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
+export const isLanguage = isLocale;
 
 type Texts = Record<string, unknown>;
 const files = import.meta.glob<{ default: Texts }>(['./locales/*.json', '!./locales/en.json']);
@@ -57,7 +56,8 @@ void i18n.use(initReactI18next).init({
   resources: { en: { translation: en } },
   lng: 'en',
   fallbackLng: 'en',
-  // Montenegrin has no CLDR locale: its plural rules are Serbian's.
+  // Each language as it is (no fallback from sr-Latn to sr); plurals come from Intl, which gives
+  // Montenegrin (no CLDR locale of its own) Serbian's rules.
   supportedLngs: [...LANGUAGES],
   nonExplicitSupportedLngs: false,
   load: 'currentOnly',

@@ -17,7 +17,7 @@ import { DialogButtons, handleSubmit } from '../../platform/forms';
 import { QueryState } from '../../platform/QueryState';
 import { Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
-import { usePartnerName, usePartners } from '../statistics/model';
+import { usePartnerName, usePartnerOrder } from '../statistics/model';
 import { ReportStatusBadge, RoundStatusBadge } from './Badges';
 import { canManage, canOpenReport, pages, refreshCommitments, useRound, type Round } from './model';
 
@@ -227,14 +227,12 @@ function PublishPanel({ round }: { round: Round }) {
 /** The partners whose report was never submitted, in the catalogue's order: publishing shows them as not reported. */
 function PublishConsequences({ round }: { round: Round }) {
   const { t } = useTranslation();
-  const partners = usePartners();
   const name = usePartnerName();
-  const order = new Map((partners.data?.partners ?? []).map((p, i) => [p.code, i]));
-  const position = (code: string) => order.get(code) ?? Number.MAX_SAFE_INTEGER;
+  const order = usePartnerOrder();
   const missing = round.reports
     .filter((x) => x.status === 'draft' || x.status === 'returned')
     .map((x) => x.partner)
-    .sort((a, b) => position(a) - position(b) || a.localeCompare(b));
+    .sort(order);
   if (missing.length === 0) return <Text size="sm">{t('commitments.publish.allReported')}</Text>;
   return (
     <Stack gap={4}>

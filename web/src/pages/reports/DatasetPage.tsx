@@ -2,7 +2,7 @@
 // units), which partners published which periods, the indicators computed from it, and its
 // published values as CSV (codes and names), XLSX and SDMX-CSV.
 import { formatDate } from '../../platform/format';
-import { Alert, Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -23,7 +23,7 @@ import {
   useReleaseCoverage,
   useReportingStatus,
 } from './model';
-import { Caption, DesignationNote, LicenceNote, Note } from './Notes';
+import { Caption, DesignationNote, LicenceNote, NotInCatalogue, Note } from './Notes';
 
 export function DatasetPage() {
   const { t } = useTranslation();
@@ -41,15 +41,7 @@ export function DatasetPage() {
   const back = <BackLink to={portalPaths.catalogue}>{t('portal.catalogue.title')}</BackLink>;
 
   if (!catalog.data || !published.data) return error ? <ErrorAlert error={error} /> : <Loading label={t('portal.catalogue.loading')} />;
-  if (!dataset)
-    return (
-      <Stack>
-        {back}
-        <Alert color="red" role="alert">
-          {t('portal.dataset.notFound', { code })}
-        </Alert>
-      </Stack>
-    );
+  if (!dataset) return <NotInCatalogue back={back}>{t('portal.dataset.notFound', { code })}</NotInCatalogue>;
   const variables = dataset.variables.map((v) => catalog.data.variables.find((x) => x.code === v)).filter((v) => v !== undefined);
   const dimensionLabel = (d: string) => catalog.data.dimensions.find((x) => x.code === d)?.label ?? d;
   const indicators = catalog.data.indicators.filter((i) => i.datasets.includes(code));

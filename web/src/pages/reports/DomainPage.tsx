@@ -3,7 +3,7 @@
 // and median with the partners they stand on and its last periods, a map of the first indicator
 // with figures, who has published each recent period of its datasets, and the plan actions
 // followed with its indicators. Published figures only, whoever reads it.
-import { Alert, Anchor, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +25,7 @@ import { useCatalog, usePartners, type Dataset, type IndicatorDef } from '../sta
 import { domainContent, linkedActions, recentRegion, type CatalogWithDomains } from './domain';
 import { IndicatorMap } from './IndicatorMap';
 import { coverageIn, DESIGNATED, labelOf, portalPaths, useReleaseCoverage, useReportingStatus } from './model';
-import { Caption, DesignationNote, Note } from './Notes';
+import { Caption, DesignationNote, NotInCatalogue, Note } from './Notes';
 import { PeriodValueTable } from './ValueTables';
 
 /** The periods of an indicator's trend table and of a dataset's reporting status. */
@@ -57,15 +57,7 @@ export function DomainPage() {
   const error = catalog.error ?? partners.error;
 
   if (!catalog.data) return error ? <ErrorAlert error={error} /> : <Loading label={t('domainPage.loading')} />;
-  if (!content)
-    return (
-      <Stack>
-        {back}
-        <Alert color="red" role="alert">
-          {t('domainPage.notFound', { code })}
-        </Alert>
-      </Stack>
-    );
+  if (!content) return <NotInCatalogue back={back}>{t('domainPage.notFound', { code })}</NotInCatalogue>;
   const name = t(`domains.${code}`, { defaultValue: content.label ?? code });
   const mapped = indicators.findIndex((_i, n) => (answers[n]?.data?.periods.length ?? 0) > 0);
 

@@ -35,7 +35,7 @@ import {
   useReleaseCoverage,
   type IndicatorView,
 } from './model';
-import { DesignationNote, Note } from './Notes';
+import { DesignationNote, NotInCatalogue, Note } from './Notes';
 import { PeriodValueTable, SeriesValueTable } from './ValueTables';
 import { ViewControls } from './ViewControls';
 
@@ -93,15 +93,7 @@ export function IndicatorPage() {
   const error = catalog.error ?? partners.error ?? answer.error;
   const back = <BackLink to={portalPaths.catalogue}>{t('portal.catalogue.title')}</BackLink>;
 
-  if (catalog.data && !indicator)
-    return (
-      <Stack>
-        {back}
-        <Alert color="red" role="alert">
-          {t('portal.indicator.notFound', { code })}
-        </Alert>
-      </Stack>
-    );
+  if (catalog.data && !indicator) return <NotInCatalogue back={back}>{t('portal.indicator.notFound', { code })}</NotInCatalogue>;
   if (!indicator || !answer.data)
     return error ? (
       <Stack>

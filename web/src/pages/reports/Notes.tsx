@@ -1,6 +1,6 @@
 // Small texts the portal's pages share: a note in grey dark enough to read on white (WCAG AA for small
 // text), a table caption, Kosovo's designation footnote (once, below a page that names Kosovo), and the licence line.
-import { Anchor, Table, Text, type TextProps } from '@mantine/core';
+import { Alert, Anchor, Stack, Table, Text, type TextProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -10,6 +10,18 @@ export function Note({ children, ...text }: TextProps & { children: ReactNode })
     <Text size="sm" c="gray.7" {...text}>
       {children}
     </Text>
+  );
+}
+
+/** The page of a code the catalogue does not have: the way back, and what was not found. */
+export function NotInCatalogue({ back, children }: { back: ReactNode; children: ReactNode }) {
+  return (
+    <Stack>
+      {back}
+      <Alert color="red" role="alert">
+        {children}
+      </Alert>
+    </Stack>
   );
 }
 
