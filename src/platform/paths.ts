@@ -17,3 +17,5 @@ function findProjectRoot(): string {
 export const PROJECT_ROOT = findProjectRoot();
 export const CATALOG_DIR = join(PROJECT_ROOT, 'catalogs');
 export const WEB_DIST_DIR = join(PROJECT_ROOT, 'dist', 'web');
+/** The server's texts per language (locales/<lang>/<namespace>.json). */
+export const LOCALE_DIR = join(PROJECT_ROOT, 'locales');

@@ -6,9 +6,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setFormatLocale } from '../platform/format';
-import { toCyrillicTexts } from './cyrillic';
+import { toCyrillicTexts } from '../../../src/platform/i18n/cyrillic';
 import en from './locales/en.json';
-import { isLocale, LOCALES as LANGUAGES, type Locale as Language } from '../../../src/platform/locales';
+import { FORMAT_LOCALES, isLocale, LOCALES as LANGUAGES, type Locale as Language } from '../../../src/platform/locales';
 
 // The server keeps each user's choice among the same list.
 export { LOCALES as LANGUAGES, type Locale as Language } from '../../../src/platform/locales';
@@ -23,18 +23,6 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   bs: 'bosanski',
   cnr: 'crnogorski',
   hr: 'hrvatski',
-};
-
-/** The locale numbers and dates are written in: British English for English; Montenegrin as Serbian (Latin) of Montenegro. */
-const FORMAT_LOCALES: Record<Language, string> = {
-  en: 'en-GB',
-  sq: 'sq',
-  mk: 'mk',
-  'sr-Latn': 'sr-Latn',
-  'sr-Cyrl': 'sr-Cyrl',
-  bs: 'bs',
-  cnr: 'sr-Latn-ME',
-  hr: 'hr',
 };
 
 const STORED = 'jha.language';
