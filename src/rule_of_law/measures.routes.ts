@@ -23,7 +23,8 @@ import { changeMeasure, createMeasure, getMeasure, listVisibleMeasures, moveMeas
 const tags = ['rule of law'];
 const BASE = '/emergency-measures';
 
-export const measuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/** Reading the register, as far as the viewer may. */
+const readingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     BASE,
     {
@@ -46,7 +47,10 @@ export const measuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => getMeasure(app.db, viewerOf(request.principal), request.params.id),
   );
+};
 
+/** The partner's coordinators create, change and delete their drafts. */
+const editingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     BASE,
     {
@@ -96,7 +100,10 @@ export const measuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.status(204).send(null);
     },
   );
+};
 
+/** The workflow steps: submit, return, approve, publish. */
+const workflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const step = (name: Transition, summary: string, access: typeof ENTERING) =>
     app.post(
       `${BASE}/:id/${name}`,
@@ -120,4 +127,10 @@ export const measuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
   step('return', 'Return a submitted measure to its partner with a comment', REVIEWING);
   step('approve', 'Approve a submitted measure', REVIEWING);
   step('publish', 'Publish an approved measure', PUBLISHING);
+};
+
+export const measuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(readingRoutes);
+  await app.register(editingRoutes);
+  await app.register(workflowRoutes);
 };

@@ -133,24 +133,25 @@ function filtered<QB extends SelectQueryBuilder<any, any, any>>(query: QB, q: Re
   return out as QB;
 }
 
+/** The columns every read of partner cells (`c`) and of values (`v`) takes, working or released. */
+const CELL_COLUMNS = ['c.variable', 'c.coords', 'c.value_num', 'c.value_code', 'c.source', 'c.units'] as const;
+const VALUE_COLUMNS = [
+  'v.variable',
+  'v.org_unit',
+  'v.coords',
+  'v.value_num',
+  'v.value_code',
+  'v.obs_status',
+  'v.comment',
+  'v.evidence_json',
+] as const;
+
 /** Partner cells of the working data (any status), with their submission's status. */
 export function queryWorkingCells(db: DbOrTrx, q: ReadQuery): Promise<WorkingCell[]> {
   const query = db
     .selectFrom('partner_cells as c')
     .innerJoin('submissions as s', 's.id', 'c.submission_id')
-    .select([
-      's.dataset',
-      's.partner_code',
-      's.period',
-      's.status',
-      's.releases',
-      'c.variable',
-      'c.coords',
-      'c.value_num',
-      'c.value_code',
-      'c.source',
-      'c.units',
-    ])
+    .select(['s.dataset', 's.partner_code', 's.period', 's.status', 's.releases', ...CELL_COLUMNS])
     .$call((query) => filtered(query, q, 's', 'c'));
   return query.execute();
 }
@@ -165,18 +166,7 @@ export function queryReleasedCells(db: DbOrTrx, q: ReadQuery, asOf: string): Pro
   const query = db
     .selectFrom('release_cells as c')
     .innerJoin('releases as r', 'r.id', 'c.release_id')
-    .select([
-      'r.dataset',
-      'r.partner_code',
-      'r.period',
-      'r.number',
-      'c.variable',
-      'c.coords',
-      'c.value_num',
-      'c.value_code',
-      'c.source',
-      'c.units',
-    ])
+    .select(['r.dataset', 'r.partner_code', 'r.period', 'r.number', ...CELL_COLUMNS])
     .where(currentAt(asOf))
     .$call((query) => filtered(query, q, 'r', 'c'));
   return query.execute();
@@ -204,21 +194,7 @@ export function queryWorkingValues(db: DbOrTrx, q: ReadQuery): Promise<WorkingVa
   const query = db
     .selectFrom('data_values as v')
     .innerJoin('submissions as s', 's.id', 'v.submission_id')
-    .select([
-      's.dataset',
-      's.partner_code',
-      's.period',
-      's.status',
-      's.releases',
-      'v.variable',
-      'v.org_unit',
-      'v.coords',
-      'v.value_num',
-      'v.value_code',
-      'v.obs_status',
-      'v.comment',
-      'v.evidence_json',
-    ])
+    .select(['s.dataset', 's.partner_code', 's.period', 's.status', 's.releases', ...VALUE_COLUMNS])
     .$call((query) => filtered(query, q, 's', 'v'));
   return query.execute();
 }
@@ -228,20 +204,7 @@ export function queryReleasedValues(db: DbOrTrx, q: ReadQuery, asOf: string): Pr
   const query = db
     .selectFrom('release_values as v')
     .innerJoin('releases as r', 'r.id', 'v.release_id')
-    .select([
-      'r.dataset',
-      'r.partner_code',
-      'r.period',
-      'r.number',
-      'v.variable',
-      'v.org_unit',
-      'v.coords',
-      'v.value_num',
-      'v.value_code',
-      'v.obs_status',
-      'v.comment',
-      'v.evidence_json',
-    ])
+    .select(['r.dataset', 'r.partner_code', 'r.period', 'r.number', ...VALUE_COLUMNS])
     .where(currentAt(asOf))
     .$call((query) => filtered(query, q, 'r', 'v'));
   return query.execute();

@@ -33,23 +33,27 @@ class SessionRequiredError extends AppError {
   }
 }
 
-export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
+type App = Parameters<FastifyPluginAsyncTypebox>[0];
+
+const from = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id });
+const requiredRoles = (app: App) => app.config.signIn?.mfaRequiredRoles ?? [];
+
+/** The pending sign-in of the jha_pending cookie, named on the request for the security log. */
+async function pending(app: App, request: FastifyRequest) {
+  const found = await pendingSignIn(app.db, pendingSecret(request));
+  request.signInAccount = { userId: found.user.id, email: found.user.email };
+  return found;
+}
+
+/** The signed-in user's account, through a web session (API tokens do not manage the second factor). */
+async function ownAccount(app: App, request: FastifyRequest) {
+  if (request.principal!.via !== 'session') throw new SessionRequiredError();
+  return accountOf(app.db, request.principal!.user.id);
+}
+
+/** The code step of a password sign-in and the set-up on the way in, before anyone is signed in. */
+const signInStepRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const sessionSecret = app.config.sessionSecret;
-  const required = () => app.config.signIn?.mfaRequiredRoles ?? [];
-  const from = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id });
-
-  /** The pending sign-in of the jha_pending cookie, named on the request for the security log. */
-  async function pending(request: FastifyRequest) {
-    const found = await pendingSignIn(app.db, pendingSecret(request));
-    request.signInAccount = { userId: found.user.id, email: found.user.email };
-    return found;
-  }
-
-  /** The signed-in user's account, through a web session (API tokens do not manage the second factor). */
-  async function ownAccount(request: FastifyRequest) {
-    if (request.principal!.via !== 'session') throw new SessionRequiredError();
-    return accountOf(app.db, request.principal!.user.id);
-  }
 
   app.post(
     '/auth/second-factor',
@@ -63,7 +67,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await completeWithCode(app.db, sessionSecret, await pending(request), request.body.code, from(request));
+      const result = await completeWithCode(app.db, sessionSecret, await pending(app, request), request.body.code, from(request));
       clearPendingCookie(reply);
       setSessionCookie(request, reply, result);
       return { user: result.user, csrfToken: result.csrfToken };
@@ -81,7 +85,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { challenge, user } = await pending(request);
+      const { challenge, user } = await pending(app, request);
       if (challenge.purpose !== 'enrol') throw new InvalidCodeError('This sign-in asks for a code, not a set-up.');
       return startEnrolment(app.db, sessionSecret, user, request.id);
     },
@@ -102,7 +106,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { session, recoveryCodes } = await completeWithEnrolment(
         app.db,
         sessionSecret,
-        await pending(request),
+        await pending(app, request),
         request.body.code,
         from(request),
       );
@@ -111,26 +115,11 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return { user: session.user, csrfToken: session.csrfToken, recoveryCodes };
     },
   );
+};
 
-  app.get(
-    '/me/sign-in',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags: TAGS,
-        summary: 'How I sign in: password, second factor, linked provider identities',
-        response: { 200: SignInDetailsSchema },
-      },
-    },
-    async (request) => {
-      const user = await accountOf(app.db, request.principal!.user.id);
-      return {
-        password: user.password_hash !== NO_PASSWORD,
-        secondFactor: await secondFactorStatus(app.db, user, required()),
-        identities: await identitiesOf(app.db, user.id),
-      };
-    },
-  );
+/** The signed-in user's own second factor. */
+const ownSecondFactorRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const sessionSecret = app.config.sessionSecret;
 
   app.post(
     '/me/second-factor/enrolment',
@@ -138,7 +127,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: SIGNED_IN },
       schema: { tags: TAGS, summary: 'Start setting up TOTP for my account (QR code and secret)', response: { 200: EnrolmentSchema } },
     },
-    async (request) => startEnrolment(app.db, sessionSecret, await ownAccount(request), request.id),
+    async (request) => startEnrolment(app.db, sessionSecret, await ownAccount(app, request), request.id),
   );
 
   app.post(
@@ -153,7 +142,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const user = await ownAccount(request);
+      const user = await ownAccount(app, request);
       const recoveryCodes = await confirmAccountEnrolment(app.db, sessionSecret, user, request.body.code, {
         ...from(request),
         sessionId: request.principal!.sessionId!,
@@ -174,7 +163,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      recoveryCodes: await regenerateRecoveryCodes(app.db, sessionSecret, await ownAccount(request), request.body.code, from(request)),
+      recoveryCodes: await regenerateRecoveryCodes(app.db, sessionSecret, await ownAccount(app, request), request.body.code, from(request)),
     }),
   );
 
@@ -190,11 +179,44 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await removeOwnSecondFactor(app.db, sessionSecret, await ownAccount(request), request.body.code, required(), from(request));
+      await removeOwnSecondFactor(
+        app.db,
+        sessionSecret,
+        await ownAccount(app, request),
+        request.body.code,
+        requiredRoles(app),
+        from(request),
+      );
       return reply.status(204).send(null);
     },
   );
+};
 
+/** How the signed-in user signs in. */
+const signInDetailsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/me/sign-in',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags: TAGS,
+        summary: 'How I sign in: password, second factor, linked provider identities',
+        response: { 200: SignInDetailsSchema },
+      },
+    },
+    async (request) => {
+      const user = await accountOf(app.db, request.principal!.user.id);
+      return {
+        password: user.password_hash !== NO_PASSWORD,
+        secondFactor: await secondFactorStatus(app.db, user, requiredRoles(app)),
+        identities: await identitiesOf(app.db, user.id),
+      };
+    },
+  );
+};
+
+/** An admin's reset of a user's lost second factor. */
+const resetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/users/:id/second-factor/reset',
     {
@@ -211,4 +233,11 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.status(204).send(null);
     },
   );
+};
+
+export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(signInStepRoutes);
+  await app.register(signInDetailsRoutes);
+  await app.register(ownSecondFactorRoutes);
+  await app.register(resetRoutes);
 };

@@ -18,39 +18,44 @@ const Redirect = (description: string) => Type.Null({ description });
 /** The web app's page for refusals; the reason picks its text. */
 const REFUSED_PAGE = '/sign-in/refused';
 
-export const oidcRoutes = (rp: OidcRelyingParty): FastifyPluginAsyncTypebox =>
-  async function oidcRoutes(app) {
-    async function refuse(
-      request: FastifyRequest,
-      reply: FastifyReply,
-      kind: SecurityEventKind,
-      reason: RefusalReason | 'failed' | 'unavailable',
-      detail: { email?: string | null; message?: string },
-    ) {
-      request.log.warn(
-        { provider: (request.params as { provider: string }).provider, reason, detail: detail.message },
-        'sign-in with a provider refused',
-      );
-      // A provider that cannot be reached is an outage, not an attempt on anyone's account.
-      if (reason !== 'unavailable') {
-        await app.securityLog.record(
-          {
-            kind,
-            ip: request.ip,
-            userId: null,
-            email: detail.email ?? null,
-            method: request.method,
-            path: pathOf(request.url),
-            status: kind === 'oidc_refused' ? 403 : 400,
-            requestId: request.id,
-          },
-          request.log,
-        );
-      }
-      clearFlowCookie(reply);
-      return reply.redirect(`${REFUSED_PAGE}?reason=${reason}`, 302);
-    }
+type App = Parameters<FastifyPluginAsyncTypebox>[0];
 
+/** Ends a provider sign-in on the refusal page, recorded in the security log. */
+async function refuse(
+  app: App,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kind: SecurityEventKind,
+  reason: RefusalReason | 'failed' | 'unavailable',
+  detail: { email?: string | null; message?: string },
+) {
+  request.log.warn(
+    { provider: (request.params as { provider: string }).provider, reason, detail: detail.message },
+    'sign-in with a provider refused',
+  );
+  // A provider that cannot be reached is an outage, not an attempt on anyone's account.
+  if (reason !== 'unavailable') {
+    await app.securityLog.record(
+      {
+        kind,
+        ip: request.ip,
+        userId: null,
+        email: detail.email ?? null,
+        method: request.method,
+        path: pathOf(request.url),
+        status: kind === 'oidc_refused' ? 403 : 400,
+        requestId: request.id,
+      },
+      request.log,
+    );
+  }
+  clearFlowCookie(reply);
+  return reply.redirect(`${REFUSED_PAGE}?reason=${reason}`, 302);
+}
+
+/** The providers of the sign-in page and the start of a flow. */
+const startRoutes = (rp: OidcRelyingParty): FastifyPluginAsyncTypebox =>
+  async function startRoutes(app) {
     app.get(
       '/auth/providers',
       {
@@ -82,7 +87,8 @@ export const oidcRoutes = (rp: OidcRelyingParty): FastifyPluginAsyncTypebox =>
           setFlowCookie(request, reply, flow);
           return reply.redirect(url, 302);
         } catch (err) {
-          if (err instanceof OidcUnavailableError) return refuse(request, reply, 'oidc_failed', 'unavailable', { message: err.message });
+          if (err instanceof OidcUnavailableError)
+            return refuse(app, request, reply, 'oidc_failed', 'unavailable', { message: err.message });
           throw err;
         }
       },
@@ -114,7 +120,11 @@ export const oidcRoutes = (rp: OidcRelyingParty): FastifyPluginAsyncTypebox =>
         return { location: url };
       },
     );
+  };
 
+/** The provider's answer: signed in on the page asked for, or the refusal page. */
+const callbackRoutes = (rp: OidcRelyingParty): FastifyPluginAsyncTypebox =>
+  async function callbackRoutes(app) {
     app.get(
       '/auth/oidc/:provider/callback',
       {
@@ -133,8 +143,9 @@ export const oidcRoutes = (rp: OidcRelyingParty): FastifyPluginAsyncTypebox =>
         try {
           outcome = await rp.complete(request.params.provider, query, flow);
         } catch (err) {
-          if (err instanceof OidcFlowError) return refuse(request, reply, 'oidc_failed', 'failed', { message: err.message });
-          if (err instanceof OidcUnavailableError) return refuse(request, reply, 'oidc_failed', 'unavailable', { message: err.message });
+          if (err instanceof OidcFlowError) return refuse(app, request, reply, 'oidc_failed', 'failed', { message: err.message });
+          if (err instanceof OidcUnavailableError)
+            return refuse(app, request, reply, 'oidc_failed', 'unavailable', { message: err.message });
           throw err;
         }
         const { identity, idToken } = outcome;
@@ -147,7 +158,7 @@ export const oidcRoutes = (rp: OidcRelyingParty): FastifyPluginAsyncTypebox =>
           requestId: request.id,
         });
         if (!result.ok) {
-          return refuse(request, reply, 'oidc_refused', result.reason, {
+          return refuse(app, request, reply, 'oidc_refused', result.reason, {
             email: identity.email,
             message: `${identity.issuer} ${identity.subject} ${identity.email ?? '(no e-mail)'}`,
           });
@@ -157,4 +168,10 @@ export const oidcRoutes = (rp: OidcRelyingParty): FastifyPluginAsyncTypebox =>
         return reply.redirect(flow!.returnTo, 302);
       },
     );
+  };
+
+export const oidcRoutes = (rp: OidcRelyingParty): FastifyPluginAsyncTypebox =>
+  async function oidcRoutes(app) {
+    await app.register(startRoutes(rp));
+    await app.register(callbackRoutes(rp));
   };

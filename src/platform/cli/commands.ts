@@ -15,13 +15,35 @@ import { DEVELOPMENT_KEY_NOTE, reportBreak, reportVerification } from './audit-r
 import { registerBackupCommands } from './backup.js';
 import { printTable, readStdin } from './io.js';
 
+/** A reviewer's domains as given on the command line (comma-separated), or undefined: all. */
+function domainList(option: string | undefined): string[] | undefined {
+  return option
+    ?.split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
+}
+
+type ReviewDomains<Ctx> = (ctx: Ctx) => ReadonlySet<string>;
+
 /** `jha users add|list|disable|invite|reset-second-factor`. */
 function registerUserCommands<Ctx extends { config: Config }>(
   program: Command,
   withDatabase: CommandRunner<Ctx>,
-  reviewDomains: (ctx: Ctx) => ReadonlySet<string>,
+  reviewDomains: ReviewDomains<Ctx>,
 ): void {
   const users = program.command('users').description('Manage user accounts');
+  registerUserAdd(users, withDatabase, reviewDomains);
+  registerUserListAndDisable(users, withDatabase);
+  registerUserInvite(users, withDatabase, reviewDomains);
+  registerSecondFactorReset(users, withDatabase);
+}
+
+/** `jha users add`: the password from standard input, never an argument (it would stay in the shell's history). */
+function registerUserAdd<Ctx extends { config: Config }>(
+  users: Command,
+  withDatabase: CommandRunner<Ctx>,
+  reviewDomains: ReviewDomains<Ctx>,
+): void {
   users
     .command('add')
     .description('Create a user; the password is read from standard input')
@@ -39,13 +61,13 @@ function registerUserCommands<Ctx extends { config: Config }>(
           '--password-stdin is required: pipe the password in, e.g. `echo "$PW" | jha users add … --password-stdin`.',
         );
       const password = await readStdin();
-      const domains = opts.domains
-        ?.split(',')
-        .map((d) => d.trim())
-        .filter(Boolean);
+      const domains = domainList(opts.domains);
       const user = await withDatabase((db, ctx) => createUser(db, cliActor(), { ...opts, domains, password }, reviewDomains(ctx)));
       process.stdout.write(`Created ${user.role} ${user.email}${user.partner ? ` for ${user.partner}` : ''} (id ${user.id}).\n`);
     });
+}
+
+function registerUserListAndDisable<Ctx>(users: Command, withDatabase: CommandRunner<Ctx>): void {
   users
     .command('list')
     .description('List users')
@@ -72,6 +94,14 @@ function registerUserCommands<Ctx extends { config: Config }>(
       const user = await withDatabase((db) => disableUserByEmail(db, cliActor(), opts.email));
       process.stdout.write(`Disabled ${user.email}.\n`);
     });
+}
+
+/** `jha users invite`: the link is e-mailed, or printed when it cannot be. */
+function registerUserInvite<Ctx extends { config: Config }>(
+  users: Command,
+  withDatabase: CommandRunner<Ctx>,
+  reviewDomains: ReviewDomains<Ctx>,
+): void {
   users
     .command('invite')
     .description('Invite someone by e-mail (a single-use link for 7 days); prints the link when it cannot be e-mailed')
@@ -81,10 +111,7 @@ function registerUserCommands<Ctx extends { config: Config }>(
     .option('--name <name>', 'display name')
     .option('--domains <list>', 'reviewers: the domains they review, comma-separated; all when absent')
     .action(async (opts: { email: string; role: string; partner?: string; name?: string; domains?: string }) => {
-      const domains = opts.domains
-        ?.split(',')
-        .map((d) => d.trim())
-        .filter(Boolean);
+      const domains = domainList(opts.domains);
       const created = await withDatabase((db, ctx) =>
         createInvitation(
           db,
@@ -106,6 +133,9 @@ function registerUserCommands<Ctx extends { config: Config }>(
         process.stdout.write('The link was e-mailed.\n');
       }
     });
+}
+
+function registerSecondFactorReset<Ctx>(users: Command, withDatabase: CommandRunner<Ctx>): void {
   users
     .command('reset-second-factor')
     .description('Remove a user’s second factor (lost phone); they set up a new one at their next sign-in')

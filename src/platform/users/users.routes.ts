@@ -11,8 +11,8 @@ import { CreateUserBody, PartnerCode, ResetPasswordBody, UpdateUserBody, UserIdP
 
 const ADMIN = { roles: ['admin'] } as const;
 
-export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  await app.register(invitationsRoutes);
+/** Who is there: all users (admins), the reviewer domains, a partner's own users. */
+const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users',
     {
@@ -38,6 +38,25 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async () => ({ domains: [...(app.reviewDomains ?? [])].sort() }),
   );
 
+  app.get(
+    '/partners/:partner/users',
+    {
+      config: { access: { roles: ['admin', 'commission', 'coordinator'], partnerParam: 'partner' } },
+      schema: {
+        tags: ['users'],
+        summary: 'Users bound to one partner',
+        params: Type.Object({ partner: PartnerCode }),
+        response: {
+          200: Type.Object({ users: Type.Array(Type.Pick(UserSchema, ['id', 'email', 'name', 'role', 'partner', 'disabled'])) }),
+        },
+      },
+    },
+    async (request) => ({ users: await listUserViews(app.db, { partner: request.params.partner.toUpperCase() }) }),
+  );
+};
+
+/** An admin's changes to accounts. */
+const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/users',
     {
@@ -93,23 +112,10 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.status(204).send(null);
     },
   );
+};
 
-  app.get(
-    '/partners/:partner/users',
-    {
-      config: { access: { roles: ['admin', 'commission', 'coordinator'], partnerParam: 'partner' } },
-      schema: {
-        tags: ['users'],
-        summary: 'Users bound to one partner',
-        params: Type.Object({ partner: PartnerCode }),
-        response: {
-          200: Type.Object({ users: Type.Array(Type.Pick(UserSchema, ['id', 'email', 'name', 'role', 'partner', 'disabled'])) }),
-        },
-      },
-    },
-    async (request) => ({ users: await listUserViews(app.db, { partner: request.params.partner.toUpperCase() }) }),
-  );
-
+/** The signed-in user's own settings. */
+const ownSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/me/language',
     {
@@ -126,4 +132,11 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => changeLanguage(app.db, actorOf(request.principal!, request.id), request.principal!.user.id, request.body.language),
   );
+};
+
+export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(invitationsRoutes);
+  await app.register(directoryRoutes);
+  await app.register(accountRoutes);
+  await app.register(ownSettingsRoutes);
 };
