@@ -5,7 +5,7 @@
 // database on the local server) multi-row INSERTs with parameters through pg, both in one
 // transaction. Afterwards the stored values are counted and a sample compared with the file.
 // Prints the peak memory (RSS) of the `jha` process.
-// Usage: node bench/import-values.mjs [values=1000000] [--postgres]
+// Usage: node bench/import-values.mjs [values=1000000] [--postgres] [--findings]
 import Database from 'better-sqlite3';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,11 +15,38 @@ import pg from 'pg';
 import { CATEGORIES, freshDatabase, INSTANCES, JHA, PARTNERS, seconds, VARIABLES } from './common.mjs';
 
 const postgres = process.argv.includes('--postgres');
+const findings = process.argv.includes('--findings');
 const target = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const years = ['2019', '2020', '2021', '2022', '2023'];
 const perCourtYear = VARIABLES.length * CATEGORIES.length * INSTANCES.length;
 const courtsPerPartner = Math.ceil(target / (PARTNERS.length * years.length * perCourtYear));
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * A court's figure of one year, consistent as a court's real figures mostly are: pending at the
+ * end = pending at the start + incoming − resolved, the next year starting where this one ended,
+ * cases over two years a quarter of those pending. With --findings, figures at random instead
+ * (every court breaks the stock-flow rule: about half a million findings to store for 1M values).
+ */
+function figure(n, court, y, v, cat, inst) {
+  if (findings) return 10 + ((n * 7919) % 500);
+  const base = 100 + ((court * 7919 + CATEGORIES.indexOf(cat) * 104729 + INSTANCES.indexOf(inst) * 1299709) % 400);
+  const start = 2 * base + 5 * years.indexOf(y);
+  const incoming = 3 * base;
+  const resolved = incoming - 5;
+  switch (v) {
+    case 'cases.pending_start':
+      return start;
+    case 'cases.incoming':
+      return incoming;
+    case 'cases.resolved':
+      return resolved;
+    case 'cases.pending_end':
+      return start + incoming - resolved;
+    default:
+      return Math.floor((start + incoming - resolved) / 4);
+  }
+}
 
 /** The benchmark's cells in file order: [partner, org unit, year, variable, coords, value]. */
 function* cells() {
@@ -31,7 +58,7 @@ function* cells() {
           for (const cat of CATEGORIES)
             for (const inst of INSTANCES) {
               if (n >= target) return;
-              yield [p, `${p}-C${c}`, y, v, `case_category=${cat};instance=${inst}`, 10 + ((n * 7919) % 500), cat, inst];
+              yield [p, `${p}-C${c}`, y, v, `case_category=${cat};instance=${inst}`, figure(n, c, y, v, cat, inst), cat, inst];
               n += 1;
             }
 }
@@ -102,23 +129,26 @@ const CHECK_SQL = `select count(*) as n from data_values v join submissions s on
 async function check(app, label) {
   const expected = sample();
   let count;
+  let stored = 0;
   let matching = 0;
   if (postgres) {
     const client = new pg.Client({ connectionString: app.url });
     await client.connect();
     count = Number((await client.query('select count(*) as n from data_values')).rows[0].n);
+    stored = Number((await client.query('select count(*) as n from validation_findings')).rows[0].n);
     for (const [p, ou, y, v, coords, value] of expected)
       matching += Number((await client.query(CHECK_SQL, [p, y, ou, v, coords, value])).rows[0].n);
     await client.end();
   } else {
     const db = new Database(app.path, { readonly: true });
     count = db.prepare('select count(*) as n from data_values').get().n;
+    stored = db.prepare('select count(*) as n from validation_findings').get().n;
     const one = db.prepare(CHECK_SQL.replace(/\$\d/g, '?'));
     for (const [p, ou, y, v, coords, value] of expected) matching += one.get(p, y, ou, v, coords, value).n;
     db.close();
   }
   const ok = count === target && matching === expected.length;
-  console.log(`check ${label}: ${count} values stored, ${matching}/${expected.length} sampled values equal — ${ok ? 'OK' : 'MISMATCH'}`);
+  console.log(`check ${label}: ${count} values stored, ${matching}/${expected.length} sampled values equal, ${stored} findings — ${ok ? 'OK' : 'MISMATCH'}`);
   if (!ok) process.exitCode = 1;
 }
 
