@@ -7,6 +7,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setFormatLocale } from '../platform/format';
 import { toCyrillicTexts } from '../../../src/platform/i18n/cyrillic';
+import { ensureIntlData } from './intl-data';
 import en from './locales/en.json';
 import { FORMAT_LOCALES, isLocale, LOCALES as LANGUAGES, type Locale as Language } from '../../../src/platform/locales';
 
@@ -58,6 +59,7 @@ export async function switchLanguage(language: Language): Promise<void> {
     const texts = await textsOf(language);
     if (texts) i18n.addResourceBundle(language, 'translation', texts);
   }
+  await ensureIntlData(FORMAT_LOCALES[language]);
   setFormatLocale(FORMAT_LOCALES[language]);
   await i18n.changeLanguage(language);
   document.documentElement.lang = language;
