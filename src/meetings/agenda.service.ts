@@ -45,7 +45,7 @@ async function checkTopics(db: Db, catalog: Catalog, topics: Partial<Topics> | u
     indicators: [...new Set(topics?.indicators ?? [])],
     plans: [...new Set(topics?.plans ?? [])],
   };
-  const domains = new Set([...catalog.indicators.values()].map((i) => i.domain).concat(['commitments', 'meetings']));
+  const domains = new Set([...catalog.domains.keys(), 'commitments', 'meetings']);
   for (const d of out.domains)
     if (!domains.has(d))
       throw new ValidationError(`topics.domains: "${d}" is not a domain (${[...domains].sort().join(', ')}).`, { field: 'topics.domains' });

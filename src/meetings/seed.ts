@@ -1,6 +1,7 @@
 // The meeting a new user finds on the first start of the demo: the EU–Western Balkans ministerial
 // videoconference on Justice and Home Affairs of 22 October 2020, with its two sessions and their
-// topics as published. Session times are indicative (the published agenda gives none).
+// topics as published. Session times are indicative (the published agenda gives none). Each item
+// links the catalogue's domains and indicators of its topics, so that the briefing book shows them.
 import type { Actor } from '../platform/audit/actor.js';
 import type { Db } from '../platform/db/database.js';
 import type { Catalog } from '../statistics/catalog.js';
@@ -25,14 +26,22 @@ const MORNING = [
     description: 'Presentation on counter-terrorism and the fight against organised crime.',
     lead: 'Commissioner Ylva Johansson',
     presenters: ['Europol'],
-    topics: { domains: ['commitments'], indicators: [], plans: ['jap_ct_2018'] },
+    topics: {
+      domains: ['commitments', 'organised_crime'],
+      indicators: ['organised_crime.arrests_total', 'organised_crime.confiscation_ratio'],
+      plans: ['jap_ct_2018'],
+    },
   },
   {
     title: 'The action plans on firearms and on drugs',
     description: 'Implementation of the firearms trafficking action plan and the drugs action plan in the region.',
     lead: 'Commissioner Ylva Johansson',
     presenters: [],
-    topics: { domains: ['commitments'], indicators: [], plans: ['firearms_ap_2020', 'drugs_2021'] },
+    topics: {
+      domains: ['commitments', 'firearms', 'drugs'],
+      indicators: ['firearms.seized_total', 'firearms.traced_share', 'drugs.seizures_total', 'drugs.supply_offence_share'],
+      plans: ['firearms_ap_2020', 'drugs_2021'],
+    },
   },
 ];
 const AFTERNOON = [
@@ -42,14 +51,18 @@ const AFTERNOON = [
       'Remote hearings and the right to a fair trial, victims of domestic violence, the rule of law and the proportionality of emergency measures.',
     lead: 'Commissioner Didier Reynders',
     presenters: [],
-    topics: { domains: ['justice'], indicators: [], plans: [] },
+    topics: {
+      domains: ['justice', 'remote_hearings', 'domestic_violence'],
+      indicators: ['domestic_violence.protection_order_issue_rate', 'domestic_violence.days_to_order'],
+      plans: [],
+    },
   },
   {
     title: 'Access to justice in the digital age',
     description: null,
     lead: 'Commissioner Didier Reynders',
     presenters: [],
-    topics: { domains: ['justice'], indicators: [], plans: [] },
+    topics: { domains: ['justice', 'digital_justice'], indicators: ['digital_justice.ict_deployment_index'], plans: [] },
   },
   {
     title: 'Measuring the performance of justice systems',
@@ -66,6 +79,22 @@ const AFTERNOON = [
     topics: { domains: ['justice'], indicators: [], plans: [] },
   },
 ];
+
+/**
+ * The item with the topics the catalogue has: a deployment's catalogue folder may leave a policy
+ * area out (remote hearings, say), and the seed links what there is.
+ */
+function withCatalogTopics<T extends { topics: { domains: string[]; indicators: string[] } }>(catalog: Catalog, item: T): T {
+  const { domains, indicators } = item.topics;
+  return {
+    ...item,
+    topics: {
+      ...item.topics,
+      domains: domains.filter((d) => d === 'commitments' || catalog.domains.has(d)),
+      indicators: indicators.filter((i) => catalog.indicators.has(i)),
+    },
+  };
+}
 
 /** Creates the 2020 meeting once (nothing when a meeting with its title exists); returns its id or null. */
 export async function seedDemoMeeting(db: Db, catalog: Catalog, actor: Actor): Promise<string | null> {
@@ -95,8 +124,10 @@ export async function seedDemoMeeting(db: Db, catalog: Catalog, actor: Actor): P
     end: '2020-10-22T16:30:00+02:00',
   });
   const [morning, afternoon] = m.sessions;
-  for (const item of MORNING) await addItem(db, catalog, ORGANISER, actor, m.id, { sessionId: morning!.id, ...item });
-  for (const item of AFTERNOON) await addItem(db, catalog, ORGANISER, actor, m.id, { sessionId: afternoon!.id, ...item });
+  for (const item of MORNING)
+    await addItem(db, catalog, ORGANISER, actor, m.id, { sessionId: morning!.id, ...withCatalogTopics(catalog, item) });
+  for (const item of AFTERNOON)
+    await addItem(db, catalog, ORGANISER, actor, m.id, { sessionId: afternoon!.id, ...withCatalogTopics(catalog, item) });
   for (const partner of ['AL', 'BA', 'XK', 'ME', 'MK', 'RS']) m = await inviteDelegation(db, ORGANISER, actor, m.id, { partner });
   for (const institution of ['European Commission', 'German Presidency of the Council of the EU', 'Europol'])
     m = await inviteDelegation(db, ORGANISER, actor, m.id, { institution });

@@ -244,6 +244,8 @@ describe('metadata of variables and indicators', () => {
       firearms: 'semiannual',
       organised_crime: 'annual',
       domestic_violence: 'annual',
+      drugs: 'annual',
+      digital_justice: 'annual',
     };
     expect(indicators.filter((i) => i.periodicity !== periodicity[i.domain]).map((i) => i.code)).toEqual([]);
     expect(metadataOf(catalog.indicators.get('justice.clearance_rate')!)).toEqual({

@@ -1,6 +1,7 @@
 // Demo statistics for a local trial: sample courts and reception centres, illustrative (clearly
-// labelled) justice, firearms, organised crime and domestic violence figures and published migration
-// figures with their sources, taken through the normal import and workflow, so the demo shows published data.
+// labelled) justice, firearms, organised crime, domestic violence, drugs and court ICT figures and
+// published migration figures with their sources, taken through the normal import and workflow, so
+// the demo shows published data.
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
@@ -36,11 +37,18 @@ async function publish(db: Db, catalog: Catalog, key: SubmissionKey): Promise<vo
 
 export async function seedDemoStatistics(db: Db, catalog: Catalog): Promise<{ orgUnits: number; values: number }> {
   const units = await importOrgUnits(db, SYSTEM_ACTOR, readFileSync(join(DEMO_DIR, 'org-units.csv'), 'utf8'), orgUnitKinds(catalog));
-  // Justice, firearms, organised crime and domestic violence figures are illustrative; migration
+  // Justice, firearms, organised crime, domestic violence, drugs and ICT figures are illustrative; migration
   // figures are the published ones named in each value's comment (the source) where they exist, and
   // illustrative (and labelled so) elsewhere.
   const rows = [];
-  for (const file of ['justice-illustrative.csv', 'migration.csv', 'security-illustrative.csv']) {
+  const files = [
+    'justice-illustrative.csv',
+    'migration.csv',
+    'security-illustrative.csv',
+    'policy-illustrative.csv',
+    'remote-hearings-illustrative.csv',
+  ];
+  for (const file of files) {
     if (!existsSync(join(DEMO_DIR, file))) continue;
     const fileRows = await readCsv(createReadStream(join(DEMO_DIR, file)), catalog);
     rows.push(...fileRows.filter((r) => catalog.datasets.has(r.dataset)));

@@ -189,6 +189,16 @@ export const IndicatorValuesResponse = {
 /** The catalogue's entries keep every field they are defined with; the main ones are named here. */
 const open = { additionalProperties: true } as const;
 export const CatalogSchema = Type.Object({
+  domains: Type.Array(
+    Type.Object({
+      code: Type.String({ description: 'the `domain` of its catalogue files, e.g. firearms' }),
+      label: Nullable(Type.String({ description: 'its name as the catalogue gives it; null when none does' })),
+      description: Nullable(Type.String()),
+      sources: Type.Array(Type.String(), { description: 'where its definitions and figures come from' }),
+      datasets: Type.Array(Type.String(), { description: 'the codes of its datasets, in catalogue order' }),
+    }),
+    { description: 'the policy areas of the catalogue, in the order their files load' },
+  ),
   dimensions: Type.Array(
     Type.Object({ code: Type.String(), label: Type.String(), codes: Type.Array(Type.Object({ code: Type.String() }, open)) }, open),
   ),

@@ -1,6 +1,7 @@
 // Indicator arithmetic (pure): one partner or org unit, and the region by the indicator's
 // aggregation rule (ratio of sums — never the mean of ratios —, median or sum), plus the median.
 import { REGION_SIZE, type Catalog, type Indicator } from './catalog.js';
+import { meanScoreOf } from './code-scores.js';
 import { evaluate, type ValueLookup } from './expressions.js';
 import type { ValueIndex } from './values.js';
 
@@ -32,6 +33,10 @@ function lookupFor(catalog: Catalog, scope: Scope): ValueLookup {
 
 /** The indicator for one scope; missing when an operand is missing or the denominator is 0. */
 export function computeIndicator(catalog: Catalog, indicator: Indicator, scope: Scope): IndicatorResult {
+  if (indicator.meanScore) {
+    const mean = meanScoreOf(indicator.meanScore, scope.indexes[0], scope.orgUnit, scope.dimensions);
+    return { value: mean === null ? null : mean * indicator.factor, numerator: null, denominator: null };
+  }
   const lookup = lookupFor(catalog, scope);
   if (indicator.expression) {
     const raw = evaluate(indicator.expression, lookup);

@@ -48,6 +48,7 @@ const ImportPage = page(() => import('./pages/statistics/ImportPage'), 'ImportPa
 const IndicatorsPage = page(() => import('./pages/statistics/IndicatorsPage'), 'IndicatorsPage');
 const CataloguePage = page(() => import('./pages/reports/CataloguePage'), 'CataloguePage');
 const DatasetPage = page(() => import('./pages/reports/DatasetPage'), 'DatasetPage');
+const AnswersPage = page(() => import('./pages/reports/AnswersPage'), 'AnswersPage');
 const DomainPage = page(() => import('./pages/reports/DomainPage'), 'DomainPage');
 const IndicatorPage = page(() => import('./pages/reports/IndicatorPage'), 'IndicatorPage');
 const PartnerProfilePage = page(() => import('./pages/reports/PartnerProfilePage'), 'PartnerProfilePage');
@@ -182,6 +183,7 @@ function JusticeRoutes() {
       <Route path="/data" element={<CataloguePage />} />
       <Route path="/data/indicators/:code" element={<IndicatorPage />} />
       <Route path="/data/datasets/:code" element={<DatasetPage />} />
+      <Route path="/data/datasets/:code/answers" element={<AnswersPage />} />
       <Route path="/data/domains/:domain" element={<DomainPage />} />
       <Route path="/data/partners/:code" element={<PartnerProfilePage />} />
       <Route path="/data/releases" element={<ReleasesPage />} />

@@ -22,6 +22,7 @@ import { hasRegionValue, latestCoveredPeriod, regionMedian, REGION_SIZE } from '
 import { NoRegionValue, useCoverageTexts } from '../statistics/Coverage';
 import { RegionValue, type IndicatorAnswer } from '../statistics/IndicatorTable';
 import { useCatalog, usePartners, type Dataset, type IndicatorDef } from '../statistics/model';
+import { answersPath, hasAnswers } from './answers';
 import { domainContent, linkedActions, recentRegion, type CatalogWithDomains } from './domain';
 import { IndicatorMap } from './IndicatorMap';
 import { coverageIn, DESIGNATED, labelOf, portalPaths, useReleaseCoverage, useReportingStatus } from './model';
@@ -91,7 +92,7 @@ export function DomainPage() {
         {content.datasets.length === 0 ? (
           <Note>{t('domainPage.noDatasets')}</Note>
         ) : (
-          content.datasets.map((d) => <DatasetStatus key={d.code} dataset={d} wb6={wb6} />)
+          content.datasets.map((d) => <DatasetStatus key={d.code} dataset={d} wb6={wb6} answers={hasAnswers(catalog.data, d)} />)
         )}
       </Section>
       <CommitmentsSection indicators={indicators} />
@@ -211,8 +212,8 @@ function MapSection({ answer, partners }: { answer: IndicatorAnswer; partners: P
   );
 }
 
-/** Who has published each recent period of a dataset, from its first period with a release. */
-function DatasetStatus({ dataset, wb6 }: { dataset: Dataset; wb6: Partner[] }) {
+/** Who has published each recent period of a dataset, from its first period with a release; the grid of its answers if it has coded ones. */
+function DatasetStatus({ dataset, wb6, answers }: { dataset: Dataset; wb6: Partner[]; answers: boolean }) {
   const { t } = useTranslation();
   const published = useReleaseCoverage();
   const status = useReportingStatus(dataset.code, RECENT_PERIODS);
@@ -226,6 +227,11 @@ function DatasetStatus({ dataset, wb6 }: { dataset: Dataset; wb6: Partner[] }) {
       <Anchor component={Link} to={portalPaths.dataset(dataset.code)} size="sm" w="fit-content">
         {t('domainPage.datasetLink', { dataset: dataset.label })}
       </Anchor>
+      {answers && (
+        <Anchor component={Link} to={answersPath(dataset.code)} size="sm" w="fit-content">
+          {t('domainPage.answersLink', { dataset: dataset.label })}
+        </Anchor>
+      )}
       <ErrorAlert error={published.error ?? status.error} />
       {!loaded ? (
         !(published.error ?? status.error) && <Loading label={t('domainPage.loadingStatus', { dataset: dataset.label })} />

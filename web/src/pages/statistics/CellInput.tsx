@@ -12,6 +12,8 @@ export interface CellState {
   comment: string;
   /** The SDMX observation status code ('' for none). */
   obsStatus: string;
+  /** Evidence links as typed, one per line ('' for none). */
+  evidence: string;
   changed: boolean;
   error: string | null;
 }

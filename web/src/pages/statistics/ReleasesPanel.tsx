@@ -12,6 +12,8 @@ import { ErrorAlert } from '../../platform/feedback';
 import { Section, SectionTitle } from '../../platform/Section';
 import { Muted } from '../../platform/text';
 import {
+  answerLabel,
+  answersOf,
   submissionPath,
   submissionQueryKey,
   type Catalog,
@@ -43,7 +45,12 @@ export function ReleasesPanel({ catalog, submission, orgUnits }: Props) {
     });
     return parts.length ? parts.join('; ') : t('releases.total');
   };
-  const cell = (v: number | string | null) => (v === null ? t('releases.empty') : String(v));
+  // A coded answer is shown by its label ("Partly"), a number or special code as it is.
+  const cell = (code: string, v: number | string | null) => {
+    const found = catalog.variables.find((x) => x.code === code);
+    const answers = found ? answersOf(found) : null;
+    return v === null ? t('releases.empty') : answers ? answerLabel(answers, String(v)) : String(v);
+  };
 
   let content;
   if (submission.releases === 0) content = <Muted>{t('releases.none')}</Muted>;
@@ -87,7 +94,7 @@ export function ReleasesPanel({ catalog, submission, orgUnits }: Props) {
               <Table.Td>{unit(r.orgUnit)}</Table.Td>
               <Table.Td>{breakdown(r.coords)}</Table.Td>
               <Table.Td>
-                {cell(r.old)} → {cell(r.new)}
+                {cell(r.variable, r.old)} → {cell(r.variable, r.new)}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,6 +1,6 @@
 // The data-entry form, generated from the catalogue: the partner's own figures and, through a
 // select, each org unit of a kind the dataset collects; each value with its comment and observation
-// status. "Save draft" sends only changed cells with the version read; the server's per-cell
+// status, a coded answer with its comment and evidence links. "Save draft" sends only changed cells with the version read; the server's per-cell
 // problems show next to the cells, a stale version offers a reload.
 import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import {
   cellKey,
   fromApiValue,
   parseCellKey,
+  parseLinks,
   submissionPath,
   toApiValue,
   type Catalog,
@@ -29,8 +30,10 @@ interface Draft {
   comment: string;
   /** The observation status code ('' for none). */
   obsStatus: string;
+  /** Evidence links as typed, one per line ('' for none). */
+  evidence: string;
 }
-const EMPTY: Draft = { value: '', comment: '', obsStatus: '' };
+const EMPTY: Draft = { value: '', comment: '', obsStatus: '', evidence: '' };
 interface SaveResult {
   version: number;
   status: string;
@@ -68,7 +71,7 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
       new Map(
         submission.values.map((v) => [
           cellKey(v.variable, v.orgUnit, v.coords),
-          { value: fromApiValue(v.value), comment: v.comment ?? '', obsStatus: v.obsStatus ?? '' },
+          { value: fromApiValue(v.value), comment: v.comment ?? '', obsStatus: v.obsStatus ?? '', evidence: (v.evidence ?? []).join('\n') },
         ]),
       ),
     [submission.values],
@@ -76,7 +79,12 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
   const changedKeys = Object.keys(drafts).filter((k) => {
     const before = stored.get(k) ?? EMPTY;
     const d = drafts[k]!;
-    return toApiValue(d.value) !== toApiValue(before.value) || d.comment.trim() !== before.comment || d.obsStatus !== before.obsStatus;
+    return (
+      toApiValue(d.value) !== toApiValue(before.value) ||
+      d.comment.trim() !== before.comment ||
+      d.obsStatus !== before.obsStatus ||
+      parseLinks(d.evidence).join(' ') !== parseLinks(before.evidence).join(' ')
+    );
   });
   const changedSet = new Set(changedKeys);
 
@@ -84,7 +92,14 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
     readOnly,
     get: (key): CellState => {
       const d = drafts[key] ?? stored.get(key) ?? EMPTY;
-      return { value: d.value, comment: d.comment, obsStatus: d.obsStatus, changed: changedSet.has(key), error: cellErrors[key] ?? null };
+      return {
+        value: d.value,
+        comment: d.comment,
+        obsStatus: d.obsStatus,
+        evidence: d.evidence,
+        changed: changedSet.has(key),
+        error: cellErrors[key] ?? null,
+      };
     },
     set: (key, patch) => {
       setDrafts((all) => ({ ...all, [key]: { ...(all[key] ?? stored.get(key) ?? EMPTY), ...patch } }));
@@ -98,8 +113,17 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
       const values = keys.map((k) => {
         const { variable, orgUnit, coords } = parseCellKey(k);
         const d = drafts[k]!;
-        // The observation status is sent with every value: a value saved without it loses the one it had.
-        return { variable, orgUnit, coords, value: toApiValue(d.value), comment: d.comment.trim() || null, obsStatus: d.obsStatus || null };
+        // The observation status and the evidence are sent with every value: a value saved without them loses those it had.
+        const evidence = parseLinks(d.evidence);
+        return {
+          variable,
+          orgUnit,
+          coords,
+          value: toApiValue(d.value),
+          comment: d.comment.trim() || null,
+          obsStatus: d.obsStatus || null,
+          evidence: evidence.length ? evidence : null,
+        };
       });
       return api<SaveResult>('PUT', `${submissionPath(submission)}/values`, { version: submission.version, values });
     },

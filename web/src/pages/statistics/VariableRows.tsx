@@ -1,17 +1,31 @@
 // One variable in the form: its total, and on demand the grid of its breakdown (rows = codes of
 // the first dimension, columns = codes of the second, or one column when there is one dimension).
+// A coded variable takes an answer of its code list instead of a number (AnswerInput).
 import { Button, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RowHeader } from '../../platform/DataTable';
 import { Muted } from '../../platform/text';
+import { AnswerInput } from './AnswerInput';
 import { CellInput, type CellState } from './CellInput';
-import { cellKey, type Coords, type Dimension, type Variable } from './model';
+import { answersOf, cellKey, type Coords, type Dimension, type Variable } from './model';
 
 export interface CellAccess {
   get: (key: string) => CellState;
-  set: (key: string, patch: { value?: string; comment?: string; obsStatus?: string }) => void;
+  set: (key: string, patch: { value?: string; comment?: string; obsStatus?: string; evidence?: string }) => void;
   readOnly: boolean;
+}
+
+/** The field of one cell: an answer of the code list for a coded variable, a number otherwise. */
+function ValueCell({ variable, label, cellKey: key, cells }: { variable: Variable; label: string; cellKey: string; cells: CellAccess }) {
+  const answers = answersOf(variable);
+  const cell = cells.get(key);
+  const onChange = (patch: Parameters<CellAccess['set']>[1]) => cells.set(key, patch);
+  return answers ? (
+    <AnswerInput label={label} answers={answers} cell={cell} readOnly={cells.readOnly} onChange={onChange} />
+  ) : (
+    <CellInput label={label} cell={cell} readOnly={cells.readOnly} onChange={onChange} />
+  );
 }
 
 interface Props {
@@ -29,6 +43,7 @@ export function VariableRows({ variable, dimensions, orgUnit, cells }: Props) {
   const breakdownKeys = breakdownCells(variable, dimensions, orgUnit);
   const filled = breakdownKeys.filter((k) => cells.get(k).value !== '').length;
   const changed = breakdownKeys.some((k) => cells.get(k).changed || cells.get(k).error);
+  const coded = answersOf(variable) !== null;
   return (
     <>
       <Table.Tr>
@@ -36,30 +51,33 @@ export function VariableRows({ variable, dimensions, orgUnit, cells }: Props) {
           {variable.label}
           <Muted size="xs">{variable.unit}</Muted>
         </RowHeader>
-        <Table.Td>
-          <CellInput
-            label={t('form.totalOf', { variable: variable.label })}
-            cell={cells.get(totalKey)}
-            readOnly={cells.readOnly}
-            onChange={(patch) => cells.set(totalKey, patch)}
+        {/* An answer without breakdown takes the breakdown's column too: it comes with its comment and links. */}
+        <Table.Td colSpan={coded && dimensions.length === 0 ? 2 : 1}>
+          <ValueCell
+            variable={variable}
+            label={coded ? variable.label : t('form.totalOf', { variable: variable.label })}
+            cellKey={totalKey}
+            cells={cells}
           />
         </Table.Td>
-        <Table.Td>
-          {dimensions.length > 0 ? (
-            <Button
-              size="compact-sm"
-              variant={changed ? 'light' : 'subtle'}
-              onClick={() => setOpen((o) => !o)}
-              aria-expanded={open}
-              aria-controls={gridId}
-              aria-label={t(open ? 'form.hideBreakdownOf' : 'form.showBreakdownOf', { variable: variable.label })}
-            >
-              {open ? t('form.hideBreakdown') : t('form.showBreakdown', { filled, total: breakdownKeys.length })}
-            </Button>
-          ) : (
-            <Muted>—</Muted>
-          )}
-        </Table.Td>
+        {coded && dimensions.length === 0 ? null : (
+          <Table.Td>
+            {dimensions.length > 0 ? (
+              <Button
+                size="compact-sm"
+                variant={changed ? 'light' : 'subtle'}
+                onClick={() => setOpen((o) => !o)}
+                aria-expanded={open}
+                aria-controls={gridId}
+                aria-label={t(open ? 'form.hideBreakdownOf' : 'form.showBreakdownOf', { variable: variable.label })}
+              >
+                {open ? t('form.hideBreakdown') : t('form.showBreakdown', { filled, total: breakdownKeys.length })}
+              </Button>
+            ) : (
+              <Muted>—</Muted>
+            )}
+          </Table.Td>
+        )}
       </Table.Tr>
       {open && dimensions.length > 0 && (
         <Table.Tr id={gridId}>
@@ -111,7 +129,7 @@ function BreakdownGrid({ variable, dimensions, orgUnit, cells }: Props) {
                 const label = cols ? `${variable.label}, ${r.label}, ${c.label}` : `${variable.label}, ${r.label}`;
                 return (
                   <Table.Td key={c.code}>
-                    <CellInput label={label} cell={cells.get(key)} readOnly={cells.readOnly} onChange={(patch) => cells.set(key, patch)} />
+                    <ValueCell variable={variable} label={label} cellKey={key} cells={cells} />
                   </Table.Td>
                 );
               })}

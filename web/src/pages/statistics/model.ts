@@ -23,6 +23,13 @@ export interface Variable {
   kind: string;
   dimensions: string[];
   domain: string;
+  /** For `type: code`: the answers it takes, with their labels (null otherwise). */
+  codeList?: CodeList | null;
+}
+/** The answers of a coded variable (a code list of the catalogue). */
+export interface CodeList {
+  code: string;
+  codes: { code: string; label: string }[];
 }
 export interface Dataset {
   code: string;
@@ -77,6 +84,8 @@ export interface StoredCell {
   comment: string | null;
   /** SDMX observation status: A normal, B break in series, E estimated, P provisional, M missing; null when none. */
   obsStatus: string | null;
+  /** Evidence links (http(s) URLs); [] for none. */
+  evidence: string[];
 }
 export interface Finding {
   key: string;
@@ -241,6 +250,21 @@ export function toApiValue(text: string): CellValue {
   if (number !== null) return number;
   const upper = s.toUpperCase();
   return upper === 'NA' || upper === 'NAP' || upper === 'NQ' ? upper : s;
+}
+
+/** A coded variable's answers, or null for a variable that takes numbers. */
+export function answersOf(variable: Variable): CodeList | null {
+  return variable.type === 'code' && variable.codeList ? variable.codeList : null;
+}
+
+/** The label of an answer of a coded variable; the code itself when the list does not have it (a special code: NA, NAP, NQ). */
+export function answerLabel(list: CodeList, code: string): string {
+  return list.codes.find((c) => c.code === code)?.label ?? code;
+}
+
+/** Evidence links as typed (one per line or separated by spaces), without empty entries. */
+export function parseLinks(text: string): string[] {
+  return text.split(/\s+/).filter((l) => l !== '');
 }
 
 /** A stored value as its entry field shows it: numbers grouped in thousands with all their decimals ('30,500', '0.125'). */
