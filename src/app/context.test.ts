@@ -35,14 +35,18 @@ describe('composition root', () => {
       '20261208T0000_user_language',
       '20261209T0000_value_evidence',
       '20261210T0000_emergency_measures',
+      '20261211T0000_notification_texts',
     ]);
     expect([...reviewDomains(ctx)].sort()).toEqual([
       'commitments',
+      'digital_justice',
       'domestic_violence',
+      'drugs',
       'firearms',
       'justice',
       'migration',
       'organised_crime',
+      'remote_hearings',
       'rule_of_law',
     ]);
     expect(Object.keys(jobHandlers(ctx)).sort()).toEqual([

@@ -117,7 +117,7 @@ describeEachDatabase('jha CLI', (get) => {
     );
     expect(badDomain.code).toBe(1);
     expect(badDomain.stderr).toMatch(
-      /domains: "sport" is not a domain \(commitments, domestic_violence, firearms, justice, migration, organised_crime, rule_of_law\)/,
+      /domains: "sport" is not a domain \(commitments, digital_justice, domestic_violence, drugs, firearms, justice, migration, organised_crime, remote_hearings, rule_of_law\)/,
     );
     const noStdin = runJha(get(), ['users', 'add', '--email', 'x@example.org', '--role', 'reviewer']);
     expect(noStdin.code).toBe(2);

@@ -38,14 +38,11 @@ export async function sendRoundReminders(db: Db, actor: Actor, today = new Date(
         { roles: ['coordinator'], partners: [report.partner_code] },
         {
           kind: 'commitments.reminder',
-          title:
-            stage === 'overdue'
-              ? `Progress report overdue: ${round.title}`
-              : `Progress report due in ${days} day${days === 1 ? '' : 's'}: ${round.title}`,
-          body:
-            stage === 'overdue'
-              ? `${report.partner_code}'s report for "${round.title}" was due on ${round.due_date} and has not been submitted.`
-              : `${report.partner_code}'s report for "${round.title}" is due on ${round.due_date}.`,
+          texts: {
+            title: `commitments.reminder.${stage}.title`,
+            body: `commitments.reminder.${stage}.body`,
+            params: { round: round.title, partner: report.partner_code, dueDate: round.due_date, count: days },
+          },
           link: reportLink(round.id, report.partner_code),
           dedupeKey: `round:${round.id}:reminder:${report.partner_code}:${stage}`,
         },

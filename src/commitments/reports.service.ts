@@ -201,8 +201,11 @@ export async function submitReport(
     recipients: { roles: ['reviewer', 'commission'] },
     notice: {
       kind: 'commitments.report_submitted',
-      title: `${partner} submitted a progress report`,
-      body: `${partner}'s report for "${round.title}" awaits assessment.`,
+      texts: {
+        title: 'commitments.report_submitted.title',
+        body: 'commitments.report_submitted.body',
+        params: { partner, round: round.title },
+      },
       link: reportLink(roundId, partner),
       dedupeKey: `round:${roundId}:submitted:${partner}:${version + 1}`,
     },
@@ -238,7 +241,8 @@ export async function returnReport(
     recipients: { roles: ['coordinator'], partners: [partner] },
     notice: {
       kind: 'commitments.report_returned',
-      title: `Your progress report was returned: ${round.title}`,
+      // The body is the reviewer's comment, as written.
+      texts: { title: 'commitments.report_returned.title', params: { round: round.title } },
       body: text,
       link: reportLink(roundId, partner),
       dedupeKey: `round:${roundId}:returned:${partner}:${version + 1}`,

@@ -110,8 +110,18 @@ async function openReport(
     { roles: ['coordinator'], partners: [partner] },
     {
       kind: 'commitments.round_opened',
-      title: `Progress report due ${input.dueDate}: ${planTitle}`,
-      body: `The Commission opened the round "${input.title.trim()}" (${input.periodStart} to ${input.periodEnd}). Please report on ${partner}'s commitments by ${input.dueDate}.`,
+      texts: {
+        title: 'commitments.round_opened.title',
+        body: 'commitments.round_opened.body',
+        params: {
+          plan: planTitle,
+          round: input.title.trim(),
+          from: input.periodStart,
+          to: input.periodEnd,
+          partner,
+          dueDate: input.dueDate,
+        },
+      },
       link: reportLink(id, partner),
       dedupeKey: `round:${id}:opened:${partner}`,
     },
@@ -187,8 +197,7 @@ export async function publishRound(
       { roles: ['coordinator'], partners: reports.map((r) => r.partner_code) },
       {
         kind: 'commitments.round_published',
-        title: `Assessments published: ${round.title}`,
-        body: `The Commission published the assessments of the round "${round.title}".`,
+        texts: { title: 'commitments.round_published.title', body: 'commitments.round_published.body', params: { round: round.title } },
         link: `/commitments/rounds/${roundId}`,
         dedupeKey: `round:${roundId}:published`,
       },

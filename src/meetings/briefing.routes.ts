@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SIGNED_IN } from '../platform/http/access.js';
 import { styleNonce } from '../platform/http/replies.js';
+import { requestLocale } from '../platform/i18n/request-locale.js';
 import { download } from '../platform/http/schemas.js';
 import { printPdf } from '../platform/pdf/pdf-printer.js';
 import { listPartners } from '../platform/partners/partners.service.js';
@@ -49,7 +50,7 @@ export const briefingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
-        .send(briefingHtml(book, partner ? (names.get(partner) ?? partner) : null, styleNonce(reply)));
+        .send(briefingHtml(book, partner ? (names.get(partner) ?? partner) : null, styleNonce(reply), requestLocale(request)));
     },
   );
 
@@ -69,7 +70,10 @@ export const briefingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const partner = request.query.partner?.toUpperCase() ?? null;
       const book = await briefingBook(app.db, app.catalog, viewerOf(request.principal), request.params.id, partner);
       const names = new Map((await listPartners(app.db)).map((p) => [p.code, p.name]));
-      const pdf = await printPdf(briefingHtml(book, partner ? (names.get(partner) ?? partner) : null, ''), 'the briefing book');
+      const pdf = await printPdf(
+        briefingHtml(book, partner ? (names.get(partner) ?? partner) : null, '', requestLocale(request)),
+        'the briefing book',
+      );
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="briefing-book-${request.params.id}${partner ? `-${partner}` : ''}.pdf"`)

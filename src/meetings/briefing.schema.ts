@@ -5,7 +5,12 @@ import { Type, type Static } from 'typebox';
 import { download } from '../platform/http/schemas.js';
 import { ItemSchema, MeetingCoreSchema, PartnerCode } from './meetings.schema.js';
 
-export const BriefingQuery = Type.Object({ partner: Type.Optional(PartnerCode) });
+export const BriefingQuery = Type.Object({
+  partner: Type.Optional(PartnerCode),
+  lang: Type.Optional(
+    Type.String({ description: 'the language of the printable book (en, sq, mk, sr-Latn, sr-Cyrl, bs, cnr, hr); else the reader’s' }),
+  ),
+});
 
 const Point = Type.Object({ period: Type.String(), value: Type.Union([Type.Number(), Type.Null()]) });
 

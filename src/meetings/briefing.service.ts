@@ -12,8 +12,10 @@ import { indicatorValues, type IndicatorAnswer } from '../statistics/indicators.
 import { comparePeriods, endedBefore, lastEndedBefore } from '../statistics/periods.js';
 import type { Viewer } from '../platform/viewer.js';
 import { escapeHtml } from '../platform/html.js';
+import { translator, type Translator } from '../platform/i18n/index.js';
+import { FORMAT_LOCALES, type Locale } from '../platform/locales.js';
 import type { BriefingBook, BriefingIndicator } from './briefing.schema.js';
-import { briefingAsOf, clock, isOrganiser, longDate, PRINT_STYLE } from './meetings.js';
+import { briefingAsOf, clock, isOrganiser, meetingDate, PRINT_STYLE } from './meetings.js';
 import { getMeeting } from './meetings.service.js';
 
 type Point = NonNullable<BriefingIndicator['latest']>;
@@ -109,23 +111,69 @@ export async function briefingBook(
   return { meeting: { id, title, start, end, timeZone, format, host }, partner, asOf, asOfDate, past, items };
 }
 
-function fmt(value: number | null, unit: string): string {
+/** A figure as the language writes numbers (at most two decimals), with its unit; a dash for none. */
+function fmt(locale: Locale, value: number | null, unit: string): string {
   if (value === null) return '–';
-  return `${value.toLocaleString('en-GB', { maximumFractionDigits: 2 })}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`;
+  const text = new Intl.NumberFormat(FORMAT_LOCALES[locale], { maximumFractionDigits: 2 }).format(value);
+  return `${text}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`;
 }
 
 /** "105 % (2021)", escaped; a dash for none. */
-function point(p: Point | null, unit: string): string {
-  return p ? `${escapeHtml(fmt(p.value, unit))} (${escapeHtml(p.period)})` : '–';
+function point(locale: Locale, p: Point | null, unit: string): string {
+  return p ? `${escapeHtml(fmt(locale, p.value, unit))} (${escapeHtml(p.period)})` : '–';
 }
 
-export function briefingHtml(book: BriefingBook, partnerName: string | null, nonce: string): string {
+/** The table of an item's indicators: the partner's latest, trend and the region, and what came since. */
+function indicatorTable(tr: Translator, book: BriefingBook, indicators: BriefingIndicator[], partnerName: string | null): string {
   const e = escapeHtml;
+  const l = tr.locale;
+  if (!indicators.length) return '';
+  const head =
+    `<tr><th>${e(tr.t('documents:briefing.indicator'))}</th><th>${e(tr.t('documents:briefing.latest', { partner: partnerName ?? tr.t('documents:briefing.partner') }))}</th>` +
+    `<th>${e(tr.t('documents:briefing.trend'))}</th><th>${e(tr.t('documents:briefing.region'))}</th>` +
+    (book.past ? `<th class="since-then">${e(tr.t('documents:briefing.since_then'))}</th>` : '') +
+    '</tr>';
+  const row = (i: BriefingIndicator) =>
+    `<tr><td>${e(i.label)}</td><td>${point(l, i.latest, i.unit)}</td><td>${e(i.trend.map((t) => `${t.period}: ${fmt(l, t.value, i.unit)}`).join(' · ') || '–')}</td>` +
+    `<td>${i.region ? e(tr.t('documents:briefing.region_value', { value: fmt(l, i.region.value, i.unit), median: fmt(l, i.region.median, i.unit), period: i.region.period })) : '–'}</td>` +
+    (book.past ? `<td class="since-then">${point(l, i.sinceThen, i.unit)}</td>` : '') +
+    '</tr>';
+  return `<table><thead>${head}</thead><tbody>${indicators.map(row).join('')}</tbody></table>`;
+}
+
+/** The table of an item's commitments: deadline (overdue as of the book), status and assessment. */
+function commitmentTable(tr: Translator, commitments: BriefingBook['items'][number]['commitments']): string {
+  const e = escapeHtml;
+  if (!commitments.length) return '';
+  const head = ['commitment', 'deadline', 'status', 'assessment'].map((k) => `<th>${e(tr.t(`documents:briefing.${k}`))}</th>`).join('');
+  const row = (c: (typeof commitments)[number]) =>
+    `<tr><td>${e(c.action)} ${e(c.title)}</td><td>${e(c.deadline ?? '')}${c.overdue ? ` ${e(tr.t('documents:briefing.overdue'))}` : ''}</td>` +
+    `<td>${e(c.status ?? tr.t('documents:briefing.not_reported'))}</td><td>${e(c.assessment ?? '–')}</td></tr>`;
+  return `<table><thead><tr>${head}</tr></thead><tbody>${commitments.map(row).join('')}</tbody></table>`;
+}
+
+/** The printable book in the language asked for; what the organisers and the catalogue wrote stays as written. */
+export function briefingHtml(book: BriefingBook, partnerName: string | null, nonce: string, locale: Locale = 'en'): string {
+  const e = escapeHtml;
+  const tr = translator(locale);
   const m = book.meeting;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Briefing book – ${e(m.title)}${partnerName ? ` – ${e(partnerName)}` : ''}</title><style nonce="${e(nonce)}">${PRINT_STYLE}</style></head><body>
-<h1>Briefing book${partnerName ? `: ${e(partnerName)}` : ''}</h1>
-<p class="meta">${e(m.title)} · ${e(longDate(m.start, m.timeZone))}, ${e(clock(m.start, m.timeZone))}–${e(clock(m.end, m.timeZone))} (${e(m.timeZone)})${m.host ? ` · organised by the ${e(m.host)}` : ''}</p>
-<p class="as-of">Figures as published by ${e(longDate(book.asOf, m.timeZone))}, for the periods that had ended by then; commitments as reported by then, deadlines judged on that day.${book.past ? ' Figures published later are shown apart, under “Since then”.' : ''}</p>
+  const title = tr.t(partnerName ? 'documents:briefing.title_partner' : 'documents:briefing.title', {
+    title: m.title,
+    partner: partnerName,
+  });
+  const heading = tr.t(partnerName ? 'documents:briefing.heading_partner' : 'documents:briefing.heading', { partner: partnerName });
+  const host = m.host ? ` · ${e(tr.t('documents:meeting.organised_by', { host: m.host }))}` : '';
+  const asOf =
+    tr.t('documents:briefing.as_of', { date: meetingDate(tr, book.asOf, m.timeZone) }) +
+    (book.past ? ` ${tr.t('documents:briefing.later_apart')}` : '');
+  const who = (item: BriefingBook['items'][number]['item']) =>
+    item.lead
+      ? `<p class="who">${e(tr.t('documents:agenda.lead', { name: item.lead }))}${item.presenters.length ? ` · ${e(tr.t('documents:briefing.presenting', { names: item.presenters.join(', ') }))}` : ''}</p>`
+      : '';
+  return `<!doctype html><html lang="${e(locale)}"><head><meta charset="utf-8"><title>${e(title)}</title><style nonce="${e(nonce)}">${PRINT_STYLE}</style></head><body>
+<h1>${e(heading)}</h1>
+<p class="meta">${e(m.title)} · ${e(meetingDate(tr, m.start, m.timeZone))}, ${e(clock(m.start, m.timeZone))}–${e(clock(m.end, m.timeZone))} (${e(m.timeZone)})${host}</p>
+<p class="as-of">${e(asOf)}</p>
 ${book.items
   .map(
     ({
@@ -135,10 +183,10 @@ ${book.items
       commitments,
       documents,
     }) => `<section class="item"><h2>${e(item.title)} <span class="meta">${e(session)}</span></h2>
-${item.lead ? `<p class="who">Lead: ${e(item.lead)}${item.presenters.length ? ` · presenting: ${e(item.presenters.join(', '))}` : ''}</p>` : ''}${item.description ? `<p>${e(item.description)}</p>` : ''}
-${indicators.length ? `<table><thead><tr><th>Indicator</th><th>${e(partnerName ?? 'Partner')}: latest</th><th>Trend</th><th>Region (median)</th>${book.past ? '<th class="since-then">Since then</th>' : ''}</tr></thead><tbody>${indicators.map((i) => `<tr><td>${e(i.label)}</td><td>${point(i.latest, i.unit)}</td><td>${e(i.trend.map((t) => `${t.period}: ${fmt(t.value, i.unit)}`).join(' · ') || '–')}</td><td>${i.region ? `${e(fmt(i.region.value, i.unit))} (median ${e(fmt(i.region.median, i.unit))}, ${e(i.region.period)})` : '–'}</td>${book.past ? `<td class="since-then">${point(i.sinceThen, i.unit)}</td>` : ''}</tr>`).join('')}</tbody></table>` : ''}
-${commitments.length ? `<table><thead><tr><th>Commitment</th><th>Deadline</th><th>Status</th><th>Assessment</th></tr></thead><tbody>${commitments.map((c) => `<tr><td>${e(c.action)} ${e(c.title)}</td><td>${e(c.deadline ?? '')}${c.overdue ? ' (overdue)' : ''}</td><td>${e(c.status ?? 'not reported')}</td><td>${e(c.assessment ?? '–')}</td></tr>`).join('')}</tbody></table>` : ''}
-${documents.length ? `<p class="meta">Documents: ${e(documents.map((d) => d.title).join('; '))}</p>` : ''}</section>`,
+${who(item)}${item.description ? `<p>${e(item.description)}</p>` : ''}
+${indicatorTable(tr, book, indicators, partnerName)}
+${commitmentTable(tr, commitments)}
+${documents.length ? `<p class="meta">${e(tr.t('documents:briefing.documents', { titles: documents.map((d) => d.title).join('; ') }))}</p>` : ''}</section>`,
   )
   .join('\n')}
 </body></html>`;

@@ -1,6 +1,7 @@
 // `jha meetings list` and `jha meetings announcement`: the meetings and their generated announcement.
 import { Option, type Command } from 'commander';
 import { cliActor } from '../platform/audit/actor.js';
+import { isLocale } from '../platform/locales.js';
 import { listPartners } from '../platform/partners/partners.service.js';
 import { printTable } from '../platform/cli/io.js';
 import type { WithDatabase } from '../statistics/cli.actions.js';
@@ -50,11 +51,20 @@ export function registerMeetingCommands(program: Command, withDatabase: WithData
     .command('announcement')
     .description('Print the public announcement generated from a meeting’s agenda')
     .argument('<id>', 'meeting id (see `jha meetings list`)')
-    .action(async (id: string) => {
+    .option('--lang <language>', 'the language of its fixed words: en, sq, mk, sr-Latn, sr-Cyrl, bs, cnr, hr', 'en')
+    .action(async (id: string, options: { lang: string }) => {
+      // An unknown language falls back to English, as ?lang= does on the web.
+      const locale = isLocale(options.lang) ? options.lang : 'en';
       const [{ getMeeting }, { announcement }] = await Promise.all([import('./meetings.service.js'), import('./meetings.js')]);
       const text = await withDatabase(async (db) => {
         const meeting = await getMeeting(db, OPERATOR(), id);
-        return announcement(meeting, meeting.sessions, meeting.delegations, new Map((await listPartners(db)).map((p) => [p.code, p.name])));
+        return announcement(
+          meeting,
+          meeting.sessions,
+          meeting.delegations,
+          new Map((await listPartners(db)).map((p) => [p.code, p.name])),
+          locale,
+        );
       });
       process.stdout.write(text);
     });

@@ -54,8 +54,11 @@ export async function inviteDelegation(db: Db, viewer: Viewer, actor: Actor, id:
         { roles: ['coordinator'], partners: [partner] },
         {
           kind: 'meetings.invitation',
-          title: `Invitation: ${meeting.title}`,
-          body: `${partner} is invited to "${meeting.title}" on ${meeting.starts_at.slice(0, 10)}. Please reply with the delegation's attendance.`,
+          texts: {
+            title: 'meetings.invitation.title',
+            body: 'meetings.invitation.body',
+            params: { title: meeting.title, partner, date: meeting.starts_at.slice(0, 10) },
+          },
           link: `/meetings/${id}`,
           dedupeKey: `meeting:${id}:invited:${partner}`,
         },

@@ -3,6 +3,7 @@
 // The sub-resources have their own plugins (agenda, delegations, documents, outcome, briefing).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC } from '../platform/http/access.js';
+import { requestLocale } from '../platform/i18n/request-locale.js';
 import { styleNonce } from '../platform/http/replies.js';
 import { viewerAndActor } from '../platform/http/viewer.js';
 import { listPartners } from '../platform/partners/partners.service.js';
@@ -79,7 +80,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 };
 
-/** The generated texts: /meetings/:id/announcement, /agenda.html and /invitation.ics. */
+/** The generated texts: /meetings/:id/announcement, /agenda.html and /invitation.ics, in the reader's language (`?lang=`, else theirs). */
 export const meetingTextRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/meetings/:id/announcement',
@@ -95,7 +96,9 @@ export const meetingTextRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const meeting = await getMeeting(app.db, viewerOf(request.principal), request.params.id);
       const names = new Map((await listPartners(app.db)).map((p) => [p.code, p.name]));
-      return reply.type('text/plain; charset=utf-8').send(announcement(meeting, meeting.sessions, meeting.delegations, names));
+      return reply
+        .type('text/plain; charset=utf-8')
+        .send(announcement(meeting, meeting.sessions, meeting.delegations, names, requestLocale(request)));
     },
   );
 
@@ -107,7 +110,7 @@ export const meetingTextRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
-        .send(agendaHtml(meeting, meeting.sessions, styleNonce(reply)));
+        .send(agendaHtml(meeting, meeting.sessions, styleNonce(reply), requestLocale(request)));
     },
   );
 
@@ -122,7 +125,7 @@ export const meetingTextRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', 'attachment; filename="meeting.ics"')
-        .send(invitationIcs(meeting, meeting.sessions, `${app.config.publicUrl}/meetings/${meeting.id}`));
+        .send(invitationIcs(meeting, meeting.sessions, `${app.config.publicUrl}/meetings/${meeting.id}`, requestLocale(request)));
     },
   );
 };

@@ -8,7 +8,7 @@ import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/database.js';
 import { NotFoundError } from '../platform/errors.js';
-import { notify } from '../platform/notifications/notifications.service.js';
+import { notify, type NotificationMessage } from '../platform/notifications/notifications.service.js';
 import { listPartners } from '../platform/partners/partners.service.js';
 import type { Viewer } from '../platform/viewer.js';
 import { planDetail } from '../commitments/plans.service.js';
@@ -244,14 +244,13 @@ export async function createMeeting(db: Db, viewer: Viewer, actor: Actor, input:
   return getMeeting(db, viewer, row.id);
 }
 
-/** What invited partners are told of a change: a cancellation, a new date or time, or nothing. */
-function changeNotice(id: string, version: number, before: MeetingsTable, patch: Partial<MeetingsTable>) {
+/** What invited partners are told of a change (in each one's language): a cancellation, a new date or time, or nothing. */
+function changeNotice(id: string, version: number, before: MeetingsTable, patch: Partial<MeetingsTable>): NotificationMessage | null {
   const title = patch.title ?? before.title;
   if (patch.status === 'cancelled' && before.status !== 'cancelled') {
     return {
       kind: 'meetings.cancelled',
-      title: `Cancelled: ${title}`,
-      body: `"${title}" of ${before.starts_at.slice(0, 10)} has been cancelled.`,
+      texts: { title: 'meetings.cancelled.title', body: 'meetings.cancelled.body', params: { title, date: before.starts_at.slice(0, 10) } },
       link: `/meetings/${id}`,
       dedupeKey: `meeting:${id}:cancelled`,
     };
@@ -262,8 +261,11 @@ function changeNotice(id: string, version: number, before: MeetingsTable, patch:
   if (!moved) return null;
   return {
     kind: 'meetings.moved',
-    title: `New time: ${title}`,
-    body: `"${title}" now starts ${patch.starts_at ?? before.starts_at} and ends ${patch.ends_at ?? before.ends_at} (UTC).`,
+    texts: {
+      title: 'meetings.moved.title',
+      body: 'meetings.moved.body',
+      params: { title, start: patch.starts_at ?? before.starts_at, end: patch.ends_at ?? before.ends_at },
+    },
     link: `/meetings/${id}`,
     dedupeKey: `meeting:${id}:moved:${version + 1}`,
   };

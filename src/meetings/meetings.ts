@@ -2,7 +2,8 @@
 // meeting (the public announcement, the printable agenda, the iCalendar invitation).
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { escapeHtml } from '../platform/html.js';
-import { KOSOVO_DESIGNATION } from '../platform/partners/designation.js';
+import { translator, type Translator } from '../platform/i18n/index.js';
+import type { Locale } from '../platform/locales.js';
 import type { Viewer } from '../platform/viewer.js';
 import type { DelegationView, ItemView, MeetingCore, SessionView } from './meetings.schema.js';
 
@@ -58,9 +59,10 @@ export function canReply(viewer: Viewer, delegation: Pick<DelegationView, 'partn
   );
 }
 
-function joinList(items: string[]): string {
+/** "A, B and C" in the language of the document. */
+function joinList(tr: Translator, items: string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return tr.t('documents:list.and', { head: items.slice(0, -1).join(', '), last: items.at(-1) });
 }
 
 export function longDate(iso: string, timeZone: string): string {
@@ -74,6 +76,11 @@ export function dayIn(iso: string, timeZone: string): string {
   );
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** The day of an instant in the meeting's time zone, as the document's language writes dates ('22 October 2020', '22 tetor 2020'). */
+export function meetingDate(tr: Translator, iso: string, timeZone: string): string {
+  return tr.date(dayIn(iso, timeZone));
 }
 
 /**
@@ -91,81 +98,103 @@ export function clock(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone, hour12: false }).format(new Date(iso));
 }
 
-const FORMAT_PHRASE: Record<MeetingCore['format'], string> = {
-  videoconference: 'by videoconference',
-  in_person: 'in person',
-  hybrid: 'in a hybrid format (in person and by videoconference)',
-};
-
 /** Describes one agenda item for the announcement: its title, and who presents it. */
-function itemPhrase(item: ItemView): string {
+function itemPhrase(tr: Translator, item: ItemView): string {
   // "Migration" reads "migration" mid-sentence; "EU visa policy" keeps its capitals.
   const title = /^[A-Z][a-z]/.test(item.title) ? item.title.charAt(0).toLowerCase() + item.title.slice(1) : item.title;
-  return item.presenters.length ? `${title} (presented by ${joinList(item.presenters)})` : title;
+  return item.presenters.length ? tr.t('documents:announcement.presented_by', { title, presenters: joinList(tr, item.presenters) }) : title;
+}
+
+/** The sentence of one session: its time, its leads (each named once), what it discusses. */
+function sessionLine(tr: Translator, meeting: MeetingCore, s: SessionView, past: boolean): string {
+  // A lead may name several people ("A and B"); each is named once per session.
+  const leads = [
+    ...new Set(
+      s.items
+        .flatMap((i) => (i.lead ?? '').split(/\s*(?:,|\band\b)\s*/))
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const key = `documents:announcement.session_${past ? 'past' : 'future'}${leads.length ? '_leads' : ''}`;
+  return tr.t(key, {
+    session: s.title,
+    from: clock(s.start, meeting.timeZone),
+    to: clock(s.end, meeting.timeZone),
+    leads: joinList(tr, leads),
+    items: joinList(
+      tr,
+      s.items.map((i) => itemPhrase(tr, i)),
+    ),
+  });
 }
 
 /**
  * A public announcement in the style of the Commission's press material, built from the meeting
  * and its agenda: who attends, who organises it, how it is held, and what each session discusses.
+ * Its fixed words are in the language asked for (documents.json); what the organisers wrote (titles,
+ * names) stays as written, partners by the names given.
  */
 export function announcement(
   meeting: MeetingCore,
   sessions: SessionView[],
   delegations: DelegationView[],
   partnerNames: ReadonlyMap<string, string>,
+  locale: Locale = 'en',
 ): string {
+  const tr = translator(locale);
   const past = meeting.status === 'held';
-  const date = longDate(meeting.start, meeting.timeZone);
+  const date = meetingDate(tr, meeting.start, meeting.timeZone);
   const partners = delegations
     .filter((d) => d.partner)
     .map((d) => (d.partner === 'XK' ? 'Kosovo*' : (partnerNames.get(d.partner!) ?? d.partner!)));
-  // "the European Commission", but "Europol": a name of several words takes the article.
+  // "the European Commission", but "Europol": in English a name of several words takes the article.
   const institutions = delegations
     .filter((d) => d.institution)
-    .map((d) => (/\s/.test(d.institution!) && !/^the /i.test(d.institution!) ? `the ${d.institution}` : d.institution!));
+    .map((d) =>
+      /\s/.test(d.institution!) && !/^the /i.test(d.institution!)
+        ? tr.t('documents:announcement.institution', { name: d.institution })
+        : d.institution!,
+    );
   const lines: string[] = [];
-  lines.push(`${meeting.title} – ${date}`);
+  lines.push(tr.t('documents:announcement.heading', { title: meeting.title, date }));
   lines.push('');
   if (meeting.status === 'cancelled') {
-    lines.push(`The ${meeting.title} planned for ${date} has been cancelled.`);
+    lines.push(tr.t('documents:announcement.cancelled', { title: meeting.title, date }));
     return lines.join('\n') + '\n';
   }
-  const verb = past ? 'met' : 'will meet';
-  const people = meeting.kind === 'ministerial' ? 'the ministers' : meeting.kind === 'senior_officials' ? 'senior officials' : 'experts';
-  const who = partners.length ? `${people} of ${joinList(partners)}` : 'the participants';
-  lines.push(
-    `On ${date}, ${who} ${verb} ${FORMAT_PHRASE[meeting.format]}${institutions.length ? ` with ${joinList(institutions)}` : ''}.` +
-      `${meeting.host ? ` The meeting ${past ? 'was' : 'is'} organised by the ${meeting.host}.` : ''}`,
-  );
+  const who = partners.length
+    ? tr.t('documents:announcement.people_of', {
+        people: tr.t(`documents:announcement.people.${meeting.kind}`),
+        partners: joinList(tr, partners),
+      })
+    : tr.t('documents:announcement.participants');
+  const meet = tr.t(`documents:announcement.${past ? 'met' : 'will_meet'}${institutions.length ? '_with' : ''}`, {
+    date,
+    who,
+    format: tr.t(`documents:announcement.format.${meeting.format}`),
+    institutions: joinList(tr, institutions),
+  });
+  const host = meeting.host ? tr.t(`documents:announcement.organised_${past ? 'past' : 'future'}`, { host: meeting.host }) : null;
+  lines.push(host ? `${meet} ${host}` : meet);
   for (const s of sessions) {
     if (s.items.length === 0) continue;
-    // A lead may name several people ("A and B"); each is named once per session.
-    const leads = [
-      ...new Set(
-        s.items
-          .flatMap((i) => (i.lead ?? '').split(/\s*(?:,|\band\b)\s*/))
-          .map((l) => l.trim())
-          .filter(Boolean),
-      ),
-    ];
     lines.push('');
-    lines.push(
-      `${s.title} (${clock(s.start, meeting.timeZone)}–${clock(s.end, meeting.timeZone)})${leads.length ? `, with ${joinList(leads)}` : ''}: the participants ${past ? 'discussed' : 'will discuss'} ${joinList(s.items.map(itemPhrase))}.`,
-    );
+    lines.push(sessionLine(tr, meeting, s, past));
   }
   if (meeting.videoUrl && !past) {
     lines.push('');
-    lines.push(`The meeting takes place on ${new URL(meeting.videoUrl).hostname}.`);
+    lines.push(tr.t('documents:announcement.venue', { host: new URL(meeting.videoUrl).hostname }));
   }
   if (partners.includes('Kosovo*')) {
     lines.push('');
-    lines.push(`* ${KOSOVO_DESIGNATION}`);
+    lines.push(`* ${tr.t('documents:kosovo_designation')}`);
   }
   return lines.join('\n') + '\n';
 }
 
 export const PRINT_STYLE = `
-body { font: 11pt/1.45 system-ui, sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 48rem; padding: 0 1rem; }
+body { font: 11pt/1.45 "DejaVu Sans", "Noto Sans", system-ui, sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 48rem; padding: 0 1rem; }
 h1 { font-size: 1.5rem; margin-bottom: .2rem; } h2 { font-size: 1.15rem; border-bottom: 2px solid #034ea2; padding-bottom: .15rem; margin-top: 1.6rem; }
 .meta { color: #555; } ol { padding-left: 1.4rem; } li { margin: .5rem 0; } .who { color: #333; font-style: italic; }
 table { width: 100%; border-collapse: collapse; margin: .4rem 0 1rem; } th, td { border: 1px solid #ccc; padding: .25rem .4rem; text-align: left; font-size: 10pt; } th { background: #eef3fa; }
@@ -174,27 +203,39 @@ table { width: 100%; border-collapse: collapse; margin: .4rem 0 1rem; } th, td {
 `;
 
 /** The printable agenda: sessions with times in the meeting's time zone, items in order with leads, presenters and durations. */
-export function agendaHtml(meeting: MeetingCore, sessions: SessionView[], nonce: string): string {
+export function agendaHtml(meeting: MeetingCore, sessions: SessionView[], nonce: string, locale: Locale = 'en'): string {
   const e = escapeHtml;
-  const where = meeting.format === 'videoconference' ? 'Videoconference' : (meeting.location ?? '');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Agenda – ${e(meeting.title)}</title><style nonce="${e(nonce)}">${PRINT_STYLE}</style></head><body>
+  const tr = translator(locale);
+  const where = meeting.format === 'videoconference' ? tr.t('documents:meeting.videoconference') : (meeting.location ?? '');
+  const host = meeting.host ? ` · ${e(tr.t('documents:meeting.organised_by', { host: meeting.host }))}` : '';
+  const item = (i: ItemView) =>
+    `<li><strong>${e(i.title)}</strong>` +
+    (i.durationMinutes ? ` <span class="meta">(${e(tr.t('documents:agenda.duration', { minutes: i.durationMinutes }))})</span>` : '') +
+    (i.lead ? `<br><span class="who">${e(tr.t('documents:agenda.lead', { name: i.lead }))}</span>` : '') +
+    (i.presenters.length
+      ? `<br><span class="who">${e(tr.t('documents:agenda.presenting', { names: i.presenters.join(', ') }))}</span>`
+      : '') +
+    (i.description ? `<br>${e(i.description)}` : '') +
+    '</li>';
+  return `<!doctype html><html lang="${e(locale)}"><head><meta charset="utf-8"><title>${e(tr.t('documents:agenda.title', { title: meeting.title }))}</title><style nonce="${e(nonce)}">${PRINT_STYLE}</style></head><body>
 <h1>${e(meeting.title)}</h1>
-<p class="meta">${e(longDate(meeting.start, meeting.timeZone))} · ${e(clock(meeting.start, meeting.timeZone))}–${e(clock(meeting.end, meeting.timeZone))} (${e(meeting.timeZone)}) · ${e(where)}${meeting.host ? ` · organised by the ${e(meeting.host)}` : ''}</p>
+<p class="meta">${e(meetingDate(tr, meeting.start, meeting.timeZone))} · ${e(clock(meeting.start, meeting.timeZone))}–${e(clock(meeting.end, meeting.timeZone))} (${e(meeting.timeZone)}) · ${e(where)}${host}</p>
 ${sessions
   .map(
     (s) => `<h2>${e(s.title)} <span class="meta">${e(clock(s.start, meeting.timeZone))}–${e(clock(s.end, meeting.timeZone))}</span></h2>
-<ol>${s.items.map((i) => `<li><strong>${e(i.title)}</strong>${i.durationMinutes ? ` <span class="meta">(${i.durationMinutes} min)</span>` : ''}${i.lead ? `<br><span class="who">Lead: ${e(i.lead)}</span>` : ''}${i.presenters.length ? `<br><span class="who">Presenting: ${e(i.presenters.join(', '))}</span>` : ''}${i.description ? `<br>${e(i.description)}` : ''}</li>`).join('')}</ol>`,
+<ol>${s.items.map(item).join('')}</ol>`,
   )
   .join('\n')}
 </body></html>`;
 }
 
 /** An iCalendar invitation (times in UTC, which every calendar converts to its own zone). */
-export function invitationIcs(meeting: MeetingCore, sessions: SessionView[], appUrl: string | null): string {
+export function invitationIcs(meeting: MeetingCore, sessions: SessionView[], appUrl: string | null, locale: Locale = 'en'): string {
+  const tr = translator(locale);
   const calendar = ical({
     // The calendar's name is a header line: a line break in the title must not start a property of its own.
     name: meeting.title.replace(/[\r\n]+/g, ' '),
-    prodId: { company: 'JHA Hub', product: 'Meetings', language: 'EN' },
+    prodId: { company: 'JHA Hub', product: 'Meetings', language: locale.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
   });
   const agenda = sessions.map((s) => `${s.title}: ${s.items.map((i) => i.title).join('; ')}`).join('\n');
@@ -203,8 +244,13 @@ export function invitationIcs(meeting: MeetingCore, sessions: SessionView[], app
     start: new Date(meeting.start),
     end: new Date(meeting.end),
     summary: meeting.title,
-    description: [meeting.description, agenda, meeting.videoUrl ? `Join: ${meeting.videoUrl}` : null].filter(Boolean).join('\n\n'),
-    location: meeting.format === 'videoconference' ? (meeting.videoUrl ?? 'Videoconference') : (meeting.location ?? undefined),
+    description: [meeting.description, agenda, meeting.videoUrl ? tr.t('documents:ics.join', { url: meeting.videoUrl }) : null]
+      .filter(Boolean)
+      .join('\n\n'),
+    location:
+      meeting.format === 'videoconference'
+        ? (meeting.videoUrl ?? tr.t('documents:meeting.videoconference'))
+        : (meeting.location ?? undefined),
     url: meeting.videoUrl ?? appUrl ?? undefined,
     status:
       meeting.status === 'cancelled'

@@ -122,3 +122,32 @@ describe('the calendar invitation', () => {
     expect(event.summary).toBe('Ministerial\nX-INJECTED:yes\nNAME:evil');
   });
 });
+
+describe('documents in the reader’s language', () => {
+  const online: MeetingCore = { ...base, format: 'videoconference', videoUrl: 'https://meet.example.org/jha', host: 'Presidency' };
+
+  it('writes the announcement of a meeting to come in Serbian Cyrillic, derived from the Latin texts', () => {
+    const text = announcement(online, sessions, [delegation], new Map([['AL', 'Albania']]), 'sr-Cyrl');
+    expect(text.split('\n')).toEqual([
+      'Expert meeting on visas – 29. март 2026.',
+      '',
+      'Дана 29. март 2026., стручњаци из следећих земаља: Albania састаће се путем видео-конференције. Састанак организује: Presidency.',
+      '',
+      'Morning (10:00–14:00): учесници ће разговарати о следећим темама: EU visa policy и returns (излаже: Frontex).',
+      '',
+      'Састанак се одржава на meet.example.org.',
+      '',
+    ]);
+  });
+
+  it('writes the calendar file’s own words in the language, which a calendar parser reads back', () => {
+    const calendar = new ICAL.Component(ICAL.parse(invitationIcs(online, sessions, null, 'sq')));
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(event.description).toBe('Morning: EU visa policy; Returns\n\nLidhuni: https://meet.example.org/jha');
+    expect(calendar.getFirstPropertyValue('prodid')).toBe('-//JHA Hub//Meetings//SQ');
+    const inPerson = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(invitationIcs({ ...online, videoUrl: null }, sessions, null, 'mk'))).getFirstSubcomponent('vevent')!,
+    );
+    expect(inPerson.location).toBe('Видеоконференција');
+  });
+});

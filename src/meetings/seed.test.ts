@@ -83,6 +83,95 @@ describeEachDatabase('the shipped meeting', (get) => {
     expect(text).toMatch(/Morning session: home affairs \(09:30–12:30\)/);
   });
 
+  it('links its agenda items to the policy areas and their indicators, which its briefing book shows', async () => {
+    const seeded = await seededMeetingId(app);
+    const meeting = (await read(`/meetings/${seeded}`)).json();
+    type Item = { title: string; topics: { domains: string[]; indicators: string[] } };
+    const topics = meeting.sessions
+      .flatMap((s: { items: Item[] }) => s.items)
+      .map((i: Item) => [i.title, i.topics.domains, i.topics.indicators]);
+    expect(topics).toEqual([
+      ['Migration', ['migration'], ['migration.arrivals', 'migration.occupancy_rate']],
+      [
+        'Counter-terrorism and organised crime',
+        ['commitments', 'organised_crime'],
+        ['organised_crime.arrests_total', 'organised_crime.confiscation_ratio'],
+      ],
+      [
+        'The action plans on firearms and on drugs',
+        ['commitments', 'firearms', 'drugs'],
+        ['firearms.seized_total', 'firearms.traced_share', 'drugs.seizures_total', 'drugs.supply_offence_share'],
+      ],
+      [
+        'The impact of the COVID-19 pandemic on justice and fundamental rights',
+        ['justice', 'remote_hearings', 'domestic_violence'],
+        ['domestic_violence.protection_order_issue_rate', 'domestic_violence.days_to_order'],
+      ],
+      ['Access to justice in the digital age', ['justice', 'digital_justice'], ['digital_justice.ict_deployment_index']],
+      ['Measuring the performance of justice systems', ['justice'], ['justice.clearance_rate', 'justice.disposition_time']],
+      ['The first Rule of Law Report', ['justice'], []],
+    ]);
+    const al = await makeUser(get().db, 'coordinator', 'AL');
+    const book = (await callApi(app, al, 'GET', `/meetings/${seeded}/briefing?partner=AL`)).json();
+    const shown = (title: string) =>
+      book.items
+        .find((i: { item: { title: string } }) => i.item.title === title)
+        .indicators.map((i: { code: string; label: string; unit: string }) => [i.code, i.label, i.unit]);
+    expect(shown('Access to justice in the digital age')).toEqual([
+      ['digital_justice.ict_deployment_index', 'ICT deployment index', 'of 100'],
+    ]);
+    expect(shown('The impact of the COVID-19 pandemic on justice and fundamental rights')).toEqual([
+      ['domestic_violence.protection_order_issue_rate', 'Protection-order issue rate', '%'],
+      ['domestic_violence.days_to_order', 'Days from request to order (median)', 'days'],
+    ]);
+  });
+
+  it('writes the announcement and the printable agenda in the language asked for (?lang=, else the reader’s); an unknown one in English', async () => {
+    const seeded = await seededMeetingId(app);
+    const text = (await read(`/meetings/${seeded}/announcement?lang=sq`)).body;
+    expect(text.split('\n')).toEqual([
+      'EU–Western Balkans ministerial videoconference on Justice and Home Affairs – 22 tetor 2020',
+      '',
+      'Më 22 tetor 2020, ministrat e Albania, Bosnia and Herzegovina, Kosovo*, Montenegro, North Macedonia dhe Serbia u takuan ' +
+        'me videokonferencë me European Commission, German Presidency of the Council of the EU dhe Europol. ' +
+        'Takimi u organizua nga German Presidency of the Council of the EU.',
+      '',
+      'Morning session: home affairs (09:30–12:30), me pjesëmarrjen e Commissioner Ylva Johansson dhe Commissioner Olivér Várhelyi. ' +
+        'Pjesëmarrësit diskutuan këto çështje: migration, counter-terrorism and organised crime (paraqitur nga Europol) ' +
+        'dhe the action plans on firearms and on drugs.',
+      '',
+      'Afternoon session: justice (14:00–16:30), me pjesëmarrjen e Commissioner Didier Reynders. ' +
+        'Pjesëmarrësit diskutuan këto çështje: the impact of the COVID-19 pandemic on justice and fundamental rights, ' +
+        'access to justice in the digital age, measuring the performance of justice systems dhe the first Rule of Law Report.',
+      '',
+      '* Ky përcaktim nuk paragjykon qëndrimet për statusin dhe është në përputhje me Rezolutën 1244/1999 të KSOKB-së ' +
+        'dhe me Opinionin e GJND-së për shpalljen e pavarësisë së Kosovës.',
+      '',
+    ]);
+    // A signed-in user's own language, when the link names none.
+    const mk = await makeUser(get().db, 'coordinator', 'MK');
+    await callApi(app, mk, 'PUT', '/me/language', { language: 'mk' });
+    expect((await callApi(app, mk, 'GET', `/meetings/${seeded}/announcement`)).body).toContain(
+      'На 22 октомври 2020 г., министрите на Albania',
+    );
+    const unknown = await read(`/meetings/${seeded}/announcement?lang=xx`);
+    expect(unknown.statusCode).toBe(200);
+    expect(unknown.body).toContain('On 22 October 2020, the ministers of Albania');
+
+    const agenda = (await read(`/meetings/${seeded}/agenda.html?lang=sq`)).body;
+    expect(agenda).toContain('<html lang="sq">');
+    expect(agenda).toContain('<title>Rendi i ditës – EU–Western Balkans ministerial videoconference on Justice and Home Affairs</title>');
+    expect(agenda).toContain(
+      '22 tetor 2020 · 09:30–16:30 (Europe/Berlin) · Videokonferencë · organizuar nga German Presidency of the Council of the EU',
+    );
+    expect(agenda).toContain(
+      '<li><strong>Migration</strong><br><span class="who">Drejton: Commissioner Ylva Johansson and Commissioner Olivér Várhelyi</span>',
+    );
+    const cyrillic = (await read(`/meetings/${seeded}/agenda.html?lang=sr-Cyrl`)).body;
+    expect(cyrillic).toContain('<html lang="sr-Cyrl">');
+    expect(cyrillic).toContain('<title>Дневни ред – EU–Western Balkans ministerial videoconference on Justice and Home Affairs</title>');
+  });
+
   it('reads as past: the replies are dated before the meeting, nobody was invited anew, and it can no longer be answered', async () => {
     const seeded = await seededMeetingId(app);
     const meeting = (await read(`/meetings/${seeded}`)).json();
@@ -164,8 +253,19 @@ describeEachDatabase('the shipped meeting', (get) => {
       items.flatMap((i) => i.indicators).map(({ code, trend, latest, region, sinceThen }) => [code, { trend, latest, region, sinceThen }]),
     );
     // The book holds 2018, 2019 and August and September 2020 only: not 2017 (published later),
-    // not 2020 nor October 2020 (not ended by the meeting), not 2021 nor November 2020.
+    // not 2020 nor October 2020 (not ended by the meeting), not 2021 nor November 2020. The policy
+    // areas' indicators have no figures here.
+    const none = { trend: [], latest: null, region: null, sinceThen: null };
     expect(indicators).toEqual({
+      'organised_crime.arrests_total': none,
+      'organised_crime.confiscation_ratio': none,
+      'firearms.seized_total': none,
+      'firearms.traced_share': none,
+      'drugs.seizures_total': none,
+      'drugs.supply_offence_share': none,
+      'domestic_violence.protection_order_issue_rate': none,
+      'domestic_violence.days_to_order': none,
+      'digital_justice.ict_deployment_index': none,
       'migration.arrivals': {
         trend: [
           { period: '2020-08', value: 100 },
@@ -220,7 +320,7 @@ describeEachDatabase('the shipped meeting', (get) => {
     expect(html).toContain('<th class="since-then">Since then</th>');
     expect(html.match(/<td class="since-then">[^<]*<\/td>/g)).toEqual([
       '<td class="since-then">140 persons (2020-11)</td>',
-      '<td class="since-then">–</td>',
+      ...Array(10).fill('<td class="since-then">–</td>'),
       '<td class="since-then">105 % (2021)</td>',
       '<td class="since-then">707 days (2021)</td>',
     ]);
@@ -229,6 +329,19 @@ describeEachDatabase('the shipped meeting', (get) => {
     // No figure of those periods outside that column ("2019: 100 %", "100 % (2019)").
     expect(asOfPart).not.toMatch(/(2017|2020|2021|2020-1[0-2])(:|\))/);
     expect(html).not.toContain('(overdue)');
+
+    // The same book in Albanian: its fixed texts, the date and the numbers in the language.
+    const sq = (await callApi(app, al, 'GET', `/meetings/${seeded}/briefing.html?partner=AL&lang=sq`)).body;
+    expect(sq).toContain('<html lang="sq">');
+    expect(sq).toContain('<h1>Dosja informuese: Albania</h1>');
+    expect(sq).toContain(
+      '<p class="as-of">Shifrat siç ishin publikuar deri më 22 tetor 2020, për periudhat që kishin përfunduar deri atëherë; ' +
+        'angazhimet siç ishin raportuar deri atëherë, afatet të gjykuara në atë ditë. ' +
+        'Shifrat e publikuara më vonë tregohen veçmas, nën „Që atëherë”.</p>',
+    );
+    expect(sq).toContain('<th class="since-then">Që atëherë</th>');
+    expect(sq).toContain('<td>Clearance rate</td><td>100 % (2019)</td><td>2018: 90 % · 2019: 100 %</td>');
+    expect(sq).toContain('<td>i paraportuar</td>');
   });
 
   it('jha meetings list and announcement', async () => {

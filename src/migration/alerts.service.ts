@@ -60,10 +60,6 @@ async function candidates(
   return r?.value == null ? [] : [{ scopeCode: 'WB6', scopeName: 'Western Balkans', partner: null, value: r.value }];
 }
 
-function formatValue(value: number, unit: string): string {
-  return `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}${unit === '%' ? ' %' : unit ? ` ${unit}` : ''}`;
-}
-
 /**
  * Who an alert is addressed to. The Commission always. A figure that rests on unpublished data goes
  * only to the partner whose own data it is (a regional one: to nobody else), so that no partner
@@ -116,8 +112,20 @@ async function recordAlert(
       { userIds: [...reasons.keys()] },
       {
         kind: 'migration.alert',
-        title: `Early warning: ${rule.label} — ${scopeName}, ${alert.period}`,
-        body: `${indicator.label} for ${scopeName} in ${alert.period}: ${formatValue(alert.value, indicator.unit)} (threshold ${rule.condition} ${formatValue(rule.threshold, indicator.unit)}).`,
+        // Figures written as each recipient's language writes numbers.
+        texts: {
+          title: 'migration.alert.title',
+          body: 'migration.alert.body',
+          params: {
+            rule: rule.label,
+            scope: scopeName,
+            period: alert.period,
+            indicator: indicator.label,
+            value: { figure: alert.value, unit: indicator.unit },
+            condition: rule.condition,
+            threshold: { figure: rule.threshold, unit: indicator.unit },
+          },
+        },
         link: `/migration/alerts/${stored.id}`,
         dedupeKey: `alert:${stored.id}`,
       },

@@ -1,7 +1,10 @@
 // The partner profile as a self-contained printable page (A4, styles inline, no script): served as
-// HTML and printed to PDF from the same text. Every text is escaped.
+// HTML and printed to PDF from the same text, in the language asked for. Every text is escaped.
 import { escapeHtml } from '../platform/html.js';
-import type { FiguresBlock, PartnerProfile } from './profile.schema.js';
+import { translator, type Translator } from '../platform/i18n/index.js';
+import { FORMAT_LOCALES, type Locale } from '../platform/locales.js';
+import { REGION_SIZE } from '../statistics/catalog.js';
+import type { FigureRow, FiguresBlock, PartnerProfile } from './profile.schema.js';
 
 const STYLE = `
 body { font: 10.5pt/1.45 "DejaVu Sans", "Noto Sans", system-ui, sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
@@ -13,69 +16,91 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 @page { size: A4; margin: 15mm; } @media print { body { margin: 0; max-width: none; } }
 `;
 
-const POSITION: Record<string, string> = { better: 'better than the median', worse: 'worse than the median', at_median: 'at the median' };
-
-function number(value: number | null, unit: string): string {
+/** A figure as the language writes numbers (at most two decimals); percentages with their sign. */
+function number(locale: Locale, value: number | null, unit: string): string {
   if (value === null) return '—';
-  const text = value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  const text = new Intl.NumberFormat(FORMAT_LOCALES[locale], { maximumFractionDigits: 2 }).format(value);
   return unit === '%' ? `${text} %` : text;
 }
 
-function figures(block: FiguresBlock, partnerName: string): string {
+/** The median cell: the median and whom it covers, or why there is none (the statistics' reason, in the language). */
+function medianCell(tr: Translator, r: FigureRow): string {
   const e = escapeHtml;
+  if (r.median !== null)
+    return `${e(number(tr.locale, r.median, r.unit))} <span class="meta">(${e(tr.t('documents:profile.coverage', { members: r.members, count: REGION_SIZE }))})</span>`;
+  const reason = r.medianReason
+    ? tr.t('documents:profile.no_median_coverage', { members: r.members, count: REGION_SIZE, required: r.required })
+    : tr.t('documents:profile.no_median');
+  return `<span class="none">${e(reason)}</span>`;
+}
+
+function figures(tr: Translator, block: FiguresBlock, partnerName: string): string {
+  const e = escapeHtml;
+  const l = tr.locale;
+  const th = (key: string) => `<th scope="col">${e(tr.t(`documents:profile.${key}`))}</th>`;
+  const row = (r: FigureRow) =>
+    `<tr><th scope="row">${e(r.label)}${r.unit && r.unit !== '%' ? ` <span class="meta">(${e(r.unit)})</span>` : ''}</th>` +
+    `<td>${e(r.period)}</td><td class="num">${e(number(l, r.value, r.unit))}${r.revised ? ` <span class="meta">${e(tr.t('documents:profile.revised'))}</span>` : ''}</td>` +
+    `<td class="num">${medianCell(tr, r)}</td>` +
+    `<td class="${r.position ?? ''}">${r.position ? e(tr.t(`documents:profile.position.${r.position}`)) : '—'}</td></tr>`;
   const body = block.rows.length
-    ? `<table><thead><tr><th scope="col">Indicator</th><th scope="col">Period</th><th scope="col">${e(partnerName)}</th>` +
-      `<th scope="col">Regional median</th><th scope="col">Position</th></tr></thead><tbody>` +
-      block.rows
-        .map(
-          (r) =>
-            `<tr><th scope="row">${e(r.label)}${r.unit && r.unit !== '%' ? ` <span class="meta">(${e(r.unit)})</span>` : ''}</th>` +
-            `<td>${e(r.period)}</td><td class="num">${e(number(r.value, r.unit))}${r.revised ? ' <span class="meta">(revised)</span>' : ''}</td>` +
-            `<td class="num">${r.median === null ? `<span class="none">${e(r.medianReason ?? 'no median')}</span>` : `${e(number(r.median, r.unit))} <span class="meta">(${r.members} of 6 partners)</span>`}</td>` +
-            `<td class="${r.position ?? ''}">${r.position ? e(POSITION[r.position]!) : '—'}</td></tr>`,
-        )
-        .join('') +
+    ? `<table><thead><tr>${th('indicator')}${th('period')}<th scope="col">${e(partnerName)}</th>${th('median')}${th('position_heading')}</tr></thead><tbody>` +
+      block.rows.map(row).join('') +
       '</tbody></table>'
-    : '<p class="none">No published figures yet.</p>';
+    : `<p class="none">${e(tr.t('documents:profile.no_figures'))}</p>`;
   const source = [
-    block.sources.length ? `Source: ${block.sources.map(e).join('; ')}.` : '',
-    block.releasedAt ? `Last release: ${e(block.releasedAt.slice(0, 10))}.` : 'Not released yet.',
+    block.sources.length ? e(tr.t('documents:profile.source', { sources: block.sources.join('; ') })) : '',
+    e(
+      block.releasedAt
+        ? tr.t('documents:profile.last_release', { date: tr.date(block.releasedAt) })
+        : tr.t('documents:profile.not_released'),
+    ),
   ]
     .filter(Boolean)
     .join(' ');
-  return `<section><h2>${e(block.title)}</h2>${body}<p class="source">${source}</p></section>`;
+  const title = tr.t(`documents:profile.domain.${block.domain}`, { defaultValue: block.title });
+  return `<section><h2>${e(title)}</h2>${body}<p class="source">${source}</p></section>`;
 }
 
-function counts(title: string, part: PartnerProfile['commitments']['plans']): string {
+function counts(tr: Translator, title: string, part: PartnerProfile['commitments']['plans']): string {
   const e = escapeHtml;
-  if (part.total === 0) return `<section><h2>${e(title)}</h2><p class="none">None recorded.</p></section>`;
+  if (part.total === 0) return `<section><h2>${e(title)}</h2><p class="none">${e(tr.t('documents:profile.none_recorded'))}</p></section>`;
+  const label = (k: string) =>
+    k === 'none' ? tr.t('documents:profile.not_reported') : tr.t(`documents:progress.${k}`, { defaultValue: k.replace(/_/g, ' ') });
   const list = (c: Record<string, number>) =>
     Object.entries(c)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, n]) => `<li>${e(k === 'none' ? 'not reported' : k.replace(/_/g, ' '))}: ${n}</li>`)
+      .map(([k, n]) => `<li>${e(label(k))}: ${e(tr.number(n))}</li>`)
       .join('');
+  const summary = tr.t('documents:profile.commitments_summary', { count: part.total, plans: part.plans.join('; '), overdue: part.overdue });
   return (
-    `<section><h2>${e(title)}</h2><p>${part.total} commitments in ${part.plans.map(e).join('; ')}; ${part.overdue} past their deadline.</p>` +
-    `<table><thead><tr><th scope="col">Latest reported status</th><th scope="col">Latest assessment</th></tr></thead>` +
+    `<section><h2>${e(title)}</h2><p>${e(summary)}</p>` +
+    `<table><thead><tr><th scope="col">${e(tr.t('documents:profile.latest_status'))}</th><th scope="col">${e(tr.t('documents:profile.latest_assessment'))}</th></tr></thead>` +
     `<tbody><tr><td><ul>${list(part.byStatus)}</ul></td><td><ul>${list(part.byAssessment)}</ul></td></tr></tbody></table>` +
-    `<p class="source">Source: progress reports and the Commission’s assessments published in JHA Hub.</p></section>`
+    `<p class="source">${e(tr.t('documents:profile.commitments_source'))}</p></section>`
   );
 }
 
-/** The page; `nonce` is the CSP nonce of the inline style when served as HTML ('' when printed). */
-export function renderProfile(profile: PartnerProfile, nonce: string): string {
+/**
+ * The page in the language asked for (its fixed texts, numbers and dates; the catalogue's labels and
+ * the partner's name as the catalogue gives them); `nonce` is the CSP nonce of the inline style when
+ * served as HTML ('' when printed).
+ */
+export function renderProfile(profile: PartnerProfile, nonce: string, locale: Locale = 'en'): string {
   const e = escapeHtml;
+  const tr = translator(locale);
   const name = profile.partner.footnote ? `${profile.partner.name}*` : profile.partner.name;
+  const footnote = profile.partner.footnote ? `<p>* ${e(tr.t('documents:kosovo_designation'))}</p>` : '';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${e(profile.partner.name)} — partner profile — JHA Hub</title>
+<html lang="${e(locale)}"><head><meta charset="utf-8"><title>${e(tr.t('documents:profile.title', { partner: profile.partner.name }))}</title>
 <style nonce="${e(nonce)}">${STYLE}</style></head>
 <body><main>
 <h1>${e(name)}</h1>
-<p class="meta">Partner profile of the EU–Western Balkans cooperation on Justice and Home Affairs, published figures as of ${e(profile.generatedAt.slice(0, 10))}.</p>
-${profile.figures.map((b) => figures(b, profile.partner.name)).join('\n')}
-${counts('Action plans and roadmaps', profile.commitments.plans)}
-${counts('Rule of law recommendations', profile.commitments.recommendations)}
+<p class="meta">${e(tr.t('documents:profile.intro', { date: tr.date(profile.generatedAt) }))}</p>
+${profile.figures.map((b) => figures(tr, b, profile.partner.name)).join('\n')}
+${counts(tr, tr.t('documents:profile.plans'), profile.commitments.plans)}
+${counts(tr, tr.t('documents:profile.recommendations'), profile.commitments.recommendations)}
 </main>
-<footer>${profile.partner.footnote ? `<p>* ${e(profile.partner.footnote)}</p>` : ''}<p>Medians are over the Western Balkan partners that published figures for the period; none is shown below the indicator’s coverage.</p></footer>
+<footer>${footnote}<p>${e(tr.t('documents:profile.medians_note'))}</p></footer>
 </body></html>`;
 }

@@ -1,9 +1,11 @@
 // HTTP for the public partner profile: the figures and commitments as JSON, the printable page
-// (HTML) and the same page as a tagged PDF (503 when the server has no Chromium to print it).
+// (HTML) and the same page as a tagged PDF (503 when the server has no Chromium to print it), the
+// page and the PDF in the reader's language (`?lang=`, else theirs).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC } from '../platform/http/access.js';
 import { styleNonce } from '../platform/http/replies.js';
 import { download } from '../platform/http/schemas.js';
+import { requestLocale } from '../platform/i18n/request-locale.js';
 import { closePdfPrinter, printPdf } from '../platform/pdf/pdf-printer.js';
 import { renderProfile } from './profile-html.js';
 import { PartnerParams, PartnerProfileSchema } from './profile.schema.js';
@@ -45,7 +47,7 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
-        .send(renderProfile(profile, styleNonce(reply)));
+        .send(renderProfile(profile, styleNonce(reply), requestLocale(request)));
     },
   );
 
@@ -62,7 +64,7 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const profile = await partnerProfile(app.db, app.catalog, request.params.code);
-      const pdf = await printPdf(renderProfile(profile, ''), 'the partner profile');
+      const pdf = await printPdf(renderProfile(profile, '', requestLocale(request)), 'the partner profile');
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="profile-${profile.partner.code}.pdf"`)

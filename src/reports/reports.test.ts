@@ -105,6 +105,26 @@ describeEachDatabase('partner profile', (get) => {
     expect(pdf.outline).toEqual(['Albania']);
   });
 
+  it('prints the profile in Albanian when asked: its texts, numbers and dates in the language, the font with ë and ç embedded', async () => {
+    const html = await app.inject({ method: 'GET', url: '/api/v1/reports/partners/AL.html?lang=sq' });
+    expect(html.body).toContain('<html lang="sq">');
+    expect(html.body).toContain('<th scope="col">Treguesi</th><th scope="col">Periudha</th>');
+    const answer = await app.inject({ method: 'GET', url: '/api/v1/reports/partners/AL.pdf?lang=sq' });
+    expect(answer.statusCode).toBe(200);
+    const pdf = await readPdf(answer.rawPayload);
+    expect(pdf.text).toContain('Performanca e sistemit të drejtësisë (metoda CEPEJ)');
+    expect(pdf.text).toMatch(/Clearance rate 2023 98 % 99 % \(4 nga 6 partnerë\) më keq se mediana/);
+    expect(pdf.text).toContain(
+      'Medianat llogariten për çdo periudhë mbi partnerët e Ballkanit Perëndimor që publikuan shifra; asnjë mediane nuk tregohet nën mbulimin e treguesit.',
+    );
+    expect(pdf.text).toContain('Rekomandimet për sundimin e ligjit Asnjë e regjistruar.');
+    expect(answer.rawPayload.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans/);
+    // An unknown language is English, not an error.
+    const unknown = await app.inject({ method: 'GET', url: '/api/v1/reports/partners/AL.html?lang=xx' });
+    expect(unknown.statusCode).toBe(200);
+    expect(unknown.body).toContain('<th scope="col">Indicator</th>');
+  });
+
   it('answers 503 naming what is missing when the server has no Chromium, and keeps serving', async () => {
     await closePdfPrinter();
     const before = process.env.CHROMIUM_PATH;

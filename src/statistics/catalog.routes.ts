@@ -2,10 +2,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC } from '../platform/http/access.js';
 import { metadataOf, type Catalog } from './catalog.js';
+import { catalogIn } from './catalog-i18n.js';
 import { CatalogSchema } from './indicators.schema.js';
 
 export function presentCatalog(catalog: Catalog) {
+  const datasets = [...catalog.datasets.values()];
   return {
+    domains: [...catalog.domains.values()].map((d) => ({
+      code: d.code,
+      label: d.label,
+      description: d.description,
+      sources: d.sources,
+      datasets: datasets.filter((x) => x.domain === d.code).map((x) => x.code),
+    })),
     dimensions: [...catalog.dimensions.values()],
     variables: [...catalog.variables.values()].map((v) => ({
       code: v.code,
@@ -15,11 +24,12 @@ export function presentCatalog(catalog: Catalog) {
       kind: v.kind,
       additive: v.additive,
       unitBy: v.unitBy,
+      codeList: v.codeList,
       dimensions: v.dimensions,
       domain: v.domain,
       ...metadataOf(v),
     })),
-    datasets: [...catalog.datasets.values()],
+    datasets,
     indicators: [...catalog.indicators.values()].map((i) => ({
       code: i.code,
       label: i.label,
@@ -54,10 +64,14 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: PUBLIC },
       schema: {
         tags: ['statistics'],
-        summary: 'Dimensions, variables, datasets, indicators and validation rules',
+        summary: 'Domains, dimensions, variables, datasets, indicators and validation rules',
         response: { 200: CatalogSchema },
       },
     },
-    async () => presentCatalog(app.catalog),
+    // Labels in the caller's language (?lang=, the profile, Accept-Language), English where untranslated.
+    async (request, reply) => {
+      reply.header('vary', 'x-language, accept-language');
+      return presentCatalog(catalogIn(app.catalog, request.locale));
+    },
   );
 };

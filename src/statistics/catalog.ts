@@ -4,13 +4,18 @@
 import type { Config } from '../platform/config.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isScalar } from 'yaml';
+import { addDomain, type Domain } from './catalog-domains.js';
+import { loadCatalogTranslations } from './catalog-i18n.js';
+import { METADATA_KEYS, metadataOf, parseMetadata, settlePeriodicity, text, type Metadata } from './catalog-metadata.js';
+import { codeScores, parseMeanScore, type MeanScore } from './code-scores.js';
 import { compileExpression, ExpressionError, references, type Expr, type ExpressionScope } from './expressions.js';
 import { CatalogError, readYaml, type YamlNode } from '../platform/yaml.js';
 import { PERIOD_TYPES, type PeriodType } from './periods.js';
 import type { SumLimit, SumLimits } from './values.js';
 
 export { CatalogError };
+export type { Domain, MeanScore };
+export { metadataOf, PERIODICITIES, type Metadata, type Periodicity } from './catalog-metadata.js';
 
 export interface Dimension {
   code: string;
@@ -18,31 +23,6 @@ export interface Dimension {
   codes: { code: string; label: string }[];
 }
 export type ValueType = 'integer' | 'decimal' | 'percent' | 'code';
-
-/** How often figures are produced (the datasets' period types: yearly data is annual). */
-export type Periodicity = 'annual' | 'semiannual' | 'quarterly' | 'monthly' | 'weekly';
-export const PERIODICITIES: readonly Periodicity[] = ['annual', 'semiannual', 'quarterly', 'monthly', 'weekly'];
-const PERIODICITY_OF: Record<PeriodType, Periodicity> = {
-  yearly: 'annual',
-  halfyearly: 'semiannual',
-  quarterly: 'quarterly',
-  monthly: 'monthly',
-  weekly: 'weekly',
-};
-
-/** What a reader is told about a variable or an indicator (an indicator page's metadata). */
-export interface Metadata {
-  /** What it is. */
-  definition: string | null;
-  /** How it is computed or collected. */
-  method: string | null;
-  /** The producing body. */
-  source: string | null;
-  /** Given in the catalogue, or that of the datasets it comes from when they all have the same period type; else null. */
-  periodicity: Periodicity | null;
-  footnotes: string[];
-}
-const METADATA_KEYS = ['definition', 'method', 'source', 'periodicity', 'footnotes'] as const;
 
 export interface Variable extends Metadata {
   code: string;
@@ -73,6 +53,8 @@ export interface Variable extends Metadata {
 export interface CodeList {
   code: string;
   codes: { code: string; label: string }[];
+  /** A number per code when the list gives them (`score`), for `mean_score` indicators; else null. */
+  scores: Readonly<Record<string, number>> | null;
 }
 /** A unit per code of one dimension of a variable. */
 export interface UnitBy {
@@ -131,8 +113,9 @@ export interface Indicator extends Metadata {
   decimals: number;
   aggregation: Aggregation;
   polarity: 'higher_is_better' | 'lower_is_better' | 'neutral';
-  /** Either an expression, or numerator / denominator × factor. */
+  /** An expression, numerator / denominator × factor, or the mean score of coded answers (× factor). */
   expression: Expr | null;
+  meanScore: MeanScore | null;
   numerator: Expr | null;
   denominator: Expr | null;
   factor: number;
@@ -160,6 +143,7 @@ export interface AlertRule {
 }
 
 export interface Catalog {
+  domains: Map<string, Domain>;
   dimensions: Map<string, Dimension>;
   codeLists: Map<string, CodeList>;
   variables: Map<string, Variable>;
@@ -187,6 +171,7 @@ interface Pending {
 
 function emptyCatalog(): Catalog {
   return {
+    domains: new Map(),
     dimensions: new Map(),
     codeLists: new Map(),
     variables: new Map(),
@@ -244,7 +229,7 @@ function parseCodeLists(root: YamlNode, catalog: Catalog): void {
     const special = codes.find((c) => ['NA', 'NAP', 'NQ'].includes(c.code.toUpperCase()));
     if (special)
       node.fail(`"${special.code}" reads as the special code ${special.code.toUpperCase()}; name it otherwise (e.g. not_applicable)`);
-    catalog.codeLists.set(code, { code, codes });
+    catalog.codeLists.set(code, { code, codes, scores: codeScores(node, code, codes) });
   }
 }
 
@@ -329,47 +314,6 @@ export function unitOf(variable: Variable, coords: Readonly<Record<string, strin
   if (!variable.unitBy) return variable.unit;
   const code = coords[variable.unitBy.dimension];
   return code === undefined ? '' : (variable.unitBy.units[code] ?? '');
-}
-
-/** A text of the catalogue (a definition, a footnote): a string, trimmed, not empty; numbers and lists are refused. */
-function text(node: YamlNode): string {
-  if (!node.exists) node.failHere('is missing');
-  const value = isScalar(node.node) ? node.node.value : undefined;
-  if (typeof value !== 'string') node.fail('must be a text');
-  const trimmed = value.trim();
-  if (trimmed === '') node.fail('must not be empty');
-  return trimmed;
-}
-
-function optionalText(node: YamlNode): string | null {
-  return node.exists ? text(node) : null;
-}
-
-/** definition, method, source, periodicity (as given; derived from the datasets later) and footnotes. */
-function parseMetadata(node: YamlNode): Metadata {
-  const footnotes = node.get('footnotes');
-  if (footnotes.exists && !footnotes.isList()) footnotes.fail('must be a list of texts');
-  return {
-    definition: optionalText(node.get('definition')),
-    method: optionalText(node.get('method')),
-    source: optionalText(node.get('source')),
-    periodicity: node.get('periodicity').exists ? node.get('periodicity').oneOf(PERIODICITIES) : null,
-    footnotes: footnotes.exists ? footnotes.items().map(text) : [],
-  };
-}
-
-/**
- * The periodicity of what comes from these datasets: that of their period type when they all have
- * the same. One given in the catalogue must agree with it.
- */
-function settlePeriodicity(node: YamlNode, given: Periodicity | null, datasets: Dataset[]): Periodicity | null {
-  const derived = [...new Set(datasets.map((d) => PERIODICITY_OF[d.periodType]))];
-  if (derived.length !== 1) return given;
-  if (given !== null && given !== derived[0])
-    node
-      .get('periodicity')
-      .fail(`"${given}" does not match the period of its data (${datasets.map((d) => `${d.code}: ${d.periodType}`).join(', ')})`);
-  return derived[0]!;
 }
 
 function scopeOf(catalog: Catalog): ExpressionScope & { coded?: ReadonlySet<string> } {
@@ -477,10 +421,12 @@ function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope
     'aggregation',
     'polarity',
     'min_coverage',
+    'mean_score',
     ...METADATA_KEYS,
   ]);
   const code = node.get('code').string({ pattern: CODE, describe: CODE_TEXT });
   if (catalog.indicators.has(code)) node.get('code').fail(`indicator ${code} is declared twice`);
+  const meanScore = parseMeanScore(node, catalog);
   const shareOfRegion = node.get('share_of_region').boolean(false);
   if (shareOfRegion) {
     if (!node.get('numerator').exists || node.get('denominator').exists || node.get('expression').exists)
@@ -488,13 +434,13 @@ function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope
   }
   const hasExpression = node.get('expression').exists;
   const hasRatio = node.get('numerator').exists || node.get('denominator').exists;
-  if (!shareOfRegion && hasExpression === hasRatio)
-    node.fail('give either `expression`, or `numerator` and `denominator` (with an optional `factor`)');
+  if (!shareOfRegion && !meanScore && hasExpression === hasRatio)
+    node.fail('give either `expression`, or `numerator` and `denominator` (with an optional `factor`), or `mean_score`');
   const expressionPart = hasExpression ? expression(node.get('expression'), scope).expr : null;
   const numerator = hasRatio ? expression(node.get('numerator'), scope).expr : null;
   const denominator = hasRatio && !shareOfRegion ? expression(node.get('denominator'), scope).expr : null;
   const refs = [expressionPart, numerator, denominator].filter((e): e is Expr => e !== null).flatMap((e) => references(e));
-  const variables = [...new Set(refs.map((r) => r.variable))];
+  const variables = [...new Set([...refs.map((r) => r.variable), ...(meanScore ? [meanScore.variable] : [])])];
   // A region of a level that cannot be added up (a price, a median of days) is the partners' median.
   const nonAdditive = variables.find((v) => !catalog.variables.get(v)!.additive);
   if (nonAdditive && shareOfRegion)
@@ -526,6 +472,7 @@ function parseIndicator(node: YamlNode, catalog: Catalog, scope: ExpressionScope
     aggregation,
     polarity: node.get('polarity').oneOf(['higher_is_better', 'lower_is_better', 'neutral'] as const, 'neutral'),
     expression: expressionPart,
+    meanScore,
     numerator,
     denominator,
     factor: node.get('factor').optionalNumber() ?? 1,
@@ -558,11 +505,6 @@ export function sumLimitsOf(catalog: Catalog): SumLimits {
   return limits;
 }
 const sumLimits = new WeakMap<Catalog, SumLimits>();
-
-/** The metadata of a variable or an indicator as the API gives it (null and [] when absent). */
-export function metadataOf({ definition, method, source, periodicity, footnotes }: Metadata): Metadata {
-  return { definition, method, source, periodicity, footnotes: [...footnotes] };
-}
 
 /**
  * The head of an indicator answer: what the indicator is, with its metadata. Its unit is the
@@ -648,6 +590,7 @@ export function parseCatalogs(files: { file: string; text: string }[]): Catalog 
   }
   for (const { root } of roots) {
     const domain = root.get('domain').string({ pattern: CODE, describe: CODE_TEXT });
+    addDomain(catalog.domains, root, domain);
     parseVariables(root, catalog, domain, pendingPeriodicity);
     if (root.get('datasets').exists)
       pending.datasets.push(
@@ -719,5 +662,7 @@ export function loadCatalogs(dir: string): Catalog {
   const names = readdirSync(dir)
     .filter((n) => n.endsWith('.yaml') && !RESERVED_FILES.has(n))
     .sort();
-  return parseCatalogs(names.map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') })));
+  const catalog = parseCatalogs(names.map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') })));
+  // Its labels in the other languages (catalogs/i18n), checked against it (catalog-i18n.ts).
+  return loadCatalogTranslations(catalog, dir);
 }

@@ -12,7 +12,14 @@ import { Readable, Transform } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { clientMessage } from '../platform/client-message.js';
-import { AppError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../platform/errors.js';
+import {
+  AppError,
+  PayloadTooLargeError,
+  ProblemsError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+  type MessageText,
+} from '../platform/errors.js';
 import { spreadsheetSafe } from '../platform/exports/tables.js';
 import type { Catalog } from './catalog.js';
 import { storedHeader, unpack, unreadable, zipEntries, type ZipEntry } from './zip-parts.js';
@@ -89,7 +96,11 @@ export interface ImportRow extends ExportRow {
 export function formatFromName(name: string): ValueFormat {
   const ext = name.toLowerCase().split('.').pop();
   if (ext === 'csv' || ext === 'json' || ext === 'xlsx') return ext;
-  throw new ValidationError(`file: "${name}" is not a .csv, .json or .xlsx file.`, { field: 'file' });
+  throw new ValidationError(
+    `file: "${name}" is not a .csv, .json or .xlsx file.`,
+    { field: 'file' },
+    fileText('not_a_value_file', { name, field: 'file', csv: '.csv', json: '.json', xlsx: '.xlsx' }),
+  );
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -98,7 +109,11 @@ const MEDIA_TYPES: Record<string, ValueFormat> = { 'text/csv': 'csv', 'applicati
 /** The format an upload's media type names (see mediaTypeOf); another type is refused with 415. */
 export function formatFromMediaType(type: string): ValueFormat {
   const format = MEDIA_TYPES[type];
-  if (!format) throw new UnsupportedMediaTypeError(`Content-Type "${type}" is not text/csv, application/json or ${XLSX_TYPE}.`);
+  if (!format)
+    throw new UnsupportedMediaTypeError(
+      `Content-Type "${type}" is not text/csv, application/json or ${XLSX_TYPE}.`,
+      fileText('media_type', { type, header: 'Content-Type', csv: 'text/csv', json: 'application/json', xlsx: XLSX_TYPE }),
+    );
   return format;
 }
 
@@ -140,7 +155,7 @@ export async function* readValueBatches(
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ValidationError('The JSON file is not valid UTF-8; save it as UTF-8.');
+    throw new ValidationError('The JSON file is not valid UTF-8; save it as UTF-8.', undefined, fileText('json_not_utf8'));
   }
   yield* jsonBatches(text, catalog);
 }
@@ -200,18 +215,24 @@ async function* buffered<T>(stream: Readable): AsyncGenerator<T[]> {
 
 function checkHeader(header: string[], catalog: Catalog): string[] {
   if (header.some((h) => h.length > LIMITS.codeLength))
-    throw new ValidationError(`The header has a column name longer than ${count(LIMITS.codeLength)} characters.`, {
-      limit: 'codeLength',
-      max: LIMITS.codeLength,
-    });
+    throw new ValidationError(
+      `The header has a column name longer than ${count(LIMITS.codeLength)} characters.`,
+      { limit: 'codeLength', max: LIMITS.codeLength },
+      fileText('column_name_too_long', { max: LIMITS.codeLength }),
+    );
   const twice = header.find((h, i) => header.indexOf(h) !== i);
   if (twice !== undefined)
-    throw new ValidationError(`The file has the column "${twice}" twice; each column may appear only once.`, { column: twice });
+    throw new ValidationError(
+      `The file has the column "${twice}" twice; each column may appear only once.`,
+      { column: twice },
+      fileText('column_twice', { column: twice }),
+    );
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length)
     throw new ValidationError(
       `The file lacks the column(s) ${missing.join(', ')}; expected dataset,partner,org_unit,period,variable,<dimensions>,value,comment.`,
       { missing },
+      fileText('columns_missing', { columns: missing.join(', '), expected: EXPECTED_COLUMNS }),
     );
   const dims = header.filter((h) => !(FIXED_COLUMNS as readonly string[]).includes(h));
   const unknown = dims.filter((d) => !catalog.dimensions.has(d));
@@ -219,20 +240,36 @@ function checkHeader(header: string[], catalog: Catalog): string[] {
     throw new ValidationError(
       `Unknown column(s) ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}: neither a standard column nor a dimension of the catalogue.`,
       { unknown: unknown.slice(0, 100) },
+      fileText('columns_unknown', { columns: `${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}` }),
     );
   return dims;
 }
 
-/** A problem of one field of one row: the whole file is refused, naming both. */
-function fieldError(row: number, where: string, column: string, message: string): ValidationError {
-  return new ValidationError(`${where}, ${column}: ${message}`, [{ row, column, message }]);
+/** The columns of a value file, as messages name them. */
+const EXPECTED_COLUMNS = 'dataset,partner,org_unit,period,variable,<dimensions>,value,comment';
+
+/** The text of a message of reading a file, in messages.json (file.*); codes and names are parameters, so that no script changes them. */
+function fileText(key: string, params?: MessageText['params']): MessageText {
+  return { key: `file.${key}`, params };
 }
 
-function tooManyRows(what: string, max: number = LIMITS.rows): PayloadTooLargeError {
-  return new PayloadTooLargeError(`The ${what} has more than ${count(max)} ${what === 'JSON file' ? 'values' : 'rows'}; split it.`, {
-    limit: 'rows',
-    max,
-  });
+/** A problem of one field of one row: the whole file is refused, naming both. */
+function fieldError(row: number, where: string, column: string, message: string, problem: MessageText): ValidationError {
+  const listed = { row, column, message, text: problem };
+  return new ProblemsError(
+    `${where}, ${column}: ${message}`,
+    [listed],
+    { key: 'file.field_problem' },
+    { key: 'import.row_problem', shown: 1 },
+  );
+}
+
+function tooManyRows(what: 'CSV file' | 'JSON file' | 'workbook', max: number = LIMITS.rows): PayloadTooLargeError {
+  return new PayloadTooLargeError(
+    `The ${what} has more than ${count(max)} ${what === 'JSON file' ? 'values' : 'rows'}; split it.`,
+    { limit: 'rows', max },
+    fileText(what === 'JSON file' ? 'too_many_values' : what === 'workbook' ? 'too_many_workbook_rows' : 'too_many_rows', { max }),
+  );
 }
 
 /**
@@ -244,7 +281,13 @@ function toRow(record: Record<string, unknown>, dims: string[], row: number, whe
   const scalar = (k: string, what: string) => {
     const v = record[k];
     if (typeof v === 'object' && v !== null && !(v instanceof Date))
-      throw fieldError(row, where, k, `must be ${what}, not ${Array.isArray(v) ? 'an array' : 'an object'}.`);
+      throw fieldError(
+        row,
+        where,
+        k,
+        `must be ${what}, not ${Array.isArray(v) ? 'an array' : 'an object'}.`,
+        fileText(k === 'value' ? 'value_not_scalar' : 'field_not_scalar'),
+      );
     return v;
   };
   const text = (k: string) => {
@@ -257,6 +300,7 @@ function toRow(record: Record<string, unknown>, dims: string[], row: number, whe
         where,
         k,
         `is longer than ${count(limit)} characters, the limit for ${k === 'comment' ? 'a comment' : k === 'evidence' ? 'evidence links' : 'a code or a value'}.`,
+        fileText(k === 'comment' ? 'comment_too_long' : k === 'evidence' ? 'evidence_too_long' : 'field_too_long', { max: limit }),
       );
     return s;
   };
@@ -264,7 +308,7 @@ function toRow(record: Record<string, unknown>, dims: string[], row: number, whe
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return null;
   // A row without a value is a template line left empty: it says nothing.
   if (typeof raw === 'number' && !Number.isFinite(raw))
-    throw fieldError(row, where, 'value', `is not a finite number (it reads as ${raw}).`);
+    throw fieldError(row, where, 'value', `is not a finite number (it reads as ${raw}).`, fileText('not_finite', { value: String(raw) }));
   const value = typeof raw === 'number' ? raw : text('value');
   const coords: Record<string, string> = {};
   for (const d of dims) {
@@ -276,7 +320,7 @@ function toRow(record: Record<string, unknown>, dims: string[], row: number, whe
   let evidence: string[] | undefined;
   if (Array.isArray(links)) {
     if (links.length > 100 || links.some((l) => typeof l !== 'string' || l.length > LIMITS.evidenceLength))
-      throw fieldError(row, where, 'evidence', 'must be a list of links (texts).');
+      throw fieldError(row, where, 'evidence', 'must be a list of links (texts).', fileText('evidence_not_list'));
     evidence = links as string[];
   } else {
     const given = text('evidence');
@@ -325,9 +369,11 @@ function utf8Check(): Transform {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let lines = 1;
   const refuse = (line: number) =>
-    new ValidationError(`The CSV file is not valid UTF-8 at line ${count(line)}; save it as UTF-8 (in Excel: "CSV UTF-8").`, {
-      line,
-    });
+    new ValidationError(
+      `The CSV file is not valid UTF-8 at line ${count(line)}; save it as UTF-8 (in Excel: "CSV UTF-8").`,
+      { line },
+      fileText('csv_not_utf8', { line }),
+    );
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       try {
@@ -364,6 +410,7 @@ function csvProblem(err: Error & { code?: string; records?: number }): Validatio
       return new ValidationError(
         `The CSV file ends inside a quoted text that begins in row ${count(row)}: the file is truncated or a quote is not closed; nothing was imported.`,
         { row },
+        fileText('csv_quote_not_closed', { row }),
       );
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
     case 'CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH': {
@@ -371,12 +418,14 @@ function csvProblem(err: Error & { code?: string; records?: number }): Validatio
       return new ValidationError(
         `Row ${count(row)} has ${got ?? 'another number of'} fields where the header has ${expected ?? 'others'}: the file is truncated or a comma is out of place; nothing was imported.`,
         { row },
+        got && expected ? fileText('csv_field_count', { row, got, expected }) : undefined,
       );
     }
     case 'CSV_MAX_RECORD_SIZE':
       return new ValidationError(
         `Row ${count(row)} is longer than ${count(LIMITS.csvRecordLength)} characters; a comment takes at most ${count(LIMITS.commentLength)} and any other field ${count(LIMITS.codeLength)}.`,
         { row, limit: 'csvRecordLength', max: LIMITS.csvRecordLength },
+        fileText('csv_row_too_long', { row, max: LIMITS.csvRecordLength, comment: LIMITS.commentLength, code: LIMITS.codeLength }),
       );
     default:
       return new ValidationError(`The CSV file cannot be read: ${clientMessage(err)}`);
@@ -439,7 +488,7 @@ async function* csvBatches(
     parser.destroy();
     input.destroy();
   }
-  if (!header) throw new ValidationError('The CSV file is empty.');
+  if (!header) throw new ValidationError('The CSV file is empty.', undefined, fileText('csv_empty'));
   if (rows.length > 0) yield rows;
 }
 
@@ -451,7 +500,11 @@ async function* jsonBatches(text: string, catalog: Catalog): AsyncGenerator<Impo
   let data: unknown;
   // A value file is an array of flat objects: anything much deeper is no value file (and would exhaust the stack).
   if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
-    throw new ValidationError(`The JSON file is nested deeper than ${MAX_JSON_DEPTH} levels; a value file is an array of flat objects.`);
+    throw new ValidationError(
+      `The JSON file is nested deeper than ${MAX_JSON_DEPTH} levels; a value file is an array of flat objects.`,
+      undefined,
+      fileText('json_too_deep', { max: MAX_JSON_DEPTH }),
+    );
   try {
     data = JSON.parse(text);
   } catch (err) {
@@ -463,25 +516,42 @@ async function* jsonBatches(text: string, catalog: Catalog): AsyncGenerator<Impo
     throw new ValidationError(
       `The JSON file has the key "${twice.key.slice(0, 60)}" twice in one object (line ${count(twice.line)}); each key may appear only once.`,
       { key: twice.key.slice(0, 120), line: twice.line },
+      fileText('json_key_twice', { key: twice.key.slice(0, 60), line: twice.line }),
     );
   const list = Array.isArray(data) ? data : (data as { values?: unknown })?.values;
-  if (!Array.isArray(list)) throw new ValidationError('The JSON file must be an array of values, or an object with a "values" array.');
+  if (!Array.isArray(list))
+    throw new ValidationError(
+      'The JSON file must be an array of values, or an object with a "values" array.',
+      undefined,
+      fileText('json_not_a_list', { key: 'values' }),
+    );
   if (list.length > LIMITS.rows) throw tooManyRows('JSON file');
   let rows: ImportRow[] = [];
   for (let i = 0; i < list.length; i += 1) {
     const item: unknown = list[i];
     const where = `row ${i + 1} (values[${i}])`;
     if (typeof item !== 'object' || item === null || Array.isArray(item))
-      throw new ValidationError(`values[${i}]: must be an object.`, { row: i + 1 });
+      throw new ValidationError(
+        `values[${i}]: must be an object.`,
+        { row: i + 1 },
+        fileText('json_value_not_object', { path: `values[${i}]` }),
+      );
     const flat: Record<string, unknown> = Object.create(null);
     const put = (k: string, v: unknown) => {
-      if (k in flat) throw fieldError(i + 1, where, k, 'is given twice (as orgUnit and org_unit, or again in coords).');
+      if (k in flat)
+        throw fieldError(
+          i + 1,
+          where,
+          k,
+          'is given twice (as orgUnit and org_unit, or again in coords).',
+          fileText('json_field_twice', { camel: 'orgUnit', snake: 'org_unit', coords: 'coords' }),
+        );
       flat[k] = v;
     };
     for (const [k, v] of Object.entries(item)) {
       if (k !== 'coords') put(k === 'orgUnit' ? 'org_unit' : k, v);
       else if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        if (v !== null) throw fieldError(i + 1, where, 'coords', 'must be an object of dimension codes.');
+        if (v !== null) throw fieldError(i + 1, where, 'coords', 'must be an object of dimension codes.', fileText('json_coords'));
       } else for (const [d, code] of Object.entries(v)) put(d, code);
     }
     let dims: string[];
@@ -549,10 +619,11 @@ function columnNumber(letters: string): number {
 }
 
 function tooManyCells(): PayloadTooLargeError {
-  return new PayloadTooLargeError(`The workbook has more than ${count(LIMITS.cells)} cells; split it.`, {
-    limit: 'cells',
-    max: LIMITS.cells,
-  });
+  return new PayloadTooLargeError(
+    `The workbook has more than ${count(LIMITS.cells)} cells; split it.`,
+    { limit: 'cells', max: LIMITS.cells },
+    fileText('too_many_cells', { max: LIMITS.cells }),
+  );
 }
 
 /**
@@ -612,7 +683,7 @@ async function* xlsxBatches(zip: Buffer, catalog: Catalog): AsyncGenerator<Impor
   const sheet =
     (parts.sheet && byName.get(parts.sheet.toLowerCase())) ??
     entries.filter((e) => Number.isFinite(sheetNumber(e))).sort((a, b) => sheetNumber(a) - sheetNumber(b))[0];
-  if (!sheet) throw new ValidationError('The XLSX file has no worksheet.');
+  if (!sheet) throw new ValidationError('The XLSX file has no worksheet.', undefined, fileText('xlsx_no_sheet'));
   const sharedStrings = byName.get((parts.sharedStrings ?? 'xl/sharedStrings.xml').toLowerCase());
   if (sharedStrings && sharedStrings.size > LIMITS.xlsxSharedStringsBytes)
     throw new PayloadTooLargeError(
@@ -696,7 +767,7 @@ async function* xlsxBatches(zip: Buffer, catalog: Catalog): AsyncGenerator<Impor
   try {
     const sheets = reader[Symbol.asyncIterator]();
     const first = await race(sheets.next());
-    if (first.done) throw new ValidationError('The XLSX file has no worksheet.');
+    if (first.done) throw new ValidationError('The XLSX file has no worksheet.', undefined, fileText('xlsx_no_sheet'));
     const lines = first.value[Symbol.asyncIterator]();
     let columns: { name: string; at: number }[] | null = null;
     let dims: string[] = [];
@@ -733,6 +804,7 @@ async function* xlsxBatches(zip: Buffer, catalog: Catalog): AsyncGenerator<Impor
             `row ${line.number}`,
             c.name,
             'is a formula without a computed result; let the spreadsheet calculate it and save the file again.',
+            fileText('formula_without_result'),
           );
         record[c.name] = cellValue(value);
       }

@@ -108,11 +108,13 @@ export async function serveFigures<T>(
   }
   const { etag, lastModified } = await stamp(db);
   reply.header('etag', etag).header('cache-control', `${viewer.kind === 'public' ? 'public' : 'private'}, no-cache`);
+  // Labels are in the caller's language: a stored answer serves the same language only.
+  reply.header('vary', 'x-language, accept-language');
   if (lastModified) reply.header('last-modified', lastModified);
   if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send() as never;
   let answers = stores.get(db);
   if (!answers) stores.set(db, (answers = new Map()));
-  const key = request.url;
+  const key = `${request.locale} ${request.url}`;
   const hit = answers.get(key);
   if (hit && hit.etag === etag) return reply.type('application/json; charset=utf-8').send(hit.body) as never;
   const answer = await compute();

@@ -7,7 +7,7 @@
 import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry, SerializedJson } from '../platform/audit/audit.service.js';
 import type { Db, Trx } from '../platform/db/database.js';
-import { ConflictError } from '../platform/errors.js';
+import { ConflictError, ProblemsError, word, type MessageText } from '../platform/errors.js';
 import { listOrgUnits, listPartners } from '../platform/partners/partners.service.js';
 import { rowErrors, type RowProblem } from '../platform/partners/org-units.service.js';
 import { canEdit, type Viewer } from '../platform/viewer.js';
@@ -64,11 +64,30 @@ interface Group {
 interface KeyProblem {
   column: string;
   message: string;
+  text: MessageText;
+}
+
+/** A problem of one row, with the key of its message in messages.json (import.* and value.*). */
+type ImportProblem = RowProblem & { text?: MessageText };
+
+/** The whole file refused, every problem listed by row (as org-unit files are: rowErrors), in the reader's language. */
+function importRejected(problems: ImportProblem[]): ProblemsError {
+  const english = rowErrors(problems, 'Import');
+  return new ProblemsError(
+    english.message,
+    problems,
+    { key: 'import.rejected', params: { count: problems.length } },
+    { key: 'import.row_problem', shown: 50 },
+  );
+}
+
+function keyProblem(column: string, message: string, key: string, params: MessageText['params']): KeyProblem {
+  return { column, message, text: { key: `import.${key}`, params } };
 }
 
 /** The state of one import while its rows stream in. */
 class ValueImport {
-  readonly problems: RowProblem[] = [];
+  readonly problems: ImportProblem[] = [];
   /** The first submission that cannot be edited (reported when no row has a problem). */
   conflict: ConflictError | null = null;
   readonly summary: ImportSummary;
@@ -102,19 +121,31 @@ class ValueImport {
 
   private keyProblem(r: ImportRow): KeyProblem | null {
     const dataset = this.catalog.datasets.get(r.dataset);
-    if (!dataset) return { column: 'dataset', message: `"${r.dataset}" is not a dataset of the catalogue` };
+    if (!dataset)
+      return keyProblem('dataset', `"${r.dataset}" is not a dataset of the catalogue`, 'unknown_dataset', { dataset: r.dataset });
     const partner = this.partners.get(r.partner);
-    if (!partner) return { column: 'partner', message: `"${r.partner}" is not a known partner code` };
+    if (!partner) return keyProblem('partner', `"${r.partner}" is not a known partner code`, 'unknown_partner', { partner: r.partner });
     if (!datasetCovers(dataset, partner))
-      return {
-        column: 'partner',
-        message: `dataset ${dataset.code} collects figures of ${dataset.partners.join(', ')}, not of ${r.partner}`,
-      };
-    if (!canEdit(this.viewer, r.partner)) return { column: 'partner', message: `you cannot import data for ${r.partner}` };
+      return keyProblem(
+        'partner',
+        `dataset ${dataset.code} collects figures of ${dataset.partners.join(', ')}, not of ${r.partner}`,
+        'partner_not_collected',
+        { dataset: dataset.code, partners: dataset.partners.join(', '), partner: r.partner },
+      );
+    if (!canEdit(this.viewer, r.partner))
+      return keyProblem('partner', `you cannot import data for ${r.partner}`, 'partner_not_yours', { partner: r.partner });
     const period = parsePeriod(r.period);
-    if (!period) return { column: 'period', message: `"${r.period}" is not an ISO period (2024, 2024S1, 2024Q1, 2024-03, 2024W05)` };
+    if (!period)
+      return keyProblem('period', `"${r.period}" is not an ISO period (2024, 2024S1, 2024Q1, 2024-03, 2024W05)`, 'unknown_period', {
+        period: r.period,
+      });
     if (period.type !== dataset.periodType)
-      return { column: 'period', message: `${r.period} is ${period.type}, but ${dataset.code} is ${dataset.periodType}` };
+      return keyProblem('period', `${r.period} is ${period.type}, but ${dataset.code} is ${dataset.periodType}`, 'wrong_period_type', {
+        period: r.period,
+        type: word(`periods.${period.type}`, period.type),
+        dataset: dataset.code,
+        datasetType: word(`periods.${dataset.periodType}`, dataset.periodType),
+      });
     return null;
   }
 
@@ -177,7 +208,7 @@ class ValueImport {
       this.summary.rows += 1;
       const group = this.groups.get(r.dataset)?.get(r.partner)?.get(r.period) ?? (await this.group(r));
       if (!('cells' in group)) {
-        this.problems.push({ row: r.row, column: group.column, message: group.message });
+        this.problems.push({ row: r.row, column: group.column, message: group.message, text: group.text });
         continue;
       }
       const index = group.rows;
@@ -185,7 +216,8 @@ class ValueImport {
       const problems = this.inputProblems;
       problems.length = 0;
       const v = checkValueInput(this.catalog, group.dataset, group.orgUnits, r, index, problems);
-      for (const p of problems) this.problems.push({ row: r.row, column: FIELD_TO_COLUMN[p.field] ?? p.field, message: p.message });
+      for (const p of problems)
+        this.problems.push({ row: r.row, column: FIELD_TO_COLUMN[p.field] ?? p.field, message: p.message, text: p.text });
       if (!v) continue;
       const cells = group.cells;
       const variable = this.variables.id(v.variable);
@@ -193,7 +225,12 @@ class ValueImport {
       const coords = this.coords.id(v.coords);
       const slot = cells.find(variable, unit, coords);
       if (slot >= 0 && cells.ordinalOf(slot) > 0) {
-        this.problems.push({ row: r.row, column: 'value', message: `the same cell is given twice (also at ${cells.ordinalOf(slot)})` });
+        this.problems.push({
+          row: r.row,
+          column: 'value',
+          message: `the same cell is given twice (also at ${cells.ordinalOf(slot)})`,
+          text: { key: 'value.duplicate_cell', params: { at: cells.ordinalOf(slot) } },
+        });
         continue;
       }
       const ordinal = index + 1;
@@ -242,11 +279,7 @@ class ValueImport {
    */
   async finish(): Promise<SubmissionKey[]> {
     this.summary.submissions = this.ordered.length;
-    if (this.problems.length > 0)
-      throw rowErrors(
-        this.problems.sort((a, b) => a.row - b.row),
-        'Import',
-      );
+    if (this.problems.length > 0) throw importRejected(this.problems.sort((a, b) => a.row - b.row));
     if (this.conflict) throw this.conflict;
     if (this.dryRun) return this.ordered.map((g) => g.key);
     await this.writer.finish();

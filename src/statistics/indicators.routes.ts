@@ -2,6 +2,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PUBLIC } from '../platform/http/access.js';
 import { metadataOf } from './catalog.js';
+import { catalogIn, headIn } from './catalog-i18n.js';
 import { indicatorDownload, readOptionsFor } from './downloads.service.js';
 import {
   IndicatorParams,
@@ -15,7 +16,8 @@ import { indicatorByOrgUnit, indicatorValues } from './indicators.service.js';
 import { viewerOf } from '../platform/viewer.js';
 import { serveDownload, serveFigures } from './freshness.js';
 
-const RESERVED = new Set(['partner', 'orgUnit', 'period', 'from', 'to', 'format', 'labels', 'asOf', 'publishedOnly']);
+// `lang` names the language of the answer (request.locale), not a dimension.
+const RESERVED = new Set(['partner', 'orgUnit', 'period', 'from', 'to', 'format', 'labels', 'asOf', 'publishedOnly', 'lang']);
 
 export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -28,8 +30,8 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ indicators: Type.Array(IndicatorSummary) }) },
       },
     },
-    async () => ({
-      indicators: [...app.catalog.indicators.values()].map((i) => ({
+    async (request) => ({
+      indicators: [...catalogIn(app.catalog, request.locale).indicators.values()].map((i) => ({
         code: i.code,
         label: i.label,
         unit: i.unit,
@@ -70,7 +72,10 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         to: q.to,
         dimensions,
       });
-      const compute = () => indicatorValues(app.db, app.catalog, viewerOf(request.principal), query());
+      const compute = async () => {
+        const answer = await indicatorValues(app.db, app.catalog, viewerOf(request.principal), query());
+        return { ...answer, indicator: headIn(app.catalog, request.locale, answer.indicator) };
+      };
       const format = request.query.format ?? 'json';
       if (format !== 'json') {
         // A file (CSV, XLSX, SDMX-CSV); the type provider knows the JSON form only.
@@ -101,17 +106,18 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { partner, period, asOf, publishedOnly, ...rest } = request.query;
-      const dimensions = Object.fromEntries(Object.entries(rest as Record<string, string>));
-      return serveFigures(app.db, request, reply, { asOf, publishedOnly }, () =>
-        indicatorByOrgUnit(app.db, app.catalog, viewerOf(request.principal), {
+      const dimensions = Object.fromEntries(Object.entries(rest as Record<string, string>).filter(([k]) => k !== 'lang'));
+      return serveFigures(app.db, request, reply, { asOf, publishedOnly }, async () => {
+        const answer = await indicatorByOrgUnit(app.db, app.catalog, viewerOf(request.principal), {
           code: request.params.code,
           partner: partner.toUpperCase(),
           period,
           dimensions,
           asOf,
           publishedOnly,
-        }),
-      );
+        });
+        return { ...answer, indicator: headIn(app.catalog, request.locale, answer.indicator) };
+      });
     },
   );
 };

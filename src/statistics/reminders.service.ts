@@ -36,8 +36,17 @@ export async function sendOverdueDataReminders(db: Db, catalog: Catalog, actor: 
             { roles: ['coordinator'], partners: [row.partner] },
             {
               kind: 'statistics.overdue',
-              title: `Overdue: ${dataset.label}, ${period}`,
-              body: `${row.name}'s ${dataset.label.toLowerCase()} for ${period} was due on ${row.dueDate} and has not been submitted.`,
+              texts: {
+                title: 'statistics.overdue.title',
+                body: 'statistics.overdue.body',
+                params: {
+                  dataset: dataset.label,
+                  datasetLower: dataset.label.toLowerCase(),
+                  partner: row.name,
+                  period,
+                  dueDate: row.dueDate,
+                },
+              },
               link: `/statistics/${dataset.code}/${row.partner}/${period}`,
               dedupeKey: `data-overdue:${dataset.code}:${row.partner}:${period}`,
             },

@@ -20,6 +20,7 @@ import {
   TransitionResult,
   VersionBody,
 } from './submissions.schema.js';
+import { findingMessage } from './finding-messages.js';
 import { getSubmission, listVisibleSubmissions, type SubmissionKey } from './submissions.service.js';
 import { declareOrgUnitsComplete, saveValues } from './value-entry.service.js';
 import { revisionHistory } from './read-model.service.js';
@@ -101,7 +102,11 @@ const readRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SubmissionViewSchema },
       },
     },
-    async (request) => getSubmission(app.db, app.catalog, viewerOf(request.principal), keyOf(request.params)),
+    async (request) => {
+      const answer = await getSubmission(app.db, app.catalog, viewerOf(request.principal), keyOf(request.params));
+      // The findings' messages in the caller's language (finding-messages.ts).
+      return { ...answer, findings: answer.findings.map((f) => ({ ...f, message: findingMessage(app.catalog, f, request.locale) })) };
+    },
   );
 
   app.get(

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import type { Db, DbOrTrx, Trx } from '../platform/db/database.js';
-import { ConflictError, ForbiddenError, ValidationError } from '../platform/errors.js';
+import { ConflictError, ForbiddenError, ProblemsError } from '../platform/errors.js';
 import { listOrgUnits } from '../platform/partners/partners.service.js';
 import { canEdit, type Viewer } from '../platform/viewer.js';
 import type { Catalog } from './catalog.js';
@@ -215,9 +215,11 @@ export async function saveValues(
   const { values, problems } = checkValueInputs(catalog, dataset, await orgUnitKinds(db, key.partner), inputs);
   if (problems.length > 0) {
     const first = problems[0]!;
-    throw new ValidationError(
+    throw new ProblemsError(
       `values[${first.index}].${first.field}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : ''}`,
       problems,
+      { key: problems.length > 1 ? 'value.rejected_more' : 'value.rejected', params: { count: problems.length - 1 } },
+      { key: 'value.problem', shown: 1, params: { values: 'values' } },
     );
   }
   const result = await db.transaction().execute((trx) => applyValues(trx, catalog, actor, key, values, version));

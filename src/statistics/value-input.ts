@@ -1,6 +1,7 @@
 // Checks values sent for one submission against the catalogue (pure): the variable belongs to the
 // dataset, the org unit to the partner and to a kind the dataset collects, the coordinates to the
 // variable's dimensions, the number to the value type. Every problem is reported, none is fixed.
+import type { MessageText } from '../platform/errors.js';
 import type { Catalog, Dataset } from './catalog.js';
 import { coordsKey, isSpecialCode, SPECIAL_CODES, type SpecialCode } from './values.js';
 
@@ -43,6 +44,8 @@ export interface InputProblem {
   index: number;
   field: string;
   message: string;
+  /** The message's key in messages.json (value.*) and its parameters, to render it in the reader's language. */
+  text?: MessageText;
 }
 
 const MAX_ABS = 1e15;
@@ -67,24 +70,35 @@ export function checkValueInput(
   index: number,
   problems: InputProblem[],
 ): CheckedValue | null {
-  const problem = (field: string, message: string) => problems.push({ index, field, message });
+  const problem = (field: string, message: string, key: string, params?: MessageText['params']) =>
+    problems.push({ index, field, message, text: { key: `value.${key}`, params } });
   const before = problems.length;
   const variable = catalog.variables.get(input.variable);
   if (!variable || !dataset.variables.includes(input.variable)) {
-    problem('variable', `"${input.variable}" is not a variable of dataset ${dataset.code}`);
+    problem('variable', `"${input.variable}" is not a variable of dataset ${dataset.code}`, 'not_in_dataset', {
+      variable: input.variable,
+      dataset: dataset.code,
+    });
     return null;
   }
   const orgUnit = input.orgUnit ?? '';
   if (orgUnit === '') {
     if (!dataset.partnerLevel)
-      problem('org_unit', `dataset ${dataset.code} collects figures per ${dataset.orgUnitKinds.join(' or ')}, so an org unit is required`);
+      problem(
+        'org_unit',
+        `dataset ${dataset.code} collects figures per ${dataset.orgUnitKinds.join(' or ')}, so an org unit is required`,
+        'org_unit_required',
+        { dataset: dataset.code, kinds: dataset.orgUnitKinds.join(', ') },
+      );
   } else {
     const kind = orgUnits.get(orgUnit);
-    if (kind === undefined) problem('org_unit', `"${orgUnit}" is not an org unit of this partner`);
+    if (kind === undefined) problem('org_unit', `"${orgUnit}" is not an org unit of this partner`, 'unknown_org_unit', { orgUnit });
     else if (!dataset.orgUnitKinds.includes(kind))
       problem(
         'org_unit',
         `org unit ${orgUnit} is a ${kind}; dataset ${dataset.code} collects ${dataset.orgUnitKinds.join(', ') || 'partner figures only'}`,
+        dataset.orgUnitKinds.length > 0 ? 'org_unit_wrong_kind' : 'org_unit_partner_only',
+        { orgUnit, kind, dataset: dataset.code, kinds: dataset.orgUnitKinds.join(', ') },
       );
   }
   const coords = input.coords ?? {};
@@ -93,17 +107,26 @@ export function checkValueInput(
     const code = coords[dim];
     if (code === '' || code === null || code === undefined) continue;
     cleanCoords[dim] = code;
-    if (!variable.dimensions.includes(dim)) problem(dim, `variable ${variable.code} is not broken down by ${dim}`);
-    else if (!codesOf(catalog.dimensions.get(dim)!).has(code)) problem(dim, `"${code}" is not a code of ${dim}`);
+    if (!variable.dimensions.includes(dim))
+      problem(dim, `variable ${variable.code} is not broken down by ${dim}`, 'not_broken_down', {
+        variable: variable.code,
+        dimension: dim,
+      });
+    else if (!codesOf(catalog.dimensions.get(dim)!).has(code))
+      problem(dim, `"${code}" is not a code of ${dim}`, 'unknown_code', { code, dimension: dim });
   }
   const unitBy = variable.unitBy;
-  if (unitBy && cleanCoords[unitBy.dimension] === undefined)
+  if (unitBy && cleanCoords[unitBy.dimension] === undefined) {
+    const units = Object.entries(unitBy.units)
+      .map(([c, u]) => `${c}: ${u}`)
+      .join(', ');
     problem(
       unitBy.dimension,
-      `the unit of ${variable.code} depends on ${unitBy.dimension} (${Object.entries(unitBy.units)
-        .map(([c, u]) => `${c}: ${u}`)
-        .join(', ')}); give a code of ${unitBy.dimension}`,
+      `the unit of ${variable.code} depends on ${unitBy.dimension} (${units}); give a code of ${unitBy.dimension}`,
+      'unit_needs_code',
+      { variable: variable.code, dimension: unitBy.dimension, units },
     );
+  }
   let num: number | null = null;
   let code: SpecialCode | null = null;
   const raw = input.value;
@@ -117,6 +140,13 @@ export function checkValueInput(
       problem(
         'value',
         `"${answer.slice(0, 40)}" is not a code of ${answers.code} (${answers.codes.map((c) => c.code).join(', ')}) or one of ${SPECIAL_CODES.join(', ')}`,
+        'not_in_code_list',
+        {
+          answer: answer.slice(0, 40),
+          list: answers.code,
+          codes: answers.codes.map((c) => c.code).join(', '),
+          special: SPECIAL_CODES.join(', '),
+        },
       );
   } else if (typeof raw === 'number') {
     num = raw;
@@ -125,23 +155,36 @@ export function checkValueInput(
   } else if (typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw.trim())) {
     num = Number(raw.trim());
   } else {
-    problem('value', `"${String(raw)}" is not a number or one of ${SPECIAL_CODES.join(', ')} (no thousands separators)`);
+    problem('value', `"${String(raw)}" is not a number or one of ${SPECIAL_CODES.join(', ')} (no thousands separators)`, 'not_a_number', {
+      value: String(raw),
+      special: SPECIAL_CODES.join(', '),
+    });
   }
   if (num !== null) {
-    if (!Number.isFinite(num) || Math.abs(num) > MAX_ABS) problem('value', `${num} is out of range`);
-    else if (variable.type === 'integer' && !Number.isInteger(num)) problem('value', `${variable.code} takes whole numbers, not ${num}`);
+    const numbers = { variable: variable.code, value: String(num) };
+    if (!Number.isFinite(num) || Math.abs(num) > MAX_ABS) problem('value', `${num} is out of range`, 'out_of_range', numbers);
+    else if (variable.type === 'integer' && !Number.isInteger(num))
+      problem('value', `${variable.code} takes whole numbers, not ${num}`, 'not_whole', numbers);
     else if (variable.type === 'percent' && (num < 0 || num > 100))
-      problem('value', `${variable.code} is a percentage (0–100), not ${num}`);
+      problem('value', `${variable.code} is a percentage (0–100), not ${num}`, 'not_percent', numbers);
   }
   const comment = input.comment?.trim() ? input.comment.trim() : null;
-  if (comment && comment.length > 2000) problem('comment', 'is longer than 2000 characters');
+  if (comment && comment.length > 2000) problem('comment', 'is longer than 2000 characters', 'comment_too_long', { max: 2000 });
   // eslint-disable-next-line no-control-regex
   if (comment && /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(comment))
-    problem('comment', 'holds control characters (such as NUL), which are not accepted in text');
+    problem('comment', 'holds control characters (such as NUL), which are not accepted in text', 'control_characters');
   const obs = typeof input.obsStatus === 'string' && input.obsStatus.trim() !== '' ? input.obsStatus.trim().toUpperCase() : null;
   if (obs !== null && !(OBS_STATUSES as readonly string[]).includes(obs))
-    problem('obs_status', `"${String(input.obsStatus).slice(0, 40)}" is not an observation status (${OBS_STATUSES.join(', ')})`);
-  const evidence = evidenceOf(input.evidence, (message) => problem('evidence', message));
+    problem(
+      'obs_status',
+      `"${String(input.obsStatus).slice(0, 40)}" is not an observation status (${OBS_STATUSES.join(', ')})`,
+      'obs_status',
+      {
+        status: String(input.obsStatus).slice(0, 40),
+        statuses: OBS_STATUSES.join(', '),
+      },
+    );
+  const evidence = evidenceOf(input.evidence, (message, key, params) => problem('evidence', message, key, params));
   if (problems.length > before) return null;
   return {
     variable: input.variable,
@@ -162,11 +205,18 @@ export function evidenceLinks(json: string | null | undefined): string[] {
 }
 
 /** Evidence links as stored (a JSON array, null for none): each an http(s) URL, at most EVIDENCE_LIMITS. */
-function evidenceOf(given: ValueInput['evidence'], problem: (message: string) => void): string | null {
+function evidenceOf(
+  given: ValueInput['evidence'],
+  problem: (message: string, key: string, params?: MessageText['params']) => void,
+): string | null {
   if (given === undefined || given === null) return null;
   const links = (typeof given === 'string' ? given.split(/\s+/) : [...given]).map((l) => String(l).trim()).filter((l) => l !== '');
   if (links.length === 0) return null;
-  if (links.length > EVIDENCE_LIMITS.links) problem(`has ${links.length} links; at most ${EVIDENCE_LIMITS.links} are accepted`);
+  if (links.length > EVIDENCE_LIMITS.links)
+    problem(`has ${links.length} links; at most ${EVIDENCE_LIMITS.links} are accepted`, 'too_many_links', {
+      count: links.length,
+      max: EVIDENCE_LIMITS.links,
+    });
   for (const link of links) {
     let url: URL | null = null;
     try {
@@ -174,9 +224,13 @@ function evidenceOf(given: ValueInput['evidence'], problem: (message: string) =>
     } catch {
       url = null;
     }
-    if (link.length > EVIDENCE_LIMITS.length) problem(`a link is longer than ${EVIDENCE_LIMITS.length} characters`);
+    if (link.length > EVIDENCE_LIMITS.length)
+      problem(`a link is longer than ${EVIDENCE_LIMITS.length} characters`, 'link_too_long', { max: EVIDENCE_LIMITS.length });
     else if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
-      problem(`"${link.slice(0, 60)}" is not an http(s) URL (links are separated by spaces)`);
+      problem(`"${link.slice(0, 60)}" is not an http(s) URL (links are separated by spaces)`, 'not_a_link', {
+        link: link.slice(0, 60),
+        scheme: 'http(s)',
+      });
   }
   return JSON.stringify(links);
 }
@@ -196,7 +250,12 @@ export function checkValueInputs(
     const key = `${value.variable}|${value.orgUnit}|${value.coords}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      problems.push({ index, field: 'value', message: `the same cell is given twice (also at ${earlier + 1})` });
+      problems.push({
+        index,
+        field: 'value',
+        message: `the same cell is given twice (also at ${earlier + 1})`,
+        text: { key: 'value.duplicate_cell', params: { at: earlier + 1 } },
+      });
       return;
     }
     seen.set(key, index);

@@ -7,7 +7,7 @@ import type { Actor } from '../platform/audit/actor.js';
 import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import { coordinatorsOf, notify, reviewersOf } from '../platform/notifications/notifications.service.js';
 import type { Db, DbOrTrx, Trx } from '../platform/db/database.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, word } from '../platform/errors.js';
 import { canEdit, canPublish, canRead, canReview, type Viewer } from '../platform/viewer.js';
 import type { Catalog, Dataset } from './catalog.js';
 import { submissionsChanged } from './events.js';
@@ -89,13 +89,23 @@ const MAX_SCHEDULE_MS = 366 * 86_400_000;
 function scheduleTime(publishAt: string, now: Date): string {
   const at = Date.parse(publishAt);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(publishAt) || Number.isNaN(at))
-    throw new ValidationError(`publishAt: "${publishAt.slice(0, 40)}" is not a date-time with its zone, e.g. 2027-01-15T10:00:00Z.`, {
-      field: 'publishAt',
-    });
+    throw new ValidationError(
+      `publishAt: "${publishAt.slice(0, 40)}" is not a date-time with its zone, e.g. 2027-01-15T10:00:00Z.`,
+      { field: 'publishAt' },
+      { key: 'workflow.publish_at_invalid', params: { field: 'publishAt', publishAt: publishAt.slice(0, 40) } },
+    );
   if (at <= now.getTime())
-    throw new ValidationError('publishAt: the time has passed; publish without publishAt to publish now.', { field: 'publishAt' });
+    throw new ValidationError(
+      'publishAt: the time has passed; publish without publishAt to publish now.',
+      { field: 'publishAt' },
+      { key: 'workflow.publish_at_past', params: { field: 'publishAt' } },
+    );
   if (at - now.getTime() > MAX_SCHEDULE_MS)
-    throw new ValidationError('publishAt: a publication can be scheduled at most a year ahead.', { field: 'publishAt' });
+    throw new ValidationError(
+      'publishAt: a publication can be scheduled at most a year ahead.',
+      { field: 'publishAt' },
+      { key: 'workflow.publish_at_too_far', params: { field: 'publishAt' } },
+    );
   return new Date(at).toISOString();
 }
 
@@ -119,26 +129,38 @@ export async function transition(
   const dataset = await checkKey(db, catalog, key);
   const rule = TRANSITIONS[action];
   if (!rule.allowed(viewer, key.partner, dataset.domain)) {
-    throw new ForbiddenError(
-      viewer.kind === 'user' && viewer.role === 'reviewer'
-        ? `You review ${viewer.domains?.join(', ')}; ${key.dataset} belongs to ${dataset.domain}.`
-        : `Your role cannot ${action} ${key.partner}'s data.`,
-    );
+    throw viewer.kind === 'user' && viewer.role === 'reviewer'
+      ? new ForbiddenError(`You review ${viewer.domains?.join(', ')}; ${key.dataset} belongs to ${dataset.domain}.`, {
+          key: 'workflow.other_domain',
+          params: { domains: viewer.domains?.join(', '), dataset: key.dataset, domain: dataset.domain },
+        })
+      : new ForbiddenError(`Your role cannot ${action} ${key.partner}'s data.`, {
+          key: `workflow.role_cannot_${action}`,
+          params: { partner: key.partner },
+        });
   }
   const body = (text ?? '').trim();
   if (rule.needsText && body === '')
-    throw new ValidationError(`${action === 'reopen' ? 'reason' : 'comment'}: say why (it is kept in the submission's thread).`, {
-      field: action === 'reopen' ? 'reason' : 'comment',
-    });
+    throw new ValidationError(
+      `${action === 'reopen' ? 'reason' : 'comment'}: say why (it is kept in the submission's thread).`,
+      { field: action === 'reopen' ? 'reason' : 'comment' },
+      { key: 'workflow.say_why', params: { field: action === 'reopen' ? 'reason' : 'comment' } },
+    );
   const scheduled = action === 'publish' && options.publishAt !== undefined ? scheduleTime(options.publishAt, new Date()) : null;
   const next = await db.transaction().execute(async (trx) => {
     const submission = await loadForTransition(trx, key, version);
     if (!rule.from.includes(submission.status))
-      throw new ConflictError(`Cannot ${action} a submission that is ${submission.status}.`, { status: submission.status });
+      throw new ConflictError(
+        `Cannot ${action} a submission that is ${submission.status}.`,
+        { status: submission.status },
+        { key: `workflow.cannot_${action}`, params: { status: word(`workflow.status.${submission.status}`, submission.status) } },
+      );
     if (action === 'publish' && submission.publish_at)
-      throw new ConflictError(`The publication is already scheduled for ${submission.publish_at}; reopen it to change that.`, {
-        publishAt: submission.publish_at,
-      });
+      throw new ConflictError(
+        `The publication is already scheduled for ${submission.publish_at}; reopen it to change that.`,
+        { publishAt: submission.publish_at },
+        { key: 'workflow.already_scheduled', params: { publishAt: submission.publish_at } },
+      );
     if (action === 'submit') await checkSubmittable(trx, catalog, dataset, key, submission.id);
     const now = new Date().toISOString();
     let stamps = STAMPS[action](now);
@@ -209,25 +231,20 @@ async function announceStep(
   text: string,
 ) {
   const what = `${dataset.label}, ${key.partner} ${key.period}`;
-  const said = text ? ` "${text.length > 300 ? `${text.slice(0, 300)}…` : text}"` : '';
-  const notices: Record<Step, { title: string; body: string }> = {
-    submit: { title: `To review: ${what}`, body: `${key.partner}'s coordinators submitted ${what} for review.` },
-    return: { title: `Returned: ${what}`, body: `The reviewer returned ${what} for correction.${said}` },
-    approve: { title: `Approved: ${what}`, body: `${what} was approved; the Commission publishes it.` },
-    publish: { title: `Published: ${what}`, body: `${what} is published: its figures are public.` },
-    schedule: {
-      title: `Publication scheduled: ${what}`,
-      body: `${what} becomes public on ${next.publishAt ?? ''}; nothing of it is public before then.`,
-    },
-    reopen: { title: `Reopened: ${what}`, body: `The Commission reopened ${what} for correction.${said}` },
-  };
+  const comment = text ? (text.length > 300 ? `${text.slice(0, 300)}…` : text) : null;
+  // Keys of the notifications namespace, rendered in each recipient's language; a comment is quoted as written.
+  const body = (step === 'return' || step === 'reopen') && comment ? `submission.${step}.body_comment` : `submission.${step}.body`;
   const userIds = step === 'submit' ? await reviewersOf(trx, dataset.domain) : await coordinatorsOf(trx, [key.partner]);
   await notify(
     trx,
     { userIds },
     {
       kind: `submission.${step}`,
-      ...notices[step],
+      texts: {
+        title: `submission.${step}.title`,
+        body,
+        params: { what, partner: key.partner, date: next.publishAt ?? '', comment },
+      },
       link: `/statistics/${key.dataset}/${key.partner}/${key.period}`,
       dedupeKey: `submission-${step}:${next.id}:${next.version}`,
     },
@@ -288,7 +305,12 @@ async function readable(db: DbOrTrx, viewer: Viewer, key: SubmissionKey): Promis
 /** Adds a comment to the submission's thread (any signed-in reader). */
 export async function addComment(db: Db, viewer: Viewer, actor: Actor, key: SubmissionKey, body: string): Promise<void> {
   const text = body.trim();
-  if (!text) throw new ValidationError('body: the comment is empty.', { field: 'body' });
+  if (!text)
+    throw new ValidationError(
+      'body: the comment is empty.',
+      { field: 'body' },
+      { key: 'workflow.comment_empty', params: { field: 'body' } },
+    );
   await db.transaction().execute(async (trx) => {
     const submission = await readable(trx, viewer, key);
     const id = randomUUID();
@@ -323,13 +345,30 @@ export async function commentFindings(
   comment: string,
 ): Promise<number> {
   const text = comment.trim();
-  if (!text) throw new ValidationError('comment: explain the warning.', { field: 'comment' });
-  if (findingKeys.length === 0) throw new ValidationError('key: name the warnings to explain.', { field: 'key' });
-  if (!canEdit(viewer, key.partner)) throw new ForbiddenError(`You cannot comment on ${key.partner}'s validation results.`);
+  if (!text)
+    throw new ValidationError(
+      'comment: explain the warning.',
+      { field: 'comment' },
+      { key: 'workflow.explain_warning', params: { field: 'comment' } },
+    );
+  if (findingKeys.length === 0)
+    throw new ValidationError(
+      'key: name the warnings to explain.',
+      { field: 'key' },
+      { key: 'workflow.name_warnings', params: { field: 'key' } },
+    );
+  if (!canEdit(viewer, key.partner))
+    throw new ForbiddenError(`You cannot comment on ${key.partner}'s validation results.`, {
+      key: 'workflow.cannot_comment',
+      params: { partner: key.partner },
+    });
   return db.transaction().execute(async (trx) => {
     const submission = await readable(trx, viewer, key);
     if (!EDITABLE.includes(submission.status))
-      throw new ConflictError(`The submission is ${submission.status}; comments on warnings are given before submitting.`);
+      throw new ConflictError(`The submission is ${submission.status}; comments on warnings are given before submitting.`, undefined, {
+        key: 'workflow.comment_too_late',
+        params: { status: word(`workflow.status.${submission.status}`, submission.status) },
+      });
     const known = new Set((await listFindings(trx, submission.id)).map((f) => f.key));
     const unknown = findingKeys.filter((k) => !known.has(k));
     if (unknown.length > 0) throw new NotFoundError('Validation finding', unknown[0]!);

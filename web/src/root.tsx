@@ -4,6 +4,7 @@ import '@mantine/core/styles.css';
 import './styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import i18n from 'i18next';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setNonce } from 'get-nonce';
@@ -18,6 +19,8 @@ const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?
 setNonce(nonce);
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+// What the server wrote (catalogue labels, indicator names, messages) is in the language asked for: asked again in the new one.
+i18n.on('languageChanged', () => void queryClient.invalidateQueries());
 
 // The first page comes in its language (from the address, this browser's choice or its languages),
 // not in English first; a language file that fails to load leaves the page in English.

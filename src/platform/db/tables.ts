@@ -119,8 +119,11 @@ export interface NotificationsTable {
   user_id: string;
   /** What it is about, e.g. 'commitments.reminder'. */
   kind: string;
+  /** In English; shown as they are when texts_json is null. */
   title: string;
   body: string;
+  /** JSON `{ title?, body?, params }`: keys of the `notifications` namespace, rendered in the reader's language. */
+  texts_json: string | null;
   /** A path inside the app (e.g. /commitments/rounds/…), never an outside URL. */
   link: string | null;
   /** Recorded at most once per user: a second notification with the same key is skipped. */

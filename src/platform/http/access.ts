@@ -88,7 +88,7 @@ async function resolvePrincipal(app: FastifyInstance, request: FastifyRequest): 
   if (auth !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
     const principal = match ? await principalFromToken(app.db, match[1]!) : null;
-    if (!principal) throw new AuthenticationRequiredError('The API token is invalid or revoked.');
+    if (!principal) throw new AuthenticationRequiredError('The API token is invalid or revoked.', { key: 'errors.token_invalid' });
     return principal;
   }
   const raw = request.cookies[SESSION_COOKIE];

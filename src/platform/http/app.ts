@@ -24,6 +24,7 @@ import { databasePlugin } from './context.js';
 import { publicCors } from './cors.js';
 import { registerErrorHandler, registerNotFoundHandler } from './errors.js';
 import { healthRoutes } from './health.routes.js';
+import { registerLocale } from './locale.js';
 import { registerRateLimit } from './rate-limit.js';
 import { webPlugin } from './web.js';
 
@@ -129,6 +130,7 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', request.id);
   });
 
+  registerLocale(app as unknown as FastifyInstance);
   registerErrorHandler(app);
   registerNotFoundHandler(app);
   registerInputHygiene(app as unknown as FastifyInstance);

@@ -1,7 +1,10 @@
-// Renders every error as { error: { code, message, details } }; unknown errors become a 500
+// Renders every error as { error: { code, message, details } }, the message in the caller's
+// language where its text is translated (platform/i18n/messages.ts); unknown errors become a 500
 // without internals, logged with the request id.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, ConflictError } from '../errors.js';
+import { AppError, ConflictError, word, type MessageText } from '../errors.js';
+import { renderError, renderText } from '../i18n/messages.js';
+import type { Locale } from '../locales.js';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -49,6 +52,25 @@ function plainMessage(issue: ValidationIssue & { keyword?: string }): string {
   }
 }
 
+/** The validator's finding as a text of messages.json (schema.<keyword>), for the languages other than English. */
+function issueText(issue: ValidationIssue & { keyword?: string }): MessageText {
+  const p = issue.params ?? {};
+  const limit = typeof p.limit === 'number' ? p.limit : undefined;
+  return {
+    key: `schema.${issue.keyword ?? 'invalid'}`,
+    params: { limit, count: limit, type: word(`schema.types.${String(p.type)}`, String(p.type)), format: String(p.format) },
+  };
+}
+
+function issueMessage(issue: ValidationIssue & { keyword?: string }, locale: Locale): string {
+  return (locale === 'en' ? null : renderText(issueText(issue), locale)) ?? plainMessage(issue);
+}
+
+/** A text of the error handler itself in the caller's language, else the English given. */
+function own(locale: Locale, english: string, key: string, params?: MessageText['params']): string {
+  return (locale === 'en' ? null : renderText({ key, params }, locale)) ?? english;
+}
+
 /**
  * Database errors that mean "another request got there first": a unique key taken between this
  * request's check and its insert, or (PostgreSQL) a serialisation failure or deadlock. The
@@ -67,18 +89,25 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.warn({ err: error }, 'concurrent write refused');
       error = new ConflictError(
         'Someone else changed the same data at the same moment; nothing of this request was stored. Reload and try again.',
+        undefined,
+        { key: 'errors.concurrent_write' },
       );
     }
+    const locale = request.locale;
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, error.message);
+      const { message, details } = renderError(error, locale);
       return reply
         .status(error.status)
         .headers(error.headers)
-        .send({ error: { code: error.code, message: error.message, details: error.details ?? null } });
+        .send({ error: { code: error.code, message, details: details ?? null } });
     }
     const fastifyError = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
     if (fastifyError.validation) {
-      const issues = fastifyError.validation.map((v) => ({ field: fieldOf(v, fastifyError.validationContext), message: plainMessage(v) }));
+      const issues = fastifyError.validation.map((v) => ({
+        field: fieldOf(v, fastifyError.validationContext),
+        message: issueMessage(v, locale),
+      }));
       const first = issues[0]!;
       return reply.status(400).send({ error: { code: 'validation_failed', message: `${first.field}: ${first.message}`, details: issues } });
     }
@@ -89,7 +118,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(413).send({
         error: {
           code: 'body_too_large',
-          message: `The upload is larger than the limit of ${mb} MB; nothing was stored.`,
+          message: own(locale, `The upload is larger than the limit of ${mb} MB; nothing was stored.`, 'errors.body_too_large', { mb }),
           details: { limitBytes: limit },
         },
       });
@@ -102,7 +131,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({
       error: {
         code: 'internal_error',
-        message: `Something went wrong on our side; the error was logged with request id ${request.id}.`,
+        message: own(
+          locale,
+          `Something went wrong on our side; the error was logged with request id ${request.id}.`,
+          'errors.internal_error',
+          { requestId: request.id },
+        ),
         details: { requestId: request.id },
       },
     });
@@ -113,6 +147,10 @@ export function registerNotFoundHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply
       .status(404)
-      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.`, details: null } });
+      .send({ error: { code: 'not_found', message: noRoute(request.locale, request.method, request.url.split('?')[0]!), details: null } });
   });
+}
+
+function noRoute(locale: Locale, method: string, path: string): string {
+  return own(locale, `No route ${method} ${path}.`, 'errors.no_route', { method, path });
 }

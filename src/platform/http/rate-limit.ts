@@ -45,7 +45,10 @@ export async function registerRateLimit(app: FastifyInstance, limits: RateLimits
     errorResponseBuilder: (request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
       const what = isUpload(request, defaultBodyLimit) ? 'uploads' : 'requests';
-      return new RateLimitedError(seconds, `Too many ${what}: at most ${context.max} a minute; try again in ${seconds} s.`);
+      return new RateLimitedError(seconds, `Too many ${what}: at most ${context.max} a minute; try again in ${seconds} s.`, {
+        key: `errors.rate_limited_${what}`,
+        params: { max: context.max, seconds },
+      });
     },
   });
 }

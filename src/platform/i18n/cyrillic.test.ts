@@ -1,5 +1,7 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toCyrillic, toCyrillicTexts } from './cyrillic';
+import { latinLeft, toCyrillic, toCyrillicTexts } from './cyrillic';
 
 describe('Serbian Cyrillic from Latin', () => {
   it('maps letters and the digraphs lj, nj and dž, keeping the case', () => {
@@ -18,5 +20,41 @@ describe('Serbian Cyrillic from Latin', () => {
 
   it('converts every text of a nested object and nothing else', () => {
     expect(toCyrillicTexts({ a: { b: 'Sud', c_one: '{{count}} sud' }, n: 3 })).toEqual({ a: { b: 'Суд', c_one: '{{count}} суд' }, n: 3 });
+  });
+});
+
+describe('the Serbian Cyrillic texts, derived from the Latin files', () => {
+  const ROOT = join(import.meta.dirname, '..', '..', '..');
+  const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { $meta?: { verbatim?: string[] } } & Record<string, unknown>;
+  const flatten = (texts: unknown, prefix = ''): [string, string][] =>
+    Object.entries(texts as Record<string, unknown>).flatMap(([key, value]) =>
+      key === '$meta' ? [] : typeof value === 'string' ? [[`${prefix}${key}`, value]] : flatten(value, `${prefix}${key}.`),
+    );
+  const files = [
+    join(ROOT, 'web', 'src', 'i18n', 'locales', 'sr-Latn.json'),
+    ...readdirSync(join(ROOT, 'locales', 'sr-Latn')).map((f) => join(ROOT, 'locales', 'sr-Latn', f)),
+    ...(existsSync(join(ROOT, 'catalogs', 'i18n', 'sr-Latn.json')) ? [join(ROOT, 'catalogs', 'i18n', 'sr-Latn.json')] : []),
+  ];
+
+  it('keep no Latin letters outside codes, names, placeholders and the texts marked verbatim', () => {
+    for (const file of files) {
+      const texts = read(file);
+      const verbatim = new Set(texts.$meta?.verbatim ?? []);
+      const left = flatten(toCyrillicTexts(texts, verbatim))
+        .filter(([key, text]) => !verbatim.has(key) && latinLeft(text) !== '')
+        .map(([key, text]) => `${file.slice(ROOT.length)} ${key}: ${text}`);
+      expect(left).toEqual([]);
+    }
+  });
+
+  it('keep codes, file types and foreign names as written', () => {
+    expect(toCyrillic('Izaberite datoteku .csv ili .parquet (u Excelu: „CSV UTF-8”)')).toBe(
+      'Изаберите датотеку .csv или .parquet (у Excelu: „CSV UTF-8”)',
+    );
+    expect(toCyrillic('closed_on je prazno; format %d.%m.%Y; axe-core i Word')).toBe(
+      'closed_on је празно; формат %d.%m.%Y; axe-core и Word',
+    );
+    expect(latinLeft('Суд и case_type, CEPEJ')).toBe('');
+    expect(latinLeft('Суд и court')).toBe('court');
   });
 });

@@ -34,10 +34,25 @@ const LETTERS: Record<string, string> = {
 };
 const DIGRAPHS: Record<string, string> = { lj: 'љ', nj: 'њ', dž: 'џ' };
 
-/** Kept as written: placeholders, addresses and file names, and words of capitals or with digits (codes, acronyms), and the product's name. */
-const KEEP =
-  /(\{\{[^}]*\}\}|https?:\/\/\S+|\b[\w.-]+\.(?:csv|json|xlsx|pdf|yaml|ics|zip)\b|JHA Hub|\b[A-ZČĆĐŠŽ]{2,}[a-z]?\b|\b\w*\d\w*\b)/u;
-
+/**
+ * Kept as written: placeholders, addresses, file names and extensions, date-format tokens (%d),
+ * codes (words with capitals only, digits or an underscore: EU, SDMX, 2024S1, case_type), foreign
+ * names (a word with q, w, x or y, letters Serbian does not have: Word, Excel, axe-core, Parquet)
+ * and the product's name.
+ */
+const KEEP_SOURCE = [
+  String.raw`\{\{[^}]*\}\}`,
+  String.raw`https?:\/\/\S+`,
+  String.raw`\b[\w.-]+\.(?:csv|json|xlsx|parquet|pdf|yaml|ics|zip)\b`,
+  String.raw`\.(?:csv|json|xlsx|parquet|pdf|yaml|ics|zip)\b`,
+  String.raw`%[A-Za-z]`,
+  'JHA Hub',
+  String.raw`[\w-]*[qwxyQWXY][\w-]*`,
+  String.raw`\b\w*_\w*\b`,
+  String.raw`\b[A-ZČĆĐŠŽ]{2,}[a-z]?\b`,
+  String.raw`\b\w*\d\w*\b`,
+].join('|');
+const KEEP = new RegExp(`(${KEEP_SOURCE})`, 'u');
 function word(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i += 1) {
@@ -65,9 +80,22 @@ export function toCyrillic(text: string): string {
     .join('');
 }
 
-/** Every text of a nested translation object in Cyrillic. */
-export function toCyrillicTexts<T>(texts: T): T {
-  if (typeof texts === 'string') return toCyrillic(texts) as T;
-  if (texts && typeof texts === 'object') return Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, toCyrillicTexts(v)])) as T;
+/**
+ * Every text of a nested translation object in Cyrillic, but those whose key path is `verbatim`
+ * (code samples, the same in both scripts).
+ */
+export function toCyrillicTexts<T>(texts: T, verbatim: ReadonlySet<string> = new Set(), path = ''): T {
+  if (typeof texts === 'string') return (verbatim.has(path) ? texts : toCyrillic(texts)) as T;
+  if (texts && typeof texts === 'object')
+    return Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, toCyrillicTexts(v, verbatim, path ? `${path}.${k}` : k)])) as T;
   return texts;
+}
+
+/** The Latin letters a Cyrillic text has outside what stays Latin (codes, names, placeholders): none in a good one. */
+export function latinLeft(text: string): string {
+  return text
+    .split(KEEP)
+    .filter((_, i) => i % 2 === 0)
+    .join('')
+    .replace(/[^A-Za-zČĆĐŠŽčćđšž]/g, '');
 }

@@ -7,6 +7,10 @@ describe('server texts in the reader’s language', () => {
     expect(chooseLocale({ query: { lang: 'xx' }, userLanguage: 'mk', acceptLanguage: 'hr' })).toBe('mk');
     expect(chooseLocale({ query: {}, userLanguage: null, acceptLanguage: 'de;q=0.9, hr;q=0.8, en;q=0.5' })).toBe('hr');
     expect(chooseLocale({ acceptLanguage: 'de, fr' })).toBe('en');
+    // The web app's page language (X-Language) comes after a link's ?lang= and before the profile.
+    expect(chooseLocale({ query: {}, pageLanguage: 'sq', userLanguage: 'mk', acceptLanguage: 'hr' })).toBe('sq');
+    expect(chooseLocale({ query: { lang: 'bs' }, pageLanguage: 'sq', userLanguage: 'mk' })).toBe('bs');
+    expect(chooseLocale({ pageLanguage: 'xx', userLanguage: 'mk' })).toBe('mk');
     expect(fromAcceptLanguage('en;q=0.2, sq-AL;q=0.7')).toBe('sq');
     expect(fromAcceptLanguage('*')).toBe(null);
   });

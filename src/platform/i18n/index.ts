@@ -17,6 +17,8 @@ export type TextParams = Record<string, string | number | null | undefined>;
 export interface Translator {
   locale: Locale;
   t(key: string, params?: TextParams): string;
+  /** Whether the language itself has the text (not through the English fallback); `count` picks a plural form. */
+  has(key: string, params?: TextParams): boolean;
   /** A number in the language's own grouping and decimal sign. */
   number(value: number, decimals?: number): string;
   /** A calendar date (YYYY-MM-DD or a Date) as the language writes it, e.g. '1 dhjetor 2026'. */
@@ -85,6 +87,7 @@ export function translator(locale: Locale): Translator {
   const made: Translator = {
     locale,
     t: (key, params) => t(key, params ?? {}) as string,
+    has: (key, params) => instance().exists(key, { ...params, lng: locale, fallbackLng: [] }),
     number: (value, decimals) =>
       new Intl.NumberFormat(
         formatLocale,
@@ -128,12 +131,19 @@ export function localeOfTag(tag: string): Locale | null {
 }
 
 /**
- * The reader's language: `?lang=` (a shared link), then the signed-in user's choice, then the
- * browser's Accept-Language, else English.
+ * The reader's language: `?lang=` (a shared link), then the language the web app's page is read in
+ * (its X-Language header: the page already followed the user's choice, or a link's ?lang= over it),
+ * then the signed-in user's choice, then the browser's Accept-Language, else English.
  */
-export function chooseLocale(input: { query?: unknown; userLanguage?: string | null; acceptLanguage?: string | undefined }): Locale {
+export function chooseLocale(input: {
+  query?: unknown;
+  pageLanguage?: string | string[] | undefined;
+  userLanguage?: string | null;
+  acceptLanguage?: string | undefined;
+}): Locale {
   const asked = (input.query as { lang?: unknown } | undefined)?.lang;
   if (isLocale(asked)) return asked;
+  if (isLocale(input.pageLanguage)) return input.pageLanguage;
   if (isLocale(input.userLanguage)) return input.userLanguage;
   return fromAcceptLanguage(input.acceptLanguage) ?? 'en';
 }

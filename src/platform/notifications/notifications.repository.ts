@@ -98,6 +98,8 @@ export async function setNotificationRead(db: DbOrTrx, id: string, at: string): 
 export interface UnsentNotification extends NotificationsTable {
   email: string;
   email_preference: EmailPreference;
+  /** The recipient's language (null: not chosen). */
+  language: string | null;
 }
 
 /**
@@ -109,7 +111,7 @@ export function listUnsentNotifications(db: DbOrTrx, since: string, digestBefore
     .selectFrom('notifications as n')
     .innerJoin('users as u', 'u.id', 'n.user_id')
     .selectAll('n')
-    .select(['u.email', 'u.email_preference'])
+    .select(['u.email', 'u.email_preference', 'u.language'])
     .where('n.emailed_at', 'is', null)
     .where('n.created_at', '>=', since)
     .where('u.disabled_at', 'is', null)

@@ -1,7 +1,9 @@
-// HTTP for the signed-in user's own notifications: the list with the unread count, marking one read.
+// HTTP for the signed-in user's own notifications: the list with the unread count, marking one read;
+// their texts in the reader's language (`?lang=`, else the user's own).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf } from '../auth/auth.service.js';
 import { SIGNED_IN } from '../http/access.js';
+import { requestLocale } from '../i18n/request-locale.js';
 import { changeEmailPreference, emailPreferenceOf, listMyNotifications, markNotificationRead } from './notifications.service.js';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
@@ -64,13 +66,16 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['notifications'],
         summary: 'My notifications, newest first, with the number of unread ones',
         querystring: Type.Object(
-          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) },
+          {
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            lang: Type.Optional(Type.String({ description: 'the language of the texts; else the user’s own' })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ notifications: Type.Array(NotificationSchema), unread: Type.Integer() }) },
       },
     },
-    async (request) => listMyNotifications(app.db, request.principal!.user.id, request.query.limit ?? 50),
+    async (request) => listMyNotifications(app.db, request.principal!.user.id, request.query.limit ?? 50, requestLocale(request)),
   );
 
   app.post(
@@ -84,6 +89,13 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: NotificationSchema },
       },
     },
-    async (request) => markNotificationRead(app.db, actorOf(request.principal!, request.id), request.principal!.user.id, request.params.id),
+    async (request) =>
+      markNotificationRead(
+        app.db,
+        actorOf(request.principal!, request.id),
+        request.principal!.user.id,
+        request.params.id,
+        requestLocale(request),
+      ),
   );
 };

@@ -1,5 +1,6 @@
 // Notifications: recorded for users by the capabilities (once per dedupe key), listed and marked
-// read by their recipient, and e-mailed by a background job when SMTP is configured.
+// read by their recipient, and e-mailed by a background job when SMTP is configured; their texts in
+// the reader's language (notification-texts.ts).
 import type { FastifyBaseLogger } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../audit/actor.js';
@@ -8,7 +9,10 @@ import type { Config } from '../config.js';
 import type { Db, DbOrTrx } from '../db/database.js';
 import type { EmailPreference, NotificationsTable, Role } from '../db/tables.js';
 import { NotFoundError, ValidationError } from '../errors.js';
+import { localeOfUser, translator } from '../i18n/index.js';
+import type { Locale } from '../locales.js';
 import { openMailer } from '../mail/mailer.js';
+import { renderNotificationTexts, type NotificationTexts } from './notification-texts.js';
 import {
   activeReviewerIdsOf,
   findEmailPreference,
@@ -30,11 +34,17 @@ import {
 /** Explicit users, or every active user matching the roles and/or partners given. */
 export type Recipients = { userIds: readonly string[] } | UserQuery;
 
-export interface NotificationMessage {
+/**
+ * What to tell: either `texts`, keys of the `notifications` namespace rendered in each reader's
+ * language (with `body` as the writer's own words when the texts have no body key), or a plain
+ * `title` and `body` shown to everyone as written.
+ */
+export type NotificationMessage = NotificationBase &
+  ({ texts: NotificationTexts; body?: string } | { texts?: undefined; title: string; body: string });
+
+interface NotificationBase {
   /** What it is about, e.g. 'commitments.reminder'. */
   kind: string;
-  title: string;
-  body: string;
   /** A path inside the app, e.g. /commitments/rounds/…; outside URLs are refused. */
   link?: string | null;
   /** A user who already has a notification with this key does not get another one. */
@@ -46,9 +56,17 @@ export interface NotifyOptions {
   now?: Date;
 }
 
-function checkMessage(m: NotificationMessage): void {
+/** The texts as stored: English in title and body, the keys (if any) as JSON. */
+function storedTexts(m: NotificationMessage): { title: string; body: string; texts_json: string | null } {
+  if (!m.texts) return { title: m.title.trim(), body: m.body, texts_json: null };
+  const texts_json = JSON.stringify(m.texts);
+  const english = renderNotificationTexts({ title: '', body: m.body ?? '', texts_json }, 'en');
+  return { title: english.title.trim(), body: english.body, texts_json };
+}
+
+function checkMessage(m: NotificationMessage, title: string): void {
   if (!m.kind.trim()) throw new ValidationError('kind: a notification needs a kind.', { field: 'kind' });
-  if (!m.title.trim()) throw new ValidationError('title: a notification needs a title.', { field: 'title' });
+  if (!title) throw new ValidationError('title: a notification needs a title.', { field: 'title' });
   // Only app paths: a link shown to users and e-mailed must not lead anywhere outside the app.
   if (m.link != null && !/^\/(?![/\\])[^\s]*$/.test(m.link)) {
     throw new ValidationError(`link: "${m.link}" is not a path inside the app (it must start with a single /).`, { field: 'link' });
@@ -67,7 +85,8 @@ export async function notify(
   message: NotificationMessage,
   options: NotifyOptions = {},
 ): Promise<NotificationsTable[]> {
-  checkMessage(message);
+  const texts = storedTexts(message);
+  checkMessage(message, texts.title);
   const userIds =
     'userIds' in recipients ? await activeUserIdsAmong(db, [...new Set(recipients.userIds)]) : await activeUserIds(db, recipients);
   if (userIds.length === 0) return [];
@@ -76,8 +95,7 @@ export async function notify(
     id: randomUUID(),
     user_id: userId,
     kind: message.kind,
-    title: message.title.trim(),
-    body: message.body,
+    ...texts,
     link: message.link ?? null,
     dedupe_key: message.dedupeKey ?? null,
     created_at: createdAt,
@@ -113,12 +131,12 @@ export interface NotificationView {
   readAt: string | null;
 }
 
-export function presentNotification(row: NotificationsTable): NotificationView {
+/** The notification as its reader sees it, its texts in their language. */
+export function presentNotification(row: NotificationsTable, locale: Locale = 'en'): NotificationView {
   return {
     id: row.id,
     kind: row.kind,
-    title: row.title,
-    body: row.body,
+    ...renderNotificationTexts(row, locale),
     link: row.link,
     createdAt: row.created_at,
     read: row.read_at !== null,
@@ -126,25 +144,32 @@ export function presentNotification(row: NotificationsTable): NotificationView {
   };
 }
 
-/** The user's newest notifications (at most `limit`) and how many of all theirs are unread. */
+/** The user's newest notifications (at most `limit`) in the reader's language, and how many of all theirs are unread. */
 export async function listMyNotifications(
   db: Db,
   userId: string,
   limit: number,
+  locale: Locale = 'en',
 ): Promise<{ notifications: NotificationView[]; unread: number }> {
   const rows = await listUserNotifications(db, userId, limit);
-  return { notifications: rows.map(presentNotification), unread: await countUnread(db, userId) };
+  return { notifications: rows.map((row) => presentNotification(row, locale)), unread: await countUnread(db, userId) };
 }
 
 /**
  * Marks one of the user's own notifications read (audited; nothing changes when it already is).
  * Another user's notification answers as missing, so ids cannot be probed.
  */
-export async function markNotificationRead(db: Db, actor: Actor, userId: string, id: string): Promise<NotificationView> {
+export async function markNotificationRead(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  id: string,
+  locale: Locale = 'en',
+): Promise<NotificationView> {
   return db.transaction().execute(async (trx) => {
     const row = await findNotification(trx, id);
     if (!row || row.user_id !== userId) throw new NotFoundError('Notification', id);
-    if (row.read_at !== null) return presentNotification(row);
+    if (row.read_at !== null) return presentNotification(row, locale);
     const readAt = new Date().toISOString();
     await setNotificationRead(trx, id, readAt);
     await appendAuditEntry(trx, actor, {
@@ -154,7 +179,7 @@ export async function markNotificationRead(db: Db, actor: Actor, userId: string,
       before: { read: false },
       after: { read: true },
     });
-    return presentNotification({ ...row, read_at: readAt });
+    return presentNotification({ ...row, read_at: readAt }, locale);
   });
 }
 
@@ -164,29 +189,35 @@ const EMAIL_BATCH = 200;
 /** nodemailer's codes for a refusal of one message; any other failure (network, sign-in) would fail the rest too. */
 const MESSAGE_ERRORS = new Set(['EENVELOPE', 'EMESSAGE']);
 
-function emailText(n: NotificationsTable, publicUrl: string | undefined): string {
-  const lines = [n.body.trim()];
-  if (n.link) lines.push('', `Open in JHA Hub: ${publicUrl ?? ''}${n.link}`);
-  lines.push('', '--', 'You receive this e-mail because you have an account on JHA Hub.');
-  return lines.join('\n') + '\n';
+/** One notification's e-mail, in its recipient's language. */
+function emailText(n: UnsentNotification, publicUrl: string | undefined): { subject: string; text: string } {
+  const tr = translator(localeOfUser(n.language));
+  const { title, body } = renderNotificationTexts(n, tr.locale);
+  const lines = [body.trim()];
+  if (n.link) lines.push('', tr.t('mail:notification.open', { url: `${publicUrl ?? ''}${n.link}` }));
+  lines.push('', '--', tr.t('mail:notification.footer'));
+  return { subject: title, text: lines.join('\n') + '\n' };
 }
 
 const DAY_MS = 24 * 60 * 60_000;
 
-function digestText(items: UnsentNotification[], publicUrl: string | undefined): string {
-  const lines = [`${items.length} notification${items.length === 1 ? '' : 's'} since the last digest:`, ''];
+/** A user's daily digest of their notifications, in their language. */
+function digestText(items: UnsentNotification[], publicUrl: string | undefined): { subject: string; text: string } {
+  const tr = translator(localeOfUser(items[0]!.language));
+  const lines = [tr.t('mail:digest.intro', { count: items.length }), ''];
   for (const n of items) {
-    lines.push(`* ${n.title}`, `  ${n.body.trim()}`);
+    const { title, body } = renderNotificationTexts(n, tr.locale);
+    lines.push(`* ${title}`, `  ${body.trim()}`);
     if (n.link) lines.push(`  ${publicUrl ?? ''}${n.link}`);
     lines.push('');
   }
-  lines.push('--', 'You receive one digest a day because you chose it in your account on JHA Hub.');
-  return lines.join('\n') + '\n';
+  lines.push('--', tr.t('mail:digest.footer'));
+  return { subject: tr.t('mail:digest.subject'), text: lines.join('\n') + '\n' };
 }
 
 /**
  * E-mails notifications not yet sent (of active users, created within EMAIL_MAX_AGE_MS, oldest
- * first, at most 200 per call) as each user chose: one e-mail each, or one digest a day of all of
+ * first, at most 200 per call), each in its recipient's language, as each user chose: one e-mail each, or one digest a day of all of
  * them; none for users who chose none. Records emailed_at for each one the server accepted. Does
  * nothing when SMTP_URL is not set. A failure is logged, not thrown: the notification stays unsent
  * for the next call, and a failure that is not about one message (server unreachable) ends this call.
@@ -214,10 +245,9 @@ export async function deliverPendingEmails(
       const list = digests.get(n.user_id);
       if (list) list.push(n);
       else digests.set(n.user_id, [n]);
-    } else messages.push({ to: n.email, subject: n.title, text: emailText(n, config.publicUrl), items: [n] });
+    } else messages.push({ to: n.email, ...emailText(n, config.publicUrl), items: [n] });
   }
-  for (const items of digests.values())
-    messages.push({ to: items[0]!.email, subject: 'Your JHA Hub digest', text: digestText(items, config.publicUrl), items });
+  for (const items of digests.values()) messages.push({ to: items[0]!.email, ...digestText(items, config.publicUrl), items });
   let sent = 0;
   let failed = 0;
   try {

@@ -323,3 +323,107 @@ describeEachDatabase('notification e-mail', (get) => {
     await app.close();
   });
 });
+
+describeEachDatabase('notifications in the recipient’s language', (get) => {
+  let app: FastifyInstance;
+  let smtp: TestSmtpServer;
+  beforeAll(async () => {
+    app = await buildApp({ config: testConfig(get().config), db: get().db, logger: false });
+    smtp = await startTestSmtpServer(() => false);
+  });
+  afterAll(async () => {
+    await app.close();
+    await smtp.close();
+  });
+
+  /** A reminder as the commitments capability writes it: keys of the notifications namespace. */
+  const reminder = (days: number) => ({
+    kind: 'commitments.reminder',
+    texts: {
+      title: 'commitments.reminder.due_soon.title',
+      body: 'commitments.reminder.due_soon.body',
+      params: { round: 'Drogat 2026', partner: 'AL', dueDate: '2026-12-15', count: days },
+    },
+    link: '/commitments/rounds/r1',
+  });
+  const bell = async (who: TestUser, query = '') =>
+    (await app.inject({ url: `/api/v1/notifications${query}`, headers: bearer(who) })).json().notifications[0];
+  const chooseLanguage = (who: TestUser, language: string) =>
+    app.inject({ method: 'PUT', url: '/api/v1/me/language', headers: bearer(who), payload: { language } });
+
+  it('shows an Albanian coordinator the bell and the e-mail in Albanian, an English one in English, the row in English', async () => {
+    const sq = await makeUser(get().db, 'coordinator', 'AL');
+    const en = await makeUser(get().db, 'coordinator', 'AL');
+    expect((await chooseLanguage(sq, 'sq')).statusCode).toBe(200);
+    const rows = await notify(get().db, { userIds: [sq.user.id, en.user.id] }, reminder(5));
+    // What is stored is English, for whatever reads the rows; the keys render it for each reader.
+    expect(rows.map((r) => r.title)).toEqual(['Progress report due in 5 days: Drogat 2026', 'Progress report due in 5 days: Drogat 2026']);
+
+    expect(await bell(sq)).toMatchObject({
+      title: 'Raporti i progresit ka afat pas 5 ditësh: Drogat 2026',
+      body: 'Raporti i AL për „Drogat 2026” ka afat më 2026-12-15.',
+    });
+    expect(await bell(en)).toMatchObject({
+      title: 'Progress report due in 5 days: Drogat 2026',
+      body: 'AL\'s report for "Drogat 2026" is due on 2026-12-15.',
+    });
+
+    const before = smtp.received.length;
+    await deliverPendingEmails(get().db, {
+      smtpUrl: smtp.url,
+      mailFrom: 'JHA Hub <no-reply@jha-hub.local>',
+      publicUrl: 'https://hub.example.org',
+    });
+    const mailTo = (who: TestUser) => smtp.received.slice(before).find((m) => m.to.includes(who.user.email))!;
+    expect(mailTo(sq).subject).toBe('Raporti i progresit ka afat pas 5 ditësh: Drogat 2026');
+    expect(mailTo(sq).text).toBe(
+      'Raporti i AL për „Drogat 2026” ka afat më 2026-12-15.\n\n' +
+        'Hapeni në JHA Hub: https://hub.example.org/commitments/rounds/r1\n\n' +
+        '--\nE merrni këtë e-mail sepse keni një llogari në JHA Hub.\n',
+    );
+    expect(mailTo(en).subject).toBe('Progress report due in 5 days: Drogat 2026');
+    expect(mailTo(en).text).toBe(
+      'AL\'s report for "Drogat 2026" is due on 2026-12-15.\n\n' +
+        'Open in JHA Hub: https://hub.example.org/commitments/rounds/r1\n\n' +
+        '--\nYou receive this e-mail because you have an account on JHA Hub.\n',
+    );
+  });
+
+  it('renders at read time: a user who changes language reads their older notifications in the new one; ?lang= asks for another', async () => {
+    const who = await makeUser(get().db, 'coordinator', 'RS');
+    await notify(get().db, { userIds: [who.user.id] }, reminder(1));
+    expect((await bell(who)).title).toBe('Progress report due in 1 day: Drogat 2026');
+    await chooseLanguage(who, 'sr-Latn');
+    expect((await bell(who)).title).toBe('Rok za izveštaj o napretku ističe za 1 dan: Drogat 2026');
+    expect((await bell(who, '?lang=sr-Cyrl')).title).toBe('Рок за извештај о напретку истиче за 1 дан: Drogat 2026');
+    // An unknown language is passed over: the user's own.
+    expect((await bell(who, '?lang=xx')).title).toBe('Rok za izveštaj o napretku ističe za 1 dan: Drogat 2026');
+  });
+
+  it('writes a figure as the reader’s language writes numbers', async () => {
+    const who = await makeUser(get().db, 'commission');
+    await chooseLanguage(who, 'mk');
+    await notify(
+      get().db,
+      { userIds: [who.user.id] },
+      {
+        kind: 'migration.alert',
+        texts: {
+          title: 'migration.alert.title',
+          body: 'migration.alert.body',
+          params: {
+            rule: 'Arrivals',
+            scope: 'Serbia',
+            period: '2026-10',
+            indicator: 'Arrivals',
+            value: { figure: 12345.67, unit: '' },
+            condition: '>',
+            threshold: { figure: 10000, unit: '' },
+          },
+        },
+      },
+    );
+    expect((await bell(who)).body).toBe('Arrivals за Serbia во 2026-10: 12.345,7 (праг > 10.000).');
+    expect((await bell(who, '?lang=en')).body).toBe('Arrivals for Serbia in 2026-10: 12,345.7 (threshold > 10,000).');
+  });
+});

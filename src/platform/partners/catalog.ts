@@ -1,8 +1,12 @@
 // Reads and checks the partner catalogue (catalogs/partners.yaml). A broken file names the file,
 // the line and the problem.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { ValidationError } from '../errors.js';
+import { CATALOG_DIR } from '../paths.js';
+
+export const PARTNER_CATALOG_FILE = join(CATALOG_DIR, 'partners.yaml');
 
 export interface PartnerEntry {
   code: string;
@@ -55,4 +59,9 @@ export function parsePartnerCatalog(text: string, file: string): PartnerEntry[] 
 
 export function loadPartnerCatalog(path: string): PartnerEntry[] {
   return parsePartnerCatalog(readFileSync(path, 'utf8'), path);
+}
+
+/** The partners the product ships with (catalogs/partners.yaml). */
+export function loadShippedPartners(): PartnerEntry[] {
+  return loadPartnerCatalog(PARTNER_CATALOG_FILE);
 }

@@ -2,6 +2,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NotFoundError } from '../errors.js';
 import { PUBLIC } from '../http/access.js';
+import { partnerName } from '../i18n/catalog-texts.js';
 import { PartnerCode } from '../users/users.schema.js';
 import { findPartner, listOrgUnits, listPartners } from './partners.service.js';
 
@@ -18,7 +19,14 @@ export const partnersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async () => ({ partners: (await listPartners(app.db)).map((p) => ({ code: p.code, name: p.name, group: p.group_code })) }),
+    // Names in the caller's language (catalogs/i18n), English where untranslated.
+    async (request) => ({
+      partners: (await listPartners(app.db)).map((p) => ({
+        code: p.code,
+        name: partnerName(request.locale, p.code, p.name),
+        group: p.group_code,
+      })),
+    }),
   );
 
   app.get(

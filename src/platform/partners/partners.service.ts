@@ -1,13 +1,9 @@
 // Keeps the partners table in line with the catalogue file; every insert or change is audited.
-import { join } from 'node:path';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../audit/actor.js';
 import { appendAuditEntry } from '../audit/audit.repository.js';
-import { CATALOG_DIR } from '../paths.js';
-import { loadPartnerCatalog, type PartnerEntry } from './catalog.js';
+import type { PartnerEntry } from './catalog.js';
 import { findPartner, insertPartner, listPartners, updatePartner } from './partners.repository.js';
-
-export const PARTNER_CATALOG_FILE = join(CATALOG_DIR, 'partners.yaml');
 
 /** Compares partner codes by the catalogue's order (AL, BA, XK, ME, MK, RS, then the member states); unknown codes last, by code. */
 export async function partnerOrder(db: Db): Promise<(a: string, b: string) => number> {
@@ -44,9 +40,7 @@ export async function syncPartners(db: Db, entries: PartnerEntry[], actor: Actor
   });
 }
 
-export function loadShippedPartners(): PartnerEntry[] {
-  return loadPartnerCatalog(PARTNER_CATALOG_FILE);
-}
+export { loadShippedPartners, PARTNER_CATALOG_FILE } from './catalog.js';
 
 /** Partner and org-unit lookups for the capabilities. */
 export { findPartner, listAllOrgUnits, listOrgUnits, listPartners } from './partners.repository.js';

@@ -1,6 +1,7 @@
 // Request and response schemas of invitations (the single source of their types).
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../http/schemas.js';
+import { LOCALES } from '../locales.js';
 import { PartnerCode, RoleSchema } from './users.schema.js';
 
 export const InvitationStatus = Type.Union([
@@ -33,6 +34,12 @@ export const CreateInvitationBody = Type.Object(
     role: RoleSchema,
     partner: Type.Optional(Nullable(PartnerCode)),
     domains: Type.Optional(Nullable(Type.Array(Type.String({ maxLength: 50 }), { maxItems: 20 }))),
+    language: Type.Optional(
+      Type.Union(
+        LOCALES.map((l) => Type.Literal(l)),
+        { description: 'the language of the invitation e-mail; English unless given' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -11,6 +11,8 @@ import type { Config } from '../config.js';
 import type { Db, DbOrTrx, Trx } from '../db/database.js';
 import type { Role, UsersTable } from '../db/tables.js';
 import { ConflictError, ForbiddenError, InvitationUnusableError, NotFoundError } from '../errors.js';
+import { translator, type Translator } from '../i18n/index.js';
+import type { Locale } from '../locales.js';
 import { sendMail } from '../mail/mailer.js';
 import { findPartner } from '../partners/partners.repository.js';
 import type { AcceptInvitation, CreateInvitation, InvitationView } from './invitations.schema.js';
@@ -71,18 +73,28 @@ export function invitationLink(publicUrl: string, token: string): string {
   return `${publicUrl}/invitation#${token}`;
 }
 
-function invitationText(row: InvitationsTable, partnerName: string | null, link: string, providerLabels: readonly string[]): string {
-  const as = `${ROLE_LABELS[row.role]}${partnerName ? ` for ${partnerName}` : ''}`;
-  const how = providerLabels.length > 0 ? `set your password, or to sign in with ${providerLabels.join(' or ')}` : 'set your password';
+/** The invitation e-mail in the language the inviter chose for the invited person (mail.json). */
+function invitationText(
+  tr: Translator,
+  row: InvitationsTable,
+  partnerName: string | null,
+  link: string,
+  providerLabels: readonly string[],
+): string {
+  const role = tr.t(`mail:invitation.role.${row.role}`, { defaultValue: ROLE_LABELS[row.role] });
+  const as = partnerName ? tr.t('mail:invitation.role_for', { role, partner: partnerName }) : role;
+  const open = providerLabels.length
+    ? tr.t('mail:invitation.open_or_sign_in', { providers: providerLabels.join(` ${tr.t('mail:invitation.or')} `) })
+    : tr.t('mail:invitation.open');
   return [
-    `Hello ${row.name},`,
+    tr.t('mail:invitation.greeting', { name: row.name }),
     '',
-    `${row.created_by_label} invites you to JHA Hub, the platform of the EU–Western Balkans cooperation on Justice and Home Affairs, as ${as}.`,
+    tr.t('mail:invitation.invites', { inviter: row.created_by_label, as }),
     '',
-    `Open this link to ${how}:`,
+    open,
     link,
     '',
-    `The link works once, until ${row.expires_at.slice(0, 16).replace('T', ' ')} UTC. If you did not expect this invitation, ignore this e-mail.`,
+    tr.t('mail:invitation.expiry', { until: row.expires_at.slice(0, 16).replace('T', ' ') }),
     '',
     '--',
     'JHA Hub',
@@ -156,19 +168,27 @@ export async function createInvitation(
     });
   });
   const link = invitationLink(mail.config.publicUrl, token);
-  const emailed = await emailInvitation(db, actor, row, link, mail);
+  const emailed = await emailInvitation(db, actor, row, link, mail, input.language ?? 'en');
   return { invitation: presentInvitation({ ...row, emailed_at: emailed }), emailed: emailed !== null, link: emailed ? null : link };
 }
 
 /** Sends the link; records and audits the sending. Returns when it was sent, or null (SMTP not set, failed). */
-async function emailInvitation(db: Db, actor: Actor, row: InvitationsTable, link: string, mail: InvitationMail): Promise<string | null> {
+async function emailInvitation(
+  db: Db,
+  actor: Actor,
+  row: InvitationsTable,
+  link: string,
+  mail: InvitationMail,
+  locale: Locale,
+): Promise<string | null> {
   if (mail.config.smtpUrl === null) return null;
+  const tr = translator(locale);
   const partnerName = row.partner_code ? ((await findPartner(db, row.partner_code))?.name ?? row.partner_code) : null;
   try {
     await sendMail(mail.config, {
       to: row.email,
-      subject: 'Your invitation to JHA Hub',
-      text: invitationText(row, partnerName, link, mail.providerLabels) + '\n',
+      subject: tr.t('mail:invitation.subject'),
+      text: invitationText(tr, row, partnerName, link, mail.providerLabels) + '\n',
     });
   } catch (err) {
     mail.log?.warn({ err, invitation: row.id }, 'invitation e-mail not sent; the inviter is given the link');

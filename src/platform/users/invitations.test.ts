@@ -104,6 +104,30 @@ describeEachDatabase('invitations', (get) => {
     expect(events).toContainEqual({ kind: 'invitation_invalid', path: '/api/v1/invitations/accept' });
   });
 
+  it('writes the e-mail in the language chosen for the invited person; an unknown language is refused', async () => {
+    const email = `arta.${Date.now()}@mb.example.org`;
+    const created = await invite(admin, { email, name: 'Arta Hoxha', role: 'coordinator', partner: 'AL', language: 'sq' });
+    expect(created.statusCode, created.body).toBe(201);
+    const [mail] = mailTo(email);
+    expect(mail!.subject).toBe('Ftesa juaj për JHA Hub');
+    const until = created.json().invitation.expiresAt.slice(0, 16).replace('T', ' ');
+    expect(mail!.text.split('\n').filter((line) => !line.includes('/invitation#'))).toEqual([
+      'Përshëndetje Arta Hoxha,',
+      '',
+      `${admin.user.email} ju fton në JHA Hub, platformën e bashkëpunimit BE–Ballkani Perëndimor për drejtësinë dhe punët e brendshme, si Koordinator kombëtar për Albania.`,
+      '',
+      'Hapeni këtë lidhje për të vendosur fjalëkalimin:',
+      '',
+      `Lidhja funksionon një herë, deri më ${until} UTC. Nëse nuk e prisnit këtë ftesë, shpërfilleni këtë e-mail.`,
+      '',
+      '--',
+      'JHA Hub',
+      '',
+    ]);
+    const unknown = await invite(admin, { email: `x.${Date.now()}@mb.example.org`, role: 'coordinator', partner: 'AL', language: 'xx' });
+    expect(unknown.statusCode).toBe(400);
+  });
+
   it('expires after 7 days', async () => {
     const email = `late.${Date.now()}@example.org`;
     const { invitation } = (await invite(admin, { email, role: 'reviewer', domains: ['justice'] })).json();

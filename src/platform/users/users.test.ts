@@ -56,7 +56,7 @@ describeEachDatabase('user administration', (get) => {
     [
       { email: 'h@example.org', role: 'reviewer', domains: ['sports'], password: 'long-enough-password' },
       'domains',
-      /"sports" is not a domain \(commitments, domestic_violence, firearms, justice, migration, organised_crime, rule_of_law\)/,
+      /"sports" is not a domain \(commitments, digital_justice, domestic_violence, drugs, firearms, justice, migration, organised_crime, remote_hearings, rule_of_law\)/,
     ],
   ])('rejects %o naming the field', async (payload, field, message) => {
     const response = await post('/api/v1/users', payload);
@@ -238,7 +238,18 @@ describeEachDatabase('user administration', (get) => {
   it('lists the domains a reviewer may be given to admins only', async () => {
     const list = await app.inject({ method: 'GET', url: '/api/v1/review-domains', headers: bearer(admin) });
     expect(list.json()).toEqual({
-      domains: ['commitments', 'domestic_violence', 'firearms', 'justice', 'migration', 'organised_crime', 'rule_of_law'],
+      domains: [
+        'commitments',
+        'digital_justice',
+        'domestic_violence',
+        'drugs',
+        'firearms',
+        'justice',
+        'migration',
+        'organised_crime',
+        'remote_hearings',
+        'rule_of_law',
+      ],
     });
     const commission = await makeUser(get().db, 'commission');
     expect((await app.inject({ method: 'GET', url: '/api/v1/review-domains', headers: bearer(commission) })).statusCode).toBe(403);

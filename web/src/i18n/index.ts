@@ -37,8 +37,9 @@ const files = import.meta.glob<{ default: Texts }>(['./locales/*.json', '!./loca
 async function textsOf(language: Language): Promise<Texts | null> {
   const file = files[`./locales/${language === 'sr-Cyrl' ? 'sr-Latn' : language}.json`];
   if (!file) return null;
-  const { $meta: _meta, ...texts } = (await file()).default;
-  return language === 'sr-Cyrl' ? toCyrillicTexts(texts) : texts;
+  const { $meta: meta, ...texts } = (await file()).default as Texts & { $meta?: { verbatim?: string[] } };
+  // Code samples (marked verbatim in the file's $meta) read the same in both scripts.
+  return language === 'sr-Cyrl' ? toCyrillicTexts(texts, new Set(meta?.verbatim ?? [])) : texts;
 }
 
 void i18n.use(initReactI18next).init({

@@ -1,6 +1,8 @@
 // The web app's only door to the API: JSON in and out (files up as they are, generated texts in as
-// text), the CSRF token on every change, and the server's { error: { code, message } } turned into
-// an ApiError a page can show.
+// text), the CSRF token on every change, the page's language on every request (the server writes
+// its messages and the catalogue's labels in it), and the server's { error: { code, message } }
+// turned into an ApiError a page can show.
+import i18n from 'i18next';
 import { takeEarly } from '../early';
 
 export class ApiError extends Error {
@@ -27,7 +29,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 
 /** Reads a text the server generates (text/plain, e.g. an announcement); errors as with `api`. */
 export async function apiText(path: string): Promise<string> {
-  const response = await fetch(`/api/v1${path}`, { headers: { accept: 'text/plain, application/json' }, credentials: 'same-origin' });
+  const response = await fetch(`/api/v1${path}`, {
+    headers: { accept: 'text/plain, application/json', ...languageHeader() },
+    credentials: 'same-origin',
+  });
   if (!response.ok) await fail(response);
   return response.text();
 }
@@ -42,8 +47,14 @@ export function contentTypeOf(file: File, types: Record<string, string>): string
   return types[file.name.toLowerCase().split('.').pop() ?? ''] ?? null;
 }
 
+/** The language the page is read in, for the server's texts (its messages, the catalogue's labels). */
+function languageHeader(): Record<string, string> {
+  return i18n.language ? { 'x-language': i18n.language, 'accept-language': i18n.language } : {};
+}
+
 async function send<T>(method: string, path: string, headers: Record<string, string>, body: BodyInit | undefined): Promise<T> {
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  Object.assign(headers, languageHeader());
   const early = method === 'GET' ? takeEarly(path) : undefined;
   const response =
     (await early?.catch(() => null)) ?? (await fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin' }));

@@ -10,6 +10,7 @@ import * as sessionIdle from './20261205T0000_session_idle.js';
 import * as signIn from './20261206T0100_sign_in.js';
 import * as emailPreference from './20261207T0000_email_preference.js';
 import * as userLanguage from './20261208T0000_user_language.js';
+import * as notificationTexts from './20261211T0000_notification_texts.js';
 
 export const platformMigrations: Record<string, Migration> = {
   '20261127T2300_platform': platform,
@@ -20,4 +21,5 @@ export const platformMigrations: Record<string, Migration> = {
   '20261206T0100_sign_in': signIn,
   '20261207T0000_email_preference': emailPreference,
   '20261208T0000_user_language': userLanguage,
+  '20261211T0000_notification_texts': notificationTexts,
 };

@@ -1,0 +1,80 @@
+// Every server language folder against English, namespace by namespace: the same texts (plural keys
+// per the language's CLDR categories), the same {{placeholders}}, and a review state. Serbian
+// Cyrillic has no folder: it is derived from sr-Latn.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOCALE_DIR } from '../paths.js';
+import { translator } from './index.js';
+import { KOSOVO_DESIGNATION } from '../partners/designation.js';
+
+type Texts = { [key: string]: string | Texts };
+const read = (language: string, file: string) =>
+  JSON.parse(readFileSync(join(LOCALE_DIR, language, file), 'utf8')) as Texts & { $meta?: Record<string, unknown> };
+
+function flatten(texts: Texts, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(texts)) {
+    if (key === '$meta') continue;
+    if (typeof value === 'string') out.set(`${prefix}${key}`, value);
+    else for (const [k, v] of flatten(value, `${prefix}${key}.`)) out.set(k, v);
+  }
+  return out;
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+
+/** The keys a language must have: English's, each English plural group with the language's CLDR categories (Montenegrin's are Serbian's). */
+function expectedKeys(english: Map<string, string>, language: string): string[] {
+  const categories = new Intl.PluralRules(language === 'cnr' ? 'sr' : language).resolvedOptions().pluralCategories;
+  const keys = new Set<string>();
+  for (const key of english.keys()) {
+    if (PLURAL.test(key)) for (const c of categories) keys.add(key.replace(PLURAL, `_${c}`));
+    else keys.add(key);
+  }
+  return [...keys].sort();
+}
+
+const languages = readdirSync(LOCALE_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'en')
+  .map((d) => d.name)
+  .sort();
+const namespaces = readdirSync(join(LOCALE_DIR, 'en'))
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+
+describe('server language files', () => {
+  it('are the six languages besides English, and no Serbian Cyrillic folder', () => {
+    expect(languages).toEqual(['bs', 'cnr', 'hr', 'mk', 'sq', 'sr-Latn']);
+  });
+
+  for (const file of namespaces) {
+    const english = flatten(read('en', file));
+
+    it(`${file}: English plural groups have _one and _other`, () => {
+      const groups = [...english.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, ''));
+      for (const group of new Set(groups))
+        expect([group, english.has(`${group}_one`), english.has(`${group}_other`)]).toEqual([group, true, true]);
+    });
+
+    for (const language of languages) {
+      it(`${language}/${file}: every English text, in the language's plural forms, with the same placeholders, and its review state`, () => {
+        expect(existsSync(join(LOCALE_DIR, language, file))).toBe(true);
+        const texts = read(language, file);
+        expect(texts.$meta).toMatchObject({ language, reviewed: expect.any(Boolean) });
+        const own = flatten(texts);
+        expect([...own.keys()].sort()).toEqual(expectedKeys(english, language));
+        const wrong = [...own].filter(([key, text]) => {
+          const source = english.get(key) ?? english.get(key.replace(PLURAL, '_other'))!;
+          return JSON.stringify(placeholders(text)) !== JSON.stringify(placeholders(source));
+        });
+        expect(wrong.map(([key]) => key)).toEqual([]);
+      });
+    }
+  }
+
+  it('English documents carry the Kosovo designation word for word', () => {
+    expect(translator('en').t('documents:kosovo_designation')).toBe(KOSOVO_DESIGNATION);
+  });
+});
