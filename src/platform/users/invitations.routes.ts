@@ -19,9 +19,14 @@ import { acceptWithPassword, createInvitation, describeInvitation, listInvitatio
 const INVITERS = { roles: ['admin', 'commission'] } as const;
 const TAGS = ['users'];
 
-export const invitationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const providers = () => (app.config.signIn?.oidcProviders ?? []).map((p) => ({ id: p.id, label: p.label }));
-  const required = () => app.config.signIn?.mfaRequiredRoles ?? [];
+type App = Parameters<FastifyPluginAsyncTypebox>[0];
+
+/** The identity providers one may accept an invitation with. */
+const providersOf = (app: App) => (app.config.signIn?.oidcProviders ?? []).map((p) => ({ id: p.id, label: p.label }));
+
+/** Admins (and the Commission, for national coordinators) invite, list and withdraw. */
+const invitingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const providers = () => providersOf(app);
 
   app.post(
     '/invitations',
@@ -73,6 +78,12 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => revokeInvitation(app.db, actorOf(request.principal!, request.id), request.principal!.user.role, request.params.id),
   );
+};
+
+/** The invited person reads the invitation and accepts it. */
+const invitedRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const providers = () => providersOf(app);
+  const required = () => app.config.signIn?.mfaRequiredRoles ?? [];
 
   app.post(
     '/invitations/lookup',
@@ -120,4 +131,9 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return sendSignIn(request, reply, result);
     },
   );
+};
+
+export const invitationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(invitingRoutes);
+  await app.register(invitedRoutes);
 };

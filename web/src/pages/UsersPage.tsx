@@ -49,76 +49,101 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
         columns={(['email', 'name', 'role', 'scope', 'status', 'actions'] as const).map((c) => t(`users.${c}`))}
       >
         {(users.data?.users ?? []).map((u) => (
-          <Table.Tr key={u.id}>
-            <Table.Td>{u.email}</Table.Td>
-            <Table.Td>{u.name}</Table.Td>
-            <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-            <Table.Td>{u.partner ?? (u.domains ? u.domains.map((d) => t(`users.domain.${d}`)).join(', ') : '—')}</Table.Td>
-            <Table.Td>
-              <Group gap={4} wrap="nowrap">
-                <Badge color={u.disabled ? 'gray' : 'green'} variant="light" miw={80}>
-                  {u.disabled ? t('users.disabled') : t('users.active')}
-                </Badge>
-                {u.secondFactor && (
-                  <Badge color="blue" variant="outline" title={t('users.secondFactorOn')}>
-                    {t('users.secondFactorBadge')}
-                  </Badge>
-                )}
-              </Group>
-            </Table.Td>
-            <Table.Td>
-              <Group gap="xs" wrap="nowrap">
-                <UserAction user={u} label={t('users.edit')} onClick={() => setDialog({ kind: 'edit', user: u })} />
-                <UserAction user={u} label={t('users.resetPassword')} onClick={() => setDialog({ kind: 'password', user: u })} />
-                {u.secondFactor && u.id !== currentUser.id && (
-                  <UserAction user={u} label={t('users.resetSecondFactor')} onClick={() => setDialog({ kind: 'secondFactor', user: u })} />
-                )}
-                {u.id !== currentUser.id && (
-                  <UserAction
-                    user={u}
-                    label={u.disabled ? t('users.enable') : t('users.disable')}
-                    color={u.disabled ? 'green' : 'red'}
-                    onClick={() => toggle.mutate(u)}
-                  />
-                )}
-              </Group>
-            </Table.Td>
-          </Table.Tr>
+          <UserRow key={u.id} user={u} currentUser={currentUser} onDialog={setDialog} onToggle={() => toggle.mutate(u)} />
         ))}
       </DataTable>
+      <UserDialogs dialog={dialog} onDone={done} onClose={() => setDialog(null)} />
+    </Stack>
+  );
+}
+
+interface RowProps {
+  user: User;
+  currentUser: User;
+  onDialog: (dialog: Dialog) => void;
+  onToggle: () => void;
+}
+
+/** A user with their role, scope and status, and the actions on them (none that would lock admins out of their own account). */
+function UserRow({ user: u, currentUser, onDialog, onToggle }: RowProps) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr>
+      <Table.Td>{u.email}</Table.Td>
+      <Table.Td>{u.name}</Table.Td>
+      <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+      <Table.Td>{u.partner ?? (u.domains ? u.domains.map((d) => t(`users.domain.${d}`)).join(', ') : '—')}</Table.Td>
+      <Table.Td>
+        <Group gap={4} wrap="nowrap">
+          <Badge color={u.disabled ? 'gray' : 'green'} variant="light" miw={80}>
+            {u.disabled ? t('users.disabled') : t('users.active')}
+          </Badge>
+          {u.secondFactor && (
+            <Badge color="blue" variant="outline" title={t('users.secondFactorOn')}>
+              {t('users.secondFactorBadge')}
+            </Badge>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap">
+          <UserAction user={u} label={t('users.edit')} onClick={() => onDialog({ kind: 'edit', user: u })} />
+          <UserAction user={u} label={t('users.resetPassword')} onClick={() => onDialog({ kind: 'password', user: u })} />
+          {u.secondFactor && u.id !== currentUser.id && (
+            <UserAction user={u} label={t('users.resetSecondFactor')} onClick={() => onDialog({ kind: 'secondFactor', user: u })} />
+          )}
+          {u.id !== currentUser.id && (
+            <UserAction
+              user={u}
+              label={u.disabled ? t('users.enable') : t('users.disable')}
+              color={u.disabled ? 'green' : 'red'}
+              onClick={onToggle}
+            />
+          )}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The dialogs of the page: create or edit a user, reset a password, reset a second factor. */
+function UserDialogs({ dialog, onDone, onClose }: { dialog: Dialog; onDone: (message: string) => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <Modal
         opened={dialog?.kind === 'create' || dialog?.kind === 'edit'}
-        onClose={() => setDialog(null)}
+        onClose={onClose}
         title={dialog?.kind === 'edit' ? `${t('users.edit')} ${dialog.user.email}` : t('users.add')}
       >
         {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
           <UserForm
             key={dialog.kind === 'edit' ? dialog.user.id : 'new'}
             user={dialog.kind === 'edit' ? dialog.user : null}
-            onDone={() => done(dialog.kind === 'edit' ? t('users.saved') : t('users.created'))}
-            onCancel={() => setDialog(null)}
+            onDone={() => onDone(dialog.kind === 'edit' ? t('users.saved') : t('users.created'))}
+            onCancel={onClose}
           />
         )}
       </Modal>
       <Modal
         opened={dialog?.kind === 'password'}
-        onClose={() => setDialog(null)}
+        onClose={onClose}
         title={dialog?.kind === 'password' ? `${t('users.resetPassword')}: ${dialog.user.email}` : ''}
       >
         {dialog?.kind === 'password' && (
-          <PasswordForm user={dialog.user} onDone={() => done(t('users.passwordReset'))} onCancel={() => setDialog(null)} />
+          <PasswordForm user={dialog.user} onDone={() => onDone(t('users.passwordReset'))} onCancel={onClose} />
         )}
       </Modal>
       <Modal
         opened={dialog?.kind === 'secondFactor'}
-        onClose={() => setDialog(null)}
+        onClose={onClose}
         title={dialog?.kind === 'secondFactor' ? `${t('users.resetSecondFactor')}: ${dialog.user.email}` : ''}
       >
         {dialog?.kind === 'secondFactor' && (
-          <SecondFactorReset user={dialog.user} onDone={() => done(t('users.secondFactorReset'))} onCancel={() => setDialog(null)} />
+          <SecondFactorReset user={dialog.user} onDone={() => onDone(t('users.secondFactorReset'))} onCancel={onClose} />
         )}
       </Modal>
-    </Stack>
+    </>
   );
 }
 

@@ -91,69 +91,96 @@ export function AccountPage({ user }: { user: User }) {
         <QueryState error={details.error} loading={t('app.loading')} />
       ) : (
         <>
-          <Section id="second-factor-title" title={t('account.secondFactor')} gap="sm">
-            <Stack>
-              <Group gap="xs">
-                <Badge color={factor.enabled ? 'green' : factor.required ? 'red' : 'gray'} variant="light">
-                  {factor.enabled ? t('account.enabled') : t('account.notEnabled')}
-                </Badge>
-                {factor.required && <Muted>{t('account.required')}</Muted>}
-              </Group>
-              {!details.data.password && <Muted>{t('account.noPassword')}</Muted>}
-              {factor.enabled && <Text size="sm">{t('account.codesLeft', { count: factor.recoveryCodesLeft })}</Text>}
-              <Group>
-                {!factor.enabled && details.data.password && <Button onClick={() => setDialog('setup')}>{t('account.setUp')}</Button>}
-                {factor.enabled && (
-                  <Button variant="light" onClick={() => setDialog('codes')}>
-                    {t('account.newCodes')}
-                  </Button>
-                )}
-                {factor.enabled && !factor.required && (
-                  <Button variant="light" color="red" onClick={() => setDialog('remove')}>
-                    {t('account.remove')}
-                  </Button>
-                )}
-              </Group>
-            </Stack>
-          </Section>
-          <Section id="identities-title" title={t('account.identities')} gap="sm">
-            <DataTable
-              columns={[t('account.provider'), t('account.providerEmail'), t('account.linked'), t('account.lastUsed')]}
-              empty={details.data.identities.length === 0 && t('account.noIdentities')}
-            >
-              {details.data.identities.map((i) => (
-                <Table.Tr key={`${i.issuer} ${i.linkedAt}`}>
-                  <Table.Td>{i.provider}</Table.Td>
-                  <Table.Td>{i.email ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Instant iso={i.linkedAt} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Instant iso={i.lastSignInAt} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </DataTable>
-          </Section>
+          <SecondFactorSection details={details.data} onDialog={setDialog} />
+          <IdentitiesSection identities={details.data.identities} />
         </>
       )}
-      <Modal opened={dialog === 'setup'} onClose={() => done(null)} title={t('secondFactor.setupTitle')} size="lg">
+      <SecondFactorDialogs dialog={dialog} onDone={done} />
+    </Stack>
+  );
+}
+
+/** Whether the second factor is on (and required), the recovery codes left, and what can be done about it. */
+function SecondFactorSection({ details, onDialog }: { details: SignInDetails; onDialog: (dialog: Dialog) => void }) {
+  const { t } = useTranslation();
+  const factor = details.secondFactor;
+  return (
+    <Section id="second-factor-title" title={t('account.secondFactor')} gap="sm">
+      <Stack>
+        <Group gap="xs">
+          <Badge color={factor.enabled ? 'green' : factor.required ? 'red' : 'gray'} variant="light">
+            {factor.enabled ? t('account.enabled') : t('account.notEnabled')}
+          </Badge>
+          {factor.required && <Muted>{t('account.required')}</Muted>}
+        </Group>
+        {!details.password && <Muted>{t('account.noPassword')}</Muted>}
+        {factor.enabled && <Text size="sm">{t('account.codesLeft', { count: factor.recoveryCodesLeft })}</Text>}
+        <Group>
+          {!factor.enabled && details.password && <Button onClick={() => onDialog('setup')}>{t('account.setUp')}</Button>}
+          {factor.enabled && (
+            <Button variant="light" onClick={() => onDialog('codes')}>
+              {t('account.newCodes')}
+            </Button>
+          )}
+          {factor.enabled && !factor.required && (
+            <Button variant="light" color="red" onClick={() => onDialog('remove')}>
+              {t('account.remove')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Section>
+  );
+}
+
+/** The identity providers linked to the account, when linked and last used. */
+function IdentitiesSection({ identities }: { identities: SignInDetails['identities'] }) {
+  const { t } = useTranslation();
+  return (
+    <Section id="identities-title" title={t('account.identities')} gap="sm">
+      <DataTable
+        columns={[t('account.provider'), t('account.providerEmail'), t('account.linked'), t('account.lastUsed')]}
+        empty={identities.length === 0 && t('account.noIdentities')}
+      >
+        {identities.map((i) => (
+          <Table.Tr key={`${i.issuer} ${i.linkedAt}`}>
+            <Table.Td>{i.provider}</Table.Td>
+            <Table.Td>{i.email ?? '—'}</Table.Td>
+            <Table.Td>
+              <Instant iso={i.linkedAt} />
+            </Table.Td>
+            <Table.Td>
+              <Instant iso={i.lastSignInAt} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+    </Section>
+  );
+}
+
+/** The dialogs of the second factor: set it up, new recovery codes, remove it. Closing one counts as done without a notice. */
+function SecondFactorDialogs({ dialog, onDone }: { dialog: Dialog; onDone: (message: string | null) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Modal opened={dialog === 'setup'} onClose={() => onDone(null)} title={t('secondFactor.setupTitle')} size="lg">
         {dialog === 'setup' && (
           <EnrolmentSteps
             start={() => api<Enrolment>('POST', '/me/second-factor/enrolment')}
             confirm={(code) => api<{ recoveryCodes: string[] }>('POST', '/me/second-factor/confirm', { code })}
-            onDone={() => done(t('account.setUpDone'))}
+            onDone={() => onDone(t('account.setUpDone'))}
             done={t('secondFactor.saved')}
           />
         )}
       </Modal>
-      <Modal opened={dialog === 'codes'} onClose={() => done(null)} title={t('account.newCodes')}>
-        {dialog === 'codes' && <WithCode path="/me/second-factor/recovery-codes" onDone={done} />}
+      <Modal opened={dialog === 'codes'} onClose={() => onDone(null)} title={t('account.newCodes')}>
+        {dialog === 'codes' && <WithCode path="/me/second-factor/recovery-codes" onDone={onDone} />}
       </Modal>
-      <Modal opened={dialog === 'remove'} onClose={() => done(null)} title={t('account.remove')}>
-        {dialog === 'remove' && <WithCode path="/me/second-factor/remove" onDone={done} />}
+      <Modal opened={dialog === 'remove'} onClose={() => onDone(null)} title={t('account.remove')}>
+        {dialog === 'remove' && <WithCode path="/me/second-factor/remove" onDone={onDone} />}
       </Modal>
-    </Stack>
+    </>
   );
 }
 

@@ -13,6 +13,8 @@ import { PartnerLink } from './CommitmentTable';
 import { RoundsTable } from './RoundsTable';
 import { pages, PLAN_KINDS, usePlans, useRounds } from './model';
 
+type Plan = NonNullable<ReturnType<typeof usePlans>['data']>['plans'][number];
+
 export function CommitmentsPage({ user }: { user: User | null }) {
   const { t } = useTranslation();
   const plans = usePlans();
@@ -48,38 +50,9 @@ export function CommitmentsPage({ user }: { user: User | null }) {
           {open.length > 0 && <RoundsTable rounds={open} showPlan label={t('commitments.openRounds')} />}
         </Section>
       )}
-      {PLAN_KINDS.map((kind) => {
-        const ofKind = all.filter((p) => p.kind === kind);
-        if (ofKind.length === 0) return null;
-        return (
-          <Section key={kind} id={`kind-${kind}`} title={t(`commitments.kinds.${kind}`)}>
-            <DataTable
-              minWidth={560}
-              striped
-              aria-labelledby={`kind-${kind}`}
-              columns={[
-                t('commitments.plan'),
-                { label: t('commitments.objectives'), ta: 'right' },
-                { label: t('commitments.actions'), ta: 'right' },
-                { label: t('commitments.commitmentsCount'), ta: 'right' },
-              ]}
-            >
-              {ofKind.map((p) => (
-                <Table.Tr key={p.code}>
-                  <RowHeader>
-                    <Anchor component={Link} to={pages.plan(p.code)}>
-                      {p.title}
-                    </Anchor>
-                  </RowHeader>
-                  <Table.Td ta="right">{p.objectives}</Table.Td>
-                  <Table.Td ta="right">{p.actions}</Table.Td>
-                  <Table.Td ta="right">{p.commitments}</Table.Td>
-                </Table.Tr>
-              ))}
-            </DataTable>
-          </Section>
-        );
-      })}
+      {PLAN_KINDS.map((kind) => (
+        <PlansOfKind key={kind} kind={kind} plans={all.filter((p) => p.kind === kind)} />
+      ))}
       <Section id="by-partner-title" title={t('commitments.byPartner')}>
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} mt="xs">
           {wb6.map((p) => (
@@ -95,5 +68,39 @@ export function CommitmentsPage({ user }: { user: User | null }) {
         </Section>
       )}
     </Stack>
+  );
+}
+
+/** The plans of one kind with their counts; nothing when there are none. */
+function PlansOfKind({ kind, plans }: { kind: (typeof PLAN_KINDS)[number]; plans: Plan[] }) {
+  const { t } = useTranslation();
+  if (plans.length === 0) return null;
+  return (
+    <Section id={`kind-${kind}`} title={t(`commitments.kinds.${kind}`)}>
+      <DataTable
+        minWidth={560}
+        striped
+        aria-labelledby={`kind-${kind}`}
+        columns={[
+          t('commitments.plan'),
+          { label: t('commitments.objectives'), ta: 'right' },
+          { label: t('commitments.actions'), ta: 'right' },
+          { label: t('commitments.commitmentsCount'), ta: 'right' },
+        ]}
+      >
+        {plans.map((p) => (
+          <Table.Tr key={p.code}>
+            <RowHeader>
+              <Anchor component={Link} to={pages.plan(p.code)}>
+                {p.title}
+              </Anchor>
+            </RowHeader>
+            <Table.Td ta="right">{p.objectives}</Table.Td>
+            <Table.Td ta="right">{p.actions}</Table.Td>
+            <Table.Td ta="right">{p.commitments}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+    </Section>
   );
 }

@@ -29,32 +29,32 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
   const { t } = useTranslation();
   const ofAction = useOfAction(entry.action);
   const base = paths.report(round, partner);
-  const [file, setFile] = useState<File | null>(null);
-  const { form: link, setForm: setLink, set } = useFormState({ url: '', title: '' });
+  return (
+    <Stack gap="xs">
+      <Title order={4} size="h6">
+        {ofAction(t('commitments.evidence.title'))}
+      </Title>
+      <EvidenceList base={base} entry={entry} canEdit={canEdit} onChange={onChange} />
+      {canEdit && (
+        <>
+          <EvidenceUpload base={base} entry={entry} onChange={onChange} />
+          <LinkForm base={base} entry={entry} onChange={onChange} />
+        </>
+      )}
+    </Stack>
+  );
+}
 
-  const send = useMutation({
-    mutationFn: (chosen: File) => {
-      checkSize(chosen, (v) => t('commitments.evidence.tooLarge', v));
-      const query = new URLSearchParams({ commitment: entry.commitment, name: chosen.name });
-      return upload<Evidence>(`${base}/evidence?${query}`, chosen, 'application/octet-stream');
-    },
-    onSuccess: (added) => {
-      setFile(null);
-      onChange({ added });
-    },
-  });
-  const addLink = useMutation({
-    mutationFn: () =>
-      api<Evidence>('POST', `${base}/links`, {
-        commitment: entry.commitment,
-        url: link.url.trim(),
-        ...(link.title.trim() ? { title: link.title.trim() } : {}),
-      }),
-    onSuccess: (added) => {
-      setLink({ url: '', title: '' });
-      onChange({ added });
-    },
-  });
+interface PartProps {
+  /** The report's API path. */
+  base: string;
+  entry: Entry;
+  onChange: Props['onChange'];
+}
+
+/** The pieces with their download or link, each with a remove button (asking first) while the partner may edit. */
+function EvidenceList({ base, entry, canEdit, onChange }: PartProps & { canEdit: boolean }) {
+  const { t } = useTranslation();
   // The piece the user asked to remove, until they confirm or cancel.
   const [removing, setRemoving] = useState<Evidence | null>(null);
   const remove = useMutation({
@@ -67,21 +67,9 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
   const confirmRemove = handleSubmit(() => {
     if (removing) remove.mutate(removing);
   });
-  const choose = (chosen: File | null) => {
-    setFile(chosen);
-    send.reset();
-    if (chosen) send.mutate(chosen);
-  };
-  const submitLink = handleSubmit(() => {
-    if (link.url.trim()) addLink.mutate();
-  });
   const listLabel = t('commitments.evidence.listLabel', { action: entry.action });
-
   return (
-    <Stack gap="xs">
-      <Title order={4} size="h6">
-        {ofAction(t('commitments.evidence.title'))}
-      </Title>
+    <>
       {entry.evidence.length === 0 ? (
         <Muted>{t('commitments.evidence.none')}</Muted>
       ) : (
@@ -89,21 +77,7 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
           {entry.evidence.map((v) => (
             <List.Item key={v.id}>
               <Group gap="xs" wrap="nowrap" align="flex-start">
-                <Stack gap={0}>
-                  {v.file ? (
-                    <Anchor href={`/api/v1/evidence/${encodeURIComponent(v.id)}/file`} download={v.file.name} size="sm">
-                      {v.title}
-                    </Anchor>
-                  ) : (
-                    <Anchor href={v.url ?? '#'} target="_blank" rel="noopener noreferrer" size="sm">
-                      {v.title}
-                    </Anchor>
-                  )}
-                  <Muted size="xs">
-                    {v.file ? `${formatBytes(v.file.size)} · ` : `${t('commitments.evidence.link')} · `}
-                    {t('commitments.evidence.addedBy', { who: v.addedBy, when: formatDateTime(v.addedAt) })}
-                  </Muted>
-                </Stack>
+                <EvidenceItem evidence={v} />
                 {canEdit && (
                   <Button
                     variant="subtle"
@@ -139,51 +113,120 @@ export function EvidencePanel({ round, partner, entry, canEdit, onChange }: Prop
           </Stack>
         </form>
       </Modal>
-      {canEdit && (
-        <>
-          <FileInput
-            label={ofAction(t('commitments.evidence.file'))}
-            description={t('commitments.evidence.fileHelp')}
-            placeholder={t('commitments.evidence.choose')}
-            accept={EVIDENCE_ACCEPT}
-            value={file}
-            onChange={choose}
-            disabled={send.isPending}
-            clearable={!send.isPending}
-            rightSection={send.isPending ? <Loader size="xs" aria-label={t('commitments.evidence.uploading')} /> : undefined}
-            error={send.error?.message}
-            errorProps={{ role: 'alert' }}
-            fileInputProps={{ 'aria-label': t('commitments.evidence.fileFor', { action: entry.action }) }}
-          />
-          <Group component="form" onSubmit={submitLink} gap="xs" align="flex-end" wrap="wrap">
-            <TextInput
-              type="url"
-              label={ofAction(t('commitments.evidence.url'))}
-              placeholder="https://"
-              value={link.url}
-              size="xs"
-              miw={220}
-              onChange={set('url')}
-            />
-            <TextInput
-              label={ofAction(t('commitments.evidence.linkTitle'))}
-              value={link.title}
-              size="xs"
-              miw={160}
-              maxLength={300}
-              onChange={set('title')}
-            />
-            <Button type="submit" size="xs" variant="light" loading={addLink.isPending} disabled={!link.url.trim()}>
-              {t('commitments.evidence.addLink')}
-            </Button>
-          </Group>
-          {addLink.error && (
-            <Text size="sm" c="red.8" role="alert">
-              {addLink.error.message}
-            </Text>
-          )}
-        </>
+    </>
+  );
+}
+
+/** One piece: its download (a file) or its address (a link), with its size or kind and who added it when. */
+function EvidenceItem({ evidence: v }: { evidence: Evidence }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={0}>
+      {v.file ? (
+        <Anchor href={`/api/v1/evidence/${encodeURIComponent(v.id)}/file`} download={v.file.name} size="sm">
+          {v.title}
+        </Anchor>
+      ) : (
+        <Anchor href={v.url ?? '#'} target="_blank" rel="noopener noreferrer" size="sm">
+          {v.title}
+        </Anchor>
       )}
+      <Muted size="xs">
+        {v.file ? `${formatBytes(v.file.size)} · ` : `${t('commitments.evidence.link')} · `}
+        {t('commitments.evidence.addedBy', { who: v.addedBy, when: formatDateTime(v.addedAt) })}
+      </Muted>
     </Stack>
+  );
+}
+
+/** The file input: a chosen file is sent at once; a refused one is explained beside the input. */
+function EvidenceUpload({ base, entry, onChange }: PartProps) {
+  const { t } = useTranslation();
+  const ofAction = useOfAction(entry.action);
+  const [file, setFile] = useState<File | null>(null);
+  const send = useMutation({
+    mutationFn: (chosen: File) => {
+      checkSize(chosen, (v) => t('commitments.evidence.tooLarge', v));
+      const query = new URLSearchParams({ commitment: entry.commitment, name: chosen.name });
+      return upload<Evidence>(`${base}/evidence?${query}`, chosen, 'application/octet-stream');
+    },
+    onSuccess: (added) => {
+      setFile(null);
+      onChange({ added });
+    },
+  });
+  const choose = (chosen: File | null) => {
+    setFile(chosen);
+    send.reset();
+    if (chosen) send.mutate(chosen);
+  };
+  return (
+    <FileInput
+      label={ofAction(t('commitments.evidence.file'))}
+      description={t('commitments.evidence.fileHelp')}
+      placeholder={t('commitments.evidence.choose')}
+      accept={EVIDENCE_ACCEPT}
+      value={file}
+      onChange={choose}
+      disabled={send.isPending}
+      clearable={!send.isPending}
+      rightSection={send.isPending ? <Loader size="xs" aria-label={t('commitments.evidence.uploading')} /> : undefined}
+      error={send.error?.message}
+      errorProps={{ role: 'alert' }}
+      fileInputProps={{ 'aria-label': t('commitments.evidence.fileFor', { action: entry.action }) }}
+    />
+  );
+}
+
+/** The form adding a link (address and an optional title). */
+function LinkForm({ base, entry, onChange }: PartProps) {
+  const { t } = useTranslation();
+  const ofAction = useOfAction(entry.action);
+  const { form: link, setForm: setLink, set } = useFormState({ url: '', title: '' });
+  const addLink = useMutation({
+    mutationFn: () =>
+      api<Evidence>('POST', `${base}/links`, {
+        commitment: entry.commitment,
+        url: link.url.trim(),
+        ...(link.title.trim() ? { title: link.title.trim() } : {}),
+      }),
+    onSuccess: (added) => {
+      setLink({ url: '', title: '' });
+      onChange({ added });
+    },
+  });
+  const submitLink = handleSubmit(() => {
+    if (link.url.trim()) addLink.mutate();
+  });
+  return (
+    <>
+      <Group component="form" onSubmit={submitLink} gap="xs" align="flex-end" wrap="wrap">
+        <TextInput
+          type="url"
+          label={ofAction(t('commitments.evidence.url'))}
+          placeholder="https://"
+          value={link.url}
+          size="xs"
+          miw={220}
+          onChange={set('url')}
+        />
+        <TextInput
+          label={ofAction(t('commitments.evidence.linkTitle'))}
+          value={link.title}
+          size="xs"
+          miw={160}
+          maxLength={300}
+          onChange={set('title')}
+        />
+        <Button type="submit" size="xs" variant="light" loading={addLink.isPending} disabled={!link.url.trim()}>
+          {t('commitments.evidence.addLink')}
+        </Button>
+      </Group>
+      {addLink.error && (
+        <Text size="sm" c="red.8" role="alert">
+          {addLink.error.message}
+        </Text>
+      )}
+    </>
   );
 }

@@ -28,17 +28,18 @@ interface Props {
   onEvidence: (change: { added?: Evidence; removed?: string }) => void;
 }
 
+/** The label, value and change handler of one of the entry's fields. */
+type Field = (name: keyof EntryValues) => { label: ReactNode; value: string; onChange: (ev: { currentTarget: { value: string } }) => void };
+
 export function ReportEntry({ round, partner, entry: e, values, canEdit, canAssess, onEdit, onEvidence }: Props) {
   const { t } = useTranslation();
   const id = `entry-${e.commitment}`;
   const ofAction = useOfAction(e.action);
-  /** The label, value and change handler of one of the entry's fields. */
-  const field = (name: keyof EntryValues) => ({
+  const field: Field = (name) => ({
     label: ofAction(t(`commitments.entry.${name}`)),
     value: values[name],
-    onChange: (ev: { currentTarget: { value: string } }) => onEdit(name, ev.currentTarget.value),
+    onChange: (ev) => onEdit(name, ev.currentTarget.value),
   });
-  const needsNarrative = NEEDS_NARRATIVE.includes(values.status) && values.narrative.trim() === '';
   const showAssessment = canAssess || e.assessment !== null;
 
   return (
@@ -55,37 +56,7 @@ export function ReportEntry({ round, partner, entry: e, values, canEdit, canAsse
         </Stack>
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 6 }}>
-            {canEdit ? (
-              <Stack gap="xs">
-                <NativeSelect
-                  {...field('status')}
-                  data={[
-                    { value: '', label: t('commitments.entry.chooseStatus') },
-                    ...STATUSES.map((s) => ({ value: s, label: t(`commitments.progress.${s}`) })),
-                  ]}
-                />
-                <Textarea
-                  {...field('narrative')}
-                  description={t('commitments.entry.narrativeHelp')}
-                  autosize
-                  minRows={3}
-                  maxRows={12}
-                  maxLength={10_000}
-                  error={
-                    needsNarrative
-                      ? t('commitments.entry.narrativeNeeded', { status: t(`commitments.progress.${values.status}`) })
-                      : undefined
-                  }
-                />
-              </Stack>
-            ) : (
-              <Stack gap={4}>
-                <Labelled label={t('commitments.entry.status')}>
-                  <ProgressBadge status={e.status} />
-                </Labelled>
-                {e.narrative ? <Paragraphs text={e.narrative} /> : <Muted>{t('commitments.entry.noNarrative')}</Muted>}
-              </Stack>
-            )}
+            {canEdit ? <ProgressFields field={field} values={values} /> : <ProgressView entry={e} />}
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <EvidencePanel round={round} partner={partner} entry={e} canEdit={canEdit} onChange={onEvidence} />
@@ -93,34 +64,83 @@ export function ReportEntry({ round, partner, entry: e, values, canEdit, canAsse
         </Grid>
         {showAssessment && (
           <Paper bg="gray.0" p="sm" radius="sm">
-            {canAssess ? (
-              <Grid gap="md">
-                <Grid.Col span={{ base: 12, md: 4 }}>
-                  <NativeSelect
-                    {...field('assessment')}
-                    data={[
-                      { value: '', label: t('commitments.notAssessed') },
-                      ...ASSESSMENTS.map((a) => ({ value: a, label: t(`commitments.assessment.${a}`) })),
-                    ]}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, md: 8 }}>
-                  <Textarea {...field('comment')} autosize minRows={2} maxRows={8} maxLength={10_000} />
-                </Grid.Col>
-              </Grid>
-            ) : (
-              <Stack gap={4}>
-                <Labelled label={t('commitments.entry.assessment')}>
-                  <AssessmentBadge assessment={e.assessment} />
-                </Labelled>
-                <Paragraphs text={e.assessmentComment} />
-                {e.assessedBy && <Muted size="xs">{t('commitments.entry.assessedBy', { who: e.assessedBy })}</Muted>}
-              </Stack>
-            )}
+            {canAssess ? <AssessmentFields field={field} /> : <AssessmentView entry={e} />}
           </Paper>
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** The partner's status and narrative, the narrative asked for where the status needs one. */
+function ProgressFields({ field, values }: { field: Field; values: EntryValues }) {
+  const { t } = useTranslation();
+  const needsNarrative = NEEDS_NARRATIVE.includes(values.status) && values.narrative.trim() === '';
+  return (
+    <Stack gap="xs">
+      <NativeSelect
+        {...field('status')}
+        data={[
+          { value: '', label: t('commitments.entry.chooseStatus') },
+          ...STATUSES.map((s) => ({ value: s, label: t(`commitments.progress.${s}`) })),
+        ]}
+      />
+      <Textarea
+        {...field('narrative')}
+        description={t('commitments.entry.narrativeHelp')}
+        autosize
+        minRows={3}
+        maxRows={12}
+        maxLength={10_000}
+        error={needsNarrative ? t('commitments.entry.narrativeNeeded', { status: t(`commitments.progress.${values.status}`) }) : undefined}
+      />
+    </Stack>
+  );
+}
+
+function ProgressView({ entry: e }: { entry: Entry }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Labelled label={t('commitments.entry.status')}>
+        <ProgressBadge status={e.status} />
+      </Labelled>
+      {e.narrative ? <Paragraphs text={e.narrative} /> : <Muted>{t('commitments.entry.noNarrative')}</Muted>}
+    </Stack>
+  );
+}
+
+/** The reviewers' assessment and comment. */
+function AssessmentFields({ field }: { field: Field }) {
+  const { t } = useTranslation();
+  return (
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <NativeSelect
+          {...field('assessment')}
+          data={[
+            { value: '', label: t('commitments.notAssessed') },
+            ...ASSESSMENTS.map((a) => ({ value: a, label: t(`commitments.assessment.${a}`) })),
+          ]}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <Textarea {...field('comment')} autosize minRows={2} maxRows={8} maxLength={10_000} />
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+function AssessmentView({ entry: e }: { entry: Entry }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Labelled label={t('commitments.entry.assessment')}>
+        <AssessmentBadge assessment={e.assessment} />
+      </Labelled>
+      <Paragraphs text={e.assessmentComment} />
+      {e.assessedBy && <Muted size="xs">{t('commitments.entry.assessedBy', { who: e.assessedBy })}</Muted>}
+    </Stack>
   );
 }
 

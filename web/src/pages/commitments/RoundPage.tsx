@@ -21,11 +21,12 @@ import { usePartnerName, usePartnerOrder } from '../statistics/model';
 import { ReportStatusBadge, RoundStatusBadge } from './Badges';
 import { canManage, canOpenReport, pages, refreshCommitments, useRound, type Round } from './model';
 
+type Report = Round['reports'][number];
+
 export function RoundPage({ user }: { user: User | null }) {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
   const round = useRound(id);
-  const name = usePartnerName();
   const back = (
     <BackLink to={round.data ? pages.plan(round.data.plan) : pages.home}>{round.data?.planTitle ?? t('commitments.back')}</BackLink>
   );
@@ -35,7 +36,6 @@ export function RoundPage({ user }: { user: User | null }) {
   }
   const r = round.data;
   const own = user?.role === 'coordinator' && user.partner ? r.reports.find((x) => x.partner === user.partner) : undefined;
-  const api1 = `/api/v1/rounds/${encodeURIComponent(r.id)}`;
 
   return (
     <Stack>
@@ -49,27 +49,8 @@ export function RoundPage({ user }: { user: User | null }) {
           {r.publishedAt && <Muted>{t('commitments.publishedOn', { when: formatDateTime(r.publishedAt) })}</Muted>}
         </Group>
       </Stack>
-      {own && (
-        <Alert color="blue" variant="light" title={t('commitments.ownReportTitle', { partner: name(own.partner) })}>
-          <Group gap="sm">
-            <ReportStatusBadge status={own.status} />
-            <Button component={Link} to={pages.report(r.id, own.partner)}>
-              {t('commitments.openOwnReport', { partner: name(own.partner) })}
-            </Button>
-          </Group>
-        </Alert>
-      )}
-      <Group gap="md">
-        <Anchor href={`${api1}/export?format=csv`} download size="sm">
-          {t('commitments.downloadCsv')}
-        </Anchor>
-        <Anchor href={`${api1}/export?format=xlsx`} download size="sm">
-          {t('commitments.downloadXlsx')}
-        </Anchor>
-        <Anchor href={`${api1}/report.html`} target="_blank" rel="noopener" size="sm">
-          {t('commitments.printable')}
-        </Anchor>
-      </Group>
+      {own && <OwnReport round={r} report={own} />}
+      <RoundDownloads round={r} />
       <Section id="reports-title" title={t('commitments.reports')}>
         <DataTable
           minWidth={720}
@@ -85,33 +66,77 @@ export function RoundPage({ user }: { user: User | null }) {
           ]}
         >
           {r.reports.map((x) => (
-            <Table.Tr key={x.partner}>
-              <RowHeader>{name(x.partner)}</RowHeader>
-              <Table.Td>
-                <ReportStatusBadge status={x.status} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <Count x={x.reported} y={x.commitments} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <Count x={x.assessed} y={x.commitments} />
-              </Table.Td>
-              <Table.Td>{formatDateTime(x.submittedAt)}</Table.Td>
-              <Table.Td>
-                {canOpenReport(user, r, x) ? (
-                  <Anchor component={Link} to={pages.report(r.id, x.partner)} size="sm">
-                    {t('commitments.openReport', { partner: name(x.partner) })}
-                  </Anchor>
-                ) : (
-                  <Muted>{r.status === 'published' ? t('commitments.notReported') : t('commitments.notVisibleYet')}</Muted>
-                )}
-              </Table.Td>
-            </Table.Tr>
+            <ReportRow key={x.partner} round={r} report={x} canOpen={canOpenReport(user, r, x)} />
           ))}
         </DataTable>
       </Section>
       {canManage(user) && <PublishPanel round={r} />}
     </Stack>
+  );
+}
+
+/** The coordinator's own report, prominent above the others. */
+function OwnReport({ round, report }: { round: Round; report: Report }) {
+  const { t } = useTranslation();
+  const name = usePartnerName();
+  return (
+    <Alert color="blue" variant="light" title={t('commitments.ownReportTitle', { partner: name(report.partner) })}>
+      <Group gap="sm">
+        <ReportStatusBadge status={report.status} />
+        <Button component={Link} to={pages.report(round.id, report.partner)}>
+          {t('commitments.openOwnReport', { partner: name(report.partner) })}
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
+/** The round's reports as CSV and XLSX, and the printable report. */
+function RoundDownloads({ round }: { round: Round }) {
+  const { t } = useTranslation();
+  const api1 = `/api/v1/rounds/${encodeURIComponent(round.id)}`;
+  return (
+    <Group gap="md">
+      <Anchor href={`${api1}/export?format=csv`} download size="sm">
+        {t('commitments.downloadCsv')}
+      </Anchor>
+      <Anchor href={`${api1}/export?format=xlsx`} download size="sm">
+        {t('commitments.downloadXlsx')}
+      </Anchor>
+      <Anchor href={`${api1}/report.html`} target="_blank" rel="noopener" size="sm">
+        {t('commitments.printable')}
+      </Anchor>
+    </Group>
+  );
+}
+
+/** One partner's report: its state, counts, submission, and a link when the viewer may open it. */
+function ReportRow({ round, report: x, canOpen }: { round: Round; report: Report; canOpen: boolean }) {
+  const { t } = useTranslation();
+  const name = usePartnerName();
+  return (
+    <Table.Tr>
+      <RowHeader>{name(x.partner)}</RowHeader>
+      <Table.Td>
+        <ReportStatusBadge status={x.status} />
+      </Table.Td>
+      <Table.Td ta="right">
+        <Count x={x.reported} y={x.commitments} />
+      </Table.Td>
+      <Table.Td ta="right">
+        <Count x={x.assessed} y={x.commitments} />
+      </Table.Td>
+      <Table.Td>{formatDateTime(x.submittedAt)}</Table.Td>
+      <Table.Td>
+        {canOpen ? (
+          <Anchor component={Link} to={pages.report(round.id, x.partner)} size="sm">
+            {t('commitments.openReport', { partner: name(x.partner) })}
+          </Anchor>
+        ) : (
+          <Muted>{round.status === 'published' ? t('commitments.notReported') : t('commitments.notVisibleYet')}</Muted>
+        )}
+      </Table.Td>
+    </Table.Tr>
   );
 }
 
@@ -153,7 +178,6 @@ function PublishPanel({ round }: { round: Round }) {
       await refreshCommitments(client);
     },
   });
-  const duePassed = round.dueDate < today();
   const ask = () => {
     // The list of who has not reported must be today's, not the one of when the page was opened.
     void client.invalidateQueries({ queryKey: ['round', round.id] });
@@ -161,10 +185,7 @@ function PublishPanel({ round }: { round: Round }) {
     setEarly(false);
     setAsking(true);
   };
-  const confirm = handleSubmit(() => {
-    if (duePassed || early) publish.mutate(!duePassed);
-  });
-  const waiting = round.reports.filter((x) => x.status === 'submitted').length;
+  const waiting = waitingOf(round);
   // Once published there is nothing left to do here but to confirm it to whoever just did it.
   if (round.status === 'published' && !done) return null;
   return (
@@ -172,11 +193,7 @@ function PublishPanel({ round }: { round: Round }) {
       {round.status === 'open' && (
         <>
           <Text size="sm">{t('commitments.publish.intro')}</Text>
-          {waiting > 0 && (
-            <Text size="sm" c="orange.9">
-              {t('commitments.publish.waiting', { count: waiting })}
-            </Text>
-          )}
+          <Waiting count={waiting} />
           <Group>
             <Button onClick={ask}>{t('commitments.publish.button')}</Button>
           </Group>
@@ -184,43 +201,74 @@ function PublishPanel({ round }: { round: Round }) {
       )}
       {done && <SuccessAlert>{t('commitments.publish.done')}</SuccessAlert>}
       <Modal opened={asking} onClose={() => setAsking(false)} title={t('commitments.publish.dialogTitle', { title: round.title })}>
-        <form onSubmit={confirm}>
-          <Stack>
-            <PublishConsequences round={round} />
-            {waiting > 0 && (
-              <Text size="sm" c="orange.9">
-                {t('commitments.publish.waiting', { count: waiting })}
-              </Text>
-            )}
-            {duePassed ? (
-              <Text size="sm">{t('commitments.publish.duePassed', { date: round.dueDate })}</Text>
-            ) : (
-              <>
-                <Alert color="orange" variant="light">
-                  {t('commitments.publish.dueAhead', { date: round.dueDate })}
-                </Alert>
-                <Checkbox
-                  label={t('commitments.publish.early', { date: round.dueDate })}
-                  description={t('commitments.publish.earlyHelp')}
-                  checked={early}
-                  onChange={(e) => setEarly(e.currentTarget.checked)}
-                />
-              </>
-            )}
-            <Text size="sm">{t('commitments.publish.final')}</Text>
-            <ErrorAlert error={publish.error} />
-            <DialogButtons
-              cancel={t('commitments.publish.cancel')}
-              onCancel={() => setAsking(false)}
-              disabled={!duePassed && !early}
-              loading={publish.isPending}
-            >
-              {t('commitments.publish.confirm')}
-            </DialogButtons>
-          </Stack>
-        </form>
+        <PublishDialog round={round} publish={publish} early={early} onEarly={setEarly} onCancel={() => setAsking(false)} />
       </Modal>
     </Section>
+  );
+}
+
+/** How many reports are submitted and wait for an assessment. */
+const waitingOf = (round: Round) => round.reports.filter((x) => x.status === 'submitted').length;
+
+/** How many reports wait for an assessment (nothing when none do). */
+function Waiting({ count }: { count: number }) {
+  const { t } = useTranslation();
+  if (count === 0) return null;
+  return (
+    <Text size="sm" c="orange.9">
+      {t('commitments.publish.waiting', { count })}
+    </Text>
+  );
+}
+
+interface DialogProps {
+  round: Round;
+  publish: { mutate: (early: boolean) => void; error: Error | null; isPending: boolean };
+  /** Whether the user chose to publish before the due date. */
+  early: boolean;
+  onEarly: (early: boolean) => void;
+  onCancel: () => void;
+}
+
+/** What publishing does, and before the due date the explicit choice to publish early. */
+function PublishDialog({ round, publish, early, onEarly, onCancel }: DialogProps) {
+  const { t } = useTranslation();
+  const duePassed = round.dueDate < today();
+  const confirm = handleSubmit(() => {
+    if (duePassed || early) publish.mutate(!duePassed);
+  });
+  return (
+    <form onSubmit={confirm}>
+      <Stack>
+        <PublishConsequences round={round} />
+        <Waiting count={waitingOf(round)} />
+        {duePassed ? (
+          <Text size="sm">{t('commitments.publish.duePassed', { date: round.dueDate })}</Text>
+        ) : (
+          <>
+            <Alert color="orange" variant="light">
+              {t('commitments.publish.dueAhead', { date: round.dueDate })}
+            </Alert>
+            <Checkbox
+              label={t('commitments.publish.early', { date: round.dueDate })}
+              description={t('commitments.publish.earlyHelp')}
+              checked={early}
+              onChange={(e) => onEarly(e.currentTarget.checked)}
+            />
+          </>
+        )}
+        <Text size="sm">{t('commitments.publish.final')}</Text>
+        <ErrorAlert error={publish.error} />
+        <DialogButtons
+          cancel={t('commitments.publish.cancel')}
+          onCancel={onCancel}
+          disabled={!duePassed && !early}
+          loading={publish.isPending}
+        >
+          {t('commitments.publish.confirm')}
+        </DialogButtons>
+      </Stack>
+    </form>
   );
 }
 

@@ -15,7 +15,7 @@ import { FigureValue } from '../statistics/FigureMarks';
 
 import { usePartners } from '../statistics/model';
 import { CourtChart, type CourtRow } from './CourtChart';
-import { JusticeFilters, MethodNote } from './Filters';
+import { AddressFilters, MethodNote, NoPartnerData } from './Filters';
 import {
   CR,
   downloadCsv,
@@ -29,6 +29,9 @@ import {
   useJusticeFilters,
   type CourtAnswer,
 } from './model';
+
+type Filters = ReturnType<typeof useJusticeFilters>;
+type Decimals = Record<'dt' | 'cr' | 'old', number | undefined>;
 
 /** Courts merged from the three answers, longest disposition time first (courts without it last). */
 function courtRows(dt: CourtAnswer, cr: CourtAnswer | undefined, old: CourtAnswer | undefined): CourtRow[] {
@@ -51,12 +54,8 @@ function courtRows(dt: CourtAnswer, cr: CourtAnswer | undefined, old: CourtAnswe
   return rows;
 }
 
-export function CourtsPage() {
-  const { t } = useTranslation();
-  const partner = (useParams().partner ?? '').toUpperCase();
-  const filters = useJusticeFilters();
-  const partners = usePartners();
-  const name = partners.data?.partners.find((p) => p.code === partner)?.name ?? partner;
+/** The partner's years, the year shown, its courts and the partner as a whole, as the filters choose. */
+function useCourtFigures(partner: string, filters: Filters) {
   const read = { ...filters.dims, ...filters.read };
   const overall = useIndicatorValues(DT, { partner, ...read });
   const periods = [...new Set((overall.data?.values ?? []).filter((v) => v.orgUnit === null).map((v) => v.period))];
@@ -68,17 +67,37 @@ export function CourtsPage() {
   const crOverall = useIndicatorValues(CR, { partner, period: year, ...read }, !!year);
   const oldOverall = useIndicatorValues(OLD, { partner, period: year, ...read }, !!year);
   const rows = useMemo(() => (dt.data ? courtRows(dt.data, cr.data, old.data) : []), [dt.data, cr.data, old.data]);
-  const error = partners.error ?? overall.error ?? dt.error ?? cr.error ?? old.error;
-  const own = partnerValue(overall.data, partner, year);
-  const hasData = rows.some((r) => r.dt !== null || r.cr !== null || r.old !== null);
-  const title = t('justice.courtsTitle', { partner: name, year: year ?? '' });
-  const decimals = { dt: dt.data?.indicator.decimals, cr: cr.data?.indicator.decimals, old: old.data?.indicator.decimals };
+  const decimals: Decimals = { dt: dt.data?.indicator.decimals, cr: cr.data?.indicator.decimals, old: old.data?.indicator.decimals };
   // The partner as a whole under each figure, in the figure's decimals.
-  const whole = [
+  const whole: Whole = [
     [partnerFigure(overall.data, partner, year), decimals.dt],
     [partnerFigure(crOverall.data, partner, year), decimals.cr],
     [partnerFigure(oldOverall.data, partner, year), decimals.old],
-  ] as const;
+  ];
+  return {
+    overall,
+    dt,
+    periods,
+    year,
+    rows,
+    decimals,
+    whole,
+    error: overall.error ?? dt.error ?? cr.error ?? old.error,
+    own: partnerValue(overall.data, partner, year),
+  };
+}
+type Whole = readonly (readonly [ReturnType<typeof partnerFigure>, number | undefined])[];
+
+export function CourtsPage() {
+  const { t } = useTranslation();
+  const partner = (useParams().partner ?? '').toUpperCase();
+  const filters = useJusticeFilters();
+  const partners = usePartners();
+  const name = partners.data?.partners.find((p) => p.code === partner)?.name ?? partner;
+  const { overall, dt, periods, year, rows, decimals, whole, own, ...courts } = useCourtFigures(partner, filters);
+  const error = partners.error ?? courts.error;
+  const hasData = rows.some((r) => r.dt !== null || r.cr !== null || r.old !== null);
+  const title = t('justice.courtsTitle', { partner: name, year: year ?? '' });
   const csv = () =>
     downloadCsv(`courts-${partner}-${year}${filters.category === 'all' ? '' : `-${filters.category}`}.csv`, [
       ['org_unit', 'court', 'year', 'case_category', DT, CR, OLD],
@@ -96,20 +115,9 @@ export function CourtsPage() {
       <Title order={2}>{t('justice.courtsHeading', { partner: name })}</Title>
       <Text>{t('justice.courtsIntro')}</Text>
       <MethodNote courts />
-      <JusticeFilters
-        periods={periods}
-        year={year}
-        onYear={filters.setYear}
-        category={filters.category}
-        onCategory={filters.setCategory}
-        figures={filters.figures}
-      />
+      <AddressFilters filters={filters} periods={periods} year={year} />
       <ErrorAlert error={error} />
-      {overall.data && periods.length === 0 && (
-        <Alert color="gray">
-          {t(filters.figures.publishedOnly ? 'justice.noPartnerData' : 'justice.noPartnerDataAll', { partner: name })}
-        </Alert>
-      )}
+      {overall.data && periods.length === 0 && <NoPartnerData filters={filters} partnerName={name} />}
       {dt.data && year && (
         <Section id="courts-title" title={title} gap="xs">
           {!hasData && <Alert color="gray">{t('justice.noCourtData')}</Alert>}
@@ -124,59 +132,7 @@ export function CourtsPage() {
               year={year}
             />
           )}
-          {hasData && (
-            <DataTable
-              minWidth={640}
-              striped
-              aria-label={title}
-              columns={[
-                t('justice.court'),
-                { label: t('justice.dtColumn'), ta: 'right' },
-                { label: t('justice.crColumn'), ta: 'right' },
-                { label: t('justice.oldColumn'), ta: 'right' },
-                t('justice.note'),
-              ]}
-              foot={
-                <Table.Tr>
-                  <Table.Th scope="row">{t('justice.partnerWhole', { partner: name })}</Table.Th>
-                  {whole.map(([figure, places], i) => (
-                    <Table.Td key={i} ta="right" fw={700}>
-                      <FigureValue text={formatNumber(figure?.value, places)} {...figure} />
-                    </Table.Td>
-                  ))}
-                  <Table.Td />
-                </Table.Tr>
-              }
-            >
-              {rows.map((r) => (
-                <Table.Tr key={r.orgUnit}>
-                  <RowHeader>{r.name}</RowHeader>
-                  <Table.Td ta="right" fw={r.mark ? 700 : undefined}>
-                    <FigureValue text={formatNumber(r.dt, decimals.dt)} {...r.facts.dt} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <FigureValue text={formatNumber(r.cr, decimals.cr)} {...r.facts.cr} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <FigureValue text={formatNumber(r.old, decimals.old)} {...r.facts.old} />
-                  </Table.Td>
-                  <Table.Td>
-                    {/* The palette's red and green (the chart's colours), whose text shades the theme keeps readable on a light badge. */}
-                    {r.mark === 'worst' && (
-                      <Badge color="red" variant="light">
-                        {t('justice.longest')}
-                      </Badge>
-                    )}
-                    {r.mark === 'best' && (
-                      <Badge color="green" variant="light">
-                        {t('justice.shortest')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </DataTable>
-          )}
+          {hasData && <CourtTable title={title} rows={rows} partnerName={name} decimals={decimals} whole={whole} />}
           {hasData && (
             <Button variant="subtle" size="compact-sm" w="fit-content" onClick={csv}>
               {t('justice.downloadCsv', { what: title })}
@@ -185,5 +141,71 @@ export function CourtsPage() {
         </Section>
       )}
     </Stack>
+  );
+}
+
+interface CourtTableProps {
+  title: string;
+  rows: CourtRow[];
+  partnerName: string;
+  decimals: Decimals;
+  whole: Whole;
+}
+
+/** The courts' figures, the longest and the shortest disposition time marked, the partner as a whole last. */
+function CourtTable({ title, rows, partnerName, decimals, whole }: CourtTableProps) {
+  const { t } = useTranslation();
+  return (
+    <DataTable
+      minWidth={640}
+      striped
+      aria-label={title}
+      columns={[
+        t('justice.court'),
+        { label: t('justice.dtColumn'), ta: 'right' },
+        { label: t('justice.crColumn'), ta: 'right' },
+        { label: t('justice.oldColumn'), ta: 'right' },
+        t('justice.note'),
+      ]}
+      foot={
+        <Table.Tr>
+          <Table.Th scope="row">{t('justice.partnerWhole', { partner: partnerName })}</Table.Th>
+          {whole.map(([figure, places], i) => (
+            <Table.Td key={i} ta="right" fw={700}>
+              <FigureValue text={formatNumber(figure?.value, places)} {...figure} />
+            </Table.Td>
+          ))}
+          <Table.Td />
+        </Table.Tr>
+      }
+    >
+      {rows.map((r) => (
+        <Table.Tr key={r.orgUnit}>
+          <RowHeader>{r.name}</RowHeader>
+          <Table.Td ta="right" fw={r.mark ? 700 : undefined}>
+            <FigureValue text={formatNumber(r.dt, decimals.dt)} {...r.facts.dt} />
+          </Table.Td>
+          <Table.Td ta="right">
+            <FigureValue text={formatNumber(r.cr, decimals.cr)} {...r.facts.cr} />
+          </Table.Td>
+          <Table.Td ta="right">
+            <FigureValue text={formatNumber(r.old, decimals.old)} {...r.facts.old} />
+          </Table.Td>
+          <Table.Td>
+            {/* The palette's red and green (the chart's colours), whose text shades the theme keeps readable on a light badge. */}
+            {r.mark === 'worst' && (
+              <Badge color="red" variant="light">
+                {t('justice.longest')}
+              </Badge>
+            )}
+            {r.mark === 'best' && (
+              <Badge color="green" variant="light">
+                {t('justice.shortest')}
+              </Badge>
+            )}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

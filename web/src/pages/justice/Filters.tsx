@@ -1,10 +1,12 @@
 // The year, case-category and "Published only" choice shared by the justice pages, and the line
 // that explains the CEPEJ indicators (clearance rate, disposition time, the region as a ratio of sums).
-import { Group, List, Select, Text } from '@mantine/core';
+import { Alert, Group, List, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PublishedOnlySwitch, type PublishedOnlyChoice } from '../../platform/PublishedOnly';
 import { useCatalog } from '../statistics/model';
-import { categoryOptions } from './model';
+import { categoryOptions, type useJusticeFilters } from './model';
+
+type ChosenFilters = ReturnType<typeof useJusticeFilters>;
 
 interface Props {
   periods: string[];
@@ -43,6 +45,30 @@ export function JusticeFilters({ periods, year, onYear, category, onCategory, fi
       )}
       {figures && <PublishedOnlySwitch state={figures} />}
     </Group>
+  );
+}
+
+/** The filters bound to the choice kept in the address: year, case category and "Published only". */
+export function AddressFilters({ filters, periods, year }: { filters: ChosenFilters; periods: string[]; year: string | undefined }) {
+  return (
+    <JusticeFilters
+      periods={periods}
+      year={year}
+      onYear={filters.setYear}
+      category={filters.category}
+      onCategory={filters.setCategory}
+      figures={filters.figures}
+    />
+  );
+}
+
+/** Said when the partner has no figures at all (of those the "Published only" choice reads). */
+export function NoPartnerData({ filters, partnerName }: { filters: ChosenFilters; partnerName: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="gray">
+      {t(filters.figures.publishedOnly ? 'justice.noPartnerData' : 'justice.noPartnerDataAll', { partner: partnerName })}
+    </Alert>
   );
 }
 

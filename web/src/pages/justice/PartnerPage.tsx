@@ -19,9 +19,9 @@ import { NoRegionValue } from '../statistics/Coverage';
 import { IndicatorAbout } from '../statistics/IndicatorAbout';
 import { FigureValue } from '../statistics/FigureMarks';
 import { RegionValue, type IndicatorAnswer } from '../statistics/IndicatorTable';
-import { useCatalog, usePartners } from '../statistics/model';
+import { useCatalog, usePartners, type Catalog } from '../statistics/model';
 import { CommentsPanel } from './CommentsPanel';
-import { JusticeFilters } from './Filters';
+import { AddressFilters, NoPartnerData } from './Filters';
 import { csvHref, hasCategories, KEY_INDICATORS, pickYear, useJusticeFilters, valuesPath } from './model';
 import { comparison, RelativeChart, TrendChart, type ProfileRow } from './ProfileCharts';
 import { CsvLink } from './ScoreboardPage';
@@ -48,24 +48,17 @@ function profileRows(answers: Loaded[], partner: string, year: string | undefine
   });
 }
 
-export function PartnerPage() {
-  const { t } = useTranslation();
-  const partner = (useParams().partner ?? '').toUpperCase();
-  const filters = useJusticeFilters();
-  const catalog = useCatalog();
-  const partners = usePartners();
-  const [trend, setTrend] = useState<string>(KEY_INDICATORS[0]);
-  const known = partners.data?.partners.find((p) => p.code === partner);
-  const name = known?.name ?? partner;
+/** The key indicators of the partner as the filters choose them, the partner's years and the year shown. */
+function useProfileAnswers(partner: string, filters: ReturnType<typeof useJusticeFilters>, catalog: Catalog | undefined, known: boolean) {
   // Case indicators follow the chosen category; judges per inhabitant are always the total.
-  const params = (code: string) => ({ partner, ...(hasCategories(catalog.data, code) ? filters.dims : {}), ...filters.read });
+  const params = (code: string) => ({ partner, ...(hasCategories(catalog, code) ? filters.dims : {}), ...filters.read });
   const answers = useQueries({
     queries: KEY_INDICATORS.map((code) => {
       const path = valuesPath(code, params(code));
       return {
         queryKey: ['indicator-values', code, path],
         queryFn: () => api<IndicatorAnswer>('GET', path),
-        enabled: !!catalog.data && !!known,
+        enabled: !!catalog && known,
         placeholderData: (previous: IndicatorAnswer | undefined) => previous,
       };
     }),
@@ -74,7 +67,20 @@ export function PartnerPage() {
   const periods = [...new Set(answers.flatMap((a) => own(a.data, partner).map((v) => v.period)))].sort();
   const year = pickYear(periods, filters.year, latestCoveredPeriod(periods, ...answers.map((a) => a.data?.region)));
   const rows = useMemo(() => profileRows(answers, partner, year), [answers, partner, year]);
-  const trendAnswer = answers[KEY_INDICATORS.indexOf(trend as (typeof KEY_INDICATORS)[number])]?.data;
+  return { params, answers, periods, year, rows };
+}
+
+export function PartnerPage() {
+  const { t } = useTranslation();
+  const partner = (useParams().partner ?? '').toUpperCase();
+  const filters = useJusticeFilters();
+  const catalog = useCatalog();
+  const partners = usePartners();
+  const known = partners.data?.partners.find((p) => p.code === partner);
+  const name = known?.name ?? partner;
+  const profile = useProfileAnswers(partner, filters, catalog.data, !!known);
+  const { answers, periods, year, rows } = profile;
+  const [trend, setTrend] = useState<string>(KEY_INDICATORS[0]);
   const error = partners.error ?? catalog.error ?? answers.find((a) => a.error)?.error;
   const loaded = answers.every((a) => a.data);
 
@@ -93,20 +99,9 @@ export function PartnerPage() {
           {t('justice.unknownPartner', { partner })}
         </Alert>
       )}
-      <JusticeFilters
-        periods={periods}
-        year={year}
-        onYear={filters.setYear}
-        category={filters.category}
-        onCategory={filters.setCategory}
-        figures={filters.figures}
-      />
+      <AddressFilters filters={filters} periods={periods} year={year} />
       <ErrorAlert error={error} />
-      {known && loaded && periods.length === 0 && (
-        <Alert color="gray">
-          {t(filters.figures.publishedOnly ? 'justice.noPartnerData' : 'justice.noPartnerDataAll', { partner: name })}
-        </Alert>
-      )}
+      {known && loaded && periods.length === 0 && <NoPartnerData filters={filters} partnerName={name} />}
       {year && (
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -128,26 +123,43 @@ export function PartnerPage() {
           </Grid.Col>
         </Grid>
       )}
-      {periods.length > 0 && (
-        <Section id="profile-trend-title" title={t('justice.profileTrends')} gap="xs">
-          <Select
-            label={t('justice.trendOf')}
-            data={rows.map((r) => ({ value: r.code, label: r.label }))}
-            value={trend}
-            onChange={(v) => v && setTrend(v)}
-            allowDeselect={false}
-            maw={360}
-          />
-          {trendAnswer && <IndicatorAbout indicator={trendAnswer.indicator} />}
-          {trendAnswer && <TrendChart answer={trendAnswer} partner={partner} partnerName={name} />}
-          <TrendTable answers={answers.map((a) => a.data)} partner={partner} periods={periods} />
-          <CsvLink
-            href={csvHref(trend, params(trend))}
-            what={t('justice.trendCsv', { indicator: trendAnswer?.indicator.label ?? trend, partner: name })}
-          />
-        </Section>
-      )}
+      {periods.length > 0 && <TrendSection profile={profile} partner={partner} partnerName={name} trend={trend} onTrend={setTrend} />}
     </Stack>
+  );
+}
+
+interface TrendProps {
+  profile: ReturnType<typeof useProfileAnswers>;
+  partner: string;
+  partnerName: string;
+  /** The indicator shown over the years. */
+  trend: string;
+  onTrend: (code: string) => void;
+}
+
+/** One key indicator over the years, chosen from a list: what it is, a chart, the table of all of them and a CSV. */
+function TrendSection({ profile, partner, partnerName, trend, onTrend }: TrendProps) {
+  const { t } = useTranslation();
+  const { answers, rows, periods, params } = profile;
+  const trendAnswer = answers[KEY_INDICATORS.indexOf(trend as (typeof KEY_INDICATORS)[number])]?.data;
+  return (
+    <Section id="profile-trend-title" title={t('justice.profileTrends')} gap="xs">
+      <Select
+        label={t('justice.trendOf')}
+        data={rows.map((r) => ({ value: r.code, label: r.label }))}
+        value={trend}
+        onChange={(v) => v && onTrend(v)}
+        allowDeselect={false}
+        maw={360}
+      />
+      {trendAnswer && <IndicatorAbout indicator={trendAnswer.indicator} />}
+      {trendAnswer && <TrendChart answer={trendAnswer} partner={partner} partnerName={partnerName} />}
+      <TrendTable answers={answers.map((a) => a.data)} partner={partner} periods={periods} />
+      <CsvLink
+        href={csvHref(trend, params(trend))}
+        what={t('justice.trendCsv', { indicator: trendAnswer?.indicator.label ?? trend, partner: partnerName })}
+      />
+    </Section>
   );
 }
 

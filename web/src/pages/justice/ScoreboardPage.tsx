@@ -17,7 +17,7 @@ import { IndicatorAbout } from '../statistics/IndicatorAbout';
 import { PartnerBars, PartnerLines } from '../statistics/IndicatorCharts';
 import { PeriodTable, SeriesTable, type IndicatorAnswer } from '../statistics/IndicatorTable';
 import { usePartners } from '../statistics/model';
-import { JusticeFilters, MethodNote } from './Filters';
+import { AddressFilters, MethodNote } from './Filters';
 import { CR, csvHref, DT, pickYear, useIndicatorValues, useJusticeFilters } from './model';
 
 export function ScoreboardPage() {
@@ -37,14 +37,7 @@ export function ScoreboardPage() {
       <Title order={2}>{t('justice.scoreboardTitle')}</Title>
       <Text>{t(filters.figures.publishedOnly ? 'justice.scoreboardIntro' : 'justice.scoreboardIntroAll')}</Text>
       <MethodNote />
-      <JusticeFilters
-        periods={periods}
-        year={year}
-        onYear={filters.setYear}
-        category={filters.category}
-        onCategory={filters.setCategory}
-        figures={filters.figures}
-      />
+      <AddressFilters filters={filters} periods={periods} year={year} />
       <ErrorAlert error={error} />
       {cr.data && periods.length === 0 && (
         <Alert color="gray">{t(filters.figures.publishedOnly ? 'justice.noData' : 'justice.noDataAll')}</Alert>

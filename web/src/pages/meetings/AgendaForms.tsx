@@ -113,30 +113,34 @@ function emptyItem(session: string) {
   };
 }
 
+type ItemForm = ReturnType<typeof emptyItem>;
+
+/** The request body of a new item: presenters split at commas, semicolons and lines; empty texts as null. */
+function itemBody(form: ItemForm, session: string) {
+  const optional = (value: string) => (value.trim() ? value.trim() : null);
+  const presenters = form.presenters
+    .split(/[,;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const duration = Number.parseInt(form.duration, 10);
+  return {
+    sessionId: session,
+    title: form.title.trim(),
+    description: optional(form.description),
+    lead: optional(form.lead),
+    presenters,
+    durationMinutes: Number.isFinite(duration) ? duration : null,
+    topics: { domains: form.domains, indicators: form.indicators, plans: form.plans },
+  };
+}
+
 export function AddItemForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const apply = useApplyMeeting();
-  const plans = usePlans();
   const { form, setForm, set, setField } = useFormState(() => emptyItem(meeting.sessions[0]?.id ?? ''));
   const session = meeting.sessions.some((s) => s.id === form.session) ? form.session : (meeting.sessions[0]?.id ?? '');
   const add = useMutation({
-    mutationFn: () => {
-      const optional = (value: string) => (value.trim() ? value.trim() : null);
-      const presenters = form.presenters
-        .split(/[,;\n]/)
-        .map((p) => p.trim())
-        .filter(Boolean);
-      const duration = Number.parseInt(form.duration, 10);
-      return api<Meeting>('POST', `${paths.meeting(meeting.id)}/items`, {
-        sessionId: session,
-        title: form.title.trim(),
-        description: optional(form.description),
-        lead: optional(form.lead),
-        presenters,
-        durationMinutes: Number.isFinite(duration) ? duration : null,
-        topics: { domains: form.domains, indicators: form.indicators, plans: form.plans },
-      });
-    },
+    mutationFn: () => api<Meeting>('POST', `${paths.meeting(meeting.id)}/items`, itemBody(form, session)),
     onSuccess: (view) => {
       apply(view);
       setForm(emptyItem(session));
@@ -177,6 +181,17 @@ export function AddItemForm({ meeting }: { meeting: Meeting }) {
         value={form.presenters}
         onChange={set('presenters')}
       />
+      <TopicFields form={form} setField={setField} />
+    </AgendaForm>
+  );
+}
+
+/** What the item is about: domains, indicators and plans (the briefing book draws on them). */
+function TopicFields({ form, setField }: Pick<ReturnType<typeof useFormState<ItemForm>>, 'form' | 'setField'>) {
+  const { t } = useTranslation();
+  const plans = usePlans();
+  return (
+    <>
       <Checkbox.Group label={t('meetings.agenda.domainsField')} value={form.domains} onChange={(domains) => setField('domains', domains)}>
         <Group gap="md" mt={4}>
           {DOMAINS.map((d) => (
@@ -197,6 +212,6 @@ export function AddItemForm({ meeting }: { meeting: Meeting }) {
         onChange={(value) => setField('plans', value)}
         data={(plans.data?.plans ?? []).map((p) => ({ value: p.code, label: p.title }))}
       />
-    </AgendaForm>
+    </>
   );
 }

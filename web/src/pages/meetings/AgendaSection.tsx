@@ -42,13 +42,11 @@ function withOrder(meeting: Meeting, session: string, items: string[]): Meeting 
   };
 }
 
-export function AgendaSection({ meeting }: { meeting: Meeting }) {
+/** The reorder request with its optimistic view, the live announcement, and the keyboard move. */
+function useReorder(meeting: Meeting) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const canEdit = meeting.can.edit;
   const [announcement, setAnnouncement] = useState('');
-  const [drag, setDrag] = useState<{ session: string; item: string } | null>(null);
-  const [over, setOver] = useState<string | null>(null);
   const focusAfter = useRef<{ item: string; direction: Direction } | null>(null);
 
   const reorder = useMutation({
@@ -97,6 +95,16 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
     focusAfter.current = { item: item.id, direction };
     send(session, ids, item.id);
   };
+  return { reorder, announcement, send, move };
+}
+
+type Send = ReturnType<typeof useReorder>['send'];
+type MoveItem = ReturnType<typeof useReorder>['move'];
+
+/** Dragging a row onto another of its session, and Alt+Arrow in a row; nothing when the user may not edit. */
+function useRowDrag(canEdit: boolean, send: Send, move: MoveItem) {
+  const [drag, setDrag] = useState<{ session: string; item: string } | null>(null);
+  const [over, setOver] = useState<string | null>(null);
   const drop = (session: Session, target: AgendaItem) => {
     if (!drag || drag.session !== session.id || drag.item === target.id) return;
     const ids = session.items.map((i) => i.id);
@@ -108,7 +116,6 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
     );
     send(session, ids, drag.item);
   };
-
   const rowEvents = (session: Session, item: AgendaItem) =>
     !canEdit
       ? {}
@@ -142,75 +149,27 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
             move(session, item, e.key === 'ArrowUp' ? 'up' : 'down');
           },
         };
+  /** The row's class: dragged, or the one a dragged row is over. */
+  const rowClass = (item: AgendaItem) =>
+    ['agenda-row', drag?.item === item.id ? 'agenda-row-dragged' : '', over === item.id && drag?.item !== item.id ? 'agenda-row-over' : '']
+      .join(' ')
+      .trim();
+  return { rowEvents, rowClass };
+}
+type RowDrag = ReturnType<typeof useRowDrag>;
+
+export function AgendaSection({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const canEdit = meeting.can.edit;
+  const { reorder, announcement, send, move } = useReorder(meeting);
+  const rows = useRowDrag(canEdit, send, move);
 
   return (
     <Section id="agenda-title" title={t('meetings.agenda.title')} gap="md">
       {canEdit && <Muted>{t('meetings.agenda.reorderHelp')}</Muted>}
       {meeting.sessions.length === 0 && <Muted>{t('meetings.agenda.noSessions')}</Muted>}
       {meeting.sessions.map((session) => (
-        <Section
-          plain
-          key={session.id}
-          id={`session-${session.id}`}
-          order={4}
-          gap="xs"
-          title={
-            <>
-              {session.title}{' '}
-              <Muted span fw={400}>
-                {formatClock(session.start, meeting.timeZone)}–{formatClock(session.end, meeting.timeZone)}
-              </Muted>
-            </>
-          }
-        >
-          {session.items.length === 0 ? (
-            <Muted>{t('meetings.agenda.noItems')}</Muted>
-          ) : (
-            <ol className="agenda-list" aria-label={t('meetings.agenda.listLabel', { session: session.title })}>
-              {session.items.map((item, index) => (
-                <li
-                  key={item.id}
-                  {...rowEvents(session, item)}
-                  className={[
-                    'agenda-row',
-                    drag?.item === item.id ? 'agenda-row-dragged' : '',
-                    over === item.id && drag?.item !== item.id ? 'agenda-row-over' : '',
-                  ]
-                    .join(' ')
-                    .trim()}
-                >
-                  <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-                    <ItemText item={item} />
-                    {canEdit && (
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          id={moveButtonId(item.id, 'up')}
-                          size="compact-xs"
-                          variant="default"
-                          disabled={index === 0}
-                          aria-label={t('meetings.agenda.moveUp', { title: item.title })}
-                          onClick={() => move(session, item, 'up')}
-                        >
-                          ↑
-                        </Button>
-                        <Button
-                          id={moveButtonId(item.id, 'down')}
-                          size="compact-xs"
-                          variant="default"
-                          disabled={index === session.items.length - 1}
-                          aria-label={t('meetings.agenda.moveDown', { title: item.title })}
-                          onClick={() => move(session, item, 'down')}
-                        >
-                          ↓
-                        </Button>
-                      </Group>
-                    )}
-                  </Group>
-                </li>
-              ))}
-            </ol>
-          )}
-        </Section>
+        <SessionAgenda key={session.id} meeting={meeting} session={session} canEdit={canEdit} rows={rows} move={move} />
       ))}
       <VisuallyHidden role="status" aria-live="polite">
         {announcement}
@@ -223,6 +182,91 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
         </Group>
       )}
     </Section>
+  );
+}
+
+interface SessionProps {
+  meeting: Meeting;
+  session: Session;
+  canEdit: boolean;
+  rows: RowDrag;
+  move: MoveItem;
+}
+
+/** One session's heading with its times, and its items in order. */
+function SessionAgenda({ meeting, session, canEdit, rows, move }: SessionProps) {
+  const { t } = useTranslation();
+  return (
+    <Section
+      plain
+      id={`session-${session.id}`}
+      order={4}
+      gap="xs"
+      title={
+        <>
+          {session.title}{' '}
+          <Muted span fw={400}>
+            {formatClock(session.start, meeting.timeZone)}–{formatClock(session.end, meeting.timeZone)}
+          </Muted>
+        </>
+      }
+    >
+      {session.items.length === 0 ? (
+        <Muted>{t('meetings.agenda.noItems')}</Muted>
+      ) : (
+        <ol className="agenda-list" aria-label={t('meetings.agenda.listLabel', { session: session.title })}>
+          {session.items.map((item, index) => (
+            <li key={item.id} {...rows.rowEvents(session, item)} className={rows.rowClass(item)}>
+              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                <ItemText item={item} />
+                {canEdit && (
+                  <MoveButtons
+                    item={item}
+                    first={index === 0}
+                    last={index === session.items.length - 1}
+                    onMove={(direction) => move(session, item, direction)}
+                  />
+                )}
+              </Group>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+}
+
+interface MoveButtonsProps {
+  item: AgendaItem;
+  first: boolean;
+  last: boolean;
+  onMove: (direction: Direction) => void;
+}
+
+/** The two move buttons, in this order, with the texts that name them. */
+const MOVES = [
+  { direction: 'up', key: 'meetings.agenda.moveUp', arrow: '↑' },
+  { direction: 'down', key: 'meetings.agenda.moveDown', arrow: '↓' },
+] as const;
+
+function MoveButtons({ item, first, last, onMove }: MoveButtonsProps) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap">
+      {MOVES.map(({ direction, key, arrow }) => (
+        <Button
+          key={direction}
+          id={moveButtonId(item.id, direction)}
+          size="compact-xs"
+          variant="default"
+          disabled={direction === 'up' ? first : last}
+          aria-label={t(key, { title: item.title })}
+          onClick={() => onMove(direction)}
+        >
+          {arrow}
+        </Button>
+      ))}
+    </Group>
   );
 }
 

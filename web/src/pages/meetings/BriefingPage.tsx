@@ -100,44 +100,7 @@ function ItemBrief({ meetingId, partnerName, entry, asOfDay, past }: ItemBriefPr
             ))}
           </SimpleGrid>
         )}
-        {commitments.length > 0 && (
-          <DataTable
-            minWidth={720}
-            striped
-            aria-label={t('meetings.briefing.commitmentsOf', { item: item.title })}
-            columns={[
-              t('meetings.briefing.commitment'),
-              t('meetings.briefing.deadline'),
-              t('meetings.briefing.status'),
-              t('meetings.briefing.assessment'),
-            ]}
-          >
-            {commitments.map((c) => (
-              <Table.Tr key={`${c.plan}-${c.action}`} className={c.overdue ? 'row-overdue' : undefined}>
-                <RowHeader>
-                  <Anchor component={Link} to={commitmentPages.action(c.plan, c.action)} size="sm">
-                    {c.action} {c.title}
-                  </Anchor>
-                  <Muted size="xs">{c.planTitle}</Muted>
-                </RowHeader>
-                <Table.Td>
-                  {c.deadline ?? <Muted span>{t('meetings.outcome.noDeadline')}</Muted>}
-                  {c.overdue && (
-                    <Text size="xs" c="red.8" fw={700}>
-                      {t('meetings.briefing.overdue')}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <ProgressBadge status={c.status as ProgressStatus | null} />
-                </Table.Td>
-                <Table.Td>
-                  <AssessmentBadge assessment={c.assessment as Assessment | null} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-        )}
+        {commitments.length > 0 && <CommitmentsBrief itemTitle={item.title} commitments={commitments} />}
         {documents.length > 0 && (
           <Stack gap={2}>
             <Text size="sm" fw={700}>
@@ -159,6 +122,49 @@ function ItemBrief({ meetingId, partnerName, entry, asOfDay, past }: ItemBriefPr
   );
 }
 
+/** The partner's commitments in the item's plans: deadline (overdue marked), status and assessment. */
+function CommitmentsBrief({ itemTitle, commitments }: { itemTitle: string; commitments: Briefing['items'][number]['commitments'] }) {
+  const { t } = useTranslation();
+  return (
+    <DataTable
+      minWidth={720}
+      striped
+      aria-label={t('meetings.briefing.commitmentsOf', { item: itemTitle })}
+      columns={[
+        t('meetings.briefing.commitment'),
+        t('meetings.briefing.deadline'),
+        t('meetings.briefing.status'),
+        t('meetings.briefing.assessment'),
+      ]}
+    >
+      {commitments.map((c) => (
+        <Table.Tr key={`${c.plan}-${c.action}`} className={c.overdue ? 'row-overdue' : undefined}>
+          <RowHeader>
+            <Anchor component={Link} to={commitmentPages.action(c.plan, c.action)} size="sm">
+              {c.action} {c.title}
+            </Anchor>
+            <Muted size="xs">{c.planTitle}</Muted>
+          </RowHeader>
+          <Table.Td>
+            {c.deadline ?? <Muted span>{t('meetings.outcome.noDeadline')}</Muted>}
+            {c.overdue && (
+              <Text size="xs" c="red.8" fw={700}>
+                {t('meetings.briefing.overdue')}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <ProgressBadge status={c.status as ProgressStatus | null} />
+          </Table.Td>
+          <Table.Td>
+            <AssessmentBadge assessment={c.assessment as Assessment | null} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
+  );
+}
+
 interface IndicatorBriefProps {
   indicator: BriefingIndicator;
   partnerName: string;
@@ -167,41 +173,44 @@ interface IndicatorBriefProps {
   past: boolean;
 }
 
+type T = ReturnType<typeof useTranslation>['t'];
+
+/** The partner's trend as a line, with the regional median of the latest period dashed for comparison. */
+function trendOption(i: BriefingIndicator, partnerName: string, t: T): ChartOption {
+  return {
+    animationDuration: 300,
+    tooltip: axisTooltip((v) => (typeof v === 'number' ? formatWithUnit(v, i.unit) : '—')),
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: i.trend.map((p) => p.period), boundaryGap: false },
+    yAxis: { type: 'value', scale: true },
+    series: [
+      {
+        type: 'line',
+        name: partnerName,
+        symbolSize: 6,
+        data: i.trend.map((p) => p.value ?? '-'),
+        ...(i.region?.median != null
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { type: 'dashed', color: '#868e96' },
+                label: { position: 'insideEndTop', formatter: t('meetings.briefing.median') },
+                data: [{ yAxis: i.region.median }],
+              },
+            }
+          : {}),
+      },
+    ],
+  };
+}
+
 function IndicatorBrief({ indicator: i, partnerName, itemId, asOfDay, past }: IndicatorBriefProps) {
   const { t } = useTranslation();
   const titleId = `brief-${itemId}-${i.code}`;
-  const option = useMemo<ChartOption>(
-    () => ({
-      animationDuration: 300,
-      tooltip: axisTooltip((v) => (typeof v === 'number' ? formatWithUnit(v, i.unit) : '—')),
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: i.trend.map((p) => p.period), boundaryGap: false },
-      yAxis: { type: 'value', scale: true },
-      series: [
-        {
-          type: 'line',
-          name: partnerName,
-          symbolSize: 6,
-          data: i.trend.map((p) => p.value ?? '-'),
-          // The regional median of the latest period, dashed, for comparison.
-          ...(i.region?.median != null
-            ? {
-                markLine: {
-                  silent: true,
-                  symbol: 'none',
-                  lineStyle: { type: 'dashed', color: '#868e96' },
-                  label: { position: 'insideEndTop', formatter: t('meetings.briefing.median') },
-                  data: [{ yAxis: i.region.median }],
-                },
-              }
-            : {}),
-        },
-      ],
-    }),
-    [i, partnerName, t],
-  );
+  const option = useMemo(() => trendOption(i, partnerName, t), [i, partnerName, t]);
   const trendText = i.trend.map((p) => `${p.period}: ${formatWithUnit(p.value, i.unit)}`).join(', ');
-  const point = (p: { period: string; value: number | null } | null) => (p ? `${formatWithUnit(p.value, i.unit)} (${p.period})` : '—');
+  const point = (p: Point | null) => (p ? `${formatWithUnit(p.value, i.unit)} (${p.period})` : '—');
   const figures = [
     [t('meetings.briefing.latest', { partner: partnerName }), point(i.latest)],
     [t('meetings.briefing.region'), i.region ? `${formatWithUnit(i.region.value, i.unit)} (${i.region.period})` : '—'],
@@ -223,30 +232,45 @@ function IndicatorBrief({ indicator: i, partnerName, itemId, asOfDay, past }: In
         <Muted>{t('meetings.briefing.noTrend', { partner: partnerName })}</Muted>
       )}
       {past ? (
-        // The book's figures and, in a column of their own, the partner's figure published since.
-        <DataTable
-          withTableBorder
-          aria-label={tableLabel}
-          columns={[
-            { label: <VisuallyHidden>{t('meetings.briefing.figure')}</VisuallyHidden> },
-            { label: t('meetings.briefing.asOfColumn', { date: asOfDay }), ta: 'right' },
-            { label: t('meetings.briefing.sinceThen'), ta: 'right' },
-          ]}
-        >
-          {figures.map(([label, value], n) => (
-            <Table.Tr key={label}>
-              <RowHeader>{label}</RowHeader>
-              <Table.Td ta="right">{value}</Table.Td>
-              <Table.Td ta="right">
-                {n === 0 ? i.sinceThen ? point(i.sinceThen) : <Muted span>{t('meetings.briefing.nothingNewer')}</Muted> : '—'}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
+        <SinceThenTable figures={figures} label={tableLabel} asOfDay={asOfDay} sinceThen={i.sinceThen ? point(i.sinceThen) : null} />
       ) : (
         <FigureTable rows={figures} withTableBorder aria-label={tableLabel} />
       )}
       {i.trend.length > 1 && <Muted size="xs">{t('meetings.briefing.trend', { trend: trendText })}</Muted>}
     </Stack>
+  );
+}
+
+type Point = { period: string; value: number | null };
+
+interface SinceThenProps {
+  figures: readonly (readonly [string, string])[];
+  label: string;
+  asOfDay: string;
+  /** The partner's figure published since the book's day, as text; null when there is none. */
+  sinceThen: string | null;
+}
+
+/** The book's figures and, in a column of their own, the partner's figure published since. */
+function SinceThenTable({ figures, label, asOfDay, sinceThen }: SinceThenProps) {
+  const { t } = useTranslation();
+  return (
+    <DataTable
+      withTableBorder
+      aria-label={label}
+      columns={[
+        { label: <VisuallyHidden>{t('meetings.briefing.figure')}</VisuallyHidden> },
+        { label: t('meetings.briefing.asOfColumn', { date: asOfDay }), ta: 'right' },
+        { label: t('meetings.briefing.sinceThen'), ta: 'right' },
+      ]}
+    >
+      {figures.map(([name, value], n) => (
+        <Table.Tr key={name}>
+          <RowHeader>{name}</RowHeader>
+          <Table.Td ta="right">{value}</Table.Td>
+          <Table.Td ta="right">{n === 0 ? (sinceThen ?? <Muted span>{t('meetings.briefing.nothingNewer')}</Muted>) : '—'}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

@@ -3,9 +3,8 @@
 // the organisers) get the reply buttons and may list members; organisers invite further
 // delegations. Below: the participants list and the briefing books the viewer may open.
 import { formatDateTime } from '../../platform/format';
-import { Anchor, Button, Group, List, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, List, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, type User } from '../../platform/api';
@@ -17,7 +16,8 @@ import { Muted } from '../../platform/text';
 import { useFormState } from '../../platform/useFormState';
 import { usePartners } from '../statistics/model';
 import { ChangeError, InvitationBadge } from './Badges';
-import { links, pages, paths, useApplyMeeting, useParticipants, type Delegation, type Meeting, type Reply } from './model';
+import { links, pages, paths, useApplyMeeting, useParticipants, type Delegation, type Meeting } from './model';
+import { ReplyControls } from './ReplyControls';
 
 export function DelegationsSection({ meeting, user }: { meeting: Meeting; user: User | null }) {
   const { t } = useTranslation();
@@ -41,50 +41,7 @@ export function DelegationsSection({ meeting, user }: { meeting: Meeting; user: 
       >
         {meeting.delegations.map((d) => (
           <Table.Tr key={d.id}>
-            <RowHeader>
-              <Text fw={700} size="sm">
-                {d.name}
-              </Text>
-              {d.headName && (
-                <Text size="xs">
-                  {d.headFunction
-                    ? t('meetings.delegations.headWithFunction', { name: d.headName, function: d.headFunction })
-                    : t('meetings.delegations.head', { name: d.headName })}
-                </Text>
-              )}
-            </RowHeader>
-            <Table.Td>
-              <InvitationBadge invitation={d.invitation} />
-              {d.invitation === 'represented' && d.representedBy && (
-                <Text size="xs">{t('meetings.delegations.representedBy', { name: d.representedBy })}</Text>
-              )}
-              {d.repliedAt && (
-                <Muted size="xs">
-                  {t('meetings.delegations.repliedBy', { who: d.repliedBy ?? '—', when: formatDateTime(d.repliedAt) })}
-                </Muted>
-              )}
-            </Table.Td>
-            <Table.Td>
-              {d.members.length === 0 ? (
-                <Muted size="xs">—</Muted>
-              ) : (
-                <List
-                  size="xs"
-                  spacing={2}
-                  className="plain-list"
-                  withPadding={false}
-                  aria-label={t('meetings.delegations.membersOf', { delegation: d.name })}
-                >
-                  {d.members.map((m) => (
-                    <List.Item key={m.id}>
-                      {m.name}
-                      {m.function ? `, ${m.function}` : ''}
-                      {m.email ? ` <${m.email}>` : ''}
-                    </List.Item>
-                  ))}
-                </List>
-              )}
-            </Table.Td>
+            <DelegationCells delegation={d} />
             {meeting.can.reply.length > 0 && (
               <Table.Td>{replyFor.has(d.id) && <ReplyControls meeting={meeting} delegation={d} />}</Table.Td>
             )}
@@ -93,162 +50,81 @@ export function DelegationsSection({ meeting, user }: { meeting: Meeting; user: 
       </DataTable>
       {meeting.can.edit && <InviteForm meeting={meeting} />}
       <Participants meeting={meeting} />
-      {books.length > 0 && (
-        <Section plain id="briefing-books-title" title={t('meetings.briefing.books')} order={4} gap="xs">
-          <List size="sm" spacing={4}>
-            {books.map((d) => (
-              <List.Item key={d.id}>
-                <Anchor component={Link} to={pages.briefing(meeting.id, d.partner!)}>
-                  {t('meetings.briefing.of', { partner: d.name })}
-                </Anchor>
-                {' · '}
-                <Anchor href={links.briefing(meeting.id, d.partner!)} target="_blank" rel="noopener" size="sm">
-                  {t('meetings.briefing.printableOf', { partner: d.name })}
-                </Anchor>
-              </List.Item>
-            ))}
-          </List>
-        </Section>
-      )}
+      {books.length > 0 && <BriefingBooks meeting={meeting} delegations={books} />}
     </Section>
   );
 }
 
-/** The replies given with one click, and the texts of their buttons (`accept`, `acceptFor`). */
-const ANSWERS = [
-  { answer: 'accepted', color: 'green', text: 'accept' },
-  { answer: 'declined', color: 'red', text: 'decline' },
-] as const;
-
-interface Member {
-  name: string;
-  function: string;
-  email: string;
+/** A delegation's name and head, its reply to the invitation, and its members. */
+function DelegationCells({ delegation: d }: { delegation: Delegation }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <RowHeader>
+        <Text fw={700} size="sm">
+          {d.name}
+        </Text>
+        {d.headName && (
+          <Text size="xs">
+            {d.headFunction
+              ? t('meetings.delegations.headWithFunction', { name: d.headName, function: d.headFunction })
+              : t('meetings.delegations.head', { name: d.headName })}
+          </Text>
+        )}
+      </RowHeader>
+      <Table.Td>
+        <InvitationBadge invitation={d.invitation} />
+        {d.invitation === 'represented' && d.representedBy && (
+          <Text size="xs">{t('meetings.delegations.representedBy', { name: d.representedBy })}</Text>
+        )}
+        {d.repliedAt && (
+          <Muted size="xs">{t('meetings.delegations.repliedBy', { who: d.repliedBy ?? '—', when: formatDateTime(d.repliedAt) })}</Muted>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {d.members.length === 0 ? (
+          <Muted size="xs">—</Muted>
+        ) : (
+          <List
+            size="xs"
+            spacing={2}
+            className="plain-list"
+            withPadding={false}
+            aria-label={t('meetings.delegations.membersOf', { delegation: d.name })}
+          >
+            {d.members.map((m) => (
+              <List.Item key={m.id}>
+                {m.name}
+                {m.function ? `, ${m.function}` : ''}
+                {m.email ? ` <${m.email}>` : ''}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Table.Td>
+    </>
+  );
 }
 
-function ReplyControls({ meeting, delegation: d }: { meeting: Meeting; delegation: Delegation }) {
+/** The briefing books of the given delegations: on screen, and printable. */
+function BriefingBooks({ meeting, delegations }: { meeting: Meeting; delegations: Delegation[] }) {
   const { t } = useTranslation();
-  const apply = useApplyMeeting();
-  const [representing, setRepresenting] = useState(false);
-  const [representedBy, setRepresentedBy] = useState('');
-  const [member, setMember] = useState<Member | null>(null);
-  const base = `${paths.meeting(meeting.id)}/delegations/${encodeURIComponent(d.id)}`;
-  const reply = useMutation({
-    mutationFn: (answer: Reply) =>
-      api<Meeting>('POST', `${base}/reply`, {
-        reply: answer,
-        ...(answer === 'represented' ? { representedBy: representedBy.trim() } : {}),
-      }),
-    onSuccess: (view) => {
-      apply(view);
-      setRepresenting(false);
-    },
-  });
-  const addMember = useMutation({
-    mutationFn: (m: Member) =>
-      api<Meeting>('POST', `${base}/members`, {
-        name: m.name.trim(),
-        function: m.function.trim() || null,
-        email: m.email.trim() || null,
-      }),
-    onSuccess: (view) => {
-      apply(view);
-      setMember(null);
-    },
-  });
-  const represent = handleSubmit(() => {
-    if (representedBy.trim()) reply.mutate('represented');
-  });
-  const submitMember = handleSubmit(() => {
-    if (member?.name.trim()) addMember.mutate(member);
-  });
-  const memberField = (field: keyof Member) => (e: { currentTarget: { value: string } }) => {
-    const v = e.currentTarget.value;
-    setMember((m) => m && { ...m, [field]: v });
-  };
-  const name = d.name;
   return (
-    <Stack gap={6}>
-      <Group gap={4}>
-        {ANSWERS.map(({ answer, color, text }) => (
-          <Button
-            key={answer}
-            size="compact-xs"
-            color={color}
-            variant={d.invitation === answer ? 'filled' : 'light'}
-            onClick={() => reply.mutate(answer)}
-            loading={reply.isPending && reply.variables === answer}
-            aria-label={t(`meetings.delegations.${text}For`, { delegation: name })}
-          >
-            {t(`meetings.delegations.${text}`)}
-          </Button>
+    <Section plain id="briefing-books-title" title={t('meetings.briefing.books')} order={4} gap="xs">
+      <List size="sm" spacing={4}>
+        {delegations.map((d) => (
+          <List.Item key={d.id}>
+            <Anchor component={Link} to={pages.briefing(meeting.id, d.partner!)}>
+              {t('meetings.briefing.of', { partner: d.name })}
+            </Anchor>
+            {' · '}
+            <Anchor href={links.briefing(meeting.id, d.partner!)} target="_blank" rel="noopener" size="sm">
+              {t('meetings.briefing.printableOf', { partner: d.name })}
+            </Anchor>
+          </List.Item>
         ))}
-        <Button
-          size="compact-xs"
-          variant={representing ? 'filled' : 'light'}
-          onClick={() => setRepresenting((r) => !r)}
-          aria-expanded={representing}
-          aria-label={t('meetings.delegations.representFor', { delegation: name })}
-        >
-          {t('meetings.delegations.represent')}
-        </Button>
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          onClick={() => setMember((m) => (m ? null : { name: '', function: '', email: '' }))}
-          aria-expanded={member !== null}
-          aria-label={t('meetings.delegations.addMemberFor', { delegation: name })}
-        >
-          {t('meetings.delegations.addMember')}
-        </Button>
-      </Group>
-      {representing && (
-        <Group component="form" onSubmit={represent} gap={4} align="flex-end" wrap="nowrap">
-          <TextInput
-            size="xs"
-            label={t('meetings.delegations.representedByField', { delegation: name })}
-            required
-            maxLength={200}
-            value={representedBy}
-            onChange={(e) => setRepresentedBy(e.currentTarget.value)}
-          />
-          <Button type="submit" size="xs" disabled={!representedBy.trim()} loading={reply.isPending && reply.variables === 'represented'}>
-            {t('meetings.delegations.confirm')}
-          </Button>
-        </Group>
-      )}
-      {member && (
-        <Stack component="form" onSubmit={submitMember} gap={4} aria-label={t('meetings.delegations.addMemberFor', { delegation: name })}>
-          <TextInput
-            size="xs"
-            label={t('meetings.delegations.memberName')}
-            required
-            maxLength={200}
-            value={member.name}
-            onChange={memberField('name')}
-          />
-          <TextInput
-            size="xs"
-            label={t('meetings.delegations.memberFunction')}
-            maxLength={200}
-            value={member.function}
-            onChange={memberField('function')}
-          />
-          <TextInput
-            size="xs"
-            type="email"
-            label={t('meetings.delegations.memberEmail')}
-            maxLength={200}
-            value={member.email}
-            onChange={memberField('email')}
-          />
-          <SubmitButton size="xs" loading={addMember.isPending} disabled={!member.name.trim()}>
-            {t('meetings.delegations.addMemberSubmit')}
-          </SubmitButton>
-        </Stack>
-      )}
-      <ChangeError error={reply.error ?? addMember.error} meetingId={meeting.id} />
-    </Stack>
+      </List>
+    </Section>
   );
 }
 

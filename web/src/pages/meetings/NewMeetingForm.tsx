@@ -28,30 +28,35 @@ const EMPTY = {
   description: '',
 };
 
+type Form = typeof EMPTY;
+type FormFields = Pick<ReturnType<typeof useFormState<Form>>, 'form' | 'set'>;
+
+/** The request body: times with the zone's offset, empty texts as null. */
+function bodyOf(form: Form) {
+  const optional = (value: string) => (value.trim() ? value.trim() : null);
+  return {
+    title: form.title.trim(),
+    kind: form.kind,
+    format: form.format,
+    host: optional(form.host),
+    start: zonedToIso(form.start, form.timeZone.trim()) ?? form.start,
+    end: zonedToIso(form.end, form.timeZone.trim()) ?? form.end,
+    timeZone: form.timeZone.trim(),
+    location: optional(form.location),
+    videoUrl: optional(form.videoUrl),
+    status: form.status,
+    visibility: form.visibility,
+    description: optional(form.description),
+  };
+}
+
 export function NewMeetingForm() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const navigate = useNavigate();
   const { form, set } = useFormState(EMPTY);
-  const [zones] = useState(knownTimeZones);
   const create = useMutation({
-    mutationFn: () => {
-      const optional = (value: string) => (value.trim() ? value.trim() : null);
-      return api<Meeting>('POST', '/meetings', {
-        title: form.title.trim(),
-        kind: form.kind,
-        format: form.format,
-        host: optional(form.host),
-        start: zonedToIso(form.start, form.timeZone.trim()) ?? form.start,
-        end: zonedToIso(form.end, form.timeZone.trim()) ?? form.end,
-        timeZone: form.timeZone.trim(),
-        location: optional(form.location),
-        videoUrl: optional(form.videoUrl),
-        status: form.status,
-        visibility: form.visibility,
-        description: optional(form.description),
-      });
-    },
+    mutationFn: () => api<Meeting>('POST', '/meetings', bodyOf(form)),
     onSuccess: (meeting) => {
       applyMeeting(client, meeting);
       navigate(pages.meeting(meeting.id));
@@ -75,38 +80,8 @@ export function NewMeetingForm() {
           value={form.host}
           onChange={set('host')}
         />
-        <Group grow align="flex-start">
-          <TextInput type="datetime-local" label={t('meetings.new.start')} required value={form.start} onChange={set('start')} />
-          <TextInput type="datetime-local" label={t('meetings.new.end')} required value={form.end} onChange={set('end')} />
-          <TextInput
-            label={t('meetings.new.timeZone')}
-            description={t('meetings.new.timeZoneHelp')}
-            required
-            maxLength={60}
-            list="meeting-time-zones"
-            value={form.timeZone}
-            onChange={set('timeZone')}
-          />
-        </Group>
-        <datalist id="meeting-time-zones">
-          {zones.map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
-        {form.format !== 'in_person' && (
-          <TextInput
-            type="url"
-            label={t('meetings.new.videoUrl')}
-            description={t('meetings.new.videoUrlHelp')}
-            placeholder="https://"
-            maxLength={2000}
-            value={form.videoUrl}
-            onChange={set('videoUrl')}
-          />
-        )}
-        {form.format !== 'videoconference' && (
-          <TextInput label={t('meetings.new.location')} maxLength={300} value={form.location} onChange={set('location')} />
-        )}
+        <WhenFields form={form} set={set} />
+        <WhereFields form={form} set={set} />
         <Group grow align="flex-start">
           <NativeSelect
             label={t('meetings.new.visibility')}
@@ -122,5 +97,56 @@ export function NewMeetingForm() {
         <SubmitButton loading={create.isPending}>{t('meetings.new.submit')}</SubmitButton>
       </Stack>
     </Paper>
+  );
+}
+
+/** Start and end as wall-clock times, and the time zone they are in (offered from the zones the browser knows). */
+function WhenFields({ form, set }: FormFields) {
+  const { t } = useTranslation();
+  const [zones] = useState(knownTimeZones);
+  return (
+    <>
+      <Group grow align="flex-start">
+        <TextInput type="datetime-local" label={t('meetings.new.start')} required value={form.start} onChange={set('start')} />
+        <TextInput type="datetime-local" label={t('meetings.new.end')} required value={form.end} onChange={set('end')} />
+        <TextInput
+          label={t('meetings.new.timeZone')}
+          description={t('meetings.new.timeZoneHelp')}
+          required
+          maxLength={60}
+          list="meeting-time-zones"
+          value={form.timeZone}
+          onChange={set('timeZone')}
+        />
+      </Group>
+      <datalist id="meeting-time-zones">
+        {zones.map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
+/** The video-conference link and the place, each shown for the formats that have one. */
+function WhereFields({ form, set }: FormFields) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {form.format !== 'in_person' && (
+        <TextInput
+          type="url"
+          label={t('meetings.new.videoUrl')}
+          description={t('meetings.new.videoUrlHelp')}
+          placeholder="https://"
+          maxLength={2000}
+          value={form.videoUrl}
+          onChange={set('videoUrl')}
+        />
+      )}
+      {form.format !== 'videoconference' && (
+        <TextInput label={t('meetings.new.location')} maxLength={300} value={form.location} onChange={set('location')} />
+      )}
+    </>
   );
 }

@@ -23,85 +23,97 @@ import { agendaItems, applyMeeting, paths, type Meeting } from './model';
 
 export function OutcomeSection({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
-  const partnerName = usePartnerName();
-  const itemTitle = (id: string | null) => agendaItems(meeting).find((i) => i.item.id === id)?.item.title ?? null;
-  const plan = meeting.followUpPlan;
   return (
     <Section id="outcome-title" title={t('meetings.outcome.title')} gap="md">
-      <Section plain id="conclusions-title" title={t('meetings.outcome.conclusions')} order={4} gap="xs">
-        {meeting.conclusions ? (
-          <Text className="pre-wrap">{meeting.conclusions}</Text>
-        ) : (
-          <Muted>{t('meetings.outcome.noConclusions')}</Muted>
-        )}
-        {meeting.decisions.length > 0 && (
-          <>
-            <Title order={5} size="h6">
-              {t('meetings.outcome.decisions')}
-            </Title>
-            <List type="ordered" size="sm" spacing={4} aria-label={t('meetings.outcome.decisions')}>
-              {meeting.decisions.map((d) => (
-                <List.Item key={d.id}>
-                  {d.text}
-                  {itemTitle(d.itemId) && (
-                    <Muted span size="xs">
-                      {' '}
-                      ({t('meetings.outcome.onItem', { item: itemTitle(d.itemId) })})
-                    </Muted>
-                  )}
-                </List.Item>
-              ))}
-            </List>
-          </>
-        )}
-      </Section>
+      <Conclusions meeting={meeting} />
       {meeting.can.edit && <OutcomeForm meeting={meeting} />}
 
-      <Section plain id="follow-ups-title" title={t('meetings.outcome.followUps')} order={4} gap="xs">
-        <DataTable
-          empty={meeting.followUps.length === 0 && t('meetings.outcome.noFollowUps')}
-          minWidth={640}
-          striped
-          aria-labelledby="follow-ups-title"
-          columns={[
-            { label: t('meetings.outcome.code'), w: 80 },
-            t('meetings.outcome.action'),
-            t('meetings.outcome.partners'),
-            t('meetings.outcome.deadline'),
-          ]}
-        >
-          {meeting.followUps.map((f) => (
-            <Table.Tr key={f.action}>
-              <Table.Td>{f.action}</Table.Td>
-              <RowHeader>
-                {plan ? (
-                  <Anchor component={Link} to={commitmentPages.action(plan, f.action)}>
-                    {f.title}
-                  </Anchor>
-                ) : (
-                  f.title
-                )}
-              </RowHeader>
-              <Table.Td>
-                <Group gap={6}>
-                  {f.partners.map((p) => (
-                    <PartnerLink key={p} code={p} label={t('meetings.outcome.commitmentsOf', { partner: partnerName(p) })}>
-                      {p}
-                    </PartnerLink>
-                  ))}
-                </Group>
-              </Table.Td>
-              <Table.Td>{f.deadline ?? <Muted span>{t('meetings.outcome.noDeadline')}</Muted>}</Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-        {plan && (
-          <Anchor component={Link} to={commitmentPages.plan(plan)} size="sm">
-            {t('meetings.outcome.planLink')}
-          </Anchor>
-        )}
-      </Section>
+      <FollowUps meeting={meeting} />
       {meeting.can.edit && <FollowUpForm meeting={meeting} />}
+    </Section>
+  );
+}
+
+/** The conclusions, and the decisions in order, each with the agenda item it is on. */
+function Conclusions({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const itemTitle = (id: string | null) => agendaItems(meeting).find((i) => i.item.id === id)?.item.title ?? null;
+  return (
+    <Section plain id="conclusions-title" title={t('meetings.outcome.conclusions')} order={4} gap="xs">
+      {meeting.conclusions ? <Text className="pre-wrap">{meeting.conclusions}</Text> : <Muted>{t('meetings.outcome.noConclusions')}</Muted>}
+      {meeting.decisions.length > 0 && (
+        <>
+          <Title order={5} size="h6">
+            {t('meetings.outcome.decisions')}
+          </Title>
+          <List type="ordered" size="sm" spacing={4} aria-label={t('meetings.outcome.decisions')}>
+            {meeting.decisions.map((d) => (
+              <List.Item key={d.id}>
+                {d.text}
+                {itemTitle(d.itemId) && (
+                  <Muted span size="xs">
+                    {' '}
+                    ({t('meetings.outcome.onItem', { item: itemTitle(d.itemId) })})
+                  </Muted>
+                )}
+              </List.Item>
+            ))}
+          </List>
+        </>
+      )}
+    </Section>
+  );
+}
+
+/** The follow-up actions, each linking to its page in the conclusions plan and to the partners' commitments. */
+function FollowUps({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const partnerName = usePartnerName();
+  const plan = meeting.followUpPlan;
+  return (
+    <Section plain id="follow-ups-title" title={t('meetings.outcome.followUps')} order={4} gap="xs">
+      <DataTable
+        empty={meeting.followUps.length === 0 && t('meetings.outcome.noFollowUps')}
+        minWidth={640}
+        striped
+        aria-labelledby="follow-ups-title"
+        columns={[
+          { label: t('meetings.outcome.code'), w: 80 },
+          t('meetings.outcome.action'),
+          t('meetings.outcome.partners'),
+          t('meetings.outcome.deadline'),
+        ]}
+      >
+        {meeting.followUps.map((f) => (
+          <Table.Tr key={f.action}>
+            <Table.Td>{f.action}</Table.Td>
+            <RowHeader>
+              {plan ? (
+                <Anchor component={Link} to={commitmentPages.action(plan, f.action)}>
+                  {f.title}
+                </Anchor>
+              ) : (
+                f.title
+              )}
+            </RowHeader>
+            <Table.Td>
+              <Group gap={6}>
+                {f.partners.map((p) => (
+                  <PartnerLink key={p} code={p} label={t('meetings.outcome.commitmentsOf', { partner: partnerName(p) })}>
+                    {p}
+                  </PartnerLink>
+                ))}
+              </Group>
+            </Table.Td>
+            <Table.Td>{f.deadline ?? <Muted span>{t('meetings.outcome.noDeadline')}</Muted>}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      {plan && (
+        <Anchor component={Link} to={commitmentPages.plan(plan)} size="sm">
+          {t('meetings.outcome.planLink')}
+        </Anchor>
+      )}
     </Section>
   );
 }

@@ -2,23 +2,21 @@
 // the neighbours in grey for context) with the same figures in a table. The geometry comes from
 // app's own assets (Natural Earth, simplified), registered once with ECharts: no tiles, nothing from the internet.
 import { Group, SegmentedControl, Stack, Table } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, rightAligned, RowHeader } from '../../platform/DataTable';
 import { SectionTitle } from '../../platform/Section';
 import { Muted } from '../../platform/text';
 import { EChart, type ChartOption } from '../statistics/EChart';
-import { hatching, UnpublishedNote, useFigureSuffix } from '../statistics/FigureMarks';
+import { UnpublishedNote, useFigureSuffix } from '../statistics/FigureMarks';
 import { isUnpublished } from '../statistics/figures';
 import { FigureStatusBadge } from '../statistics/StatusBadge';
 import { formatMonth, formatNumber, formatWithUnit, NEARLY_FULL, type PartnerFigures, type RegionMapData } from './model';
-
-const MAP_NAME = 'western-balkans';
+import { blueScale, contextItem, partnerFill, partnerTooltip, regionSeries, useRegionPrepare } from './region-map';
 
 export type Measure = 'arrivals' | 'occupancy';
 
-const NO_DATA = '#dee2e6';
-const CONTEXT = '#f1f3f5';
+type T = ReturnType<typeof useTranslation>['t'];
 
 interface Props {
   map: RegionMapData;
@@ -34,105 +32,9 @@ export function RegionMap({ map, partners, period }: Props) {
   // Until the visitor chooses, show what the month has data for.
   const measure: Measure = chosen ?? (!hasArrivals && hasOccupancy ? 'occupancy' : 'arrivals');
   const suffix = useFigureSuffix();
-  // A partner whose figure of the measure rests on unpublished data: hatched, and its status in the label and the tooltip.
-  const unpublished = (p: PartnerFigures | undefined) =>
-    !!p && (measure === 'arrivals' ? p.arrivals : p.occupancy) !== null && isUnpublished(p.status);
-  const anyUnpublished = partners.some(unpublished);
-  // The map series and the geometry, added to ECharts before the chart draws.
-  const prepare = useCallback(() => import('./echarts-map').then((m) => m.registerRegion(MAP_NAME, map)), [map]);
-  const option = useMemo<ChartOption>(() => {
-    const valueOf = (p: PartnerFigures) => (measure === 'arrivals' ? p.arrivals : p.occupancy);
-    const byCode = new Map(partners.map((p) => [p.partner, p]));
-    const data = map.features.map((f) => {
-      const code = f.properties.code;
-      const figures = byCode.get(code);
-      const value = figures ? valueOf(figures) : null;
-      if (!f.properties.partner)
-        return {
-          name: code,
-          value: Number.NaN,
-          itemStyle: { areaColor: CONTEXT },
-          label: { show: false },
-          emphasis: { disabled: true },
-          tooltip: { show: false },
-        };
-      const marked = unpublished(figures);
-      return {
-        name: code,
-        value: value ?? Number.NaN,
-        // The status in the label, on a white box so that it reads on any colour.
-        label: marked
-          ? { show: true, formatter: `${code}${suffix(figures)}`, backgroundColor: '#fff', padding: [1, 3], borderRadius: 2 }
-          : { show: true },
-        ...(value === null
-          ? { itemStyle: { areaColor: NO_DATA } }
-          : marked
-            ? { itemStyle: { decal: hatching('rgba(33, 37, 41, 0.45)'), borderColor: '#212529', borderWidth: 1.2, borderType: 'dashed' } }
-            : {}),
-      };
-    });
-    const values = partners.map(valueOf).filter((v) => v !== null);
-    const unit = measure === 'occupancy' ? ' %' : '';
-    const marksOf = (p: PartnerFigures | undefined) => (unpublished(p) ? suffix(p) : '');
-    const nameOf = (code: string) =>
-      byCode.get(code)?.name ?? map.features.find((f) => f.properties.code === code)?.properties.name ?? code;
-    return {
-      animation: false,
-      tooltip: {
-        trigger: 'item',
-        renderMode: 'richText',
-        formatter: (p: { name: string; value: number }) =>
-          `${nameOf(p.name)}: ${
-            Number.isNaN(p.value) ? t('migration.map.noData') : `${formatNumber(p.value)}${unit}${marksOf(byCode.get(p.name))}`
-          }`,
-      },
-      // No legend for a month without figures: there is nothing to read it against.
-      visualMap:
-        values.length === 0
-          ? undefined
-          : measure === 'occupancy'
-            ? {
-                type: 'piecewise',
-                left: 8,
-                bottom: 8,
-                seriesIndex: 0,
-                pieces: [
-                  { lt: 75, label: t('migration.map.below', { value: 75 }), color: '#63e6be' },
-                  { gte: 75, lt: NEARLY_FULL, label: t('migration.map.between', { from: 75, to: NEARLY_FULL }), color: '#ffa94d' },
-                  { gte: NEARLY_FULL, label: t('migration.map.atLeast', { value: NEARLY_FULL }), color: '#e03131' },
-                ],
-              }
-            : {
-                type: 'continuous',
-                left: 8,
-                bottom: 8,
-                seriesIndex: 0,
-                calculable: false,
-                min: 0,
-                max: Math.max(1, ...values),
-                text: [formatNumber(Math.max(1, ...values)), '0'],
-                inRange: { color: ['#cdd8f1', '#1c3f95'] },
-              },
-      series: [
-        {
-          type: 'map',
-          map: MAP_NAME,
-          nameProperty: 'code',
-          roam: false,
-          // The partners in the middle; the neighbours around them for context.
-          boundingCoords: [
-            [14.8, 46.3],
-            [23.4, 39.4],
-          ],
-          itemStyle: { areaColor: CONTEXT, borderColor: '#868e96', borderWidth: 0.6 },
-          label: { show: false, fontSize: 11, fontWeight: 'bold', color: '#212529' },
-          emphasis: { label: { show: true }, itemStyle: { areaColor: '#ffd43b' } },
-          select: { disabled: true },
-          data,
-        },
-      ],
-    };
-  }, [map, partners, measure, suffix, t]);
+  const anyUnpublished = partners.some((p) => unpublishedIn(measure, p));
+  const prepare = useRegionPrepare(map);
+  const option = useMemo(() => mapOption({ map, partners, measure, suffix, t }), [map, partners, measure, suffix, t]);
 
   const label = t(measure === 'arrivals' ? 'migration.map.arrivalsLabel' : 'migration.map.occupancyLabel', { month: formatMonth(period) });
   return (
@@ -155,6 +57,68 @@ export function RegionMap({ map, partners, period }: Props) {
       <PartnerTable partners={partners} period={period} />
     </Stack>
   );
+}
+
+const valueIn = (measure: Measure, p: PartnerFigures) => (measure === 'arrivals' ? p.arrivals : p.occupancy);
+
+/** A partner whose figure of the measure rests on unpublished data: hatched, and its status in the label and the tooltip. */
+const unpublishedIn = (measure: Measure, p: PartnerFigures | undefined) => !!p && valueIn(measure, p) !== null && isUnpublished(p.status);
+
+interface OptionInput {
+  map: RegionMapData;
+  partners: PartnerFigures[];
+  measure: Measure;
+  suffix: ReturnType<typeof useFigureSuffix>;
+  t: T;
+}
+
+/** The chart: each partner coloured by its figure of the measure, the neighbours in grey. */
+function mapOption({ map, partners, measure, suffix, t }: OptionInput): ChartOption {
+  const byCode = new Map(partners.map((p) => [p.partner, p]));
+  const data = map.features.map((f) => {
+    const code = f.properties.code;
+    const figures = byCode.get(code);
+    const value = figures ? valueIn(measure, figures) : null;
+    if (!f.properties.partner) return contextItem(code);
+    const marked = unpublishedIn(measure, figures);
+    return {
+      name: code,
+      value: value ?? Number.NaN,
+      // The status in the label, on a white box so that it reads on any colour.
+      label: marked
+        ? { show: true, formatter: `${code}${suffix(figures)}`, backgroundColor: '#fff', padding: [1, 3], borderRadius: 2 }
+        : { show: true },
+      ...partnerFill(value, marked),
+    };
+  });
+  const values = partners.map((p) => valueIn(measure, p)).filter((v) => v !== null);
+  const unit = measure === 'occupancy' ? ' %' : '';
+  const marksOf = (p: PartnerFigures | undefined) => (unpublishedIn(measure, p) ? suffix(p) : '');
+  const nameOf = (code: string) => byCode.get(code)?.name ?? map.features.find((f) => f.properties.code === code)?.properties.name ?? code;
+  return {
+    animation: false,
+    tooltip: partnerTooltip(nameOf, (code, v) => `${formatNumber(v)}${unit}${marksOf(byCode.get(code))}`, t('migration.map.noData')),
+    // No legend for a month without figures: there is nothing to read it against.
+    visualMap: values.length === 0 ? undefined : measureScale(measure, values, t),
+    series: [regionSeries({ show: false, fontSize: 11, fontWeight: 'bold', color: '#212529' }, data)],
+  };
+}
+
+/** Occupancy in three bands (the last one nearly full); arrivals on the blue scale from 0. */
+function measureScale(measure: Measure, values: number[], t: T) {
+  if (measure === 'occupancy')
+    return {
+      type: 'piecewise',
+      left: 8,
+      bottom: 8,
+      seriesIndex: 0,
+      pieces: [
+        { lt: 75, label: t('migration.map.below', { value: 75 }), color: '#63e6be' },
+        { gte: 75, lt: NEARLY_FULL, label: t('migration.map.between', { from: 75, to: NEARLY_FULL }), color: '#ffa94d' },
+        { gte: NEARLY_FULL, label: t('migration.map.atLeast', { value: NEARLY_FULL }), color: '#e03131' },
+      ],
+    };
+  return blueScale({ min: 0, max: Math.max(1, ...values), text: [formatNumber(Math.max(1, ...values)), '0'] });
 }
 
 /** The figures of the map, and more, as a table: one row per partner. */

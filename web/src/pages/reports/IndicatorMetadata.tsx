@@ -67,9 +67,10 @@ function Revisions({ code }: { code: string }) {
   );
 }
 
-export function IndicatorMetadata({ answer, releasedAt }: { answer: IndicatorAnswer; releasedAt: string | null }) {
-  const { t } = useTranslation();
-  const head = answer.indicator as Head;
+type T = ReturnType<typeof useTranslation>['t'];
+
+/** The catalogue's metadata of the indicator as terms and their details; the polarity only when it has one. */
+function aboutEntries(head: Head, releasedAt: string | null, t: T): [string, ReactNode][] {
   const entries: [string, ReactNode][] = [
     [t('indicatorAbout.definition'), head.definition || head.description || '—'],
     [t('indicatorAbout.method'), head.method || '—'],
@@ -93,6 +94,13 @@ export function IndicatorMetadata({ answer, releasedAt }: { answer: IndicatorAns
   ];
   if (head.polarity !== 'neutral')
     entries.push([t('portal.metadata.polarity'), t(`indicators.polarity.${head.polarity}`, { defaultValue: head.polarity })]);
+  return entries;
+}
+
+export function IndicatorMetadata({ answer, releasedAt }: { answer: IndicatorAnswer; releasedAt: string | null }) {
+  const { t } = useTranslation();
+  const head = answer.indicator as Head;
+  const entries = aboutEntries(head, releasedAt, t);
   const footnotes = head.footnotes ?? [];
 
   return (
@@ -123,60 +131,74 @@ export function IndicatorMetadata({ answer, releasedAt }: { answer: IndicatorAns
             <Note>{t('portal.metadata.noFootnotes')}</Note>
           )}
         </Section>
-        <Section id="metadata-flags" title={t('portal.metadata.flags')} gap="xs">
-          <Note>{t('portal.metadata.marksIntro')}</Note>
-          <List size="sm" spacing={2}>
-            <List.Item>{t('portal.metadata.markNone')}</List.Item>
-            <List.Item>{t('portal.metadata.markRevised')}</List.Item>
-            <List.Item>{t('portal.metadata.markPartial')}</List.Item>
-            <List.Item>{t('portal.metadata.markRegion')}</List.Item>
-          </List>
-          <Note>{t('portal.metadata.obsIntro')}</Note>
-          <List size="sm" spacing={2}>
-            {OBS_STATUSES.map((code) => (
-              <List.Item key={code}>
-                <Text span ff="monospace" size="sm" fw={700}>
-                  {code}
-                </Text>{' '}
-                {t(`obsStatus.${code}`)}
-              </List.Item>
-            ))}
-          </List>
-          <Note>{t('portal.metadata.specialIntro')}</Note>
-          <List size="sm" spacing={2}>
-            {SPECIAL_CODES.map((code) => (
-              <List.Item key={code}>
-                <Text span ff="monospace" size="sm" fw={700}>
-                  {code}
-                </Text>{' '}
-                {t(`portal.metadata.special.${code}`)}
-              </List.Item>
-            ))}
-          </List>
-        </Section>
+        <FlagsSection />
       </SimpleGrid>
-      <Section id="metadata-coverage" title={t('portal.metadata.coverage')} plain gap="xs">
-        <Table.ScrollContainer minWidth={480}>
-          <Table striped captionSide="top">
-            <Caption>{t('portal.metadata.coverageCaption', { indicator: head.label })}</Caption>
-            <HeaderRow columns={[t('portal.period'), t('portal.metadata.reportedColumn'), t('portal.metadata.regionColumn')]} />
-            <Table.Tbody>
-              {[...answer.region].reverse().map((r) => (
-                <Table.Tr key={r.period}>
-                  <RowHeader>{r.period}</RowHeader>
-                  <Table.Td>{t('portal.metadata.reported', { members: r.members, size: REGION_SIZE })}</Table.Td>
-                  <Table.Td>
-                    {hasRegionValue(r)
-                      ? t('portal.metadata.regionGiven')
-                      : t('portal.metadata.regionMissing', { required: r.required, size: REGION_SIZE })}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Section>
+      <CoverageSection answer={answer} />
       <Revisions code={head.code} />
     </Stack>
+  );
+}
+
+/** What the marks of the figures and the flags and special codes of the downloads mean. */
+function FlagsSection() {
+  const { t } = useTranslation();
+  return (
+    <Section id="metadata-flags" title={t('portal.metadata.flags')} gap="xs">
+      <Note>{t('portal.metadata.marksIntro')}</Note>
+      <List size="sm" spacing={2}>
+        <List.Item>{t('portal.metadata.markNone')}</List.Item>
+        <List.Item>{t('portal.metadata.markRevised')}</List.Item>
+        <List.Item>{t('portal.metadata.markPartial')}</List.Item>
+        <List.Item>{t('portal.metadata.markRegion')}</List.Item>
+      </List>
+      <Note>{t('portal.metadata.obsIntro')}</Note>
+      <CodeList codes={OBS_STATUSES} meaning={(code) => t(`obsStatus.${code}`)} />
+      <Note>{t('portal.metadata.specialIntro')}</Note>
+      <CodeList codes={SPECIAL_CODES} meaning={(code) => t(`portal.metadata.special.${code}`)} />
+    </Section>
+  );
+}
+
+/** Codes as they stand in a download, each followed by what it means. */
+function CodeList({ codes, meaning }: { codes: readonly string[]; meaning: (code: string) => string }) {
+  return (
+    <List size="sm" spacing={2}>
+      {codes.map((code) => (
+        <List.Item key={code}>
+          <Text span ff="monospace" size="sm" fw={700}>
+            {code}
+          </Text>{' '}
+          {meaning(code)}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** How many partners reported in each period, and whether that gave a regional value. */
+function CoverageSection({ answer }: { answer: IndicatorAnswer }) {
+  const { t } = useTranslation();
+  return (
+    <Section id="metadata-coverage" title={t('portal.metadata.coverage')} plain gap="xs">
+      <Table.ScrollContainer minWidth={480}>
+        <Table striped captionSide="top">
+          <Caption>{t('portal.metadata.coverageCaption', { indicator: answer.indicator.label })}</Caption>
+          <HeaderRow columns={[t('portal.period'), t('portal.metadata.reportedColumn'), t('portal.metadata.regionColumn')]} />
+          <Table.Tbody>
+            {[...answer.region].reverse().map((r) => (
+              <Table.Tr key={r.period}>
+                <RowHeader>{r.period}</RowHeader>
+                <Table.Td>{t('portal.metadata.reported', { members: r.members, size: REGION_SIZE })}</Table.Td>
+                <Table.Td>
+                  {hasRegionValue(r)
+                    ? t('portal.metadata.regionGiven')
+                    : t('portal.metadata.regionMissing', { required: r.required, size: REGION_SIZE })}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Section>
   );
 }

@@ -8,8 +8,8 @@ import { Alert, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router-dom';
-import { api } from '../../platform/api';
+import { useParams } from 'react-router-dom';
+import { api, type Partner } from '../../platform/api';
 import { BackLink } from '../../platform/BackLink';
 import { ErrorAlert } from '../../platform/feedback';
 import { usePublishedOnly } from '../../platform/PublishedOnly';
@@ -20,7 +20,7 @@ import { latestCoveredPeriod } from '../statistics/coverage';
 import { RegionNote } from '../statistics/Coverage';
 import { PartnerBars, PartnerLines } from '../statistics/IndicatorCharts';
 import type { IndicatorAnswer } from '../statistics/IndicatorTable';
-import { useCatalog, usePartners, type Catalog, type Dimension } from '../statistics/model';
+import { useCatalog, usePartners, type Catalog, type Dimension, type IndicatorDef } from '../statistics/model';
 import { Downloads } from './Downloads';
 import { IndicatorMap } from './IndicatorMap';
 import { IndicatorMetadata } from './IndicatorMetadata';
@@ -37,6 +37,7 @@ import {
 } from './model';
 import { DesignationNote, NotInCatalogue, Note } from './Notes';
 import { PeriodValueTable, SeriesValueTable } from './ValueTables';
+import { useAddressParams } from './useAddressParams';
 import { ViewControls } from './ViewControls';
 
 function dimensionsOf(catalog: Catalog | undefined, variables: string[]): Dimension[] {
@@ -45,13 +46,11 @@ function dimensionsOf(catalog: Catalog | undefined, variables: string[]): Dimens
   return catalog.dimensions.filter((d) => codes.has(d.code));
 }
 
-export function IndicatorPage() {
-  const { t } = useTranslation();
-  const code = useParams().code ?? '';
+/** The indicator of the address, the view its parameters describe, and the figures of that view. */
+function useIndicatorView(code: string) {
   const catalog = useCatalog();
-  const partners = usePartners();
   const figures = usePublishedOnly();
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useAddressParams();
   const indicator = catalog.data?.indicators.find((i) => i.code === code);
   const dims = useMemo(() => dimensionsOf(catalog.data, indicator?.variables ?? []), [catalog.data, indicator]);
   const view = readView(
@@ -66,20 +65,14 @@ export function IndicatorPage() {
     enabled: !!indicator,
     placeholderData: (previous) => (previous?.indicator.code === code ? previous : undefined),
   });
+  return { catalog, figures, set, indicator, dims, view, answer };
+}
 
-  const set = useCallback(
-    (name: string, value: string | null) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (value) next.set(name, value);
-          else next.delete(name);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
+export function IndicatorPage() {
+  const { t } = useTranslation();
+  const code = useParams().code ?? '';
+  const partners = usePartners();
+  const { catalog, figures, set, indicator, dims, view, answer } = useIndicatorView(code);
 
   const all = useMemo(() => partners.data?.partners ?? [], [partners.data]);
   const names = useMemo(() => new Map(all.map((p) => [p.code, p.name])), [all]);
@@ -103,24 +96,11 @@ export function IndicatorPage() {
     ) : (
       <Loading label={t('portal.indicator.loading')} />
     );
-  const data = answer.data;
 
   return (
     <Stack>
       {back}
-      <Title order={2}>{indicator.label}</Title>
-      <Group gap="xs">
-        <Badge variant="light" tt="none">
-          {t('indicators.unit', { unit: indicator.unit || t('indicators.noUnit') })}
-        </Badge>
-        <Text span size="sm" c="gray.7">
-          {t('portal.indicator.domain', { domain: t(`domains.${indicator.domain}`, { defaultValue: indicator.domain }) })}
-        </Text>
-        <Text span size="sm" ff="monospace" c="gray.7">
-          {indicator.code}
-        </Text>
-      </Group>
-      {indicator.description && <Text>{indicator.description}</Text>}
+      <IndicatorHeader indicator={indicator} />
       <ViewControls view={view} periods={periods} period={period} dimensions={dims} figures={figures} set={set} />
       {view.asOf && <Note>{t('portal.asOf.note', { date: view.asOf })}</Note>}
       <ErrorAlert error={error} />
@@ -134,53 +114,7 @@ export function IndicatorPage() {
               </Tabs.Tab>
             ))}
           </Tabs.List>
-          <Tabs.Panel value="chart" pt="md">
-            <Stack gap="lg">
-              <Section id="chart-bars" title={t('portal.indicator.compared', { view: described })} gap="xs">
-                <RegionNote entry={data.region.find((r) => r.period === period)} />
-                <PartnerBars
-                  answer={data}
-                  wb6={wb6}
-                  period={period}
-                  nameOf={nameOf}
-                  label={t('portal.indicator.barsLabel', { indicator: indicator.label, view: described })}
-                />
-              </Section>
-              <Section id="chart-lines" title={t('portal.indicator.series')} gap="xs">
-                <PartnerLines
-                  answer={data}
-                  wb6={wb6}
-                  nameOf={nameOf}
-                  label={t('portal.indicator.linesLabel', { indicator: indicator.label })}
-                />
-                <Note>{t('portal.indicator.gaps')}</Note>
-              </Section>
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="table" pt="md">
-            <Stack gap="lg">
-              <PeriodValueTable
-                answer={data}
-                names={names}
-                labels={view.labels}
-                period={period}
-                caption={t('portal.indicator.periodCaption', { indicator: indicator.label, view: described })}
-              />
-              <SeriesValueTable
-                answer={data}
-                names={names}
-                labels={view.labels}
-                partners={wb6.map((p) => p.code)}
-                caption={t('portal.indicator.seriesCaption', { indicator: indicator.label })}
-              />
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="map" pt="md">
-            <MapPanel answer={data} period={period} nameOf={nameOf} described={described} view={view} names={names} />
-          </Tabs.Panel>
-          <Tabs.Panel value="metadata" pt="md">
-            <IndicatorMetadata answer={data} releasedAt={releasedAt} />
-          </Tabs.Panel>
+          <TabPanels shown={{ answer: answer.data, view, period, described, names, nameOf }} wb6={wb6} releasedAt={releasedAt} />
         </Tabs>
       )}
       {period && <Downloads code={indicator.code} view={view} period={period} described={described} read={figures.query} />}
@@ -189,18 +123,103 @@ export function IndicatorPage() {
   );
 }
 
-interface MapPanelProps {
+/** The indicator's name, unit, domain, code and description. */
+function IndicatorHeader({ indicator }: { indicator: IndicatorDef }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Title order={2}>{indicator.label}</Title>
+      <Group gap="xs">
+        <Badge variant="light" tt="none">
+          {t('indicators.unit', { unit: indicator.unit || t('indicators.noUnit') })}
+        </Badge>
+        <Text span size="sm" c="gray.7">
+          {t('portal.indicator.domain', { domain: t(`domains.${indicator.domain}`, { defaultValue: indicator.domain }) })}
+        </Text>
+        <Text span size="sm" ff="monospace" c="gray.7">
+          {indicator.code}
+        </Text>
+      </Group>
+      {indicator.description && <Text>{indicator.description}</Text>}
+    </>
+  );
+}
+
+/** The figures shown and how: the answer, the view and its period in words, and how partners are named. */
+interface Shown {
   answer: IndicatorAnswer;
-  period: string;
-  nameOf: (code: string) => string;
-  described: string;
   view: IndicatorView;
+  period: string;
+  described: string;
   names: Map<string, string>;
+  nameOf: (code: string) => string;
+}
+
+/** The tabs' contents: charts, tables, map and metadata. */
+function TabPanels({ shown, wb6, releasedAt }: { shown: Shown; wb6: Partner[]; releasedAt: string | null }) {
+  const { t } = useTranslation();
+  const { answer: data, view, period, described, names, nameOf } = shown;
+  const label = data.indicator.label;
+  return (
+    <>
+      <Tabs.Panel value="chart" pt="md">
+        <Stack gap="lg">
+          <Section id="chart-bars" title={t('portal.indicator.compared', { view: described })} gap="xs">
+            <RegionNote entry={data.region.find((r) => r.period === period)} />
+            <PartnerBars
+              answer={data}
+              wb6={wb6}
+              period={period}
+              nameOf={nameOf}
+              label={t('portal.indicator.barsLabel', { indicator: label, view: described })}
+            />
+          </Section>
+          <Section id="chart-lines" title={t('portal.indicator.series')} gap="xs">
+            <PartnerLines answer={data} wb6={wb6} nameOf={nameOf} label={t('portal.indicator.linesLabel', { indicator: label })} />
+            <Note>{t('portal.indicator.gaps')}</Note>
+          </Section>
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="table" pt="md">
+        <Stack gap="lg">
+          <PeriodFigures shown={shown} />
+          <SeriesValueTable
+            answer={data}
+            names={names}
+            labels={view.labels}
+            partners={wb6.map((p) => p.code)}
+            caption={t('portal.indicator.seriesCaption', { indicator: label })}
+          />
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="map" pt="md">
+        <MapPanel shown={shown} />
+      </Tabs.Panel>
+      <Tabs.Panel value="metadata" pt="md">
+        <IndicatorMetadata answer={data} releasedAt={releasedAt} />
+      </Tabs.Panel>
+    </>
+  );
+}
+
+/** The partners' figures of the period, under the tables and under the map. */
+function PeriodFigures({ shown: { answer, names, view, period, described } }: { shown: Shown }) {
+  const { t } = useTranslation();
+  return (
+    <PeriodValueTable
+      answer={answer}
+      names={names}
+      labels={view.labels}
+      period={period}
+      caption={t('portal.indicator.periodCaption', { indicator: answer.indicator.label, view: described })}
+    />
+  );
 }
 
 /** The map tab: the geometry is fetched when the tab is first shown; the table below gives the figures. */
-function MapPanel({ answer, period, nameOf, described, view, names }: MapPanelProps) {
+function MapPanel({ shown }: { shown: Shown }) {
   const { t } = useTranslation();
+  const { answer, period, nameOf, described, view, names } = shown;
   const map = useRegionMap();
   const label = answer.indicator.label;
   return (
@@ -220,13 +239,7 @@ function MapPanel({ answer, period, nameOf, described, view, names }: MapPanelPr
           !map.error && <Loading label={t('portal.map.loading')} />
         )}
       </Section>
-      <PeriodValueTable
-        answer={answer}
-        names={names}
-        labels={view.labels}
-        period={period}
-        caption={t('portal.indicator.periodCaption', { indicator: label, view: described })}
-      />
+      <PeriodFigures shown={shown} />
     </Stack>
   );
 }

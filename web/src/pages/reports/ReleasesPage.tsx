@@ -4,6 +4,7 @@
 import { formatDate } from '../../platform/format';
 import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../platform/api';
@@ -38,11 +39,6 @@ export function ReleasesPage() {
   });
   if (!calendar.data) return calendar.error ? <ErrorAlert error={calendar.error} /> : <Loading label={t('portal.releases.loading')} />;
   const { past, scheduled, expected } = calendar.data;
-  const dataset = (r: { dataset: string; label: string }) => (
-    <Anchor component={Link} to={portalPaths.dataset(r.dataset)}>
-      {r.label}
-    </Anchor>
-  );
   return (
     <Stack>
       <BackLink to={portalPaths.catalogue}>{t('portal.catalogue.title')}</BackLink>
@@ -54,12 +50,7 @@ export function ReleasesPage() {
           empty={scheduled.length === 0 && t('portal.releases.noneScheduled')}
         >
           {scheduled.map((r) => (
-            <Table.Tr key={`${r.dataset}|${r.partner}|${r.period}|${r.release}`}>
-              <RowHeader>{formatDate(r.publishAt)}</RowHeader>
-              <Table.Td>{dataset(r)}</Table.Td>
-              <Table.Td>{r.partner}</Table.Td>
-              <Table.Td>{r.period}</Table.Td>
-            </Table.Tr>
+            <ReleaseRow key={`${r.dataset}|${r.partner}|${r.period}|${r.release}`} release={r} when={r.publishAt} />
           ))}
         </DataTable>
       </Section>
@@ -72,7 +63,9 @@ export function ReleasesPage() {
           {expected.map((r) => (
             <Table.Tr key={`${r.dataset}|${r.period}`}>
               <RowHeader>{r.dueDate}</RowHeader>
-              <Table.Td>{dataset(r)}</Table.Td>
+              <Table.Td>
+                <DatasetLink dataset={r} />
+              </Table.Td>
               <Table.Td>{r.period}</Table.Td>
               <Table.Td>{t('portal.releases.ofPartners', { published: r.published, expected: r.expected })}</Table.Td>
             </Table.Tr>
@@ -91,11 +84,7 @@ export function ReleasesPage() {
           empty={past.length === 0 && t('portal.releases.nonePast')}
         >
           {past.map((r) => (
-            <Table.Tr key={`${r.dataset}|${r.partner}|${r.period}|${r.release}`}>
-              <RowHeader>{formatDate(r.publishedAt)}</RowHeader>
-              <Table.Td>{dataset(r)}</Table.Td>
-              <Table.Td>{r.partner}</Table.Td>
-              <Table.Td>{r.period}</Table.Td>
+            <ReleaseRow key={`${r.dataset}|${r.partner}|${r.period}|${r.release}`} release={r} when={r.publishedAt}>
               <Table.Td>
                 {r.release > 1 ? (
                   <Badge color="orange.9" variant="light">
@@ -105,10 +94,33 @@ export function ReleasesPage() {
                   t('portal.releases.first')
                 )}
               </Table.Td>
-            </Table.Tr>
+            </ReleaseRow>
           ))}
         </DataTable>
       </Section>
     </Stack>
+  );
+}
+
+function DatasetLink({ dataset: r }: { dataset: { dataset: string; label: string } }) {
+  return (
+    <Anchor component={Link} to={portalPaths.dataset(r.dataset)}>
+      {r.label}
+    </Anchor>
+  );
+}
+
+/** A release made or scheduled: its date, dataset, partner and period, then any further cells. */
+function ReleaseRow({ release: r, when, children }: { release: ReleaseRef; when: string; children?: ReactNode }) {
+  return (
+    <Table.Tr>
+      <RowHeader>{formatDate(when)}</RowHeader>
+      <Table.Td>
+        <DatasetLink dataset={r} />
+      </Table.Td>
+      <Table.Td>{r.partner}</Table.Td>
+      <Table.Td>{r.period}</Table.Td>
+      {children}
+    </Table.Tr>
   );
 }

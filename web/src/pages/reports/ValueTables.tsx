@@ -23,9 +23,11 @@ interface Props {
   caption: string;
 }
 
+type Figure = IndicatorAnswer['values'][number];
+type RegionEntry = IndicatorAnswer['region'][number];
+
 export function PeriodValueTable({ answer, names, labels, caption, period }: Props & { period: string }) {
   const { t } = useTranslation();
-  const coverage = useCoverageTexts();
   const { decimals, unit } = answer.indicator;
   // The partners in the order of the partner list (the Western Balkans first), other groups after them.
   const order = [...names.keys()];
@@ -33,11 +35,6 @@ export function PeriodValueTable({ answer, names, labels, caption, period }: Pro
     .filter((v) => v.period === period && v.orgUnit === null)
     .sort((a, b) => (a.group === 'WB6' ? 0 : 1) - (b.group === 'WB6' ? 0 : 1) || order.indexOf(a.partner) - order.indexOf(b.partner));
   const groups = [...new Set(rows.map((v) => v.group))];
-  const region = answer.region.find((r) => r.period === period);
-  const summary: [string, number | null][] = [
-    [hasRegionValue(region) ? coverage.covered(region.members) : t('indicators.region'), hasRegionValue(region) ? region.value : null],
-    [t('indicators.medianRow'), regionMedian(region)],
-  ];
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped captionSide="top">
@@ -60,26 +57,9 @@ export function PeriodValueTable({ answer, names, labels, caption, period }: Pro
             )}
             {rows
               .filter((v) => v.group === group)
-              .map((v) => {
-                const name = labelOf(v.partner, names.get(v.partner), 'name');
-                return (
-                  <Table.Tr key={v.partner}>
-                    <RowHeader>{labelOf(v.partner, names.get(v.partner), labels)}</RowHeader>
-                    <Table.Td ta="right">
-                      <FigureValue text={formatNumber(v.value, decimals)} {...v} />
-                    </Table.Td>
-                    <Table.Td ta="right">{formatNumber(v.numerator)}</Table.Td>
-                    <Table.Td ta="right">{formatNumber(v.denominator)}</Table.Td>
-                    <Table.Td>
-                      {v.group === 'WB6' && (
-                        <Anchor component={Link} to={portalPaths.partner(v.partner)} size="sm">
-                          {t('portal.profileOf', { partner: name })}
-                        </Anchor>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              .map((v) => (
+                <PartnerRow key={v.partner} figure={v} names={names} labels={labels} decimals={decimals} />
+              ))}
           </Table.Tbody>
         ))}
         {rows.length === 0 && (
@@ -91,28 +71,71 @@ export function PeriodValueTable({ answer, names, labels, caption, period }: Pro
             </Table.Tr>
           </Table.Tbody>
         )}
-        <Table.Tfoot>
-          {summary.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row">{label}</Table.Th>
-              {hasRegionValue(region) ? (
-                <>
-                  <Table.Td ta="right" fw={700}>
-                    {formatNumber(value, decimals)}
-                    <FigureStatusBadge status={region.status} />
-                  </Table.Td>
-                  <Table.Td colSpan={3} />
-                </>
-              ) : (
-                <Table.Td colSpan={4}>
-                  <NoRegionValue members={region?.members ?? 0} />
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tfoot>
+        <RegionFoot region={answer.region.find((r) => r.period === period)} decimals={decimals} />
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+interface PartnerRowProps {
+  figure: Figure;
+  names: Map<string, string>;
+  labels: LabelMode;
+  decimals: number;
+}
+
+/** A partner's value, numerator and denominator, and for the Western Balkans a link to its profile. */
+function PartnerRow({ figure: v, names, labels, decimals }: PartnerRowProps) {
+  const { t } = useTranslation();
+  const name = labelOf(v.partner, names.get(v.partner), 'name');
+  return (
+    <Table.Tr>
+      <RowHeader>{labelOf(v.partner, names.get(v.partner), labels)}</RowHeader>
+      <Table.Td ta="right">
+        <FigureValue text={formatNumber(v.value, decimals)} {...v} />
+      </Table.Td>
+      <Table.Td ta="right">{formatNumber(v.numerator)}</Table.Td>
+      <Table.Td ta="right">{formatNumber(v.denominator)}</Table.Td>
+      <Table.Td>
+        {v.group === 'WB6' && (
+          <Anchor component={Link} to={portalPaths.partner(v.partner)} size="sm">
+            {t('portal.profileOf', { partner: name })}
+          </Anchor>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The region's value and the median below the partners, or why the region has none. */
+function RegionFoot({ region, decimals }: { region: RegionEntry | undefined; decimals: number }) {
+  const { t } = useTranslation();
+  const coverage = useCoverageTexts();
+  const summary: [string, number | null][] = [
+    [hasRegionValue(region) ? coverage.covered(region.members) : t('indicators.region'), hasRegionValue(region) ? region.value : null],
+    [t('indicators.medianRow'), regionMedian(region)],
+  ];
+  return (
+    <Table.Tfoot>
+      {summary.map(([label, value]) => (
+        <Table.Tr key={label}>
+          <Table.Th scope="row">{label}</Table.Th>
+          {hasRegionValue(region) ? (
+            <>
+              <Table.Td ta="right" fw={700}>
+                {formatNumber(value, decimals)}
+                <FigureStatusBadge status={region.status} />
+              </Table.Td>
+              <Table.Td colSpan={3} />
+            </>
+          ) : (
+            <Table.Td colSpan={4}>
+              <NoRegionValue members={region?.members ?? 0} />
+            </Table.Td>
+          )}
+        </Table.Tr>
+      ))}
+    </Table.Tfoot>
   );
 }
 

@@ -4,21 +4,21 @@
 import { Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
-import type { User } from '../../platform/api';
+import type { Partner, User } from '../../platform/api';
 import { SuccessAlert } from '../../platform/feedback';
 import { QueryState } from '../../platform/QueryState';
 import { DesignationNote } from '../reports/Notes';
 import { DESIGNATED, labelOf } from '../reports/model';
+import { useAddressParams } from '../reports/useAddressParams';
 import { usePartners } from '../statistics/model';
 import { MeasureActions } from './MeasureActions';
 import { MeasureCard } from './MeasureCard';
 import { MeasureForm } from './MeasureForm';
-import { CATEGORIES, STATUSES, useMeasures, type Measure } from './model';
+import { CATEGORIES, STATUSES, useMeasures, type Measure, type MeasureFilter } from './model';
 
 export function EmergencyMeasuresPage({ user }: { user: User }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, set: setFilter } = useAddressParams();
   const filter = { partner: params.get('partner') ?? '', category: params.get('category') ?? '', status: params.get('status') ?? '' };
   const measures = useMeasures(filter);
   const partners = usePartners();
@@ -29,16 +29,6 @@ export function EmergencyMeasuresPage({ user }: { user: User }) {
   const wb6 = all.filter((p) => p.group === 'WB6');
   // The partners the user enters measures for: a coordinator's own, every partner for an admin.
   const own = user.role === 'admin' ? wb6 : user.role === 'coordinator' ? all.filter((p) => p.code === user.partner) : [];
-  const setFilter = (key: keyof typeof filter, value: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   const done = (m: Measure, message: string) => {
     setEditing(null);
     setSaved(t(message, { title: m.title }));
@@ -50,27 +40,7 @@ export function EmergencyMeasuresPage({ user }: { user: User }) {
       <Title order={2}>{t('emergency.title')}</Title>
       <Text>{t('emergency.intro')}</Text>
       <Group align="flex-end" gap="md">
-        <NativeSelect
-          label={t('emergency.filter.partner')}
-          data={[{ value: '', label: t('emergency.filter.allPartners') }, ...wb6.map((p) => ({ value: p.code, label: name(p.code) }))]}
-          value={filter.partner}
-          onChange={(e) => setFilter('partner', e.currentTarget.value)}
-        />
-        <NativeSelect
-          label={t('emergency.filter.category')}
-          data={[
-            { value: '', label: t('emergency.filter.allCategories') },
-            ...CATEGORIES.map((c) => ({ value: c, label: t(`emergency.category.${c}`) })),
-          ]}
-          value={filter.category}
-          onChange={(e) => setFilter('category', e.currentTarget.value)}
-        />
-        <NativeSelect
-          label={t('emergency.filter.status')}
-          data={[{ value: '', label: t('emergency.filter.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
-          value={filter.status}
-          onChange={(e) => setFilter('status', e.currentTarget.value)}
-        />
+        <MeasureFilters filter={filter} wb6={wb6} name={name} onChange={setFilter} />
         {own.length > 0 && editing !== 'new' && (
           <Button
             onClick={() => {
@@ -117,5 +87,42 @@ export function EmergencyMeasuresPage({ user }: { user: User }) {
       )}
       <DesignationNote shown={list.some((m) => m.partner === DESIGNATED) || wb6.some((p) => p.code === DESIGNATED)} />
     </Stack>
+  );
+}
+
+interface FiltersProps {
+  filter: Required<MeasureFilter>;
+  wb6: Partner[];
+  name: (code: string) => string;
+  onChange: (key: keyof MeasureFilter, value: string) => void;
+}
+
+/** The partner, category and status filters (each "all" when empty). */
+function MeasureFilters({ filter, wb6, name, onChange }: FiltersProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <NativeSelect
+        label={t('emergency.filter.partner')}
+        data={[{ value: '', label: t('emergency.filter.allPartners') }, ...wb6.map((p) => ({ value: p.code, label: name(p.code) }))]}
+        value={filter.partner}
+        onChange={(e) => onChange('partner', e.currentTarget.value)}
+      />
+      <NativeSelect
+        label={t('emergency.filter.category')}
+        data={[
+          { value: '', label: t('emergency.filter.allCategories') },
+          ...CATEGORIES.map((c) => ({ value: c, label: t(`emergency.category.${c}`) })),
+        ]}
+        value={filter.category}
+        onChange={(e) => onChange('category', e.currentTarget.value)}
+      />
+      <NativeSelect
+        label={t('emergency.filter.status')}
+        data={[{ value: '', label: t('emergency.filter.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+        value={filter.status}
+        onChange={(e) => onChange('status', e.currentTarget.value)}
+      />
+    </>
   );
 }

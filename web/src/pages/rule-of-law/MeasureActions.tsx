@@ -34,7 +34,6 @@ export function MeasureActions({ measure, onEdit }: { measure: Measure; onEdit?:
     },
   });
   const actions = ORDER.filter((a) => measure.can[a]);
-  const ready = dialog !== 'return' || comment.trim() !== '';
   if (actions.length === 0 && !measure.can.edit && !done) return null;
 
   return (
@@ -62,39 +61,55 @@ export function MeasureActions({ measure, onEdit }: { measure: Measure; onEdit?:
         ))}
       </Group>
       {done && <SuccessAlert onClose={() => setDone(null)}>{done}</SuccessAlert>}
-      <Modal
-        opened={dialog !== null}
-        onClose={() => setDialog(null)}
-        title={dialog ? t(`emergency.workflow.ask.${dialog}`, { title: measure.title }) : ''}
-      >
-        <form onSubmit={handleSubmit(() => dialog && ready && run.mutate(dialog))}>
-          <Stack>
-            <ErrorAlert error={run.error} />
-            {dialog && <Text size="sm">{t(`emergency.workflow.consequence.${dialog}`, { partner: measure.partner })}</Text>}
-            {dialog === 'return' && (
-              <Textarea
-                label={t('emergency.workflow.comment')}
-                required
-                autosize
-                minRows={3}
-                maxLength={5000}
-                value={comment}
-                onChange={(e) => setComment(e.currentTarget.value)}
-                data-autofocus
-              />
-            )}
-            <DialogButtons
-              cancel={t('emergency.workflow.cancel')}
-              onCancel={() => setDialog(null)}
-              loading={run.isPending}
-              disabled={!ready}
-              color={dialog === 'delete' ? 'red' : undefined}
-            >
-              {dialog ? t(`emergency.workflow.confirm.${dialog}`) : ''}
-            </DialogButtons>
-          </Stack>
-        </form>
-      </Modal>
+      <ActionDialog measure={measure} dialog={dialog} comment={comment} onComment={setComment} run={run} onClose={() => setDialog(null)} />
     </Stack>
+  );
+}
+
+interface DialogProps {
+  measure: Measure;
+  /** The action asked about; null while no dialog is open. */
+  dialog: MeasureAction | null;
+  comment: string;
+  onComment: (comment: string) => void;
+  run: { mutate: (action: MeasureAction) => void; error: Error | null; isPending: boolean };
+  onClose: () => void;
+}
+
+/** Asks before an action: what follows from it, and for a return the comment to the partner. */
+function ActionDialog({ measure, dialog, comment, onComment, run, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  // A return needs its comment.
+  const ready = dialog !== 'return' || comment.trim() !== '';
+  return (
+    <Modal opened={dialog !== null} onClose={onClose} title={dialog ? t(`emergency.workflow.ask.${dialog}`, { title: measure.title }) : ''}>
+      <form onSubmit={handleSubmit(() => dialog && ready && run.mutate(dialog))}>
+        <Stack>
+          <ErrorAlert error={run.error} />
+          {dialog && <Text size="sm">{t(`emergency.workflow.consequence.${dialog}`, { partner: measure.partner })}</Text>}
+          {dialog === 'return' && (
+            <Textarea
+              label={t('emergency.workflow.comment')}
+              required
+              autosize
+              minRows={3}
+              maxLength={5000}
+              value={comment}
+              onChange={(e) => onComment(e.currentTarget.value)}
+              data-autofocus
+            />
+          )}
+          <DialogButtons
+            cancel={t('emergency.workflow.cancel')}
+            onCancel={onClose}
+            loading={run.isPending}
+            disabled={!ready}
+            color={dialog === 'delete' ? 'red' : undefined}
+          >
+            {dialog ? t(`emergency.workflow.confirm.${dialog}`) : ''}
+          </DialogButtons>
+        </Stack>
+      </form>
+    </Modal>
   );
 }

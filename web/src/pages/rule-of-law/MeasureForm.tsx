@@ -12,6 +12,8 @@ import { SectionTitle } from '../../platform/Section';
 import { useFormState } from '../../platform/useFormState';
 import { CATEGORIES, fieldErrors, OUTCOMES, refreshMeasures, type Measure } from './model';
 
+type Form = ReturnType<typeof formOf>;
+
 function formOf(measure: Measure | null, partner: string) {
   return {
     partner: measure?.partner ?? partner,
@@ -43,32 +45,42 @@ interface Props {
   onCancel: () => void;
 }
 
+/** The request body of a save: empty texts as null, blank review dates and source lines left out. */
+function bodyOf(form: Form) {
+  const optional = (v: string) => (v.trim() ? v.trim() : null);
+  return {
+    title: form.title,
+    limited: form.limited,
+    category: form.category,
+    legalBasis: form.legalBasis,
+    adoptedBy: form.adoptedBy,
+    startDate: form.startDate,
+    endDate: form.endDate || null,
+    reviewDates: form.reviewDates.filter((d) => d !== ''),
+    sunsetClause: form.sunsetClause,
+    sunsetDate: form.sunsetClause ? form.sunsetDate || null : null,
+    parliamentaryReview: { outcome: form.parliamentaryOutcome, comment: optional(form.parliamentaryComment) },
+    judicialReview: { outcome: form.judicialOutcome, comment: optional(form.judicialComment) },
+    sources: form.sources
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    comment: optional(form.comment),
+  };
+}
+
+/** What the field groups need: the values, their change handlers and the server's error per field. */
+type FieldsProps = Pick<ReturnType<typeof useFormState<Form>>, 'form' | 'set' | 'setField'> & {
+  err: (field: string) => string | undefined;
+};
+
 export function MeasureForm({ measure, partners, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const { form, set, setField } = useFormState(() => formOf(measure, partners[0]?.code ?? ''));
   const save = useMutation({
     mutationFn: () => {
-      const optional = (v: string) => (v.trim() ? v.trim() : null);
-      const body = {
-        title: form.title,
-        limited: form.limited,
-        category: form.category,
-        legalBasis: form.legalBasis,
-        adoptedBy: form.adoptedBy,
-        startDate: form.startDate,
-        endDate: form.endDate || null,
-        reviewDates: form.reviewDates.filter((d) => d !== ''),
-        sunsetClause: form.sunsetClause,
-        sunsetDate: form.sunsetClause ? form.sunsetDate || null : null,
-        parliamentaryReview: { outcome: form.parliamentaryOutcome, comment: optional(form.parliamentaryComment) },
-        judicialReview: { outcome: form.judicialOutcome, comment: optional(form.judicialComment) },
-        sources: form.sources
-          .split('\n')
-          .map((s) => s.trim())
-          .filter(Boolean),
-        comment: optional(form.comment),
-      };
+      const body = bodyOf(form);
       return measure
         ? api<Measure>('PUT', `/emergency-measures/${measure.id}`, { version: measure.version, ...body })
         : api<Measure>('POST', '/emergency-measures', { partner: form.partner, ...body });
@@ -79,12 +91,7 @@ export function MeasureForm({ measure, partners, onDone, onCancel }: Props) {
     },
   });
   const errors = fieldErrors(save.error);
-  const err = (field: string) => errors[field];
-  // A source's error names its line (sources.2 is the third line).
-  const sourceError = Object.entries(errors)
-    .filter(([f]) => f === 'sources' || f.startsWith('sources.'))
-    .map(([f, m]) => (f === 'sources' ? m : t('emergency.form.sourceLine', { line: Number(f.split('.')[1]) + 1, message: m })))[0];
-  const options = (values: readonly string[], group: string) => values.map((value) => ({ value, label: t(`emergency.${group}.${value}`) }));
+  const fields: FieldsProps = { form, set, setField, err: (field: string) => errors[field] };
   const titleId = measure ? `measure-form-${measure.id}` : 'measure-form-new';
 
   return (
@@ -101,159 +108,15 @@ export function MeasureForm({ measure, partners, onDone, onCancel }: Props) {
               data={partners.map((p) => ({ value: p.code, label: p.name }))}
               value={form.partner}
               onChange={set('partner')}
-              error={err('partner')}
+              error={fields.err('partner')}
             />
           )}
-          <TextInput
-            label={t('emergency.form.title')}
-            required
-            maxLength={300}
-            value={form.title}
-            onChange={set('title')}
-            error={err('title')}
-          />
-          <Textarea
-            label={t('emergency.form.limited')}
-            description={t('emergency.form.limitedHelp')}
-            required
-            autosize
-            minRows={2}
-            maxLength={2000}
-            value={form.limited}
-            onChange={set('limited')}
-            error={err('limited')}
-          />
-          <NativeSelect
-            label={t('emergency.form.category')}
-            required
-            data={options(CATEGORIES, 'category')}
-            value={form.category}
-            onChange={set('category')}
-            error={err('category')}
-          />
-          <TextInput
-            label={t('emergency.form.legalBasis')}
-            required
-            maxLength={1000}
-            value={form.legalBasis}
-            onChange={set('legalBasis')}
-            error={err('legalBasis')}
-          />
-          <TextInput
-            label={t('emergency.form.adoptedBy')}
-            required
-            maxLength={300}
-            value={form.adoptedBy}
-            onChange={set('adoptedBy')}
-            error={err('adoptedBy')}
-          />
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <TextInput
-              type="date"
-              label={t('emergency.form.startDate')}
-              required
-              value={form.startDate}
-              onChange={set('startDate')}
-              error={err('startDate')}
-            />
-            <TextInput
-              type="date"
-              label={t('emergency.form.endDate')}
-              description={t('emergency.form.endDateHelp')}
-              value={form.endDate}
-              onChange={set('endDate')}
-              error={err('endDate')}
-            />
-          </SimpleGrid>
-          <Fieldset legend={t('emergency.form.reviewDates')} variant="unstyled">
-            <Stack gap="xs">
-              {form.reviewDates.map((d, i) => (
-                <Group key={i} align="flex-end" gap="xs" wrap="nowrap">
-                  <TextInput
-                    type="date"
-                    label={t('emergency.form.reviewDate', { n: i + 1 })}
-                    value={d}
-                    onChange={(e) => {
-                      const value = e.currentTarget.value;
-                      setField(
-                        'reviewDates',
-                        form.reviewDates.map((x, j) => (j === i ? value : x)),
-                      );
-                    }}
-                    error={err(`reviewDates.${i}`)}
-                  />
-                  <Button
-                    variant="default"
-                    onClick={() =>
-                      setField(
-                        'reviewDates',
-                        form.reviewDates.filter((_, j) => j !== i),
-                      )
-                    }
-                    aria-label={t('emergency.form.removeReviewDate', { n: i + 1 })}
-                  >
-                    {t('emergency.form.remove')}
-                  </Button>
-                </Group>
-              ))}
-              <Button variant="light" w="fit-content" onClick={() => setField('reviewDates', [...form.reviewDates, ''])}>
-                {t('emergency.form.addReviewDate')}
-              </Button>
-            </Stack>
-          </Fieldset>
-          <Checkbox
-            label={t('emergency.form.sunsetClause')}
-            checked={form.sunsetClause}
-            onChange={(e) => setField('sunsetClause', e.currentTarget.checked)}
-          />
-          {form.sunsetClause && (
-            <TextInput
-              type="date"
-              label={t('emergency.form.sunsetDate')}
-              required
-              value={form.sunsetDate}
-              onChange={set('sunsetDate')}
-              error={err('sunsetDate')}
-            />
-          )}
+          <WhatFields {...fields} />
+          <DateFields {...fields} />
           {(['parliamentary', 'judicial'] as const).map((kind) => (
-            <Fieldset key={kind} legend={t(`emergency.form.${kind}Review`)}>
-              <Stack gap="xs">
-                <NativeSelect
-                  label={t('emergency.form.outcome')}
-                  data={options(OUTCOMES, 'outcome')}
-                  value={form[`${kind}Outcome`]}
-                  onChange={set(`${kind}Outcome`)}
-                  error={err(`${kind}Review.outcome`)}
-                />
-                <TextInput
-                  label={t('emergency.form.reviewComment')}
-                  maxLength={2000}
-                  value={form[`${kind}Comment`]}
-                  onChange={set(`${kind}Comment`)}
-                  error={err(`${kind}Review.comment`)}
-                />
-              </Stack>
-            </Fieldset>
+            <ReviewFieldset key={kind} kind={kind} {...fields} />
           ))}
-          <Textarea
-            label={t('emergency.form.sources')}
-            description={t('emergency.form.sourcesHelp')}
-            autosize
-            minRows={2}
-            value={form.sources}
-            onChange={set('sources')}
-            error={sourceError}
-          />
-          <Textarea
-            label={t('emergency.form.comment')}
-            autosize
-            minRows={2}
-            maxLength={2000}
-            value={form.comment}
-            onChange={set('comment')}
-            error={err('comment')}
-          />
+          <NotesFields {...fields} errors={errors} />
           <ErrorAlert error={save.error} />
           <Group>
             <Button type="submit" loading={save.isPending}>
@@ -266,5 +129,193 @@ export function MeasureForm({ measure, partners, onDone, onCancel }: Props) {
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+/** What the measure limited, by what right and by whom. */
+function WhatFields({ form, set, err }: FieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextInput
+        label={t('emergency.form.title')}
+        required
+        maxLength={300}
+        value={form.title}
+        onChange={set('title')}
+        error={err('title')}
+      />
+      <Textarea
+        label={t('emergency.form.limited')}
+        description={t('emergency.form.limitedHelp')}
+        required
+        autosize
+        minRows={2}
+        maxLength={2000}
+        value={form.limited}
+        onChange={set('limited')}
+        error={err('limited')}
+      />
+      <NativeSelect
+        label={t('emergency.form.category')}
+        required
+        data={CATEGORIES.map((value) => ({ value, label: t(`emergency.category.${value}`) }))}
+        value={form.category}
+        onChange={set('category')}
+        error={err('category')}
+      />
+      <TextInput
+        label={t('emergency.form.legalBasis')}
+        required
+        maxLength={1000}
+        value={form.legalBasis}
+        onChange={set('legalBasis')}
+        error={err('legalBasis')}
+      />
+      <TextInput
+        label={t('emergency.form.adoptedBy')}
+        required
+        maxLength={300}
+        value={form.adoptedBy}
+        onChange={set('adoptedBy')}
+        error={err('adoptedBy')}
+      />
+    </>
+  );
+}
+
+/** Start and end, the review dates and the sunset clause. */
+function DateFields(fields: FieldsProps) {
+  const { t } = useTranslation();
+  const { form, set, setField, err } = fields;
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
+        <TextInput
+          type="date"
+          label={t('emergency.form.startDate')}
+          required
+          value={form.startDate}
+          onChange={set('startDate')}
+          error={err('startDate')}
+        />
+        <TextInput
+          type="date"
+          label={t('emergency.form.endDate')}
+          description={t('emergency.form.endDateHelp')}
+          value={form.endDate}
+          onChange={set('endDate')}
+          error={err('endDate')}
+        />
+      </SimpleGrid>
+      <ReviewDates {...fields} />
+      <Checkbox
+        label={t('emergency.form.sunsetClause')}
+        checked={form.sunsetClause}
+        onChange={(e) => setField('sunsetClause', e.currentTarget.checked)}
+      />
+      {form.sunsetClause && (
+        <TextInput
+          type="date"
+          label={t('emergency.form.sunsetDate')}
+          required
+          value={form.sunsetDate}
+          onChange={set('sunsetDate')}
+          error={err('sunsetDate')}
+        />
+      )}
+    </>
+  );
+}
+
+/** The review dates, any number of them, each with its remove button. */
+function ReviewDates({ form, setField, err }: FieldsProps) {
+  const { t } = useTranslation();
+  const setDates = (dates: string[]) => setField('reviewDates', dates);
+  return (
+    <Fieldset legend={t('emergency.form.reviewDates')} variant="unstyled">
+      <Stack gap="xs">
+        {form.reviewDates.map((d, i) => (
+          <Group key={i} align="flex-end" gap="xs" wrap="nowrap">
+            <TextInput
+              type="date"
+              label={t('emergency.form.reviewDate', { n: i + 1 })}
+              value={d}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setDates(form.reviewDates.map((x, j) => (j === i ? value : x)));
+              }}
+              error={err(`reviewDates.${i}`)}
+            />
+            <Button
+              variant="default"
+              onClick={() => setDates(form.reviewDates.filter((_, j) => j !== i))}
+              aria-label={t('emergency.form.removeReviewDate', { n: i + 1 })}
+            >
+              {t('emergency.form.remove')}
+            </Button>
+          </Group>
+        ))}
+        <Button variant="light" w="fit-content" onClick={() => setDates([...form.reviewDates, ''])}>
+          {t('emergency.form.addReviewDate')}
+        </Button>
+      </Stack>
+    </Fieldset>
+  );
+}
+
+/** The outcome and comment of the parliamentary or the judicial review. */
+function ReviewFieldset({ kind, form, set, err }: FieldsProps & { kind: 'parliamentary' | 'judicial' }) {
+  const { t } = useTranslation();
+  return (
+    <Fieldset legend={t(`emergency.form.${kind}Review`)}>
+      <Stack gap="xs">
+        <NativeSelect
+          label={t('emergency.form.outcome')}
+          data={OUTCOMES.map((value) => ({ value, label: t(`emergency.outcome.${value}`) }))}
+          value={form[`${kind}Outcome`]}
+          onChange={set(`${kind}Outcome`)}
+          error={err(`${kind}Review.outcome`)}
+        />
+        <TextInput
+          label={t('emergency.form.reviewComment')}
+          maxLength={2000}
+          value={form[`${kind}Comment`]}
+          onChange={set(`${kind}Comment`)}
+          error={err(`${kind}Review.comment`)}
+        />
+      </Stack>
+    </Fieldset>
+  );
+}
+
+/** The sources, one a line, and a comment. */
+function NotesFields({ form, set, err, errors }: FieldsProps & { errors: Record<string, string> }) {
+  const { t } = useTranslation();
+  // A source's error names its line (sources.2 is the third line).
+  const sourceError = Object.entries(errors)
+    .filter(([f]) => f === 'sources' || f.startsWith('sources.'))
+    .map(([f, m]) => (f === 'sources' ? m : t('emergency.form.sourceLine', { line: Number(f.split('.')[1]) + 1, message: m })))[0];
+  return (
+    <>
+      <Textarea
+        label={t('emergency.form.sources')}
+        description={t('emergency.form.sourcesHelp')}
+        autosize
+        minRows={2}
+        value={form.sources}
+        onChange={set('sources')}
+        error={sourceError}
+      />
+      <Textarea
+        label={t('emergency.form.comment')}
+        autosize
+        minRows={2}
+        maxLength={2000}
+        value={form.comment}
+        onChange={set('comment')}
+        error={err('comment')}
+      />
+    </>
   );
 }
