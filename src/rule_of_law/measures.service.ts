@@ -246,8 +246,11 @@ export async function moveMeasure(
         { userIds: [...(await reviewersOf(trx, RULE_OF_LAW_DOMAIN)), ...(await usersByRole(trx, ['commission']))] },
         {
           kind: 'rule_of_law.measure_submitted',
-          title: `${before.partner_code} submitted an emergency measure`,
-          body: `“${before.title}” awaits review.`,
+          texts: {
+            title: 'rule_of_law.submitted.title',
+            body: 'rule_of_law.submitted.body',
+            params: { partner: before.partner_code, title: before.title },
+          },
           link: MEASURES_PAGE,
           dedupeKey: `emergency-measure:${id}:submitted:${version + 1}`,
         },
@@ -258,7 +261,8 @@ export async function moveMeasure(
         { roles: ['coordinator'], partners: [before.partner_code] },
         {
           kind: 'rule_of_law.measure_returned',
-          title: `An emergency measure was returned: ${before.title}`,
+          // The reviewer's comment is their own words, shown as written in every language.
+          texts: { title: 'rule_of_law.returned.title', params: { title: before.title } },
           body: text ?? '',
           link: MEASURES_PAGE,
           dedupeKey: `emergency-measure:${id}:returned:${version + 1}`,
