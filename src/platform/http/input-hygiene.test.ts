@@ -108,4 +108,23 @@ describeEachDatabase('input hygiene over HTTP', (get) => {
     const stored = await get().db.selectFrom('submissions').select('id').where('period', '=', '2063').execute();
     expect(stored).toEqual([]);
   });
+
+  it('answers in English, never a 5xx, whatever a caller says its language is', async () => {
+    const asked = [
+      { url: '/api/v1/catalog?lang=xx-evil' },
+      { url: '/api/v1/catalog?lang=sq&lang=mk' },
+      { url: '/api/v1/catalog', headers: { 'x-language': 'sq'.repeat(5000) } },
+      { url: '/api/v1/catalog', headers: { 'accept-language': `${'de;q=0.9, '.repeat(2000)}xx;q=abc, *;q=1` } },
+      { url: '/api/v1/partners', headers: { 'x-language': '__proto__', 'accept-language': 'constructor' } },
+    ];
+    for (const request of asked) {
+      const answer = await app.inject({ method: 'GET', ...request });
+      expect([request.url, answer.statusCode]).toEqual([request.url, 200]);
+    }
+    const english = await app.inject({ method: 'GET', url: '/api/v1/partners', headers: { 'x-language': '__proto__' } });
+    expect(english.json().partners.find((p: { code: string }) => p.code === 'AL').name).toBe('Albania');
+    const missing = await app.inject({ method: 'GET', url: '/api/v1/submissions/nope', headers: { 'x-language': 'sr-Latn' } });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('not_found');
+  });
 });
