@@ -10,23 +10,22 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, type Partner } from '../../platform/api';
 import { BackLink } from '../../platform/BackLink';
-import { HeaderRow, rightAligned, RowHeader } from '../../platform/DataTable';
+import { rightAligned, RowHeader } from '../../platform/DataTable';
 import { ErrorAlert } from '../../platform/feedback';
 import { formatDate, formatFigure, withUnit } from '../../platform/format';
 import { Loading } from '../../platform/QueryState';
 import { Section } from '../../platform/Section';
 import { useSession } from '../../platform/session';
 import { pages as commitmentPages, usePlans, type Plan } from '../commitments/model';
-import { useRegionMap } from '../migration/model';
 import { hasRegionValue, latestCoveredPeriod, regionMedian, REGION_SIZE } from '../statistics/coverage';
 import { NoRegionValue, useCoverageTexts } from '../statistics/Coverage';
 import { RegionValue, type IndicatorAnswer } from '../statistics/IndicatorTable';
 import { useCatalog, usePartners, type Dataset, type IndicatorDef } from '../statistics/model';
 import { answersPath, hasAnswers } from './answers';
 import { domainContent, linkedActions, recentRegion, type CatalogWithDomains } from './domain';
-import { IndicatorMap } from './IndicatorMap';
-import { coverageIn, DESIGNATED, labelOf, portalPaths, useReleaseCoverage, useReportingStatus } from './model';
-import { Caption, DesignationNote, NotInCatalogue, Note } from './Notes';
+import { FetchedIndicatorMap } from './IndicatorMap';
+import { DESIGNATED, labelOf, portalPaths, usePublishedPeriods } from './model';
+import { CaptionedTable, DesignationNote, NotInCatalogue, Note } from './Notes';
 import { PeriodValueTable } from './ValueTables';
 
 /** The periods of an indicator's trend table and of a dataset's reporting status. */
@@ -149,30 +148,26 @@ function IndicatorCard({ indicator, answer }: { indicator: IndicatorDef; answer:
           ) : (
             <NoRegionValue members={latest?.members ?? 0} />
           )}
-          <Table.ScrollContainer minWidth={300}>
-            <Table striped captionSide="top">
-              <Caption>{t('domainPage.trendCaption', { indicator: indicator.label })}</Caption>
-              <HeaderRow
-                columns={[
-                  t('portal.period'),
-                  ...rightAligned([withUnit(t('indicators.region'), unit), withUnit(t('indicators.median'), unit)]),
-                ]}
-              />
-              <Table.Tbody>
-                {recentRegion(data.periods, data.region, RECENT_PERIODS).map((entry) => (
-                  <Table.Tr key={entry.period}>
-                    <RowHeader>{entry.period}</RowHeader>
-                    <Table.Td ta="right">
-                      <RegionValue entry={entry} decimals={decimals} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <RegionValue entry={entry} decimals={decimals} figure="median" />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <CaptionedTable
+            minWidth={300}
+            caption={t('domainPage.trendCaption', { indicator: indicator.label })}
+            columns={[
+              t('portal.period'),
+              ...rightAligned([withUnit(t('indicators.region'), unit), withUnit(t('indicators.median'), unit)]),
+            ]}
+          >
+            {recentRegion(data.periods, data.region, RECENT_PERIODS).map((entry) => (
+              <Table.Tr key={entry.period}>
+                <RowHeader>{entry.period}</RowHeader>
+                <Table.Td ta="right">
+                  <RegionValue entry={entry} decimals={decimals} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <RegionValue entry={entry} decimals={decimals} figure="median" />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </CaptionedTable>
         </>
       )}
     </Section>
@@ -182,25 +177,18 @@ function IndicatorCard({ indicator, answer }: { indicator: IndicatorDef; answer:
 /** The first indicator with figures on the map for its latest period, with the same figures in a table. */
 function MapSection({ answer, partners }: { answer: IndicatorAnswer; partners: Partner[] }) {
   const { t } = useTranslation();
-  const map = useRegionMap();
   const names = useMemo(() => new Map(partners.map((p) => [p.code, p.name])), [partners]);
   const period = latestCoveredPeriod(answer.periods, answer.region)!;
   const label = answer.indicator.label;
   return (
     <Section id="domain-map" title={t('portal.map.title', { indicator: label, view: period })} plain gap="xs">
-      <ErrorAlert error={map.error} />
-      {map.data ? (
-        <IndicatorMap
-          answer={answer}
-          map={map.data}
-          period={period}
-          nameOf={(c) => labelOf(c, names.get(c), 'name')}
-          shortNameOf={(c) => labelOf(c, names.get(c), 'code')}
-          label={t('portal.map.label', { indicator: label, view: period })}
-        />
-      ) : (
-        !map.error && <Loading label={t('portal.map.loading')} />
-      )}
+      <FetchedIndicatorMap
+        answer={answer}
+        period={period}
+        nameOf={(c) => labelOf(c, names.get(c), 'name')}
+        shortNameOf={(c) => labelOf(c, names.get(c), 'code')}
+        label={t('portal.map.label', { indicator: label, view: period })}
+      />
       <PeriodValueTable
         answer={answer}
         names={names}
@@ -215,10 +203,7 @@ function MapSection({ answer, partners }: { answer: IndicatorAnswer; partners: P
 /** Who has published each recent period of a dataset, from its first period with a release; the grid of its answers if it has coded ones. */
 function DatasetStatus({ dataset, wb6, answers }: { dataset: Dataset; wb6: Partner[]; answers: boolean }) {
   const { t } = useTranslation();
-  const published = useReleaseCoverage();
-  const status = useReportingStatus(dataset.code, RECENT_PERIODS);
-  const first = coverageIn(published.data, 'dataset', dataset.code).first;
-  const periods = (status.data?.periods ?? []).filter((p) => first !== null && p.period >= first);
+  const { published, status, periods } = usePublishedPeriods(dataset.code, RECENT_PERIODS);
   const nameOf = (code: string) => labelOf(code, wb6.find((p) => p.code === code)?.name, 'name');
   const id = `domain-status-${dataset.code.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const loaded = published.data && status.data;
@@ -238,31 +223,29 @@ function DatasetStatus({ dataset, wb6, answers }: { dataset: Dataset; wb6: Partn
       ) : periods.length === 0 ? (
         <Note>{t('domainPage.nothingPublished')}</Note>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
-          <Table striped captionSide="top">
-            <Caption>{t('domainPage.statusCaption', { dataset: dataset.label })}</Caption>
-            <HeaderRow columns={[t('portal.period'), t('domainPage.publishedBy'), t('domainPage.waitingFor')]} />
-            <Table.Tbody>
-              {periods.map((p) => {
-                const done = wb6.filter((w) => p.partners.some((r) => r.partner === w.code && r.publishedAt !== null));
-                const waiting = wb6.filter((w) => !done.includes(w));
-                return (
-                  <Table.Tr key={p.period}>
-                    <RowHeader>
-                      {p.period}
-                      <Note size="xs">{t('domainPage.due', { date: formatDate(p.dueDate) })}</Note>
-                    </RowHeader>
-                    <Table.Td>
-                      {done.length ? done.map((w) => nameOf(w.code)).join(', ') : t('domainPage.nobody')}
-                      <Note size="xs">{t('portal.catalogue.partnersOf', { count: done.length, size: REGION_SIZE })}</Note>
-                    </Table.Td>
-                    <Table.Td>{waiting.length ? waiting.map((w) => nameOf(w.code)).join(', ') : t('domainPage.nobody')}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <CaptionedTable
+          minWidth={480}
+          caption={t('domainPage.statusCaption', { dataset: dataset.label })}
+          columns={[t('portal.period'), t('domainPage.publishedBy'), t('domainPage.waitingFor')]}
+        >
+          {periods.map((p) => {
+            const done = wb6.filter((w) => p.partners.some((r) => r.partner === w.code && r.publishedAt !== null));
+            const waiting = wb6.filter((w) => !done.includes(w));
+            return (
+              <Table.Tr key={p.period}>
+                <RowHeader>
+                  {p.period}
+                  <Note size="xs">{t('domainPage.due', { date: formatDate(p.dueDate) })}</Note>
+                </RowHeader>
+                <Table.Td>
+                  {done.length ? done.map((w) => nameOf(w.code)).join(', ') : t('domainPage.nobody')}
+                  <Note size="xs">{t('portal.catalogue.partnersOf', { count: done.length, size: REGION_SIZE })}</Note>
+                </Table.Td>
+                <Table.Td>{waiting.length ? waiting.map((w) => nameOf(w.code)).join(', ') : t('domainPage.nobody')}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </CaptionedTable>
       )}
     </Section>
   );

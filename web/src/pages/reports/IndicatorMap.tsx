@@ -10,7 +10,9 @@ import { EChart, type ChartOption } from '../statistics/EChart';
 import { UnpublishedNote, useFigureSuffix } from '../statistics/FigureMarks';
 import { isUnpublished } from '../statistics/figures';
 import { type IndicatorAnswer } from '../statistics/IndicatorTable';
-import type { RegionMapData } from '../migration/model';
+import { ErrorAlert } from '../../platform/feedback';
+import { Loading } from '../../platform/QueryState';
+import { useRegionMap, type RegionMapData } from '../migration/model';
 import { blueScale, contextItem, partnerFill, partnerTooltip, regionSeries, useRegionPrepare } from '../migration/region-map';
 import { Note } from './Notes';
 
@@ -47,6 +49,18 @@ export function IndicatorMap({ answer, map, period, nameOf, shortNameOf, label }
       <EChart option={option} label={label} height={460} prepare={prepare} />
       <Note size="xs">{t('portal.map.note', { source: map.source })}</Note>
       <UnpublishedNote shown={unpublished} kind="hatched" />
+    </>
+  );
+}
+
+/** The map once its geometry is fetched (on first showing), with a note while it loads and the error if it fails. */
+export function FetchedIndicatorMap(props: Omit<Props, 'map'>) {
+  const { t } = useTranslation();
+  const map = useRegionMap();
+  return (
+    <>
+      <ErrorAlert error={map.error} />
+      {map.data ? <IndicatorMap {...props} map={map.data} /> : !map.error && <Loading label={t('portal.map.loading')} />}
     </>
   );
 }

@@ -7,14 +7,15 @@ import { useQueries } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
-import { DataTable, HeaderRow, RowHeader } from '../../platform/DataTable';
+import { DataTable, RowHeader } from '../../platform/DataTable';
 import { Section } from '../../platform/Section';
 import { hasRegionValue, REGION_SIZE } from '../statistics/coverage';
 import { OBS_STATUSES } from '../statistics/figures';
 import { useCatalog } from '../statistics/model';
+import { TermList } from '../statistics/IndicatorAbout';
 import type { IndicatorAnswer } from '../statistics/IndicatorTable';
 
-import { Caption, Note } from './Notes';
+import { Caption, CaptionedTable, Note } from './Notes';
 
 type Head = IndicatorAnswer['indicator'] & {
   definition?: string | null;
@@ -106,18 +107,7 @@ export function IndicatorMetadata({ answer, releasedAt }: { answer: IndicatorAns
   return (
     <Stack gap="lg">
       <Section id="metadata-about" title={t('portal.metadata.title')} gap="xs">
-        <Stack component="dl" gap="xs" m={0}>
-          {entries.map(([term, detail]) => (
-            <div key={term}>
-              <Text component="dt" size="sm" fw={700}>
-                {term}
-              </Text>
-              <Text component="dd" size="sm" m={0} className="pre-wrap">
-                {detail}
-              </Text>
-            </div>
-          ))}
-        </Stack>
+        <TermList entries={entries} />
       </Section>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Section id="metadata-footnotes" title={t('indicatorAbout.footnotes')} gap="xs">
@@ -180,25 +170,23 @@ function CoverageSection({ answer }: { answer: IndicatorAnswer }) {
   const { t } = useTranslation();
   return (
     <Section id="metadata-coverage" title={t('portal.metadata.coverage')} plain gap="xs">
-      <Table.ScrollContainer minWidth={480}>
-        <Table striped captionSide="top">
-          <Caption>{t('portal.metadata.coverageCaption', { indicator: answer.indicator.label })}</Caption>
-          <HeaderRow columns={[t('portal.period'), t('portal.metadata.reportedColumn'), t('portal.metadata.regionColumn')]} />
-          <Table.Tbody>
-            {[...answer.region].reverse().map((r) => (
-              <Table.Tr key={r.period}>
-                <RowHeader>{r.period}</RowHeader>
-                <Table.Td>{t('portal.metadata.reported', { members: r.members, size: REGION_SIZE })}</Table.Td>
-                <Table.Td>
-                  {hasRegionValue(r)
-                    ? t('portal.metadata.regionGiven')
-                    : t('portal.metadata.regionMissing', { required: r.required, size: REGION_SIZE })}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <CaptionedTable
+        minWidth={480}
+        caption={t('portal.metadata.coverageCaption', { indicator: answer.indicator.label })}
+        columns={[t('portal.period'), t('portal.metadata.reportedColumn'), t('portal.metadata.regionColumn')]}
+      >
+        {[...answer.region].reverse().map((r) => (
+          <Table.Tr key={r.period}>
+            <RowHeader>{r.period}</RowHeader>
+            <Table.Td>{t('portal.metadata.reported', { members: r.members, size: REGION_SIZE })}</Table.Td>
+            <Table.Td>
+              {hasRegionValue(r)
+                ? t('portal.metadata.regionGiven')
+                : t('portal.metadata.regionMissing', { required: r.required, size: REGION_SIZE })}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </CaptionedTable>
     </Section>
   );
 }

@@ -15,14 +15,14 @@ import { ErrorAlert } from '../../platform/feedback';
 import { usePublishedOnly } from '../../platform/PublishedOnly';
 import { Loading } from '../../platform/QueryState';
 import { Section } from '../../platform/Section';
-import { useRegionMap } from '../migration/model';
 import { latestCoveredPeriod } from '../statistics/coverage';
 import { RegionNote } from '../statistics/Coverage';
 import { PartnerBars, PartnerLines } from '../statistics/IndicatorCharts';
+import { dimensionsOf } from '../statistics/indicator-choice';
 import type { IndicatorAnswer } from '../statistics/IndicatorTable';
-import { useCatalog, usePartners, type Catalog, type Dimension, type IndicatorDef } from '../statistics/model';
+import { useCatalog, usePartners, type Dimension, type IndicatorDef } from '../statistics/model';
 import { Downloads } from './Downloads';
-import { IndicatorMap } from './IndicatorMap';
+import { FetchedIndicatorMap } from './IndicatorMap';
 import { IndicatorMetadata } from './IndicatorMetadata';
 import {
   coverageIn,
@@ -40,19 +40,13 @@ import { PeriodValueTable, SeriesValueTable } from './ValueTables';
 import { useAddressParams } from './useAddressParams';
 import { ViewControls } from './ViewControls';
 
-function dimensionsOf(catalog: Catalog | undefined, variables: string[]): Dimension[] {
-  if (!catalog) return [];
-  const codes = new Set(variables.flatMap((v) => catalog.variables.find((x) => x.code === v)?.dimensions ?? []));
-  return catalog.dimensions.filter((d) => codes.has(d.code));
-}
-
 /** The indicator of the address, the view its parameters describe, and the figures of that view. */
 function useIndicatorView(code: string) {
   const catalog = useCatalog();
   const figures = usePublishedOnly();
   const { params, set } = useAddressParams();
   const indicator = catalog.data?.indicators.find((i) => i.code === code);
-  const dims = useMemo(() => dimensionsOf(catalog.data, indicator?.variables ?? []), [catalog.data, indicator]);
+  const dims = useMemo(() => (catalog.data ? dimensionsOf(catalog.data, indicator?.variables ?? []) : []), [catalog.data, indicator]);
   const view = readView(
     params,
     dims.map((d) => d.code),
@@ -220,24 +214,17 @@ function PeriodFigures({ shown: { answer, names, view, period, described } }: { 
 function MapPanel({ shown }: { shown: Shown }) {
   const { t } = useTranslation();
   const { answer, period, nameOf, described, view, names } = shown;
-  const map = useRegionMap();
   const label = answer.indicator.label;
   return (
     <Stack gap="lg">
       <Section id="map-title" title={t('portal.map.title', { indicator: label, view: described })} gap="xs">
-        <ErrorAlert error={map.error} />
-        {map.data ? (
-          <IndicatorMap
-            answer={answer}
-            map={map.data}
-            period={period}
-            nameOf={nameOf}
-            shortNameOf={(c) => labelOf(c, names.get(c), view.labels === 'both' ? 'code' : view.labels)}
-            label={t('portal.map.label', { indicator: label, view: described })}
-          />
-        ) : (
-          !map.error && <Loading label={t('portal.map.loading')} />
-        )}
+        <FetchedIndicatorMap
+          answer={answer}
+          period={period}
+          nameOf={nameOf}
+          shortNameOf={(c) => labelOf(c, names.get(c), view.labels === 'both' ? 'code' : view.labels)}
+          label={t('portal.map.label', { indicator: label, view: described })}
+        />
       </Section>
       <PeriodFigures shown={shown} />
     </Stack>

@@ -1,7 +1,9 @@
 // Small texts the portal's pages share: a note in grey dark enough to read on white (WCAG AA for small
-// text), a table caption, Kosovo's designation footnote (once, below a page that names Kosovo), and the licence line.
+// text), a table caption and a table captioned so, Kosovo's designation footnote (once, below a page
+// that names Kosovo), and the licence line.
 import { Alert, Anchor, Stack, Table, Text, type TextProps } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { HeaderRow, type ColumnSpec } from '../../platform/DataTable';
 import { useTranslation } from 'react-i18next';
 
 /** A secondary line in small grey text (gray.7: a contrast of about 8:1 on white). */
@@ -31,6 +33,28 @@ export function Caption({ children }: { children: ReactNode }) {
     <Table.Caption c="gray.8" ta="left" fz="sm">
       {children}
     </Table.Caption>
+  );
+}
+
+interface CaptionedTableProps {
+  caption: ReactNode;
+  columns: ColumnSpec[];
+  /** Below this width the table scrolls sideways. */
+  minWidth: number;
+  /** The body rows. */
+  children: ReactNode;
+}
+
+/** A striped table of one body with its caption above it (the portal names its tables by their captions). */
+export function CaptionedTable({ caption, columns, minWidth, children }: CaptionedTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table striped captionSide="top">
+        <Caption>{caption}</Caption>
+        <HeaderRow columns={columns} />
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 

@@ -1,17 +1,21 @@
 // The indicator page's tables, the figures of its charts and map: the partners for one period (value,
 // numerator, denominator, a link to each partner's profile; other groups such as EU member states
 // under their own heading; the region and the median below), and the partners over the periods.
-// Partners are named as the labels switch says; figures not yet published keep their marks.
+// Partners are named as the labels switch says; figures not yet published keep their marks. The rows
+// are those of the indicator explorer's tables, with a caption instead of an accessible name.
 import { Anchor, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { HeaderRow, rightAligned, RowHeader } from '../../platform/DataTable';
-import { formatNumber, withUnit } from '../../platform/format';
-import { hasRegionValue, regionMedian } from '../statistics/coverage';
-import { NoRegionValue, useCoverageTexts } from '../statistics/Coverage';
-import { FigureValue } from '../statistics/FigureMarks';
-import { RegionValue, type IndicatorAnswer } from '../statistics/IndicatorTable';
-import { FigureStatusBadge } from '../statistics/StatusBadge';
+import {
+  FigureCells,
+  GroupedRows,
+  periodColumns,
+  periodFigures,
+  RegionFoot,
+  SeriesRows,
+  type IndicatorAnswer,
+} from '../statistics/IndicatorTable';
 import { labelOf, portalPaths, type LabelMode } from './model';
 import { Caption, Note } from './Notes';
 
@@ -24,54 +28,27 @@ interface Props {
 }
 
 type Figure = IndicatorAnswer['values'][number];
-type RegionEntry = IndicatorAnswer['region'][number];
 
 export function PeriodValueTable({ answer, names, labels, caption, period }: Props & { period: string }) {
   const { t } = useTranslation();
   const { decimals, unit } = answer.indicator;
   // The partners in the order of the partner list (the Western Balkans first), other groups after them.
   const order = [...names.keys()];
-  const rows = answer.values
-    .filter((v) => v.period === period && v.orgUnit === null)
-    .sort((a, b) => (a.group === 'WB6' ? 0 : 1) - (b.group === 'WB6' ? 0 : 1) || order.indexOf(a.partner) - order.indexOf(b.partner));
-  const groups = [...new Set(rows.map((v) => v.group))];
+  const { rows, groups } = periodFigures(answer, period, (a, b) => order.indexOf(a) - order.indexOf(b));
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped captionSide="top">
         <Caption>{caption}</Caption>
-        <HeaderRow
-          columns={[
-            t('indicators.partner'),
-            ...rightAligned([withUnit(t('indicators.value'), unit), t('indicators.numerator'), t('indicators.denominator')]),
-            t('portal.profileColumn'),
-          ]}
+        <HeaderRow columns={[...periodColumns(t, unit), t('portal.profileColumn')]} />
+        <GroupedRows
+          rows={rows}
+          groups={groups}
+          columns={5}
+          headingColor="gray.7"
+          empty={<Note>{t('indicators.noValues')}</Note>}
+          row={(v) => <PartnerRow figure={v} names={names} labels={labels} decimals={decimals} />}
         />
-        {groups.map((group) => (
-          <Table.Tbody key={group}>
-            {group !== 'WB6' && (
-              <Table.Tr>
-                <Table.Th scope="rowgroup" colSpan={5} c="gray.7">
-                  {t(`indicators.groupNames.${group}`, { defaultValue: group })}
-                </Table.Th>
-              </Table.Tr>
-            )}
-            {rows
-              .filter((v) => v.group === group)
-              .map((v) => (
-                <PartnerRow key={v.partner} figure={v} names={names} labels={labels} decimals={decimals} />
-              ))}
-          </Table.Tbody>
-        ))}
-        {rows.length === 0 && (
-          <Table.Tbody>
-            <Table.Tr>
-              <Table.Td colSpan={5}>
-                <Note>{t('indicators.noValues')}</Note>
-              </Table.Td>
-            </Table.Tr>
-          </Table.Tbody>
-        )}
-        <RegionFoot region={answer.region.find((r) => r.period === period)} decimals={decimals} />
+        <RegionFoot region={answer.region.find((r) => r.period === period)} decimals={decimals} columns={5} />
       </Table>
     </Table.ScrollContainer>
   );
@@ -91,11 +68,7 @@ function PartnerRow({ figure: v, names, labels, decimals }: PartnerRowProps) {
   return (
     <Table.Tr>
       <RowHeader>{labelOf(v.partner, names.get(v.partner), labels)}</RowHeader>
-      <Table.Td ta="right">
-        <FigureValue text={formatNumber(v.value, decimals)} {...v} />
-      </Table.Td>
-      <Table.Td ta="right">{formatNumber(v.numerator)}</Table.Td>
-      <Table.Td ta="right">{formatNumber(v.denominator)}</Table.Td>
+      <FigureCells figure={v} decimals={decimals} />
       <Table.Td>
         {v.group === 'WB6' && (
           <Anchor component={Link} to={portalPaths.partner(v.partner)} size="sm">
@@ -107,70 +80,15 @@ function PartnerRow({ figure: v, names, labels, decimals }: PartnerRowProps) {
   );
 }
 
-/** The region's value and the median below the partners, or why the region has none. */
-function RegionFoot({ region, decimals }: { region: RegionEntry | undefined; decimals: number }) {
-  const { t } = useTranslation();
-  const coverage = useCoverageTexts();
-  const summary: [string, number | null][] = [
-    [hasRegionValue(region) ? coverage.covered(region.members) : t('indicators.region'), hasRegionValue(region) ? region.value : null],
-    [t('indicators.medianRow'), regionMedian(region)],
-  ];
-  return (
-    <Table.Tfoot>
-      {summary.map(([label, value]) => (
-        <Table.Tr key={label}>
-          <Table.Th scope="row">{label}</Table.Th>
-          {hasRegionValue(region) ? (
-            <>
-              <Table.Td ta="right" fw={700}>
-                {formatNumber(value, decimals)}
-                <FigureStatusBadge status={region.status} />
-              </Table.Td>
-              <Table.Td colSpan={3} />
-            </>
-          ) : (
-            <Table.Td colSpan={4}>
-              <NoRegionValue members={region?.members ?? 0} />
-            </Table.Td>
-          )}
-        </Table.Tr>
-      ))}
-    </Table.Tfoot>
-  );
-}
-
 export function SeriesValueTable({ answer, names, labels, caption, partners }: Props & { partners: string[] }) {
   const { t } = useTranslation();
-  const { decimals } = answer.indicator;
-  const valueOf = (partner: string, period: string) =>
-    answer.values.find((v) => v.partner === partner && v.period === period && v.orgUnit === null);
   return (
     <Table.ScrollContainer minWidth={220 + answer.periods.length * 90}>
       <Table striped captionSide="top">
         <Caption>{caption}</Caption>
         <HeaderRow columns={[t('indicators.partner'), ...rightAligned(answer.periods)]} />
         <Table.Tbody>
-          {partners.map((code) => (
-            <Table.Tr key={code}>
-              <RowHeader>{labelOf(code, names.get(code), labels)}</RowHeader>
-              {answer.periods.map((period) => {
-                const v = valueOf(code, period);
-                return (
-                  <Table.Td key={period} ta="right">
-                    <FigureValue text={formatNumber(v?.value, decimals)} {...v} />
-                  </Table.Td>
-                );
-              })}
-            </Table.Tr>
-          ))}
-          <Table.Tr>
-            <Table.Th scope="row">{t('indicators.region')}</Table.Th>
-            {answer.periods.map((period) => (
-              <Table.Td key={period} ta="right">
-                <RegionValue entry={answer.region.find((r) => r.period === period)} decimals={decimals} />
-              </Table.Td>
-            ))}
-          </Table.Tr>
+          <SeriesRows answer={answer} partners={partners.map((code) => ({ code, label: labelOf(code, names.get(code), labels) }))} />
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -62,6 +62,19 @@ export function useReportingStatus(dataset: string, periods: number) {
   });
 }
 
+/**
+ * A dataset's reporting status from its first period with a release: of the last `periods` periods
+ * (newest first), those not before the first release (none while either answer loads, or when
+ * `enabled` is false), with what the releases cover and both queries (for their errors).
+ */
+export function usePublishedPeriods(dataset: string, periods: number, enabled = true) {
+  const published = useReleaseCoverage();
+  const status = useReportingStatus(enabled ? dataset : '', periods);
+  const coverage = coverageIn(published.data, 'dataset', dataset);
+  const first = coverage.first;
+  return { published, status, coverage, periods: (status.data?.periods ?? []).filter((p) => first !== null && p.period >= first) };
+}
+
 export function usePartnerProfile(code: string) {
   return useQuery({
     queryKey: ['partner-profile', code],

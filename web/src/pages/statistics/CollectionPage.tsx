@@ -46,15 +46,7 @@ export function CollectionPage({ user }: { user: User }) {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('statistics.title')}</Title>
-        {(user.role === 'coordinator' || user.role === 'admin') && (
-          <Button component={Link} to="/statistics/import" variant="light">
-            {t('statistics.importLink')}
-          </Button>
-        )}
-      </Group>
-      <Text c="dimmed">{t('statistics.intro')}</Text>
+      <CollectionHeader user={user} />
       <Group align="flex-end">
         <Select
           label={t('statistics.dataset')}
@@ -82,44 +74,74 @@ export function CollectionPage({ user }: { user: User }) {
         columns={(['partner', 'status', 'dueDate', 'lastUpdate', 'version', 'submission'] as const).map((c) => t(`statistics.${c}`))}
       >
         {(overview.data?.partners ?? []).map((row) => (
-          <Table.Tr key={row.partner}>
-            <Table.Td>
-              {row.partner} — {row.name}
-            </Table.Td>
-            <Table.Td>
-              <StatusBadge status={row.status} />
-            </Table.Td>
-            <Table.Td>
-              <Group gap="xs" wrap="nowrap">
-                <time dateTime={row.dueDate}>{row.dueDate}</time>
-                {row.late && (
-                  <Badge color="red" variant="filled" size="sm">
-                    {t('statistics.late')}
-                  </Badge>
-                )}
-              </Group>
-            </Table.Td>
-            <Table.Td>
-              <Instant iso={row.updatedAt} format={formatDateTime} />
-            </Table.Td>
-            <Table.Td>{row.version}</Table.Td>
-            <Table.Td>
-              {mayOpen(row) && dataset && period ? (
-                <Anchor
-                  component={Link}
-                  to={`/statistics/${encodeURIComponent(dataset.code)}/${row.partner}/${encodeURIComponent(period)}`}
-                  aria-label={t('statistics.openFor', { partner: row.name })}
-                >
-                  {t('statistics.open')}
-                </Anchor>
-              ) : (
-                '—'
-              )}
-            </Table.Td>
-          </Table.Tr>
+          <PartnerRow
+            key={row.partner}
+            row={row}
+            to={
+              mayOpen(row) && dataset && period
+                ? `/statistics/${encodeURIComponent(dataset.code)}/${row.partner}/${encodeURIComponent(period)}`
+                : null
+            }
+          />
         ))}
       </DataTable>
       {overview.data?.partners.length === 0 && <Text>{t('statistics.noPartners')}</Text>}
     </Stack>
+  );
+}
+
+/** The page's title, the link to the import for those who may import, and what the page is for. */
+function CollectionHeader({ user }: { user: User }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Group justify="space-between">
+        <Title order={2}>{t('statistics.title')}</Title>
+        {(user.role === 'coordinator' || user.role === 'admin') && (
+          <Button component={Link} to="/statistics/import" variant="light">
+            {t('statistics.importLink')}
+          </Button>
+        )}
+      </Group>
+      <Text c="dimmed">{t('statistics.intro')}</Text>
+    </>
+  );
+}
+
+/** A partner's reporting status, due date (late or not), last update and version, and the link to its submission when the user may open it. */
+function PartnerRow({ row, to }: { row: OverviewRow; to: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr>
+      <Table.Td>
+        {row.partner} — {row.name}
+      </Table.Td>
+      <Table.Td>
+        <StatusBadge status={row.status} />
+      </Table.Td>
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap">
+          <time dateTime={row.dueDate}>{row.dueDate}</time>
+          {row.late && (
+            <Badge color="red" variant="filled" size="sm">
+              {t('statistics.late')}
+            </Badge>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Instant iso={row.updatedAt} format={formatDateTime} />
+      </Table.Td>
+      <Table.Td>{row.version}</Table.Td>
+      <Table.Td>
+        {to ? (
+          <Anchor component={Link} to={to} aria-label={t('statistics.openFor', { partner: row.name })}>
+            {t('statistics.open')}
+          </Anchor>
+        ) : (
+          '—'
+        )}
+      </Table.Td>
+    </Table.Tr>
   );
 }

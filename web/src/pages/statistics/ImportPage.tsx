@@ -114,22 +114,7 @@ export function ImportPage() {
     <Stack maw={960}>
       <BackLink to="/statistics">{t('submission.back')}</BackLink>
       <Title order={2}>{t('import.title')}</Title>
-      <Text>{t('import.intro')}</Text>
-      <List size="sm">
-        <List.Item>
-          {t('import.columns')} <Code>dataset,partner,org_unit,period,variable,&lt;dimensions&gt;,value,comment</Code>
-        </List.Item>
-        <List.Item>{t('import.values')}</List.Item>
-        <List.Item>
-          {t('import.template')}{' '}
-          <Anchor component={Link} to="/statistics">
-            {t('import.toCollection')}
-          </Anchor>
-        </List.Item>
-        <List.Item>
-          <Anchor href="#import-codes">{t('import.codes.link')}</Anchor>
-        </List.Item>
-      </List>
+      <ImportIntro />
       <FileInput
         label={t('import.file')}
         description={t('import.fileHelp')}
@@ -164,27 +149,58 @@ export function ImportPage() {
           {problems.length ? t('import.nothingStored') : run.error.message}
         </Alert>
       )}
-      {problems.length > 0 && (
-        <DataTable
-          minWidth={520}
-          striped
-          aria-label={t('import.problems')}
-          unscoped
-          columns={[t('import.row'), t('import.column'), t('import.message')]}
-        >
-          {problems.map((p, i) => (
-            <Table.Tr key={`${p.row}-${p.column}-${i}`}>
-              <Table.Td>{p.row}</Table.Td>
-              <Table.Td>
-                <Code>{p.column}</Code>
-              </Table.Td>
-              <Table.Td>{p.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-      )}
+      {problems.length > 0 && <ProblemTable problems={problems} />}
       {catalog.data && <CodeLists catalog={catalog.data} />}
     </Stack>
+  );
+}
+
+/** What a file holds (its columns and values), where to find a template, and the link to the code lists below. */
+function ImportIntro() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text>{t('import.intro')}</Text>
+      <List size="sm">
+        <List.Item>
+          {t('import.columns')} <Code>dataset,partner,org_unit,period,variable,&lt;dimensions&gt;,value,comment</Code>
+        </List.Item>
+        <List.Item>{t('import.values')}</List.Item>
+        <List.Item>
+          {t('import.template')}{' '}
+          <Anchor component={Link} to="/statistics">
+            {t('import.toCollection')}
+          </Anchor>
+        </List.Item>
+        <List.Item>
+          <Anchor href="#import-codes">{t('import.codes.link')}</Anchor>
+        </List.Item>
+      </List>
+    </>
+  );
+}
+
+/** Every bad cell of a rejected file: its row, its column and what is wrong. */
+function ProblemTable({ problems }: { problems: RowProblem[] }) {
+  const { t } = useTranslation();
+  return (
+    <DataTable
+      minWidth={520}
+      striped
+      aria-label={t('import.problems')}
+      unscoped
+      columns={[t('import.row'), t('import.column'), t('import.message')]}
+    >
+      {problems.map((p, i) => (
+        <Table.Tr key={`${p.row}-${p.column}-${i}`}>
+          <Table.Td>{p.row}</Table.Td>
+          <Table.Td>
+            <Code>{p.column}</Code>
+          </Table.Td>
+          <Table.Td>{p.message}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

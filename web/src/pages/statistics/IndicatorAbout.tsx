@@ -40,20 +40,27 @@ export function IndicatorAbout({ indicator }: { indicator: IndicatorMetadata }) 
       <Accordion.Item value={`about-${indicator.code}`}>
         <Accordion.Control>{t('indicatorAbout.title')}</Accordion.Control>
         <Accordion.Panel>
-          <Stack component="dl" gap="xs" m={0}>
-            {entries.map(([term, detail]) => (
-              <div key={term}>
-                <Text component="dt" size="sm" fw={700}>
-                  {term}
-                </Text>
-                <Text component="dd" size="sm" m={0} className="pre-wrap">
-                  {detail}
-                </Text>
-              </div>
-            ))}
-          </Stack>
+          <TermList entries={entries} />
         </Accordion.Panel>
       </Accordion.Item>
     </Accordion>
+  );
+}
+
+/** Terms with their details as a description list (dl), each detail keeping the catalogue's line breaks. */
+export function TermList({ entries }: { entries: [string, ReactNode][] }) {
+  return (
+    <Stack component="dl" gap="xs" m={0}>
+      {entries.map(([term, detail]) => (
+        <div key={term}>
+          <Text component="dt" size="sm" fw={700}>
+            {term}
+          </Text>
+          <Text component="dd" size="sm" m={0} className="pre-wrap">
+            {detail}
+          </Text>
+        </div>
+      ))}
+    </Stack>
   );
 }

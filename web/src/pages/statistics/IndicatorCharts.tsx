@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../platform/api';
 import { formatFigure, formatNumber } from '../../platform/format';
 import { alongSpan, periodSpan } from '../../platform/periods';
-import { hasRegionValue, regionMedian } from './coverage';
+import { hasRegionValue, regionMedian, type RegionEntry } from './coverage';
 import { useCoverageTexts } from './Coverage';
 import { axisTooltip, EChart, type ChartOption } from './EChart';
 import { barItem, pointItem, UnpublishedNote, useFigureSuffix, type Marked } from './FigureMarks';
@@ -41,12 +41,7 @@ function tooltipOf(unit: string, decimals: number) {
 }
 
 /** A series' own tooltip: each value with the unit and, when not published or revised, its marks ('12.5 % (draft)'). */
-function markedTooltip(
-  unit: string,
-  decimals: number,
-  factsAt: (index: number) => Partial<Marked> | null | undefined,
-  suffix: ReturnType<typeof useFigureSuffix>,
-) {
+function markedTooltip(unit: string, decimals: number, factsAt: (index: number) => Partial<Marked> | null | undefined, suffix: Suffix) {
   return {
     valueFormatter: (v: unknown, index: number) =>
       `${withUnitText(v, unit, decimals)}${v == null || v === '-' ? '' : suffix(factsAt(index))}`,
@@ -65,6 +60,115 @@ function regionLine(
   return { yAxis: value, name, lineStyle: { color, type }, label: { formatter: `${name}: ${text}`, color, position } };
 }
 
+type T = ReturnType<typeof useTranslation>['t'];
+type Figure = IndicatorAnswer['values'][number];
+type Suffix = ReturnType<typeof useFigureSuffix>;
+
+interface BarsInput {
+  indicator: IndicatorAnswer['indicator'];
+  /** The partners of the bars: the Western Balkans', then the others'. */
+  codes: string[];
+  /** Each partner's figure for the period, in the order of `codes`. */
+  facts: (Figure | undefined)[];
+  wb6: Partner[];
+  others: Partner[];
+  region: RegionEntry | undefined;
+  coverage: ReturnType<typeof useCoverageTexts>;
+  suffix: Suffix;
+  nameOf?: (code: string) => string;
+  t: T;
+}
+
+/** The median's and the region's lines, for a region of enough partners only, named with the partners they stand on (and the status they rest on). */
+function regionLines({ indicator, region, coverage, suffix, t }: BarsInput) {
+  const median = regionMedian(region);
+  const regionMarks = suffix({ status: region?.status ?? null });
+  return [
+    median !== null
+      ? regionLine(
+          median,
+          formatNumber(median, indicator.decimals),
+          `${t('indicators.median')}${regionMarks}`,
+          MEDIAN_COLOR,
+          'dashed',
+          'insideStartTop',
+        )
+      : null,
+    hasRegionValue(region)
+      ? regionLine(
+          region.value,
+          formatNumber(region.value, indicator.decimals),
+          `${coverage.covered(region.members)}${regionMarks}`,
+          REGION_COLOR,
+          'solid',
+          'insideEndTop',
+        )
+      : null,
+  ].filter((l) => l !== null);
+}
+
+/** The bar series: two stacked series share one bar per partner, each with values only for its own group. */
+function barSeries(input: BarsInput): Record<string, unknown>[] {
+  const { indicator, codes, facts, wb6, others, suffix, nameOf, t } = input;
+  const value = (i: number) => facts[i]?.value ?? null;
+  const tooltip = markedTooltip(indicator.unit, indicator.decimals, (i) => facts[i], suffix);
+  const series: Record<string, unknown>[] = [
+    {
+      type: 'bar',
+      name: others.length ? t('indicators.wb6Group') : indicator.label,
+      stack: 'partners',
+      barMaxWidth: 48,
+      itemStyle: { color: WB6_COLOR },
+      tooltip,
+      data: codes.map((_c, i) => (i < wb6.length ? barItem(value(i) ?? '-', facts[i]) : '-')),
+      markLine: { symbol: 'none', silent: true, data: regionLines(input) },
+    },
+  ];
+  if (others.length) {
+    series.push({
+      type: 'bar',
+      name: t('indicators.euGroup'),
+      stack: 'partners',
+      barMaxWidth: 48,
+      itemStyle: { color: EU_COLOR, borderColor: '#495057', borderType: 'dashed', borderWidth: 1 },
+      tooltip,
+      data: codes.map((_c, i) => (i >= wb6.length ? barItem(value(i) ?? '-', facts[i]) : '-')),
+      markArea: {
+        silent: true,
+        itemStyle: { color: 'rgba(134, 142, 150, 0.08)' },
+        label: { color: '#495057' },
+        data: [
+          [
+            { name: t('indicators.euGroup'), xAxis: nameOf?.(others[0]!.code) ?? others[0]!.code },
+            { xAxis: nameOf?.(others[others.length - 1]!.code) ?? others[others.length - 1]!.code },
+          ],
+        ],
+      },
+    });
+  }
+  return series;
+}
+
+/** The bars' chart: a category per partner (named in full when `nameOf` is given), the legend only with a second group. */
+function barsOption(input: BarsInput): ChartOption {
+  const { indicator, codes, others, nameOf } = input;
+  return {
+    animationDuration: 300,
+    tooltip: tooltipOf(indicator.unit, indicator.decimals),
+    legend: others.length ? { bottom: 0 } : undefined,
+    grid: { left: 8, right: 16, top: 32, bottom: others.length ? 32 : 8, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: codes.map((c) => nameOf?.(c) ?? c),
+      axisTick: { alignWithLabel: true },
+      // Names take more room than codes: every one shown, wrapped.
+      axisLabel: nameOf ? { interval: 0, width: 90, overflow: 'break', lineHeight: 14 } : undefined,
+    },
+    yAxis: { type: 'value', name: indicator.unit || undefined },
+    series: barSeries(input),
+  };
+}
+
 export function PartnerBars({ answer, wb6, period, others = [], nameOf, label }: Props & { others?: Partner[] }) {
   const { t } = useTranslation();
   const { indicator } = answer;
@@ -77,85 +181,10 @@ export function PartnerBars({ answer, wb6, period, others = [], nameOf, label }:
     [answer, codes, period],
   );
   const unpublished = facts.some((f) => f && f.value !== null && isUnpublished(f.status));
-  const option = useMemo<ChartOption>(() => {
-    const value = (i: number) => facts[i]?.value ?? null;
-    const median = regionMedian(region);
-    // Only a region of enough partners gets its lines, named with the partners they stand on (and the status they rest on).
-    const regionMarks = suffix({ status: region?.status ?? null });
-    const lines = [
-      median !== null
-        ? regionLine(
-            median,
-            formatNumber(median, indicator.decimals),
-            `${t('indicators.median')}${regionMarks}`,
-            MEDIAN_COLOR,
-            'dashed',
-            'insideStartTop',
-          )
-        : null,
-      hasRegionValue(region)
-        ? regionLine(
-            region.value,
-            formatNumber(region.value, indicator.decimals),
-            `${coverage.covered(region.members)}${regionMarks}`,
-            REGION_COLOR,
-            'solid',
-            'insideEndTop',
-          )
-        : null,
-    ].filter((l) => l !== null);
-    const tooltip = markedTooltip(indicator.unit, indicator.decimals, (i) => facts[i], suffix);
-    // Two stacked series share one bar per partner: each has values only for its own group.
-    const series: Record<string, unknown>[] = [
-      {
-        type: 'bar',
-        name: others.length ? t('indicators.wb6Group') : indicator.label,
-        stack: 'partners',
-        barMaxWidth: 48,
-        itemStyle: { color: WB6_COLOR },
-        tooltip,
-        data: codes.map((_c, i) => (i < wb6.length ? barItem(value(i) ?? '-', facts[i]) : '-')),
-        markLine: { symbol: 'none', silent: true, data: lines },
-      },
-    ];
-    if (others.length) {
-      series.push({
-        type: 'bar',
-        name: t('indicators.euGroup'),
-        stack: 'partners',
-        barMaxWidth: 48,
-        itemStyle: { color: EU_COLOR, borderColor: '#495057', borderType: 'dashed', borderWidth: 1 },
-        tooltip,
-        data: codes.map((_c, i) => (i >= wb6.length ? barItem(value(i) ?? '-', facts[i]) : '-')),
-        markArea: {
-          silent: true,
-          itemStyle: { color: 'rgba(134, 142, 150, 0.08)' },
-          label: { color: '#495057' },
-          data: [
-            [
-              { name: t('indicators.euGroup'), xAxis: nameOf?.(others[0]!.code) ?? others[0]!.code },
-              { xAxis: nameOf?.(others[others.length - 1]!.code) ?? others[others.length - 1]!.code },
-            ],
-          ],
-        },
-      });
-    }
-    return {
-      animationDuration: 300,
-      tooltip: tooltipOf(indicator.unit, indicator.decimals),
-      legend: others.length ? { bottom: 0 } : undefined,
-      grid: { left: 8, right: 16, top: 32, bottom: others.length ? 32 : 8, containLabel: true },
-      xAxis: {
-        type: 'category',
-        data: codes.map((c) => nameOf?.(c) ?? c),
-        axisTick: { alignWithLabel: true },
-        // Names take more room than codes: every one shown, wrapped.
-        axisLabel: nameOf ? { interval: 0, width: 90, overflow: 'break', lineHeight: 14 } : undefined,
-      },
-      yAxis: { type: 'value', name: indicator.unit || undefined },
-      series,
-    };
-  }, [codes, facts, wb6, others, region, indicator, coverage, suffix, nameOf, t]);
+  const option = useMemo<ChartOption>(
+    () => barsOption({ indicator, codes, facts, wb6, others, region, coverage, suffix, nameOf, t }),
+    [codes, facts, wb6, others, region, indicator, coverage, suffix, nameOf, t],
+  );
   return (
     <>
       <EChart option={option} label={label ?? t('indicators.barsLabel', { indicator: indicator.label, period })} />

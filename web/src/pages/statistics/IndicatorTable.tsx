@@ -2,6 +2,7 @@
 // (value, numerator, denominator; EU member states under their own heading; then the region and
 // the median, or how many partners reported when too few did), and per partner over time.
 import { Table, Text } from '@mantine/core';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../platform/api';
 import { DataTable, HeaderRow, rightAligned, RowHeader } from '../../platform/DataTable';
@@ -45,115 +46,167 @@ interface Props {
   period: string;
 }
 
-export function PeriodTable({ answer, partners, period }: Props) {
-  const { t } = useTranslation();
-  const coverage = useCoverageTexts();
-  const { decimals, unit } = answer.indicator;
-  const name = (code: string) => partners.find((p) => p.code === code)?.name ?? code;
-  const order = byCatalogue(partners);
+/**
+ * The partners' figures of one period (partner totals only): the Western Balkans first, then the
+ * other groups (EU member states), each in the given order of partners; and the groups, in that order.
+ */
+export function periodFigures(answer: IndicatorAnswer, period: string, order: (a: string, b: string) => number) {
   const rows = answer.values
     .filter((v) => v.period === period && v.orgUnit === null)
     .sort((a, b) => (a.group === 'WB6' ? 0 : 1) - (b.group === 'WB6' ? 0 : 1) || order(a.partner, b.partner));
-  // The Western Balkan partners first; other groups (EU member states) in their own row group.
-  const groups = [...new Set(rows.map((v) => v.group))];
-  const region = answer.region.find((r) => r.period === period);
-  const members = region?.members ?? 0;
-  // Below the partners: the region as a whole and the median of the partners, when enough reported.
-  const summary: [string, number | null][] = hasRegionValue(region)
-    ? [
-        [coverage.covered(members), region.value],
-        [t('indicators.medianRow'), regionMedian(region)],
-      ]
-    : [
-        [t('indicators.region'), null],
-        [t('indicators.medianRow'), null],
-      ];
+  return { rows, groups: [...new Set(rows.map((v) => v.group))] };
+}
+
+interface GroupedRowsProps {
+  rows: IndicatorValue[];
+  groups: string[];
+  /** The table's number of columns, spanned by a group's heading and by the empty note. */
+  columns: number;
+  /** The colour of the heading of a group other than the Western Balkans. */
+  headingColor: string;
+  /** The note of a period without figures. */
+  empty: ReactNode;
+  row: (figure: IndicatorValue) => ReactNode;
+}
+
+/** The partners' rows of a period table: a row group each (Table.Tbody), headed by its name unless it is the Western Balkans. */
+export function GroupedRows({ rows, groups, columns, headingColor, empty, row }: GroupedRowsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {groups.map((group) => (
+        <Table.Tbody key={group}>
+          {group !== 'WB6' && (
+            <Table.Tr>
+              <Table.Th scope="rowgroup" colSpan={columns} c={headingColor}>
+                {t(`indicators.groupNames.${group}`, { defaultValue: group })}
+              </Table.Th>
+            </Table.Tr>
+          )}
+          {rows
+            .filter((v) => v.group === group)
+            .map((v) => (
+              <Fragment key={v.partner}>{row(v)}</Fragment>
+            ))}
+        </Table.Tbody>
+      ))}
+      {rows.length === 0 && (
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Td colSpan={columns}>{empty}</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      )}
+    </>
+  );
+}
+
+/** A partner's value (with its marks), numerator and denominator, right-aligned. */
+export function FigureCells({ figure: v, decimals }: { figure: IndicatorValue; decimals: number }) {
+  return (
+    <>
+      <Table.Td ta="right">
+        <FigureValue text={formatNumber(v.value, decimals)} {...v} />
+      </Table.Td>
+      <Table.Td ta="right">{formatNumber(v.numerator)}</Table.Td>
+      <Table.Td ta="right">{formatNumber(v.denominator)}</Table.Td>
+    </>
+  );
+}
+
+interface RegionFootProps {
+  region: RegionEntry | undefined;
+  decimals: number;
+  /** The table's number of columns: the region's figures leave those after the value blank. */
+  columns: number;
+  /** How the note of a region without a value is aligned. */
+  missingAlign?: 'right';
+}
+
+/** Below the partners: the region as a whole and the median of the partners when enough reported, or how many did. */
+export function RegionFoot({ region, decimals, columns, missingAlign }: RegionFootProps) {
+  const { t } = useTranslation();
+  const coverage = useCoverageTexts();
+  const summary: [string, number | null][] = [
+    [hasRegionValue(region) ? coverage.covered(region.members) : t('indicators.region'), hasRegionValue(region) ? region.value : null],
+    [t('indicators.medianRow'), regionMedian(region)],
+  ];
+  return (
+    <Table.Tfoot>
+      {summary.map(([label, value]) => (
+        <Table.Tr key={label}>
+          <Table.Th scope="row">{label}</Table.Th>
+          {hasRegionValue(region) ? (
+            <>
+              <Table.Td ta="right" fw={700}>
+                {formatNumber(value, decimals)}
+                <FigureStatusBadge status={region.status} />
+              </Table.Td>
+              <Table.Td colSpan={columns - 2} />
+            </>
+          ) : (
+            <Table.Td colSpan={columns - 1} ta={missingAlign}>
+              <NoRegionValue members={region?.members ?? 0} />
+            </Table.Td>
+          )}
+        </Table.Tr>
+      ))}
+    </Table.Tfoot>
+  );
+}
+
+/** The columns of a period table: the partner, then its value (with the unit), numerator and denominator. */
+export function periodColumns(t: ReturnType<typeof useTranslation>['t'], unit: string) {
+  return [
+    t('indicators.partner'),
+    ...rightAligned([withUnit(t('indicators.value'), unit), t('indicators.numerator'), t('indicators.denominator')]),
+  ];
+}
+
+export function PeriodTable({ answer, partners, period }: Props) {
+  const { t } = useTranslation();
+  const { decimals, unit } = answer.indicator;
+  const name = (code: string) => partners.find((p) => p.code === code)?.name ?? code;
+  const { rows, groups } = periodFigures(answer, period, byCatalogue(partners));
   return (
     <Table.ScrollContainer minWidth={520}>
       <Table striped aria-label={t('indicators.tableLabel', { period })}>
-        <HeaderRow
-          columns={[
-            t('indicators.partner'),
-            ...rightAligned([withUnit(t('indicators.value'), unit), t('indicators.numerator'), t('indicators.denominator')]),
-          ]}
-        />
-        {groups.map((group) => (
-          <Table.Tbody key={group}>
-            {group !== 'WB6' && (
-              <Table.Tr>
-                <Table.Th scope="rowgroup" colSpan={4} c="dimmed">
-                  {t(`indicators.groupNames.${group}`, { defaultValue: group })}
-                </Table.Th>
-              </Table.Tr>
-            )}
-            {rows
-              .filter((v) => v.group === group)
-              .map((v) => (
-                <Table.Tr key={v.partner}>
-                  <RowHeader>
-                    {v.partner} — {name(v.partner)}
-                  </RowHeader>
-                  <Table.Td ta="right">
-                    <FigureValue text={formatNumber(v.value, decimals)} {...v} />
-                  </Table.Td>
-                  <Table.Td ta="right">{formatNumber(v.numerator)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(v.denominator)}</Table.Td>
-                </Table.Tr>
-              ))}
-          </Table.Tbody>
-        ))}
-        {rows.length === 0 && (
-          <Table.Tbody>
+        <HeaderRow columns={periodColumns(t, unit)} />
+        <GroupedRows
+          rows={rows}
+          groups={groups}
+          columns={4}
+          headingColor="dimmed"
+          empty={<Muted>{t('indicators.noValues')}</Muted>}
+          row={(v) => (
             <Table.Tr>
-              <Table.Td colSpan={4}>
-                <Muted>{t('indicators.noValues')}</Muted>
-              </Table.Td>
+              <RowHeader>
+                {v.partner} — {name(v.partner)}
+              </RowHeader>
+              <FigureCells figure={v} decimals={decimals} />
             </Table.Tr>
-          </Table.Tbody>
-        )}
-        <Table.Tfoot>
-          {summary.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row">{label}</Table.Th>
-              {hasRegionValue(region) ? (
-                <>
-                  <Table.Td ta="right" fw={700}>
-                    {formatNumber(value, decimals)}
-                    <FigureStatusBadge status={region.status} />
-                  </Table.Td>
-                  <Table.Td />
-                  <Table.Td />
-                </>
-              ) : (
-                <Table.Td colSpan={3} ta="right">
-                  <NoRegionValue members={members} />
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tfoot>
+          )}
+        />
+        <RegionFoot region={answer.region.find((r) => r.period === period)} decimals={decimals} columns={4} missingAlign="right" />
       </Table>
     </Table.ScrollContainer>
   );
 }
 
-export function SeriesTable({ answer, partners }: Omit<Props, 'period'>) {
+/**
+ * The rows of a table of partners over the periods: each partner's figures (with their marks),
+ * then the region's value with the partners it stands on.
+ */
+export function SeriesRows({ answer, partners }: { answer: IndicatorAnswer; partners: { code: string; label: ReactNode }[] }) {
   const { t } = useTranslation();
   const { decimals } = answer.indicator;
   const valueOf = (partner: string, period: string) =>
     answer.values.find((v) => v.partner === partner && v.period === period && v.orgUnit === null);
   return (
-    <DataTable
-      minWidth={200 + answer.periods.length * 90}
-      striped
-      aria-label={t('indicators.seriesTableLabel')}
-      columns={[t('indicators.partner'), ...rightAligned(answer.periods)]}
-    >
+    <>
       {partners.map((p) => (
         <Table.Tr key={p.code}>
-          <RowHeader>
-            {p.code} — {p.name}
-          </RowHeader>
+          <RowHeader>{p.label}</RowHeader>
           {answer.periods.map((period) => {
             const v = valueOf(p.code, period);
             return (
@@ -172,6 +225,30 @@ export function SeriesTable({ answer, partners }: Omit<Props, 'period'>) {
           </Table.Td>
         ))}
       </Table.Tr>
+    </>
+  );
+}
+
+export function SeriesTable({ answer, partners }: Omit<Props, 'period'>) {
+  const { t } = useTranslation();
+  return (
+    <DataTable
+      minWidth={200 + answer.periods.length * 90}
+      striped
+      aria-label={t('indicators.seriesTableLabel')}
+      columns={[t('indicators.partner'), ...rightAligned(answer.periods)]}
+    >
+      <SeriesRows
+        answer={answer}
+        partners={partners.map((p) => ({
+          code: p.code,
+          label: (
+            <>
+              {p.code} — {p.name}
+            </>
+          ),
+        }))}
+      />
     </DataTable>
   );
 }

@@ -6,54 +6,26 @@
 // chosen period it opens on the latest one with a regional value.
 import { Alert, Anchor, Badge, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
 import { ErrorAlert } from '../../platform/feedback';
-import { PublishedOnlySwitch, usePublishedOnly } from '../../platform/PublishedOnly';
+import { PublishedOnlySwitch, usePublishedOnly, type PublishedOnlyChoice } from '../../platform/PublishedOnly';
 import { Section } from '../../platform/Section';
 import { Muted } from '../../platform/text';
 import { RegionNote } from './Coverage';
 import { latestCoveredPeriod } from './coverage';
 import { IndicatorAbout } from './IndicatorAbout';
 import { PartnerBars, PartnerLines } from './IndicatorCharts';
+import { useIndicatorChoice, type IndicatorChoice } from './indicator-choice';
 import { PeriodTable, SeriesTable, type IndicatorAnswer } from './IndicatorTable';
-import { useCatalog, usePartners, type Catalog } from './model';
-
-function dimensionsOf(catalog: Catalog, variables: string[]) {
-  const codes = new Set(variables.flatMap((v) => catalog.variables.find((x) => x.code === v)?.dimensions ?? []));
-  return catalog.dimensions.filter((d) => codes.has(d.code));
-}
+import { useCatalog, usePartners } from './model';
 
 export function IndicatorsPage() {
   const { t } = useTranslation();
   const catalog = useCatalog();
   const partners = usePartners();
-  const indicators = catalog.data?.indicators ?? [];
-  const [params, setParams] = useSearchParams();
-  const indicator = indicators.find((i) => i.code === params.get('indicator')) ?? indicators[0];
-  const dims = catalog.data && indicator ? dimensionsOf(catalog.data, indicator.variables) : [];
-  // Only the chosen indicator's breakdowns count, with codes it knows.
-  const filters = Object.fromEntries(
-    dims.flatMap((d) => {
-      const value = params.get(d.code);
-      return value && d.codes.some((c) => c.code === value) ? [[d.code, value]] : [];
-    }),
-  );
-  const chosenPeriod = params.get('period');
-  const update = useCallback(
-    (change: (next: URLSearchParams) => void) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          change(next);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
+  const choice = useIndicatorChoice(catalog.data);
+  const { indicator, filters, chosenPeriod } = choice;
   // Signed-in users open on the published figures too; the switch adds the figures not yet published.
   const figures = usePublishedOnly();
   const query = new URLSearchParams({ ...filters, ...figures.query }).toString();
@@ -64,11 +36,6 @@ export function IndicatorsPage() {
     placeholderData: (previous) => previous,
   });
 
-  const domains = [...new Set(indicators.map((i) => i.domain))];
-  const grouped = domains.map((d) => ({
-    group: t(`domains.${d}`, { defaultValue: d }),
-    items: indicators.filter((i) => i.domain === d).map((i) => ({ value: i.code, label: i.label })),
-  }));
   const periods = answer.data?.periods ?? [];
   const period = chosenPeriod && periods.includes(chosenPeriod) ? chosenPeriod : latestCoveredPeriod(periods, answer.data?.region);
   const wb6 = (partners.data?.partners ?? []).filter((p) => p.group === 'WB6');
@@ -79,83 +46,12 @@ export function IndicatorsPage() {
   const region = answer.data?.region.find((r) => r.period === period);
   const error = catalog.error ?? partners.error ?? answer.error;
 
-  const chooseIndicator = (value: string | null) => {
-    if (!value) return;
-    const next = indicators.find((i) => i.code === value);
-    const allowed = new Set(catalog.data && next ? dimensionsOf(catalog.data, next.variables).map((d) => d.code) : []);
-    update((q) => {
-      // The breakdowns of the indicator left behind, and its period, do not carry over.
-      for (const d of catalog.data?.dimensions ?? []) if (!allowed.has(d.code)) q.delete(d.code);
-      q.delete('period');
-      q.set('indicator', value);
-    });
-  };
-  const setFilter = (dim: string, value: string | null) => update((q) => (value ? q.set(dim, value) : q.delete(dim)));
-  const setChosenPeriod = (value: string | null) => update((q) => (value ? q.set('period', value) : q.delete('period')));
-
   return (
     <Stack>
       <Title order={2}>{t('indicators.title')}</Title>
-      <Group align="flex-end" gap="md">
-        <Select
-          label={t('indicators.indicator')}
-          data={grouped}
-          value={indicator?.code ?? null}
-          onChange={chooseIndicator}
-          allowDeselect={false}
-          searchable
-          miw={300}
-        />
-        <Select
-          label={t('indicators.period')}
-          data={[...periods].reverse()}
-          value={period ?? null}
-          onChange={setChosenPeriod}
-          allowDeselect={false}
-          disabled={periods.length === 0}
-          placeholder={t('indicators.noPeriods')}
-          w={140}
-        />
-        {dims.map((d) => (
-          <Select
-            key={d.code}
-            label={d.label}
-            data={d.codes.map((c) => ({ value: c.code, label: c.label }))}
-            value={filters[d.code] ?? null}
-            onChange={(v) => setFilter(d.code, v)}
-            placeholder={t('indicators.allTotal')}
-            clearable
-            miw={220}
-          />
-        ))}
-        <PublishedOnlySwitch state={figures} />
-      </Group>
+      <IndicatorControls choice={choice} periods={periods} period={period} figures={figures} />
       <ErrorAlert error={error} />
-      {info && (
-        <Paper withBorder p="md">
-          <Stack gap={6}>
-            <Group gap="xs">
-              <Text fw={700}>{info.label}</Text>
-              <Badge variant="light">{t('indicators.unit', { unit: info.unit || t('indicators.noUnit') })}</Badge>
-              {info.polarity !== 'neutral' && (
-                <Badge variant="outline" color="gray">
-                  {t(`indicators.polarity.${info.polarity}`, { defaultValue: info.polarity })}
-                </Badge>
-              )}
-            </Group>
-            {info.description && <Text size="sm">{info.description}</Text>}
-            <IndicatorAbout indicator={info} />
-            <Muted>
-              {t(`indicators.aggregation.${info.aggregation}`, {
-                defaultValue: t('indicators.aggregation.other', { rule: info.aggregation }),
-              })}
-            </Muted>
-            <Anchor href={csv} download size="sm" w="fit-content">
-              {t('indicators.downloadCsv')}
-            </Anchor>
-          </Stack>
-        </Paper>
-      )}
+      {info && <IndicatorHead info={info} csv={csv} />}
       {answer.data && periods.length === 0 && <Alert color="gray">{t('indicators.noData')}</Alert>}
       {answer.data && period && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
@@ -171,5 +67,90 @@ export function IndicatorsPage() {
         </SimpleGrid>
       )}
     </Stack>
+  );
+}
+
+interface ControlsProps {
+  choice: IndicatorChoice;
+  /** The periods of the answer, oldest first. */
+  periods: string[];
+  period: string | undefined;
+  figures: PublishedOnlyChoice;
+}
+
+/** The indicator (grouped by domain), the period (newest first), a select per breakdown, and the published-only switch. */
+function IndicatorControls({ choice, periods, period, figures }: ControlsProps) {
+  const { t } = useTranslation();
+  const { indicators, indicator, dims, filters } = choice;
+  const domains = [...new Set(indicators.map((i) => i.domain))];
+  const grouped = domains.map((d) => ({
+    group: t(`domains.${d}`, { defaultValue: d }),
+    items: indicators.filter((i) => i.domain === d).map((i) => ({ value: i.code, label: i.label })),
+  }));
+  return (
+    <Group align="flex-end" gap="md">
+      <Select
+        label={t('indicators.indicator')}
+        data={grouped}
+        value={indicator?.code ?? null}
+        onChange={choice.chooseIndicator}
+        allowDeselect={false}
+        searchable
+        miw={300}
+      />
+      <Select
+        label={t('indicators.period')}
+        data={[...periods].reverse()}
+        value={period ?? null}
+        onChange={choice.setChosenPeriod}
+        allowDeselect={false}
+        disabled={periods.length === 0}
+        placeholder={t('indicators.noPeriods')}
+        w={140}
+      />
+      {dims.map((d) => (
+        <Select
+          key={d.code}
+          label={d.label}
+          data={d.codes.map((c) => ({ value: c.code, label: c.label }))}
+          value={filters[d.code] ?? null}
+          onChange={(v) => choice.setFilter(d.code, v)}
+          placeholder={t('indicators.allTotal')}
+          clearable
+          miw={220}
+        />
+      ))}
+      <PublishedOnlySwitch state={figures} />
+    </Group>
+  );
+}
+
+/** The indicator's name, unit, polarity, description and metadata, how the region's value is formed, and the CSV link. */
+function IndicatorHead({ info, csv }: { info: IndicatorAnswer['indicator']; csv: string }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md">
+      <Stack gap={6}>
+        <Group gap="xs">
+          <Text fw={700}>{info.label}</Text>
+          <Badge variant="light">{t('indicators.unit', { unit: info.unit || t('indicators.noUnit') })}</Badge>
+          {info.polarity !== 'neutral' && (
+            <Badge variant="outline" color="gray">
+              {t(`indicators.polarity.${info.polarity}`, { defaultValue: info.polarity })}
+            </Badge>
+          )}
+        </Group>
+        {info.description && <Text size="sm">{info.description}</Text>}
+        <IndicatorAbout indicator={info} />
+        <Muted>
+          {t(`indicators.aggregation.${info.aggregation}`, {
+            defaultValue: t('indicators.aggregation.other', { rule: info.aggregation }),
+          })}
+        </Muted>
+        <Anchor href={csv} download size="sm" w="fit-content">
+          {t('indicators.downloadCsv')}
+        </Anchor>
+      </Stack>
+    </Paper>
   );
 }

@@ -13,7 +13,17 @@ import { Muted } from '../../platform/text';
 import { FindingsPanel } from './FindingsPanel';
 import { OrgUnitsPanel } from './OrgUnitsPanel';
 import { ReleasesPanel } from './ReleasesPanel';
-import { submissionPath, submissionQueryKey, useCatalog, usePartners, type OrgUnit, type Submission, type SubmissionKey } from './model';
+import {
+  submissionPath,
+  submissionQueryKey,
+  useCatalog,
+  usePartners,
+  type Catalog,
+  type Dataset,
+  type OrgUnit,
+  type Submission,
+  type SubmissionKey,
+} from './model';
 import { StatusBadge } from './StatusBadge';
 import { ThreadPanel } from './ThreadPanel';
 import { ValuesForm } from './ValuesForm';
@@ -50,40 +60,16 @@ export function SubmissionPage({ user }: { user: User }) {
   }
   const s = submission.data;
   const units = orgUnits.data.orgUnits;
-  const exportHref = `/api/v1/exports/values?${new URLSearchParams({ dataset: key.dataset, partner: key.partner, period: key.period, format: 'csv' })}`;
 
   return (
     <Stack>
       {back}
-      <Stack gap={4}>
-        <Title order={2}>{t('submission.title', { dataset: dataset.label, partner: partnerName, period: key.period })}</Title>
-        <Group gap="sm">
-          <StatusBadge status={s.status} />
-          <Text size="sm">{t('submission.version', { version: s.version })}</Text>
-          <Text size="sm">{t('submission.due', { date: s.dueDate })}</Text>
-          {s.late && (
-            <Badge color="red" size="sm">
-              {t('statistics.late')}
-            </Badge>
-          )}
-          <Muted>{t('submission.updated', { when: formatDateTime(s.updatedAt) })}</Muted>
-        </Group>
-        <Group gap="md">
-          {(user.role !== 'coordinator' || user.partner === key.partner) && (
-            <Anchor href={`/api/v1${submissionPath(key)}/template.xlsx`} download size="sm">
-              {t('submission.template')}
-            </Anchor>
-          )}
-          <Anchor href={exportHref} download size="sm">
-            {t('submission.exportCsv')}
-          </Anchor>
-          {s.can.edit && (
-            <Anchor component={Link} to="/statistics/import" size="sm">
-              {t('submission.import')}
-            </Anchor>
-          )}
-        </Group>
-      </Stack>
+      <SubmissionHeader
+        submission={s}
+        subject={key}
+        title={t('submission.title', { dataset: dataset.label, partner: partnerName, period: key.period })}
+        templateShown={user.role !== 'coordinator' || user.partner === key.partner}
+      />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Paper withBorder p="md">
@@ -99,27 +85,88 @@ export function SubmissionPage({ user }: { user: User }) {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="lg">
-            <Paper withBorder p="md">
-              <WorkflowPanel submission={s} onChanged={refresh} />
-            </Paper>
-            <Paper withBorder p="md">
-              <FindingsPanel catalog={catalog.data} submission={s} orgUnits={units} onChanged={refresh} />
-            </Paper>
-            {dataset.orgUnitKinds.length > 0 && (
-              <Paper withBorder p="md">
-                <OrgUnitsPanel submission={s} onChanged={refresh} />
-              </Paper>
-            )}
-            <Paper withBorder p="md">
-              <ThreadPanel submission={s} onChanged={refresh} />
-            </Paper>
-            <Paper withBorder p="md">
-              <ReleasesPanel catalog={catalog.data} submission={s} orgUnits={units} />
-            </Paper>
-          </Stack>
+          <SidePanels catalog={catalog.data} dataset={dataset} submission={s} orgUnits={units} onChanged={refresh} />
         </Grid.Col>
       </Grid>
+    </Stack>
+  );
+}
+
+interface HeaderProps {
+  submission: Submission;
+  /** The submission as the address names it: the downloads are asked for by it. */
+  subject: SubmissionKey;
+  title: string;
+  /** The Excel template is offered to all but the coordinators of other partners. */
+  templateShown: boolean;
+}
+
+/** The submission's title, status, version, due date and last update, and its downloads and import link. */
+function SubmissionHeader({ submission: s, subject: key, title, templateShown }: HeaderProps) {
+  const { t } = useTranslation();
+  const exportHref = `/api/v1/exports/values?${new URLSearchParams({ dataset: key.dataset, partner: key.partner, period: key.period, format: 'csv' })}`;
+  return (
+    <Stack gap={4}>
+      <Title order={2}>{title}</Title>
+      <Group gap="sm">
+        <StatusBadge status={s.status} />
+        <Text size="sm">{t('submission.version', { version: s.version })}</Text>
+        <Text size="sm">{t('submission.due', { date: s.dueDate })}</Text>
+        {s.late && (
+          <Badge color="red" size="sm">
+            {t('statistics.late')}
+          </Badge>
+        )}
+        <Muted>{t('submission.updated', { when: formatDateTime(s.updatedAt) })}</Muted>
+      </Group>
+      <Group gap="md">
+        {templateShown && (
+          <Anchor href={`/api/v1${submissionPath(key)}/template.xlsx`} download size="sm">
+            {t('submission.template')}
+          </Anchor>
+        )}
+        <Anchor href={exportHref} download size="sm">
+          {t('submission.exportCsv')}
+        </Anchor>
+        {s.can.edit && (
+          <Anchor component={Link} to="/statistics/import" size="sm">
+            {t('submission.import')}
+          </Anchor>
+        )}
+      </Group>
+    </Stack>
+  );
+}
+
+interface PanelsProps {
+  catalog: Catalog;
+  dataset: Dataset;
+  submission: Submission;
+  orgUnits: OrgUnit[];
+  onChanged: () => void;
+}
+
+/** Beside the form: the workflow, the findings, the org-unit list (for datasets of org units), the thread and the releases. */
+function SidePanels({ catalog, dataset, submission: s, orgUnits: units, onChanged }: PanelsProps) {
+  return (
+    <Stack gap="lg">
+      <Paper withBorder p="md">
+        <WorkflowPanel submission={s} onChanged={onChanged} />
+      </Paper>
+      <Paper withBorder p="md">
+        <FindingsPanel catalog={catalog} submission={s} orgUnits={units} onChanged={onChanged} />
+      </Paper>
+      {dataset.orgUnitKinds.length > 0 && (
+        <Paper withBorder p="md">
+          <OrgUnitsPanel submission={s} onChanged={onChanged} />
+        </Paper>
+      )}
+      <Paper withBorder p="md">
+        <ThreadPanel submission={s} onChanged={onChanged} />
+      </Paper>
+      <Paper withBorder p="md">
+        <ReleasesPanel catalog={catalog} submission={s} orgUnits={units} />
+      </Paper>
     </Stack>
   );
 }

@@ -3,45 +3,14 @@
 // status, a coded answer with its comment and evidence links. "Save draft" sends only changed cells with the version read; the server's per-cell
 // problems show next to the cells, a stale version offers a reload.
 import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../platform/api';
 import { DataTable } from '../../platform/DataTable';
 import { SuccessAlert } from '../../platform/feedback';
 import { Muted } from '../../platform/text';
-import type { CellState } from './CellInput';
-import {
-  cellKey,
-  fromApiValue,
-  parseCellKey,
-  parseLinks,
-  submissionPath,
-  toApiValue,
-  type Catalog,
-  type Dataset,
-  type OrgUnit,
-  type Submission,
-} from './model';
-import { VariableRows, type CellAccess } from './VariableRows';
-
-interface Draft {
-  value: string;
-  comment: string;
-  /** The observation status code ('' for none). */
-  obsStatus: string;
-  /** Evidence links as typed, one per line ('' for none). */
-  evidence: string;
-}
-const EMPTY: Draft = { value: '', comment: '', obsStatus: '', evidence: '' };
-interface SaveResult {
-  version: number;
-  status: string;
-  created: number;
-  changed: number;
-  unchanged: number;
-  removed: number;
-}
+import { parseCellKey, type Catalog, type Dataset, type OrgUnit, type Submission } from './model';
+import { useValueDrafts, type ValueDrafts } from './value-drafts';
+import { VariableRows } from './VariableRows';
 
 interface Props {
   catalog: Catalog;
@@ -60,106 +29,11 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
     ...units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` })),
   ];
   const [level, setLevel] = useState<string>(levels[0]?.value ?? '');
-  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
-  const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const readOnly = !submission.can.edit;
-
-  const stored = useMemo(
-    () =>
-      new Map(
-        submission.values.map((v) => [
-          cellKey(v.variable, v.orgUnit, v.coords),
-          { value: fromApiValue(v.value), comment: v.comment ?? '', obsStatus: v.obsStatus ?? '', evidence: (v.evidence ?? []).join('\n') },
-        ]),
-      ),
-    [submission.values],
-  );
-  const changedKeys = Object.keys(drafts).filter((k) => {
-    const before = stored.get(k) ?? EMPTY;
-    const d = drafts[k]!;
-    return (
-      toApiValue(d.value) !== toApiValue(before.value) ||
-      d.comment.trim() !== before.comment ||
-      d.obsStatus !== before.obsStatus ||
-      parseLinks(d.evidence).join(' ') !== parseLinks(before.evidence).join(' ')
-    );
-  });
-  const changedSet = new Set(changedKeys);
-
-  const cells: CellAccess = {
-    readOnly,
-    get: (key): CellState => {
-      const d = drafts[key] ?? stored.get(key) ?? EMPTY;
-      return {
-        value: d.value,
-        comment: d.comment,
-        obsStatus: d.obsStatus,
-        evidence: d.evidence,
-        changed: changedSet.has(key),
-        error: cellErrors[key] ?? null,
-      };
-    },
-    set: (key, patch) => {
-      setDrafts((all) => ({ ...all, [key]: { ...(all[key] ?? stored.get(key) ?? EMPTY), ...patch } }));
-      if (cellErrors[key]) setCellErrors(({ [key]: _dropped, ...rest }) => rest);
-      setNotice(null);
-    },
-  };
-
-  const save = useMutation({
-    mutationFn: (keys: string[]) => {
-      const values = keys.map((k) => {
-        const { variable, orgUnit, coords } = parseCellKey(k);
-        const d = drafts[k]!;
-        // The observation status and the evidence are sent with every value: a value saved without them loses those it had.
-        const evidence = parseLinks(d.evidence);
-        return {
-          variable,
-          orgUnit,
-          coords,
-          value: toApiValue(d.value),
-          comment: d.comment.trim() || null,
-          obsStatus: d.obsStatus || null,
-          evidence: evidence.length ? evidence : null,
-        };
-      });
-      return api<SaveResult>('PUT', `${submissionPath(submission)}/values`, { version: submission.version, values });
-    },
-    onMutate: () => {
-      setConflict(null);
-      setNotice(null);
-      setCellErrors({});
-    },
-    onSuccess: (result) => {
-      setDrafts({});
-      setNotice(t('form.saved', { created: result.created, changed: result.changed, removed: result.removed, version: result.version }));
-      onSaved();
-    },
-    onError: (err, keys) => {
-      if (err instanceof ApiError && err.status === 409) setConflict(err.message);
-      else if (err instanceof ApiError && err.status === 400 && Array.isArray(err.details)) {
-        const found: Record<string, string> = {};
-        for (const d of err.details as { index?: number; field?: string; message?: string }[]) {
-          const key = typeof d.index === 'number' ? keys[d.index] : undefined;
-          if (key) found[key] = found[key] ? `${found[key]}; ${d.message}` : `${d.message ?? ''}`;
-        }
-        setCellErrors(found);
-      }
-    },
-  });
-
-  const reload = () => {
-    setDrafts({});
-    setConflict(null);
-    setCellErrors({});
-    onReload();
-  };
+  const drafts = useValueDrafts(submission, onSaved, onReload);
   const variables = dataset.variables.map((code) => catalog.variables.find((v) => v.code === code)).filter((v) => v !== undefined);
   const dims = new Map(catalog.dimensions.map((d) => [d.code, d]));
-  const errorsElsewhere = Object.keys(cellErrors).filter((k) => (parseCellKey(k).orgUnit ?? '') !== level).length;
-  const changesElsewhere = changedKeys.filter((k) => (parseCellKey(k).orgUnit ?? '') !== level).length;
+  // Problems and changes of the org units not shown are counted, so that none goes unnoticed.
+  const elsewhere = (keys: string[]) => keys.filter((k) => (parseCellKey(k).orgUnit ?? '') !== level).length;
 
   return (
     <Stack component="section" aria-labelledby="values-title">
@@ -179,24 +53,9 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
           />
         )}
       </Group>
-      <Muted>{readOnly ? t('form.readOnly') : t('form.help')}</Muted>
-      {conflict && (
-        <Alert color="orange" role="alert" title={t('form.conflictTitle')}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{conflict}</Text>
-            <Button size="xs" onClick={reload}>
-              {t('form.reload')}
-            </Button>
-          </Stack>
-        </Alert>
-      )}
-      {save.error && !conflict && (
-        <Alert color="red" role="alert">
-          {Object.keys(cellErrors).length > 0 ? t('form.fixCells', { count: Object.keys(cellErrors).length }) : save.error.message}
-        </Alert>
-      )}
-      {errorsElsewhere > 0 && <Alert color="red">{t('form.errorsElsewhere', { count: errorsElsewhere })}</Alert>}
-      {notice && <SuccessAlert onClose={() => setNotice(null)}>{notice}</SuccessAlert>}
+      <Muted>{drafts.readOnly ? t('form.readOnly') : t('form.help')}</Muted>
+      <SaveProblems drafts={drafts} errorsElsewhere={elsewhere(Object.keys(drafts.cellErrors))} />
+      {drafts.notice && <SuccessAlert onClose={drafts.clearNotice}>{drafts.notice}</SuccessAlert>}
       <DataTable
         minWidth={520}
         verticalSpacing="xs"
@@ -208,22 +67,56 @@ export function ValuesForm({ catalog, dataset, submission, orgUnits, onSaved, on
             key={`${level}|${v.code}`}
             variable={v}
             orgUnit={level || null}
-            cells={cells}
+            cells={drafts.cells}
             dimensions={v.dimensions.map((d) => dims.get(d)).filter((d) => d !== undefined)}
           />
         ))}
       </DataTable>
-      {!readOnly && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {changedKeys.length === 0 ? t('form.noChanges') : t('form.unsaved', { count: changedKeys.length })}
-            {changesElsewhere > 0 ? ` ${t('form.elsewhere', { count: changesElsewhere })}` : ''}
-          </Text>
-          <Button onClick={() => save.mutate(changedKeys)} loading={save.isPending} disabled={changedKeys.length === 0}>
-            {t('form.save')}
-          </Button>
-        </Group>
-      )}
+      {!drafts.readOnly && <SaveBar drafts={drafts} changesElsewhere={elsewhere(drafts.changedKeys)} />}
     </Stack>
+  );
+}
+
+/** What stopped the last save: a concurrent change (with a reload), the cells refused, or the error. */
+function SaveProblems({ drafts, errorsElsewhere }: { drafts: ValueDrafts; errorsElsewhere: number }) {
+  const { t } = useTranslation();
+  const { conflict, save, cellErrors } = drafts;
+  const refused = Object.keys(cellErrors).length;
+  return (
+    <>
+      {conflict && (
+        <Alert color="orange" role="alert" title={t('form.conflictTitle')}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{conflict}</Text>
+            <Button size="xs" onClick={drafts.reload}>
+              {t('form.reload')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {save.error && !conflict && (
+        <Alert color="red" role="alert">
+          {refused > 0 ? t('form.fixCells', { count: refused }) : save.error.message}
+        </Alert>
+      )}
+      {errorsElsewhere > 0 && <Alert color="red">{t('form.errorsElsewhere', { count: errorsElsewhere })}</Alert>}
+    </>
+  );
+}
+
+/** How many cells are unsaved (here and in other org units), and the save button. */
+function SaveBar({ drafts, changesElsewhere }: { drafts: ValueDrafts; changesElsewhere: number }) {
+  const { t } = useTranslation();
+  const { changedKeys, save } = drafts;
+  return (
+    <Group justify="space-between">
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {changedKeys.length === 0 ? t('form.noChanges') : t('form.unsaved', { count: changedKeys.length })}
+        {changesElsewhere > 0 ? ` ${t('form.elsewhere', { count: changesElsewhere })}` : ''}
+      </Text>
+      <Button onClick={() => save.mutate(changedKeys)} loading={save.isPending} disabled={changedKeys.length === 0}>
+        {t('form.save')}
+      </Button>
+    </Group>
   );
 }
