@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { latinLeft, toCyrillic, toCyrillicTexts } from './cyrillic';
+import { latinLeft, toCyrillic, toCyrillicTexts } from './cyrillic.js';
 
 describe('Serbian Cyrillic from Latin', () => {
   it('maps letters and the digraphs lj, nj and dž, keeping the case', () => {
