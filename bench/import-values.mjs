@@ -148,7 +148,9 @@ async function check(app, label) {
     db.close();
   }
   const ok = count === target && matching === expected.length;
-  console.log(`check ${label}: ${count} values stored, ${matching}/${expected.length} sampled values equal, ${stored} findings — ${ok ? 'OK' : 'MISMATCH'}`);
+  console.log(
+    `check ${label}: ${count} values stored, ${matching}/${expected.length} sampled values equal, ${stored} findings — ${ok ? 'OK' : 'MISMATCH'}`,
+  );
   if (!ok) process.exitCode = 1;
 }
 
