@@ -142,7 +142,8 @@ describeEachDatabase('jha CLI', (get) => {
     } finally {
       server.stop();
     }
-  });
+    // Four processes and a server start: more than the default 30 s on a busy two-core machine.
+  }, 120_000);
 
   it('two server processes share sessions: a sign-in through one is accepted by the other', async () => {
     runJha(get(), ['users', 'add', '--email', 'two@example.org', '--role', 'reviewer', '--password-stdin'], 'two-servers-pass');

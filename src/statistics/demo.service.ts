@@ -14,7 +14,8 @@ import { importValues } from './import.service.js';
 import { listFindings } from './submissions.repository.js';
 import { findSubmission } from './submissions.repository.js';
 import type { SubmissionKey } from './submissions.service.js';
-import { commentFinding, transition } from './workflow.service.js';
+import { commentFinding } from './thread.service.js';
+import { transition } from './workflow.service.js';
 import { declareOrgUnitsComplete } from './value-entry.service.js';
 import type { Viewer } from '../platform/viewer.js';
 

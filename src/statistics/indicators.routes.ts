@@ -19,7 +19,8 @@ import { serveDownload, serveFigures } from './freshness.js';
 // `lang` names the language of the answer (request.locale), not a dimension.
 const RESERVED = new Set(['partner', 'orgUnit', 'period', 'from', 'to', 'format', 'labels', 'asOf', 'publishedOnly', 'lang']);
 
-export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/** The catalogue's indicators. */
+const indicatorListRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/indicators',
     {
@@ -43,7 +44,10 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       })),
     }),
   );
+};
 
+/** An indicator's values: per partner, the region and the median, as JSON or a download. */
+const indicatorValueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/indicators/:code/values',
     {
@@ -91,7 +95,10 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return serveFigures(app.db, request, reply, { asOf, publishedOnly }, compute);
     },
   );
+};
 
+/** An indicator for every org unit of one partner. */
+const indicatorOrgUnitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/indicators/:code/org-units',
     {
@@ -120,4 +127,10 @@ export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
     },
   );
+};
+
+export const indicatorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(indicatorListRoutes);
+  await app.register(indicatorValueRoutes);
+  await app.register(indicatorOrgUnitRoutes);
 };

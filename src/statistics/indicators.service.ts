@@ -97,6 +97,98 @@ function figureStatus(used: (Slice | undefined)[]) {
 
 const NO_FIGURE = { status: null, release: null, revised: false, partialUnits: null };
 
+type Partner = Awaited<ReturnType<typeof listPartners>>[number];
+type Row = Omit<IndicatorValue, 'value' | 'numerator' | 'denominator'>;
+
+/** What each period of an indicator answer is computed from. */
+interface FigureSources {
+  catalog: Catalog;
+  indicator: Indicator;
+  q: IndicatorQuery;
+  dims: Record<string, string>;
+  /** 0 up to the indicator's maxLag: the periods back its prev() reads. */
+  lags: number[];
+  partners: Partner[];
+  partnerSlices: Map<string, Slice>;
+  /** The org unit's slices, when one is asked for. */
+  unitSlices: Map<string, Slice> | undefined;
+  /** Whether the query named its periods (a partner asked for then gets a row for each, empty when missing). */
+  explicitPeriods: boolean;
+}
+
+function checkPeriods(q: IndicatorQuery): void {
+  for (const [field, p] of [
+    ['period', q.period],
+    ['from', q.from],
+    ['to', q.to],
+  ] as const) {
+    if (p !== undefined && !parsePeriod(p)) throw new ValidationError(`${field}: "${p}" is not an ISO period.`, { field });
+  }
+}
+
+/**
+ * One period's rows (of the partners, or of the org unit asked for), not yet finished, and the
+ * results of the region's members with the status of each that has a figure.
+ */
+function partnerRows(s: FigureSources, period: string) {
+  const { catalog, indicator, q, dims, lags } = s;
+  const members: IndicatorResult[] = [];
+  const memberStatuses: PublicationStatus[] = [];
+  const rows: { row: Row; result: IndicatorResult }[] = [];
+  for (const p of s.partners) {
+    if (q.partner && p.code !== q.partner && p.group_code !== 'WB6') continue;
+    const current = s.partnerSlices.get(`${p.code}|${period}`);
+    const empty = { partner: p.code, group: p.group_code, orgUnit: q.orgUnit ?? null, period };
+    if (!current) {
+      // A partner asked for by name gets a row for every period asked for, empty when missing.
+      if (q.partner === p.code && s.explicitPeriods)
+        rows.push({ row: { ...empty, ...NO_FIGURE }, result: { value: null, numerator: null, denominator: null } });
+      continue;
+    }
+    const used = lags.map((l) => (l === 0 ? current : s.partnerSlices.get(`${p.code}|${shiftPeriod(period, -l)}`)));
+    const result = computeIndicator(catalog, indicator, { indexes: used.map((x) => x?.index), orgUnit: '', dimensions: dims });
+    if (p.group_code === 'WB6') {
+      members.push(result);
+      if (result.value !== null || result.numerator !== null) memberStatuses.push(figureStatus(used).status ?? 'published');
+    }
+    if (q.partner && q.partner !== p.code) continue;
+    if (!q.orgUnit) {
+      const partialUnits = result.value === null && current.partialUnits > 0 ? current.partialUnits : null;
+      rows.push({ row: { ...empty, ...figureStatus(used), partialUnits }, result });
+      continue;
+    }
+    const unitUsed = lags.map((l) => s.unitSlices!.get(`${p.code}|${shiftPeriod(period, -l)}`));
+    if (!unitUsed[0]) continue;
+    const ou = computeIndicator(catalog, indicator, { indexes: unitUsed.map((x) => x?.index), orgUnit: q.orgUnit, dimensions: dims });
+    rows.push({ row: { ...empty, ...figureStatus(unitUsed), partialUnits: null }, result: ou });
+  }
+  return { rows, members, memberStatuses };
+}
+
+/** One period's values, rounded, and its region entry. */
+function periodFigures(s: FigureSources, period: string): { values: IndicatorValue[]; region: IndicatorAnswer['region'][number] } {
+  const { indicator } = s;
+  const { rows, members, memberStatuses } = partnerRows(s, period);
+  // A share of the region needs the region's sum, and that needs the indicator's coverage.
+  const reporting = members.filter((m) => m.numerator !== null).length;
+  const regionSum = indicator.shareOfRegion && reporting >= indicator.minCoverage ? sumOrNull(members.map((m) => m.numerator)) : null;
+  const finish = (r: IndicatorResult) => (indicator.shareOfRegion ? shareOf(indicator, r, regionSum) : r);
+  const values = rows.map(({ row, result }) => ({ ...row, ...rounded(indicator, finish(result)) }));
+  const agg = aggregateRegion(indicator, indicator.shareOfRegion ? members.map(finish) : members);
+  return {
+    values,
+    region: {
+      ...agg,
+      period,
+      value: roundTo(agg.value, indicator.decimals),
+      median: roundTo(agg.median, indicator.decimals),
+      min: roundTo(agg.min, indicator.decimals),
+      max: roundTo(agg.max, indicator.decimals),
+      status: memberStatuses.length ? leastPublished(memberStatuses) : null,
+    },
+  };
+}
+
 /**
  * Values rounded to the indicator's decimals; the region's value follows its aggregation rule. Read
  * from the partner-level cells of the read model (working data the viewer may see, releases for
@@ -106,13 +198,7 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
   const indicator = requireIndicator(catalog, q.code);
   const dims = q.dimensions ?? {};
   checkDimensions(catalog, indicator, dims);
-  for (const [field, p] of [
-    ['period', q.period],
-    ['from', q.from],
-    ['to', q.to],
-  ] as const) {
-    if (p !== undefined && !parsePeriod(p)) throw new ValidationError(`${field}: "${p}" is not an ISO period.`, { field });
-  }
+  checkPeriods(q);
   const options = { asOf: parseAsOf(q.asOf), publishedOnly: q.publishedOnly };
   let periods: string[] | undefined = q.period ? [q.period] : q.from && q.to ? periodRange(q.from, q.to, 600) : undefined;
   const explicitPeriods = periods !== undefined;
@@ -131,56 +217,13 @@ export async function indicatorValues(db: Db, catalog: Catalog, viewer: Viewer, 
       .sort(comparePeriods);
   }
   const partners = (await listPartners(db)).filter((p) => p.group_code !== 'EU');
+  const sources: FigureSources = { catalog, indicator, q, dims, lags, partners, partnerSlices, unitSlices, explicitPeriods };
   const values: IndicatorValue[] = [];
   const region: IndicatorAnswer['region'] = [];
-  type Row = Omit<IndicatorValue, 'value' | 'numerator' | 'denominator'>;
   for (const period of periods) {
-    const members: IndicatorResult[] = [];
-    const memberStatuses: PublicationStatus[] = [];
-    // Rows of this period, finished once the region's members are known (a share of the region needs their sum).
-    const rows: { row: Row; result: IndicatorResult }[] = [];
-    for (const p of partners) {
-      if (q.partner && p.code !== q.partner && p.group_code !== 'WB6') continue;
-      const current = partnerSlices.get(`${p.code}|${period}`);
-      const empty = { partner: p.code, group: p.group_code, orgUnit: q.orgUnit ?? null, period };
-      if (!current) {
-        // A partner asked for by name gets a row for every period asked for, empty when missing.
-        if (q.partner === p.code && explicitPeriods)
-          rows.push({ row: { ...empty, ...NO_FIGURE }, result: { value: null, numerator: null, denominator: null } });
-        continue;
-      }
-      const used = lags.map((l) => (l === 0 ? current : partnerSlices.get(`${p.code}|${shiftPeriod(period, -l)}`)));
-      const result = computeIndicator(catalog, indicator, { indexes: used.map((s) => s?.index), orgUnit: '', dimensions: dims });
-      if (p.group_code === 'WB6') {
-        members.push(result);
-        if (result.value !== null || result.numerator !== null) memberStatuses.push(figureStatus(used).status ?? 'published');
-      }
-      if (q.partner && q.partner !== p.code) continue;
-      if (!q.orgUnit) {
-        const partialUnits = result.value === null && current.partialUnits > 0 ? current.partialUnits : null;
-        rows.push({ row: { ...empty, ...figureStatus(used), partialUnits }, result });
-        continue;
-      }
-      const unitUsed = lags.map((l) => unitSlices!.get(`${p.code}|${shiftPeriod(period, -l)}`));
-      if (!unitUsed[0]) continue;
-      const ou = computeIndicator(catalog, indicator, { indexes: unitUsed.map((s) => s?.index), orgUnit: q.orgUnit, dimensions: dims });
-      rows.push({ row: { ...empty, ...figureStatus(unitUsed), partialUnits: null }, result: ou });
-    }
-    // A share of the region needs the region's sum, and that needs the indicator's coverage.
-    const reporting = members.filter((m) => m.numerator !== null).length;
-    const regionSum = indicator.shareOfRegion && reporting >= indicator.minCoverage ? sumOrNull(members.map((m) => m.numerator)) : null;
-    const finish = (r: IndicatorResult) => (indicator.shareOfRegion ? shareOf(indicator, r, regionSum) : r);
-    for (const { row, result } of rows) values.push({ ...row, ...rounded(indicator, finish(result)) });
-    const agg = aggregateRegion(indicator, indicator.shareOfRegion ? members.map(finish) : members);
-    region.push({
-      ...agg,
-      period,
-      value: roundTo(agg.value, indicator.decimals),
-      median: roundTo(agg.median, indicator.decimals),
-      min: roundTo(agg.min, indicator.decimals),
-      max: roundTo(agg.max, indicator.decimals),
-      status: memberStatuses.length ? leastPublished(memberStatuses) : null,
-    });
+    const figures = periodFigures(sources, period);
+    values.push(...figures.values);
+    region.push(figures.region);
   }
   return { indicator: indicatorHead(indicator, catalog, dims), dimensions: dims, periods, values, region };
 }

@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { spreadsheetSafe } from '../platform/exports/tables.js';
 import { unitOf, type Catalog, type Dataset, type Indicator } from './catalog.js';
-import type { ExportRow } from './formats.js';
+import { columnsFor, flatten, type ExportRow } from './formats-rows.js';
 import type { IndicatorAnswer } from './indicators.schema.js';
 import { OBS_STATUS_NAMES, REGION_AREA, SPECIAL_CODE_NAMES } from './sdmx.js';
 import { noteKey, partialNote, type FigureNote } from './sdmx-csv.js';
@@ -158,22 +158,7 @@ export function indicatorTable(
 
 /** A dataset's values in the import layout (what a download without `labels` has), as a table. */
 export function importLayoutTable(dims: string[], rows: ExportRow[]): Table {
-  const header = ['dataset', 'partner', 'org_unit', 'period', 'variable', ...dims, 'value', 'comment', 'obs_status', 'status'];
-  return {
-    header,
-    rows: rows.map((r) => [
-      r.dataset,
-      r.partner,
-      r.orgUnit,
-      r.period,
-      r.variable,
-      ...dims.map((d) => r.coords[d] ?? ''),
-      r.value ?? '',
-      r.comment ?? '',
-      r.obsStatus ?? '',
-      r.status ?? '',
-    ]),
-  };
+  return { header: columnsFor(dims, true), rows: rows.map((r) => flatten(r, dims, true)) };
 }
 
 /** An indicator's figures in the layout of its CSV without `labels` (indicators.csv.ts), as a table. */

@@ -35,7 +35,7 @@ import {
 } from './releases.repository.js';
 import { findSubmission, listValues } from './submissions.repository.js';
 import { checkKey, toStored, type SubmissionKey } from './submissions.service.js';
-import type { CellSource, ReleaseValuesTable, SubmissionsTable } from './tables.js';
+import type { CellSource, PartnerCellsTable, ReleaseValuesTable, SubmissionsTable, ValueColumns } from './tables.js';
 import { evidenceLinks } from './value-input.js';
 import { parseCoordsKey, ValueIndex, type SpecialCode, type StoredValue } from './values.js';
 
@@ -155,17 +155,10 @@ export function readCells(db: DbOrTrx, viewer: Viewer, options: ReadOptions, q: 
   );
 }
 
-function cellOf(r: {
-  dataset: string;
-  partner_code: string;
-  period: string;
-  variable: string;
-  coords: string;
-  value_num: number | null;
-  value_code: string | null;
-  source: CellSource;
-  units: number;
-}) {
+/** Where a read row stands: its submission's dataset, partner and period. */
+type Located = { dataset: string; partner_code: string; period: string };
+
+function cellOf(r: Located & Omit<PartnerCellsTable, 'submission_id'>) {
   return {
     dataset: r.dataset,
     partner: r.partner_code,
@@ -190,19 +183,7 @@ export function readValues(db: DbOrTrx, viewer: Viewer, options: ReadOptions, q:
   );
 }
 
-function valueOf(r: {
-  dataset: string;
-  partner_code: string;
-  period: string;
-  variable: string;
-  org_unit: string;
-  coords: string;
-  value_num: number | null;
-  value_code: string | null;
-  obs_status: string | null;
-  comment: string | null;
-  evidence_json?: string | null;
-}) {
+function valueOf(r: Located & ValueColumns) {
   return {
     dataset: r.dataset,
     partner: r.partner_code,

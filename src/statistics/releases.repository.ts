@@ -3,7 +3,7 @@
 // (immutable copies made at each publication).
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DbOrTrx } from '../platform/db/database.js';
-import type { PartnerCellsTable, ReleasesTable, ReleaseValuesTable, SubmissionStatus } from './tables.js';
+import type { PartnerCellsTable, ReleasesTable, ReleaseValuesTable, SubmissionStatus, ValueColumns } from './tables.js';
 
 const BATCH = 400;
 
@@ -172,17 +172,9 @@ export function queryReleasedCells(db: DbOrTrx, q: ReadQuery, asOf: string): Pro
   return query.execute();
 }
 
-export interface WorkingValue extends Located {
+export interface WorkingValue extends Located, ValueColumns {
   status: SubmissionStatus;
   releases: number;
-  variable: string;
-  org_unit: string;
-  coords: string;
-  value_num: number | null;
-  value_code: string | null;
-  obs_status: string | null;
-  comment: string | null;
-  evidence_json?: string | null;
 }
 
 export interface ReleasedValue extends Omit<WorkingValue, 'status' | 'releases'> {

@@ -25,7 +25,8 @@ import { getSubmission, listVisibleSubmissions, type SubmissionKey } from './sub
 import { declareOrgUnitsComplete, saveValues } from './value-entry.service.js';
 import { revisionHistory } from './read-model.service.js';
 import { OrgUnitsCompleteBody, RevisionHistorySchema } from './releases.schema.js';
-import { addComment, commentFindings, transition } from './workflow.service.js';
+import { addComment, commentFindings } from './thread.service.js';
+import { transition } from './workflow.service.js';
 import { viewerOf } from '../platform/viewer.js';
 import { viewerAndActor } from '../platform/http/viewer.js';
 
@@ -38,8 +39,8 @@ function keyOf(params: { dataset: string; partner: string; period: string }): Su
   return { dataset: params.dataset, partner: params.partner.toUpperCase(), period: params.period };
 }
 
-/** Reading: lists, the reporting overview, one submission. */
-const readRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/** Reading many: the submissions the caller may see, the reporting overview. */
+const listRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/submissions',
     {
@@ -90,7 +91,10 @@ const readRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ),
     }),
   );
+};
 
+/** Reading one submission: its values, findings and thread, its releases. */
+const readRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     BASE,
     {
@@ -280,6 +284,7 @@ const threadRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 /** Submissions: reading and the workflow. */
 export const submissionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(listRoutes);
   await app.register(readRoutes);
   await app.register(workflowRoutes);
   await app.register(stepRoutes);

@@ -72,16 +72,11 @@ export interface ReleasesTable {
   org_units_complete: number;
 }
 
-export interface ReleaseValuesTable {
+/** A value's cell and what it holds, as data_values and release_values keep it. */
+export type ValueColumns = Omit<DataValuesTable, 'submission_id' | 'updated_at'>;
+
+export interface ReleaseValuesTable extends ValueColumns {
   release_id: string;
-  variable: string;
-  org_unit: string;
-  coords: string;
-  value_num: number | null;
-  value_code: string | null;
-  obs_status: string | null;
-  comment: string | null;
-  evidence_json?: string | null;
 }
 
 export interface ReleaseCellsTable extends Omit<PartnerCellsTable, 'submission_id'> {

@@ -8,7 +8,7 @@ import type { Db, DbOrTrx, Trx } from '../platform/db/database.js';
 import { ConflictError, ForbiddenError, ProblemsError } from '../platform/errors.js';
 import { listOrgUnits } from '../platform/partners/partners.service.js';
 import { canEdit, type Viewer } from '../platform/viewer.js';
-import type { Catalog } from './catalog.js';
+import type { Catalog, Dataset } from './catalog.js';
 import { submissionsChanged } from './events.js';
 import {
   deleteValue,
@@ -34,6 +34,7 @@ import {
 import { refreshPartnerCells } from './read-model.service.js';
 import type { DataValuesTable, SubmissionsTable } from './tables.js';
 import { validateSubmission } from './validation.js';
+import { cellChanges, cellKey, counts, untouched, type CellChanges } from './value-changes.js';
 import { checkValueInputs, type CheckedValue, type ValueInput } from './value-input.js';
 import type { StoredValue } from './values.js';
 
@@ -43,16 +44,6 @@ export interface ApplyResult {
   changed: number;
   unchanged: number;
   removed: number;
-}
-
-function sameValue(a: DataValuesTable, b: CheckedValue): boolean {
-  return (
-    a.value_num === b.num &&
-    (a.value_code ?? null) === b.code &&
-    (a.comment ?? null) === b.comment &&
-    (a.obs_status ?? null) === b.obsStatus &&
-    (a.evidence_json ?? null) === (b.evidence ?? null)
-  );
 }
 
 /**
@@ -103,6 +94,29 @@ export async function editableSubmission(
   return submission;
 }
 
+/** A submission's stored cells by cellKey (value-changes.ts). */
+async function storedCells(trx: Trx, submissionId: string): Promise<Map<string, DataValuesTable>> {
+  return new Map((await listValues(trx, submissionId)).map((v) => [`${v.variable}|${v.org_unit}|${v.coords}`, v]));
+}
+
+async function auditValuesSave(trx: Trx, actor: Actor, submissionId: string, key: SubmissionKey, changes: CellChanges): Promise<void> {
+  await appendAuditEntry(trx, actor, {
+    action: 'values.save',
+    entityType: 'submission',
+    entityId: submissionId,
+    before: { ...key, values: changes.before },
+    after: { ...key, values: changes.after },
+  });
+}
+
+/** The submission with its version bumped, as stored; a version moved meanwhile is refused as stale. */
+async function bumpVersion(trx: Trx, submission: SubmissionsTable, now: string): Promise<SubmissionsTable> {
+  const next = { ...submission, version: submission.version + 1, updated_at: now };
+  if (!(await updateSubmissionIfVersion(trx, submission.id, submission.version, { version: next.version, updated_at: now })))
+    throw staleVersion(submission.version + 1, submission.version);
+  return next;
+}
+
 /**
  * Applies checked values to one submission inside the caller's transaction: creates the
  * submission when needed, refuses a stale version or a locked status, writes only what changed,
@@ -120,80 +134,17 @@ export async function applyValues(
   const dataset = requireDataset(catalog, key.dataset);
   const now = new Date().toISOString();
   const submission = await editableSubmission(trx, actor, key, expectedVersion, dryRun, now);
-  const existing = new Map((await listValues(trx, submission.id)).map((v) => [`${v.variable}|${v.org_unit}|${v.coords}`, v]));
-  const writes: DataValuesTable[] = [];
-  const before: unknown[] = [];
-  const after: unknown[] = [];
-  let created = 0,
-    changed = 0,
-    unchanged = 0,
-    removed = 0;
-  const cell = (v: { variable: string; org_unit: string; coords: string }) => ({
-    variable: v.variable,
-    orgUnit: v.org_unit || null,
-    coords: v.coords || null,
-  });
-  for (const v of values) {
-    const old = existing.get(`${v.variable}|${v.orgUnit}|${v.coords}`);
-    const row: DataValuesTable = {
-      submission_id: submission.id,
-      variable: v.variable,
-      org_unit: v.orgUnit,
-      coords: v.coords,
-      value_num: v.num,
-      value_code: v.code,
-      comment: v.comment,
-      obs_status: v.obsStatus,
-      updated_at: now,
-      evidence_json: v.evidence ?? null,
-    };
-    if (v.remove) {
-      if (!old) continue;
-      removed += 1;
-      before.push({ ...cell(old), value: old.value_num ?? old.value_code });
-      after.push({ ...cell(row), value: null });
-      if (!dryRun) await deleteValue(trx, row);
-      existing.delete(`${v.variable}|${v.orgUnit}|${v.coords}`);
-      continue;
-    }
-    if (old && sameValue(old, v)) {
-      unchanged += 1;
-      continue;
-    }
-    if (old) {
-      changed += 1;
-      before.push({ ...cell(old), value: old.value_num ?? old.value_code, comment: old.comment });
-    } else {
-      created += 1;
-    }
-    after.push({
-      ...cell(row),
-      value: v.num ?? v.code,
-      comment: v.comment,
-      ...(v.obsStatus ? { obsStatus: v.obsStatus } : {}),
-      ...(v.evidence ? { evidence: JSON.parse(v.evidence) as string[] } : {}),
-    });
-    writes.push(row);
-    existing.set(`${v.variable}|${v.orgUnit}|${v.coords}`, row);
-  }
-  if (dryRun || (writes.length === 0 && removed === 0 && submission.version > 0))
-    return { submission, created, changed, unchanged, removed };
-  await upsertValues(trx, writes);
-  await appendAuditEntry(trx, actor, {
-    action: 'values.save',
-    entityType: 'submission',
-    entityId: submission.id,
-    before: { ...key, values: before },
-    after: { ...key, values: after },
-  });
+  const existing = await storedCells(trx, submission.id);
+  const changes = cellChanges(submission.id, existing, values, now);
+  if (!dryRun) for (const row of changes.removals) await deleteValue(trx, row);
+  if (dryRun || untouched(changes, submission)) return { submission, ...counts(changes) };
+  await upsertValues(trx, changes.writes);
+  await auditValuesSave(trx, actor, submission.id, key, changes);
   const stored = toStored([...existing.values()]);
   await refreshPartnerCells(trx, catalog, submission, stored);
   const findings = await computeFindings(trx, catalog, dataset, key, stored);
   await storeFindings(trx, submission.id, findings);
-  const next = { ...submission, version: submission.version + 1, updated_at: now };
-  if (!(await updateSubmissionIfVersion(trx, submission.id, submission.version, { version: next.version, updated_at: now })))
-    throw staleVersion(submission.version + 1, submission.version);
-  return { submission: next, created, changed, unchanged, removed };
+  return { submission: await bumpVersion(trx, submission, now), ...counts(changes) };
 }
 
 async function orgUnitKinds(db: DbOrTrx, partner: string): Promise<Map<string, string>> {
@@ -275,6 +226,63 @@ export interface ValueBatch {
   removeUnlisted?: (value: StoredValue) => boolean;
 }
 
+/** One batch as applyValueBatches plans it: its submission, the changes written, its cells as they will be. */
+interface PlannedBatch {
+  batch: ValueBatch;
+  dataset: Dataset;
+  submission: SubmissionsTable;
+  changes: CellChanges;
+  untouched: boolean;
+  stored: StoredValue[];
+}
+
+const submissionKeyOf = (k: SubmissionKey) => `${k.dataset}|${k.partner}|${k.period}`;
+
+/** A batch's submission and changes (the stored values it removes as unlisted included), audited unless untouched. */
+async function planBatch(trx: Trx, catalog: Catalog, actor: Actor, batch: ValueBatch, now: string): Promise<PlannedBatch> {
+  const dataset = requireDataset(catalog, batch.key.dataset);
+  const submission = await editableSubmission(trx, actor, batch.key, undefined, false, now);
+  const existing = await storedCells(trx, submission.id);
+  const given = new Set(batch.values.map(cellKey));
+  const unlisted = batch.removeUnlisted
+    ? toStored([...existing.values()])
+        .filter((v) => batch.removeUnlisted!(v) && !given.has(cellKey(v)))
+        .map((v): CheckedValue => ({ ...v, num: null, code: null, comment: null, obsStatus: null, remove: true }))
+    : [];
+  const changes = cellChanges(submission.id, existing, [...batch.values, ...unlisted], now);
+  const isUntouched = untouched(changes, submission);
+  if (!isUntouched) await auditValuesSave(trx, actor, submission.id, batch.key, changes);
+  return { batch, dataset, submission, changes, untouched: isUntouched, stored: toStored([...existing.values()]) };
+}
+
+/**
+ * The earlier periods each planned submission is validated against: the batches' as now written,
+ * the others' as stored, read in one query per dataset and partner.
+ */
+async function historyOf(trx: Trx, planned: PlannedBatch[]): Promise<(key: SubmissionKey) => StoredValue[][]> {
+  const inBatches = new Map(planned.map((p) => [submissionKeyOf(p.batch.key), p.stored]));
+  const storedHistory = new Map<string, StoredValue[]>();
+  const byOwner = new Map<string, { dataset: string; partner: string; periods: Set<string> }>();
+  for (const p of planned.filter((x) => !x.untouched)) {
+    const { dataset, partner } = p.batch.key;
+    const owner = byOwner.get(`${dataset}|${partner}`) ?? { dataset, partner, periods: new Set<string>() };
+    for (const period of historyPeriods(p.batch.key.period))
+      if (!inBatches.has(submissionKeyOf({ dataset, partner, period }))) owner.periods.add(period);
+    byOwner.set(`${dataset}|${partner}`, owner);
+  }
+  for (const owner of byOwner.values()) {
+    if (owner.periods.size === 0) continue;
+    const rows = await queryValues(trx, { datasets: [owner.dataset], partners: [owner.partner], periods: [...owner.periods] });
+    for (const period of owner.periods)
+      storedHistory.set(submissionKeyOf({ ...owner, period }), toStored(rows.filter((r) => r.period === period)));
+  }
+  return (key) =>
+    historyPeriods(key.period).map((period) => {
+      const at = submissionKeyOf({ ...key, period });
+      return inBatches.get(at) ?? storedHistory.get(at) ?? [];
+    });
+}
+
 /**
  * Applies the values of several submissions (distinct keys) inside the caller's transaction, with
  * the rules applyValues keeps for each — created when needed, refused when locked, only changes
@@ -286,127 +294,27 @@ export interface ValueBatch {
  */
 export async function applyValueBatches(trx: Trx, catalog: Catalog, actor: Actor, batches: ValueBatch[]): Promise<ApplyResult[]> {
   const now = new Date().toISOString();
-  const keyOf = (k: SubmissionKey) => `${k.dataset}|${k.partner}|${k.period}`;
-  if (new Set(batches.map((b) => keyOf(b.key))).size !== batches.length) throw new Error('applyValueBatches: a submission is given twice');
-  const cell = (v: { variable: string; org_unit: string; coords: string }) => ({
-    variable: v.variable,
-    orgUnit: v.org_unit || null,
-    coords: v.coords || null,
-  });
-  const writes: DataValuesTable[] = [];
-  const removals: DataValuesTable[] = [];
-  const planned = [];
-  for (const batch of batches) {
-    const dataset = requireDataset(catalog, batch.key.dataset);
-    const submission = await editableSubmission(trx, actor, batch.key, undefined, false, now);
-    const existing = new Map((await listValues(trx, submission.id)).map((v) => [`${v.variable}|${v.org_unit}|${v.coords}`, v]));
-    const given = new Set(batch.values.map((v) => `${v.variable}|${v.orgUnit}|${v.coords}`));
-    const unlisted = batch.removeUnlisted
-      ? toStored([...existing.values()])
-          .filter((v) => batch.removeUnlisted!(v) && !given.has(`${v.variable}|${v.orgUnit}|${v.coords}`))
-          .map((v): CheckedValue => ({ ...v, num: null, code: null, comment: null, obsStatus: null, remove: true }))
-      : [];
-    const before: unknown[] = [];
-    const after: unknown[] = [];
-    let created = 0,
-      changed = 0,
-      unchanged = 0,
-      removed = 0,
-      written = 0;
-    for (const v of [...batch.values, ...unlisted]) {
-      const at = `${v.variable}|${v.orgUnit}|${v.coords}`;
-      const old = existing.get(at);
-      const row: DataValuesTable = {
-        submission_id: submission.id,
-        variable: v.variable,
-        org_unit: v.orgUnit,
-        coords: v.coords,
-        value_num: v.num,
-        value_code: v.code,
-        comment: v.comment,
-        obs_status: v.obsStatus,
-        updated_at: now,
-        evidence_json: v.evidence ?? null,
-      };
-      if (v.remove) {
-        if (!old) continue;
-        removed += 1;
-        before.push({ ...cell(old), value: old.value_num ?? old.value_code });
-        after.push({ ...cell(row), value: null });
-        removals.push(row);
-        existing.delete(at);
-        continue;
-      }
-      if (old && sameValue(old, v)) {
-        unchanged += 1;
-        continue;
-      }
-      if (old) {
-        changed += 1;
-        before.push({ ...cell(old), value: old.value_num ?? old.value_code, comment: old.comment });
-      } else {
-        created += 1;
-      }
-      after.push({
-        ...cell(row),
-        value: v.num ?? v.code,
-        comment: v.comment,
-        ...(v.obsStatus ? { obsStatus: v.obsStatus } : {}),
-        ...(v.evidence ? { evidence: JSON.parse(v.evidence) as string[] } : {}),
-      });
-      writes.push(row);
-      written += 1;
-      existing.set(at, row);
-    }
-    const untouched = written === 0 && removed === 0 && submission.version > 0;
-    if (!untouched)
-      await appendAuditEntry(trx, actor, {
-        action: 'values.save',
-        entityType: 'submission',
-        entityId: submission.id,
-        before: { ...batch.key, values: before },
-        after: { ...batch.key, values: after },
-      });
-    planned.push({ batch, dataset, submission, untouched, stored: toStored([...existing.values()]), created, changed, unchanged, removed });
-  }
+  if (new Set(batches.map((b) => submissionKeyOf(b.key))).size !== batches.length)
+    throw new Error('applyValueBatches: a submission is given twice');
+  const planned: PlannedBatch[] = [];
+  for (const batch of batches) planned.push(await planBatch(trx, catalog, actor, batch, now));
+  // The changes of all submissions in multi-row statements.
+  const writes = planned.flatMap((p) => p.changes.writes);
+  const removals = planned.flatMap((p) => p.changes.removals);
   await upsertValues(trx, writes);
   await deleteValues(trx, removals);
-
-  // Earlier periods: the batches' as now written, the others' as stored.
-  const inBatches = new Map(planned.map((p) => [keyOf(p.batch.key), p.stored]));
-  const storedHistory = new Map<string, StoredValue[]>();
-  const byOwner = new Map<string, { dataset: string; partner: string; periods: Set<string> }>();
-  for (const p of planned.filter((x) => !x.untouched)) {
-    const { dataset, partner } = p.batch.key;
-    const owner = byOwner.get(`${dataset}|${partner}`) ?? { dataset, partner, periods: new Set<string>() };
-    for (const period of historyPeriods(p.batch.key.period))
-      if (!inBatches.has(keyOf({ dataset, partner, period }))) owner.periods.add(period);
-    byOwner.set(`${dataset}|${partner}`, owner);
-  }
-  for (const owner of byOwner.values()) {
-    if (owner.periods.size === 0) continue;
-    const rows = await queryValues(trx, { datasets: [owner.dataset], partners: [owner.partner], periods: [...owner.periods] });
-    for (const period of owner.periods) storedHistory.set(keyOf({ ...owner, period }), toStored(rows.filter((r) => r.period === period)));
-  }
-
+  const history = await historyOf(trx, planned);
   const results: ApplyResult[] = [];
   for (const p of planned) {
-    const { submission, created, changed, unchanged, removed } = p;
+    const { submission } = p;
     if (p.untouched) {
-      results.push({ submission, created, changed, unchanged, removed });
+      results.push({ submission, ...counts(p.changes) });
       continue;
     }
-    const key = p.batch.key;
-    const history = historyPeriods(key.period).map((period) => {
-      const at = keyOf({ ...key, period });
-      return inBatches.get(at) ?? storedHistory.get(at) ?? [];
-    });
     await refreshPartnerCells(trx, catalog, submission, p.stored);
-    await storeFindings(trx, submission.id, validateSubmission({ catalog, dataset: p.dataset, current: p.stored, history }));
-    const next = { ...submission, version: submission.version + 1, updated_at: now };
-    if (!(await updateSubmissionIfVersion(trx, submission.id, submission.version, { version: next.version, updated_at: now })))
-      throw staleVersion(submission.version + 1, submission.version);
-    results.push({ submission: next, created, changed, unchanged, removed });
+    const findings = validateSubmission({ catalog, dataset: p.dataset, current: p.stored, history: history(p.batch.key) });
+    await storeFindings(trx, submission.id, findings);
+    results.push({ submission: await bumpVersion(trx, submission, now), ...counts(p.changes) });
   }
   return results;
 }

@@ -2,7 +2,7 @@
 // dataset, the org unit to the partner and to a kind the dataset collects, the coordinates to the
 // variable's dimensions, the number to the value type. Every problem is reported, none is fixed.
 import type { MessageText } from '../platform/errors.js';
-import type { Catalog, Dataset } from './catalog.js';
+import type { Catalog, Dataset, Variable } from './catalog.js';
 import { coordsKey, isSpecialCode, SPECIAL_CODES, type SpecialCode } from './values.js';
 
 export interface ValueInput {
@@ -58,30 +58,11 @@ function codesOf(dimension: { codes: { code: string }[] }): Set<string> {
   return codes;
 }
 
-/**
- * Checks one value (without looking for the same cell given twice, which is the caller's task);
- * its problems go to `problems` with `index`. Returns the checked value, or null when it has a problem.
- */
-export function checkValueInput(
-  catalog: Catalog,
-  dataset: Dataset,
-  orgUnits: ReadonlyMap<string, string>,
-  input: ValueInput,
-  index: number,
-  problems: InputProblem[],
-): CheckedValue | null {
-  const problem = (field: string, message: string, key: string, params?: MessageText['params']) =>
-    problems.push({ index, field, message, text: { key: `value.${key}`, params } });
-  const before = problems.length;
-  const variable = catalog.variables.get(input.variable);
-  if (!variable || !dataset.variables.includes(input.variable)) {
-    problem('variable', `"${input.variable}" is not a variable of dataset ${dataset.code}`, 'not_in_dataset', {
-      variable: input.variable,
-      dataset: dataset.code,
-    });
-    return null;
-  }
-  const orgUnit = input.orgUnit ?? '';
+/** Reports a problem of one field of the value being checked (the message's key is under value.*). */
+type Report = (field: string, message: string, key: string, params?: MessageText['params']) => void;
+
+/** The org unit: none for a dataset of partner figures, else one of the partner's, of a kind the dataset collects. */
+function checkOrgUnit(dataset: Dataset, orgUnits: ReadonlyMap<string, string>, orgUnit: string, problem: Report): void {
   if (orgUnit === '') {
     if (!dataset.partnerLevel)
       problem(
@@ -90,18 +71,21 @@ export function checkValueInput(
         'org_unit_required',
         { dataset: dataset.code, kinds: dataset.orgUnitKinds.join(', ') },
       );
-  } else {
-    const kind = orgUnits.get(orgUnit);
-    if (kind === undefined) problem('org_unit', `"${orgUnit}" is not an org unit of this partner`, 'unknown_org_unit', { orgUnit });
-    else if (!dataset.orgUnitKinds.includes(kind))
-      problem(
-        'org_unit',
-        `org unit ${orgUnit} is a ${kind}; dataset ${dataset.code} collects ${dataset.orgUnitKinds.join(', ') || 'partner figures only'}`,
-        dataset.orgUnitKinds.length > 0 ? 'org_unit_wrong_kind' : 'org_unit_partner_only',
-        { orgUnit, kind, dataset: dataset.code, kinds: dataset.orgUnitKinds.join(', ') },
-      );
+    return;
   }
-  const coords = input.coords ?? {};
+  const kind = orgUnits.get(orgUnit);
+  if (kind === undefined) problem('org_unit', `"${orgUnit}" is not an org unit of this partner`, 'unknown_org_unit', { orgUnit });
+  else if (!dataset.orgUnitKinds.includes(kind))
+    problem(
+      'org_unit',
+      `org unit ${orgUnit} is a ${kind}; dataset ${dataset.code} collects ${dataset.orgUnitKinds.join(', ') || 'partner figures only'}`,
+      dataset.orgUnitKinds.length > 0 ? 'org_unit_wrong_kind' : 'org_unit_partner_only',
+      { orgUnit, kind, dataset: dataset.code, kinds: dataset.orgUnitKinds.join(', ') },
+    );
+}
+
+/** The coordinates given (empty codes left out), each a code of one of the variable's dimensions; unit_by's is required. */
+function checkedCoords(catalog: Catalog, variable: Variable, coords: Record<string, string>, problem: Report): Record<string, string> {
   const cleanCoords: Record<string, string> = {};
   for (const dim in coords) {
     const code = coords[dim];
@@ -127,9 +111,17 @@ export function checkValueInput(
       { variable: variable.code, dimension: unitBy.dimension, units },
     );
   }
+  return cleanCoords;
+}
+
+/**
+ * The value as a number or a code: a special code, an answer of a coded variable's code list, or a
+ * number (also written as text, without thousands separators) of the variable's type and range.
+ * Both are null for a removal (`raw` null).
+ */
+function checkedValue(variable: Variable, raw: ValueInput['value'], problem: Report): { num: number | null; code: SpecialCode | null } {
   let num: number | null = null;
   let code: SpecialCode | null = null;
-  const raw = input.value;
   const answers = variable.codeList;
   if (raw === null) {
     // removal
@@ -168,34 +160,70 @@ export function checkValueInput(
     else if (variable.type === 'percent' && (num < 0 || num > 100))
       problem('value', `${variable.code} is a percentage (0–100), not ${num}`, 'not_percent', numbers);
   }
-  const comment = input.comment?.trim() ? input.comment.trim() : null;
+  return { num, code };
+}
+
+/** The comment, trimmed (null when empty): at most 2000 characters, no control characters. */
+function checkedComment(given: ValueInput['comment'], problem: Report): string | null {
+  const comment = given?.trim() ? given.trim() : null;
   if (comment && comment.length > 2000) problem('comment', 'is longer than 2000 characters', 'comment_too_long', { max: 2000 });
   // eslint-disable-next-line no-control-regex
   if (comment && /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(comment))
     problem('comment', 'holds control characters (such as NUL), which are not accepted in text', 'control_characters');
-  const obs = typeof input.obsStatus === 'string' && input.obsStatus.trim() !== '' ? input.obsStatus.trim().toUpperCase() : null;
+  return comment;
+}
+
+/** The observation status, in capitals (null when none is given): one of OBS_STATUSES. */
+function checkedObsStatus(given: ValueInput['obsStatus'], problem: Report): ObsStatus | null {
+  const obs = typeof given === 'string' && given.trim() !== '' ? given.trim().toUpperCase() : null;
   if (obs !== null && !(OBS_STATUSES as readonly string[]).includes(obs))
-    problem(
-      'obs_status',
-      `"${String(input.obsStatus).slice(0, 40)}" is not an observation status (${OBS_STATUSES.join(', ')})`,
-      'obs_status',
-      {
-        status: String(input.obsStatus).slice(0, 40),
-        statuses: OBS_STATUSES.join(', '),
-      },
-    );
+    problem('obs_status', `"${String(given).slice(0, 40)}" is not an observation status (${OBS_STATUSES.join(', ')})`, 'obs_status', {
+      status: String(given).slice(0, 40),
+      statuses: OBS_STATUSES.join(', '),
+    });
+  return obs as ObsStatus | null;
+}
+
+/**
+ * Checks one value (without looking for the same cell given twice, which is the caller's task);
+ * its problems go to `problems` with `index`. Returns the checked value, or null when it has a problem.
+ */
+export function checkValueInput(
+  catalog: Catalog,
+  dataset: Dataset,
+  orgUnits: ReadonlyMap<string, string>,
+  input: ValueInput,
+  index: number,
+  problems: InputProblem[],
+): CheckedValue | null {
+  const problem: Report = (field, message, key, params) => problems.push({ index, field, message, text: { key: `value.${key}`, params } });
+  const before = problems.length;
+  const variable = catalog.variables.get(input.variable);
+  if (!variable || !dataset.variables.includes(input.variable)) {
+    problem('variable', `"${input.variable}" is not a variable of dataset ${dataset.code}`, 'not_in_dataset', {
+      variable: input.variable,
+      dataset: dataset.code,
+    });
+    return null;
+  }
+  const orgUnit = input.orgUnit ?? '';
+  checkOrgUnit(dataset, orgUnits, orgUnit, problem);
+  const coords = checkedCoords(catalog, variable, input.coords ?? {}, problem);
+  const { num, code } = checkedValue(variable, input.value, problem);
+  const comment = checkedComment(input.comment, problem);
+  const obsStatus = checkedObsStatus(input.obsStatus, problem);
   const evidence = evidenceOf(input.evidence, (message, key, params) => problem('evidence', message, key, params));
   if (problems.length > before) return null;
   return {
     variable: input.variable,
     orgUnit,
-    coords: coordsKey(cleanCoords),
+    coords: coordsKey(coords),
     num,
     code,
     comment,
-    obsStatus: obs as ObsStatus | null,
+    obsStatus,
     evidence,
-    remove: raw === null,
+    remove: input.value === null,
   };
 }
 

@@ -1,6 +1,6 @@
 // The review workflow of a submission: submit (re-validated; refused on errors or uncommented
 // warnings), return, approve, publish, reopen — each by the roles allowed, on the version read,
-// audited and told to the thread — and the thread's comments and explanations of warnings.
+// audited and told to the thread (the thread's comments and explanations of warnings: thread.service.ts).
 import { counted } from '../platform/words.js';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../platform/audit/actor.js';
@@ -8,22 +8,13 @@ import { appendAuditEntry } from '../platform/audit/audit.service.js';
 import { coordinatorsOf, notify, reviewersOf } from '../platform/notifications/notifications.service.js';
 import type { Db, DbOrTrx, Trx } from '../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, word } from '../platform/errors.js';
-import { canEdit, canPublish, canRead, canReview, type Viewer } from '../platform/viewer.js';
+import { canEdit, canPublish, canReview, type Viewer } from '../platform/viewer.js';
 import type { Catalog, Dataset } from './catalog.js';
 import { submissionsChanged } from './events.js';
-import {
-  findSubmission,
-  insertEvent,
-  listFindingComments,
-  listFindings,
-  listValues,
-  updateSubmissionIfVersion,
-  upsertFindingComment,
-} from './submissions.repository.js';
+import { findSubmission, insertEvent, listFindingComments, listValues, updateSubmissionIfVersion } from './submissions.repository.js';
 import {
   checkKey,
   computeFindings,
-  EDITABLE,
   staleVersion,
   storeFindings,
   SubmissionBlockedError,
@@ -109,6 +100,126 @@ function scheduleTime(publishAt: string, now: Date): string {
   return new Date(at).toISOString();
 }
 
+/** Refuses a step the viewer's role cannot take; a reviewer is told the domains they review. */
+function checkAllowed(viewer: Viewer, key: SubmissionKey, dataset: Dataset, action: Transition): void {
+  if (TRANSITIONS[action].allowed(viewer, key.partner, dataset.domain)) return;
+  throw viewer.kind === 'user' && viewer.role === 'reviewer'
+    ? new ForbiddenError(`You review ${viewer.domains?.join(', ')}; ${key.dataset} belongs to ${dataset.domain}.`, {
+        key: 'workflow.other_domain',
+        params: { domains: viewer.domains?.join(', '), dataset: key.dataset, domain: dataset.domain },
+      })
+    : new ForbiddenError(`Your role cannot ${action} ${key.partner}'s data.`, {
+        key: `workflow.role_cannot_${action}`,
+        params: { partner: key.partner },
+      });
+}
+
+/** The submission a step starts from: on the version read, in a status the step leaves, no publication already scheduled. */
+async function stepSubmission(trx: Trx, key: SubmissionKey, action: Transition, version: number): Promise<SubmissionsTable> {
+  const submission = await loadForTransition(trx, key, version);
+  if (!TRANSITIONS[action].from.includes(submission.status))
+    throw new ConflictError(
+      `Cannot ${action} a submission that is ${submission.status}.`,
+      { status: submission.status },
+      { key: `workflow.cannot_${action}`, params: { status: word(`workflow.status.${submission.status}`, submission.status) } },
+    );
+  if (action === 'publish' && submission.publish_at)
+    throw new ConflictError(
+      `The publication is already scheduled for ${submission.publish_at}; reopen it to change that.`,
+      { publishAt: submission.publish_at },
+      { key: 'workflow.already_scheduled', params: { publishAt: submission.publish_at } },
+    );
+  return submission;
+}
+
+/** What a step sets besides status and version: its dates (STAMPS), or only the time of a scheduled publication. */
+async function stepStamps(
+  trx: Trx,
+  submission: SubmissionsTable,
+  action: Transition,
+  now: string,
+  scheduled: string | null,
+): Promise<Partial<SubmissionsTable>> {
+  let stamps = STAMPS[action](now);
+  let releases = submission.releases;
+  // A scheduled publication not yet public is withdrawn by a reopen: it never was a release anyone saw.
+  if (action === 'reopen' && submission.publish_at) {
+    releases -= await withdrawScheduledReleases(trx, submission.id, now);
+    stamps = { ...stamps, publish_at: null, releases };
+  }
+  if (scheduled) stamps = { publish_at: scheduled };
+  return stamps;
+}
+
+/** The step in the submission's thread and in the audit log. */
+async function recordStep(
+  trx: Trx,
+  actor: Actor,
+  action: Transition,
+  submission: SubmissionsTable,
+  next: SubmissionsTable,
+  step: { now: string; body: string; scheduled: string | null },
+): Promise<void> {
+  const { now, body, scheduled } = step;
+  await insertEvent(trx, {
+    id: randomUUID(),
+    submission_id: submission.id,
+    at: now,
+    author_id: actor.id,
+    author: actor.label,
+    kind: action,
+    body,
+  });
+  await appendAuditEntry(trx, actor, {
+    action: `submission.${action}`,
+    entityType: 'submission',
+    entityId: submission.id,
+    before: { status: submission.status, ...(submission.publish_at ? { publishAt: submission.publish_at } : {}) },
+    after: { status: next.status, ...(scheduled ? { publishAt: scheduled } : {}), ...(body ? { text: body } : {}) },
+  });
+}
+
+/** Takes an allowed step inside its transaction: checked, stored on the version read, released when published, recorded, announced. */
+async function takeStep(
+  trx: Trx,
+  catalog: Catalog,
+  actor: Actor,
+  dataset: Dataset,
+  key: SubmissionKey,
+  action: Transition,
+  version: number,
+  body: string,
+  scheduled: string | null,
+): Promise<SubmissionsTable> {
+  const submission = await stepSubmission(trx, key, action, version);
+  if (action === 'submit') await checkSubmittable(trx, catalog, dataset, key, submission.id);
+  const now = new Date().toISOString();
+  const stamps = await stepStamps(trx, submission, action, now, scheduled);
+  const status = scheduled ? submission.status : TRANSITIONS[action].to;
+  const next: SubmissionsTable = { ...submission, ...stamps, status, version: submission.version + 1, updated_at: now };
+  if (
+    !(await updateSubmissionIfVersion(trx, submission.id, submission.version, {
+      ...stamps,
+      status: next.status,
+      version: next.version,
+      updated_at: now,
+    }))
+  )
+    throw staleVersion(submission.version + 1, version);
+  // A publication is a release: the values as published now (or dated when scheduled), kept whatever happens later.
+  if (action === 'publish') next.releases = await makeRelease(trx, submission, actor.label, scheduled ?? now);
+  await recordStep(trx, actor, action, submission, next, { now, body, scheduled });
+  await announceStep(
+    trx,
+    dataset,
+    key,
+    scheduled ? 'schedule' : action,
+    { id: next.id, version: next.version, publishAt: scheduled },
+    body,
+  );
+  return next;
+}
+
 /**
  * Moves a submission through the workflow; submit re-validates and refuses on errors or uncommented
  * warnings. A publish with `publishAt` schedules it: the release is made now, dated then, so that
@@ -127,89 +238,16 @@ export async function transition(
   options: { publishAt?: string } = {},
 ): Promise<SubmissionsTable> {
   const dataset = await checkKey(db, catalog, key);
-  const rule = TRANSITIONS[action];
-  if (!rule.allowed(viewer, key.partner, dataset.domain)) {
-    throw viewer.kind === 'user' && viewer.role === 'reviewer'
-      ? new ForbiddenError(`You review ${viewer.domains?.join(', ')}; ${key.dataset} belongs to ${dataset.domain}.`, {
-          key: 'workflow.other_domain',
-          params: { domains: viewer.domains?.join(', '), dataset: key.dataset, domain: dataset.domain },
-        })
-      : new ForbiddenError(`Your role cannot ${action} ${key.partner}'s data.`, {
-          key: `workflow.role_cannot_${action}`,
-          params: { partner: key.partner },
-        });
-  }
+  checkAllowed(viewer, key, dataset, action);
   const body = (text ?? '').trim();
-  if (rule.needsText && body === '')
+  if (TRANSITIONS[action].needsText && body === '')
     throw new ValidationError(
       `${action === 'reopen' ? 'reason' : 'comment'}: say why (it is kept in the submission's thread).`,
       { field: action === 'reopen' ? 'reason' : 'comment' },
       { key: 'workflow.say_why', params: { field: action === 'reopen' ? 'reason' : 'comment' } },
     );
   const scheduled = action === 'publish' && options.publishAt !== undefined ? scheduleTime(options.publishAt, new Date()) : null;
-  const next = await db.transaction().execute(async (trx) => {
-    const submission = await loadForTransition(trx, key, version);
-    if (!rule.from.includes(submission.status))
-      throw new ConflictError(
-        `Cannot ${action} a submission that is ${submission.status}.`,
-        { status: submission.status },
-        { key: `workflow.cannot_${action}`, params: { status: word(`workflow.status.${submission.status}`, submission.status) } },
-      );
-    if (action === 'publish' && submission.publish_at)
-      throw new ConflictError(
-        `The publication is already scheduled for ${submission.publish_at}; reopen it to change that.`,
-        { publishAt: submission.publish_at },
-        { key: 'workflow.already_scheduled', params: { publishAt: submission.publish_at } },
-      );
-    if (action === 'submit') await checkSubmittable(trx, catalog, dataset, key, submission.id);
-    const now = new Date().toISOString();
-    let stamps = STAMPS[action](now);
-    let releases = submission.releases;
-    // A scheduled publication not yet public is withdrawn by a reopen: it never was a release anyone saw.
-    if (action === 'reopen' && submission.publish_at) {
-      releases -= await withdrawScheduledReleases(trx, submission.id, now);
-      stamps = { ...stamps, publish_at: null, releases };
-    }
-    if (scheduled) stamps = { publish_at: scheduled };
-    const status = scheduled ? submission.status : rule.to;
-    const next: SubmissionsTable = { ...submission, ...stamps, status, version: submission.version + 1, updated_at: now };
-    if (
-      !(await updateSubmissionIfVersion(trx, submission.id, submission.version, {
-        ...stamps,
-        status: next.status,
-        version: next.version,
-        updated_at: now,
-      }))
-    )
-      throw staleVersion(submission.version + 1, version);
-    // A publication is a release: the values as published now (or dated when scheduled), kept whatever happens later.
-    if (action === 'publish') next.releases = await makeRelease(trx, submission, actor.label, scheduled ?? now);
-    await insertEvent(trx, {
-      id: randomUUID(),
-      submission_id: submission.id,
-      at: now,
-      author_id: actor.id,
-      author: actor.label,
-      kind: action,
-      body,
-    });
-    await appendAuditEntry(trx, actor, {
-      action: `submission.${action}`,
-      entityType: 'submission',
-      entityId: submission.id,
-      before: { status: submission.status, ...(submission.publish_at ? { publishAt: submission.publish_at } : {}) },
-      after: { status: next.status, ...(scheduled ? { publishAt: scheduled } : {}), ...(body ? { text: body } : {}) },
-    });
-    await announceStep(
-      trx,
-      dataset,
-      key,
-      scheduled ? 'schedule' : action,
-      { id: next.id, version: next.version, publishAt: scheduled },
-      body,
-    );
-    return next;
-  });
+  const next = await db.transaction().execute((trx) => takeStep(trx, catalog, actor, dataset, key, action, version, body, scheduled));
   // A submit re-checks the early warnings; a publish lets them reach beyond the partner (migration/alerts.service.ts).
   if (action === 'submit' || (action === 'publish' && !scheduled)) await submissionsChanged(db, catalog, [key], actor);
   return next;
@@ -293,107 +331,4 @@ export async function publishScheduled(db: Db, catalog: Catalog, actor: Actor, n
   }
   if (published.length > 0) await submissionsChanged(db, catalog, published, actor);
   return published.length;
-}
-
-async function readable(db: DbOrTrx, viewer: Viewer, key: SubmissionKey): Promise<SubmissionsTable> {
-  const submission = await findSubmission(db, key.dataset, key.partner, key.period);
-  if (!submission || !canRead(viewer, key.partner, submission.status))
-    throw new NotFoundError('Submission', `${key.dataset} ${key.partner} ${key.period}`);
-  return submission;
-}
-
-/** Adds a comment to the submission's thread (any signed-in reader). */
-export async function addComment(db: Db, viewer: Viewer, actor: Actor, key: SubmissionKey, body: string): Promise<void> {
-  const text = body.trim();
-  if (!text)
-    throw new ValidationError(
-      'body: the comment is empty.',
-      { field: 'body' },
-      { key: 'workflow.comment_empty', params: { field: 'body' } },
-    );
-  await db.transaction().execute(async (trx) => {
-    const submission = await readable(trx, viewer, key);
-    const id = randomUUID();
-    await insertEvent(trx, {
-      id,
-      submission_id: submission.id,
-      at: new Date().toISOString(),
-      author_id: actor.id,
-      author: actor.label,
-      kind: 'comment',
-      body: text,
-    });
-    await appendAuditEntry(trx, actor, {
-      action: 'submission.comment',
-      entityType: 'submission',
-      entityId: submission.id,
-      after: { comment: text },
-    });
-  });
-}
-
-/**
- * Explains validation warnings (the data provider's comment, required before submitting): one, or
- * many at once with the same text — an import can raise dozens of similar outlier warnings.
- */
-export async function commentFindings(
-  db: Db,
-  viewer: Viewer,
-  actor: Actor,
-  key: SubmissionKey,
-  findingKeys: string[],
-  comment: string,
-): Promise<number> {
-  const text = comment.trim();
-  if (!text)
-    throw new ValidationError(
-      'comment: explain the warning.',
-      { field: 'comment' },
-      { key: 'workflow.explain_warning', params: { field: 'comment' } },
-    );
-  if (findingKeys.length === 0)
-    throw new ValidationError(
-      'key: name the warnings to explain.',
-      { field: 'key' },
-      { key: 'workflow.name_warnings', params: { field: 'key' } },
-    );
-  if (!canEdit(viewer, key.partner))
-    throw new ForbiddenError(`You cannot comment on ${key.partner}'s validation results.`, {
-      key: 'workflow.cannot_comment',
-      params: { partner: key.partner },
-    });
-  return db.transaction().execute(async (trx) => {
-    const submission = await readable(trx, viewer, key);
-    if (!EDITABLE.includes(submission.status))
-      throw new ConflictError(`The submission is ${submission.status}; comments on warnings are given before submitting.`, undefined, {
-        key: 'workflow.comment_too_late',
-        params: { status: word(`workflow.status.${submission.status}`, submission.status) },
-      });
-    const known = new Set((await listFindings(trx, submission.id)).map((f) => f.key));
-    const unknown = findingKeys.filter((k) => !known.has(k));
-    if (unknown.length > 0) throw new NotFoundError('Validation finding', unknown[0]!);
-    const at = new Date().toISOString();
-    const unique = [...new Set(findingKeys)];
-    for (const findingKey of unique)
-      await upsertFindingComment(trx, { submission_id: submission.id, key: findingKey, comment: text, author: actor.label, at });
-    await appendAuditEntry(trx, actor, {
-      action: 'finding.comment',
-      entityType: 'submission',
-      entityId: submission.id,
-      after: { findings: unique, comment: text },
-    });
-    return unique.length;
-  });
-}
-
-/** Explains one validation warning. */
-export function commentFinding(
-  db: Db,
-  viewer: Viewer,
-  actor: Actor,
-  key: SubmissionKey,
-  findingKey: string,
-  comment: string,
-): Promise<number> {
-  return commentFindings(db, viewer, actor, key, [findingKey], comment);
 }

@@ -39,6 +39,32 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
+/** A test client as the provider registers it: its secret, or the public half of its private key. */
+function clientMetadata(c: TestClient, clientSecret: string, clientPublicJwk: object): ClientMetadata {
+  return {
+    client_id: c.clientId,
+    ...(c.auth === 'private_key_jwt' ? { jwks: { keys: [clientPublicJwk as never] } } : { client_secret: clientSecret }),
+    token_endpoint_auth_method: c.auth,
+    redirect_uris: [c.redirectUri],
+    post_logout_redirect_uris: [c.postLogoutRedirectUri],
+    id_token_signed_response_alg: 'PS512',
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+  };
+}
+
+/** The grant of a signed-in account, made at once with every scope and claim the platform asks for. */
+async function grantWithoutConsent(ctx: KoaContextWithOIDC) {
+  const { client, session, provider: op } = ctx.oidc;
+  const grantId = ctx.oidc.result?.consent?.grantId || session!.grantIdFor(client!.clientId);
+  if (grantId) return op.Grant.find(grantId);
+  const grant = new op.Grant({ clientId: client!.clientId, accountId: session!.accountId });
+  grant.addOIDCScope('openid email profile groups');
+  grant.addOIDCClaims(['email', 'email_verified', 'name', 'groups', 'role']);
+  await grant.save();
+  return grant;
+}
+
 export async function startTestProvider(clients: TestClient[]): Promise<TestProvider> {
   const accounts = new Map<string, TestAccount>();
   const clientSecret = randomBytes(36).toString('base64url');
@@ -56,16 +82,7 @@ export async function startTestProvider(clients: TestClient[]): Promise<TestProv
     accounts.get(login) ?? { email: login.includes('@') ? login : undefined, email_verified: true };
 
   const provider = new Provider(issuer, {
-    clients: clients.map((c): ClientMetadata => ({
-      client_id: c.clientId,
-      ...(c.auth === 'private_key_jwt' ? { jwks: { keys: [clientPublicJwk] } } : { client_secret: clientSecret }),
-      token_endpoint_auth_method: c.auth,
-      redirect_uris: [c.redirectUri],
-      post_logout_redirect_uris: [c.postLogoutRedirectUri],
-      id_token_signed_response_alg: 'PS512',
-      grant_types: ['authorization_code'],
-      response_types: ['code'],
-    })),
+    clients: clients.map((c) => clientMetadata(c, clientSecret, clientPublicJwk)),
     jwks: { keys: [{ ...signing.privateKey.export({ format: 'jwk' }), kid: 'provider-key', use: 'sig' }] },
     enabledJWA: { idTokenSigningAlgValues: ['PS512', 'RS256'] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups', 'role'] },
@@ -82,16 +99,7 @@ export async function startTestProvider(clients: TestClient[]): Promise<TestProv
       Grant: 3600,
     },
     // Like an institution's provider for its own services: no consent screen.
-    loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
-      const { client, session, provider: op } = ctx.oidc;
-      const grantId = ctx.oidc.result?.consent?.grantId || session!.grantIdFor(client!.clientId);
-      if (grantId) return op.Grant.find(grantId);
-      const grant = new op.Grant({ clientId: client!.clientId, accountId: session!.accountId });
-      grant.addOIDCScope('openid email profile groups');
-      grant.addOIDCClaims(['email', 'email_verified', 'name', 'groups', 'role']);
-      await grant.save();
-      return grant;
-    },
+    loadExistingGrant: grantWithoutConsent,
     findAccount: async (_ctx, id) => ({
       accountId: id,
       claims: async () => ({ ...account(id), sub: id }),
