@@ -26,21 +26,21 @@ describe('server texts in the reader’s language', () => {
 
   it('picks CLDR plural forms and derives Serbian Cyrillic from the Latin file', () => {
     const sr = translator('sr-Latn');
-    expect([1, 2, 5, 21, 22, 11].map((count) => sr.t('common:submission_count', { count }))).toEqual([
-      '1 podnesak',
-      '2 podneska',
-      '5 podnesaka',
-      '21 podnesak',
-      '22 podneska',
-      '11 podnesaka',
+    expect([1, 2, 5, 21, 22, 11].map((count) => sr.t('messages:schema.minItems', { count }))).toEqual([
+      'treba najmanje 1 stavku',
+      'treba najmanje 2 stavke',
+      'treba najmanje 5 stavki',
+      'treba najmanje 21 stavku',
+      'treba najmanje 22 stavke',
+      'treba najmanje 11 stavki',
     ]);
-    expect(translator('sr-Cyrl').t('common:submission_count', { count: 3 })).toBe('3 поднеска');
-    expect(translator('mk').t('common:submission_count', { count: 21 })).toBe('21 поднесок');
-    expect(translator('cnr').t('common:submission_count', { count: 4 })).toBe('4 podneska');
+    expect(translator('sr-Cyrl').t('messages:schema.minItems', { count: 3 })).toBe('треба најмање 3 ставке');
+    expect(translator('mk').t('messages:schema.minItems', { count: 21 })).toBe('бара најмалку 21 ставка');
+    expect(translator('cnr').t('messages:schema.minItems', { count: 4 })).toBe('treba najmanje 4 stavke');
   });
 
   it('falls back to English for a key a language lacks, and writes numbers and dates as the language does', () => {
-    expect(translator('sq').t('common:only_in_tests_missing', { defaultValue: 'x' })).toBe('x');
+    expect(translator('sq').t('messages:only_in_tests_missing', { defaultValue: 'x' })).toBe('x');
     expect(translator('mk').number(1234567.5, 1)).toBe('1.234.567,5');
     expect(translator('en').number(1234567.5, 1)).toBe('1,234,567.5');
     expect(translator('sq').date('2026-12-01')).toBe('1 dhjetor 2026');

@@ -3,6 +3,7 @@
 // Cyrillic has no folder: it is derived from sr-Latn.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { LOCALE_DIR } from '../paths.js';
 import { translator } from './index.js';
@@ -76,5 +77,43 @@ describe('server language files', () => {
 
   it('English documents carry the Kosovo designation word for word', () => {
     expect(translator('en').t('documents:kosovo_designation')).toBe(KOSOVO_DESIGNATION);
+  });
+});
+
+describe('server texts and code', () => {
+  const SRC = join(import.meta.dirname, '..', '..');
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return sources(path);
+      return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+    });
+
+  it('every English key is used: named in the code, or under a prefix the code completes (`submission.${step}.title`)', () => {
+    const literals = new Set<string>();
+    const prefixes = new Set<string>();
+    for (const file of sources(SRC)) {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) literals.add(node.text);
+        if (ts.isTemplateExpression(node) && node.head.text.includes('.')) prefixes.add(node.head.text);
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    const unused: string[] = [];
+    for (const file of readdirSync(join(LOCALE_DIR, 'en'))) {
+      const namespace = file.replace(/\.json$/, '');
+      const groups = new Set([...flatten(read('en', file)).keys()].map((key) => key.replace(PLURAL, '')));
+      for (const key of groups) {
+        const named = [key, `${namespace}:${key}`];
+        const used =
+          named.some((k) => literals.has(k)) ||
+          [...prefixes].some((p) => named.some((k) => k.startsWith(p))) ||
+          [...literals].some((l) => l.includes('.') && named.some((k) => k.startsWith(`${l}.`)));
+        if (!used) unused.push(`${namespace}:${key}`);
+      }
+    }
+    expect(unused).toEqual([]);
   });
 });
