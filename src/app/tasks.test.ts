@@ -8,7 +8,7 @@ import { sortTasks, type Task } from '../platform/tasks.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { bearer, callApi, makeUser, type TestUser } from '../testing/factories.js';
 import { KPI_ROUND, openRound } from '../testing/commitments.js';
-import { saveDraft, step, submittedSubmission, type WorkflowUsers } from '../testing/submissions.js';
+import { saveDraft, step, submittedSubmission, type WorkflowUsers, workflowUsers } from '../testing/submissions.js';
 import { statisticsTasks } from '../statistics/tasks.service.js';
 import { buildApp } from './app.js';
 
@@ -27,11 +27,7 @@ describeEachDatabase('tasks and workflow notifications', (get) => {
 
   beforeAll(async () => {
     app = await buildApp({ config: testConfig(get().config), db: get().db, logger: false });
-    users = {
-      coordinator: await makeUser(get().db, 'coordinator', 'AL'),
-      reviewer: await makeUser(get().db, 'reviewer'),
-      commission: await makeUser(get().db, 'commission'),
-    };
+    users = await workflowUsers(get().db);
     migrationReviewer = await makeUser(get().db, 'reviewer');
     await get().db.updateTable('users').set({ domains_json: '["migration"]' }).where('id', '=', migrationReviewer.user.id).execute();
   });

@@ -1,12 +1,8 @@
 // The register of emergency measures over HTTP, on SQLite and PostgreSQL: the workflow with its
 // exact states, who sees and changes what, stale versions, refused inputs naming the field, the audit.
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app/app.js';
-import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
-import { createApiToken } from '../platform/auth/auth.service.js';
-import { createUser } from '../platform/users/users.service.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { callApi, makeUser, type TestUser } from '../testing/factories.js';
 import { DEMO_MEASURES, seedDemoMeasures } from './seed.js';
@@ -39,10 +35,7 @@ describeEachDatabase('emergency measures', (get) => {
     reviewer = await makeUser(db, 'reviewer');
     commission = await makeUser(db, 'commission');
     // A reviewer limited to the justice statistics: not one of the register's reviewers.
-    const email = `reviewer-justice-${randomBytes(4).toString('hex')}@test.example.org`;
-    const password = `pw-${randomBytes(8).toString('hex')}`;
-    const user = await createUser(db, SYSTEM_ACTOR, { email, role: 'reviewer', partner: null, password, name: 'J', domains: ['justice'] });
-    justiceReviewer = { user, password, token: (await createApiToken(db, SYSTEM_ACTOR, email, 'test')).token };
+    justiceReviewer = await makeUser(db, 'reviewer', null, ['justice']);
   });
   afterAll(async () => app.close());
 

@@ -10,7 +10,7 @@ import { buildApp } from '../app/app.js';
 import { CATALOG_DIR } from '../platform/paths.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { bearer, makeUser, type TestUser } from '../testing/factories.js';
-import { importRows, publishedSubmission, type ImportValueRow, type WorkflowUsers } from '../testing/submissions.js';
+import { importRows, type ImportValueRow, publishedSubmission, type WorkflowUsers, workflowUsers } from '../testing/submissions.js';
 import { CatalogError, loadCatalogs, parseCatalogs } from './catalog.js';
 
 /** A small catalogue of coded answers: bands with scores, yes/no without. */
@@ -115,11 +115,7 @@ describeEachDatabase('drugs and digital justice', (get) => {
   beforeAll(async () => {
     app = await buildApp({ config: testConfig(get().config), db: get().db, logger: false });
     admin = await makeUser(get().db, 'admin');
-    users = {
-      coordinator: await makeUser(get().db, 'coordinator', 'AL'),
-      reviewer: await makeUser(get().db, 'reviewer'),
-      commission: await makeUser(get().db, 'commission'),
-    };
+    users = await workflowUsers(get().db);
   });
   afterAll(async () => app.close());
 

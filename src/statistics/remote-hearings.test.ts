@@ -3,15 +3,11 @@
 // coded answers with a comment and evidence links, and the public export (what the comparison grid
 // reads) shows an answer only once it is published. Each test uses a period of its own.
 import type { FastifyInstance } from 'fastify';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app/app.js';
-import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
-import { createApiToken } from '../platform/auth/auth.service.js';
-import { createUser } from '../platform/users/users.service.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { bearer, makeUser, type TestUser } from '../testing/factories.js';
-import { saveDraft, step, submissionUrl, type WorkflowUsers } from '../testing/submissions.js';
+import { saveDraft, step, submissionUrl, type WorkflowUsers, workflowUsers } from '../testing/submissions.js';
 
 const DATASET = 'justice.remote_hearings';
 const ITEMS = [
@@ -29,13 +25,6 @@ const ITEMS = [
 ];
 
 /** A reviewer limited to some domains (the factory makes reviewers of every domain). */
-async function domainReviewer(db: Parameters<typeof makeUser>[0], domains: string[]): Promise<TestUser> {
-  const email = `reviewer-${domains.join('-')}-${randomBytes(4).toString('hex')}@test.example.org`;
-  const password = `pw-${randomBytes(8).toString('hex')}`;
-  const user = await createUser(db, SYSTEM_ACTOR, { email, role: 'reviewer', partner: null, password, name: 'R', domains });
-  return { user, password, token: (await createApiToken(db, SYSTEM_ACTOR, email, 'test')).token };
-}
-
 interface ExportedValue {
   partner: string;
   period: string;
@@ -54,11 +43,7 @@ describeEachDatabase('remote hearings: the CEPEJ videoconferencing self-assessme
 
   beforeAll(async () => {
     app = await buildApp({ config: testConfig(get().config), db: get().db, logger: false });
-    users = {
-      coordinator: await makeUser(get().db, 'coordinator', 'AL'),
-      reviewer: await domainReviewer(get().db, ['remote_hearings']),
-      commission: await makeUser(get().db, 'commission'),
-    };
+    users = await workflowUsers(get().db, { reviewerDomains: ['remote_hearings'] });
     ba = await makeUser(get().db, 'coordinator', 'BA');
   });
   afterAll(async () => app.close());
@@ -174,7 +159,7 @@ describeEachDatabase('remote hearings: the CEPEJ videoconferencing self-assessme
 
   it('refuses a reviewer of another domain the approval of a self-assessment', async () => {
     const ref = { dataset: DATASET, partner: 'AL', period: '2022' };
-    const justiceReviewer = await domainReviewer(get().db, ['justice']);
+    const justiceReviewer = await makeUser(get().db, 'reviewer', null, ['justice']);
     let version = await saveDraft(app, users.coordinator, ref, [{ variable: 'remote_hearings.fair_trial', value: 'yes' }]);
     version = await step(app, users.coordinator, ref, 'submit', version);
     const approve = await app.inject({

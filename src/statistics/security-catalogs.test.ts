@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app/app.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { bearer, makeUser, type TestUser } from '../testing/factories.js';
-import { publishedSubmission, step, submissionUrl, type WorkflowUsers } from '../testing/submissions.js';
+import { publishedSubmission, step, submissionUrl, type WorkflowUsers, workflowUsers } from '../testing/submissions.js';
 
 const HEADER = 'dataset,partner,org_unit,period,variable,seizure_place,destruction_origin,value,comment';
 const records = (body: string) => parse(body, { columns: true }) as Record<string, string>[];
@@ -20,11 +20,7 @@ describeEachDatabase('policy-area catalogues: firearms, organised crime, domesti
 
   beforeAll(async () => {
     app = await buildApp({ config: testConfig(get().config), db: get().db, logger: false });
-    users = {
-      coordinator: await makeUser(get().db, 'coordinator', 'AL'),
-      reviewer: await makeUser(get().db, 'reviewer'),
-      commission: await makeUser(get().db, 'commission'),
-    };
+    users = await workflowUsers(get().db);
     ba = await makeUser(get().db, 'coordinator', 'BA');
   });
   afterAll(async () => app.close());

@@ -13,7 +13,7 @@ import { cliActor } from '../platform/audit/actor.js';
 import { importOrgUnits } from '../platform/partners/org-units.service.js';
 import { describeEachDatabase, testConfig } from '../testing/databases.js';
 import { bearer, makeUser, type TestUser } from '../testing/factories.js';
-import { publishedSubmission, type WorkflowUsers } from '../testing/submissions.js';
+import { publishedSubmission, type WorkflowUsers, workflowUsers } from '../testing/submissions.js';
 import { CatalogError, loadCatalogs, parseCatalogs, type Catalog } from './catalog.js';
 
 const CATALOG = `domain: testing
@@ -169,11 +169,7 @@ describeEachDatabase('variables that do not add up', (get) => {
     catalog = loadCatalogs(dir);
     app = await buildApp({ config: testConfig(get().config), db: get().db, catalog, logger: false });
     admin = await makeUser(get().db, 'admin');
-    users = {
-      coordinator: await makeUser(get().db, 'coordinator', 'AL'),
-      reviewer: await makeUser(get().db, 'reviewer'),
-      commission: await makeUser(get().db, 'commission'),
-    };
+    users = await workflowUsers(get().db);
     await importOrgUnits(
       get().db,
       cliActor(),

@@ -13,10 +13,11 @@ export interface TestUser {
   token: string;
 }
 
-export async function makeUser(db: Db, role: Role, partner: string | null = null): Promise<TestUser> {
+/** A user with an API token; a reviewer limited to `domains` when given (all domains otherwise). */
+export async function makeUser(db: Db, role: Role, partner: string | null = null, domains?: string[]): Promise<TestUser> {
   const password = `pw-${randomBytes(8).toString('hex')}`;
-  const email = `${role}-${partner ?? 'x'}-${randomBytes(4).toString('hex')}@test.example.org`;
-  const user = await createUser(db, SYSTEM_ACTOR, { email, role, partner, password, name: `Test ${role}` });
+  const email = `${role}-${partner ?? domains?.join('-') ?? 'x'}-${randomBytes(4).toString('hex')}@test.example.org`;
+  const user = await createUser(db, SYSTEM_ACTOR, { email, role, partner, password, name: `Test ${role}`, domains });
   const { token } = await createApiToken(db, SYSTEM_ACTOR, email, 'test');
   return { user, password, token };
 }

@@ -4,7 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ValueInput } from '../statistics/value-input.js';
 import type { ImportSummary } from '../statistics/transfer.schema.js';
-import { bearer, type TestUser } from './factories.js';
+import type { Db } from '../platform/db/database.js';
+import { bearer, makeUser, type TestUser } from './factories.js';
 
 export interface SubmissionRef {
   dataset: string;
@@ -17,6 +18,15 @@ export interface WorkflowUsers {
   coordinator: TestUser;
   reviewer: TestUser;
   commission: TestUser;
+}
+
+/** Albania's coordinator (or `partner`'s), a reviewer (of `reviewerDomains` only, when given) and the Commission, each new. */
+export async function workflowUsers(db: Db, options: { partner?: string; reviewerDomains?: string[] } = {}): Promise<WorkflowUsers> {
+  return {
+    coordinator: await makeUser(db, 'coordinator', options.partner ?? 'AL'),
+    reviewer: await makeUser(db, 'reviewer', null, options.reviewerDomains),
+    commission: await makeUser(db, 'commission'),
+  };
 }
 
 /** One row of a JSON import (POST /imports/values). */

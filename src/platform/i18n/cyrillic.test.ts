@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { latinLeft, toCyrillic, toCyrillicTexts } from './cyrillic.js';
+import { flattenTexts, type Texts } from './texts.js';
 
 describe('Serbian Cyrillic from Latin', () => {
   it('maps letters and the digraphs lj, nj and dž, keeping the case', () => {
@@ -26,10 +27,6 @@ describe('Serbian Cyrillic from Latin', () => {
 describe('the Serbian Cyrillic texts, derived from the Latin files', () => {
   const ROOT = join(import.meta.dirname, '..', '..', '..');
   const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { $meta?: { verbatim?: string[] } } & Record<string, unknown>;
-  const flatten = (texts: unknown, prefix = ''): [string, string][] =>
-    Object.entries(texts as Record<string, unknown>).flatMap(([key, value]) =>
-      key === '$meta' ? [] : typeof value === 'string' ? [[`${prefix}${key}`, value]] : flatten(value, `${prefix}${key}.`),
-    );
   const files = [
     join(ROOT, 'web', 'src', 'i18n', 'locales', 'sr-Latn.json'),
     ...readdirSync(join(ROOT, 'locales', 'sr-Latn')).map((f) => join(ROOT, 'locales', 'sr-Latn', f)),
@@ -40,7 +37,7 @@ describe('the Serbian Cyrillic texts, derived from the Latin files', () => {
     for (const file of files) {
       const texts = read(file);
       const verbatim = new Set(texts.$meta?.verbatim ?? []);
-      const left = flatten(toCyrillicTexts(texts, verbatim))
+      const left = [...flattenTexts(toCyrillicTexts(texts, verbatim) as Texts)]
         .filter(([key, text]) => !verbatim.has(key) && latinLeft(text) !== '')
         .map(([key, text]) => `${file.slice(ROOT.length)} ${key}: ${text}`);
       expect(left).toEqual([]);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app/app.js';
 import { describeEachDatabase, testConfig } from '../../testing/databases.js';
 import { bearer, makeUser, signIn, type TestUser } from '../../testing/factories.js';
+import { SHIPPED_REVIEW_DOMAINS } from '../../testing/review-domains.js';
 
 describeEachDatabase('user administration', (get) => {
   let app: FastifyInstance;
@@ -238,18 +239,7 @@ describeEachDatabase('user administration', (get) => {
   it('lists the domains a reviewer may be given to admins only', async () => {
     const list = await app.inject({ method: 'GET', url: '/api/v1/review-domains', headers: bearer(admin) });
     expect(list.json()).toEqual({
-      domains: [
-        'commitments',
-        'digital_justice',
-        'domestic_violence',
-        'drugs',
-        'firearms',
-        'justice',
-        'migration',
-        'organised_crime',
-        'remote_hearings',
-        'rule_of_law',
-      ],
+      domains: SHIPPED_REVIEW_DOMAINS,
     });
     const commission = await makeUser(get().db, 'commission');
     expect((await app.inject({ method: 'GET', url: '/api/v1/review-domains', headers: bearer(commission) })).statusCode).toBe(403);

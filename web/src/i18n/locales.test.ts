@@ -4,34 +4,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import {
+  expectedKeys,
+  flattenTexts as flatten,
+  placeholdersOf as placeholders,
+  PLURAL,
+  type Texts,
+} from '../../../src/platform/i18n/texts';
 
 const DIR = join(import.meta.dirname, 'locales');
-type Texts = { [key: string]: string | Texts };
 const read = (file: string) => JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Texts & { $meta?: Record<string, unknown> };
-
-function flatten(texts: Texts, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(texts)) {
-    if (key === '$meta') continue;
-    if (typeof value === 'string') out.set(`${prefix}${key}`, value);
-    else for (const [k, v] of flatten(value, `${prefix}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
-
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
-
-/** The keys a language must have: English's, each English plural group with the language's CLDR categories. */
-function expectedKeys(english: Map<string, string>, language: string): string[] {
-  const categories = new Intl.PluralRules(language === 'cnr' ? 'sr' : language).resolvedOptions().pluralCategories;
-  const keys = new Set<string>();
-  for (const key of english.keys()) {
-    if (PLURAL.test(key)) for (const c of categories) keys.add(key.replace(PLURAL, `_${c}`));
-    else keys.add(key);
-  }
-  return [...keys].sort();
-}
 
 const english = flatten(read('en.json'));
 const others = readdirSync(DIR).filter((f) => f.endsWith('.json') && f !== 'en.json');
